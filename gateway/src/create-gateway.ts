@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import {
+  callerFromHeaders,
+  closeGracefully,
+  connectNats,
+  createErrorFormatter,
+  createLogger,
+  EventNames,
+  handleGraphQLRequest,
+  listen,
+  loadSigningKeys,
+  PayloadTooLargeError,
+  type Caller,
+} from '@ultramarket/kit';
+import type { Env } from '@ultramarket/kit';
+import { loadGatewayConfig } from './gateway-config';
+import type { GatewayContext } from './gateway-context';
+import { PooledFetcher } from './supergraph/pooled-fetcher';
+import { SubgraphDataSource } from './supergraph/subgraph-data-source';
+import { supergraphSource } from './supergraph/supergraph-source';
+import { depthLimit } from './supergraph/depth-limit';
+import { EventFanout } from './subscriptions/event-fanout';
+import { subscriptionFields } from './subscriptions/stock-changed.subscription';
+import { createSubscribe } from './subscriptions/subscribe-through-supergraph';
+import { attachSubscriptionServer } from './subscriptions/subscription-server';
+import { EXPLORER_PAGE, explorerAsset } from './explorer/explorer-assets';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const FORWARDED = ['authorization', 'x-store-id'] as const;
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The gateway: @apollo/gateway behind @apollo/server on node:http for queries and mutations, and a
+ * graphql-ws server on the same /graphql path for subscriptions fed by NATS.
+ */
+export async function startGateway(env: Env = process.env): Promise<RunningGateway> {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const config = loadGatewayConfig(env);
+  const { kit } = config;
+  const logger = createLogger('gateway', kit.logLevel);
+  const keys = loadSigningKeys(kit.auth, kit.isProduction);
+  const fetcher = new PooledFetcher(config.subgraphConnections);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphSource(config),
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher.fetch),
+  });
+  let schema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter({ isProduction: kit.isProduction, onUnexpected: (error) => logger.error({ err: error }, 'unexpected error') }),
+    includeStacktraceInErrorResponses: !kit.isProduction,
+    introspection: true,
+    validationRules: [depthLimit(config.maxQueryDepth)],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const nats = await connectNats(kit.natsUrl, 'ultramarket-gateway', logger);
+  const fanout = new EventFanout(nats.jetstream(), await nats.jetstreamManager(), new EventNames(kit.eventNamespace), logger);
+
+  const contextFor = (caller: Caller, requestId: string, correlationId: string, storeId?: string): GatewayContext => {
+    const forwardHeaders: Record<string, string> = { 'x-request-id': requestId, 'x-correlation-id': correlationId };
+    if (caller.token) forwardHeaders.authorization = `Bearer ${caller.token}`;
+    if (storeId) forwardHeaders['x-store-id'] = storeId;
+    return { caller, requestId, correlationId, forwardHeaders };
+  };
+  const httpContext = (request: IncomingMessage) => async (): Promise<GatewayContext> => {
+    const requestId = header(request, 'x-request-id') ?? randomUUID();
+    const correlationId = header(request, 'x-correlation-id') ?? requestId;
+    const [authorization, storeId] = FORWARDED.map((name) => header(request, name));
+    const caller = callerFromHeaders({ authorization, storeId }, keys, kit.auth);
+    return contextFor(caller, requestId, correlationId, storeId);
+  };
+
+  const executeThroughGateway = async (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => {
+    const response = await apollo.executeOperation({ query: document, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by subscriptions');
+    return response.body.singleResult;
+  };
+
+  const server = createServer((request, response) => {
+    void route(request, response);
+  });
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '/').split('?')[0];
+    applyCors(request, response, config.corsOrigins);
+    try {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204).end();
+      } else if (path === '/health') {
+        json(response, 200, { status: 'ok', service: 'gateway' });
+      } else if (path === '/ready') {
+        const ready = schema !== null && !nats.isClosed();
+        json(response, ready ? 200 : 503, { ready, supergraph: schema !== null, nats: !nats.isClosed() });
+      } else if (path === '/graphql' && request.method === 'GET' && config.explorer && (request.headers.accept ?? '').includes('text/html')) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(EXPLORER_PAGE);
+      } else if (path.startsWith('/explorer/') && config.explorer) {
+        const asset = explorerAsset(path.slice('/explorer/'.length));
+        if (asset) response.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' }).end(asset.body);
+        else json(response, 404, { error: 'not found' });
+      } else if (path === '/graphql') {
+        await handleGraphQLRequest(apollo, request, response, httpContext(request));
+      } else {
+        json(response, 404, { error: 'not found' });
+      }
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        json(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+      } else {
+        logger.error({ err: error }, 'request failed');
+        if (!response.headersSent) json(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
+    }
+  }
+  server.keepAliveTimeout = 65_000;
+
+  const subscriptions = attachSubscriptionServer({
+    server,
+    schema: () => schema,
+    keys,
+    auth: kit.auth,
+    contextFor,
+    subscribe: createSubscribe(subscriptionFields, fanout, executeThroughGateway, logger),
+    execute: async (document, variables, context) => executeThroughGateway(document, variables, context),
+    logger,
+  });
+
+  const port = await listen(server, kit.port, kit.host);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await subscriptions.close();
+      await closeGracefully(server, kit.shutdownGraceMs);
+      await apollo.stop();
+      await fanout.close();
+      await nats.drain().catch(() => undefined);
+      await fetcher.close();
+      logger.info('gateway stopped');
+    })());
+  return { url, port, stop };
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function applyCors(request: IncomingMessage, response: ServerResponse, origins: string[]): void {
+  const origin = request.headers.origin;
+  if (!origin || origins.length === 0) return;
+  if (origins.includes('*') || origins.includes(origin)) {
+    response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
+    response.setHeader('access-control-allow-headers', 'authorization, content-type, x-store-id, x-request-id, apollo-require-preflight');
+    response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    response.setHeader('vary', 'origin');
+  }
+}

@@ -1,0 +1,13 @@
+import type { SubscriptionField } from './subscription-field';
+
+/** `stockChanged(productId)`: stock is public (shoppers see `stock` on products), so anyone may follow it. */
+export const stockChanged: SubscriptionField = {
+  field: 'stockChanged',
+  eventType: 'inventory.stock-changed',
+  matches: (event, args) => event.aggregateId === args.productId,
+  authorize: () => undefined,
+  entityQuery: { field: 'product', idArgument: 'id', idType: 'ID!' },
+  entityIdOf: (event) => event.aggregateId,
+};
+
+export const subscriptionFields: SubscriptionField[] = [stockChanged];

@@ -1,0 +1,114 @@
+import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type FieldNode, type FormattedExecutionResult, type DocumentNode } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import type { EventEnvelope, Logger } from '@ultramarket/kit';
+import type { GatewayContext } from '../gateway-context';
+import { entityQueryFor, ENTITY_ID_VARIABLE } from './entity-query';
+import { EventQueue } from './event-queue';
+import type { EventFanout } from './event-fanout';
+import type { SubscriptionField } from './subscription-field';
+
+export type ExecuteThroughGateway = (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => Promise<FormattedExecutionResult>;
+
+/** Results from the gateway carry formatted errors; graphql-ws needs GraphQLError instances. */
+function toExecutionResult(result: FormattedExecutionResult): ExecutionResult {
+  return {
+    data: result.data as ExecutionResult['data'],
+    errors: result.errors?.map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions })),
+  };
+}
+
+function failure(message: string, code: string): ExecutionResult {
+  return { errors: [new GraphQLError(message, { extensions: { code } })] };
+}
+
+/**
+ * graphql-ws `subscribe`: listens for the field's event type and, for each event about this
+ * subscriber's entity, runs the subscriber's selection set through the supergraph with the
+ * subscriber's own context (so every subgraph's access rules apply), in event order.
+ * Subscribers asking the same thing as the same caller share one resolution per event.
+ */
+export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout, execute: ExecuteThroughGateway, logger: Logger) {
+  const byName = new Map(fields.map((field) => [field.field, field]));
+  const sharedResolutions = new Map<string, Promise<FormattedExecutionResult>>();
+
+  const resolveShared = (key: string, run: () => Promise<FormattedExecutionResult>) => {
+    let pending = sharedResolutions.get(key);
+    if (!pending) {
+      pending = run();
+      sharedResolutions.set(key, pending);
+      // kept only while subscribers of this event are still catching up
+      setTimeout(() => sharedResolutions.delete(key), 5000).unref();
+    }
+    return pending;
+  };
+
+  return async function subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
+    const operation = getOperationAST(args.document, args.operationName);
+    const rootField = operation?.selectionSet.selections[0];
+    if (!operation || rootField?.kind !== Kind.FIELD) return failure('A subscription must select exactly one field', 'BAD_USER_INPUT');
+    const field = byName.get(rootField.name.value);
+    const fieldDefinition = args.schema.getSubscriptionType()?.getFields()[rootField.name.value];
+    if (!field || !fieldDefinition) return failure(`Subscription ${rootField.name.value} is not served`, 'BAD_USER_INPUT');
+    const context = args.contextValue as GatewayContext;
+    const fieldArgs = getArgumentValues(fieldDefinition, rootField as FieldNode, args.variableValues ?? {});
+    try {
+      field.authorize(fieldArgs, context.caller);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    const document = entityQueryFor(args.document, operation, rootField, field);
+    const documentKey = JSON.stringify([document.loc?.source.body, args.variableValues, context.forwardHeaders.authorization, context.forwardHeaders['x-store-id']]);
+    const events = new EventQueue<EventEnvelope>();
+    const stopListening = await fanout.listen(field.eventType, (event) => {
+      if (field.matches(event, fieldArgs, context.caller)) events.push(event);
+    });
+
+    const responseKey = rootField.alias?.value ?? rootField.name.value;
+    const resolveEvent = async (event: EventEnvelope): Promise<ExecutionResult | null> => {
+      const variables = { ...(args.variableValues ?? {}), [ENTITY_ID_VARIABLE]: field.entityIdOf(event) };
+      const eventContext: GatewayContext = {
+        ...context,
+        correlationId: event.correlationId,
+        forwardHeaders: { ...context.forwardHeaders, 'x-correlation-id': event.correlationId },
+      };
+      const result = await resolveShared(`${event.id}:${documentKey}`, () => execute(document, variables, eventContext));
+      // an entity this subscriber may not see resolves to null: nothing to push
+      if (result.data?.[responseKey] === null && !result.errors?.length) return null;
+      return toExecutionResult(result);
+    };
+    const pending = events[Symbol.asyncIterator]();
+    const stop = () => {
+      events.close();
+      stopListening();
+    };
+    // A hand-written iterator rather than a generator: `return()` must end a subscriber that is
+    // waiting for its next event at once (a suspended generator would only see it after that event).
+    const results: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        for (;;) {
+          const item = await pending.next();
+          if (item.done) {
+            stop();
+            return { value: undefined, done: true };
+          }
+          try {
+            const result = await resolveEvent(item.value);
+            if (result) return { value: result, done: false };
+          } catch (error) {
+            logger.error({ err: error, eventId: item.value.id }, 'could not resolve a subscription event');
+            return { value: failure('Could not resolve this event', 'INTERNAL_SERVER_ERROR'), done: false };
+          }
+        }
+      },
+      async return() {
+        stop();
+        return { value: undefined, done: true };
+      },
+    };
+    return results;
+  };
+}

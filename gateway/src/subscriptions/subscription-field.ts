@@ -1,0 +1,20 @@
+import type { Caller, EventEnvelope } from '@ultramarket/kit';
+
+/**
+ * How one `Subscription` field is served: which event subject feeds it, which events concern a
+ * given subscriber, and which root query field loads the entity each event is about, so the
+ * subscriber's selection set is resolved through the whole supergraph.
+ */
+export interface SubscriptionField {
+  /** The field on `Subscription`, e.g. `stockChanged`. */
+  field: string;
+  /** The event type that drives it, e.g. `inventory.stock-changed`. */
+  eventType: string;
+  /** Whether an event is for this subscription (its arguments, its caller). */
+  matches(event: EventEnvelope, args: Record<string, unknown>, caller: Caller): boolean;
+  /** Who may subscribe; throw a GraphQLError (UNAUTHENTICATED, FORBIDDEN) to refuse. */
+  authorize(args: Record<string, unknown>, caller: Caller): void;
+  /** The query field that returns the entity (e.g. `product`) and the argument that takes its id. */
+  entityQuery: { field: string; idArgument: string; idType: string };
+  entityIdOf(event: EventEnvelope): string;
+}

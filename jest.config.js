@@ -1,0 +1,15 @@
+/** One jest run over every package; each suite creates its own databases and event namespace. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@ultramarket/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
+  },
+  setupFiles: ['<rootDir>/test/setup-env.js'],
+  testTimeout: 60000,
+};

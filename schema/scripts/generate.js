@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `npm run schema`: prints each subgraph's SDL from its code, composes the supergraph with
+ * @apollo/composition and derives the client-facing API schema, writing all three under schema/.
+ * `--check` writes nothing and fails when the committed files are stale (CI runs it).
+ * Each subgraph is printed in its own process: type-graphql keeps its metadata in one global
+ * store, and two subgraphs both declare a `Product` type.
+ */
+'use strict';
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+const { execFileSync } = require('node:child_process');
+const { readFileSync, writeFileSync, existsSync } = require('node:fs');
+const path = require('node:path');
+const { parse, printSchema } = require('graphql');
+const { composeServices } = require('@apollo/composition');
+
+const root = path.resolve(__dirname, '../..');
+const SUBGRAPHS = [
+  { name: 'catalog', port: 4003 },
+  { name: 'inventory', port: 4004 },
+];
+
+function printSubgraph(name) {
+  const script = `
+    require('reflect-metadata');
+    const { printSubgraphSchema } = require('@apollo/subgraph');
+    const definition = require(${JSON.stringify(path.join(root, 'subgraphs', name, 'dist', `${name}.subgraph.js`))})[${JSON.stringify(`${name}Subgraph`)}];
+    definition.schema().then((schema) => process.stdout.write(printSubgraphSchema(schema)));`;
+  return execFileSync(process.execPath, ['-e', script], { cwd: path.join(root, 'subgraphs', name), encoding: 'utf8' });
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const files = {};
+  const services = SUBGRAPHS.map(({ name, port }) => {
+    const sdl = printSubgraph(name);
+    files[`subgraphs/${name}.graphql`] = sdl;
+    return { name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) };
+  });
+  const composition = composeServices(services);
+  if (composition.errors) {
+    console.error('Composition failed:');
+    for (const error of composition.errors) console.error(`  - ${error.message}`);
+    process.exit(1);
+  }
+  files['supergraph.graphql'] = composition.supergraphSdl;
+  files['api.graphql'] = `${printSchema(composition.schema.toAPISchema().toGraphQLJSSchema())}\n`;
+
+  const stale = [];
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(__dirname, '..', file);
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
+    if (current === content) continue;
+    stale.push(file);
+    if (!check) writeFileSync(target, content);
+  }
+  if (check && stale.length > 0) {
+    console.error(`schema/ is stale (${stale.join(', ')}): run npm run schema and commit the result`);
+    process.exit(1);
+  }
+  console.log(check ? 'schema/ is up to date' : stale.length ? `wrote ${stale.map((file) => `schema/${file}`).join(', ')}` : 'schema/ was already up to date');
+}
+
+main();

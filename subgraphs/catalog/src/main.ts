@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { catalogSubgraph } from './catalog.subgraph';
+
+runSubgraph(catalogSubgraph);

@@ -1,0 +1,30 @@
+import { Field, ObjectType } from 'type-graphql';
+import { UserError } from '@ultramarket/kit';
+import { Product } from './product.entity';
+
+/** Every product mutation answers with the product (when it succeeded) and what went wrong (when not). */
+@ObjectType({ description: 'Result of a product mutation.' })
+export class ProductPayload {
+  @Field(() => Product, { nullable: true, description: 'The product as it now is; null when nothing was changed.' })
+  product: Product | null;
+
+  @Field(() => [UserError], { description: 'Why the mutation did not happen; empty on success.' })
+  userErrors: UserError[];
+
+  static ok(product: Product): ProductPayload {
+    return Object.assign(new ProductPayload(), { product, userErrors: [] });
+  }
+
+  static failed(...userErrors: UserError[]): ProductPayload {
+    return Object.assign(new ProductPayload(), { product: null, userErrors });
+  }
+}
+
+@ObjectType({ description: 'Result of createProduct.' })
+export class CreateProductPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of updateProduct.' })
+export class UpdateProductPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of archiveProduct.' })
+export class ArchiveProductPayload extends ProductPayload {}

@@ -1,0 +1,58 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { Product } from './product.entity';
+import { ArchiveProductInput, CreateProductInput, ProductFilter, ProductSort, UpdateProductInput } from './product.inputs';
+import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
+import { findVisibleProduct, listProducts } from './product-queries';
+import { archiveProduct, createProduct, updateProduct } from './product-commands';
+
+export const ProductConnection = connectionTypes(Product, 'Product');
+
+@ArgsType()
+class ProductsArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
+  first?: number;
+
+  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
+  after?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Field(() => ProductFilter, { nullable: true, description: 'Conditions every product must meet.' })
+  filter?: ProductFilter;
+
+  @Field(() => ProductSort, { nullable: true, description: 'Order of the list (default: newest first).' })
+  sort?: ProductSort;
+}
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'A product by id; null when it does not exist or is not visible to the caller.' })
+  product(@Arg('id', () => ID, { description: 'Product id.' }) id: string, @Ctx() context: SubgraphContext): Promise<Product | null> {
+    return findVisibleProduct(context, id);
+  }
+
+  @Query(() => ProductConnection, { description: "Products of the caller's store (or of all stores for anonymous shoppers), newest first by default." })
+  products(@Args() args: ProductsArgs, @Ctx() context: SubgraphContext) {
+    return listProducts(context, args);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => CreateProductPayload, { description: "Creates a product in the caller's store; publishes catalog.product-created." })
+  createProduct(@Arg('input', { description: 'The new product.' }) input: CreateProductInput, @Ctx() context: SubgraphContext) {
+    return createProduct(context, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => UpdateProductPayload, { description: 'Changes a product of the caller\'s store; publishes catalog.product-updated.' })
+  updateProduct(@Arg('input', { description: 'What to change.' }) input: UpdateProductInput, @Ctx() context: SubgraphContext) {
+    return updateProduct(context, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => ArchiveProductPayload, { description: 'Takes a product off sale, keeping it for order history; publishes catalog.product-updated.' })
+  archiveProduct(@Arg('input', { description: 'The product to archive.' }) input: ArchiveProductInput, @Ctx() context: SubgraphContext) {
+    return archiveProduct(context, input);
+  }
+}

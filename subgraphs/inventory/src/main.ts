@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { inventorySubgraph } from './inventory.subgraph';
+
+runSubgraph(inventorySubgraph);

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { unauthenticated } from '../errors/graphql-errors';
+import type { AuthConfig } from '../config/kit-config';
+import type { Caller } from './caller';
+import { isRole, type Role } from './role';
+import type { SigningKeys } from './signing-keys';
+
+/** RS256 only: RFC 8725 says pin the algorithm so `none` and HS256-with-public-key are refused. */
+const ALGORITHM = 'RS256' as const;
+
+export interface AccessTokenClaims {
+  sub: string;
+  roles: Role[];
+  storeId?: string | null;
+}
+
+export function signAccessToken(claims: AccessTokenClaims, keys: SigningKeys, auth: AuthConfig, expiresInSeconds = 900): string {
+  if (!keys.privateKeyPem) throw new Error('No private key configured: this process cannot issue tokens');
+  return jwt.sign({ roles: claims.roles, storeId: claims.storeId ?? null }, keys.privateKeyPem, {
+    algorithm: ALGORITHM,
+    subject: claims.sub,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    expiresIn: expiresInSeconds,
+    keyid: keys.keyId,
+    jwtid: randomUUID(),
+  });
+}
+
+/** Verifies a bearer token and returns the caller it names; any flaw is UNAUTHENTICATED. */
+export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthConfig): Caller {
+  let payload: jwt.JwtPayload;
+  try {
+    const decoded = jwt.verify(token, keys.publicKeyPem, {
+      algorithms: [ALGORITHM],
+      issuer: auth.issuer,
+      audience: auth.audience,
+      complete: true,
+    });
+    if (decoded.header.kid !== undefined && decoded.header.kid !== keys.keyId) throw new Error('unknown key id');
+    payload = decoded.payload as jwt.JwtPayload;
+  } catch (error) {
+    const reason = error instanceof jwt.TokenExpiredError ? 'Access token expired' : 'Invalid access token';
+    throw unauthenticated(reason);
+  }
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('Invalid access token');
+  return { userId: payload.sub, roles, storeId: typeof payload.storeId === 'string' ? payload.storeId : null, token };
+}
+
+/** Reads `Authorization: Bearer …`; no header means an anonymous caller, a malformed one is an error. */
+export function bearerToken(authorization: string | undefined): string | null {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+  return match[1];
+}

@@ -1,0 +1,27 @@
+import { Role, STORE_ROLES } from './role';
+
+/** Who is calling: the contract between the gateway and every subgraph. */
+export interface Caller {
+  userId: string | null;
+  roles: Role[];
+  /** The store the caller acts for (staff) or shops in (from the token or the X-Store-Id header). */
+  storeId: string | null;
+  /** The verified bearer token, forwarded as-is so each hop verifies it again. */
+  token: string | null;
+}
+
+export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], storeId: null, token: null }) as Caller;
+
+export function isAuthenticated(caller: Caller): boolean {
+  return caller.userId !== null;
+}
+
+export function hasAnyRole(caller: Caller, roles: readonly Role[]): boolean {
+  return caller.roles.includes(Role.PLATFORM_ADMIN) || roles.some((role) => caller.roles.includes(role));
+}
+
+/** True when the caller may manage the given store's data: its staff, or a platform admin. */
+export function managesStore(caller: Caller, storeId: string): boolean {
+  if (caller.roles.includes(Role.PLATFORM_ADMIN)) return true;
+  return caller.storeId === storeId && STORE_ROLES.some((role) => caller.roles.includes(role));
+}

@@ -1,0 +1,92 @@
+import { envReader, type Env } from './env-reader';
+
+/** Everything a subgraph process reads from its environment, validated in one place. */
+export interface KitConfig {
+  service: string;
+  nodeEnv: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  logLevel: string;
+  host: string;
+  port: number;
+  database: {
+    host: string;
+    port: number;
+    user: string;
+    password: string | undefined;
+    name: string;
+    poolSize: number;
+  };
+  redisUrl: string;
+  natsUrl: string;
+  /** Prefix of every stream and subject, so test suites and side-by-side installs never collide. */
+  eventNamespace: string;
+  outboxPollMs: number;
+  consumerMaxDeliveries: number;
+  consumerConcurrency: number;
+  auth: AuthConfig;
+  shutdownGraceMs: number;
+  inlineTracing: boolean;
+}
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  publicKeyPem: string | undefined;
+  privateKeyPem: string | undefined;
+  keyId: string;
+  keysDir: string | undefined;
+}
+
+export function readAuthConfig(env: Env = process.env): AuthConfig {
+  const read = envReader(env);
+  return {
+    issuer: read.string('JWT_ISSUER', 'ultramarket'),
+    audience: read.string('JWT_AUDIENCE', 'ultramarket-api'),
+    publicKeyPem: read.optionalString('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n'),
+    privateKeyPem: read.optionalString('JWT_PRIVATE_KEY')?.replace(/\\n/g, '\n'),
+    keyId: read.string('JWT_KEY_ID', 'dev-1'),
+    keysDir: read.optionalString('JWT_KEYS_DIR'),
+  };
+}
+
+export function readNodeEnv(env: Env = process.env): KitConfig['nodeEnv'] {
+  return envReader(env).oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+}
+
+export function readEventNamespace(env: Env = process.env): string {
+  const namespace = envReader(env).string('EVENT_NAMESPACE', '');
+  if (namespace !== '' && !/^[a-z0-9_]+$/.test(namespace)) {
+    throw new Error('Invalid configuration: EVENT_NAMESPACE must be lower-case letters, digits and underscores');
+  }
+  return namespace;
+}
+
+export function loadKitConfig(service: string, defaultPort: number, env: Env = process.env): KitConfig {
+  const read = envReader(env);
+  const nodeEnv = readNodeEnv(env);
+  return {
+    service,
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    logLevel: read.oneOf('LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info'),
+    host: read.string('HOST', '0.0.0.0'),
+    port: read.int('PORT', defaultPort, { min: 0, max: 65535 }),
+    database: {
+      host: read.string('DATABASE_HOST', '127.0.0.1'),
+      port: read.int('DATABASE_PORT', 5432, { min: 1, max: 65535 }),
+      user: read.string('DATABASE_USER', 'postgres'),
+      password: read.optionalString('DATABASE_PASSWORD'),
+      name: read.string('DATABASE_NAME', `ultramarket_${service}`),
+      poolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    },
+    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss']),
+    natsUrl: read.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats', 'tls']),
+    eventNamespace: readEventNamespace(env),
+    outboxPollMs: read.int('OUTBOX_POLL_MS', 1000, { min: 10 }),
+    consumerMaxDeliveries: read.int('CONSUMER_MAX_DELIVERIES', 5, { min: 1, max: 100 }),
+    consumerConcurrency: read.int('CONSUMER_CONCURRENCY', 8, { min: 1, max: 256 }),
+    auth: readAuthConfig(env),
+    shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', 10000, { min: 0 }),
+    inlineTracing: read.bool('SUBGRAPH_INLINE_TRACING', false),
+  };
+}

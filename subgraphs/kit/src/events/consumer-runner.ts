@@ -1,0 +1,156 @@
+import { AckPolicy, DeliverPolicy, headers as natsHeaders, nanos, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from 'nats';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logging/logger';
+import { parseEnvelope, type EventEnvelope } from './event-envelope';
+import type { EventNames } from './event-names';
+import { ensureStream } from './streams';
+import type { Tx, UnitOfWork } from './unit-of-work';
+
+/** A subgraph's reaction to one event type, run in a transaction with the processed-event record. */
+export interface EventHandler<TData = Record<string, unknown>> {
+  /** Durable consumer name, unique per subgraph, e.g. `inventory-create-item`. */
+  name: string;
+  /** The event type it handles, e.g. `catalog.product-created`. */
+  eventType: string;
+  handle(event: EventEnvelope<TData>, tx: Tx, logger: Logger): Promise<void>;
+}
+
+/** Thrown by a handler for an event that can never succeed: it goes straight to the dead-letter subject. */
+export class PermanentEventError extends Error {}
+
+export interface ConsumerRunnerOptions {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  dataSource: DataSource;
+  unitOfWork: UnitOfWork;
+  names: EventNames;
+  logger: Logger;
+  maxDeliveries: number;
+  concurrency: number;
+  onEventsEmitted: () => void;
+}
+
+/** Redelivery delay after the n-th failed delivery: 200 ms, 400 ms, … capped at 10 s. */
+export function retryDelayMs(deliveryCount: number): number {
+  return Math.min(200 * 2 ** (deliveryCount - 1), 10_000);
+}
+
+/**
+ * Durable JetStream consumers: explicit ack only after the handler's transaction commits, a
+ * processed-event row per (consumer, event id) so redeliveries change nothing, nak with backoff on
+ * passing failures, dead-letter after a bounded number of deliveries, bounded concurrency, and a
+ * loop that re-subscribes when the connection or the consumer goes away.
+ */
+export class ConsumerRunner {
+  private stopped = false;
+  private readonly subscriptions = new Set<ConsumerMessages>();
+  private readonly loops: Promise<void>[] = [];
+
+  constructor(private readonly options: ConsumerRunnerOptions) {}
+
+  async start(handler: EventHandler): Promise<void> {
+    const { jsm, names } = this.options;
+    const domain = names.domainOf(handler.eventType);
+    await ensureStream(jsm, names, domain);
+    const stream = names.stream(domain);
+    const durable = names.durable(handler.name);
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      // a string, not filter_subjects: the NATS 2.9 servers we run accept only one
+      filter_subject: names.subject(handler.eventType),
+      ack_wait: nanos(30_000),
+      max_ack_pending: 1000,
+    };
+    try {
+      await jsm.consumers.add(stream, config);
+    } catch (error) {
+      if (!String((error as Error).message).includes('already')) throw error;
+      await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+    }
+    this.loops.push(this.consumeLoop(stream, durable, handler));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const subscription of this.subscriptions) subscription.stop();
+    await Promise.all(this.loops);
+  }
+
+  private async consumeLoop(stream: string, durable: string, handler: EventHandler): Promise<void> {
+    const { js, logger, concurrency } = this.options;
+    while (!this.stopped) {
+      const inFlight = new Set<Promise<void>>();
+      try {
+        const consumer = await js.consumers.get(stream, durable);
+        const messages = await consumer.consume({ max_messages: concurrency });
+        this.subscriptions.add(messages);
+        for await (const message of messages) {
+          const processing: Promise<void> = this.process(message, durable, handler).finally(() => inFlight.delete(processing));
+          inFlight.add(processing);
+          if (inFlight.size >= concurrency) await Promise.race(inFlight);
+        }
+        this.subscriptions.delete(messages);
+      } catch (error) {
+        if (!this.stopped) logger.warn({ err: error, consumer: durable }, 'consumer interrupted; re-subscribing');
+      }
+      await Promise.all(inFlight);
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+
+  private async process(message: JsMsg, durable: string, handler: EventHandler): Promise<void> {
+    const { dataSource, unitOfWork, logger, maxDeliveries, onEventsEmitted } = this.options;
+    let event: EventEnvelope;
+    try {
+      event = parseEnvelope(message.data);
+    } catch (error) {
+      await this.deadLetter(message, durable, error);
+      return;
+    }
+    const log = logger.child({ consumer: durable, eventId: event.id, eventType: event.type, correlationId: event.correlationId });
+    try {
+      let emitted = 0;
+      await dataSource.transaction(async (manager) => {
+        const fresh: unknown[] = await manager.query(
+          `INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [durable, event.id],
+        );
+        if (fresh.length === 0) {
+          log.debug('event already handled; acknowledging the redelivery');
+          return;
+        }
+        await unitOfWork.runIn(manager, { correlationId: event.correlationId, causationId: event.id }, (tx) => handler.handle(event, tx, log), () => (emitted += 1));
+      });
+      message.ack();
+      if (emitted > 0) onEventsEmitted();
+    } catch (error) {
+      const deliveries = message.info.deliveryCount;
+      if (error instanceof PermanentEventError || deliveries >= maxDeliveries) {
+        log.error({ err: error, deliveries }, 'event handling failed for good; dead-lettered');
+        await this.deadLetter(message, durable, error);
+      } else {
+        log.warn({ err: error, deliveries }, 'event handling failed; will retry');
+        message.nak(retryDelayMs(deliveries));
+      }
+    }
+  }
+
+  private async deadLetter(message: JsMsg, durable: string, error: unknown): Promise<void> {
+    const { js, names } = this.options;
+    const headers = natsHeaders();
+    headers.set('Original-Subject', message.subject);
+    headers.set('Consumer', durable);
+    headers.set('Deliveries', String(message.info.deliveryCount));
+    headers.set('Error', String((error as Error)?.message ?? error).slice(0, 500));
+    try {
+      await js.publish(names.deadLetterSubject(durable), message.data, { headers, msgID: `${durable}:${message.info.streamSequence}` });
+      message.term();
+    } catch (publishError) {
+      // cannot park it now: let it come back and try again
+      message.nak(retryDelayMs(message.info.deliveryCount));
+      this.options.logger.error({ err: publishError }, 'could not publish to the dead-letter subject');
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The kit's own tables in every subgraph database: the transactional outbox and the record of
+ * events each consumer has handled. Plain SQL, because the kit reads them with plain SQL.
+ */
+export class KitEventTables1763769600000 implements MigrationInterface {
+  name = 'KitEventTables1763769600000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE outbox_event (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        subject text NOT NULL,
+        envelope jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        published_at timestamptz
+      )`);
+    await runner.query(`CREATE INDEX outbox_event_unpublished ON outbox_event (seq) WHERE published_at IS NULL`);
+    await runner.query(`
+      CREATE TABLE processed_event (
+        consumer text NOT NULL,
+        event_id uuid NOT NULL,
+        processed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, event_id)
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE processed_event');
+    await runner.query('DROP TABLE outbox_event');
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const kitMigrations: Function[] = [KitEventTables1763769600000];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const kitEntities: Function[] = [];

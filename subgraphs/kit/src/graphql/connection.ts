@@ -1,0 +1,99 @@
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badUserInput } from '../errors/graphql-errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@Directive('@shareable')
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow this page.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'Whether items precede this page.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  class Edge {
+    @Field({ description: 'Opaque cursor of this edge.' })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).` })
+  class ConnectionType implements Connection<T> {
+    @Field(() => [Edge], { description: 'Edges with cursors.' })
+    edges: Edge[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match the filter in all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** Validates `first` (1..100, default 20). */
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, [{ field: ['first'], message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  return first;
+}
+
+/** Keyset cursors: the sort value and the id of the last row seen, opaque to clients. */
+export function encodeCursor(sortValue: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') {
+      return decoded as [string | number, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
+}
+
+/** Turns `limit + 1` fetched rows into a connection page. */
+export function toConnection<T>(rows: T[], limit: number, totalCount: number, hasPrevious: boolean, cursorOf: (row: T) => string): Connection<T> {
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    }),
+  };
+}

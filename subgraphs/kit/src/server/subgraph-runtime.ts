@@ -1,0 +1,24 @@
+import type { NatsConnection, JetStreamClient, JetStreamManager } from 'nats';
+import type { DataSource } from 'typeorm';
+import type { Registry } from 'prom-client';
+import type { KitConfig } from '../config/kit-config';
+import type { SigningKeys } from '../caller/signing-keys';
+import type { EventNames } from '../events/event-names';
+import type { OutboxRelay } from '../events/outbox-relay';
+import type { UnitOfWork } from '../events/unit-of-work';
+import type { Logger } from '../logging/logger';
+
+/** The process-wide parts a running subgraph is made of. */
+export interface SubgraphRuntime {
+  config: KitConfig;
+  logger: Logger;
+  registry: Registry;
+  dataSource: DataSource;
+  nats: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  names: EventNames;
+  relay: OutboxRelay;
+  unitOfWork: UnitOfWork;
+  keys: SigningKeys;
+}
