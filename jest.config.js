@@ -1,7 +1,7 @@
 /** One jest run over every package; each suite creates its own databases and event namespace. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/test'],
+  roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
@@ -10,6 +10,6 @@ module.exports = {
   moduleNameMapper: {
     '^@ultramarket/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
   },
-  setupFiles: ['<rootDir>/test/setup-env.js'],
+  setupFiles: ['<rootDir>/scripts/jest-setup.js'],
   testTimeout: 60000,
 };

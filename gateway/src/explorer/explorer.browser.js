@@ -5,7 +5,7 @@
   function savedHeaders() {
     try {
       return JSON.parse(window.localStorage.getItem(STORAGE_PREFIX + ':headers') || '{}');
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -36,7 +36,7 @@
         try {
           JSON.parse(text || '{}');
           window.localStorage.setItem(STORAGE_PREFIX + ':headers', text || '{}');
-        } catch (error) {
+        } catch {
           /* keep the last valid headers until the JSON is complete */
         }
       },

@@ -51,7 +51,14 @@ export class EventFanout {
   async close(): Promise<void> {
     const feeds = [...this.feeds.values()];
     this.feeds.clear();
-    await Promise.all(feeds.map((feed) => feed.messages.then((messages) => messages.stop(), () => undefined)));
+    await Promise.all(
+      feeds.map((feed) =>
+        feed.messages.then(
+          (messages) => messages.stop(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   private async openFeed(eventType: string, since: Date): Promise<ConsumerMessages> {

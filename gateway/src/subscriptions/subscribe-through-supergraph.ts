@@ -1,4 +1,13 @@
-import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type FieldNode, type FormattedExecutionResult, type DocumentNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type FormattedExecutionResult,
+  type DocumentNode,
+} from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { EventEnvelope, Logger } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
@@ -58,7 +67,12 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
       throw error;
     }
     const document = entityQueryFor(args.document, operation, rootField, field);
-    const documentKey = JSON.stringify([document.loc?.source.body, args.variableValues, context.forwardHeaders.authorization, context.forwardHeaders['x-store-id']]);
+    const documentKey = JSON.stringify([
+      document.loc?.source.body,
+      args.variableValues,
+      context.forwardHeaders.authorization,
+      context.forwardHeaders['x-store-id'],
+    ]);
     const events = new EventQueue<EventEnvelope>();
     const stopListening = await fanout.listen(field.eventType, (event) => {
       if (field.matches(event, fieldArgs, context.caller)) events.push(event);

@@ -10,7 +10,10 @@ const UNIQUE_VIOLATION = '23505';
 const HANDLE_TAKEN = (handle: string) => UserError.of('HANDLE_TAKEN', `Another product of this store already uses the handle "${handle}"`, ['input', 'handle']);
 
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string }; code?: string }).driverError?.code === UNIQUE_VIOLATION || (error as { code?: string }).code === UNIQUE_VIOLATION;
+  return (
+    (error as { driverError?: { code?: string }; code?: string }).driverError?.code === UNIQUE_VIOLATION ||
+    (error as { code?: string }).code === UNIQUE_VIOLATION
+  );
 }
 
 export async function createProduct(context: SubgraphContext, input: CreateProductInput): Promise<CreateProductPayload> {

@@ -15,10 +15,11 @@ export function slugify(title: string): string {
 
 /** The first free handle of `base`, `base-2`, `base-3`, … within the store. */
 export async function availableHandle(manager: EntityManager, storeId: string, base: string): Promise<string> {
-  const rows: { handle: string }[] = await manager.query(
-    `SELECT handle FROM product WHERE store_id = $1 AND (handle = $2 OR handle LIKE $3)`,
-    [storeId, base, `${base.replace(/[%_]/g, '\\$&')}-%`],
-  );
+  const rows: { handle: string }[] = await manager.query(`SELECT handle FROM product WHERE store_id = $1 AND (handle = $2 OR handle LIKE $3)`, [
+    storeId,
+    base,
+    `${base.replace(/[%_]/g, '\\$&')}-%`,
+  ]);
   const taken = new Set(rows.map((row) => row.handle));
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) {

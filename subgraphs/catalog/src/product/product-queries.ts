@@ -1,5 +1,17 @@
 import { In } from 'typeorm';
-import { byKeys, decodeCursor, encodeCursor, managesStore, pageSize, Role, STORE_ROLES, toConnection, type Caller, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import {
+  byKeys,
+  decodeCursor,
+  encodeCursor,
+  managesStore,
+  pageSize,
+  Role,
+  STORE_ROLES,
+  toConnection,
+  type Caller,
+  type Connection,
+  type SubgraphContext,
+} from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ProductStatus } from './product-status';
 import { ProductSortField, SortDirection, type ProductFilter, type ProductSort } from './product.inputs';

@@ -6,7 +6,7 @@ import { ProductStatus } from './product-status';
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HANDLE_MESSAGE = 'handle must be lower-case letters and digits separated by single dashes';
 
-@InputType({ description: 'A new product for the caller\'s store.' })
+@InputType({ description: "A new product for the caller's store." })
 export class CreateProductInput {
   @Length(1, 255)
   @Field({ description: 'Name shown to shoppers (1–255 characters).' })

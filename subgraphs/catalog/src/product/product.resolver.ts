@@ -45,7 +45,7 @@ export class ProductResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => UpdateProductPayload, { description: 'Changes a product of the caller\'s store; publishes catalog.product-updated.' })
+  @Mutation(() => UpdateProductPayload, { description: "Changes a product of the caller's store; publishes catalog.product-updated." })
   updateProduct(@Arg('input', { description: 'What to change.' }) input: UpdateProductInput, @Ctx() context: SubgraphContext) {
     return updateProduct(context, input);
   }

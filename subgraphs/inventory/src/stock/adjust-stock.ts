@@ -41,9 +41,7 @@ async function adjustInTransaction(context: SubgraphContext, tx: Tx, storeId: st
   // TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING
   const row = (Array.isArray(updated[0]) ? updated[0][0] : updated[0]) as Record<string, number> | undefined;
   if (!row) {
-    return AdjustStockPayload.failed(
-      UserError.of('INSUFFICIENT_STOCK', `Only ${item.available} units are available to remove`, ['input', 'delta']),
-    );
+    return AdjustStockPayload.failed(UserError.of('INSUFFICIENT_STOCK', `Only ${item.available} units are available to remove`, ['input', 'delta']));
   }
   const availableBefore = item.available;
   Object.assign(item, { onHand: row.on_hand, reserved: row.reserved, version: row.version, updatedAt: new Date() });
@@ -67,7 +65,9 @@ async function adjustInTransaction(context: SubgraphContext, tx: Tx, storeId: st
 async function replay(context: SubgraphContext, storeId: string, input: AdjustStockInput, earlier?: StockAdjustment): Promise<AdjustStockPayload> {
   const adjustment = earlier ?? (await context.db.getRepository(StockAdjustment).findOneByOrFail({ storeId, idempotencyKey: input.idempotencyKey }));
   if (adjustment.productId !== input.productId || adjustment.delta !== input.delta) {
-    return AdjustStockPayload.failed(UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different adjustment', ['input', 'idempotencyKey']));
+    return AdjustStockPayload.failed(
+      UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different adjustment', ['input', 'idempotencyKey']),
+    );
   }
   const item = await context.db.getRepository(InventoryItem).findOneByOrFail({ productId: adjustment.productId });
   return AdjustStockPayload.ok(item);

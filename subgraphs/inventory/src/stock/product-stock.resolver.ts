@@ -25,7 +25,10 @@ export class ProductStockResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => AdjustStockPayload, { description: 'Adds or removes on-hand stock; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when it falls to the threshold).' })
+  @Mutation(() => AdjustStockPayload, {
+    description:
+      'Adds or removes on-hand stock; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when it falls to the threshold).',
+  })
   adjustStock(@Arg('input', { description: 'The change.' }) input: AdjustStockInput, @Ctx() context: SubgraphContext): Promise<AdjustStockPayload> {
     return adjustStock(context, input);
   }

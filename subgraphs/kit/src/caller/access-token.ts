@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { unauthenticated } from '../errors/graphql-errors';
+import { invalidCredentials } from '../errors/graphql-errors';
 import type { AuthConfig } from '../config/kit-config';
 import type { Caller } from './caller';
 import { isRole, type Role } from './role';
@@ -42,10 +42,10 @@ export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthCo
     payload = decoded.payload as jwt.JwtPayload;
   } catch (error) {
     const reason = error instanceof jwt.TokenExpiredError ? 'Access token expired' : 'Invalid access token';
-    throw unauthenticated(reason);
+    throw invalidCredentials(reason);
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('Invalid access token');
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw invalidCredentials('Invalid access token');
   return { userId: payload.sub, roles, storeId: typeof payload.storeId === 'string' ? payload.storeId : null, token };
 }
 
@@ -53,6 +53,6 @@ export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthCo
 export function bearerToken(authorization: string | undefined): string | null {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+  if (!match) throw invalidCredentials('Authorization header must be "Bearer <token>"');
   return match[1];
 }

@@ -3,7 +3,8 @@ import type { KitConfig } from '../config/kit-config';
 
 /** Creates the subgraph's database when it does not exist yet (first start, fresh test suite). */
 export async function ensureDatabase(database: KitConfig['database']): Promise<void> {
-  if (!/^[a-z0-9_]+$/.test(database.name)) throw new Error(`Invalid configuration: DATABASE_NAME "${database.name}" must be lower-case letters, digits and underscores`);
+  if (!/^[a-z0-9_]+$/.test(database.name))
+    throw new Error(`Invalid configuration: DATABASE_NAME "${database.name}" must be lower-case letters, digits and underscores`);
   const client = new Client({ host: database.host, port: database.port, user: database.user, password: database.password, database: 'postgres' });
   try {
     await client.connect();

@@ -7,7 +7,14 @@ import type { FieldError } from './graphql-errors';
 
 const knownCodes = new Set<string>(Object.values(ErrorCode));
 /** Codes Apollo Server itself produces for malformed requests; they carry no internals. */
-const requestCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const requestCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 /** Flattens class-validator's nested errors into per-field messages. */
 export function fieldErrorsFrom(errors: ValidationError[], prefix: string[]): FieldError[] {

@@ -12,7 +12,12 @@ export function badUserInput(message: string, fields: FieldError[] = []): GraphQ
 }
 
 export function unauthenticated(message = 'Authentication required'): GraphQLError {
-  // `http` is read by Apollo Server when the error is thrown while building the context, and not sent
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+/** A bad token found while building the request context: the whole request fails with HTTP 401. */
+export function invalidCredentials(message: string): GraphQLError {
+  // `http` is read by Apollo Server and not sent to the client
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 

@@ -121,7 +121,12 @@ export class ConsumerRunner {
           log.debug('event already handled; acknowledging the redelivery');
           return;
         }
-        await unitOfWork.runIn(manager, { correlationId: event.correlationId, causationId: event.id }, (tx) => handler.handle(event, tx, log), () => (emitted += 1));
+        await unitOfWork.runIn(
+          manager,
+          { correlationId: event.correlationId, causationId: event.id },
+          (tx) => handler.handle(event, tx, log),
+          () => (emitted += 1),
+        );
       });
       message.ack();
       if (emitted > 0) onEventsEmitted();

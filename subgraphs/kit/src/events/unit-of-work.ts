@@ -10,7 +10,11 @@ export interface Tx {
 
 /** Writes an event into the outbox inside the caller's transaction. */
 export async function writeToOutbox<TData>(manager: EntityManager, names: EventNames, envelope: EventEnvelope<TData>): Promise<void> {
-  await manager.query(`INSERT INTO outbox_event (id, subject, envelope) VALUES ($1, $2, $3)`, [envelope.id, names.subject(envelope.type), JSON.stringify(envelope)]);
+  await manager.query(`INSERT INTO outbox_event (id, subject, envelope) VALUES ($1, $2, $3)`, [
+    envelope.id,
+    names.subject(envelope.type),
+    JSON.stringify(envelope),
+  ]);
 }
 
 export class UnitOfWork {

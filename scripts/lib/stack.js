@@ -1,0 +1,154 @@
+'use strict';
+/**
+ * Starts UltraMarket as separate processes (each subgraph, then the gateway) from the built
+ * dist/ folders, the way it runs in production. Used by `npm start`, the end-to-end tests and the
+ * benchmarks. Each stack can have its own databases and event namespace, so stacks never collide.
+ */
+const { spawn } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const root = path.resolve(__dirname, '../..');
+const SUBGRAPHS = [
+  { name: 'catalog', port: 4003 },
+  { name: 'inventory', port: 4004 },
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(url, child, name, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
+}
+
+function startProcess(name, script, env, output) {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', ...env },
+    stdio: ['ignore', output, output],
+  });
+  child.serviceName = name;
+  return child;
+}
+
+function stopProcess(child, signal = 'SIGTERM') {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+/**
+ * @param {object} options
+ * @param {string} [options.namespace] event namespace and database prefix ('' for the real databases)
+ * @param {boolean} [options.fixedPorts] use 4000/4003/4004 (npm start) instead of free ports (tests)
+ * @param {object} [options.env] extra environment for every process
+ * @param {'inherit'|'ignore'} [options.output]
+ */
+async function startStack(options = {}) {
+  const namespace = options.namespace ?? '';
+  const output = options.output ?? (process.env.STACK_OUTPUT === 'inherit' ? 'inherit' : 'ignore');
+  const databasePrefix = namespace ? `ultramarket_test_${namespace}` : 'ultramarket';
+  const env = { EVENT_NAMESPACE: namespace, ...(options.env ?? {}) };
+  const services = {};
+
+  const startSubgraph = async (subgraph) => {
+    const port = subgraph.port;
+    const child = startProcess(
+      subgraph.name,
+      path.join(root, 'subgraphs', subgraph.name, 'dist', 'main.js'),
+      { ...env, PORT: String(port), DATABASE_NAME: `${databasePrefix}_${subgraph.name}` },
+      output,
+    );
+    const base = `http://127.0.0.1:${port}`;
+    services[subgraph.name] = { name: subgraph.name, port, url: `${base}/graphql`, metricsUrl: `${base}/metrics`, child, subgraph };
+    await waitUntilReady(`${base}/ready`, child, subgraph.name);
+  };
+
+  const subgraphs = [];
+  for (const subgraph of SUBGRAPHS) subgraphs.push({ ...subgraph, port: options.fixedPorts ? subgraph.port : await freePort() });
+  try {
+    // one at a time: each runs its migrations and creates its streams on first start
+    for (const subgraph of subgraphs) await startSubgraph(subgraph);
+    const gatewayPort = options.fixedPorts ? 4000 : await freePort();
+    const gatewayEnv = { ...env, PORT: String(gatewayPort), ...(options.gatewayEnv ?? {}) };
+    for (const subgraph of subgraphs) gatewayEnv[`${subgraph.name.toUpperCase()}_URL`] = services[subgraph.name].url;
+    const gateway = startProcess('gateway', path.join(root, 'gateway', 'dist', 'main.js'), gatewayEnv, output);
+    services.gateway = { name: 'gateway', port: gatewayPort, url: `http://127.0.0.1:${gatewayPort}/graphql`, child: gateway };
+    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 'gateway');
+  } catch (error) {
+    await Promise.all(Object.values(services).map((service) => stopProcess(service.child)));
+    throw error;
+  }
+
+  return {
+    namespace,
+    gatewayUrl: services.gateway.url,
+    wsUrl: services.gateway.url.replace(/^http/, 'ws'),
+    services,
+    databaseNames: SUBGRAPHS.map(({ name }) => `${databasePrefix}_${name}`),
+    /** Kills a subgraph the hard way (SIGKILL), as a crash would. */
+    async kill(name) {
+      await stopProcess(services[name].child, 'SIGKILL');
+    },
+    async restart(name) {
+      await stopProcess(services[name].child);
+      await startSubgraph(services[name].subgraph);
+    },
+    async stop() {
+      await stopProcess(services.gateway.child);
+      await Promise.all(SUBGRAPHS.map(({ name }) => stopProcess(services[name]?.child)));
+    },
+  };
+}
+
+/** Drops a stack's databases (tests clean up after themselves). */
+async function dropDatabases(names) {
+  const client = new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USER ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Reads `db_statements_total` from a subgraph's /metrics. */
+async function statementCount(metricsUrl) {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith('db_statements_total'));
+  return line ? Number(line.trim().split(/\s+/).pop()) : 0;
+}
+
+module.exports = { startStack, dropDatabases, statementCount, freePort, SUBGRAPHS, root };
