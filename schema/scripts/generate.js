@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run schema`: prints each subgraph's SDL from its code, composes the supergraph with
- * @apollo/composition and derives the client-facing API schema, writing all three under schema/.
+ * @apollo/composition, derives the client-facing API schema and generates the typed SDK for the
+ * operations under schema/operations (codegen.yml), writing them all under schema/.
  * `--check` writes nothing and fails when the committed files are stale (CI runs it).
  * Each subgraph is printed in its own process: type-graphql keeps its metadata in one global
  * store, and two subgraphs both declare a `Product` type.
@@ -9,10 +10,11 @@
 'use strict';
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 const { execFileSync } = require('node:child_process');
-const { readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { readFileSync, writeFileSync, existsSync, mkdirSync } = require('node:fs');
 const path = require('node:path');
 const { parse, printSchema } = require('graphql');
 const { composeServices } = require('@apollo/composition');
+const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
 
 const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
@@ -29,7 +31,14 @@ function printSubgraph(name) {
   return execFileSync(process.execPath, ['-e', script], { cwd: path.join(root, 'subgraphs', name), encoding: 'utf8' });
 }
 
-function main() {
+async function generatedSdk(apiSchema) {
+  const { config } = await loadCodegenConfig({ configFilePath: path.join(root, 'codegen.yml') });
+  // the SDK is generated from the API schema composed above, not from the file on disk
+  const outputs = await generate({ ...config, schema: apiSchema, cwd: root, silent: true }, false);
+  return Object.fromEntries(outputs.map((output) => [path.relative(path.join(root, 'schema'), path.resolve(root, output.filename)), output.content]));
+}
+
+async function main() {
   const check = process.argv.includes('--check');
   const files = {};
   const services = SUBGRAPHS.map(({ name, port }) => {
@@ -45,6 +54,7 @@ function main() {
   }
   files['supergraph.graphql'] = composition.supergraphSdl;
   files['api.graphql'] = `${printSchema(composition.schema.toAPISchema().toGraphQLJSSchema())}\n`;
+  Object.assign(files, await generatedSdk(files['api.graphql']));
 
   const stale = [];
   for (const [file, content] of Object.entries(files)) {
@@ -52,7 +62,10 @@ function main() {
     const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
     if (current === content) continue;
     stale.push(file);
-    if (!check) writeFileSync(target, content);
+    if (!check) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
   }
   if (check && stale.length > 0) {
     console.error(`schema/ is stale (${stale.join(', ')}): run npm run schema and commit the result`);
@@ -61,4 +74,7 @@ function main() {
   console.log(check ? 'schema/ is up to date' : stale.length ? `wrote ${stale.map((file) => `schema/${file}`).join(', ')}` : 'schema/ was already up to date');
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from '../caller/auth-checker';
 import type { SubgraphContext } from './subgraph-context';
@@ -38,6 +39,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     authChecker: roleAuthChecker,
+    // `DateTime` (ISO 8601, UTC) as the blueprint names it, in every subgraph
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
     pubSub: gatewayServedPubSub,
     skipCheck: true,

@@ -1,0 +1,49 @@
+import { ConfigError } from './env-reader';
+import { loadKitConfig } from './kit-config';
+
+describe('loadKitConfig', () => {
+  it('defaults to the local services and the subgraph database', () => {
+    const config = loadKitConfig('catalog', 4003, {});
+    expect(config.port).toBe(4003);
+    expect(config.database).toMatchObject({ host: '127.0.0.1', port: 5432, user: 'postgres', name: 'ultramarket_catalog' });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.natsUrl).toBe('nats://127.0.0.1:4222');
+    expect(config.isProduction).toBe(false);
+    expect(config.eventNamespace).toBe('');
+  });
+
+  it('reads overrides from the environment', () => {
+    const config = loadKitConfig('inventory', 4004, {
+      PORT: '0',
+      DATABASE_NAME: 'other',
+      NATS_URL: 'nats://10.0.0.1:4333',
+      NODE_ENV: 'production',
+      EVENT_NAMESPACE: 'suite_1',
+    });
+    expect(config).toMatchObject({ port: 0, isProduction: true, natsUrl: 'nats://10.0.0.1:4333', eventNamespace: 'suite_1' });
+    expect(config.database.name).toBe('other');
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be an integer/],
+    ['PORT', '70000', /PORT must be <= 65535/],
+    ['DATABASE_PORT', '-1', /DATABASE_PORT must be >= 1/],
+    ['NATS_URL', 'localhost:4222', /NATS_URL must use nats or tls/],
+    ['REDIS_URL', 'not a url', /REDIS_URL must be a URL/],
+    ['NODE_ENV', 'staging', /NODE_ENV must be one of development, test, production/],
+    ['SUBGRAPH_INLINE_TRACING', 'maybe', /SUBGRAPH_INLINE_TRACING must be true or false/],
+    ['EVENT_NAMESPACE', 'Has-Dashes', /EVENT_NAMESPACE must be lower-case/],
+  ])('fails at start naming %s when it is "%s"', (variable, value, message) => {
+    expect(() => loadKitConfig('catalog', 4003, { [variable]: value })).toThrow(message);
+  });
+
+  it('says which variable is wrong in the error itself', () => {
+    try {
+      loadKitConfig('catalog', 4003, { CONSUMER_MAX_DELIVERIES: '0' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe('CONSUMER_MAX_DELIVERIES');
+    }
+  });
+});

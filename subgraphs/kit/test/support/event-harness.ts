@@ -1,0 +1,61 @@
+import { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
+import { loadKitConfig, type KitConfig } from '../../src/config/kit-config';
+import { createLogger } from '../../src/logging/logger';
+import { createDataSource } from '../../src/data/create-data-source';
+import { dropDatabase } from '../../src/data/ensure-database';
+import { connectNats } from '../../src/events/nats-connection';
+import { EventNames } from '../../src/events/event-names';
+import { uniqueSuiteName } from './test-names';
+
+/** A database of the suite's own with the kit's tables, a NATS connection and a namespace. */
+export interface EventHarness {
+  config: KitConfig;
+  dataSource: DataSource;
+  nats: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  names: EventNames;
+  close(): Promise<void>;
+}
+
+export async function openEventHarness(prefix: string, natsUrl: string): Promise<EventHarness> {
+  const suite = uniqueSuiteName(prefix);
+  const config = loadKitConfig('kit', 0, { ...process.env, DATABASE_NAME: `ultramarket_test_${suite}`, EVENT_NAMESPACE: suite, NATS_URL: natsUrl });
+  const logger = createLogger('kit-test', 'silent');
+  const dataSource = await createDataSource(config, { entities: [], migrations: [] }, new Registry(), logger);
+  const nats = await connectNats(natsUrl, suite, logger);
+  return {
+    config,
+    dataSource,
+    nats,
+    js: nats.jetstream(),
+    jsm: await nats.jetstreamManager(),
+    names: new EventNames(suite),
+    async close() {
+      await nats.close();
+      await dataSource.destroy();
+      await dropDatabase(config.database);
+    },
+  };
+}
+
+/** Every message stored on a subject, read with an ordered consumer from the start. */
+export async function storedMessages(
+  harness: EventHarness,
+  stream: string,
+  subject: string,
+): Promise<{ data: Record<string, unknown>; headers: Record<string, string> }[]> {
+  const consumer = await harness.js.consumers.get(stream, { filterSubjects: subject });
+  const info = await harness.jsm.streams.info(stream);
+  const found: { data: Record<string, unknown>; headers: Record<string, string> }[] = [];
+  if (info.state.messages === 0) return found;
+  const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
+  for await (const message of messages) {
+    const headers: Record<string, string> = {};
+    for (const key of message.headers?.keys() ?? []) headers[key] = message.headers!.get(key);
+    found.push({ data: JSON.parse(Buffer.from(message.data).toString('utf8')), headers });
+  }
+  return found;
+}
