@@ -144,10 +144,10 @@ async function dropDatabases(names) {
   }
 }
 
-/** Reads `db_statements_total` from a subgraph's /metrics. */
+/** Reads the SQL statements a subgraph sent for GraphQL requests (`db_statements_total{source="request"}`). */
 async function statementCount(metricsUrl) {
   const text = await (await fetch(metricsUrl)).text();
-  const line = text.split('\n').find((candidate) => candidate.startsWith('db_statements_total'));
+  const line = text.split('\n').find((candidate) => candidate.startsWith('db_statements_total{') && candidate.includes('source="request"'));
   return line ? Number(line.trim().split(/\s+/).pop()) : 0;
 }
 

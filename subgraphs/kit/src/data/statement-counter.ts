@@ -1,11 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '../logging/logger';
 
+/** Marks work done for a GraphQL request, so its statements are told apart from background work. */
+export const requestScope = new AsyncLocalStorage<true>();
+
 /**
  * A TypeORM logger that counts every SQL statement (exposed as `db_statements_total` on /metrics,
- * which is how tests and benchmarks prove that DataLoaders keep statements flat) and logs slow or
- * failing ones.
+ * labelled `source="request"` or `source="background"` (outbox relay, consumers, jobs); tests and
+ * benchmarks use the request count to prove that DataLoaders keep statements flat) and logs slow
+ * or failing ones.
  */
 export class StatementCounter implements TypeOrmLogger {
   private readonly counter: Counter;
@@ -14,11 +19,11 @@ export class StatementCounter implements TypeOrmLogger {
     registry: Registry,
     private readonly logger: Logger,
   ) {
-    this.counter = new Counter({ name: 'db_statements_total', help: 'SQL statements sent to PostgreSQL', registers: [registry] });
+    this.counter = new Counter({ name: 'db_statements_total', help: 'SQL statements sent to PostgreSQL', labelNames: ['source'], registers: [registry] });
   }
 
   logQuery(query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
-    this.counter.inc();
+    this.counter.inc({ source: requestScope.getStore() ? 'request' : 'background' });
     this.logger.trace({ query }, 'sql');
   }
 

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { JetStreamClient } from 'nats';
 import { headers as natsHeaders } from 'nats';
 import type { Logger } from '../logging/logger';
+import { requestScope } from '../data/statement-counter';
 
 interface OutboxRow {
   id: string;
@@ -45,17 +46,20 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.running = true;
-    this.idle = this.drain().finally(() => {
-      this.running = false;
-      if (this.stopped) return;
-      if (this.wakeRequested && this.failures === 0) {
-        this.wakeRequested = false;
-        this.kick();
-      } else {
-        const delay = this.failures === 0 ? this.pollMs : Math.min(this.pollMs * 2 ** this.failures, 30_000);
-        this.timer = setTimeout(() => this.kick(), delay);
-      }
-    });
+    // kicked from inside a request: leave its async context, this is background work
+    this.idle = requestScope
+      .exit(() => this.drain())
+      .finally(() => {
+        this.running = false;
+        if (this.stopped) return;
+        if (this.wakeRequested && this.failures === 0) {
+          this.wakeRequested = false;
+          this.kick();
+        } else {
+          const delay = this.failures === 0 ? this.pollMs : Math.min(this.pollMs * 2 ** this.failures, 30_000);
+          this.timer = setTimeout(() => this.kick(), delay);
+        }
+      });
   }
 
   async stop(): Promise<void> {

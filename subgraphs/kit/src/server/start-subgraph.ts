@@ -9,6 +9,7 @@ import type { Env } from '../config/env-reader';
 import { createLogger } from '../logging/logger';
 import { createErrorFormatter } from '../errors/format-error';
 import { createDataSource } from '../data/create-data-source';
+import { requestScope } from '../data/statement-counter';
 import { LoaderRegistry } from '../data/loader-registry';
 import { connectNats } from '../events/nats-connection';
 import { EventNames } from '../events/event-names';
@@ -120,7 +121,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
         response.writeHead(200, { 'content-type': registry.contentType });
         response.end(await registry.metrics());
       } else if (route === '/graphql') {
-        await handleGraphQLRequest(apollo, request, response, contextFor(request));
+        await requestScope.run(true, () => handleGraphQLRequest(apollo, request, response, contextFor(request)));
       } else {
         sendJson(response, 404, { error: 'not found' });
       }
