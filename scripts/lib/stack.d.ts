@@ -1,0 +1,33 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface StackService {
+  name: string;
+  port: number;
+  url: string;
+  metricsUrl?: string;
+  child: ChildProcess;
+}
+
+export interface Stack {
+  namespace: string;
+  gatewayUrl: string;
+  wsUrl: string;
+  services: Record<'catalog' | 'inventory' | 'gateway', StackService>;
+  databaseNames: string[];
+  kill(name: string): Promise<void>;
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startStack(options?: {
+  namespace?: string;
+  fixedPorts?: boolean;
+  env?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+  output?: 'inherit' | 'ignore';
+}): Promise<Stack>;
+export function dropDatabases(names: string[]): Promise<void>;
+export function statementCount(metricsUrl: string): Promise<number>;
+export function freePort(): Promise<number>;
+export const SUBGRAPHS: readonly { name: string; port: number }[];
+export const root: string;
