@@ -11,5 +11,6 @@ module.exports = {
     '^@ultramarket/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
   },
   setupFiles: ['<rootDir>/scripts/jest-setup.js'],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   testTimeout: 60000,
 };
