@@ -5,6 +5,7 @@ import { envReader, loadKitConfig, type Env, type KitConfig } from '@ultramarket
 export const SUBGRAPHS = [
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
+  { name: 'orders', port: 4006 },
 ] as const;
 
 export interface GatewayConfig {

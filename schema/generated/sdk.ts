@@ -57,6 +57,38 @@ export type ArchiveProductPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The order to cancel. */
+export type CancelOrderInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** Why it is cancelled (kept in the status history and told to the shopper). */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of cancelOrder. */
+export type CancelOrderPayload = {
+  __typename?: 'CancelOrderPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The order to mark delivered. */
+export type CompleteOrderInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+};
+
+/** Result of completeOrder. */
+export type CompleteOrderPayload = {
+  __typename?: 'CompleteOrderPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new product for the caller's store. */
 export type CreateProductInput = {
   /** Category name. */
@@ -84,6 +116,42 @@ export type CreateProductPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Orders and revenue of one day (UTC). */
+export type DailyOrderStats = {
+  __typename?: 'DailyOrderStats';
+  /** The day, YYYY-MM-DD (UTC). */
+  date: Scalars['String']['output'];
+  /** Orders placed that day. */
+  orders: Scalars['Int']['output'];
+  /** Revenue of that day’s confirmed, dispatched and completed orders. */
+  revenue: Money;
+};
+
+/** The order handed to a carrier. */
+export type DispatchOrderInput = {
+  /** Carrier name, e.g. "UPS". */
+  carrier: Scalars['String']['input'];
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** The carrier’s tracking number. */
+  trackingNumber: Scalars['String']['input'];
+};
+
+/** Result of dispatchOrder. */
+export type DispatchOrderPayload = {
+  __typename?: 'DispatchOrderPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Narrows an inventory list. */
+export type InventoryFilter = {
+  /** Only items whose available stock is at or below their threshold. */
+  lowStock?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Stock of one product. */
 export type InventoryItem = {
   __typename?: 'InventoryItem';
@@ -97,6 +165,8 @@ export type InventoryItem = {
   lowStockThreshold: Scalars['Int']['output'];
   /** Units physically in stock. */
   onHand: Scalars['Int']['output'];
+  /** The product this stock is of, with its catalog fields. */
+  product: Product;
   /** The product this stock is of. */
   productId: Scalars['ID']['output'];
   /** Units held for orders not yet paid or shipped. */
@@ -105,6 +175,28 @@ export type InventoryItem = {
   storeId: Scalars['ID']['output'];
   /** When stock last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of InventoryItem items (Relay connection). */
+export type InventoryItemConnection = {
+  __typename?: 'InventoryItemConnection';
+  /** Edges with cursors. */
+  edges: Array<InventoryItemEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<InventoryItem>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a InventoryItem connection. */
+export type InventoryItemEdge = {
+  __typename?: 'InventoryItemEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The InventoryItem. */
+  node: InventoryItem;
 };
 
 /** An amount of money in minor units (cents) with its ISO 4217 currency code. */
@@ -130,8 +222,16 @@ export type Mutation = {
   adjustStock: AdjustStockPayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
+  /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. */
+  cancelOrder: CancelOrderPayload;
+  /** Marks a dispatched order as delivered. */
+  completeOrder: CompleteOrderPayload;
   /** Creates a product in the caller's store; publishes catalog.product-created. */
   createProduct: CreateProductPayload;
+  /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
+  dispatchOrder: DispatchOrderPayload;
+  /** Places an order (guests too); stock is then reserved and the order awaits payment. Publishes orders.created. */
+  placeOrder: PlaceOrderPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
 };
@@ -147,13 +247,247 @@ export type MutationArchiveProductArgs = {
 };
 
 
+export type MutationCancelOrderArgs = {
+  input: CancelOrderInput;
+};
+
+
+export type MutationCompleteOrderArgs = {
+  input: CompleteOrderInput;
+};
+
+
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+export type MutationDispatchOrderArgs = {
+  input: DispatchOrderInput;
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
+};
+
+
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
+};
+
+/** An order placed in a store. */
+export type Order = {
+  __typename?: 'Order';
+  /** Why the order was cancelled. */
+  cancelReason: Maybe<Scalars['String']['output']>;
+  /** Carrier it was dispatched with. */
+  carrier: Maybe<Scalars['String']['output']>;
+  /** When it was placed (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The shopper’s user id; null for guest checkouts. */
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** Discounts applied. */
+  discountTotal: Money;
+  /** Where order emails go. */
+  email: Scalars['String']['output'];
+  /** Opaque order id. */
+  id: Scalars['ID']['output'];
+  /** What was bought. */
+  lineItems: Array<OrderLineItem>;
+  /** Human-readable number, unique within the store, e.g. "#1001". */
+  orderNumber: Scalars['String']['output'];
+  /** Whether it has been paid. */
+  paymentStatus: OrderPaymentStatus;
+  /** When the stock reservation lapses unless the order is paid. */
+  reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether stock is held for it. */
+  reservationStatus: OrderReservationStatus;
+  /** Where the order is shipped. */
+  shippingAddress: ShippingAddress;
+  /** Shipping charged. */
+  shippingTotal: Money;
+  /** Where the order is in its life. */
+  status: OrderStatus;
+  /** Every status the order entered, oldest first. */
+  statusHistory: Array<OrderStatusChange>;
+  /** The store the order was placed in. */
+  storeId: Scalars['ID']['output'];
+  /** Sum of the line totals. */
+  subtotal: Money;
+  /** Tax charged. */
+  taxTotal: Money;
+  /** What the shopper pays: subtotal + shipping + tax − discounts. */
+  total: Money;
+  /** The carrier’s tracking number. */
+  trackingNumber: Maybe<Scalars['String']['output']>;
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Order figures of a store for a period, computed from the orders database. */
+export type OrderAnalytics = {
+  __typename?: 'OrderAnalytics';
+  /** revenue divided by the number of revenue orders (rounded to minor units). */
+  averageOrderValue: Money;
+  /** Share of placed orders that brought revenue, 0–1. */
+  conversionRate: Scalars['Float']['output'];
+  /** One entry per day of the period, days without orders included. */
+  daily: Array<DailyOrderStats>;
+  /** Those orders by their current status. */
+  ordersByStatus: Array<OrderStatusCount>;
+  /** Orders placed in the period. */
+  ordersCount: Scalars['Int']['output'];
+  /** Total of the confirmed, dispatched and completed orders. */
+  revenue: Money;
+};
+
+/** The period to analyse. */
+export type OrderAnalyticsInput = {
+  /** Currency to report revenue in; defaults to the one most orders used. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** Start (inclusive, UTC). */
+  from: Scalars['DateTime']['input'];
+  /** End (exclusive, UTC). */
+  to: Scalars['DateTime']['input'];
+};
+
+/** A page of Order items (Relay connection). */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /** Edges with cursors. */
+  edges: Array<OrderEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Order>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Order connection. */
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Order. */
+  node: Order;
+};
+
+/** Narrows an order list; all given conditions must hold. */
+export type OrderFilter = {
+  /** Placed at or after this time. */
+  dateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Placed before this time. */
+  dateTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Order number (e.g. "#1001" or "1001") or part of the email. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only orders in this status. */
+  status?: InputMaybe<OrderStatus>;
+};
+
+/** A product and how many units of it to buy. */
+export type OrderItemInput = {
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** Units, 1–1000. Several lines of one product are added together. */
+  quantity: Scalars['Int']['input'];
+};
+
+/** One product in an order, as it was when the order was placed. */
+export type OrderLineItem = {
+  __typename?: 'OrderLineItem';
+  /** Opaque line id. */
+  id: Scalars['ID']['output'];
+  /** unitPrice × quantity. */
+  lineTotal: Money;
+  /** The product as it is now (resolved by the catalog and inventory subgraphs). */
+  product: Product;
+  /** The product bought. */
+  productId: Scalars['ID']['output'];
+  /** Units bought. */
+  quantity: Scalars['Int']['output'];
+  /** The product title at order time. */
+  title: Scalars['String']['output'];
+  /** Price of one unit at order time. */
+  unitPrice: Money;
+};
+
+/** Whether the order has been paid for. */
+export type OrderPaymentStatus =
+  | 'FAILED'
+  | 'PAID'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'UNPAID';
+
+/** Whether stock is held for the order. */
+export type OrderReservationStatus =
+  | 'COMMITTED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RELEASED'
+  | 'RESERVED';
+
+/** Order of an order list; ties are broken by id. */
+export type OrderSort = {
+  /** Direction. */
+  direction?: OrderSortDirection;
+  /** Sort key. */
+  field?: OrderSortField;
+};
+
+/** Ascending or descending. */
+export type OrderSortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** What to sort orders by. */
+export type OrderSortField =
+  | 'CREATED_AT'
+  | 'TOTAL';
+
+/** Where an order is in its life. */
+export type OrderStatus =
+  /** Cancelled (by the shopper, the store, missing stock or an expired reservation). */
+  | 'CANCELLED'
+  /** Delivered and closed. */
+  | 'COMPLETED'
+  /** Paid and the stock is committed: ready to ship. */
+  | 'CONFIRMED'
+  /** Placed; stock is being reserved and payment is awaited. */
+  | 'CREATED'
+  /** Handed to the carrier. */
+  | 'DISPATCHED'
+  /** Part of the payment was refunded. */
+  | 'PARTIALLY_REFUNDED'
+  /** The last payment failed; the shopper may retry while the reservation lasts. */
+  | 'PAYMENT_FAILED'
+  /** A payment is being processed. */
+  | 'PAYMENT_PENDING'
+  /** Paid; the reserved stock is being committed. */
+  | 'PAYMENT_SUCCESS'
+  /** The payment was refunded in full. */
+  | 'REFUNDED';
+
+/** A status an order entered, when and why. */
+export type OrderStatusChange = {
+  __typename?: 'OrderStatusChange';
+  /** When (UTC). */
+  at: Scalars['DateTime']['output'];
+  /** Why, when there is more to say than the status. */
+  message: Maybe<Scalars['String']['output']>;
+  /** The status entered. */
+  status: OrderStatus;
+};
+
+/** How many orders are in one status. */
+export type OrderStatusCount = {
+  __typename?: 'OrderStatusCount';
+  /** Orders in it. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: OrderStatus;
 };
 
 /** Relay page information. */
@@ -167,6 +501,27 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of this page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** An order to place. Prices come from the catalog, never from the client. */
+export type PlaceOrderInput = {
+  /** Where order emails go. */
+  email: Scalars['String']['input'];
+  /** A key unique to this checkout: repeating the call with it returns the same order and creates nothing. */
+  idempotencyKey: Scalars['String']['input'];
+  /** What to buy (1–100 lines), all from one store. */
+  items: Array<OrderItemInput>;
+  /** Where to ship it. */
+  shippingAddress: ShippingAddressInput;
+};
+
+/** Result of placeOrder. */
+export type PlaceOrderPayload = {
+  __typename?: 'PlaceOrderPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A product a store sells. */
@@ -263,10 +618,43 @@ export type ProductStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /** The caller’s store’s stock, item by item (store staff). */
+  inventory: InventoryItemConnection;
+  /** An order by id: its shopper, its store’s staff and platform admins may read it. */
+  order: Maybe<Order>;
+  /** Orders by status, revenue, average order value and a daily series for the caller’s store. */
+  orderAnalytics: OrderAnalytics;
+  /** A shopper’s own orders, or a store’s orders for its staff; newest first by default. */
+  orders: OrderConnection;
   /** A product by id; null when it does not exist or is not visible to the caller. */
   product: Maybe<Product>;
   /** Products of the caller's store (or of all stores for anonymous shoppers), newest first by default. */
   products: ProductConnection;
+};
+
+
+export type QueryInventoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderAnalyticsArgs = {
+  input: OrderAnalyticsInput;
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<OrderSort>;
 };
 
 
@@ -282,6 +670,47 @@ export type QueryProductsArgs = {
   sort?: InputMaybe<ProductSort>;
 };
 
+/** Where an order is shipped. */
+export type ShippingAddress = {
+  __typename?: 'ShippingAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Recipient name. */
+  name: Scalars['String']['output'];
+  /** Phone number for the carrier. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region. */
+  province: Maybe<Scalars['String']['output']>;
+};
+
+/** Where to ship an order. */
+export type ShippingAddressInput = {
+  /** City. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code, e.g. "US". */
+  countryCode: Scalars['String']['input'];
+  /** Street address. */
+  line1: Scalars['String']['input'];
+  /** Apartment, suite, etc. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Recipient name. */
+  name: Scalars['String']['input'];
+  /** Phone number for the carrier. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region. */
+  province?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Ascending or descending. */
 export type SortDirection =
   | 'ASC'
@@ -289,8 +718,15 @@ export type SortDirection =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Pushes the order each time its status changes (its shopper and its store’s staff only). Ask for any field, from any subgraph. */
+  orderStatusChanged: Order;
   /** Pushes the product each time its stock changes. Ask for any of the product's fields, from any subgraph. */
   stockChanged: Product;
+};
+
+
+export type SubscriptionOrderStatusChangedArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -399,6 +835,69 @@ export type StockChangedSubscriptionVariables = Exact<{
 
 export type StockChangedSubscription = { __typename?: 'Subscription', stockChanged: { __typename?: 'Product', id: string, title: string, stock: number, inStock: boolean, price: { __typename?: 'Money', amount: number, currencyCode: string } } };
 
+export type OrderSummaryFragment = { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } };
+
+export type OrderByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: number }, shippingTotal: { __typename?: 'Money', amount: number }, taxTotal: { __typename?: 'Money', amount: number }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, title: string, quantity: number, unitPrice: { __typename?: 'Money', amount: number, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: number }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null };
+
+export type OrdersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  sort?: InputMaybe<OrderSort>;
+}>;
+
+
+export type OrdersQuery = { __typename?: 'Query', orders: { __typename?: 'OrderConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } }> } };
+
+export type OrderAnalyticsQueryVariables = Exact<{
+  input: OrderAnalyticsInput;
+}>;
+
+
+export type OrderAnalyticsQuery = { __typename?: 'Query', orderAnalytics: { __typename?: 'OrderAnalytics', ordersCount: number, conversionRate: number, ordersByStatus: Array<{ __typename?: 'OrderStatusCount', status: OrderStatus, count: number }>, revenue: { __typename?: 'Money', amount: number, currencyCode: string }, averageOrderValue: { __typename?: 'Money', amount: number }, daily: Array<{ __typename?: 'DailyOrderStats', date: string, orders: number, revenue: { __typename?: 'Money', amount: number } }> } };
+
+export type InventoryQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryFilter>;
+}>;
+
+
+export type InventoryQuery = { __typename?: 'Query', inventory: { __typename?: 'InventoryItemConnection', totalCount: number, nodes: Array<{ __typename?: 'InventoryItem', productId: string, onHand: number, reserved: number, available: number, lowStockThreshold: number, product: { __typename?: 'Product', title: string } }> } };
+
+export type PlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type PlaceOrderMutation = { __typename?: 'Mutation', placeOrder: { __typename?: 'PlaceOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CancelOrderMutationVariables = Exact<{
+  input: CancelOrderInput;
+}>;
+
+
+export type CancelOrderMutation = { __typename?: 'Mutation', cancelOrder: { __typename?: 'CancelOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type DispatchOrderMutationVariables = Exact<{
+  input: DispatchOrderInput;
+}>;
+
+
+export type DispatchOrderMutation = { __typename?: 'Mutation', dispatchOrder: { __typename?: 'DispatchOrderPayload', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CompleteOrderMutationVariables = Exact<{
+  input: CompleteOrderInput;
+}>;
+
+
+export type CompleteOrderMutation = { __typename?: 'Mutation', completeOrder: { __typename?: 'CompleteOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export const ProductCardFragmentDoc = `
     fragment ProductCard on Product {
   id
@@ -408,6 +907,24 @@ export const ProductCardFragmentDoc = `
   status
   category
   price {
+    amount
+    currencyCode
+  }
+}
+    `;
+export const OrderSummaryFragmentDoc = `
+    fragment OrderSummary on Order {
+  id
+  orderNumber
+  storeId
+  customerId
+  email
+  status
+  paymentStatus
+  reservationStatus
+  reservationExpiresAt
+  cancelReason
+  total {
     amount
     currencyCode
   }
@@ -541,6 +1058,168 @@ export const StockChangedDocument = `
   }
 }
     `;
+export const OrderByIdDocument = `
+    query OrderById($id: ID!) {
+  order(id: $id) {
+    ...OrderSummary
+    subtotal {
+      amount
+    }
+    shippingTotal {
+      amount
+    }
+    taxTotal {
+      amount
+    }
+    carrier
+    trackingNumber
+    shippingAddress {
+      name
+      line1
+      city
+      postalCode
+      countryCode
+    }
+    lineItems {
+      productId
+      title
+      quantity
+      unitPrice {
+        amount
+        currencyCode
+      }
+      lineTotal {
+        amount
+      }
+      product {
+        id
+        title
+        stock
+      }
+    }
+    statusHistory {
+      status
+      message
+      at
+    }
+  }
+}
+    ${OrderSummaryFragmentDoc}`;
+export const OrdersDocument = `
+    query Orders($first: Int, $after: String, $filter: OrderFilter, $sort: OrderSort) {
+  orders(first: $first, after: $after, filter: $filter, sort: $sort) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...OrderSummary
+    }
+  }
+}
+    ${OrderSummaryFragmentDoc}`;
+export const OrderAnalyticsDocument = `
+    query OrderAnalytics($input: OrderAnalyticsInput!) {
+  orderAnalytics(input: $input) {
+    ordersCount
+    ordersByStatus {
+      status
+      count
+    }
+    revenue {
+      amount
+      currencyCode
+    }
+    averageOrderValue {
+      amount
+    }
+    conversionRate
+    daily {
+      date
+      orders
+      revenue {
+        amount
+      }
+    }
+  }
+}
+    `;
+export const InventoryDocument = `
+    query Inventory($first: Int, $after: String, $filter: InventoryFilter) {
+  inventory(first: $first, after: $after, filter: $filter) {
+    totalCount
+    nodes {
+      productId
+      onHand
+      reserved
+      available
+      lowStockThreshold
+      product {
+        title
+      }
+    }
+  }
+}
+    `;
+export const PlaceOrderDocument = `
+    mutation PlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    order {
+      ...OrderSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${OrderSummaryFragmentDoc}`;
+export const CancelOrderDocument = `
+    mutation CancelOrder($input: CancelOrderInput!) {
+  cancelOrder(input: $input) {
+    order {
+      ...OrderSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${OrderSummaryFragmentDoc}`;
+export const DispatchOrderDocument = `
+    mutation DispatchOrder($input: DispatchOrderInput!) {
+  dispatchOrder(input: $input) {
+    order {
+      ...OrderSummary
+      carrier
+      trackingNumber
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${OrderSummaryFragmentDoc}`;
+export const CompleteOrderDocument = `
+    mutation CompleteOrder($input: CompleteOrderInput!) {
+  completeOrder(input: $input) {
+    order {
+      ...OrderSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${OrderSummaryFragmentDoc}`;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -572,6 +1251,30 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     StockChanged(variables: StockChangedSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StockChangedSubscription> {
       return withWrapper((wrappedRequestHeaders) => client.request<StockChangedSubscription>({ document: StockChangedDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StockChanged', 'subscription', variables);
+    },
+    OrderById(variables: OrderByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OrderByIdQuery>({ document: OrderByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderById', 'query', variables);
+    },
+    Orders(variables?: OrdersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrdersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OrdersQuery>({ document: OrdersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Orders', 'query', variables);
+    },
+    OrderAnalytics(variables: OrderAnalyticsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderAnalyticsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OrderAnalyticsQuery>({ document: OrderAnalyticsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderAnalytics', 'query', variables);
+    },
+    Inventory(variables?: InventoryQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InventoryQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<InventoryQuery>({ document: InventoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Inventory', 'query', variables);
+    },
+    PlaceOrder(variables: PlaceOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PlaceOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PlaceOrderMutation>({ document: PlaceOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PlaceOrder', 'mutation', variables);
+    },
+    CancelOrder(variables: CancelOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CancelOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CancelOrderMutation>({ document: CancelOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CancelOrder', 'mutation', variables);
+    },
+    DispatchOrder(variables: DispatchOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DispatchOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DispatchOrderMutation>({ document: DispatchOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DispatchOrder', 'mutation', variables);
+    },
+    CompleteOrder(variables: CompleteOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompleteOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CompleteOrderMutation>({ document: CompleteOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteOrder', 'mutation', variables);
     }
   };
 }

@@ -13,6 +13,7 @@ const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
+  { name: 'orders', port: 4006 },
 ];
 
 function freePort() {

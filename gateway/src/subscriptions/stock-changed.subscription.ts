@@ -9,5 +9,3 @@ export const stockChanged: SubscriptionField = {
   entityQuery: { field: 'product', idArgument: 'id', idType: 'ID!' },
   entityIdOf: (event) => event.aggregateId,
 };
-
-export const subscriptionFields: SubscriptionField[] = [stockChanged];

@@ -2,6 +2,7 @@ import {
   GraphQLError,
   Kind,
   getOperationAST,
+  parse,
   type ExecutionArgs,
   type ExecutionResult,
   type FieldNode,
@@ -65,6 +66,14 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
+    }
+    if (field.probeArgument) {
+      const probe = parse(
+        `query SubscriptionProbe($id: ${field.entityQuery.idType}) { entity: ${field.entityQuery.field}(${field.entityQuery.idArgument}: $id) { __typename } }`,
+      );
+      const visible = await execute(probe, { id: fieldArgs[field.probeArgument] }, context);
+      if (!visible.data?.entity)
+        return failure(`Nothing to follow: no ${field.entityQuery.field} ${String(fieldArgs[field.probeArgument])} is visible to you`, 'NOT_FOUND');
     }
     const document = entityQueryFor(args.document, operation, rootField, field);
     const documentKey = JSON.stringify([

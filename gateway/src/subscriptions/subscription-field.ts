@@ -17,4 +17,9 @@ export interface SubscriptionField {
   /** The query field that returns the entity (e.g. `product`) and the argument that takes its id. */
   entityQuery: { field: string; idArgument: string; idType: string };
   entityIdOf(event: EventEnvelope): string;
+  /**
+   * The argument naming the entity followed, when a subscriber may only follow entities it can read:
+   * at subscribe time the entity is queried as the subscriber, and nothing is served if it comes back null.
+   */
+  probeArgument?: string;
 }

@@ -3,22 +3,36 @@ import { InventoryItem } from './stock/inventory-item.entity';
 import { StockAdjustment } from './stock/stock-adjustment.entity';
 import { ProductStock } from './stock/product-stock.type';
 import { ProductStockResolver } from './stock/product-stock.resolver';
+import { InventoryItemResolver } from './stock/inventory-item.resolver';
 import { createInventoryItemOnProductCreated } from './stock/create-inventory-item.handler';
+import { loadReservationConfig } from './reservation/reservation-config';
+import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler';
+import { commitReservationOnPayment } from './reservation/commit-reservation.handler';
+import { releaseReservationOnCancel } from './reservation/release-on-cancel.handler';
+import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
+import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
 
 const lowStockThreshold = envReader().int('INVENTORY_LOW_STOCK_THRESHOLD', 5, { min: 0 });
+const reservations = loadReservationConfig();
 
-/** Inventory owns stock: on hand, reserved, available, and the alerts when it runs low. */
+/** Inventory owns stock: on hand, reserved for orders, available, and the alerts when it runs low. */
 export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
   defaultPort: 4004,
   entities: [InventoryItem, StockAdjustment],
-  migrations: [CreateInventory1763769600200],
+  migrations: [CreateInventory1763769600200, CreateReservations1763769600400],
   publishes: ['inventory'],
-  consumers: [createInventoryItemOnProductCreated(lowStockThreshold)],
+  consumers: [
+    createInventoryItemOnProductCreated(lowStockThreshold),
+    reserveStockOnOrderCreated(reservations),
+    commitReservationOnPayment,
+    releaseReservationOnCancel,
+  ],
+  jobs: [reservationExpiryJob(reservations)],
   schema: () =>
     buildFederatedSchema({
-      resolvers: [ProductStockResolver],
+      resolvers: [ProductStockResolver, InventoryItemResolver],
       referenceResolvers: {
         // any product id can carry stock fields: a product without an item simply has none
         Product: { __resolveReference: (reference: { id: string }) => ProductStock.of(reference.id) },

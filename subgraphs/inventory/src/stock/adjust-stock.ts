@@ -1,8 +1,8 @@
 import { managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import { InventoryItem } from './inventory-item.entity';
 import { StockAdjustment } from './stock-adjustment.entity';
-import { StockEvents, stockEventData } from './stock.events';
 import { AdjustStockPayload, type AdjustStockInput } from './adjust-stock.inputs';
+import { emitStockChange, RETURNING_STOCK, updateStock } from './stock-row';
 
 /** A concurrent request with the same idempotency key committed first: answer with its outcome. */
 class ConcurrentReplay extends Error {}
@@ -31,21 +31,15 @@ async function adjustInTransaction(context: SubgraphContext, tx: Tx, storeId: st
   if (!item || !managesStore(context.caller, item.storeId)) {
     return AdjustStockPayload.failed(UserError.of('NOT_FOUND', 'No stock is kept for this product in your store', ['input', 'productId']));
   }
-  const updated: Record<string, number>[] = await tx.manager.query(
-    `UPDATE inventory_item
-        SET on_hand = on_hand + $2, version = version + 1, updated_at = now()
-      WHERE product_id = $1 AND on_hand + $2 >= reserved
-      RETURNING on_hand, reserved, version`,
+  const row = await updateStock(
+    tx.manager,
+    `UPDATE inventory_item SET on_hand = on_hand + $2, version = version + 1, updated_at = now()
+      WHERE product_id = $1 AND on_hand + $2 >= reserved ${RETURNING_STOCK}`,
     [input.productId, input.delta],
   );
-  // TypeORM's postgres driver returns [rows, count] for UPDATE … RETURNING
-  const row = (Array.isArray(updated[0]) ? updated[0][0] : updated[0]) as Record<string, number> | undefined;
   if (!row) {
     return AdjustStockPayload.failed(UserError.of('INSUFFICIENT_STOCK', `Only ${item.available} units are available to remove`, ['input', 'delta']));
   }
-  const availableBefore = item.available;
-  Object.assign(item, { onHand: row.on_hand, reserved: row.reserved, version: row.version, updatedAt: new Date() });
-
   const recorded: unknown[] = await tx.manager.query(
     `INSERT INTO stock_adjustment (store_id, product_id, delta, reason, idempotency_key) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (store_id, idempotency_key) DO NOTHING RETURNING id`,
@@ -53,15 +47,12 @@ async function adjustInTransaction(context: SubgraphContext, tx: Tx, storeId: st
   );
   if (recorded.length === 0) throw new ConcurrentReplay();
 
-  const data = stockEventData(item, { delta: input.delta, reason: input.reason });
-  await tx.emit({ type: StockEvents.changed, storeId: item.storeId, aggregateId: item.productId, aggregateVersion: item.version, data });
-  if (item.available <= item.lowStockThreshold && availableBefore > item.lowStockThreshold) {
-    await tx.emit({ type: StockEvents.lowStock, storeId: item.storeId, aggregateId: item.productId, aggregateVersion: item.version, data });
-  }
+  await emitStockChange(tx, row, { delta: input.delta, reason: input.reason, availableBefore: row.onHand - input.delta - row.reserved });
+  Object.assign(item, { onHand: row.onHand, reserved: row.reserved, version: row.version, updatedAt: new Date() });
   return AdjustStockPayload.ok(item);
 }
 
-/** The answer to a repeated request: the stock as it is now, or an error if the key was used for another product. */
+/** The answer to a repeated request: the stock as it is now, or an error if the key was used for another change. */
 async function replay(context: SubgraphContext, storeId: string, input: AdjustStockInput, earlier?: StockAdjustment): Promise<AdjustStockPayload> {
   const adjustment = earlier ?? (await context.db.getRepository(StockAdjustment).findOneByOrFail({ storeId, idempotencyKey: input.idempotencyKey }));
   if (adjustment.productId !== input.productId || adjustment.delta !== input.delta) {

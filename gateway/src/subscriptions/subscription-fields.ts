@@ -1,0 +1,6 @@
+import { orderStatusChanged } from './order-status-changed.subscription';
+import { stockChanged } from './stock-changed.subscription';
+import type { SubscriptionField } from './subscription-field';
+
+/** Every Subscription field the gateway serves, each fed by one event type. */
+export const subscriptionFields: SubscriptionField[] = [stockChanged, orderStatusChanged];

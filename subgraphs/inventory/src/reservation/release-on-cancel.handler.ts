@@ -1,0 +1,27 @@
+import type { EventHandler } from '@ultramarket/kit';
+import { ReservationStatus } from './reservation.events';
+import { releaseReservation } from './release-reservation';
+
+/**
+ * orders.cancelled → the order's stock goes back. When the cancellation arrives before the order's
+ * orders.created was handled, a released "tombstone" reservation makes that later event reserve nothing.
+ */
+export const releaseReservationOnCancel: EventHandler<{ orderId: string }> = {
+  name: 'inventory-release-cancelled-order',
+  eventType: 'orders.cancelled',
+  async handle(event, tx) {
+    const { orderId } = event.data;
+    const [reservation]: { id: string; order_id: string; store_id: string; status: ReservationStatus }[] = await tx.manager.query(
+      `SELECT id, order_id, store_id, status FROM reservation WHERE order_id = $1 FOR UPDATE`,
+      [orderId],
+    );
+    if (!reservation) {
+      await tx.manager.query(
+        `INSERT INTO reservation (order_id, store_id, status, expires_at, correlation_id) VALUES ($1, $2, $3, now(), $4) ON CONFLICT (order_id) DO NOTHING`,
+        [orderId, event.storeId, ReservationStatus.RELEASED, event.correlationId],
+      );
+      return;
+    }
+    if (reservation.status === ReservationStatus.RESERVED) await releaseReservation(tx, reservation, 'cancelled');
+  },
+};

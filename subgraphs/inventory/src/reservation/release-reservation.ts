@@ -1,0 +1,17 @@
+import type { Tx } from '@ultramarket/kit';
+import { releaseLines, reservationLines } from './reservation-stock';
+import { ReservationEvents, ReservationStatus } from './reservation.events';
+
+export type ReleaseReason = 'cancelled' | 'expired';
+
+/** Gives a held reservation's units back to available stock and says so. */
+export async function releaseReservation(tx: Tx, reservation: { id: string; order_id: string; store_id: string }, reason: ReleaseReason): Promise<void> {
+  await releaseLines(tx, await reservationLines(tx, reservation.id), reason === 'expired' ? 'reservation expired' : 'order cancelled');
+  await tx.manager.query(`UPDATE reservation SET status = $2, updated_at = now() WHERE id = $1`, [reservation.id, ReservationStatus.RELEASED]);
+  await tx.emit({
+    type: ReservationEvents.released,
+    storeId: reservation.store_id,
+    aggregateId: reservation.order_id,
+    data: { orderId: reservation.order_id, reason },
+  });
+}

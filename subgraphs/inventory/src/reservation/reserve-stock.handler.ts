@@ -1,0 +1,80 @@
+import type { EventHandler } from '@ultramarket/kit';
+import { emitStockChange, returningRows, type StockRow } from '../stock/stock-row';
+import { inLockOrder, reserveLine } from './reservation-stock';
+import { ReservationEvents, ReservationStatus, type ReservationLine } from './reservation.events';
+import type { ReservationConfig } from './reservation-config';
+
+interface OrderCreated {
+  orderId: string;
+  orderNumber: string;
+  lines: ReservationLine[];
+}
+
+/**
+ * orders.created → every line reserved, or none: the rows are updated in product-id order inside a
+ * savepoint, and the first line short of stock rolls the others back.
+ */
+export function reserveStockOnOrderCreated(config: ReservationConfig): EventHandler<OrderCreated> {
+  return {
+    name: 'inventory-reserve-order',
+    eventType: 'orders.created',
+    async handle(event, tx) {
+      const { orderId, orderNumber } = event.data;
+      const storeId = event.storeId!;
+      // a reservation row already there means the order was cancelled first (a tombstone) or handled
+      const created: { id: string }[] = await tx.manager.query(
+        `INSERT INTO reservation (order_id, store_id, status, expires_at, correlation_id)
+         VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5) ON CONFLICT (order_id) DO NOTHING RETURNING id`,
+        [orderId, storeId, ReservationStatus.PENDING, config.ttlSeconds, event.correlationId],
+      );
+      if (created.length === 0) return;
+      const reservationId = created[0].id;
+      const lines = inLockOrder(event.data.lines);
+
+      await tx.manager.query('SAVEPOINT reserve_lines');
+      const reservedRows: { row: StockRow; line: ReservationLine }[] = [];
+      const shortOf: string[] = [];
+      for (const line of lines) {
+        const row = await reserveLine(tx, storeId, line);
+        if (!row) {
+          shortOf.push(line.productId);
+          break;
+        }
+        reservedRows.push({ row, line });
+      }
+      if (shortOf.length > 0) {
+        await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
+        await tx.manager.query(`UPDATE reservation SET status = $2, updated_at = now() WHERE id = $1`, [reservationId, ReservationStatus.FAILED]);
+        const reason = `Not enough stock for ${shortOf.length === 1 ? 'product' : 'products'} ${shortOf.join(', ')}`;
+        await tx.emit({ type: ReservationEvents.reservationFailed, storeId, aggregateId: orderId, data: { orderId, reason, productIds: shortOf } });
+        return;
+      }
+      await tx.manager.query('RELEASE SAVEPOINT reserve_lines');
+      for (const line of lines) {
+        await tx.manager.query(`INSERT INTO reservation_line (reservation_id, product_id, quantity) VALUES ($1, $2, $3)`, [
+          reservationId,
+          line.productId,
+          line.quantity,
+        ]);
+      }
+      const [{ expires_at: expiresAt }] = await returningRows<{ expires_at: Date }>(
+        tx.manager,
+        `UPDATE reservation SET status = $2, updated_at = now() WHERE id = $1 RETURNING expires_at`,
+        [reservationId, ReservationStatus.RESERVED],
+      );
+      for (const { row, line } of reservedRows) {
+        await emitStockChange(tx, row, {
+          delta: -line.quantity,
+          reason: `reserved for order ${orderNumber}`,
+          availableBefore: row.onHand - row.reserved + line.quantity,
+        });
+      }
+      await tx.emit({
+        type: ReservationEvents.reserved,
+        storeId,
+        aggregateId: orderId,
+        data: { orderId, expiresAt: new Date(expiresAt).toISOString(), lines },
+      });
+    },
+  };
+}

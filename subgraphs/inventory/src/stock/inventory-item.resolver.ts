@@ -1,0 +1,39 @@
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { InventoryItem } from './inventory-item.entity';
+import { ProductStock } from './product-stock.type';
+import { listInventory } from './inventory-list';
+
+export const InventoryItemConnection = connectionTypes(InventoryItem, 'InventoryItem');
+
+@InputType({ description: 'Narrows an inventory list.' })
+class InventoryFilter {
+  @Field({ nullable: true, description: 'Only items whose available stock is at or below their threshold.' })
+  lowStock?: boolean;
+}
+
+@ArgsType()
+class InventoryArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
+  first?: number;
+
+  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
+  after?: string;
+
+  @Field(() => InventoryFilter, { nullable: true, description: 'Conditions every item must meet.' })
+  filter?: InventoryFilter;
+}
+
+@Resolver(() => InventoryItem)
+export class InventoryItemResolver {
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Query(() => InventoryItemConnection, { description: 'The caller’s store’s stock, item by item (store staff).' })
+  inventory(@Args() args: InventoryArgs, @Ctx() context: SubgraphContext) {
+    return listInventory(context, { first: args.first, after: args.after, lowStock: args.filter?.lowStock });
+  }
+
+  @FieldResolver(() => ProductStock, { description: 'The product this stock is of, with its catalog fields.' })
+  product(@Root() item: InventoryItem): ProductStock {
+    return ProductStock.of(item.productId);
+  }
+}

@@ -1,0 +1,30 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Orders' own read model of catalog products, kept from catalog events: prices never come from the
+ * client, and placing an order never calls another subgraph.
+ */
+@Entity('product_snapshot')
+export class ProductSnapshot {
+  @PrimaryColumn('uuid', { name: 'product_id' })
+  productId: string;
+
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
+  @Column('varchar', { length: 255 })
+  title: string;
+
+  @Column('varchar', { length: 16 })
+  status: string;
+
+  @Column('integer', { name: 'price_amount' })
+  priceAmount: number;
+
+  @Column('char', { name: 'currency_code', length: 3 })
+  currencyCode: string;
+
+  /** The catalog's aggregate version: an older event never overwrites a newer one. */
+  @Column('integer')
+  version: number;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { ordersSubgraph } from './orders.subgraph';
+
+runSubgraph(ordersSubgraph);

@@ -1,0 +1,79 @@
+import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import type { Order } from './order.entity';
+import { CANCELLABLE, OrderStatus } from './order-status';
+import { InvalidTransition, lockOrder, transition } from './order-transitions';
+import { CancelOrderPayload, CompleteOrderPayload, DispatchOrderPayload, type OrderPayload } from './order.payloads';
+import type { CancelOrderInput, CompleteOrderInput, DispatchOrderInput } from './order.inputs';
+import { canCancelOrder, canFulfilOrder } from './order-access';
+import { dispatchedData, OrderEvents } from './order.events';
+
+type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
+
+const notFound = () => UserError.of('NOT_FOUND', 'No such order', ['input', 'orderId']);
+const invalid = (error: InvalidTransition) => UserError.of('INVALID_TRANSITION', error.message, ['input', 'orderId']);
+
+/** Locks the order, checks the caller may act on it, applies `change`; an impossible change is a userError, never a no-op. */
+async function changeOrder<T extends OrderPayload>(
+  context: SubgraphContext,
+  orderId: string,
+  payload: PayloadClass<T>,
+  allowed: (order: Order) => boolean,
+  change: (tx: Tx, order: Order) => Promise<Order>,
+): Promise<T> {
+  return context.unitOfWork.run(traceOf(context), async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (!order || !allowed(order)) return payload.failed(notFound());
+    try {
+      return payload.ok(await change(tx, order));
+    } catch (error) {
+      if (error instanceof InvalidTransition) return payload.failed(invalid(error));
+      throw error;
+    }
+  });
+}
+
+/** Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. */
+export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): Promise<CancelOrderPayload> {
+  return changeOrder(
+    context,
+    input.orderId,
+    CancelOrderPayload,
+    (order) => canCancelOrder(context.caller, order),
+    async (tx, order) => {
+      if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
+      return transition(tx, order, OrderStatus.CANCELLED, input.reason);
+    },
+  );
+}
+
+export function dispatchOrder(context: SubgraphContext, input: DispatchOrderInput): Promise<DispatchOrderPayload> {
+  return changeOrder(
+    context,
+    input.orderId,
+    DispatchOrderPayload,
+    (order) => canFulfilOrder(context.caller, order),
+    async (tx, order) => {
+      order.carrier = input.carrier;
+      order.trackingNumber = input.trackingNumber;
+      const dispatched = await transition(tx, order, OrderStatus.DISPATCHED, `Dispatched with ${input.carrier} (${input.trackingNumber})`);
+      await tx.emit({
+        type: OrderEvents.dispatched,
+        storeId: order.storeId,
+        aggregateId: order.id,
+        aggregateVersion: dispatched.version,
+        data: dispatchedData(dispatched),
+      });
+      return dispatched;
+    },
+  );
+}
+
+export function completeOrder(context: SubgraphContext, input: CompleteOrderInput): Promise<CompleteOrderPayload> {
+  return changeOrder(
+    context,
+    input.orderId,
+    CompleteOrderPayload,
+    (order) => canFulfilOrder(context.caller, order),
+    (tx, order) => transition(tx, order, OrderStatus.COMPLETED),
+  );
+}

@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Money } from '@ultramarket/kit';
+import { ProductReference } from '../catalog-view/product-reference.type';
+
+/** One product bought: title and unit price as they were when the order was placed. */
+@ObjectType({ description: 'One product in an order, as it was when the order was placed.' })
+@Entity('order_line_item')
+export class OrderLineItem {
+  @Field(() => ID, { description: 'Opaque line id.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'order_id' })
+  orderId: string;
+
+  @Field(() => ID, { description: 'The product bought.' })
+  @Column('uuid', { name: 'product_id' })
+  productId: string;
+
+  @Field({ description: 'The product title at order time.' })
+  @Column('varchar', { length: 255 })
+  title: string;
+
+  @Field(() => Int, { description: 'Units bought.' })
+  @Column('integer')
+  quantity: number;
+
+  @Column('integer', { name: 'unit_price_amount' })
+  unitPriceAmount: number;
+
+  @Column('char', { name: 'currency_code', length: 3 })
+  currencyCode: string;
+
+  @Column('integer', { name: 'position' })
+  position: number;
+
+  @Field(() => Money, { description: 'Price of one unit at order time.' })
+  get unitPrice(): Money {
+    return Money.of(this.unitPriceAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'unitPrice × quantity.' })
+  get lineTotal(): Money {
+    return Money.of(this.unitPriceAmount * this.quantity, this.currencyCode);
+  }
+
+  @Field(() => ProductReference, { description: 'The product as it is now (resolved by the catalog and inventory subgraphs).' })
+  get product(): ProductReference {
+    return ProductReference.of(this.productId);
+  }
+}

@@ -1,0 +1,88 @@
+import { In } from 'typeorm';
+import { byKeys, decodeCursor, encodeCursor, pageSize, Role, STORE_ROLES, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { Order } from './order.entity';
+import { OrderLineItem } from './order-line-item.entity';
+import { OrderStatusChange } from './order-status-change.entity';
+import { canSeeOrder } from './order-access';
+import { OrderSortDirection, OrderSortField, type OrderFilter, type OrderSort } from './order.inputs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SORT_COLUMNS: Record<OrderSortField, { column: string; cast: string; valueOf(order: Order): string | number }> = {
+  [OrderSortField.CREATED_AT]: { column: 'o.created_at', cast: 'timestamptz', valueOf: (o) => o.createdAt.toISOString() },
+  [OrderSortField.TOTAL]: { column: 'o.total_amount', cast: 'integer', valueOf: (o) => o.totalAmount },
+};
+
+export function loadOrder(context: SubgraphContext, id: string): Promise<Order | null> {
+  if (!UUID.test(id)) return Promise.resolve(null);
+  return context.loaders
+    .get<string, Order | null>('orderById', async (ids) => byKeys(ids, await context.db.getRepository(Order).findBy({ id: In([...ids]) }), (row) => row.id))
+    .load(id);
+}
+
+export async function findVisibleOrder(context: SubgraphContext, id: string): Promise<Order | null> {
+  const order = await loadOrder(context, id);
+  return order && canSeeOrder(context.caller, order) ? order : null;
+}
+
+/** Lines of many orders in one statement per request. */
+export function loadLineItems(context: SubgraphContext, orderId: string): Promise<OrderLineItem[]> {
+  return context.loaders
+    .get<string, OrderLineItem[]>('lineItemsByOrder', async (orderIds) => {
+      const rows = await context.db.getRepository(OrderLineItem).find({ where: { orderId: In([...orderIds]) }, order: { position: 'ASC' } });
+      return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
+    })
+    .load(orderId);
+}
+
+export function loadStatusHistory(context: SubgraphContext, orderId: string): Promise<OrderStatusChange[]> {
+  return context.loaders
+    .get<string, OrderStatusChange[]>('statusHistoryByOrder', async (orderIds) => {
+      const rows = await context.db.getRepository(OrderStatusChange).find({ where: { orderId: In([...orderIds]) }, order: { id: 'ASC' } });
+      return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
+    })
+    .load(orderId);
+}
+
+/** A shopper lists their own orders; staff list their store's; platform admins all (or one store's). */
+export async function listOrders(
+  context: SubgraphContext,
+  args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null },
+): Promise<Connection<Order>> {
+  const limit = pageSize(args.first);
+  const filter = args.filter ?? {};
+  const sort = SORT_COLUMNS[args.sort?.field ?? OrderSortField.CREATED_AT];
+  const direction = args.sort?.direction ?? OrderSortDirection.DESC;
+  const { caller } = context;
+  const query = context.db.getRepository(Order).createQueryBuilder('o');
+
+  const isStaff = caller.storeId !== null && STORE_ROLES.some((role) => caller.roles.includes(role));
+  if (caller.roles.includes(Role.PLATFORM_ADMIN)) {
+    if (caller.storeId) query.andWhere('o.store_id = :storeId', { storeId: caller.storeId });
+  } else if (isStaff) {
+    query.andWhere('o.store_id = :storeId', { storeId: caller.storeId });
+  } else {
+    query.andWhere('o.customer_id = :customerId', { customerId: caller.userId });
+  }
+  if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+  if (filter.dateFrom) query.andWhere('o.created_at >= :dateFrom', { dateFrom: filter.dateFrom });
+  if (filter.dateTo) query.andWhere('o.created_at < :dateTo', { dateTo: filter.dateTo });
+  if (filter.search) {
+    const number = /^#?(\d{1,9})$/.exec(filter.search.trim());
+    if (number) query.andWhere('o.number = :number', { number: Number(number[1]) });
+    else query.andWhere('o.email ILIKE :email', { email: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
+  }
+
+  const totalCount = await query.clone().getCount();
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    const comparison = direction === OrderSortDirection.DESC ? '<' : '>';
+    query.andWhere(`(${sort.column}, o.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, { cursorValue: value, cursorId: id });
+  }
+  const rows = await query
+    .orderBy(sort.column, direction)
+    .addOrderBy('o.id', direction)
+    .limit(limit + 1)
+    .getMany();
+  return toConnection(rows, limit, totalCount, Boolean(args.after), (order) => encodeCursor(sort.valueOf(order), order.id));
+}

@@ -1,0 +1,50 @@
+import type { Tx } from '@ultramarket/kit';
+import { Order } from './order.entity';
+import { OrderStatusChange } from './order-status-change.entity';
+import { canTransition, OrderStatus } from './order-status';
+import { cancelledData, OrderEvents, statusChangedData } from './order.events';
+
+/** The change asked for is not allowed from the order's current status. */
+export class InvalidTransition extends Error {
+  constructor(
+    readonly from: OrderStatus,
+    readonly to: OrderStatus,
+  ) {
+    super(`An order that is ${from} cannot become ${to}`);
+  }
+}
+
+/** The order, locked for the rest of the transaction: every change to an order goes through this lock. */
+export function lockOrder(tx: Tx, orderId: string): Promise<Order | null> {
+  return tx.manager.getRepository(Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * Moves a locked order to `to`: saves it (with whatever else the caller changed), appends the status
+ * history, and publishes orders.status-changed (and orders.cancelled) through the outbox.
+ */
+export async function transition(tx: Tx, order: Order, to: OrderStatus, reason: string | null = null): Promise<Order> {
+  const from = order.status;
+  if (!canTransition(from, to)) throw new InvalidTransition(from, to);
+  order.status = to;
+  if (to === OrderStatus.CANCELLED) order.cancelReason = reason;
+  const saved = await tx.manager.getRepository(Order).save(order);
+  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, status: to, message: reason });
+  await tx.emit({
+    type: OrderEvents.statusChanged,
+    storeId: order.storeId,
+    aggregateId: order.id,
+    aggregateVersion: saved.version,
+    data: statusChangedData(saved, from, reason),
+  });
+  if (to === OrderStatus.CANCELLED) {
+    await tx.emit({
+      type: OrderEvents.cancelled,
+      storeId: order.storeId,
+      aggregateId: order.id,
+      aggregateVersion: saved.version,
+      data: cancelledData(saved, reason),
+    });
+  }
+  return saved;
+}

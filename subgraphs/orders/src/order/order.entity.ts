@@ -1,0 +1,124 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Money } from '@ultramarket/kit';
+import { OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
+import { ShippingAddress } from './shipping-address';
+
+/** An order: a snapshot of what was bought at which price, and where it is in the saga. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An order placed in a store.' })
+@Entity('customer_order')
+export class Order {
+  @Field(() => ID, { description: 'Opaque order id.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { description: 'The store the order was placed in.' })
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
+  @Column('integer')
+  number: number;
+
+  @Field(() => ID, { nullable: true, description: 'The shopper’s user id; null for guest checkouts.' })
+  @Column('uuid', { name: 'customer_id', nullable: true })
+  customerId: string | null;
+
+  @Field({ description: 'Where order emails go.' })
+  @Column('varchar', { length: 320 })
+  email: string;
+
+  @Column('char', { name: 'currency_code', length: 3 })
+  currencyCode: string;
+
+  @Column('integer', { name: 'subtotal_amount' })
+  subtotalAmount: number;
+
+  @Column('integer', { name: 'shipping_amount' })
+  shippingAmount: number;
+
+  @Column('integer', { name: 'tax_amount' })
+  taxAmount: number;
+
+  @Column('integer', { name: 'discount_amount' })
+  discountAmount: number;
+
+  @Column('integer', { name: 'total_amount' })
+  totalAmount: number;
+
+  @Field(() => ShippingAddress, { description: 'Where the order is shipped.' })
+  @Column('jsonb', { name: 'shipping_address' })
+  shippingAddress: ShippingAddress;
+
+  @Field(() => OrderStatus, { description: 'Where the order is in its life.' })
+  @Column('varchar', { length: 32 })
+  status: OrderStatus;
+
+  @Field(() => PaymentStatus, { description: 'Whether it has been paid.' })
+  @Column('varchar', { name: 'payment_status', length: 16 })
+  paymentStatus: PaymentStatus;
+
+  @Field(() => ReservationStatus, { description: 'Whether stock is held for it.' })
+  @Column('varchar', { name: 'reservation_status', length: 16 })
+  reservationStatus: ReservationStatus;
+
+  @Field(() => Date, { nullable: true, description: 'When the stock reservation lapses unless the order is paid.' })
+  @Column('timestamptz', { name: 'reservation_expires_at', nullable: true })
+  reservationExpiresAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the order was cancelled.' })
+  @Column('text', { name: 'cancel_reason', nullable: true })
+  cancelReason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Carrier it was dispatched with.' })
+  @Column('varchar', { length: 100, nullable: true })
+  carrier: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The carrier’s tracking number.' })
+  @Column('varchar', { name: 'tracking_number', length: 100, nullable: true })
+  trackingNumber: string | null;
+
+  @Column('varchar', { name: 'idempotency_key', length: 100 })
+  idempotencyKey: string;
+
+  @VersionColumn()
+  version: number;
+
+  @Field({ description: 'When it was placed (UTC).' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field({ description: 'When it last changed (UTC).' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+
+  @Field({ description: 'Human-readable number, unique within the store, e.g. "#1001".' })
+  get orderNumber(): string {
+    return `#${this.number}`;
+  }
+
+  @Field(() => Money, { description: 'Sum of the line totals.' })
+  get subtotal(): Money {
+    return Money.of(this.subtotalAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'Shipping charged.' })
+  get shippingTotal(): Money {
+    return Money.of(this.shippingAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'Tax charged.' })
+  get taxTotal(): Money {
+    return Money.of(this.taxAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'Discounts applied.' })
+  get discountTotal(): Money {
+    return Money.of(this.discountAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'What the shopper pays: subtotal + shipping + tax − discounts.' })
+  get total(): Money {
+    return Money.of(this.totalAmount, this.currencyCode);
+  }
+}

@@ -1,0 +1,126 @@
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { OrderStatus } from './order-status';
+import { ShippingAddressInput } from './shipping-address';
+
+@InputType({ description: 'A product and how many units of it to buy.' })
+export class OrderItemInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The product.' })
+  productId: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  @Field(() => Int, { description: 'Units, 1–1000. Several lines of one product are added together.' })
+  quantity: number;
+}
+
+@InputType({ description: 'An order to place. Prices come from the catalog, never from the client.' })
+export class PlaceOrderInput {
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Field(() => [OrderItemInput], { description: 'What to buy (1–100 lines), all from one store.' })
+  items: OrderItemInput[];
+
+  @IsEmail()
+  @MaxLength(320)
+  @Field({ description: 'Where order emails go.' })
+  email: string;
+
+  @ValidateNested()
+  @Field(() => ShippingAddressInput, { description: 'Where to ship it.' })
+  shippingAddress: ShippingAddressInput;
+
+  @Length(1, 100)
+  @Field({ description: 'A key unique to this checkout: repeating the call with it returns the same order and creates nothing.' })
+  idempotencyKey: string;
+}
+
+@InputType({ description: 'The order to cancel.' })
+export class CancelOrderInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The order.' })
+  orderId: string;
+
+  @Length(1, 500)
+  @Field({ description: 'Why it is cancelled (kept in the status history and told to the shopper).' })
+  reason: string;
+}
+
+@InputType({ description: 'The order handed to a carrier.' })
+export class DispatchOrderInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The order.' })
+  orderId: string;
+
+  @Length(1, 100)
+  @Field({ description: 'Carrier name, e.g. "UPS".' })
+  carrier: string;
+
+  @Length(1, 100)
+  @Field({ description: 'The carrier’s tracking number.' })
+  trackingNumber: string;
+}
+
+@InputType({ description: 'The order to mark delivered.' })
+export class CompleteOrderInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The order.' })
+  orderId: string;
+}
+
+@InputType({ description: 'Narrows an order list; all given conditions must hold.' })
+export class OrderFilter {
+  @IsOptional()
+  @Field(() => OrderStatus, { nullable: true, description: 'Only orders in this status.' })
+  status?: OrderStatus;
+
+  @IsOptional()
+  @Field({ nullable: true, description: 'Placed at or after this time.' })
+  dateFrom?: Date;
+
+  @IsOptional()
+  @Field({ nullable: true, description: 'Placed before this time.' })
+  dateTo?: Date;
+
+  @IsOptional()
+  @MaxLength(200)
+  @Field({ nullable: true, description: 'Order number (e.g. "#1001" or "1001") or part of the email.' })
+  search?: string;
+}
+
+export enum OrderSortField {
+  CREATED_AT = 'CREATED_AT',
+  TOTAL = 'TOTAL',
+}
+export enum OrderSortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderSortField, { name: 'OrderSortField', description: 'What to sort orders by.' });
+registerEnumType(OrderSortDirection, { name: 'OrderSortDirection', description: 'Ascending or descending.' });
+
+@InputType({ description: 'Order of an order list; ties are broken by id.' })
+export class OrderSort {
+  @Field(() => OrderSortField, { defaultValue: OrderSortField.CREATED_AT, description: 'Sort key.' })
+  field: OrderSortField;
+
+  @Field(() => OrderSortDirection, { defaultValue: OrderSortDirection.DESC, description: 'Direction.' })
+  direction: OrderSortDirection;
+}
+
+@InputType({ description: 'The period to analyse.' })
+export class OrderAnalyticsInput {
+  @Field({ description: 'Start (inclusive, UTC).' })
+  from: Date;
+
+  @Field({ description: 'End (exclusive, UTC).' })
+  to: Date;
+
+  @IsOptional()
+  @Length(3, 3)
+  @Field({ nullable: true, description: 'Currency to report revenue in; defaults to the one most orders used.' })
+  currencyCode?: string;
+}

@@ -1,0 +1,102 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { Order } from './order.entity';
+import { OrderLineItem } from './order-line-item.entity';
+import { OrderStatusChange } from './order-status-change.entity';
+import { CancelOrderInput, CompleteOrderInput, DispatchOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+import { CancelOrderPayload, CompleteOrderPayload, DispatchOrderPayload, PlaceOrderPayload } from './order.payloads';
+import { findVisibleOrder, listOrders, loadLineItems, loadStatusHistory } from './order-queries';
+import { placeOrder } from './place-order';
+import { cancelOrder, completeOrder, dispatchOrder } from './order-commands';
+import { orderAnalytics } from '../analytics/order-analytics';
+import { OrderAnalytics } from '../analytics/order-analytics.type';
+import { loadOrdersConfig } from '../orders-config';
+
+export const OrderConnection = connectionTypes(Order, 'Order');
+const config = loadOrdersConfig();
+
+@ArgsType()
+class OrdersArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
+  first?: number;
+
+  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
+  after?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Field(() => OrderFilter, { nullable: true, description: 'Conditions every order must meet.' })
+  filter?: OrderFilter;
+
+  @Field(() => OrderSort, { nullable: true, description: 'Order of the list (default: newest first).' })
+  sort?: OrderSort;
+}
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => Order, { nullable: true, description: 'An order by id: its shopper, its store’s staff and platform admins may read it.' })
+  order(@Arg('id', () => ID, { description: 'Order id.' }) id: string, @Ctx() context: SubgraphContext): Promise<Order | null> {
+    return findVisibleOrder(context, id);
+  }
+
+  @Authorized()
+  @Query(() => OrderConnection, { description: 'A shopper’s own orders, or a store’s orders for its staff; newest first by default.' })
+  orders(@Args() args: OrdersArgs, @Ctx() context: SubgraphContext) {
+    return listOrders(context, args);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Query(() => OrderAnalytics, { description: 'Orders by status, revenue, average order value and a daily series for the caller’s store.' })
+  orderAnalytics(@Arg('input', { description: 'The period.' }) input: OrderAnalyticsInput, @Ctx() context: SubgraphContext): Promise<OrderAnalytics> {
+    return orderAnalytics(context, input);
+  }
+
+  @Mutation(() => PlaceOrderPayload, {
+    description: 'Places an order (guests too); stock is then reserved and the order awaits payment. Publishes orders.created.',
+  })
+  placeOrder(@Arg('input', { description: 'The checkout.' }) input: PlaceOrderInput, @Ctx() context: SubgraphContext): Promise<PlaceOrderPayload> {
+    return placeOrder(context, config, input);
+  }
+
+  @Mutation(() => CancelOrderPayload, { description: 'Cancels an unpaid order (its shopper or its store’s staff); its stock is released.' })
+  cancelOrder(@Arg('input', { description: 'The order and why.' }) input: CancelOrderInput, @Ctx() context: SubgraphContext): Promise<CancelOrderPayload> {
+    return cancelOrder(context, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => DispatchOrderPayload, { description: 'Marks a confirmed order as handed to a carrier. Publishes orders.dispatched.' })
+  dispatchOrder(
+    @Arg('input', { description: 'The order and its shipment.' }) input: DispatchOrderInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<DispatchOrderPayload> {
+    return dispatchOrder(context, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => CompleteOrderPayload, { description: 'Marks a dispatched order as delivered.' })
+  completeOrder(@Arg('input', { description: 'The order.' }) input: CompleteOrderInput, @Ctx() context: SubgraphContext): Promise<CompleteOrderPayload> {
+    return completeOrder(context, input);
+  }
+
+  @FieldResolver(() => [OrderLineItem], { description: 'What was bought.' })
+  lineItems(@Root() order: Order, @Ctx() context: SubgraphContext): Promise<OrderLineItem[]> {
+    return loadLineItems(context, order.id);
+  }
+
+  @FieldResolver(() => [OrderStatusChange], { description: 'Every status the order entered, oldest first.' })
+  statusHistory(@Root() order: Order, @Ctx() context: SubgraphContext): Promise<OrderStatusChange[]> {
+    return loadStatusHistory(context, order.id);
+  }
+
+  /** Served by the gateway from `orders.status-changed`; declared here because orders owns Order. */
+  @Subscription(() => Order, {
+    description: 'Pushes the order each time its status changes (its shopper and its store’s staff only). Ask for any field, from any subgraph.',
+    subscribe: () => {
+      throw new Error('orderStatusChanged is served by the gateway');
+    },
+  })
+  orderStatusChanged(@Arg('orderId', () => ID, { description: 'The order to follow.' }) _orderId: string): Order {
+    throw new Error('orderStatusChanged is served by the gateway');
+  }
+}

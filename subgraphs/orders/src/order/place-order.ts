@@ -1,0 +1,136 @@
+import { In } from 'typeorm';
+import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { ProductSnapshot } from '../catalog-view/product-snapshot.entity';
+import type { OrdersConfig } from '../orders-config';
+import { Order } from './order.entity';
+import { OrderLineItem } from './order-line-item.entity';
+import { OrderStatusChange } from './order-status-change.entity';
+import { OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
+import { OrderEvents, orderCreatedData } from './order.events';
+import { PlaceOrderPayload } from './order.payloads';
+import type { PlaceOrderInput } from './order.inputs';
+import { toShippingAddress } from './shipping-address';
+import { canSeeOrder } from './order-access';
+
+const FIRST_ORDER_NUMBER = 1001;
+
+/** A concurrent request with the same idempotency key committed first. */
+class ConcurrentReplay extends Error {}
+
+interface PricedLine {
+  snapshot: ProductSnapshot;
+  quantity: number;
+}
+
+/**
+ * Places an order: prices from orders' own catalog read model, totals computed here, the order and
+ * its lines written with orders.created in one transaction. Stock is reserved by inventory when it
+ * consumes orders.created; the order's reservationStatus follows.
+ */
+export async function placeOrder(context: SubgraphContext, config: OrdersConfig, input: PlaceOrderInput): Promise<PlaceOrderPayload> {
+  const earlier = await context.db.getRepository(Order).findOneBy({ idempotencyKey: input.idempotencyKey });
+  if (earlier) return replay(context, earlier);
+
+  const priced = await priceLines(context, input);
+  if ('errors' in priced) return PlaceOrderPayload.failed(...priced.errors);
+  const { lines } = priced;
+  try {
+    const order = await context.unitOfWork.run(traceOf(context), (tx) => writeOrder(context, tx, config, input, lines));
+    return PlaceOrderPayload.ok(order);
+  } catch (error) {
+    if (!(error instanceof ConcurrentReplay)) throw error;
+    return replay(context, await context.db.getRepository(Order).findOneByOrFail({ idempotencyKey: input.idempotencyKey }));
+  }
+}
+
+/** Merges lines of one product, checks each is on sale, in one store and one currency. */
+async function priceLines(context: SubgraphContext, input: PlaceOrderInput): Promise<{ lines: PricedLine[] } | { errors: UserError[] }> {
+  const quantities = new Map<string, number>();
+  for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
+  const snapshots = await context.db.getRepository(ProductSnapshot).findBy({ productId: In([...quantities.keys()]) });
+  const byId = new Map(snapshots.map((snapshot) => [snapshot.productId, snapshot]));
+
+  const errors: UserError[] = [];
+  input.items.forEach((item, index) => {
+    const snapshot = byId.get(item.productId);
+    const wrongStore = snapshot && context.caller.storeId && snapshot.storeId !== context.caller.storeId;
+    if (!snapshot || snapshot.status !== 'ACTIVE' || wrongStore) {
+      errors.push(UserError.of('PRODUCT_NOT_AVAILABLE', `Product ${item.productId} is not on sale here`, ['input', 'items', String(index), 'productId']));
+    }
+  });
+  if (errors.length > 0) return { errors };
+  if (new Set(snapshots.map((snapshot) => snapshot.storeId)).size > 1) {
+    return { errors: [UserError.of('MIXED_STORES', 'All products of an order must come from one store', ['input', 'items'])] };
+  }
+  if (new Set(snapshots.map((snapshot) => snapshot.currencyCode)).size > 1) {
+    return { errors: [UserError.of('CURRENCY_MISMATCH', 'All products of an order must be priced in one currency', ['input', 'items'])] };
+  }
+  for (const [productId, quantity] of quantities) {
+    if (quantity > 1000) return { errors: [UserError.of('QUANTITY_TOO_LARGE', `At most 1000 units of product ${productId} per order`, ['input', 'items'])] };
+  }
+  return { lines: [...quantities].map(([productId, quantity]) => ({ snapshot: byId.get(productId)!, quantity })) };
+}
+
+async function writeOrder(context: SubgraphContext, tx: Tx, config: OrdersConfig, input: PlaceOrderInput, lines: PricedLine[]): Promise<Order> {
+  const storeId = lines[0].snapshot.storeId;
+  const currencyCode = lines[0].snapshot.currencyCode;
+  const subtotal = lines.reduce((sum, line) => sum + line.snapshot.priceAmount * line.quantity, 0);
+  const tax = Math.round((subtotal * config.taxRateBasisPoints) / 10_000);
+  const shipping = config.flatShippingAmount;
+
+  const [{ last_number: number }] = await tx.manager.query(
+    `INSERT INTO store_order_counter (store_id, last_number) VALUES ($1, $2)
+     ON CONFLICT (store_id) DO UPDATE SET last_number = store_order_counter.last_number + 1 RETURNING last_number`,
+    [storeId, FIRST_ORDER_NUMBER],
+  );
+  const inserted: { id: string }[] = await tx.manager.query(
+    `INSERT INTO customer_order (store_id, number, customer_id, email, currency_code, subtotal_amount, shipping_amount, tax_amount,
+       discount_amount, total_amount, shipping_address, status, payment_status, reservation_status, idempotency_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [
+      storeId,
+      number,
+      context.caller.userId,
+      input.email.toLowerCase(),
+      currencyCode,
+      subtotal,
+      shipping,
+      tax,
+      subtotal + shipping + tax,
+      JSON.stringify(toShippingAddress(input.shippingAddress)),
+      OrderStatus.CREATED,
+      PaymentStatus.UNPAID,
+      ReservationStatus.PENDING,
+      input.idempotencyKey,
+    ],
+  );
+  if (inserted.length === 0) throw new ConcurrentReplay();
+  const order = await tx.manager.getRepository(Order).findOneByOrFail({ id: inserted[0].id });
+  const lineItems = await tx.manager.getRepository(OrderLineItem).save(
+    lines.map((line, position) =>
+      Object.assign(new OrderLineItem(), {
+        orderId: order.id,
+        productId: line.snapshot.productId,
+        title: line.snapshot.title,
+        quantity: line.quantity,
+        unitPriceAmount: line.snapshot.priceAmount,
+        currencyCode,
+        position,
+      }),
+    ),
+  );
+  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, status: OrderStatus.CREATED, message: null });
+  await tx.emit({ type: OrderEvents.created, storeId, aggregateId: order.id, aggregateVersion: order.version, data: orderCreatedData(order, lineItems) });
+  return order;
+}
+
+/** The same checkout again: the same order, if it is the same shopper's. */
+function replay(context: SubgraphContext, order: Order): PlaceOrderPayload {
+  if (!canSeeOrder(context.caller, order)) {
+    return PlaceOrderPayload.failed(
+      UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another checkout', ['input', 'idempotencyKey']),
+    );
+  }
+  return PlaceOrderPayload.ok(order);
+}

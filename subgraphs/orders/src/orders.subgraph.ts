@@ -1,0 +1,28 @@
+import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { Order } from './order/order.entity';
+import { OrderLineItem } from './order/order-line-item.entity';
+import { OrderStatusChange } from './order/order-status-change.entity';
+import { OrderResolver } from './order/order.resolver';
+import { findVisibleOrder } from './order/order-queries';
+import { ProductSnapshot } from './catalog-view/product-snapshot.entity';
+import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
+import { reservationHandlers } from './saga/reservation.handlers';
+import { paymentHandlers } from './saga/payment.handlers';
+import { CreateOrders1763769600300 } from './migrations/1763769600300-create-orders';
+
+/** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
+export const ordersSubgraph: SubgraphDefinition = {
+  name: 'orders',
+  defaultPort: 4006,
+  entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot],
+  migrations: [CreateOrders1763769600300],
+  publishes: ['orders'],
+  consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers],
+  schema: () =>
+    buildFederatedSchema({
+      resolvers: [OrderResolver],
+      referenceResolvers: {
+        Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },
+      },
+    }),
+};

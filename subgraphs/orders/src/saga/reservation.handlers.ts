@@ -1,0 +1,40 @@
+import { CANCELLABLE, OrderStatus, ReservationStatus } from '../order/order-status';
+import { advance, orderEventHandler, saveOrder } from './order-event-handler';
+
+/** inventory.reserved: the stock is held until `expiresAt`; the order can be paid. */
+const reserved = orderEventHandler<{ orderId: string; expiresAt: string }>('orders-stock-reserved', 'inventory.reserved', async (tx, order, event) => {
+  if (order.reservationStatus !== ReservationStatus.PENDING) return;
+  order.reservationStatus = ReservationStatus.RESERVED;
+  order.reservationExpiresAt = new Date(event.data.expiresAt);
+  await saveOrder(tx, order);
+});
+
+/** inventory.reservation-failed: not enough stock for some line; the order is cancelled with the reason. */
+const reservationFailed = orderEventHandler<{ orderId: string; reason: string }>(
+  'orders-reservation-failed',
+  'inventory.reservation-failed',
+  async (tx, order, event) => {
+    if (order.reservationStatus !== ReservationStatus.PENDING) return;
+    order.reservationStatus = ReservationStatus.FAILED;
+    if (CANCELLABLE.includes(order.status)) await advance(tx, order, [OrderStatus.CANCELLED], event.data.reason);
+    else await saveOrder(tx, order);
+  },
+);
+
+/** inventory.committed: the stock is sold; a paid order is confirmed. */
+const committed = orderEventHandler('orders-stock-committed', 'inventory.committed', async (tx, order) => {
+  order.reservationStatus = ReservationStatus.COMMITTED;
+  if (order.status === OrderStatus.PAYMENT_SUCCESS) await advance(tx, order, [OrderStatus.CONFIRMED]);
+  else await saveOrder(tx, order);
+});
+
+/** inventory.released: cancelled (nothing more to do) or expired (an unpaid order is cancelled). */
+const released = orderEventHandler<{ orderId: string; reason: string }>('orders-stock-released', 'inventory.released', async (tx, order, event) => {
+  if (order.reservationStatus === ReservationStatus.COMMITTED) return;
+  order.reservationStatus = ReservationStatus.RELEASED;
+  const unpaid = [...CANCELLABLE, OrderStatus.PAYMENT_PENDING].includes(order.status);
+  if (event.data.reason === 'expired' && unpaid) await advance(tx, order, [OrderStatus.CANCELLED], 'The stock reservation expired before payment');
+  else await saveOrder(tx, order);
+});
+
+export const reservationHandlers = [reserved, reservationFailed, committed, released];
