@@ -45,8 +45,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 /**
  * Starts a subgraph: database and migrations, NATS streams, outbox relay, consumers, and Apollo
- * Server on node:http with /graphql, /health, /ready and /metrics. `stop()` shuts down gracefully:
- * no new requests, in-flight ones finish, consumers stop, NATS drains, the database closes.
+ * Server on node:http with /graphql, /health, /ready, /metrics and the definition's `httpRoutes`.
+ * `stop()` shuts down gracefully: no new requests, in-flight ones finish, consumers stop, NATS
+ * drains, the database closes.
  */
 export async function startSubgraph(definition: SubgraphDefinition, env: Env = process.env): Promise<RunningSubgraph> {
   const config = loadKitConfig(definition.name, definition.defaultPort, env);
@@ -122,6 +123,9 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
         response.end(await registry.metrics());
       } else if (route === '/graphql') {
         await requestScope.run(true, () => handleGraphQLRequest(apollo, request, response, contextFor(request)));
+      } else if (definition.httpRoutes && Object.hasOwn(definition.httpRoutes, route)) {
+        const handle = definition.httpRoutes[route];
+        await requestScope.run(true, () => handle(request, response, runtime));
       } else {
         sendJson(response, 404, { error: 'not found' });
       }

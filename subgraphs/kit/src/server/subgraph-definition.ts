@@ -1,7 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { EventHandler } from '../events/consumer-runner';
 import type { SubgraphRuntime } from './subgraph-runtime';
+
+/**
+ * A plain HTTP endpoint served next to /graphql (e.g. a payment provider's webhook). It reads the
+ * request itself (raw body included) and writes the whole response; no caller context is built for it.
+ */
+export type HttpRoute = (request: IncomingMessage, response: ServerResponse, runtime: SubgraphRuntime) => Promise<void>;
 
 /** What a subgraph declares; everything else (server, data, events, auth) comes from the kit. */
 export interface SubgraphDefinition {
@@ -18,4 +25,6 @@ export interface SubgraphDefinition {
   schema(): Promise<GraphQLSchema>;
   /** Background jobs (e.g. expiring reservations); each returns its stop function. */
   jobs?: ((runtime: SubgraphRuntime) => () => Promise<void>)[];
+  /** Extra HTTP endpoints by exact path, e.g. `{ '/webhooks/stripe': handler }`; any method reaches the handler. */
+  httpRoutes?: Record<string, HttpRoute>;
 }
