@@ -1,0 +1,104 @@
+import { PermanentEventError, type EventHandler, type Tx } from '@ultramarket/kit';
+import { UUID } from '../payment/payment-access';
+
+interface OrderCreated {
+  orderId: string;
+  orderNumber: string;
+  customerId: string | null;
+  email: string | null;
+  total: { amount: number; currencyCode: string };
+}
+
+interface InventoryReserved {
+  orderId: string;
+  expiresAt: string;
+}
+
+interface OrderClosed {
+  orderId: string;
+  reason: string | null;
+}
+
+/** orders.created: the order becomes known (amount, currency, shopper, store). */
+export const recordOrderOnCreated: EventHandler<OrderCreated> = {
+  name: 'payments-order-created',
+  eventType: 'orders.created',
+  async handle(event, tx) {
+    const { data } = event;
+    if (!Number.isInteger(data.total?.amount) || !/^[A-Z]{3}$/.test(data.total?.currencyCode ?? '')) {
+      throw new PermanentEventError('orders.created without a valid total');
+    }
+    if (!event.storeId) throw new PermanentEventError('orders.created without a store');
+    await tx.manager.query(
+      `INSERT INTO order_read_model (order_id, store_id, order_number, customer_id, email, total_amount, currency_code, placed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (order_id) DO UPDATE SET
+         store_id = EXCLUDED.store_id, order_number = EXCLUDED.order_number, customer_id = EXCLUDED.customer_id, email = EXCLUDED.email,
+         total_amount = EXCLUDED.total_amount, currency_code = EXCLUDED.currency_code, placed_at = EXCLUDED.placed_at, updated_at = now()`,
+      [
+        orderIdOf(event.aggregateId, data),
+        event.storeId,
+        data.orderNumber ?? null,
+        data.customerId ?? null,
+        data.email ?? null,
+        data.total.amount,
+        data.total.currencyCode,
+        event.occurredAt,
+      ],
+    );
+  },
+};
+
+/** inventory.reserved: the order can be paid until the reservation expires. */
+export const recordReservation: EventHandler<InventoryReserved> = {
+  name: 'payments-order-reserved',
+  eventType: 'inventory.reserved',
+  async handle(event, tx) {
+    const expiresAt = new Date(event.data.expiresAt);
+    if (Number.isNaN(expiresAt.getTime())) throw new PermanentEventError('inventory.reserved without a valid expiresAt');
+    await tx.manager.query(
+      `INSERT INTO order_read_model (order_id, store_id, reserved_until) VALUES ($1, $2, $3)
+       ON CONFLICT (order_id) DO UPDATE SET
+         store_id = COALESCE(order_read_model.store_id, EXCLUDED.store_id),
+         reserved_until = GREATEST(order_read_model.reserved_until, EXCLUDED.reserved_until), updated_at = now()`,
+      [orderIdOf(event.aggregateId, event.data), event.storeId, expiresAt],
+    );
+  },
+};
+
+/** inventory.released: the stock went back to the shelf; the order cannot be paid any more. */
+export const closeOnReleased: EventHandler<OrderClosed> = {
+  name: 'payments-order-released',
+  eventType: 'inventory.released',
+  async handle(event, tx) {
+    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), event.storeId, `stock released (${event.data.reason ?? 'no reason given'})`);
+  },
+};
+
+/** orders.cancelled: the order cannot be paid any more. */
+export const closeOnCancelled: EventHandler<OrderClosed> = {
+  name: 'payments-order-cancelled',
+  eventType: 'orders.cancelled',
+  async handle(event, tx) {
+    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), event.storeId, `cancelled (${event.data.reason ?? 'no reason given'})`);
+  },
+};
+
+/** Closing is final and keeps the first reason; a late inventory.reserved never reopens an order. */
+export async function closeOrder(tx: Tx, orderId: string, storeId: string | null, reason: string): Promise<void> {
+  await tx.manager.query(
+    `INSERT INTO order_read_model (order_id, store_id, closed_at, closed_reason) VALUES ($1, $2, now(), $3)
+     ON CONFLICT (order_id) DO UPDATE SET
+       store_id = COALESCE(order_read_model.store_id, EXCLUDED.store_id),
+       closed_at = COALESCE(order_read_model.closed_at, EXCLUDED.closed_at),
+       closed_reason = COALESCE(order_read_model.closed_reason, EXCLUDED.closed_reason), updated_at = now()`,
+    [orderId, storeId, reason],
+  );
+}
+
+/** The saga's events name the order in `data.orderId` and as the aggregate; anything else can never be applied. */
+export function orderIdOf(aggregateId: string, data: { orderId?: string }): string {
+  const orderId = data.orderId ?? aggregateId;
+  if (!UUID.test(orderId)) throw new PermanentEventError(`not an order id: ${orderId}`);
+  return orderId;
+}

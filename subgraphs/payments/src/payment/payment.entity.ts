@@ -1,0 +1,71 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Money } from '@ultramarket/kit';
+import { PaymentStatus } from './payment-status';
+
+/** One attempt to pay an order. Card numbers are never stored: only a summary to recognise a replay. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "One attempt to pay an order; a declined card is a FAILED payment and the shopper's next try is a new one." })
+@Entity('payment')
+@Index('payment_order_idempotency', ['orderId', 'idempotencyKey'], { unique: true })
+export class Payment {
+  @Field(() => ID, { description: 'Opaque payment id.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { description: 'The store the order was placed in.' })
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
+  @Field(() => ID, { description: 'The order this payment is for.' })
+  @Column('uuid', { name: 'order_id' })
+  orderId: string;
+
+  /** The shopper's user id (null for guest orders), copied from the order for access checks and events. */
+  @Column('text', { name: 'customer_id', nullable: true })
+  customerId: string | null;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column('integer', { name: 'amount' })
+  amountMinorUnits: number;
+
+  @Column('char', { name: 'currency_code', length: 3 })
+  currencyCode: string;
+
+  @Field(() => PaymentStatus, { description: 'PENDING, SUCCEEDED, FAILED or REFUNDED.' })
+  @Column('varchar', { length: 16 })
+  status: PaymentStatus;
+
+  @Field({ description: 'The provider that handled it: "simulated" or "stripe".' })
+  @Column('varchar', { length: 16 })
+  provider: string;
+
+  @Column('varchar', { name: 'idempotency_key', length: 255 })
+  idempotencyKey: string;
+
+  /** `card:<last four>` or `token:<token>`: enough to tell a replay from a reused key, never a card number. */
+  @Column('varchar', { name: 'payment_method', length: 300 })
+  paymentMethod: string;
+
+  @Field(() => String, { nullable: true, description: "The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers." })
+  @Column('varchar', { name: 'provider_reference', length: 255, nullable: true })
+  providerReference: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @Field({ description: 'When the payment was accepted (UTC).' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field({ description: 'When its status last changed (UTC).' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+
+  @Field(() => Money, { description: 'The amount charged: the order total.' })
+  get amount(): Money {
+    return Money.of(this.amountMinorUnits, this.currencyCode);
+  }
+}

@@ -1,0 +1,23 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@ultramarket/kit';
+import { ProcessPaymentInput } from './process-payment.inputs';
+import { ProcessPaymentPayload } from './process-payment.payload';
+import { processPayment, type PaymentServices } from './process-payment';
+
+/** The mutation needs the configured provider; type-graphql builds resolvers without arguments, so it closes over it. */
+export function processPaymentResolver(services: PaymentServices) {
+  @Resolver()
+  class ProcessPaymentResolver {
+    @Mutation(() => ProcessPaymentPayload, {
+      description:
+        "Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed.",
+    })
+    processPayment(
+      @Arg('input', { description: 'The order, the card or token, and an idempotency key.' }) input: ProcessPaymentInput,
+      @Ctx() context: SubgraphContext,
+    ) {
+      return processPayment(context, services, input);
+    }
+  }
+  return ProcessPaymentResolver;
+}

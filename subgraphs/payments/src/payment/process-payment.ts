@@ -1,0 +1,146 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { In } from 'typeorm';
+import { badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
+import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
+import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
+import { paymentMethodSummary } from '../provider/card-number';
+import { Payment } from './payment.entity';
+import { PaymentStatus } from './payment-status';
+import { initiatedData, PaymentEvents } from './payment.events';
+import { mayPayOrder } from './payment-access';
+import { PaymentUserErrors } from './payment-user-errors';
+import { findSale, settlePayment } from './settle-payment';
+import { ProcessPaymentPayload } from './process-payment.payload';
+import type { ProcessPaymentInput } from './process-payment.inputs';
+
+/** What processPayment needs besides the request: the provider and how long to wait for an order's events. */
+export interface PaymentServices {
+  provider: PaymentProvider;
+  orderWaitMs: number;
+}
+
+const POLL_MS = 100;
+
+type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: Payment } | { kind: 'refused'; error: UserError };
+
+/**
+ * Pays an order and answers with the outcome. Tx 1 locks the order's read-model row, refuses a
+ * second payment while one is PENDING or SUCCEEDED, and records a PENDING payment
+ * (payments.initiated); the provider is called outside any transaction; Tx 2 records its answer
+ * (payments.succeeded / payments.failed). One order row lock serializes concurrent attempts, so
+ * fifty simultaneous calls charge once.
+ */
+export async function processPayment(context: SubgraphContext, services: PaymentServices, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
+  const methodErrors = services.provider.checkMethod(input.paymentMethod);
+  if (methodErrors.length > 0) throw badUserInput(`Invalid input: ${methodErrors.map((error) => error.message).join('; ')}`, methodErrors);
+
+  const earlier = await context.db.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey });
+  if (earlier) return replay(context, services, earlier, input);
+
+  const order = await awaitOrder(context, input.orderId, services.orderWaitMs);
+  if (!order?.placedAt || !mayPayOrder(context.caller, order)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
+
+  const start = await context.unitOfWork.run(traceOf(context), (tx) => startPayment(tx, services.provider, order.orderId, input));
+  if (start.kind === 'refused') return ProcessPaymentPayload.refused(start.error, order.orderId);
+  if (start.kind === 'replay') return replay(context, services, start.payment, input);
+
+  const outcome = await charge(context, services.provider, start.payment, input);
+  const settled = await context.unitOfWork.run(traceOf(context), (tx) => settlePayment(tx, start.payment.id, outcome));
+  return answer(context, settled ?? start.payment);
+}
+
+/**
+ * processPayment usually comes right after placeOrder, before orders.created and inventory.reserved
+ * have reached us: poll the read model until the order is payable or can never be, within `waitMs`.
+ */
+async function awaitOrder(context: SubgraphContext, orderId: string, waitMs: number): Promise<OrderReadModel | null> {
+  const orders = context.db.getRepository(OrderReadModel);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const order = await orders.findOneBy({ orderId });
+    const payability = payabilityOf(order);
+    const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
+    const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
+    if (decided || notTheirs || Date.now() >= deadline) return order;
+    await sleep(Math.min(POLL_MS, deadline - Date.now()));
+  }
+}
+
+/** Tx 1: under the order's row lock, either a new PENDING payment or the reason there is none. */
+async function startPayment(tx: Tx, provider: PaymentProvider, orderId: string, input: ProcessPaymentInput): Promise<Start> {
+  const order = await tx.manager.getRepository(OrderReadModel).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
+  if (!order?.storeId || order.totalAmount === null || order.currencyCode === null) return { kind: 'refused', error: PaymentUserErrors.orderNotFound() };
+
+  const payments = tx.manager.getRepository(Payment);
+  // a concurrent request with the same key got the lock first
+  const sameKey = await payments.findOneBy({ orderId, idempotencyKey: input.idempotencyKey });
+  if (sameKey) return { kind: 'replay', payment: sameKey };
+  const active = await payments.findOneBy({ orderId, status: In([PaymentStatus.PENDING, PaymentStatus.SUCCEEDED]) });
+  if (active) return { kind: 'refused', error: active.status === PaymentStatus.SUCCEEDED ? PaymentUserErrors.alreadyPaid() : PaymentUserErrors.inProgress() };
+  const payability = payabilityOf(order);
+  if (payability !== Payability.PAYABLE) return { kind: 'refused', error: PaymentUserErrors.orderNotPayable(whyNotPayable(order, payability)) };
+
+  const payment = await payments.save(
+    payments.create({
+      storeId: order.storeId,
+      orderId,
+      customerId: order.customerId,
+      email: order.email,
+      amountMinorUnits: order.totalAmount,
+      currencyCode: order.currencyCode,
+      status: PaymentStatus.PENDING,
+      provider: provider.name,
+      idempotencyKey: input.idempotencyKey,
+      paymentMethod: paymentMethodSummary(input.paymentMethod),
+    }),
+  );
+  await tx.emit({ type: PaymentEvents.initiated, storeId: payment.storeId, aggregateId: orderId, data: initiatedData(payment) });
+  return { kind: 'started', payment };
+}
+
+function whyNotPayable(order: OrderReadModel, payability: Payability): string {
+  if (payability === Payability.CLOSED) return order.closedReason ?? 'it is closed';
+  if (payability === Payability.EXPIRED) return 'its stock reservation expired';
+  return 'its stock is not reserved';
+}
+
+/** The provider call, outside any transaction. An unexpected failure leaves the outcome unknown, never "failed". */
+async function charge(context: SubgraphContext, provider: PaymentProvider, payment: Payment, input: ProcessPaymentInput): Promise<ChargeOutcome> {
+  try {
+    return await provider.charge({
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      amount: payment.amount,
+      method: input.paymentMethod,
+      // one key per payment: a retry of this call charges once, a new attempt (new payment) is a new charge
+      idempotencyKey: `payment-${payment.id}`,
+    });
+  } catch (error) {
+    context.logger.error({ err: error, paymentId: payment.id }, 'payment provider call failed; the payment stays PENDING until the provider reports');
+    return { status: 'pending', providerReference: null, message: 'The payment provider did not answer; the outcome will follow' };
+  }
+}
+
+/** A repeated request: the same payment, waiting (bounded) for it to settle if it is still in flight. */
+async function replay(context: SubgraphContext, services: PaymentServices, payment: Payment, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
+  if (!mayPayOrder(context.caller, payment)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
+  if (payment.paymentMethod !== paymentMethodSummary(input.paymentMethod)) return ProcessPaymentPayload.refused(PaymentUserErrors.keyReused(), payment.orderId);
+  let current = payment;
+  const deadline = Date.now() + services.orderWaitMs;
+  while (current.status === PaymentStatus.PENDING && Date.now() < deadline) {
+    await sleep(POLL_MS);
+    current = (await context.db.getRepository(Payment).findOneBy({ id: payment.id })) ?? current;
+  }
+  return answer(context, current);
+}
+
+async function answer(context: SubgraphContext, payment: Payment): Promise<ProcessPaymentPayload> {
+  if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) return ProcessPaymentPayload.of(payment);
+  const sale = await findSale(context.db, payment.id);
+  if (payment.status === PaymentStatus.FAILED)
+    return ProcessPaymentPayload.of(payment, PaymentUserErrors.declined(sale?.errorCode ?? null, sale?.errorMessage ?? null));
+  return ProcessPaymentPayload.of(
+    payment,
+    PaymentUserErrors.pending(sale?.errorMessage ?? 'The payment provider has not confirmed the payment yet; its outcome will follow'),
+  );
+}

@@ -1,0 +1,23 @@
+import type { EventHandler } from '@ultramarket/kit';
+import type { PaymentProvider } from '../provider/payment-provider';
+import { closeOrder, orderIdOf } from '../order/order-read-model.handlers';
+import { refundOrderPayment } from './refund-payment';
+
+interface CommitFailed {
+  orderId: string;
+  reason: string | null;
+}
+
+/** inventory.commit-failed: the order was paid but its stock is gone, so the shopper gets the money back. */
+export function refundOnCommitFailed(provider: PaymentProvider): EventHandler<CommitFailed> {
+  return {
+    name: 'payments-refund-on-commit-failed',
+    eventType: 'inventory.commit-failed',
+    async handle(event, tx, logger) {
+      const orderId = orderIdOf(event.aggregateId, event.data);
+      const why = event.data.reason ?? 'the stock could not be committed';
+      await closeOrder(tx, orderId, event.storeId, `paid without stock (${why})`);
+      await refundOrderPayment(tx, provider, orderId, `paid but the stock is gone: ${why}`, logger);
+    },
+  };
+}

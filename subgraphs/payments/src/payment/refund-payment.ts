@@ -1,0 +1,48 @@
+import type { Logger, Tx } from '@ultramarket/kit';
+import type { PaymentProvider } from '../provider/payment-provider';
+import { Payment } from './payment.entity';
+import { PaymentStatus } from './payment-status';
+import { PaymentTransaction } from './payment-transaction.entity';
+import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
+import { PaymentEvents, refundedData } from './payment.events';
+
+/**
+ * Gives back the money of an order's succeeded payment: a REFUND transaction, status REFUNDED,
+ * payments.refunded. The provider is called inside the caller's transaction with the payment's
+ * refund key, so if the transaction fails after the provider refunded, the retry refunds nothing more.
+ */
+export async function refundOrderPayment(tx: Tx, provider: PaymentProvider, orderId: string, reason: string, logger: Logger): Promise<Payment | null> {
+  const payments = tx.manager.getRepository(Payment);
+  const payment = await payments.findOne({ where: { orderId, status: PaymentStatus.SUCCEEDED }, lock: { mode: 'pessimistic_write' } });
+  if (!payment) {
+    logger.info({ orderId }, 'no succeeded payment to refund');
+    return null;
+  }
+  if (!payment.providerReference) throw new Error(`payment ${payment.id} succeeded without a provider reference`);
+  const refund = await provider.refund({
+    paymentId: payment.id,
+    orderId,
+    providerReference: payment.providerReference,
+    amount: payment.amount,
+    reason,
+    idempotencyKey: `refund-${payment.id}`,
+  });
+  const transactions = tx.manager.getRepository(PaymentTransaction);
+  await transactions.save(
+    transactions.create({
+      paymentId: payment.id,
+      type: PaymentTransactionType.REFUND,
+      status: PaymentTransactionStatus.SUCCEEDED,
+      amountMinorUnits: payment.amountMinorUnits,
+      currencyCode: payment.currencyCode,
+      providerReference: refund.providerReference,
+      errorCode: null,
+      errorMessage: null,
+    }),
+  );
+  payment.status = PaymentStatus.REFUNDED;
+  const saved = await payments.save(payment);
+  await tx.emit({ type: PaymentEvents.refunded, storeId: saved.storeId, aggregateId: orderId, data: refundedData(saved, reason) });
+  logger.info({ orderId, paymentId: saved.id }, 'payment refunded');
+  return saved;
+}

@@ -1,0 +1,33 @@
+import { ConfigError } from '@ultramarket/kit';
+import { loadPaymentsConfig } from './payments.config';
+
+describe('loadPaymentsConfig', () => {
+  it('defaults to the simulated provider and a five-second wait for orders', () => {
+    expect(loadPaymentsConfig({})).toEqual({ provider: 'simulated', orderWaitMs: 5000, stripe: null });
+  });
+
+  it('reads the Stripe settings when Stripe is the provider', () => {
+    const config = loadPaymentsConfig({
+      PAYMENTS_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_456',
+      STRIPE_API_BASE_URL: 'http://127.0.0.1:12111',
+    });
+    expect(config.stripe).toEqual({ secretKey: 'sk_test_123', webhookSecret: 'whsec_456', apiBaseUrl: 'http://127.0.0.1:12111' });
+  });
+
+  it.each([
+    [{ PAYMENTS_PROVIDER: 'paypal' }, /PAYMENTS_PROVIDER must be one of simulated, stripe/],
+    [{ PAYMENTS_ORDER_WAIT_MS: 'soon' }, /PAYMENTS_ORDER_WAIT_MS must be an integer/],
+    [{ PAYMENTS_PROVIDER: 'stripe' }, /STRIPE_SECRET_KEY is required/],
+    [{ PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }, /STRIPE_SECRET_KEY must be a Stripe secret/],
+    [{ PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_1' }, /STRIPE_WEBHOOK_SECRET is required/],
+    [
+      { PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1', STRIPE_API_BASE_URL: 'ftp://x' },
+      /STRIPE_API_BASE_URL must use/,
+    ],
+  ])('fails at start naming the variable (%p)', (env, message) => {
+    expect(() => loadPaymentsConfig(env)).toThrow(ConfigError);
+    expect(() => loadPaymentsConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,47 @@
+import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { loadPaymentsConfig, type PaymentsConfig } from './payments.config';
+import { Payment } from './payment/payment.entity';
+import { PaymentTransaction } from './payment/payment-transaction.entity';
+import { PaymentResolver } from './payment/payment.resolver';
+import { processPaymentResolver } from './payment/process-payment.resolver';
+import { findVisiblePayment } from './payment/payment-queries';
+import { refundOnCommitFailed } from './payment/refund-on-commit-failed.handler';
+import { OrderReadModel } from './order/order-read-model.entity';
+import { OrderReference } from './order/order-reference.type';
+import { OrderPaymentsResolver } from './order/order-payments.resolver';
+import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation } from './order/order-read-model.handlers';
+import type { PaymentProvider } from './provider/payment-provider';
+import { SimulatedProvider } from './provider/simulated-provider';
+import { StripeProvider } from './provider/stripe-provider';
+import { createStripeClient } from './provider/stripe-client';
+import { stripeWebhookRoute } from './webhook/stripe-webhook.route';
+import { CreatePayments1763769600700 } from './migrations/1763769600700-create-payments';
+
+/**
+ * Payments owns payments and their provider transactions. The provider comes from configuration;
+ * tests may pass one of their own (e.g. one that counts calls).
+ */
+export function createPaymentsSubgraph(config: PaymentsConfig = loadPaymentsConfig(), providerOverride?: PaymentProvider): SubgraphDefinition {
+  const stripe = config.stripe ? createStripeClient(config.stripe) : null;
+  const provider = providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider());
+  return {
+    name: 'payments',
+    defaultPort: 4007,
+    entities: [Payment, PaymentTransaction, OrderReadModel],
+    migrations: [CreatePayments1763769600700],
+    publishes: ['payments'],
+    consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
+    httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs })],
+        referenceResolvers: {
+          Payment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisiblePayment(context, reference.id) },
+          // any order id can carry `payments`: an order we do not know simply has none
+          Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
+        },
+      }),
+  };
+}
+
+export const paymentsSubgraph = createPaymentsSubgraph();

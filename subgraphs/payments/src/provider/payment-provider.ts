@@ -1,0 +1,57 @@
+import type { FieldError, Money } from '@ultramarket/kit';
+import type { PaymentProviderName } from '../payments.config';
+
+/** How the shopper pays: a card number (simulated provider only) or a provider token. */
+export interface PaymentMethod {
+  cardNumber?: string | null;
+  token?: string | null;
+}
+
+export interface ChargeRequest {
+  paymentId: string;
+  orderId: string;
+  amount: Money;
+  method: PaymentMethod;
+  /** Sent to the provider: a retried call with the same key charges once. */
+  idempotencyKey: string;
+}
+
+/**
+ * What the provider said. `pending` means we do not know yet (the provider is processing, or did
+ * not answer): the payment stays PENDING until the provider's webhook tells the outcome.
+ */
+export type ChargeOutcome =
+  | { status: 'succeeded'; providerReference: string }
+  | { status: 'failed'; providerReference: string | null; errorCode: string; message: string }
+  | { status: 'pending'; providerReference: string | null; message: string };
+
+export interface RefundRequest {
+  paymentId: string;
+  orderId: string;
+  /** The provider's reference of the charge to refund. */
+  providerReference: string;
+  amount: Money;
+  reason: string;
+  idempotencyKey: string;
+}
+
+export interface RefundOutcome {
+  providerReference: string;
+}
+
+/** A payment provider: the built-in simulated one or Stripe (PAYMENTS_PROVIDER). */
+export interface PaymentProvider {
+  readonly name: PaymentProviderName;
+  /** Problems with the payment method this provider can tell before anything is written. */
+  checkMethod(method: PaymentMethod): FieldError[];
+  charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /** Throws when the refund could not be made; retrying with the same idempotency key is safe. */
+  refund(request: RefundRequest): Promise<RefundOutcome>;
+}
+
+/** Error codes (Stripe's vocabulary) the services turn into userErrors. */
+export const ProviderErrorCodes = {
+  cardDeclined: 'card_declined',
+  insufficientFunds: 'insufficient_funds',
+  providerUnavailable: 'provider_unavailable',
+} as const;

@@ -1,0 +1,46 @@
+import type Stripe from 'stripe';
+import type { Repository } from 'typeorm';
+import type { SubgraphRuntime } from '@ultramarket/kit';
+import { Payment } from '../payment/payment.entity';
+import { PaymentStatus } from '../payment/payment-status';
+import { UUID } from '../payment/payment-access';
+import { settlePayment } from '../payment/settle-payment';
+import { chargeOutcomeOf } from '../provider/stripe-provider';
+
+export type ReconcileResult = 'applied' | 'duplicate' | 'ignored';
+
+/**
+ * Applies a Stripe event about a PaymentIntent to its payment, once: the event id is recorded in
+ * the same transaction, and `settlePayment` changes only a payment still PENDING. This is how a
+ * payment whose provider call timed out (or whose process died mid-call) gets its outcome.
+ */
+export async function reconcileStripeEvent(runtime: SubgraphRuntime, event: Stripe.Event): Promise<ReconcileResult> {
+  if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return 'ignored';
+  const intent = event.data.object;
+  return runtime.unitOfWork.run({ correlationId: event.id, causationId: event.id }, async (tx) => {
+    const fresh: unknown[] = await tx.manager.query(
+      `INSERT INTO stripe_webhook_event (event_id, type) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [event.id, event.type],
+    );
+    if (fresh.length === 0) return 'duplicate';
+    const payment = await paymentOf(tx.manager.getRepository(Payment), intent);
+    const outcome = chargeOutcomeOf(intent);
+    if (!payment || outcome.status === 'pending') {
+      runtime.logger.info({ stripeEvent: event.id, paymentIntent: intent.id }, 'Stripe event with nothing to apply; ignored');
+      return 'ignored';
+    }
+    if (payment.status === PaymentStatus.FAILED && outcome.status === 'succeeded') {
+      // cannot happen with confirm-at-creation and no redirects; if it does, an operator must refund by hand
+      runtime.logger.error({ paymentId: payment.id, paymentIntent: intent.id }, 'Stripe took the money of a payment recorded as FAILED');
+    }
+    await settlePayment(tx, payment.id, outcome);
+    return 'applied';
+  });
+}
+
+/** Our PaymentIntents carry metadata.paymentId; the PaymentIntent id is the fallback. */
+function paymentOf(payments: Repository<Payment>, intent: Stripe.PaymentIntent): Promise<Payment | null> {
+  const paymentId = intent.metadata?.paymentId;
+  if (paymentId && UUID.test(paymentId)) return payments.findOneBy({ id: paymentId });
+  return payments.findOneBy({ providerReference: intent.id });
+}

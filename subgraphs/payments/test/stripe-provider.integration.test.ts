@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { Role } from '@ultramarket/kit';
+import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { eventually } from '../../kit/test/support/test-names';
+import { createPaymentsSubgraph } from '../src/payments.subgraph';
+import { loadPaymentsConfig } from '../src/payments.config';
+import { FakeStripeApi } from './support/fake-stripe-api';
+import { sagaEvents } from './support/saga-events';
+import { PAYMENT, PROCESS_PAYMENT, type OutboxEnvelope, type PaymentResult, type ProcessPaymentResult } from './support/payment-operations';
+
+const WEBHOOK_SECRET = 'whsec_test_payments_suite';
+const SECRET_KEY = 'sk_test_payments_suite';
+
+describe('payments subgraph: the Stripe provider and its webhook', () => {
+  const storeId = randomUUID();
+  const customerId = randomUUID();
+  const customer = tokenFor([Role.CUSTOMER], storeId, customerId);
+  const stripeApi = new FakeStripeApi();
+  const stripe = new Stripe(SECRET_KEY);
+  let payments: TestSubgraph;
+  const saga = sagaEvents(() => payments, storeId);
+
+  const pay = async (orderId: string, paymentMethod: Record<string, unknown>, idempotencyKey = randomUUID()) => {
+    const result = await payments.client(customer).rawRequest<ProcessPaymentResult>(PROCESS_PAYMENT, { input: { orderId, paymentMethod, idempotencyKey } });
+    expect(result.errors).toBeUndefined();
+    return result.data.processPayment;
+  };
+  const read = async (id: string) => (await payments.client(customer).rawRequest<{ payment: PaymentResult }>(PAYMENT, { id })).data.payment;
+  const outbox = async (orderId: string): Promise<OutboxEnvelope[]> =>
+    (await payments.runtime.dataSource.query(`SELECT envelope FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq`, [orderId])).map(
+      (row: { envelope: OutboxEnvelope }) => row.envelope,
+    );
+
+  const webhookUrl = () => payments.url.replace(/\/graphql$/, '/webhooks/stripe');
+  const deliver = (payload: string, signature: string | null, method = 'POST') =>
+    fetch(webhookUrl(), { method, headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) }, body: payload });
+  /** A webhook event as Stripe sends it, with a signature made by Stripe's own helper. */
+  const signedEvent = (type: string, intent: Record<string, unknown>, id = `evt_${randomUUID().replace(/-/g, '')}`) => {
+    const payload = JSON.stringify({
+      id,
+      object: 'event',
+      type,
+      api_version: '2026-10-28.endive',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object: intent },
+    });
+    return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) };
+  };
+
+  beforeAll(async () => {
+    await stripeApi.start();
+    const config = loadPaymentsConfig({
+      PAYMENTS_PROVIDER: 'stripe',
+      PAYMENTS_ORDER_WAIT_MS: '2000',
+      STRIPE_SECRET_KEY: SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_BASE_URL: stripeApi.baseUrl,
+    });
+    payments = await startTestSubgraph(createPaymentsSubgraph(config));
+  });
+  afterAll(async () => {
+    await payments.close();
+    await stripeApi.stop();
+  });
+
+  it('creates and confirms one PaymentIntent with the payment’s idempotency key, amount, currency and metadata', async () => {
+    const orderId = await saga.placeOrder({ customerId, total: 4999 });
+    const result = await pay(orderId, { token: 'tok_visa' });
+    expect(result.userErrors).toEqual([]);
+    const payment = result.payment!;
+    expect(payment).toMatchObject({ status: 'SUCCEEDED', provider: 'stripe', providerReference: expect.stringMatching(/^pi_fake_/) });
+
+    const [paymentMethod] = stripeApi.calls.filter((call) => call.idempotencyKey === `payment-${payment.id}-payment-method`);
+    expect(paymentMethod.path).toBe('/v1/payment_methods');
+    expect(Object.fromEntries(paymentMethod.params)).toMatchObject({ type: 'card', 'card[token]': 'tok_visa' });
+
+    const intents = stripeApi.callsTo('/v1/payment_intents').filter((call) => call.params.get('metadata[orderId]') === orderId);
+    expect(intents).toHaveLength(1);
+    expect(intents[0].idempotencyKey).toBe(`payment-${payment.id}`);
+    expect(intents[0].authorization).toBe(`Bearer ${SECRET_KEY}`);
+    expect(Object.fromEntries(intents[0].params)).toMatchObject({
+      amount: '4999',
+      currency: 'usd',
+      confirm: 'true',
+      payment_method: expect.stringMatching(/^pm_card_visa_/),
+      'metadata[orderId]': orderId,
+      'metadata[paymentId]': payment.id,
+      'automatic_payment_methods[allow_redirects]': 'never',
+    });
+  });
+
+  it('passes PaymentMethod ids straight through and maps declines to userErrors', async () => {
+    const orderId = await saga.placeOrder({ customerId });
+    const before = stripeApi.calls.length;
+    const noFunds = await pay(orderId, { token: 'pm_card_chargeDeclinedInsufficientFunds' });
+    expect(noFunds.userErrors).toEqual([{ code: 'INSUFFICIENT_FUNDS', field: ['input', 'paymentMethod'], message: 'Your card has insufficient funds.' }]);
+    expect(noFunds.payment).toMatchObject({
+      status: 'FAILED',
+      providerReference: expect.stringMatching(/^pi_fake_/),
+      transactions: [{ errorCode: 'insufficient_funds' }],
+    });
+    expect(stripeApi.calls.slice(before).map((call) => call.path)).toEqual(['/v1/payment_intents']);
+
+    const declined = await pay(orderId, { token: 'tok_chargeDeclined' });
+    expect(declined.userErrors[0].code).toBe('PAYMENT_DECLINED');
+    expect(declined.payment?.transactions[0].errorCode).toBe('card_declined');
+
+    const paid = await pay(orderId, { token: 'pm_card_visa' });
+    expect(paid.payment?.status).toBe('SUCCEEDED');
+    expect((await outbox(orderId)).map((event) => event.type)).toEqual([
+      'payments.initiated',
+      'payments.failed',
+      'payments.initiated',
+      'payments.failed',
+      'payments.initiated',
+      'payments.succeeded',
+    ]);
+  });
+
+  it('refuses raw card numbers before anything is written or sent to Stripe', async () => {
+    const orderId = await saga.placeOrder({ customerId });
+    const before = stripeApi.calls.length;
+    const result = await payments
+      .client(customer)
+      .rawRequest(PROCESS_PAYMENT, { input: { orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() } });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: ['input', 'paymentMethod', 'cardNumber'] }] });
+    expect(stripeApi.calls.length).toBe(before);
+    expect(await outbox(orderId)).toEqual([]);
+  });
+
+  it('keeps a payment PENDING when Stripe does not answer, and settles it once from a signed webhook', async () => {
+    const orderId = await saga.placeOrder({ customerId, total: 1200 });
+    const pending = await pay(orderId, { token: 'pm_card_unreachable' });
+    expect(pending.payment).toMatchObject({ status: 'PENDING', providerReference: null, transactions: [{ type: 'SALE', status: 'PENDING' }] });
+    expect(pending.userErrors).toEqual([expect.objectContaining({ code: 'PAYMENT_PENDING' })]);
+    expect((await pay(orderId, { token: 'pm_card_visa' })).userErrors[0].code).toBe('PAYMENT_IN_PROGRESS');
+
+    const paymentId = pending.payment!.id;
+    const intent = { id: 'pi_late_1', object: 'payment_intent', status: 'succeeded', amount: 1200, currency: 'usd', metadata: { orderId, paymentId } };
+    const event = signedEvent('payment_intent.succeeded', intent);
+
+    const forged = await deliver(event.payload, stripe.webhooks.generateTestHeaderString({ payload: event.payload, secret: 'whsec_someone_else' }));
+    expect(forged.status).toBe(400);
+    expect(await deliver(event.payload, null).then((response) => response.status)).toBe(400);
+    const tampered = await deliver(event.payload.replace('"amount":1200', '"amount":1'), event.signature);
+    expect(tampered.status).toBe(400);
+    expect((await read(paymentId)).status).toBe('PENDING');
+    expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated']);
+
+    const applied = await deliver(event.payload, event.signature);
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toEqual({ received: true, result: 'applied' });
+    const again = await deliver(event.payload, stripe.webhooks.generateTestHeaderString({ payload: event.payload, secret: WEBHOOK_SECRET }));
+    expect(await again.json()).toEqual({ received: true, result: 'duplicate' });
+
+    expect(await read(paymentId)).toMatchObject({ status: 'SUCCEEDED', providerReference: 'pi_late_1', transactions: [{ type: 'SALE', status: 'SUCCEEDED' }] });
+    const events = await outbox(orderId);
+    expect(events.map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded']);
+    expect(events[1].data).toMatchObject({ paymentId, providerReference: 'pi_late_1', amount: { amount: 1200, currencyCode: 'USD' } });
+  });
+
+  it('settles a pending payment as FAILED from payment_intent.payment_failed, and ignores what is not ours', async () => {
+    const orderId = await saga.placeOrder({ customerId });
+    const paymentId = (await pay(orderId, { token: 'pm_card_unreachable' })).payment!.id;
+    const failed = signedEvent('payment_intent.payment_failed', {
+      id: 'pi_late_2',
+      object: 'payment_intent',
+      status: 'requires_payment_method',
+      metadata: { orderId, paymentId },
+      last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    });
+    expect((await deliver(failed.payload, failed.signature)).status).toBe(200);
+    expect(await read(paymentId)).toMatchObject({ status: 'FAILED', transactions: [{ status: 'FAILED', errorCode: 'insufficient_funds' }] });
+    expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.failed']);
+
+    const foreign = signedEvent('payment_intent.succeeded', { id: 'pi_other_shop', object: 'payment_intent', status: 'succeeded', metadata: {} });
+    expect(await (await deliver(foreign.payload, foreign.signature)).json()).toEqual({ received: true, result: 'ignored' });
+    const other = signedEvent('charge.refunded', { id: 'ch_1', object: 'charge' });
+    expect(await (await deliver(other.payload, other.signature)).json()).toEqual({ received: true, result: 'ignored' });
+    expect((await deliver('{}', null, 'PUT')).status).toBe(405);
+  });
+
+  it('refunds through Stripe when a paid order’s stock could not be committed', async () => {
+    const orderId = await saga.placeOrder({ customerId, total: 3100 });
+    const payment = (await pay(orderId, { token: 'pm_card_visa' })).payment!;
+    await saga.commitFailed(orderId);
+    const refunded = await eventually(async () => {
+      const current = await read(payment.id);
+      return current.status === 'REFUNDED' ? current : null;
+    });
+    expect(refunded.transactions.map((transaction) => transaction.type)).toEqual(['SALE', 'REFUND']);
+    expect(refunded.transactions[1].providerReference).toMatch(/^re_fake_/);
+    const refunds = stripeApi.callsTo('/v1/refunds').filter((call) => call.params.get('payment_intent') === payment.providerReference);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0].idempotencyKey).toBe(`refund-${payment.id}`);
+    expect(Object.fromEntries(refunds[0].params)).toMatchObject({ amount: '3100', 'metadata[orderId]': orderId, 'metadata[paymentId]': payment.id });
+    expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded', 'payments.refunded']);
+  });
+});
