@@ -1,0 +1,110 @@
+import type { EventEnvelope } from '@ultramarket/kit';
+import { EventDataReader, type MoneyData } from './event-data';
+
+/** The order statuses orders publishes (orders owns the enum; see /tmp/saga-contract.md). */
+export enum OrderStatus {
+  CREATED = 'CREATED',
+  PAYMENT_PENDING = 'PAYMENT_PENDING',
+  PAYMENT_SUCCESS = 'PAYMENT_SUCCESS',
+  PAYMENT_FAILED = 'PAYMENT_FAILED',
+  CONFIRMED = 'CONFIRMED',
+  DISPATCHED = 'DISPATCHED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  REFUNDED = 'REFUNDED',
+  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
+}
+
+/** What every order and payment event says about whom to tell. */
+export interface Recipient {
+  storeId: string;
+  /** The shopper's user id; null for guests, who get email only. */
+  customerId: string | null;
+  email: string | null;
+}
+
+export interface OrderStatusChanged extends Recipient {
+  orderId: string;
+  orderNumber: string;
+  to: string;
+  reason: string | null;
+  total: MoneyData;
+}
+
+export interface OrderDispatched extends Recipient {
+  orderId: string;
+  orderNumber: string;
+  carrier: string;
+  trackingNumber: string;
+}
+
+export interface PaymentEvent extends Recipient {
+  orderId: string;
+  amount: MoneyData;
+}
+
+export interface PaymentFailed extends PaymentEvent {
+  errorCode: string | null;
+  message: string | null;
+}
+
+export interface PaymentRefunded extends PaymentEvent {
+  reason: string | null;
+}
+
+export interface LowStock {
+  storeId: string;
+  productId: string;
+  available: number;
+  lowStockThreshold: number;
+}
+
+function recipient(read: EventDataReader): Recipient {
+  return { storeId: read.storeId(), customerId: read.optionalUuid('customerId'), email: read.optionalEmail('email') };
+}
+
+export function readOrderStatusChanged(event: EventEnvelope): OrderStatusChanged {
+  const read = new EventDataReader(event);
+  return {
+    ...recipient(read),
+    orderId: read.uuid('orderId'),
+    orderNumber: read.string('orderNumber'),
+    to: read.string('to'),
+    reason: read.optionalString('reason'),
+    total: read.money('total'),
+  };
+}
+
+export function readOrderDispatched(event: EventEnvelope): OrderDispatched {
+  const read = new EventDataReader(event);
+  return {
+    ...recipient(read),
+    orderId: read.uuid('orderId'),
+    orderNumber: read.string('orderNumber'),
+    carrier: read.string('carrier'),
+    trackingNumber: read.string('trackingNumber'),
+  };
+}
+
+function payment(read: EventDataReader): PaymentEvent {
+  return { ...recipient(read), orderId: read.uuid('orderId'), amount: read.money('amount') };
+}
+
+export function readPaymentSucceeded(event: EventEnvelope): PaymentEvent {
+  return payment(new EventDataReader(event));
+}
+
+export function readPaymentFailed(event: EventEnvelope): PaymentFailed {
+  const read = new EventDataReader(event);
+  return { ...payment(read), errorCode: read.optionalString('errorCode'), message: read.optionalString('message') };
+}
+
+export function readPaymentRefunded(event: EventEnvelope): PaymentRefunded {
+  const read = new EventDataReader(event);
+  return { ...payment(read), reason: read.optionalString('reason') };
+}
+
+export function readLowStock(event: EventEnvelope): LowStock {
+  const read = new EventDataReader(event);
+  return { storeId: read.storeId(), productId: read.uuid('productId'), available: read.int('available'), lowStockThreshold: read.int('lowStockThreshold') };
+}

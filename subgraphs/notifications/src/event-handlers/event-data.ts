@@ -1,0 +1,83 @@
+import { PermanentEventError, type EventEnvelope } from '@ultramarket/kit';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+export interface MoneyData {
+  amount: number;
+  currencyCode: string;
+}
+
+/**
+ * Reads an event's `data` field by field. A malformed event can never succeed, so it is a
+ * PermanentEventError: the consumer runner dead-letters it at once instead of retrying it.
+ */
+export class EventDataReader {
+  private readonly data: Record<string, unknown>;
+
+  constructor(private readonly event: EventEnvelope) {
+    this.data = (event.data ?? {}) as Record<string, unknown>;
+  }
+
+  /** The envelope's store; every event notifications reacts to belongs to one. */
+  storeId(): string {
+    if (typeof this.event.storeId !== 'string' || !UUID.test(this.event.storeId)) throw this.invalid('storeId', 'must be a store id (uuid)', true);
+    return this.event.storeId;
+  }
+
+  uuid(field: string): string {
+    const value = this.data[field];
+    if (typeof value !== 'string' || !UUID.test(value)) throw this.invalid(field, 'must be a uuid');
+    return value;
+  }
+
+  /** A user id that guests do not have. */
+  optionalUuid(field: string): string | null {
+    const value = this.data[field];
+    if (value === null || value === undefined || value === '') return null;
+    return this.uuid(field);
+  }
+
+  string(field: string): string {
+    const value = this.data[field];
+    if (typeof value !== 'string' || value.trim() === '') throw this.invalid(field, 'must be a non-empty string');
+    return value.trim();
+  }
+
+  optionalString(field: string): string | null {
+    const value = this.data[field];
+    if (value === null || value === undefined) return null;
+    if (typeof value !== 'string') throw this.invalid(field, 'must be a string or null');
+    return value.trim() === '' ? null : value.trim();
+  }
+
+  /** An address to write to, or null when there is none or it is not one (nothing to send then). */
+  optionalEmail(field: string): string | null {
+    const value = this.optionalString(field);
+    return value !== null && EMAIL.test(value) ? value : null;
+  }
+
+  int(field: string): number {
+    const value = this.data[field];
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw this.invalid(field, 'must be an integer');
+    return value;
+  }
+
+  money(field: string): MoneyData {
+    const value = this.data[field] as Partial<MoneyData> | null | undefined;
+    if (
+      !value ||
+      typeof value.amount !== 'number' ||
+      !Number.isInteger(value.amount) ||
+      typeof value.currencyCode !== 'string' ||
+      !/^[A-Z]{3}$/.test(value.currencyCode)
+    ) {
+      throw this.invalid(field, 'must be Money { amount (integer minor units), currencyCode (ISO 4217) }');
+    }
+    return { amount: value.amount, currencyCode: value.currencyCode };
+  }
+
+  private invalid(field: string, problem: string, envelope = false): PermanentEventError {
+    return new PermanentEventError(`${this.event.type} ${this.event.id}: ${envelope ? '' : 'data.'}${field} ${problem}`);
+  }
+}

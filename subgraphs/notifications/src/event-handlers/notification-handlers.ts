@@ -1,0 +1,18 @@
+import type { EventHandler } from '@ultramarket/kit';
+import { notifyOnOrderStatusChanged } from './order-status-changed.handler';
+import { notifyOnOrderDispatched } from './order-dispatched.handler';
+import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
+import { notifyStaffOnLowStock } from './low-stock.handler';
+import type { HandlerOptions } from './tell-customer';
+
+/** Every event notifications reacts to, one durable consumer each. */
+export function notificationHandlers(options: HandlerOptions): EventHandler[] {
+  return [
+    notifyOnOrderStatusChanged(options),
+    notifyOnOrderDispatched(options),
+    notifyOnPaymentSucceeded(options),
+    notifyOnPaymentFailed(options),
+    notifyOnPaymentRefunded(options),
+    notifyStaffOnLowStock(),
+  ];
+}

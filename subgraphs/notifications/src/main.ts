@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { notificationsSubgraph } from './notifications.subgraph';
+
+runSubgraph(notificationsSubgraph);

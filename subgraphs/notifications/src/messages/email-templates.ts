@@ -1,0 +1,74 @@
+import type { MoneyData } from '../event-handlers/event-data';
+import { formatMoney } from './format-money';
+
+/** Every email notifications sends; one template each below. */
+export enum EmailKind {
+  ORDER_CONFIRMED = 'ORDER_CONFIRMED',
+  ORDER_PAYMENT_FAILED = 'ORDER_PAYMENT_FAILED',
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
+  ORDER_DISPATCHED = 'ORDER_DISPATCHED',
+  PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
+}
+
+/** What each template needs. */
+export interface EmailTemplateData {
+  [EmailKind.ORDER_CONFIRMED]: { orderNumber: string; total: MoneyData };
+  [EmailKind.ORDER_PAYMENT_FAILED]: { orderNumber: string; total: MoneyData; reason: string | null };
+  [EmailKind.ORDER_CANCELLED]: { orderNumber: string; reason: string | null };
+  [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string };
+  /** Payment events carry no order number: null when no order event has told us it yet. */
+  [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
+}
+
+export interface RenderedEmail {
+  kind: EmailKind;
+  subject: string;
+  /** Plain-text body. */
+  text: string;
+}
+
+type Template<K extends EmailKind> = (data: EmailTemplateData[K]) => { subject: string; paragraphs: string[] };
+
+const orderName = (orderNumber: string | null) => (orderNumber ? `order ${orderNumber}` : 'your order');
+const because = (reason: string | null) => (reason ? ` Reason: ${reason.replace(/\.$/, '')}.` : '');
+
+const templates: { [K in EmailKind]: Template<K> } = {
+  [EmailKind.ORDER_CONFIRMED]: ({ orderNumber, total }) => ({
+    subject: `Your order ${orderNumber} is confirmed`,
+    paragraphs: [
+      `Thank you for your order! We have received your payment of ${formatMoney(total)} and order ${orderNumber} is confirmed.`,
+      'We will email you again as soon as it is on its way.',
+    ],
+  }),
+  [EmailKind.ORDER_PAYMENT_FAILED]: ({ orderNumber, total, reason }) => ({
+    subject: `Payment for order ${orderNumber} failed`,
+    paragraphs: [
+      `We could not take the payment of ${formatMoney(total)} for order ${orderNumber}.${because(reason)}`,
+      'Your order is not lost: you can try again with another payment method while the items are held for you.',
+    ],
+  }),
+  [EmailKind.ORDER_CANCELLED]: ({ orderNumber, reason }) => ({
+    subject: `Your order ${orderNumber} was cancelled`,
+    paragraphs: [`Order ${orderNumber} was cancelled.${because(reason)}`, 'If you were charged for it, the money will be refunded to you.'],
+  }),
+  [EmailKind.ORDER_DISPATCHED]: ({ orderNumber, carrier, trackingNumber }) => ({
+    subject: `Your order ${orderNumber} is on its way`,
+    paragraphs: [`Good news: order ${orderNumber} has been dispatched with ${carrier}.`, `Tracking number: ${trackingNumber}`],
+  }),
+  [EmailKind.PAYMENT_REFUNDED]: ({ orderNumber, amount, reason }) => ({
+    subject: orderNumber ? `Your refund for order ${orderNumber}` : 'Your refund',
+    paragraphs: [
+      `We have refunded ${formatMoney(amount)} for ${orderName(orderNumber)}.${because(reason)}`,
+      'It can take a few business days to appear on your statement.',
+    ],
+  }),
+};
+
+const GREETING = 'Hello,';
+const SIGN_OFF = 'Thank you for shopping with us,\nUltraMarket';
+
+/** Subject and plain-text body of one email. */
+export function renderEmail<K extends EmailKind>(kind: K, data: EmailTemplateData[K]): RenderedEmail {
+  const { subject, paragraphs } = (templates[kind] as Template<K>)(data);
+  return { kind, subject, text: [GREETING, ...paragraphs, SIGN_OFF].join('\n\n') + '\n' };
+}

@@ -1,0 +1,67 @@
+import type { MoneyData } from '../event-handlers/event-data';
+import { NotificationType } from '../notification/notification-type';
+import { formatMoney } from './format-money';
+
+/** What an in-app notification says. */
+export interface NotificationText {
+  type: NotificationType;
+  title: string;
+  message: string;
+}
+
+const orderName = (orderNumber: string | null) => (orderNumber ? `order ${orderNumber}` : 'your order');
+const because = (reason: string | null) => (reason ? `: ${reason.replace(/\.$/, '')}` : '');
+
+/** Every in-app notification's title and message, in one place. */
+export const notificationTexts = {
+  orderConfirmed: (order: { orderNumber: string; total: MoneyData }): NotificationText => ({
+    type: NotificationType.ORDER,
+    title: `Order ${order.orderNumber} confirmed`,
+    message: `Your order ${order.orderNumber} (${formatMoney(order.total)}) is confirmed. We will let you know when it is on its way.`,
+  }),
+  orderDispatched: (order: { orderNumber: string }): NotificationText => ({
+    type: NotificationType.DISPATCH,
+    title: `Order ${order.orderNumber} dispatched`,
+    message: `Your order ${order.orderNumber} is on its way.`,
+  }),
+  orderDispatchedWithTracking: (order: { orderNumber: string; carrier: string; trackingNumber: string }): NotificationText => ({
+    type: NotificationType.DISPATCH,
+    title: `Order ${order.orderNumber} dispatched`,
+    message: `Your order ${order.orderNumber} is on its way with ${order.carrier}. Tracking number: ${order.trackingNumber}.`,
+  }),
+  orderCompleted: (order: { orderNumber: string }): NotificationText => ({
+    type: NotificationType.ORDER,
+    title: `Order ${order.orderNumber} completed`,
+    message: `Your order ${order.orderNumber} is complete. Thank you for shopping with us.`,
+  }),
+  orderCancelled: (order: { orderNumber: string; reason: string | null }): NotificationText => ({
+    type: NotificationType.ORDER,
+    title: `Order ${order.orderNumber} cancelled`,
+    message: `Your order ${order.orderNumber} was cancelled${because(order.reason)}.`,
+  }),
+  orderPartiallyRefunded: (order: { orderNumber: string }): NotificationText => ({
+    type: NotificationType.ORDER,
+    title: `Order ${order.orderNumber} partially refunded`,
+    message: `Part of your order ${order.orderNumber} was refunded.`,
+  }),
+  paymentSucceeded: (payment: { orderNumber: string | null; amount: MoneyData }): NotificationText => ({
+    type: NotificationType.PAYMENT,
+    title: 'Payment received',
+    message: `We received your payment of ${formatMoney(payment.amount)} for ${orderName(payment.orderNumber)}.`,
+  }),
+  paymentFailed: (payment: { orderNumber: string | null; amount: MoneyData; message: string | null }): NotificationText => ({
+    type: NotificationType.PAYMENT,
+    title: 'Payment failed',
+    message: `Your payment of ${formatMoney(payment.amount)} for ${orderName(payment.orderNumber)} failed${because(payment.message)}. You can try again with another payment method.`,
+  }),
+  paymentRefunded: (payment: { orderNumber: string | null; amount: MoneyData; reason: string | null }): NotificationText => ({
+    type: NotificationType.PAYMENT,
+    title: 'Refund issued',
+    message: `We refunded ${formatMoney(payment.amount)} for ${orderName(payment.orderNumber)}${because(payment.reason)}. It can take a few business days to appear on your statement.`,
+  }),
+  lowStock: (stock: { productId: string; available: number; lowStockThreshold: number }): NotificationText => ({
+    type: NotificationType.STOCK,
+    title: `Low stock: ${stock.available} left`,
+    message: `Product ${stock.productId} is running low: ${stock.available} available (alert threshold ${stock.lowStockThreshold}).`,
+  }),
+};

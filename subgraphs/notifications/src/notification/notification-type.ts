@@ -1,0 +1,20 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What a notification is about. */
+export enum NotificationType {
+  ORDER = 'ORDER',
+  PAYMENT = 'PAYMENT',
+  DISPATCH = 'DISPATCH',
+  STOCK = 'STOCK',
+}
+
+registerEnumType(NotificationType, {
+  name: 'NotificationType',
+  description: 'What a notification is about.',
+  valuesConfig: {
+    ORDER: { description: 'An order changed status (confirmed, cancelled, completed…).' },
+    PAYMENT: { description: 'A payment succeeded, failed or was refunded.' },
+    DISPATCH: { description: 'An order left the warehouse; the message names the carrier and tracking number when known.' },
+    STOCK: { description: "A product is running low; store-wide, for the store's staff." },
+  },
+});

@@ -1,0 +1,53 @@
+import { ConfigError, envReader, type Env } from '@ultramarket/kit';
+
+/** How email leaves the building: the SMTP relay and the outbox dispatcher's pace. */
+export interface EmailConfig {
+  /** When false, nothing is written to the email outbox and no dispatcher runs (in-app notifications still are). */
+  enabled: boolean;
+  smtp: {
+    host: string;
+    port: number;
+    /** true: TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
+    secure: boolean;
+    user: string | undefined;
+    password: string | undefined;
+  };
+  from: string;
+  /** How often the dispatcher looks for due emails. */
+  pollMs: number;
+  /** Emails locked and sent per round. */
+  batchSize: number;
+  /** Attempts before an email is given up as FAILED. */
+  maxAttempts: number;
+  /** Delay before the first retry; it doubles with every further failure (capped at one hour). */
+  retryBaseMs: number;
+}
+
+export interface NotificationsConfig {
+  email: EmailConfig;
+}
+
+/** Every variable the notifications subgraph reads on top of the kit's, validated in one place. */
+export function loadNotificationsConfig(env: Env = process.env): NotificationsConfig {
+  const read = envReader(env);
+  const user = read.optionalString('SMTP_USER');
+  const password = read.optionalString('SMTP_PASSWORD');
+  if (password !== undefined && user === undefined) throw new ConfigError('SMTP_PASSWORD', 'is set but SMTP_USER is not');
+  return {
+    email: {
+      enabled: read.bool('NOTIFICATIONS_EMAIL_ENABLED', true),
+      smtp: {
+        host: read.string('SMTP_HOST', '127.0.0.1'),
+        port: read.int('SMTP_PORT', 1025, { min: 1, max: 65535 }),
+        secure: read.bool('SMTP_SECURE', false),
+        user,
+        password,
+      },
+      from: read.string('MAIL_FROM', 'UltraMarket <no-reply@ultramarket.local>'),
+      pollMs: read.int('NOTIFICATIONS_EMAIL_POLL_MS', 1000, { min: 10 }),
+      batchSize: read.int('NOTIFICATIONS_EMAIL_BATCH_SIZE', 20, { min: 1, max: 500 }),
+      maxAttempts: read.int('NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
+      retryBaseMs: read.int('NOTIFICATIONS_EMAIL_RETRY_BASE_MS', 5000, { min: 10 }),
+    },
+  };
+}

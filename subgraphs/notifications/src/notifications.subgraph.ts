@@ -1,0 +1,36 @@
+import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { Notification } from './notification/notification.entity';
+import { NotificationResolver } from './notification/notification.resolver';
+import { findVisibleNotification } from './notification/notification-queries';
+import { notificationHandlers } from './event-handlers/notification-handlers';
+import { emailDispatcherJob } from './email/email-dispatcher';
+import { loadNotificationsConfig, type NotificationsConfig } from './notifications.config';
+import { CreateNotifications1763769600900 } from './migrations/1763769600900-create-notifications';
+
+/**
+ * Notifications tells people what happened to their orders, payments and stock: in-app
+ * notifications (with per-reader read state) and email through an outbox and SMTP.
+ */
+export function createNotificationsSubgraph(config: NotificationsConfig = loadNotificationsConfig()): SubgraphDefinition {
+  return {
+    name: 'notifications',
+    defaultPort: 4009,
+    entities: [Notification],
+    migrations: [CreateNotifications1763769600900],
+    publishes: ['notifications'],
+    consumers: notificationHandlers({ emailEnabled: config.email.enabled }),
+    jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [NotificationResolver],
+        referenceResolvers: {
+          Notification: {
+            __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleNotification(context, reference.id),
+          },
+        },
+      }),
+  };
+}
+
+/** Configured from process.env, as `main` and `npm run schema` use it. */
+export const notificationsSubgraph: SubgraphDefinition = createNotificationsSubgraph();

@@ -1,0 +1,58 @@
+import { EmailKind, renderEmail } from '../src/messages/email-templates';
+import { formatMoney } from '../src/messages/format-money';
+import { notificationTexts } from '../src/messages/notification-texts';
+
+describe('formatMoney', () => {
+  it('turns minor units into the currency’s own format', () => {
+    expect(formatMoney({ amount: 2599, currencyCode: 'USD' })).toBe('$25.99');
+    expect(formatMoney({ amount: 100000, currencyCode: 'EUR' })).toBe('€1,000.00');
+    expect(formatMoney({ amount: 1500, currencyCode: 'JPY' })).toBe('¥1,500');
+  });
+});
+
+describe('email templates', () => {
+  const total = { amount: 2599, currencyCode: 'USD' };
+
+  it('gives every kind a subject naming the order and a plain-text body with greeting and sign-off', () => {
+    const emails = [
+      renderEmail(EmailKind.ORDER_CONFIRMED, { orderNumber: '#1001', total }),
+      renderEmail(EmailKind.ORDER_PAYMENT_FAILED, { orderNumber: '#1001', total, reason: 'Card declined' }),
+      renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#1001', reason: 'Out of stock' }),
+      renderEmail(EmailKind.ORDER_DISPATCHED, { orderNumber: '#1001', carrier: 'DHL', trackingNumber: 'JD0146' }),
+      renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: '#1001', amount: total, reason: null }),
+    ];
+    expect(emails.map((email) => email.kind)).toEqual(Object.values(EmailKind));
+    for (const email of emails) {
+      expect(email.subject).toContain('#1001');
+      expect(email.text).toMatch(/^Hello,\n\n/);
+      expect(email.text).toContain('#1001');
+      expect(email.text).toMatch(/UltraMarket\n$/);
+    }
+    expect(emails[0].text).toContain('$25.99');
+    expect(emails[1].text).toContain('Reason: Card declined.');
+    expect(emails[2].text).toContain('Order #1001 was cancelled. Reason: Out of stock.');
+    expect(emails[3].text).toContain('dispatched with DHL');
+    expect(emails[3].text).toContain('Tracking number: JD0146');
+  });
+
+  it('leaves the reason out when there is none, and copes with an order number it has not learnt', () => {
+    expect(renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#7', reason: null }).text).toContain('Order #7 was cancelled.\n');
+    const refund = renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: null, amount: { amount: 500, currencyCode: 'USD' }, reason: 'Out of stock.' });
+    expect(refund.subject).toBe('Your refund');
+    expect(refund.text).toContain('We have refunded $5.00 for your order. Reason: Out of stock.');
+  });
+});
+
+describe('notification texts', () => {
+  it('say what happened in one line, with the type the reader filters by', () => {
+    expect(notificationTexts.orderDispatchedWithTracking({ orderNumber: '#1002', carrier: 'UPS', trackingNumber: '1Z99' })).toEqual({
+      type: 'DISPATCH',
+      title: 'Order #1002 dispatched',
+      message: 'Your order #1002 is on its way with UPS. Tracking number: 1Z99.',
+    });
+    expect(notificationTexts.paymentFailed({ orderNumber: null, amount: { amount: 100, currencyCode: 'USD' }, message: 'Insufficient funds.' }).message).toBe(
+      'Your payment of $1.00 for your order failed: Insufficient funds. You can try again with another payment method.',
+    );
+    expect(notificationTexts.lowStock({ productId: 'p-1', available: 2, lowStockThreshold: 5 })).toMatchObject({ type: 'STOCK', title: 'Low stock: 2 left' });
+  });
+});

@@ -1,0 +1,63 @@
+import { ConfigError } from '@ultramarket/kit';
+import { loadNotificationsConfig } from '../src/notifications.config';
+import { createNotificationsSubgraph } from '../src/notifications.subgraph';
+import { retryDelayMs } from '../src/email/email-dispatcher';
+
+describe('loadNotificationsConfig', () => {
+  it('defaults to a local SMTP catcher on port 1025, email on', () => {
+    expect(loadNotificationsConfig({}).email).toEqual({
+      enabled: true,
+      smtp: { host: '127.0.0.1', port: 1025, secure: false, user: undefined, password: undefined },
+      from: 'UltraMarket <no-reply@ultramarket.local>',
+      pollMs: 1000,
+      batchSize: 20,
+      maxAttempts: 8,
+      retryBaseMs: 5000,
+    });
+  });
+
+  it('reads overrides from the environment', () => {
+    const config = loadNotificationsConfig({
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_PORT: '465',
+      SMTP_SECURE: 'true',
+      SMTP_USER: 'mailer',
+      SMTP_PASSWORD: 'secret',
+      MAIL_FROM: 'Shop <shop@example.com>',
+      NOTIFICATIONS_EMAIL_ENABLED: 'false',
+      NOTIFICATIONS_EMAIL_MAX_ATTEMPTS: '3',
+    });
+    expect(config.email).toMatchObject({
+      enabled: false,
+      smtp: { host: 'smtp.example.com', port: 465, secure: true, user: 'mailer', password: 'secret' },
+      from: 'Shop <shop@example.com>',
+      maxAttempts: 3,
+    });
+  });
+
+  it.each([
+    ['SMTP_PORT', 'twenty-five', /SMTP_PORT must be an integer/],
+    ['SMTP_PORT', '0', /SMTP_PORT must be >= 1/],
+    ['SMTP_SECURE', 'maybe', /SMTP_SECURE must be true or false/],
+    ['NOTIFICATIONS_EMAIL_ENABLED', 'on', /NOTIFICATIONS_EMAIL_ENABLED must be true or false/],
+    ['NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', '0', /NOTIFICATIONS_EMAIL_MAX_ATTEMPTS must be >= 1/],
+  ])('fails at start naming %s when it is "%s"', (variable, value, message) => {
+    expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(message);
+  });
+
+  it('refuses a password without a user', () => {
+    expect(() => loadNotificationsConfig({ SMTP_PASSWORD: 'secret' })).toThrow(ConfigError);
+  });
+
+  it('runs no email dispatcher when email is off', () => {
+    expect(createNotificationsSubgraph(loadNotificationsConfig({ NOTIFICATIONS_EMAIL_ENABLED: 'false' })).jobs).toEqual([]);
+    expect(createNotificationsSubgraph(loadNotificationsConfig({})).jobs).toHaveLength(1);
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('doubles from the base delay and stops growing at an hour', () => {
+    expect([1, 2, 3, 4].map((attempts) => retryDelayMs(attempts, 5000))).toEqual([5000, 10_000, 20_000, 40_000]);
+    expect(retryDelayMs(30, 5000)).toBe(60 * 60 * 1000);
+  });
+});
