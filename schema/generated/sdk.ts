@@ -199,6 +199,30 @@ export type InventoryItemEdge = {
   node: InventoryItem;
 };
 
+/** Result of markAllNotificationsRead. */
+export type MarkAllNotificationsReadPayload = {
+  __typename?: 'MarkAllNotificationsReadPayload';
+  /** How many notifications were unread and are now read. */
+  markedCount: Scalars['Int']['output'];
+  /** Why nothing was marked; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The notification to mark as read. */
+export type MarkNotificationReadInput = {
+  /** Id of a notification the caller can see. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of markNotificationRead. */
+export type MarkNotificationReadPayload = {
+  __typename?: 'MarkNotificationReadPayload';
+  /** The notification, now read by the caller; null when it was not found. */
+  notification: Maybe<Notification>;
+  /** Why nothing was marked; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** An amount of money in minor units (cents) with its ISO 4217 currency code. */
 export type Money = {
   __typename?: 'Money';
@@ -230,8 +254,14 @@ export type Mutation = {
   createProduct: CreateProductPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
   dispatchOrder: DispatchOrderPayload;
+  /** Marks every notification the caller can see as read. */
+  markAllNotificationsRead: MarkAllNotificationsReadPayload;
+  /** Marks one notification as read for the caller; doing it again changes nothing. */
+  markNotificationRead: MarkNotificationReadPayload;
   /** Places an order (guests too); stock is then reserved and the order awaits payment. Publishes orders.created. */
   placeOrder: PlaceOrderPayload;
+  /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
+  processPayment: ProcessPaymentPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
 };
@@ -267,14 +297,80 @@ export type MutationDispatchOrderArgs = {
 };
 
 
+export type MutationMarkNotificationReadArgs = {
+  input: MarkNotificationReadInput;
+};
+
+
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
+};
+
+
+export type MutationProcessPaymentArgs = {
+  input: ProcessPaymentInput;
 };
 
 
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
 };
+
+/** A message for a user, or for all staff of a store, about their orders, payments or stock. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque notification id. */
+  id: Scalars['ID']['output'];
+  /** Whether the caller has read it (read state is per reader, also for store-wide notifications). */
+  isRead: Scalars['Boolean']['output'];
+  /** The full message in plain text. */
+  message: Scalars['String']['output'];
+  /** The order it is about, if any. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** The store it concerns. */
+  storeId: Scalars['ID']['output'];
+  /** Short headline, e.g. "Order #1001 confirmed". */
+  title: Scalars['String']['output'];
+  /** What it is about: ORDER, PAYMENT, DISPATCH or STOCK. */
+  type: NotificationType;
+  /** The user it is for; null for a store-wide notification shown to the store's staff. */
+  userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of Notification items (Relay connection). */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** Edges with cursors. */
+  edges: Array<NotificationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Notification>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Notification connection. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Notification. */
+  node: Notification;
+};
+
+/** What a notification is about. */
+export type NotificationType =
+  /** An order left the warehouse; the message names the carrier and tracking number when known. */
+  | 'DISPATCH'
+  /** An order changed status (confirmed, cancelled, completed…). */
+  | 'ORDER'
+  /** A payment succeeded, failed or was refunded. */
+  | 'PAYMENT'
+  /** A product is running low; store-wide, for the store's staff. */
+  | 'STOCK';
 
 /** An order placed in a store. */
 export type Order = {
@@ -299,6 +395,8 @@ export type Order = {
   orderNumber: Scalars['String']['output'];
   /** Whether it has been paid. */
   paymentStatus: OrderPaymentStatus;
+  /** Every payment attempt of the order, oldest first; empty unless the caller is its customer or store staff. */
+  payments: Array<Payment>;
   /** When the stock reservation lapses unless the order is paid. */
   reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether stock is held for it. */
@@ -503,6 +601,117 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** One attempt to pay an order; a declined card is a FAILED payment and the shopper's next try is a new one. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** The amount charged: the order total. */
+  amount: Money;
+  /** When the payment was accepted (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque payment id. */
+  id: Scalars['ID']['output'];
+  /** The order this payment is for. */
+  order: Order;
+  /** The order this payment is for. */
+  orderId: Scalars['ID']['output'];
+  /** The provider that handled it: "simulated" or "stripe". */
+  provider: Scalars['String']['output'];
+  /** The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers. */
+  providerReference: Maybe<Scalars['String']['output']>;
+  /** PENDING, SUCCEEDED, FAILED or REFUNDED. */
+  status: PaymentStatus;
+  /** The store the order was placed in. */
+  storeId: Scalars['ID']['output'];
+  /** Every call made to the provider for this payment, oldest first. */
+  transactions: Array<PaymentTransaction>;
+  /** When its status last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Payment items (Relay connection). */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  /** Edges with cursors. */
+  edges: Array<PaymentEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Payment>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Payment connection. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Payment. */
+  node: Payment;
+};
+
+/** How the shopper pays: exactly one of a card number or a provider token. */
+export type PaymentMethodInput = {
+  /** Card number, digits only (simulated provider only; with Stripe send a token). Never stored. */
+  cardNumber?: InputMaybe<Scalars['String']['input']>;
+  /** A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa. */
+  token?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a payment is: an order has at most one PENDING or SUCCEEDED payment at a time. */
+export type PaymentStatus =
+  /** The provider refused it (declined card, insufficient funds); the shopper may pay again. */
+  | 'FAILED'
+  /** Accepted; the provider has not answered yet. */
+  | 'PENDING'
+  /** The money was taken and given back. */
+  | 'REFUNDED'
+  /** The money was taken. */
+  | 'SUCCEEDED';
+
+/** One call to the payment provider: a sale, a refund, … */
+export type PaymentTransaction = {
+  __typename?: 'PaymentTransaction';
+  /** The amount moved. */
+  amount: Money;
+  /** When the call was made (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the provider refused, in its words, e.g. card_declined or insufficient_funds. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** The provider's explanation, fit to show the shopper. */
+  errorMessage: Maybe<Scalars['String']['output']>;
+  /** Opaque transaction id. */
+  id: Scalars['ID']['output'];
+  /** The provider's reference (a Stripe PaymentIntent or Refund id). */
+  providerReference: Maybe<Scalars['String']['output']>;
+  /** PENDING, SUCCEEDED or FAILED. */
+  status: PaymentTransactionStatus;
+  /** AUTHORIZATION, CAPTURE, SALE, REFUND or VOID. */
+  type: PaymentTransactionType;
+};
+
+/** What the provider answered. */
+export type PaymentTransactionStatus =
+  /** Refused; see errorCode. */
+  | 'FAILED'
+  /** No answer yet; the provider will tell (webhook). */
+  | 'PENDING'
+  /** Done. */
+  | 'SUCCEEDED';
+
+/** What a call to the payment provider did. */
+export type PaymentTransactionType =
+  /** Funds held on the card, not taken yet. */
+  | 'AUTHORIZATION'
+  /** Held funds taken. */
+  | 'CAPTURE'
+  /** Money given back. */
+  | 'REFUND'
+  /** Authorized and captured at once (what processPayment does). */
+  | 'SALE'
+  /** An authorization released without taking the money. */
+  | 'VOID';
+
 /** An order to place. Prices come from the catalog, never from the client. */
 export type PlaceOrderInput = {
   /** Where order emails go. */
@@ -521,6 +730,27 @@ export type PlaceOrderPayload = {
   /** The order as it now is; null when nothing was done. */
   order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** An attempt to pay an order. */
+export type ProcessPaymentInput = {
+  /** A key unique to this attempt (1–255 characters): repeating the request with it returns the same payment and charges nothing more. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The order to pay (its total is charged). */
+  orderId: Scalars['ID']['input'];
+  /** The card or token to charge. */
+  paymentMethod: PaymentMethodInput;
+};
+
+/** Result of processPayment: the payment (also when declined) and why it did not succeed. */
+export type ProcessPaymentPayload = {
+  __typename?: 'ProcessPaymentPayload';
+  /** The order, for reading its fields (status, totals) in the same request. */
+  order: Maybe<Order>;
+  /** The payment as it now is; null when none was made (unknown order, order not payable, …). */
+  payment: Maybe<Payment>;
+  /** Why the payment did not succeed; empty on success. Codes: PAYMENT_DECLINED, INSUFFICIENT_FUNDS, PAYMENT_PENDING, ORDER_NOT_FOUND, ORDER_NOT_PAYABLE, ORDER_ALREADY_PAID, PAYMENT_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED, PAYMENT_PROVIDER_UNAVAILABLE. */
   userErrors: Array<UserError>;
 };
 
@@ -620,16 +850,26 @@ export type Query = {
   __typename?: 'Query';
   /** The caller’s store’s stock, item by item (store staff). */
   inventory: InventoryItemConnection;
+  /** A notification by id; null unless it is the caller's own or a store-wide one of the store they work for. */
+  notification: Maybe<Notification>;
+  /** The caller's notifications and, for store staff, their store's store-wide ones; newest first. */
+  notifications: NotificationConnection;
   /** An order by id: its shopper, its store’s staff and platform admins may read it. */
   order: Maybe<Order>;
   /** Orders by status, revenue, average order value and a daily series for the caller’s store. */
   orderAnalytics: OrderAnalytics;
   /** A shopper’s own orders, or a store’s orders for its staff; newest first by default. */
   orders: OrderConnection;
+  /** A payment by id, for its order's customer and store staff; null for anyone else. */
+  payment: Maybe<Payment>;
+  /** An order's payments, oldest first, for its customer and store staff; empty for anyone else. */
+  payments: PaymentConnection;
   /** A product by id; null when it does not exist or is not visible to the caller. */
   product: Maybe<Product>;
   /** Products of the caller's store (or of all stores for anonymous shoppers), newest first by default. */
   products: ProductConnection;
+  /** How many of the notifications in `notifications` the caller has not read. */
+  unreadNotificationCount: Scalars['Int']['output'];
 };
 
 
@@ -637,6 +877,18 @@ export type QueryInventoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InventoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNotificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -655,6 +907,18 @@ export type QueryOrdersArgs = {
   filter?: InputMaybe<OrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<OrderSort>;
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -718,6 +982,8 @@ export type SortDirection =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Pushes each new notification for the caller and, for store staff, their store's store-wide ones. */
+  notificationAdded: Notification;
   /** Pushes the order each time its status changes (its shopper and its store’s staff only). Ask for any field, from any subgraph. */
   orderStatusChanged: Order;
   /** Pushes the product each time its stock changes. Ask for any of the product's fields, from any subgraph. */

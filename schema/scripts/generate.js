@@ -21,6 +21,8 @@ const SUBGRAPHS = [
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
   { name: 'orders', port: 4006 },
+  { name: 'payments', port: 4007 },
+  { name: 'notifications', port: 4009 },
 ];
 
 function printSubgraph(name) {

@@ -1,19 +1,10 @@
 /* UltraMarket explorer: GraphiQL with queries over HTTP and subscriptions over graphql-ws. */
 (function () {
   'use strict';
-  var STORAGE_PREFIX = 'ultramarket-explorer';
-  function savedHeaders() {
-    try {
-      return JSON.parse(window.localStorage.getItem(STORAGE_PREFIX + ':headers') || '{}');
-    } catch {
-      return {};
-    }
-  }
   var fetcher = GraphiQL.createFetcher({
     url: window.location.origin + '/graphql',
+    // GraphiQL sends what is in its Headers editor (e.g. Authorization) as the connection_init payload
     subscriptionUrl: window.location.origin.replace(/^http/, 'ws') + '/graphql',
-    // graphql-ws reads this when it connects: the same headers as HTTP requests, e.g. Authorization
-    wsConnectionParams: savedHeaders,
   });
   var defaultQuery = [
     '# Welcome to UltraMarket. Put {"Authorization": "Bearer <token>"} in Headers below to act as',
@@ -32,14 +23,6 @@
       fetcher: fetcher,
       defaultQuery: defaultQuery,
       shouldPersistHeaders: true,
-      onEditHeaders: function (text) {
-        try {
-          JSON.parse(text || '{}');
-          window.localStorage.setItem(STORAGE_PREFIX + ':headers', text || '{}');
-        } catch {
-          /* keep the last valid headers until the JSON is complete */
-        }
-      },
     }),
   );
 })();
