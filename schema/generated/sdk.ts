@@ -1101,6 +1101,41 @@ export type StockChangedSubscriptionVariables = Exact<{
 
 export type StockChangedSubscription = { __typename?: 'Subscription', stockChanged: { __typename?: 'Product', id: string, title: string, stock: number, inStock: boolean, price: { __typename?: 'Money', amount: number, currencyCode: string } } };
 
+export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, type: NotificationType, title: string, message: string, orderId: string | null, isRead: boolean, createdAt: string };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type NotificationsQuery = { __typename?: 'Query', unreadNotificationCount: number, notifications: { __typename?: 'NotificationConnection', totalCount: number, nodes: Array<{ __typename?: 'Notification', id: string, type: NotificationType, title: string, message: string, orderId: string | null, isRead: boolean, createdAt: string }> } };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  input: MarkNotificationReadInput;
+}>;
+
+
+export type MarkNotificationReadMutation = { __typename?: 'Mutation', markNotificationRead: { __typename?: 'MarkNotificationReadPayload', notification: { __typename?: 'Notification', id: string, type: NotificationType, title: string, message: string, orderId: string | null, isRead: boolean, createdAt: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { __typename?: 'Mutation', markAllNotificationsRead: { __typename?: 'MarkAllNotificationsReadPayload', markedCount: number, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { __typename?: 'Subscription', notificationAdded: { __typename?: 'Notification', id: string, type: NotificationType, title: string, message: string, orderId: string | null, isRead: boolean, createdAt: string } };
+
+export type OrderStatusChangedSubscriptionVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+}>;
+
+
+export type OrderStatusChangedSubscription = { __typename?: 'Subscription', orderStatusChanged: { __typename?: 'Order', id: string, status: OrderStatus, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus }>, lineItems: Array<{ __typename?: 'OrderLineItem', quantity: number, product: { __typename?: 'Product', title: string, stock: number } }> } };
+
 export type OrderSummaryFragment = { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } };
 
 export type OrderByIdQueryVariables = Exact<{
@@ -1164,6 +1199,22 @@ export type CompleteOrderMutationVariables = Exact<{
 
 export type CompleteOrderMutation = { __typename?: 'Mutation', completeOrder: { __typename?: 'CompleteOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type PaymentSummaryFragment = { __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> };
+
+export type ProcessPaymentMutationVariables = Exact<{
+  input: ProcessPaymentInput;
+}>;
+
+
+export type ProcessPaymentMutation = { __typename?: 'Mutation', processPayment: { __typename?: 'ProcessPaymentPayload', payment: { __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> } | null, order: { __typename?: 'Order', id: string, status: OrderStatus } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type OrderPaymentsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrderPaymentsQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, payments: Array<{ __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> }> } | null };
+
 export const ProductCardFragmentDoc = `
     fragment ProductCard on Product {
   id
@@ -1176,6 +1227,17 @@ export const ProductCardFragmentDoc = `
     amount
     currencyCode
   }
+}
+    `;
+export const NotificationFieldsFragmentDoc = `
+    fragment NotificationFields on Notification {
+  id
+  type
+  title
+  message
+  orderId
+  isRead
+  createdAt
 }
     `;
 export const OrderSummaryFragmentDoc = `
@@ -1193,6 +1255,27 @@ export const OrderSummaryFragmentDoc = `
   total {
     amount
     currencyCode
+  }
+}
+    `;
+export const PaymentSummaryFragmentDoc = `
+    fragment PaymentSummary on Payment {
+  id
+  orderId
+  status
+  provider
+  providerReference
+  amount {
+    amount
+    currencyCode
+  }
+  transactions {
+    type
+    status
+    errorCode
+    amount {
+      amount
+    }
   }
 }
     `;
@@ -1321,6 +1404,67 @@ export const StockChangedDocument = `
     }
     stock
     inStock
+  }
+}
+    `;
+export const NotificationsDocument = `
+    query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    totalCount
+    nodes {
+      ...NotificationFields
+    }
+  }
+  unreadNotificationCount
+}
+    ${NotificationFieldsFragmentDoc}`;
+export const MarkNotificationReadDocument = `
+    mutation MarkNotificationRead($input: MarkNotificationReadInput!) {
+  markNotificationRead(input: $input) {
+    notification {
+      ...NotificationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${NotificationFieldsFragmentDoc}`;
+export const MarkAllNotificationsReadDocument = `
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead {
+    markedCount
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `;
+export const NotificationAddedDocument = `
+    subscription NotificationAdded {
+  notificationAdded {
+    ...NotificationFields
+  }
+}
+    ${NotificationFieldsFragmentDoc}`;
+export const OrderStatusChangedDocument = `
+    subscription OrderStatusChanged($orderId: ID!) {
+  orderStatusChanged(orderId: $orderId) {
+    id
+    status
+    statusHistory {
+      status
+    }
+    lineItems {
+      quantity
+      product {
+        title
+        stock
+      }
+    }
   }
 }
     `;
@@ -1486,6 +1630,36 @@ export const CompleteOrderDocument = `
   }
 }
     ${OrderSummaryFragmentDoc}`;
+export const ProcessPaymentDocument = `
+    mutation ProcessPayment($input: ProcessPaymentInput!) {
+  processPayment(input: $input) {
+    payment {
+      ...PaymentSummary
+    }
+    order {
+      id
+      status
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${PaymentSummaryFragmentDoc}`;
+export const OrderPaymentsDocument = `
+    query OrderPayments($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    paymentStatus
+    payments {
+      ...PaymentSummary
+    }
+  }
+}
+    ${PaymentSummaryFragmentDoc}`;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -1518,6 +1692,21 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     StockChanged(variables: StockChangedSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StockChangedSubscription> {
       return withWrapper((wrappedRequestHeaders) => client.request<StockChangedSubscription>({ document: StockChangedDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StockChanged', 'subscription', variables);
     },
+    Notifications(variables?: NotificationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NotificationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NotificationsQuery>({ document: NotificationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Notifications', 'query', variables);
+    },
+    MarkNotificationRead(variables: MarkNotificationReadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MarkNotificationReadMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MarkNotificationReadMutation>({ document: MarkNotificationReadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MarkNotificationRead', 'mutation', variables);
+    },
+    MarkAllNotificationsRead(variables?: MarkAllNotificationsReadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MarkAllNotificationsReadMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MarkAllNotificationsReadMutation>({ document: MarkAllNotificationsReadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MarkAllNotificationsRead', 'mutation', variables);
+    },
+    NotificationAdded(variables?: NotificationAddedSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NotificationAddedSubscription> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NotificationAddedSubscription>({ document: NotificationAddedDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NotificationAdded', 'subscription', variables);
+    },
+    OrderStatusChanged(variables: OrderStatusChangedSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderStatusChangedSubscription> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OrderStatusChangedSubscription>({ document: OrderStatusChangedDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderStatusChanged', 'subscription', variables);
+    },
     OrderById(variables: OrderByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<OrderByIdQuery>({ document: OrderByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderById', 'query', variables);
     },
@@ -1541,6 +1730,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CompleteOrder(variables: CompleteOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompleteOrderMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CompleteOrderMutation>({ document: CompleteOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteOrder', 'mutation', variables);
+    },
+    ProcessPayment(variables: ProcessPaymentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProcessPaymentMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProcessPaymentMutation>({ document: ProcessPaymentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProcessPayment', 'mutation', variables);
+    },
+    OrderPayments(variables: OrderPaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderPaymentsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OrderPaymentsQuery>({ document: OrderPaymentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderPayments', 'query', variables);
     }
   };
 }

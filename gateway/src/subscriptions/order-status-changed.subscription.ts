@@ -12,4 +12,6 @@ export const orderStatusChanged: SubscriptionField = {
   entityQuery: { field: 'order', idArgument: 'id', idType: 'ID!' },
   entityIdOf: (event) => event.aggregateId,
   probeArgument: 'orderId',
+  // PAYMENT_SUCCESS and CONFIRMED may be a millisecond apart: each push shows the status it announces
+  eventFields: (event) => ({ status: (event.data as { to: string }).to }),
 };

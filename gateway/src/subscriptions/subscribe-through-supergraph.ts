@@ -14,6 +14,7 @@ import type { EventEnvelope, Logger } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
 import { entityQueryFor, ENTITY_ID_VARIABLE } from './entity-query';
 import { EventQueue } from './event-queue';
+import { overlayEventFields } from './event-overlay';
 import type { EventFanout } from './event-fanout';
 import type { SubscriptionField } from './subscription-field';
 
@@ -88,6 +89,9 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
     });
 
     const responseKey = rootField.alias?.value ?? rootField.name.value;
+    const fragments = new Map(
+      args.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((definition) => [definition.name.value, definition]),
+    );
     const resolveEvent = async (event: EventEnvelope): Promise<ExecutionResult | null> => {
       const variables = { ...(args.variableValues ?? {}), [ENTITY_ID_VARIABLE]: field.entityIdOf(event) };
       const eventContext: GatewayContext = {
@@ -96,9 +100,12 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
         forwardHeaders: { ...context.forwardHeaders, 'x-correlation-id': event.correlationId },
       };
       const result = await resolveShared(`${event.id}:${documentKey}`, () => execute(document, variables, eventContext));
+      const entity = result.data?.[responseKey] as Record<string, unknown> | null | undefined;
       // an entity this subscriber may not see resolves to null: nothing to push
-      if (result.data?.[responseKey] === null && !result.errors?.length) return null;
-      return toExecutionResult(result);
+      if (entity === null && !result.errors?.length) return null;
+      if (!entity || !field.eventFields) return toExecutionResult(result);
+      const overlaid = overlayEventFields(entity, rootField.selectionSet!, fragments, field.eventFields(event));
+      return toExecutionResult({ ...result, data: { ...result.data, [responseKey]: overlaid } });
     };
     const pending = events[Symbol.asyncIterator]();
     const stop = () => {

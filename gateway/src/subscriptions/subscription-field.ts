@@ -22,4 +22,9 @@ export interface SubscriptionField {
    * at subscribe time the entity is queried as the subscriber, and nothing is served if it comes back null.
    */
   probeArgument?: string;
+  /**
+   * Fields whose value at the time of the event the event itself carries (e.g. the status an order
+   * entered): they override the entity's current value, so no subscriber misses a step.
+   */
+  eventFields?(event: EventEnvelope): Record<string, unknown>;
 }

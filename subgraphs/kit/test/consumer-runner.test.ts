@@ -48,6 +48,7 @@ describe('durable consumer runner', () => {
       logger: createLogger('consumer-test', 'silent'),
       maxDeliveries: 3,
       concurrency: 4,
+      ackWaitMs: 10_000,
       onEventsEmitted: () => undefined,
     });
     await runner.start(handler('orders.created', 0));

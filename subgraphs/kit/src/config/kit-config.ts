@@ -23,6 +23,8 @@ export interface KitConfig {
   outboxPollMs: number;
   consumerMaxDeliveries: number;
   consumerConcurrency: number;
+  /** How long JetStream waits for an ack before redelivering; a crashed replica's messages come back after this. */
+  consumerAckWaitMs: number;
   auth: AuthConfig;
   shutdownGraceMs: number;
   inlineTracing: boolean;
@@ -85,6 +87,7 @@ export function loadKitConfig(service: string, defaultPort: number, env: Env = p
     outboxPollMs: read.int('OUTBOX_POLL_MS', 1000, { min: 10 }),
     consumerMaxDeliveries: read.int('CONSUMER_MAX_DELIVERIES', 5, { min: 1, max: 100 }),
     consumerConcurrency: read.int('CONSUMER_CONCURRENCY', 8, { min: 1, max: 256 }),
+    consumerAckWaitMs: read.int('CONSUMER_ACK_WAIT_MS', 10_000, { min: 500, max: 600_000 }),
     auth: readAuthConfig(env),
     shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', 10000, { min: 0 }),
     inlineTracing: read.bool('SUBGRAPH_INLINE_TRACING', false),

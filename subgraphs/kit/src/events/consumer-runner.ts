@@ -27,6 +27,8 @@ export interface ConsumerRunnerOptions {
   logger: Logger;
   maxDeliveries: number;
   concurrency: number;
+  /** Redelivery after this long without an ack (a crashed replica's messages); long handlers extend it as they work. */
+  ackWaitMs: number;
   onEventsEmitted: () => void;
 }
 
@@ -60,7 +62,7 @@ export class ConsumerRunner {
       deliver_policy: DeliverPolicy.All,
       // a string, not filter_subjects: the NATS 2.9 servers we run accept only one
       filter_subject: names.subject(handler.eventType),
-      ack_wait: nanos(30_000),
+      ack_wait: nanos(this.options.ackWaitMs),
       max_ack_pending: 1000,
     };
     try {
@@ -110,6 +112,8 @@ export class ConsumerRunner {
       return;
     }
     const log = logger.child({ consumer: durable, eventId: event.id, eventType: event.type, correlationId: event.correlationId });
+    // a slow handler (a provider call) tells JetStream it is still at it, so the event is not handed to another replica
+    const heartbeat = setInterval(() => message.working(), Math.max(250, this.options.ackWaitMs / 2));
     try {
       let emitted = 0;
       await dataSource.transaction(async (manager) => {
@@ -139,6 +143,8 @@ export class ConsumerRunner {
         log.warn({ err: error, deliveries }, 'event handling failed; will retry');
         message.nak(retryDelayMs(deliveries));
       }
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -76,6 +76,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     logger,
     maxDeliveries: config.consumerMaxDeliveries,
     concurrency: config.consumerConcurrency,
+    ackWaitMs: config.consumerAckWaitMs,
     onEventsEmitted: () => relay.kick(),
   });
   for (const handler of definition.consumers ?? []) await consumers.start(handler as EventHandler);

@@ -1,0 +1,48 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { eventually } from '../../../subgraphs/kit/test/support/test-names';
+
+/** A graphql-ws subscriber that keeps every result it is pushed. */
+export class LiveFeed<T> {
+  readonly results: T[] = [];
+  readonly errors: unknown[] = [];
+
+  constructor(private readonly dispose: () => void) {}
+
+  async until(count: number, what: string, timeoutMs = 20_000): Promise<T[]> {
+    return eventually(
+      async () => (this.errors.length > 0 ? Promise.reject(new Error(JSON.stringify(this.errors))) : this.results.length >= count && this.results),
+      timeoutMs,
+      what,
+    );
+  }
+
+  close(): void {
+    this.dispose();
+  }
+}
+
+/** Connects as `token` (or anonymously) and subscribes; resolves once the server has the subscription set up. */
+export async function subscribe<T>(wsUrl: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<LiveFeed<T>> {
+  const client: Client = createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+  });
+  const feed = new LiveFeed<T>(() => void client.dispose());
+  await new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => (result.errors ? feed.errors.push(result.errors) : feed.results.push(result.data as T)),
+      error: (error) => feed.errors.push(error),
+      complete: () => undefined,
+    },
+  );
+  // no acknowledgement exists for a subscribe message: give the gateway a moment to start listening
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return feed;
+}
