@@ -1,0 +1,37 @@
+'use strict';
+/**
+ * `npm run seed [-- --gateway <url>]`: puts the demo data into a running UltraMarket (the gateway
+ * at GATEWAY_URL, default http://127.0.0.1:4000/graphql). Safe to repeat: nothing is duplicated.
+ */
+const { parseArgs } = require('node:util');
+const { seedDemoStore, tokenCommand, DEMO_STORE_ID } = require('./lib/seeder');
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      gateway: { type: 'string', default: process.env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run seed [-- --gateway http://127.0.0.1:4000/graphql]');
+    return;
+  }
+  const ready = new URL('/ready', values.gateway);
+  try {
+    const response = await fetch(ready);
+    if (!response.ok) throw new Error(`${ready} answered ${response.status}`);
+  } catch (error) {
+    console.error(`The gateway is not ready at ${values.gateway} (${error.cause?.code ?? error.message}). Start UltraMarket first: npm start`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`seeding the demo store ${DEMO_STORE_ID} through ${values.gateway}`);
+  await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message) });
+  console.log(`done. Merchant token: ${tokenCommand()}`);
+}
+
+main().catch((error) => {
+  console.error(error.stack ?? error.message);
+  process.exitCode = 1;
+});

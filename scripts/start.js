@@ -1,0 +1,126 @@
+'use strict';
+/**
+ * `npm start`: from a fresh clone to a running UltraMarket with demo data.
+ *
+ *   1. installs dependencies (npm ci) when node_modules is missing
+ *   2. builds the workspaces when a dist/ is missing or older than its sources (`--build` forces
+ *      it, `--skip-build` runs dist/ as it is)
+ *   3. checks PostgreSQL, Redis and NATS, starting local servers that are down
+ *   4. starts a local mail catcher (SMTP on 1025, emails printed here), the subgraphs (4003,
+ *      4004, …) and the gateway (4000)
+ *   5. seeds the demo store (idempotent; `--no-seed` skips it)
+ *   6. prints the URL and a token command; Ctrl-C stops everything
+ */
+const net = require('node:net');
+const { ensureDependencies, ensureBuild } = require('./lib/prepare');
+
+const args = new Set(process.argv.slice(2));
+const log = (message = '') => console.log(`[start] ${message}`);
+
+/** Resolves with the first of `ports` something already listens on, or null. */
+async function busyPort(ports) {
+  for (const port of ports) {
+    const inUse = await new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', (error) => resolve(error.code === 'EADDRINUSE'));
+      server.listen(port, '0.0.0.0', () => server.close(() => resolve(false)));
+    });
+    if (inUse) return port;
+  }
+  return null;
+}
+
+/** The stack once startStack was called (a promise, so a Ctrl-C during start still stops it). */
+let stackStarting = null;
+let stopping = false;
+
+/** Stops the stack (if it started) and exits; a second call does nothing. */
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  const stack = stackStarting ? await stackStarting.catch(() => null) : null;
+  if (stack) await stack.stop();
+  log('stopped');
+  process.exit(code);
+}
+
+async function main() {
+  if (args.has('--help')) {
+    console.log('usage: npm start [-- --build | --skip-build] [-- --no-seed]');
+    return;
+  }
+  ensureDependencies(log);
+  if (args.has('--skip-build')) log('--skip-build: running dist/ as it is');
+  else ensureBuild({ force: args.has('--build'), log });
+
+  // only now: these need node_modules
+  const { ensureInfrastructure } = require('./lib/infra');
+  const { startStack, SUBGRAPHS } = require('./lib/stack');
+  const { seedDemoStore, tokenCommand, DEMO_STORE_ID } = require('./lib/seeder');
+  const { startMailCatcher } = require('./lib/mail-catcher');
+
+  log('checking PostgreSQL, Redis and NATS');
+  const infra = await ensureInfrastructure({ log });
+  if (!infra.ok) {
+    console.error('\nUltraMarket cannot start: these servers are missing or misconfigured:\n');
+    console.error(infra.problems.join('\n'));
+    console.error('\nDefaults: PostgreSQL 127.0.0.1:5432 user postgres, REDIS_URL=redis://127.0.0.1:6379, NATS_URL=nats://127.0.0.1:4222.');
+    process.exitCode = 1;
+    return;
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  const port = await busyPort([4000, ...SUBGRAPHS.map((subgraph) => subgraph.port)]);
+  if (port !== null) {
+    console.error(`\nUltraMarket cannot start: port ${port} is already in use (another \`npm start\`?). Stop that process and try again.`);
+    process.exitCode = 1;
+    return;
+  }
+
+  const mailCatcher = await startMailCatcher({ log: (message) => log(message) });
+  if (mailCatcher) process.once('exit', () => mailCatcher.close());
+  log(`starting ${SUBGRAPHS.map(({ name, port }) => `${name} (${port})`).join(', ')} and the gateway (4000)`);
+  stackStarting = startStack({ fixedPorts: true, output: 'inherit' });
+  const stack = await stackStarting;
+  if (stopping) return;
+  for (const service of Object.values(stack.services)) {
+    service.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      // code 0: it was stopped (a Ctrl-C in the terminal reaches every process of the group)
+      if (code !== 0) console.error(`[start] ${service.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the others`);
+      void stop(code === 0 ? 0 : 1);
+    });
+  }
+
+  if (!args.has('--no-seed')) {
+    log(`seeding the demo store ${DEMO_STORE_ID}`);
+    await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) });
+  }
+  if (stopping) return;
+
+  const url = 'http://localhost:4000/graphql';
+  console.log(`
+UltraMarket is running.
+
+  GraphQL endpoint   ${url}
+  Explorer           open ${url} in a browser
+  Demo store         ${DEMO_STORE_ID}
+  Merchant token     ${tokenCommand()}
+
+  Try it:
+    curl -s ${url} -H 'content-type: application/json' \\
+      -H "authorization: Bearer $(${tokenCommand()})" \\
+      -d '{"query":"{ products(first: 5) { totalCount nodes { title stock price { amount currencyCode } } } }"}'
+
+  In the explorer, set the header  {"authorization": "Bearer <token>"}  to act as the merchant.
+
+Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error) => {
+  if (stopping) return; // requests cut short by Ctrl-C
+  console.error(`[start] ${error.stack ?? error.message}`);
+  void stop(1);
+});

@@ -1,0 +1,203 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * No Docker engine runs the tests, so docker-compose.yml is checked against the code instead: every
+ * service, every port and every environment variable the code reads must be there. The variable
+ * names are read FROM THE SOURCES (envReader calls and process.env uses), so a new variable
+ * without a compose entry fails here.
+ */
+const root = path.resolve(__dirname, '../..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  command?: string | string[];
+  ports?: (string | number | { target: number; published?: number | string })[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+}
+const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+
+// ---------------------------------------------------------------------------------------------
+// What the code says: services, ports, variables
+// ---------------------------------------------------------------------------------------------
+
+/** Every subgraph with a `src/main.ts` is a service, on the `defaultPort` of its definition. */
+const subgraphs = readdirSync(path.join(root, 'subgraphs'))
+  .filter((dir) => existsSync(path.join(root, 'subgraphs', dir, 'src', 'main.ts')))
+  .sort()
+  .map((name) => {
+    const ports = sourceFiles(`subgraphs/${name}/src`).flatMap((file) => [...read(file).matchAll(/\bdefaultPort:\s*(\d+)/g)].map(([, port]) => Number(port)));
+    return { name, port: ports.length === 1 ? ports[0] : NaN };
+  });
+const gatewayConfig = read('gateway/src/gateway-config.ts');
+const gatewayPort = Number(/loadKitConfig\('gateway',\s*(\d+)/.exec(gatewayConfig)?.[1]);
+const appServices = [
+  ...subgraphs.map(({ name, port }) => ({ name, port, entry: `subgraphs/${name}/dist/main.js` })),
+  { name: 'gateway', port: gatewayPort, entry: 'gateway/dist/main.js' },
+];
+
+function sourceFiles(dir: string): string[] {
+  const full = path.join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(relative);
+    return /\.(ts|js)$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+const READ_CALL = /\.\s*(?:string|optionalString|int|bool|url|oneOf)\(\s*([^,)]+?)\s*[,)]/g;
+const ENV_ACCESS = /\b(?:process\.env|env)(?:\.([A-Z_][A-Z0-9_]*)\b|\[\s*['"`]([A-Z_][A-Z0-9_]*)['"`]\s*\])/g;
+const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+/** The variable name(s) an envReader call's first argument stands for. */
+function resolveName(argument: string, text: string, where: string): string[] {
+  const literal = /^(['"`])([A-Z_][A-Z0-9_]*)\1$/.exec(argument);
+  if (literal) return [literal[2]];
+  // `${name.toUpperCase()}_URL` over the `name: '…'` entries of the same file
+  const template = /^`\$\{\s*\w+\.toUpperCase\(\)\s*\}([A-Z0-9_]*)`$/.exec(argument);
+  if (template) {
+    const names = [...text.matchAll(/\bname:\s*'([a-z0-9_-]+)'/g)].map(([, name]) => name.toUpperCase().replace(/-/g, '_'));
+    if (names.length > 0) return names.map((name) => `${name}${template[1]}`);
+  }
+  if (/^[A-Za-z_$][\w$]*$/.test(argument)) {
+    const definition = new RegExp(`\\bconst\\s+${argument}\\s*=\\s*([^;\\n]+?);?\\s*$`, 'm').exec(text);
+    if (definition) return resolveName(definition[1].trim(), text, where);
+  }
+  throw new Error(`${where}: cannot tell which environment variable \`${argument}\` names; teach scripts/test/docker-compose.test.ts`);
+}
+
+/** Every variable read by the files under `dir`. */
+function variablesReadIn(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of sourceFiles(dir)) {
+    const text = read(file);
+    if (/\benvReader\b|\bEnvReader\b/.test(text)) {
+      for (const match of text.matchAll(READ_CALL)) {
+        const where = `${file}:${lineOf(text, match.index ?? 0)}`;
+        for (const name of resolveName(match[1], text, where)) found.set(name, where);
+      }
+    }
+    for (const match of text.matchAll(ENV_ACCESS)) found.set(match[1] ?? match[2], `${file}:${lineOf(text, match.index ?? 0)}`);
+  }
+  return found;
+}
+
+/** service → variable → where the code reads it. The kit's variables are read by every service. */
+function variablesByService(): Map<string, Map<string, string>> {
+  const kit = variablesReadIn('subgraphs/kit/src');
+  return new Map(
+    appServices.map(({ name }) => {
+      const own = variablesReadIn(name === 'gateway' ? 'gateway/src' : `subgraphs/${name}/src`);
+      return [name, new Map([...kit, ...own])];
+    }),
+  );
+}
+
+/** The `<NAME>_URL` variables through which the gateway reaches its subgraphs. */
+const gatewayUrlVariables = () =>
+  [...variablesReadIn('gateway/src').keys()].filter((name) => /^[A-Z0-9_]+_URL$/.test(name) && !['REDIS_URL', 'NATS_URL'].includes(name));
+
+// ---------------------------------------------------------------------------------------------
+// What docker-compose.yml says
+// ---------------------------------------------------------------------------------------------
+
+function environmentOf(service: ComposeService): Record<string, string> {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(env.map((entry) => [entry.split('=')[0], entry.includes('=') ? entry.slice(entry.indexOf('=') + 1) : '']));
+  }
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === null ? '' : String(value)]));
+}
+
+/** `[published, container]` pairs of a service's ports. */
+function portsOf(service: ComposeService): [number | null, number][] {
+  return (service.ports ?? []).map((port) => {
+    if (typeof port === 'object') return [port.published === undefined ? null : Number(port.published), Number(port.target)];
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
+    const container = Number(parts[parts.length - 1]);
+    return [parts.length > 1 ? Number(parts[parts.length - 2]) : null, container];
+  });
+}
+
+const commandOf = (service: ComposeService) => (Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? ''));
+
+// ---------------------------------------------------------------------------------------------
+
+describe('docker-compose.yml', () => {
+  it('finds the services and variables in the code (sanity check of this test)', () => {
+    expect(subgraphs.map(({ name }) => name)).toEqual(expect.arrayContaining(['catalog', 'inventory']));
+    // one `defaultPort` per subgraph, one port for the gateway
+    for (const { name, port } of appServices) expect({ name, hasPort: Number.isInteger(port) && port > 0 }).toEqual({ name, hasPort: true });
+    const byService = variablesByService();
+    for (const { name } of appServices) expect(byService.get(name)?.size).toBeGreaterThan(10);
+    // the gateway reaches each subgraph through `<NAME>_URL`, one per entry of its SUBGRAPHS list
+    expect(gatewayUrlVariables().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has PostgreSQL, Redis and NATS with JetStream on the ports the code defaults to', () => {
+    const kitConfig = read('subgraphs/kit/src/config/kit-config.ts');
+    const defaultPort = (pattern: RegExp) => Number(pattern.exec(kitConfig)?.[1]);
+    const infra = {
+      postgres: defaultPort(/'DATABASE_PORT',\s*(\d+)/),
+      redis: defaultPort(/'REDIS_URL',\s*'redis:\/\/[^:']+:(\d+)'/),
+      nats: defaultPort(/'NATS_URL',\s*'nats:\/\/[^:']+:(\d+)'/),
+    };
+    for (const [name, port] of Object.entries(infra)) {
+      expect(port).toBeGreaterThan(0);
+      const service = compose.services[name];
+      expect(service).toBeDefined();
+      expect(service.image).toBeTruthy();
+      expect(portsOf(service)).toContainEqual([port, port]);
+    }
+    expect(commandOf(compose.services.nats)).toMatch(/(^|\s)-js(\s|$)/);
+  });
+
+  it.each(appServices.map((service) => [service.name, service]))('runs %s from the root Dockerfile on its port', (_name, { name, port, entry }) => {
+    const service = compose.services[name];
+    expect(service).toBeDefined();
+    expect(service.build).toBeDefined();
+    expect(commandOf(service)).toContain(entry);
+    expect(existsSync(path.join(root, entry.replace(/^(.*)\/dist\/main\.js$/, '$1/src/main.ts')))).toBe(true);
+    expect(portsOf(service)).toContainEqual([port, port]);
+    expect(environmentOf(service).PORT).toBe(String(port));
+  });
+
+  it.each(appServices.map(({ name }) => [name]))('gives %s every environment variable its code reads', (name) => {
+    const env = environmentOf(compose.services[name]);
+    const missing = [...(variablesByService().get(name) ?? [])]
+      .filter(([variable]) => !(variable in env))
+      .map(([variable, where]) => `${variable} (read at ${where})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('connects the services to each other and keeps the gateway offline', () => {
+    const gateway = environmentOf(compose.services.gateway);
+    expect(gateway.APOLLO_TELEMETRY_DISABLED).toBe('true');
+    for (const variable of gatewayUrlVariables()) {
+      const subgraph = subgraphs.find(({ name }) => `${name.toUpperCase().replace(/-/g, '_')}_URL` === variable);
+      expect([variable, subgraph && gateway[variable]]).toEqual([variable, subgraph && `http://${subgraph.name}:${subgraph.port}/graphql`]);
+    }
+    for (const { name } of subgraphs) {
+      const env = environmentOf(compose.services[name]);
+      expect(env.DATABASE_NAME).toBe(`ultramarket_${name}`);
+      expect(env.DATABASE_HOST).toBe('postgres');
+      expect(env.REDIS_URL).toMatch(/^redis:\/\/redis:/);
+      expect(env.NATS_URL).toMatch(/^nats:\/\/nats:/);
+    }
+  });
+
+  it('builds every workspace in the Dockerfile', () => {
+    const dockerfile = read('Dockerfile');
+    const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
+    for (const workspace of workspaces) expect(dockerfile).toContain(`COPY ${workspace}/package.json ${workspace}/`);
+    for (const dir of ['subgraphs/kit', ...appServices.map(({ entry }) => entry.replace(/\/dist\/main\.js$/, ''))]) {
+      expect(dockerfile).toContain(`COPY --from=build /app/${dir}/dist ${dir}/dist`);
+    }
+  });
+});
