@@ -46,7 +46,18 @@ export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthCo
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
   if (typeof payload.sub !== 'string' || payload.sub === '') throw invalidCredentials('Invalid access token');
-  return { userId: payload.sub, roles, storeId: typeof payload.storeId === 'string' ? payload.storeId : null, token };
+  return {
+    userId: payload.sub,
+    roles,
+    storeId: typeof payload.storeId === 'string' ? payload.storeId : null,
+    token,
+    tokenClaims: {
+      tokenId: typeof payload.jti === 'string' ? payload.jti : null,
+      sessionId: typeof payload.sid === 'string' ? payload.sid : null,
+      issuedAt: payload.iat ?? 0,
+      expiresAt: payload.exp ?? 0,
+    },
+  };
 }
 
 /** Reads `Authorization: Bearer …`; no header means an anonymous caller, a malformed one is an error. */

@@ -8,9 +8,18 @@ export interface Caller {
   storeId: string | null;
   /** The verified bearer token, forwarded as-is so each hop verifies it again. */
   token: string | null;
+  /** What the token says of itself: its id (`jti`), session (`sid`), issue and expiry times (unix seconds). */
+  tokenClaims: TokenClaims | null;
 }
 
-export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], storeId: null, token: null }) as Caller;
+export interface TokenClaims {
+  tokenId: string | null;
+  sessionId: string | null;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], storeId: null, token: null, tokenClaims: null }) as Caller;
 
 export function isAuthenticated(caller: Caller): boolean {
   return caller.userId !== null;

@@ -12,6 +12,8 @@ import { createDataSource } from '../data/create-data-source';
 import { requestScope } from '../data/statement-counter';
 import { LoaderRegistry } from '../data/loader-registry';
 import { connectNats } from '../events/nats-connection';
+import { connectRedis } from '../data/redis-connection';
+import { RevocationList } from '../caller/revocation-list';
 import { EventNames } from '../events/event-names';
 import { ensureStream } from '../events/streams';
 import { OutboxRelay } from '../events/outbox-relay';
@@ -55,6 +57,8 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const { registry, requestSeconds } = createMetrics(definition.name);
   const keys = loadSigningKeys(config.auth, config.isProduction);
   const dataSource = await createDataSource(config, definition, registry, logger);
+  const redis = await connectRedis(config.redisUrl, logger);
+  const revocations = new RevocationList(redis);
   const nats = await connectNats(config.natsUrl, `ultramarket-${definition.name}`, logger);
   const js = nats.jetstream();
   const jsm = await nats.jetstreamManager();
@@ -64,7 +68,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
 
   const relay = new OutboxRelay(dataSource, js, logger, config.outboxPollMs);
   const unitOfWork = new UnitOfWork(dataSource, names, () => relay.kick());
-  const runtime: SubgraphRuntime = { config, logger, registry, dataSource, nats, js, jsm, names, relay, unitOfWork, keys };
+  const runtime: SubgraphRuntime = { config, env, logger, registry, dataSource, redis, nats, js, jsm, names, relay, unitOfWork, keys };
   relay.start();
 
   const consumers = new ConsumerRunner({
@@ -98,7 +102,9 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const contextFor = (request: IncomingMessage) => async (): Promise<SubgraphContext> => {
     const requestId = header(request, 'x-request-id') ?? randomUUID();
     const correlationId = header(request, 'x-correlation-id') ?? requestId;
-    const caller = callerFromHeaders({ authorization: header(request, 'authorization'), storeId: header(request, 'x-store-id') }, keys, config.auth);
+    const caller = await revocations.check(
+      callerFromHeaders({ authorization: header(request, 'authorization'), storeId: header(request, 'x-store-id') }, keys, config.auth),
+    );
     return {
       caller,
       requestId,
@@ -158,6 +164,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
       await relay.stop();
       await nats.drain().catch(() => undefined);
       await dataSource.destroy();
+      await redis.quit().catch(() => undefined);
       logger.info(`${definition.name} subgraph stopped`);
     })());
   return { url, port, runtime, stop };
@@ -174,5 +181,9 @@ async function readiness(runtime: SubgraphRuntime) {
   );
   const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref());
   const nats = !runtime.nats.isClosed() && (await Promise.race([flushed, timedOut]));
-  return { ready: database && nats, database, nats };
+  const redis = await runtime.redis.ping().then(
+    () => true,
+    () => false,
+  );
+  return { ready: database && nats && redis, database, nats, redis };
 }

@@ -1,7 +1,9 @@
 import type { NatsConnection, JetStreamClient, JetStreamManager } from 'nats';
+import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { KitConfig } from '../config/kit-config';
+import type { Env } from '../config/env-reader';
 import type { SigningKeys } from '../caller/signing-keys';
 import type { EventNames } from '../events/event-names';
 import type { OutboxRelay } from '../events/outbox-relay';
@@ -11,9 +13,12 @@ import type { Logger } from '../logging/logger';
 /** The process-wide parts a running subgraph is made of. */
 export interface SubgraphRuntime {
   config: KitConfig;
+  /** The environment the subgraph was started with (jobs read their own settings from it). */
+  env: Env;
   logger: Logger;
   registry: Registry;
   dataSource: DataSource;
+  redis: Redis;
   nats: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
