@@ -13,6 +13,7 @@ const auth: AuthConfig = {
   publicKeyPem: undefined,
   privateKeyPem: undefined,
   keysDir: undefined,
+  jwksUrl: undefined,
 };
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const keys: SigningKeys = {

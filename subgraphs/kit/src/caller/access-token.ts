@@ -4,7 +4,7 @@ import { invalidCredentials } from '../errors/graphql-errors';
 import type { AuthConfig } from '../config/kit-config';
 import type { Caller } from './caller';
 import { isRole, type Role } from './role';
-import type { SigningKeys } from './signing-keys';
+import { verificationKeyFor, type SigningKeys } from './signing-keys';
 
 /** RS256 only: RFC 8725 says pin the algorithm so `none` and HS256-with-public-key are refused. */
 const ALGORITHM = 'RS256' as const;
@@ -32,13 +32,10 @@ export function signAccessToken(claims: AccessTokenClaims, keys: SigningKeys, au
 export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthConfig): Caller {
   let payload: jwt.JwtPayload;
   try {
-    const decoded = jwt.verify(token, keys.publicKeyPem, {
-      algorithms: [ALGORITHM],
-      issuer: auth.issuer,
-      audience: auth.audience,
-      complete: true,
-    });
-    if (decoded.header.kid !== undefined && decoded.header.kid !== keys.keyId) throw new Error('unknown key id');
+    const header = jwt.decode(token, { complete: true })?.header;
+    const key = verificationKeyFor(keys, header?.kid);
+    if (!key) throw new Error('unknown key id');
+    const decoded = jwt.verify(token, key, { algorithms: [ALGORITHM], issuer: auth.issuer, audience: auth.audience, complete: true });
     payload = decoded.payload as jwt.JwtPayload;
   } catch (error) {
     const reason = error instanceof jwt.TokenExpiredError ? 'Access token expired' : 'Invalid access token';

@@ -5,9 +5,18 @@ import type { AuthConfig } from '../config/kit-config';
 
 export interface SigningKeys {
   keyId: string;
+  /** The configured (or development) public key, for tokens whose `kid` is `keyId`; empty when only JWKS is used. */
   publicKeyPem: string;
-  /** Only processes that issue tokens (the dev token command, later accounts) need it. */
+  /** Only processes that issue tokens (the dev token command, accounts) need it. */
   privateKeyPem: string | undefined;
+  /** Further keys by `kid`, read from JWKS_URL and refreshed (key rotation). */
+  trustedKeys?: Map<string, string>;
+}
+
+/** The PEM that verifies a token signed with `kid`; undefined for a key nobody trusts. */
+export function verificationKeyFor(keys: SigningKeys, kid: string | undefined): string | undefined {
+  if (kid === undefined || kid === keys.keyId) return keys.publicKeyPem || keys.trustedKeys?.get(keys.keyId);
+  return keys.trustedKeys?.get(kid);
 }
 
 /** Repository root, from src/caller or dist/caller of subgraphs/kit. */
@@ -22,7 +31,8 @@ export function loadSigningKeys(auth: AuthConfig, isProduction: boolean): Signin
     return { keyId: auth.keyId, publicKeyPem: auth.publicKeyPem, privateKeyPem: auth.privateKeyPem };
   }
   if (isProduction) {
-    throw new Error('Invalid configuration: JWT_PUBLIC_KEY is required in production');
+    if (auth.jwksUrl) return { keyId: auth.keyId, publicKeyPem: '', privateKeyPem: undefined, trustedKeys: new Map() };
+    throw new Error('Invalid configuration: JWT_PUBLIC_KEY or JWKS_URL is required in production');
   }
   const dir = auth.keysDir ?? defaultKeysDir;
   const privatePath = path.join(dir, 'jwt-private.pem');

@@ -37,6 +37,8 @@ export interface AuthConfig {
   privateKeyPem: string | undefined;
   keyId: string;
   keysDir: string | undefined;
+  /** Where the issuer publishes its public keys (accounts' /.well-known/jwks.json); optional. */
+  jwksUrl: string | undefined;
 }
 
 export function readAuthConfig(env: Env = process.env): AuthConfig {
@@ -48,6 +50,7 @@ export function readAuthConfig(env: Env = process.env): AuthConfig {
     privateKeyPem: read.optionalString('JWT_PRIVATE_KEY')?.replace(/\\n/g, '\n'),
     keyId: read.string('JWT_KEY_ID', 'dev-1'),
     keysDir: read.optionalString('JWT_KEYS_DIR'),
+    jwksUrl: read.optionalString('JWKS_URL') && read.url('JWKS_URL', '', ['http', 'https']),
   };
 }
 

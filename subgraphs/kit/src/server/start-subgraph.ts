@@ -20,6 +20,7 @@ import { OutboxRelay } from '../events/outbox-relay';
 import { UnitOfWork } from '../events/unit-of-work';
 import { ConsumerRunner, type EventHandler } from '../events/consumer-runner';
 import { loadSigningKeys } from '../caller/signing-keys';
+import { trustJwks } from '../caller/jwks';
 import { callerFromHeaders } from '../caller/caller-from-headers';
 import type { SubgraphContext } from '../graphql/subgraph-context';
 import { createMetrics } from './metrics';
@@ -56,6 +57,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const logger = createLogger(definition.name, config.logLevel);
   const { registry, requestSeconds } = createMetrics(definition.name);
   const keys = loadSigningKeys(config.auth, config.isProduction);
+  const stopJwks = config.auth.jwksUrl ? await trustJwks(keys, config.auth.jwksUrl, logger) : () => undefined;
   const dataSource = await createDataSource(config, definition, registry, logger);
   const redis = await connectRedis(config.redisUrl, logger);
   const revocations = new RevocationList(redis);
@@ -158,6 +160,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const stop = () =>
     (stopping ??= (async () => {
       await closeGracefully(server, config.shutdownGraceMs);
+      stopJwks();
       await apollo.stop();
       await Promise.all(stopJobs.map((stopJob) => stopJob()));
       await consumers.stop();
