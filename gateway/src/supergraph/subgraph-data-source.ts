@@ -1,16 +1,85 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../gateway-context';
+import type { PooledFetcher, SubgraphEndpoint, SubgraphHttpResponse } from './pooled-fetcher';
 
-/** Sends each subgraph request through the pooled fetcher, carrying the caller and tracing headers. */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, fetcher: Fetcher) {
-    super({ url, fetcher });
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+/**
+ * Sends each subgraph request through the pooled fetcher, carrying the caller and tracing headers.
+ *
+ * It does what RemoteGraphQLDataSource does for us (POST the operation as JSON, forward headers,
+ * turn a non-2xx answer into a GraphQLError with `extensions.response`, let the subgraph's
+ * cache-control restrict the response's cache policy) without building node-fetch Headers and
+ * Request objects for every fetch, which cost more gateway CPU than the HTTP exchange itself.
+ */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly endpoint: SubgraphEndpoint;
+
+  constructor(
+    readonly url: string,
+    private readonly fetcher: PooledFetcher,
+  ) {
+    this.endpoint = fetcher.endpoint(url);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const forward = (context as Partial<GatewayContext>).forwardHeaders;
-    if (!forward || !request.http) return;
-    for (const [name, value] of Object.entries(forward)) request.http.headers.set(name, value);
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    if (request.http?.headers) for (const [name, value] of request.http.headers) headers[name] = value;
+    headers['content-type'] = 'application/json';
+    const forward = (options.context as Partial<GatewayContext> | undefined)?.forwardHeaders;
+    if (forward) for (const name in forward) headers[name] = forward[name];
+
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const response = await this.fetcher.post(this.endpoint, headers, body);
+    if (response.status < 200 || response.status > 299) throw errorFromResponse(this.url, response);
+    const result = parseBody(response);
+    if (result === null || typeof result !== 'object' || Array.isArray(result)) throw new Error(`Expected JSON response body, but received: ${result}`);
+
+    // only requests made for a client's operation carry its context (not schema loads or health checks)
+    if ('incomingRequestContext' in options) {
+      const policy = options.incomingRequestContext.overallCachePolicy;
+      if (policy && 'restrict' in policy) policy.restrict(cacheHint(response.cacheControl));
+    }
+    return result as GatewayGraphQLResponse;
   }
+}
+
+function parseBody(response: SubgraphHttpResponse): unknown {
+  const type = response.contentType;
+  if (type && (type.startsWith('application/json') || type.startsWith('application/graphql-response+json'))) return JSON.parse(response.text);
+  return response.text;
+}
+
+/** As RemoteGraphQLDataSource reports a failed subgraph answer (UNAUTHENTICATED / FORBIDDEN for 401 / 403). */
+function errorFromResponse(url: string, response: SubgraphHttpResponse): GraphQLError {
+  let body: unknown;
+  try {
+    body = parseBody(response);
+  } catch {
+    body = response.text;
+  }
+  const statusText = String(response.status);
+  const extensions: Record<string, unknown> = { response: { url, status: response.status, statusText, body } };
+  if (response.status === 401) extensions.code = 'UNAUTHENTICATED';
+  else if (response.status === 403) extensions.code = 'FORBIDDEN';
+  return new GraphQLError(`${response.status}: ${statusText}`, { extensions });
+}
+
+/** The subgraph's Cache-Control as a cache hint, read as RemoteGraphQLDataSource reads it: no max-age means maxAge 0. */
+function cacheHint(header: string | undefined): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
+  if (!header) return hint;
+  const directives: Record<string, string | true> = {};
+  for (const part of header.trim().split(/\s*,\s*/)) {
+    const [key, value] = part.split(/\s*=\s*/, 2);
+    directives[key] = value === undefined ? true : value.replace(/^"|"$/g, '');
+  }
+  const maxAge = directives['max-age'];
+  if (typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge)) hint.maxAge = Number(maxAge);
+  if (directives.private === true) hint.scope = 'PRIVATE';
+  if (directives.public === true) hint.scope = 'PUBLIC';
+  return hint;
 }

@@ -278,6 +278,20 @@ describe('catalog subgraph', () => {
       expect(seen).toEqual(['Red kettle', 'Silk scarf', 'Steel kettle', 'Tea towel', 'Wool scarf']);
     });
 
+    it('counts all matching products only when the client reads totalCount', async () => {
+      const statements = async () =>
+        (await catalog.runtime.registry.getSingleMetric('db_statements_total')!.get()).values.find((value) => value.labels.source === 'request')?.value ?? 0;
+      const run = async (query: string) => {
+        const before = await statements();
+        const result = await catalog.client(undefined, { 'x-store-id': storeC }).rawRequest(query);
+        expect(result.errors).toBeUndefined();
+        return (await statements()) - before;
+      };
+      expect(await run('{ products(first: 3) { nodes { id } } }')).toBe(1);
+      expect(await run('{ products(first: 3) { totalCount nodes { id } } }')).toBe(2);
+      expect(await run('query { products(first: 3) { ...Counted } } fragment Counted on ProductConnection { count: totalCount }')).toBe(2);
+    });
+
     it('refuses page sizes over 100 and cursors it did not issue', async () => {
       const tooMany = await list({ first: 101 });
       expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -46,6 +46,7 @@ export async function findVisibleProduct(context: SubgraphContext, id: string): 
 export async function listProducts(
   context: SubgraphContext,
   args: { first?: number | null; after?: string | null; filter?: ProductFilter | null; sort?: ProductSort | null },
+  countTotal = true,
 ): Promise<Connection<Product>> {
   const limit = pageSize(args.first);
   const filter = args.filter ?? {};
@@ -69,7 +70,8 @@ export async function listProducts(
   if (filter.priceMin !== undefined && filter.priceMin !== null) query.andWhere('p.price_amount >= :priceMin', { priceMin: filter.priceMin });
   if (filter.priceMax !== undefined && filter.priceMax !== null) query.andWhere('p.price_amount <= :priceMax', { priceMax: filter.priceMax });
 
-  const totalCount = await query.clone().getCount();
+  // the COUNT is a second statement per page: only when the client reads totalCount
+  const totalCount = countTotal ? await query.clone().getCount() : 0;
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
     const comparison = direction === SortDirection.DESC ? '<' : '>';

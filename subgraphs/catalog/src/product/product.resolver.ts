@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { connectionTypes, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ArchiveProductInput, CreateProductInput, ProductFilter, ProductSort, UpdateProductInput } from './product.inputs';
 import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
@@ -34,8 +35,8 @@ export class ProductResolver {
   }
 
   @Query(() => ProductConnection, { description: "Products of the caller's store (or of all stores for anonymous shoppers), newest first by default." })
-  products(@Args() args: ProductsArgs, @Ctx() context: SubgraphContext) {
-    return listProducts(context, args);
+  products(@Args() args: ProductsArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
+    return listProducts(context, args, selectsField(info, 'totalCount'));
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from '../errors/graphql-errors';
 
@@ -96,4 +97,20 @@ export function toConnection<T>(rows: T[], limit: number, totalCount: number, ha
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     }),
   };
+}
+
+/**
+ * Whether the client asked for `fieldName` directly on this field's result (aliases, inline
+ * fragments and fragment spreads included); lets a list skip its COUNT(*) when nobody reads totalCount.
+ */
+export function selectsField(info: GraphQLResolveInfo, fieldName: string): boolean {
+  const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === fieldName;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, seen);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      return visit(info.fragments[selection.name.value]?.selectionSet, seen);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
 }

@@ -5,33 +5,47 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export class PayloadTooLargeError extends Error {}
 
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new PayloadTooLargeError('request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The request body as text, refused past 1 MiB. Read from 'data' events: cheaper than an async iterator on the hot path. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.off('data', onData);
+        reject(new PayloadTooLargeError('request body too large'));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
 }
 
+/** Node's parsed headers as Apollo's HeaderMap, repeated headers joined. */
 export function headerMapOf(request: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
+  const parsed = request.headers;
+  for (const name in parsed) {
+    const value = parsed[name];
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   return headers;
 }
 
-/** Serves one GraphQL request with Apollo Server on plain node:http (no framework in between). */
+/**
+ * Serves one GraphQL request with Apollo Server on plain node:http (no framework in between); the
+ * gateway's and every subgraph's hot path. The URL is parsed only when it has a query string.
+ */
 export async function handleGraphQLRequest<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   request: IncomingMessage,
   response: ServerResponse,
   context: () => Promise<TContext>,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
   let body: unknown;
   if (request.method === 'POST') {
     const text = await readBody(request);
@@ -43,8 +57,10 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
       return;
     }
   }
+  const url = request.url ?? '/';
+  const search = url.includes('?') ? new URL(url, 'http://localhost').search : '';
   const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMapOf(request), search: url.search, body },
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMapOf(request), search, body },
     context,
   });
   response.statusCode = result.status ?? 200;

@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { connectionTypes, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
@@ -42,8 +43,8 @@ export class OrderResolver {
 
   @Authorized()
   @Query(() => OrderConnection, { description: 'A shopper’s own orders, or a store’s orders for its staff; newest first by default.' })
-  orders(@Args() args: OrdersArgs, @Ctx() context: SubgraphContext) {
-    return listOrders(context, args);
+  orders(@Args() args: OrdersArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
+    return listOrders(context, args, selectsField(info, 'totalCount'));
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)

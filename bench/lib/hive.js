@@ -1,0 +1,55 @@
+'use strict';
+/** Runs Hive Gateway (`hive-gateway supergraph <file> --jit`, otherwise its defaults) on 127.0.0.1. */
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const { freePort } = require('../../scripts/lib/stack.js');
+
+async function waitForReady(url, child, output, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`hive-gateway exited with code ${child.exitCode}:\n${output.join('').slice(-2000)}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`hive-gateway was not ready within ${timeoutMs} ms:\n${output.join('').slice(-2000)}`);
+}
+
+async function startHiveGateway({ root, supergraphFile, cwd, env = {} }) {
+  const port = await freePort();
+  const bin = path.join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+  const child = spawn(process.execPath, [bin, 'supergraph', supergraphFile, '--jit', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 50) output.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  try {
+    await waitForReady(`http://127.0.0.1:${port}/readiness`, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}/graphql`, port, pid: child.pid, stop };
+}
+
+module.exports = { startHiveGateway };

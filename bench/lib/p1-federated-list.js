@@ -1,0 +1,79 @@
+'use strict';
+/**
+ * P1: a 20-item product list with fields of both subgraphs (catalog, then one _entities fetch to
+ * inventory), through our gateway vs Hive Gateway --jit over the same supergraph and subgraphs.
+ *
+ * Hive deduplicates identical in-flight subgraph fetches by default, so every request draws a
+ * random sort, a random `after` cursor and a random priceMin that still leaves 20 products: the
+ * catalog fetch differs each time and the inventory fetch (20 representations) nearly always does.
+ */
+const { randomInt } = require('node:crypto');
+const { isDeepStrictEqual } = require('node:util');
+const { graphql } = require('./graphql-client');
+const { compare } = require('./rounds');
+
+const PAGE = 20;
+const QUERY = `query P1($priceMin: Int, $sort: ProductSort, $after: String) {
+  products(first: ${PAGE}, filter: { priceMin: $priceMin }, sort: $sort, after: $after) {
+    nodes { id title price { amount currencyCode } stock inStock }
+  }
+}`;
+const SORTS = ['CREATED_AT', 'TITLE', 'PRICE'].flatMap((field) => ['ASC', 'DESC'].map((direction) => ({ field, direction })));
+const ORDER = `query Order($sort: ProductSort) { products(first: 100, sort: $sort) { edges { cursor node { price { amount } } } } }`;
+
+/**
+ * Every (sort, start) window that still has 20 products after it, with the highest priceMin that
+ * keeps 20: the 20th highest price among the products after the cursor.
+ */
+async function prepareWindows(gatewayUrl) {
+  const windows = [];
+  for (const sort of SORTS) {
+    const { edges } = (await graphql(gatewayUrl, ORDER, { sort })).products;
+    for (let start = -1; start <= edges.length - PAGE - 1; start += 1) {
+      const prices = edges
+        .slice(start + 1)
+        .map((edge) => edge.node.price.amount)
+        .sort((a, b) => b - a);
+      windows.push({ sort: JSON.stringify(sort), after: start < 0 ? 'null' : JSON.stringify(edges[start].cursor), ceiling: prices[PAGE - 1] });
+    }
+  }
+  if (windows.length === 0) throw new Error(`P1 needs more than ${PAGE} products`);
+  return windows;
+}
+
+function bodyFactory(windows) {
+  const prefix = `{"query":${JSON.stringify(QUERY)},"variables":{"priceMin":`;
+  return () => {
+    const window = windows[randomInt(windows.length)];
+    return `${prefix}${randomInt(window.ceiling + 1)},"sort":${window.sort},"after":${window.after}}}`;
+  };
+}
+
+/** Both gateways must answer the same requests with the same data before their speed means anything. */
+async function checkSameAnswers(gatewayUrl, hiveUrl, windows, count = 20) {
+  const nextBody = bodyFactory(windows);
+  for (let i = 0; i < count; i += 1) {
+    const { variables } = JSON.parse(nextBody());
+    const [ours, hive] = await Promise.all([graphql(gatewayUrl, QUERY, variables), graphql(hiveUrl, QUERY, variables)]);
+    if (ours.products.nodes.length !== PAGE)
+      throw new Error(`P1 returned ${ours.products.nodes.length} products for ${JSON.stringify(variables)}, not ${PAGE}`);
+    if (!isDeepStrictEqual(ours, hive)) throw new Error(`our gateway and Hive Gateway disagree for ${JSON.stringify(variables)}`);
+  }
+}
+
+async function runP1({ gatewayUrl, hiveUrl, windows, config, probe, log }) {
+  const nextBody = bodyFactory(windows);
+  const comparison = await compare({
+    a: { name: 'ours', url: gatewayUrl, nextBody, cpuOf: ['ours', 'catalog', 'inventory', 'postgres', 'client'] },
+    b: { name: 'hive', url: hiveUrl, nextBody, cpuOf: ['hive', 'catalog', 'inventory', 'postgres', 'client'] },
+    rounds: config.rounds,
+    durationSeconds: config.durationSeconds,
+    warmupSeconds: config.warmupSeconds,
+    connections: config.connections,
+    probe,
+    log,
+  });
+  return { id: 'P1', query: QUERY, goal: { rpsRatioAtLeast: 1.5 }, met: comparison.rpsRatio >= 1.5, ...comparison };
+}
+
+module.exports = { runP1, prepareWindows, checkSameAnswers, bodyFactory, QUERY, PAGE };

@@ -1,0 +1,111 @@
+'use strict';
+/**
+ * `npm run bench`: starts a stack of its own (namespace bench_<id>, NODE_ENV=production), seeds
+ * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1–P3, prints a markdown table
+ * and writes the figures to bench/results/. Any failed request fails the whole run.
+ * `node bench/run.js P1` runs only P1; `--strict` also exits non-zero when a goal is missed.
+ */
+const { randomBytes } = require('node:crypto');
+const os = require('node:os');
+const { startStack, root, SUBGRAPHS } = require('../scripts/lib/stack.js');
+const { benchConfig } = require('./lib/config');
+const { benchKeys, authEnv, merchantToken } = require('./lib/auth');
+const { seedProducts } = require('./lib/seed');
+const { writeSupergraphCopy } = require('./lib/supergraph');
+const { startHiveGateway } = require('./lib/hive');
+const { runP1, prepareWindows, checkSameAnswers } = require('./lib/p1-federated-list');
+const { runP2 } = require('./lib/p2-one-hop');
+const { runP3 } = require('./lib/p3-statements');
+const { markdownTable, writeJson } = require('./lib/report');
+const { cleanUp } = require('./lib/cleanup');
+const { makeProbe } = require('./lib/probes');
+
+const log = (line) => console.log(line);
+
+async function main() {
+  if (process.env.NODE_ENV !== 'production') throw new Error('run the bench with NODE_ENV=production (npm run bench does)');
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const config = benchConfig();
+  const selected = (id) => config.only.length === 0 || config.only.includes(id);
+  const namespace = `bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+  const keys = benchKeys();
+  const resources = [];
+  // freed last in, first out: Hive, then the stack, then its databases and streams
+  const release = async () => {
+    while (resources.length > 0) {
+      const free = resources.pop();
+      await free().catch((error) => console.error(`cleanup: ${error.message}`));
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the bench stack`);
+      void release().then(() => process.exit(130));
+    });
+  }
+
+  const loadAtStart = os.loadavg()[0];
+  if (loadAtStart > 1) log(`note: the machine is busy (load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} CPUs); throughput figures will be noisy`);
+  try {
+    log(`starting the bench stack (namespace ${namespace})…`);
+    const env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      APOLLO_TELEMETRY_DISABLED: 'true',
+      ...authEnv(keys),
+    };
+    const databaseNames = SUBGRAPHS.map(({ name }) => `ultramarket_test_${namespace}_${name}`); // as startStack names them
+    resources.push(() => cleanUp(namespace, databaseNames));
+    const stack = await startStack({ namespace, env });
+    resources.push(() => stack.stop());
+
+    const { token } = merchantToken(keys, root);
+    log(`seeding ${config.products} products with stock…`);
+    const products = await seedProducts(stack.gatewayUrl, token, config.products);
+
+    const pids = Object.fromEntries(Object.entries(stack.services).map(([name, service]) => [name, service.child.pid]));
+    const metrics = { catalog: stack.services.catalog.metricsUrl, inventory: stack.services.inventory.metricsUrl };
+    const results = {};
+    if (selected('P3')) {
+      log('P3: SQL statements per request…');
+      results.P3 = await runP3({ gatewayUrl: stack.gatewayUrl, services: stack.services, products });
+    }
+    if (selected('P1')) {
+      const supergraph = writeSupergraphCopy(root, stack.services);
+      resources.push(async () => supergraph.remove());
+      const hive = await startHiveGateway({ root, supergraphFile: supergraph.file, cwd: supergraph.dir });
+      resources.push(() => hive.stop());
+      const windows = await prepareWindows(stack.gatewayUrl);
+      await checkSameAnswers(stack.gatewayUrl, hive.url, windows);
+      log(`P1: federated list, our gateway vs Hive Gateway --jit (${config.rounds} rounds of ${config.durationSeconds} s, ${config.connections} connections)…`);
+      const probe = makeProbe({
+        processes: { ours: pids.gateway, hive: hive.pid, catalog: pids.catalog, inventory: pids.inventory },
+        databaseNames: stack.databaseNames,
+        subgraphs: metrics,
+      });
+      results.P1 = await runP1({ gatewayUrl: stack.gatewayUrl, hiveUrl: hive.url, windows, config, probe, log });
+      await hive.stop(); // before P2, which does not need it (stopping twice is harmless)
+    }
+    if (selected('P2')) {
+      log(`P2: one-hop product(id), gateway vs catalog direct…`);
+      const probe = makeProbe({ processes: { gateway: pids.gateway, catalog: pids.catalog }, databaseNames: stack.databaseNames, subgraphs: metrics });
+      results.P2 = await runP2({ gatewayUrl: stack.gatewayUrl, catalogUrl: stack.services.catalog.url, products, config, probe, log });
+    }
+
+    const file = writeJson(root, { ...config, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg()[0] }, results);
+    const table = markdownTable(results);
+    log(`\n${table}\n\nwritten to ${file}`);
+    const missed = Object.values(results).filter((result) => !result.met);
+    if (missed.length > 0) {
+      log(`goal missed: ${missed.map((result) => result.id).join(', ')}`);
+      if (config.strict) process.exitCode = 2;
+    }
+  } finally {
+    await release();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});
