@@ -2,16 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import {
   callerFromHeaders,
   closeGracefully,
   connectNats,
   createErrorFormatter,
+  connectRedis,
   createLogger,
   EventNames,
   handleGraphQLRequest,
+  RevocationList,
+  trustJwks,
   listen,
   loadSigningKeys,
   PayloadTooLargeError,
@@ -24,8 +32,10 @@ import { PooledFetcher } from './supergraph/pooled-fetcher';
 import { SubgraphDataSource } from './supergraph/subgraph-data-source';
 import { supergraphSource } from './supergraph/supergraph-source';
 import { depthLimit } from './supergraph/depth-limit';
+import { RedisKeyValueCache } from './supergraph/redis-key-value-cache';
+import { operationResolutionCheck } from './supergraph/operation-resolution';
 import { EventFanout } from './subscriptions/event-fanout';
-import { subscriptionFields } from './subscriptions/stock-changed.subscription';
+import { subscriptionFields } from './subscriptions/subscription-fields';
 import { createSubscribe } from './subscriptions/subscribe-through-supergraph';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
 import { EXPLORER_PAGE, explorerAsset } from './explorer/explorer-assets';
@@ -53,11 +63,14 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   const { kit } = config;
   const logger = createLogger('gateway', kit.logLevel);
   const keys = loadSigningKeys(kit.auth, kit.isProduction);
+  const stopJwks = kit.auth.jwksUrl ? await trustJwks(keys, kit.auth.jwksUrl, logger) : () => undefined;
   const fetcher = new PooledFetcher(config.subgraphConnections);
+  const redis = await connectRedis(kit.redisUrl, logger);
+  const revocations = new RevocationList(redis);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher.fetch),
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher),
   });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
@@ -68,7 +81,16 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     includeStacktraceInErrorResponses: !kit.isProduction,
     introspection: true,
     validationRules: [depthLimit(config.maxQueryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // automatic persisted queries, shared by every gateway replica
+    cache: new RedisKeyValueCache(redis),
+    // nothing leaves the machine (APOLLO_KEY or not), and the gateway has no inline traces to compute
+    plugins: [
+      operationResolutionCheck(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -85,7 +107,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     const requestId = header(request, 'x-request-id') ?? randomUUID();
     const correlationId = header(request, 'x-correlation-id') ?? requestId;
     const [authorization, storeId] = FORWARDED.map((name) => header(request, name));
-    const caller = callerFromHeaders({ authorization, storeId }, keys, kit.auth);
+    const caller = await revocations.check(callerFromHeaders({ authorization, storeId }, keys, kit.auth));
     return contextFor(caller, requestId, correlationId, storeId);
   };
 
@@ -107,8 +129,12 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
       } else if (path === '/health') {
         json(response, 200, { status: 'ok', service: 'gateway' });
       } else if (path === '/ready') {
-        const ready = schema !== null && !nats.isClosed();
-        json(response, ready ? 200 : 503, { ready, supergraph: schema !== null, nats: !nats.isClosed() });
+        const redisUp = await redis.ping().then(
+          () => true,
+          () => false,
+        );
+        const ready = schema !== null && !nats.isClosed() && redisUp;
+        json(response, ready ? 200 : 503, { ready, supergraph: schema !== null, nats: !nats.isClosed(), redis: redisUp });
       } else if (path === '/graphql' && request.method === 'GET' && config.explorer && (request.headers.accept ?? '').includes('text/html')) {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(EXPLORER_PAGE);
       } else if (path.startsWith('/explorer/') && config.explorer) {
@@ -136,6 +162,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     schema: () => schema,
     keys,
     auth: kit.auth,
+    revocations,
     contextFor,
     subscribe: createSubscribe(subscriptionFields, fanout, executeThroughGateway, logger),
     execute: async (document, variables, context) => executeThroughGateway(document, variables, context),
@@ -150,11 +177,13 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   const stop = () =>
     (stopping ??= (async () => {
       await subscriptions.close();
+      stopJwks();
       await closeGracefully(server, kit.shutdownGraceMs);
       await apollo.stop();
       await fanout.close();
       await nats.drain().catch(() => undefined);
       await fetcher.close();
+      await redis.quit().catch(() => undefined);
       logger.info('gateway stopped');
     })());
   return { url, port, stop };

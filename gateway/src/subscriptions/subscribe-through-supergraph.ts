@@ -125,6 +125,11 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
             stop();
             return { value: undefined, done: true };
           }
+          if (context.connection && !(await context.connection.stillAuthorized())) {
+            stop();
+            context.connection.close(4403, 'Forbidden');
+            return { value: undefined, done: true };
+          }
           try {
             const result = await resolveEvent(item.value);
             if (result) return { value: result, done: false };

@@ -3,14 +3,15 @@ import type { Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { callerFromHeaders, type AuthConfig, type Caller, type Logger, type SigningKeys } from '@ultramarket/kit';
-import type { GatewayContext } from '../gateway-context';
+import { callerFromHeaders, type AuthConfig, type Caller, type Logger, type RevocationList, type SigningKeys } from '@ultramarket/kit';
+import type { GatewayContext, SubscriberConnection } from '../gateway-context';
 
 interface SubscriptionServerOptions {
   server: Server;
   schema: () => GraphQLSchema | null;
   keys: SigningKeys;
   auth: AuthConfig;
+  revocations: RevocationList;
   contextFor(caller: Caller, requestId: string, correlationId: string, storeId?: string): GatewayContext;
   subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
   execute(document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext): Promise<FormattedExecutionResult>;
@@ -32,7 +33,7 @@ function param(params: Record<string, unknown> | undefined, name: string): strin
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const webSockets = new WebSocketServer({ server: options.server, path: '/graphql' });
-  const callers = new WeakMap<object, { caller: Caller; storeId?: string }>();
+  const callers = new WeakMap<object, { caller: Caller; storeId?: string; connection: SubscriberConnection }>();
 
   const cleanup = useServer(
     {
@@ -41,20 +42,29 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         if (!schema) throw new GraphQLError('The supergraph is not loaded yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
         return schema;
       },
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         const params = ctx.connectionParams as Record<string, unknown> | undefined;
         const storeId = param(params, 'x-store-id');
+        let caller: Caller;
         try {
-          callers.set(ctx, { caller: callerFromHeaders({ authorization: param(params, 'authorization'), storeId }, options.keys, options.auth), storeId });
-          return true;
+          caller = callerFromHeaders({ authorization: param(params, 'authorization'), storeId }, options.keys, options.auth);
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
+        if (await options.revocations.isRevoked(caller)) return false;
+        // rechecked before every event: an expired or revoked token stops receiving and the socket closes with 4403
+        const connection: SubscriberConnection = {
+          stillAuthorized: async () =>
+            caller.tokenClaims === null || (caller.tokenClaims.expiresAt * 1000 > Date.now() && !(await options.revocations.isRevoked(caller))),
+          close: (code, reason) => ctx.extra.socket.close(code, reason),
+        };
+        callers.set(ctx, { caller, storeId, connection });
+        return true;
       },
       context: (ctx) => {
-        const connection = callers.get(ctx)!;
+        const { caller, storeId, connection } = callers.get(ctx)!;
         const requestId = randomUUID();
-        return options.contextFor(connection.caller, requestId, requestId, connection.storeId);
+        return { ...options.contextFor(caller, requestId, requestId, storeId), connection };
       },
       subscribe: options.subscribe,
       execute: async (args: ExecutionArgs) => {

@@ -9,7 +9,8 @@ export function depthLimit(maxDepth: number) {
         enter(node) {
           depth += 1;
           if (depth > maxDepth && !node.name.value.startsWith('__')) {
-            context.reportError(new GraphQLError(`Query is nested deeper than ${maxDepth} levels`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
+            // Apollo answers validation errors with 400 GRAPHQL_VALIDATION_FAILED
+            context.reportError(new GraphQLError(`Query is nested deeper than ${maxDepth} levels`, { nodes: [node] }));
           }
         },
         leave() {

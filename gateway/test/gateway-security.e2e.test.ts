@@ -1,0 +1,143 @@
+import { createHash, randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import jwt from 'jsonwebtoken';
+import { Role, revokedTokenKey, revokedUserKey } from '@ultramarket/kit';
+import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
+import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
+
+const PRODUCTS = 'query Count { products(first: 1) { totalCount } }';
+
+/** Revoked tokens, persisted queries and malformed requests, at the gateway and at the subgraphs. */
+describe('gateway security and protocol', () => {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  let stack: Stack;
+  let store: Storefront;
+
+  const post = async (url: string, body: Record<string, unknown>, token?: string) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] },
+    };
+  };
+  const claims = (token: string) => jwt.decode(token) as { jti: string; sub: string; iat: number };
+
+  beforeAll(async () => {
+    stack = await startStack({ namespace: uniqueSuiteName('security') });
+    store = new Storefront(stack);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+    await redis.quit();
+  });
+
+  it('refuses a logged-out token at the gateway and at every subgraph reached directly', async () => {
+    const token = tokenFor([Role.MERCHANT], store.storeId);
+    expect((await post(stack.gatewayUrl, { query: PRODUCTS }, token)).status).toBe(200);
+    await redis.set(revokedTokenKey(claims(token).jti), '1', 'EX', 60);
+    for (const url of [
+      stack.gatewayUrl,
+      stack.services.catalog.url,
+      stack.services.inventory.url,
+      stack.services.orders.url,
+      stack.services.payments.url,
+      stack.services.notifications.url,
+    ]) {
+      const refused = await post(url, { query: '{ __typename }' }, token);
+      expect([url, refused.status, refused.body.errors?.[0].extensions?.code]).toEqual([url, 401, 'UNAUTHENTICATED']);
+    }
+    expect((await post(stack.gatewayUrl, { query: PRODUCTS }, tokenFor([Role.MERCHANT], store.storeId))).status).toBe(200);
+  });
+
+  it('refuses every token a user had when they logged out everywhere', async () => {
+    const userId = randomUUID();
+    const token = tokenFor([Role.CUSTOMER], null, userId);
+    await redis.set(revokedUserKey(userId), String(claims(token).iat), 'EX', 60);
+    const refused = await post(stack.gatewayUrl, { query: PRODUCTS }, token);
+    expect(refused.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('closes a subscription with 4403 when its token is revoked', async () => {
+    const productId = await store.product(`Watched ${randomUUID().slice(0, 8)}`, 5);
+    const token = tokenFor([Role.CUSTOMER], null);
+    const client = createClient({
+      url: stack.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const received: unknown[] = [];
+    const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+    await new Promise<void>((resolve) => client.on('connected', () => resolve()));
+    client.subscribe(
+      { query: `subscription { stockChanged(productId: "${productId}") { stock } }` },
+      { next: (result) => received.push(result), error: () => undefined, complete: () => undefined },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await store.merchant.AdjustStock({ input: { productId, delta: 1, reason: 'before', idempotencyKey: randomUUID() } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received).toHaveLength(1);
+
+    await redis.set(revokedTokenKey(claims(token).jti), '1', 'EX', 60);
+    await store.merchant.AdjustStock({ input: { productId, delta: 1, reason: 'after', idempotencyKey: randomUUID() } });
+    expect(await closed).toBe(4403);
+    expect(received).toHaveLength(1);
+    await client.dispose();
+  });
+
+  it('refuses a subscription socket whose token was already revoked', async () => {
+    const token = tokenFor([Role.CUSTOMER], null);
+    await redis.set(revokedTokenKey(claims(token).jti), '1', 'EX', 60);
+    const client = createClient({
+      url: stack.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const code = await new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+    expect(code).toBe(4403);
+    await client.dispose();
+  });
+
+  it('keeps automatic persisted queries in Redis, for every gateway replica', async () => {
+    const query = `query Persisted { products(first: 2) { totalCount } } # ${randomUUID()}`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const unknown = await post(stack.gatewayUrl, { extensions });
+    expect(unknown.body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(stack.gatewayUrl, { query, extensions })).body.errors).toBeUndefined();
+    const byHash = await post(stack.gatewayUrl, { extensions });
+    expect(byHash.body.errors).toBeUndefined();
+    expect(byHash.body.data).toEqual({ products: { totalCount: expect.any(Number) } });
+    expect(await redis.exists(`ultramarket:gateway:apq:${sha256Hash}`)).toBe(1);
+  });
+
+  it('answers an unknown operation name with 400, not a server error', async () => {
+    const response = await post(stack.gatewayUrl, { query: PRODUCTS, operationName: 'Missing' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0].extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+
+  it('refuses queries nested deeper than the limit (MAX_QUERY_DEPTH, 12)', async () => {
+    const nested = (levels: number) => `{ __type(name: "Query") { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } }`;
+    expect((await post(stack.gatewayUrl, { query: nested(10) })).body.errors).toBeUndefined();
+    const refused = await post(stack.gatewayUrl, { query: nested(12) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Query is nested deeper than 12 levels', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+});
