@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import jwt from 'jsonwebtoken';
-import { Role, revokedTokenKey, revokedUserKey } from '@ultramarket/kit';
+import { loadSigningKeys, readAuthConfig, Role, revokedTokenKey, revokedUserKey } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
 import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
@@ -57,6 +57,32 @@ describe('gateway security and protocol', () => {
       expect([url, refused.status, refused.body.errors?.[0].extensions?.code]).toEqual([url, 401, 'UNAUTHENTICATED']);
     }
     expect((await post(stack.gatewayUrl, { query: PRODUCTS }, tokenFor([Role.MERCHANT], store.storeId))).status).toBe(200);
+  });
+
+  it('refuses forged, foreign and expired tokens at the gateway and at every subgraph reached directly', async () => {
+    const auth = readAuthConfig();
+    const keys = loadSigningKeys(auth, false);
+    const options = { subject: randomUUID(), issuer: auth.issuer, audience: auth.audience, keyid: keys.keyId } as const;
+    const base = { roles: ['PLATFORM_ADMIN'], storeId: store.storeId, exp: Math.floor(Date.now() / 1000) + 300 };
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    const forged: Record<string, string> = {
+      'alg none': jwt.sign(base, '', { ...options, algorithm: 'none' }),
+      'HS256 signed with the public key': jwt.sign(base, keys.publicKeyPem, { ...options, algorithm: 'HS256' }),
+      'an unknown kid': jwt.sign(base, keys.privateKeyPem!, { ...options, algorithm: 'RS256', keyid: 'someone-elses-key' }),
+      'another key': jwt.sign(base, other, { ...options, algorithm: 'RS256' }),
+      'a wrong issuer': jwt.sign(base, keys.privateKeyPem!, { ...options, algorithm: 'RS256', issuer: 'evil' }),
+      'a wrong audience': jwt.sign(base, keys.privateKeyPem!, { ...options, algorithm: 'RS256', audience: 'another-api' }),
+      'expired by one second': jwt.sign({ ...base, exp: Math.floor(Date.now() / 1000) - 1 }, keys.privateKeyPem!, { ...options, algorithm: 'RS256' }),
+      'valid, as a control': jwt.sign(base, keys.privateKeyPem!, { ...options, algorithm: 'RS256' }),
+    };
+    const endpoints = [stack.gatewayUrl, ...(['catalog', 'inventory', 'orders', 'payments', 'notifications'] as const).map((name) => stack.services[name].url)];
+    for (const [what, token] of Object.entries(forged)) {
+      for (const url of endpoints) {
+        const answer = await post(url, { query: '{ __typename }' }, token);
+        const expected = what.startsWith('valid') ? [200, undefined] : [401, 'UNAUTHENTICATED'];
+        expect([what, url, answer.status, answer.body.errors?.[0].extensions?.code]).toEqual([what, url, ...expected]);
+      }
+    }
   });
 
   it('refuses every token a user had when they logged out everywhere', async () => {
