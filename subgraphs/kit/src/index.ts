@@ -31,6 +31,7 @@ export * from './graphql/subgraph-context';
 export * from './graphql/build-federated-schema';
 export * from './server/graphql-http';
 export * from './server/http-lifecycle';
+export * from './server/request-origin';
 export * from './server/subgraph-definition';
 export * from './server/subgraph-runtime';
 export * from './server/start-subgraph';

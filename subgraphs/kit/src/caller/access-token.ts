@@ -15,16 +15,27 @@ export interface AccessTokenClaims {
   storeId?: string | null;
 }
 
-export function signAccessToken(claims: AccessTokenClaims, keys: SigningKeys, auth: AuthConfig, expiresInSeconds = 900): string {
+export interface SignOptions {
+  /** The session the token belongs to (`sid`): logging out revokes it. */
+  sessionId?: string;
+  /** Unix seconds; defaults to now (accounts dates a token after a user's revocation mark). */
+  issuedAt?: number;
+  /** The token id (`jti`); a fresh UUID by default. */
+  tokenId?: string;
+}
+
+export function signAccessToken(claims: AccessTokenClaims, keys: SigningKeys, auth: AuthConfig, expiresInSeconds = 900, options: SignOptions = {}): string {
   if (!keys.privateKeyPem) throw new Error('No private key configured: this process cannot issue tokens');
-  return jwt.sign({ roles: claims.roles, storeId: claims.storeId ?? null }, keys.privateKeyPem, {
+  const payload: Record<string, unknown> = { roles: claims.roles, storeId: claims.storeId ?? null, iat: options.issuedAt ?? Math.floor(Date.now() / 1000) };
+  if (options.sessionId) payload.sid = options.sessionId;
+  return jwt.sign(payload, keys.privateKeyPem, {
     algorithm: ALGORITHM,
     subject: claims.sub,
     issuer: auth.issuer,
     audience: auth.audience,
     expiresIn: expiresInSeconds,
     keyid: keys.keyId,
-    jwtid: randomUUID(),
+    jwtid: options.tokenId ?? randomUUID(),
   });
 }
 

@@ -8,7 +8,16 @@ export enum Role {
   CUSTOMER = 'CUSTOMER',
 }
 
-registerEnumType(Role, { name: 'Role', description: 'A role a user holds on the platform.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'A role a user holds on the platform.',
+  valuesConfig: {
+    PLATFORM_ADMIN: { description: 'Runs the platform: sees and manages every store.' },
+    MERCHANT: { description: 'Owns a store and manages everything in it.' },
+    STORE_STAFF: { description: 'Works in a store: products, stock and orders.' },
+    CUSTOMER: { description: 'Shops: their own orders, payments and notifications.' },
+  },
+});
 
 export const STORE_ROLES: readonly Role[] = [Role.MERCHANT, Role.STORE_STAFF];
 

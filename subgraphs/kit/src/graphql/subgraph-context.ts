@@ -14,6 +14,13 @@ export interface SubgraphContext {
   loaders: LoaderRegistry;
   db: DataSource;
   unitOfWork: UnitOfWork;
+  /** Where the request came from: the first X-Forwarded-For hop (set by the gateway) or the socket, and its User-Agent. */
+  origin: RequestOrigin;
+}
+
+export interface RequestOrigin {
+  ipAddress: string | null;
+  userAgent: string | null;
 }
 
 /** The trace that events emitted by this request carry. */

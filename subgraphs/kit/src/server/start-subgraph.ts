@@ -25,6 +25,7 @@ import { callerFromHeaders } from '../caller/caller-from-headers';
 import type { SubgraphContext } from '../graphql/subgraph-context';
 import { createMetrics } from './metrics';
 import { handleGraphQLRequest, PayloadTooLargeError } from './graphql-http';
+import { originOf } from './request-origin';
 import { closeGracefully, listen } from './http-lifecycle';
 import type { SubgraphDefinition } from './subgraph-definition';
 import type { SubgraphRuntime } from './subgraph-runtime';
@@ -86,6 +87,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     onEventsEmitted: () => relay.kick(),
   });
   for (const handler of definition.consumers ?? []) await consumers.start(handler as EventHandler);
+  const stopOnStart = (await definition.onStart?.(runtime)) ?? (async () => undefined);
   const stopJobs = (definition.jobs ?? []).map((job) => job(runtime));
 
   const apollo = new ApolloServer<SubgraphContext>({
@@ -115,6 +117,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
       loaders: new LoaderRegistry(),
       db: dataSource,
       unitOfWork,
+      origin: originOf(request),
     };
   };
 
@@ -163,6 +166,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
       stopJwks();
       await apollo.stop();
       await Promise.all(stopJobs.map((stopJob) => stopJob()));
+      await stopOnStart();
       await consumers.stop();
       await relay.stop();
       await nats.drain().catch(() => undefined);

@@ -23,6 +23,11 @@ export interface SubgraphDefinition {
   publishes: string[];
   consumers?: EventHandler<never>[];
   schema(): Promise<GraphQLSchema>;
+  /**
+   * Runs once the runtime is up and before the subgraph takes requests or starts its jobs (e.g. to
+   * bind services that need Redis or the signing keys); may return a stop function.
+   */
+  onStart?(runtime: SubgraphRuntime): Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
   /** Background jobs (e.g. expiring reservations); each returns its stop function. */
   jobs?: ((runtime: SubgraphRuntime) => () => Promise<void>)[];
   /** Extra HTTP endpoints by exact path, e.g. `{ '/webhooks/stripe': handler }`; any method reaches the handler. */
