@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { accountsSubgraph } from './accounts.subgraph';
+
+runSubgraph(accountsSubgraph);

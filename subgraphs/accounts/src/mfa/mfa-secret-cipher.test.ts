@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { MfaSecretCipher } from './mfa-secret-cipher';
+
+describe('MfaSecretCipher', () => {
+  const cipher = new MfaSecretCipher(randomBytes(32));
+
+  it('round-trips a secret without storing it in the clear', () => {
+    const stored = cipher.encrypt('JBSWY3DPEHPK3PXP', 'user-1');
+    expect(stored).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(stored).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(cipher.decrypt(stored, 'user-1')).toBe('JBSWY3DPEHPK3PXP');
+    expect(cipher.encrypt('JBSWY3DPEHPK3PXP', 'user-1')).not.toBe(stored);
+  });
+
+  it('refuses another user, another key and a tampered ciphertext', () => {
+    const stored = cipher.encrypt('JBSWY3DPEHPK3PXP', 'user-1');
+    expect(() => cipher.decrypt(stored, 'user-2')).toThrow();
+    expect(() => new MfaSecretCipher(randomBytes(32)).decrypt(stored, 'user-1')).toThrow();
+    const [version, iv, tag, ciphertext] = stored.split('.');
+    const flipped = Buffer.from(ciphertext, 'base64url');
+    flipped[0] ^= 1;
+    expect(() => cipher.decrypt([version, iv, tag, flipped.toString('base64url')].join('.'), 'user-1')).toThrow();
+  });
+
+  it('needs a 32-byte key', () => {
+    expect(() => new MfaSecretCipher(randomBytes(16))).toThrow(/32 bytes/);
+  });
+});

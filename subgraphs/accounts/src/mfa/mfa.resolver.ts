@@ -1,0 +1,34 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@ultramarket/kit';
+import type { AccountsServices } from '../accounts-services';
+import { ConfirmMfaInput, DisableMfaInput } from './mfa.inputs';
+import { ConfirmMfaPayload, DisableMfaPayload, SetupMfaPayload } from './mfa.payloads';
+import { setupMfa } from './setup-mfa';
+import { confirmMfa } from './confirm-mfa';
+import { disableMfa } from './disable-mfa';
+
+export function mfaResolver(services: AccountsServices) {
+  @Resolver()
+  class MfaResolver {
+    @Authorized()
+    @Mutation(() => SetupMfaPayload, {
+      description: 'Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa.',
+    })
+    setupMfa(@Ctx() context: SubgraphContext) {
+      return setupMfa(context, services);
+    }
+
+    @Authorized()
+    @Mutation(() => ConfirmMfaPayload, { description: 'Switches two-factor authentication on with a code for the secret from setupMfa.' })
+    confirmMfa(@Arg('input', { description: 'A code from the app.' }) input: ConfirmMfaInput, @Ctx() context: SubgraphContext) {
+      return confirmMfa(context, services, input);
+    }
+
+    @Authorized()
+    @Mutation(() => DisableMfaPayload, { description: 'Switches two-factor authentication off; needs a current code.' })
+    disableMfa(@Arg('input', { description: 'A code from the app.' }) input: DisableMfaInput, @Ctx() context: SubgraphContext) {
+      return disableMfa(context, services, input);
+    }
+  }
+  return MfaResolver;
+}

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@ultramarket/kit';
+import { RegisterInput, VerifyEmailInput } from './registration.inputs';
+import { RegisterPayload, VerifyEmailPayload } from './registration.payloads';
+import { register } from './register';
+import { verifyEmail } from './verify-email';
+
+@Resolver()
+export class RegistrationResolver {
+  @Mutation(() => RegisterPayload, {
+    description:
+      'Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error.',
+  })
+  register(@Arg('input', { description: 'Email, password and name.' }) input: RegisterInput, @Ctx() context: SubgraphContext) {
+    return register(context, input);
+  }
+
+  @Mutation(() => VerifyEmailPayload, { description: 'Marks the email verified with the token from the verification email (single use, 24 hours).' })
+  verifyEmail(@Arg('input', { description: 'The token.' }) input: VerifyEmailInput, @Ctx() context: SubgraphContext) {
+    return verifyEmail(context, input);
+  }
+}

@@ -1,0 +1,75 @@
+import { In, type EntityManager } from 'typeorm';
+import {
+  badUserInput,
+  byKeys,
+  decodeCursor,
+  encodeCursor,
+  isAuthenticated,
+  pageSize,
+  Role,
+  STORE_ROLES,
+  toConnection,
+  type Connection,
+  type SubgraphContext,
+} from '@ultramarket/kit';
+import { emailKey } from '../shared/email';
+import { User } from './user.entity';
+import type { UsersFilter } from './user.inputs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Users by id, batched per request; used by `me` and by federation references. */
+export function loadUser(context: SubgraphContext, id: string): Promise<User | null> {
+  if (!UUID.test(id)) return Promise.resolve(null);
+  return context.loaders
+    .get<string, User | null>('userById', async (ids) => {
+      const rows = await context.db.getRepository(User).findBy({ id: In([...ids]) });
+      return byKeys(ids, rows, (row) => row.id);
+    })
+    .load(id);
+}
+
+export function findUserByEmail(manager: EntityManager, email: string, lock = false): Promise<User | null> {
+  const query = manager
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .where('lower(u.email) = :email', { email: emailKey(email) });
+  if (lock) query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+/**
+ * Who may read a user through a reference (e.g. an order's customer): the user, platform admins and
+ * store staff (who serve customers). Anyone else gets null, so ids reveal nothing.
+ */
+export async function findVisibleUser(context: SubgraphContext, id: string): Promise<User | null> {
+  const { caller } = context;
+  if (!isAuthenticated(caller)) return null;
+  const maySee = caller.userId === id || caller.roles.includes(Role.PLATFORM_ADMIN) || STORE_ROLES.some((role) => caller.roles.includes(role));
+  return maySee ? loadUser(context, id) : null;
+}
+
+/** Platform admins' user list, newest first, keyset-paginated. */
+export async function listUsers(
+  context: SubgraphContext,
+  args: { first?: number | null; after?: string | null; filter?: UsersFilter | null },
+): Promise<Connection<User>> {
+  const limit = pageSize(args.first);
+  const query = context.db.getRepository(User).createQueryBuilder('u');
+  if (args.filter?.email) query.andWhere(`lower(u.email) LIKE :email ESCAPE '\\'`, { email: `%${emailKey(args.filter.email).replace(/[\\%_]/g, '\\$&')}%` });
+  if (args.filter?.role) query.andWhere(':role = ANY(u.roles)', { role: args.filter.role });
+  const totalCount = await query.clone().getCount();
+  if (args.after) {
+    const [createdAt, id] = decodeCursor(args.after);
+    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
+      throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
+    }
+    query.andWhere('(u.created_at, u.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
+  }
+  const rows = await query
+    .orderBy('u.created_at', 'DESC')
+    .addOrderBy('u.id', 'DESC')
+    .limit(limit + 1)
+    .getMany();
+  return toConnection(rows, limit, totalCount, Boolean(args.after), (user) => encodeCursor(user.createdAt.toISOString(), user.id));
+}
