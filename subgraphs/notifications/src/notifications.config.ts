@@ -13,6 +13,8 @@ export interface EmailConfig {
     password: string | undefined;
   };
   from: string;
+  /** Where the links in account emails point: the storefront's pages that take the token (verify email, reset password). */
+  accountLinkBaseUrl: string;
   /** How often the dispatcher looks for due emails. */
   pollMs: number;
   /** Emails locked and sent per round. */
@@ -44,6 +46,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
         password,
       },
       from: read.string('MAIL_FROM', 'UltraMarket <no-reply@ultramarket.local>'),
+      accountLinkBaseUrl: read.url('NOTIFICATIONS_ACCOUNT_LINK_BASE_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, ''),
       pollMs: read.int('NOTIFICATIONS_EMAIL_POLL_MS', 1000, { min: 10 }),
       batchSize: read.int('NOTIFICATIONS_EMAIL_BATCH_SIZE', 20, { min: 1, max: 500 }),
       maxAttempts: read.int('NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),

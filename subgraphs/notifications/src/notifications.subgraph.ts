@@ -6,6 +6,7 @@ import { notificationHandlers } from './event-handlers/notification-handlers';
 import { emailDispatcherJob } from './email/email-dispatcher';
 import { loadNotificationsConfig, type NotificationsConfig } from './notifications.config';
 import { CreateNotifications1763769600900 } from './migrations/1763769600900-create-notifications';
+import { AccountEmails1763769601000 } from './migrations/1763769601000-account-emails';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock: in-app
@@ -16,9 +17,9 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
     name: 'notifications',
     defaultPort: 4009,
     entities: [Notification],
-    migrations: [CreateNotifications1763769600900],
+    migrations: [CreateNotifications1763769600900, AccountEmails1763769601000],
     publishes: ['notifications'],
-    consumers: notificationHandlers({ emailEnabled: config.email.enabled }),
+    consumers: notificationHandlers({ emailEnabled: config.email.enabled, accountLinkBaseUrl: config.email.accountLinkBaseUrl }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
     schema: () =>
       buildFederatedSchema({

@@ -13,7 +13,8 @@ export enum EmailStatus {
  * Queues an email in the handler's transaction; the dispatcher sends it once that has committed.
  * One email of a kind per event (`UNIQUE (event_id, kind)`), so nothing is ever queued twice.
  */
-export async function enqueueEmail(tx: Tx, cause: EventEnvelope, storeId: string, recipient: string, email: RenderedEmail): Promise<void> {
+/** `storeId` is null for account emails, which belong to no store. */
+export async function enqueueEmail(tx: Tx, cause: EventEnvelope, storeId: string | null, recipient: string, email: RenderedEmail): Promise<void> {
   await tx.manager.query(
     `INSERT INTO email_outbox (store_id, event_id, kind, recipient, subject, text_body) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (event_id, kind) DO NOTHING`,

@@ -4,9 +4,11 @@ import { notifyOnOrderDispatched } from './order-dispatched.handler';
 import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
 import type { HandlerOptions } from './tell-customer';
+import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 
 /** Every event notifications reacts to, one durable consumer each. */
-export function notificationHandlers(options: HandlerOptions): EventHandler[] {
+export function notificationHandlers(options: HandlerOptions & { accountLinkBaseUrl: string }): EventHandler[] {
+  const accountEmails = { emailEnabled: options.emailEnabled, linkBaseUrl: options.accountLinkBaseUrl };
   return [
     notifyOnOrderStatusChanged(options),
     notifyOnOrderDispatched(options),
@@ -14,5 +16,7 @@ export function notificationHandlers(options: HandlerOptions): EventHandler[] {
     notifyOnPaymentFailed(options),
     notifyOnPaymentRefunded(options),
     notifyStaffOnLowStock(),
+    sendVerificationEmail(accountEmails),
+    sendPasswordResetEmail(accountEmails),
   ];
 }

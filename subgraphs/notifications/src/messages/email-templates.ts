@@ -8,6 +8,8 @@ export enum EmailKind {
   ORDER_CANCELLED = 'ORDER_CANCELLED',
   ORDER_DISPATCHED = 'ORDER_DISPATCHED',
   PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
+  ACCOUNT_VERIFY_EMAIL = 'ACCOUNT_VERIFY_EMAIL',
+  ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
 }
 
 /** What each template needs. */
@@ -18,6 +20,8 @@ export interface EmailTemplateData {
   [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string };
   /** Payment events carry no order number: null when no order event has told us it yet. */
   [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
+  [EmailKind.ACCOUNT_VERIFY_EMAIL]: { firstName: string; link: string; token: string };
+  [EmailKind.ACCOUNT_PASSWORD_RESET]: { firstName: string; link: string; token: string };
 }
 
 export interface RenderedEmail {
@@ -60,6 +64,22 @@ const templates: { [K in EmailKind]: Template<K> } = {
     paragraphs: [
       `We have refunded ${formatMoney(amount)} for ${orderName(orderNumber)}.${because(reason)}`,
       'It can take a few business days to appear on your statement.',
+    ],
+  }),
+  [EmailKind.ACCOUNT_VERIFY_EMAIL]: ({ firstName, link, token }) => ({
+    subject: 'Confirm your email address',
+    paragraphs: [
+      `Welcome to UltraMarket${firstName ? `, ${firstName}` : ''}! Please confirm your email address: ${link}`,
+      `Or enter this code where you signed up: ${token}`,
+      'The link works once and for 24 hours. If you did not sign up, ignore this email.',
+    ],
+  }),
+  [EmailKind.ACCOUNT_PASSWORD_RESET]: ({ firstName, link, token }) => ({
+    subject: 'Reset your password',
+    paragraphs: [
+      `${firstName ? `${firstName}, s` : 'S'}omeone (we hope you) asked to reset your UltraMarket password. Choose a new one here: ${link}`,
+      `Or enter this code: ${token}`,
+      'The link works once and for one hour, and signs you out everywhere. If you did not ask for it, ignore this email: your password stays as it is.',
     ],
   }),
 };
