@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
-#   node subgraphs/<name>/dist/main.js (catalog, inventory, orders, payments, notifications) · node gateway/dist/main.js
+#   node subgraphs/<name>/dist/main.js (accounts, catalog, inventory, orders, payments, notifications) · node gateway/dist/main.js
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
@@ -8,6 +8,7 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY subgraphs/kit/package.json subgraphs/kit/
+COPY subgraphs/accounts/package.json subgraphs/accounts/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/inventory/package.json subgraphs/inventory/
 COPY subgraphs/orders/package.json subgraphs/orders/
@@ -30,6 +31,7 @@ FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY subgraphs/kit/package.json subgraphs/kit/
+COPY subgraphs/accounts/package.json subgraphs/accounts/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/inventory/package.json subgraphs/inventory/
 COPY subgraphs/orders/package.json subgraphs/orders/
@@ -47,6 +49,7 @@ WORKDIR /app
 # package.json files and node_modules (root and per workspace), then what was built
 COPY --from=prod-deps /app ./
 COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist
+COPY --from=build /app/subgraphs/accounts/dist subgraphs/accounts/dist
 COPY --from=build /app/subgraphs/catalog/dist subgraphs/catalog/dist
 COPY --from=build /app/subgraphs/inventory/dist subgraphs/inventory/dist
 COPY --from=build /app/subgraphs/orders/dist subgraphs/orders/dist

@@ -108,7 +108,14 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     const correlationId = header(request, 'x-correlation-id') ?? requestId;
     const [authorization, storeId] = FORWARDED.map((name) => header(request, name));
     const caller = await revocations.check(callerFromHeaders({ authorization, storeId }, keys, kit.auth));
-    return contextFor(caller, requestId, correlationId, storeId);
+    const context = contextFor(caller, requestId, correlationId, storeId);
+    // subgraphs see the client, not the gateway: accounts rate-limits sign-ins per address
+    const forwardedFor = header(request, 'x-forwarded-for');
+    const clientAddress = request.socket.remoteAddress;
+    if (clientAddress) context.forwardHeaders['x-forwarded-for'] = forwardedFor ? `${forwardedFor}, ${clientAddress}` : clientAddress;
+    const userAgent = header(request, 'user-agent');
+    if (userAgent) context.forwardHeaders['user-agent'] = userAgent;
+    return context;
   };
 
   const executeThroughGateway = async (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => {

@@ -3,6 +3,7 @@ import { envReader, loadKitConfig, type Env, type KitConfig } from '@ultramarket
 
 /** The subgraphs the supergraph is composed of, with their local development ports. */
 export const SUBGRAPHS = [
+  { name: 'accounts', port: 4001 },
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
   { name: 'orders', port: 4006 },

@@ -57,6 +57,25 @@ export type ArchiveProductPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A role to give a user. */
+export type AssignRoleInput = {
+  /** The role to add. */
+  role: Role;
+  /** The store the user acts for; required with MERCHANT and STORE_STAFF, ignored otherwise. */
+  storeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The user. */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of assignRole: the user with the role, or USER_NOT_FOUND / STORE_REQUIRED. */
+export type AssignRolePayload = {
+  __typename?: 'AssignRolePayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The order to cancel. */
 export type CancelOrderInput = {
   /** The order. */
@@ -74,6 +93,27 @@ export type CancelOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The current password and the new one. */
+export type ChangePasswordInput = {
+  /** The current password. */
+  currentPassword: Scalars['String']['input'];
+  /** The new password (same rules as at registration). */
+  newPassword: Scalars['String']['input'];
+};
+
+/** Result of changePassword. Other sessions are ended; this one continues with the new access token. */
+export type ChangePasswordPayload = {
+  __typename?: 'ChangePasswordPayload';
+  /** A fresh access token for this session: the caller's previous one is refused from now on, like every other issued before the change. */
+  accessToken: Maybe<Scalars['String']['output']>;
+  /** Seconds until the new access token expires. */
+  expiresIn: Maybe<Scalars['Int']['output']>;
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The order to mark delivered. */
 export type CompleteOrderInput = {
   /** The order. */
@@ -85,6 +125,21 @@ export type CompleteOrderPayload = {
   __typename?: 'CompleteOrderPayload';
   /** The order as it now is; null when nothing was done. */
   order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A code from the authenticator app, to switch two-factor authentication on. */
+export type ConfirmMfaInput = {
+  /** The 6-digit code the app shows for the secret from setupMfa. */
+  code: Scalars['String']['input'];
+};
+
+/** Result of confirmMfa: the user with two-factor authentication on, or INVALID_MFA_CODE / MFA_NOT_SET_UP. */
+export type ConfirmMfaPayload = {
+  __typename?: 'ConfirmMfaPayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -125,6 +180,21 @@ export type DailyOrderStats = {
   orders: Scalars['Int']['output'];
   /** Revenue of that day’s confirmed, dispatched and completed orders. */
   revenue: Money;
+};
+
+/** A code from the authenticator app, to switch two-factor authentication off. */
+export type DisableMfaInput = {
+  /** The 6-digit code the app shows now. */
+  code: Scalars['String']['input'];
+};
+
+/** Result of disableMfa: the user with two-factor authentication off, or INVALID_MFA_CODE / MFA_NOT_ENABLED. */
+export type DisableMfaPayload = {
+  __typename?: 'DisableMfaPayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The order handed to a carrier. */
@@ -199,6 +269,51 @@ export type InventoryItemEdge = {
   node: InventoryItem;
 };
 
+/** Credentials to sign in with. */
+export type LoginInput = {
+  /** The account email. */
+  email: Scalars['String']['input'];
+  /** The 6-digit code from the authenticator app; required when two-factor authentication is on. */
+  mfaCode?: InputMaybe<Scalars['String']['input']>;
+  /** The account password. */
+  password: Scalars['String']['input'];
+};
+
+/** Result of login. userErrors codes: INVALID_CREDENTIALS, ACCOUNT_LOCKED, MFA_REQUIRED, INVALID_MFA_CODE. */
+export type LoginPayload = {
+  __typename?: 'LoginPayload';
+  /** Bearer token for API calls (RS256 JWT, 15 minutes). */
+  accessToken: Maybe<Scalars['String']['output']>;
+  /** Seconds until the access token expires. */
+  expiresIn: Maybe<Scalars['Int']['output']>;
+  /** Opaque token (7 days) to get a new pair with refreshToken; single use. Keep it secret: it is not shown again. */
+  refreshToken: Maybe<Scalars['String']['output']>;
+  /** When the refresh token expires (UTC). */
+  refreshTokenExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The signed-in user. */
+  user: Maybe<User>;
+  /** Why signing in did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of logoutAllSessions. */
+export type LogoutAllSessionsPayload = {
+  __typename?: 'LogoutAllSessionsPayload';
+  /** How many sessions were still active and are now revoked. */
+  revokedSessionCount: Scalars['Int']['output'];
+  /** Always empty; kept for the mutation convention. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of logout. */
+export type LogoutPayload = {
+  __typename?: 'LogoutPayload';
+  /** True once the session and its access token are revoked. */
+  loggedOut: Scalars['Boolean']['output'];
+  /** Always empty; kept for the mutation convention. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of markAllNotificationsRead. */
 export type MarkAllNotificationsReadPayload = {
   __typename?: 'MarkAllNotificationsReadPayload';
@@ -246,14 +361,28 @@ export type Mutation = {
   adjustStock: AdjustStockPayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
+  /** Gives a user a role (platform admins only); MERCHANT and STORE_STAFF need the store. The user's current access tokens are refused. */
+  assignRole: AssignRolePayload;
   /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. */
   cancelOrder: CancelOrderPayload;
+  /** Changes the signed-in user's password; every other session ends. Answers with a fresh access token for this session. */
+  changePassword: ChangePasswordPayload;
   /** Marks a dispatched order as delivered. */
   completeOrder: CompleteOrderPayload;
+  /** Switches two-factor authentication on with a code for the secret from setupMfa. */
+  confirmMfa: ConfirmMfaPayload;
   /** Creates a product in the caller's store; publishes catalog.product-created. */
   createProduct: CreateProductPayload;
+  /** Switches two-factor authentication off; needs a current code. */
+  disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
   dispatchOrder: DispatchOrderPayload;
+  /** Signs in with email and password (and a TOTP code when two-factor authentication is on) and starts a session. At most 5 attempts a minute per address and email (RATE_LIMITED); 5 failures in a row lock the account for 15 minutes. */
+  login: LoginPayload;
+  /** Ends the caller's session (named by the access token): its refresh token stops working and the access token is refused from now on. */
+  logout: LogoutPayload;
+  /** Ends every session of the caller on every device; every access token issued until now is refused. */
+  logoutAllSessions: LogoutAllSessionsPayload;
   /** Marks every notification the caller can see as read. */
   markAllNotificationsRead: MarkAllNotificationsReadPayload;
   /** Marks one notification as read for the caller; doing it again changes nothing. */
@@ -262,8 +391,24 @@ export type Mutation = {
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
+  /** Exchanges a refresh token for a new access token and refresh token; the one presented stops working. Presenting a used or revoked one revokes the whole session and is UNAUTHENTICATED. */
+  refreshToken: RefreshTokenPayload;
+  /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
+  register: RegisterPayload;
+  /** Sends a password reset link (accounts.password-reset-requested) if the email has an account. The answer is the same either way, so it reveals nothing. */
+  requestPasswordReset: RequestPasswordResetPayload;
+  /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
+  resetPassword: ResetPasswordPayload;
+  /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
+  revokeRole: RevokeRolePayload;
+  /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. */
+  setupMfa: SetupMfaPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
+  /** Changes the signed-in user's name. */
+  updateProfile: UpdateProfilePayload;
+  /** Marks the email verified with the token from the verification email (single use, 24 hours). */
+  verifyEmail: VerifyEmailPayload;
 };
 
 
@@ -277,8 +422,18 @@ export type MutationArchiveProductArgs = {
 };
 
 
+export type MutationAssignRoleArgs = {
+  input: AssignRoleInput;
+};
+
+
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
@@ -287,13 +442,28 @@ export type MutationCompleteOrderArgs = {
 };
 
 
+export type MutationConfirmMfaArgs = {
+  input: ConfirmMfaInput;
+};
+
+
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+export type MutationDisableMfaArgs = {
+  input: DisableMfaInput;
+};
+
+
 export type MutationDispatchOrderArgs = {
   input: DispatchOrderInput;
+};
+
+
+export type MutationLoginArgs = {
+  input: LoginInput;
 };
 
 
@@ -312,8 +482,43 @@ export type MutationProcessPaymentArgs = {
 };
 
 
+export type MutationRefreshTokenArgs = {
+  input: RefreshTokenInput;
+};
+
+
+export type MutationRegisterArgs = {
+  input: RegisterInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  input: RequestPasswordResetInput;
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
+};
+
+
+export type MutationRevokeRoleArgs = {
+  input: RevokeRoleInput;
+};
+
+
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  input: VerifyEmailInput;
 };
 
 /** A message for a user, or for all staff of a store, about their orders, payments or stock. */
@@ -850,6 +1055,8 @@ export type Query = {
   __typename?: 'Query';
   /** The caller’s store’s stock, item by item (store staff). */
   inventory: InventoryItemConnection;
+  /** The signed-in user. */
+  me: Maybe<User>;
   /** A notification by id; null unless it is the caller's own or a store-wide one of the store they work for. */
   notification: Maybe<Notification>;
   /** The caller's notifications and, for store staff, their store's store-wide ones; newest first. */
@@ -870,6 +1077,8 @@ export type Query = {
   products: ProductConnection;
   /** How many of the notifications in `notifications` the caller has not read. */
   unreadNotificationCount: Scalars['Int']['output'];
+  /** Every user, newest first (platform admins only). */
+  users: UserConnection;
 };
 
 
@@ -932,6 +1141,130 @@ export type QueryProductsArgs = {
   filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UsersFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A refresh token to exchange for a new pair. */
+export type RefreshTokenInput = {
+  /** The refresh token from login or the previous refresh; it stops working once used. */
+  token: Scalars['String']['input'];
+};
+
+/** Result of refreshToken: a new pair; the token presented no longer works. */
+export type RefreshTokenPayload = {
+  __typename?: 'RefreshTokenPayload';
+  /** Bearer token for API calls (RS256 JWT, 15 minutes). */
+  accessToken: Maybe<Scalars['String']['output']>;
+  /** Seconds until the access token expires. */
+  expiresIn: Maybe<Scalars['Int']['output']>;
+  /** Opaque token (7 days) to get a new pair with refreshToken; single use. Keep it secret: it is not shown again. */
+  refreshToken: Maybe<Scalars['String']['output']>;
+  /** When the refresh token expires (UTC). */
+  refreshTokenExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The signed-in user. */
+  user: Maybe<User>;
+  /** Why signing in did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new account. New users are CUSTOMERs and must verify their email. */
+export type RegisterInput = {
+  /** Sign-in email address; a verification link is sent to it. */
+  email: Scalars['String']['input'];
+  /** Given name (1–100 characters). */
+  firstName: Scalars['String']['input'];
+  /** Family name (1–100 characters). */
+  lastName: Scalars['String']['input'];
+  /** At least 12 characters of at least two kinds (lower, upper, digits, symbols); not the email, not a common password. */
+  password: Scalars['String']['input'];
+};
+
+/** Result of register: the new (unverified) user, or why not (WEAK_PASSWORD). */
+export type RegisterPayload = {
+  __typename?: 'RegisterPayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The email of the account whose password was forgotten. */
+export type RequestPasswordResetInput = {
+  /** The account email; the answer is the same whether or not it has an account. */
+  email: Scalars['String']['input'];
+};
+
+/** Result of requestPasswordReset: the same whether or not the email has an account. */
+export type RequestPasswordResetPayload = {
+  __typename?: 'RequestPasswordResetPayload';
+  /** Always true: if the email has an account, a reset link is on its way. */
+  accepted: Scalars['Boolean']['output'];
+  /** Always empty, so the answer reveals nothing about the email. */
+  userErrors: Array<UserError>;
+};
+
+/** A new password, with the token from the reset email. */
+export type ResetPasswordInput = {
+  /** The new password (same rules as at registration). */
+  newPassword: Scalars['String']['input'];
+  /** The single-use token the reset email carries (valid one hour). */
+  token: Scalars['String']['input'];
+};
+
+/** Result of resetPassword: the user, or TOKEN_INVALID / WEAK_PASSWORD. Every session of the user is ended. */
+export type ResetPasswordPayload = {
+  __typename?: 'ResetPasswordPayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A role to take from a user. */
+export type RevokeRoleInput = {
+  /** The role to remove. */
+  role: Role;
+  /** The user. */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of revokeRole: the user without the role, or USER_NOT_FOUND / LAST_PLATFORM_ADMIN. */
+export type RevokeRolePayload = {
+  __typename?: 'RevokeRolePayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A role a user holds on the platform. */
+export type Role =
+  /** Shops: their own orders, payments and notifications. */
+  | 'CUSTOMER'
+  /** Owns a store and manages everything in it. */
+  | 'MERCHANT'
+  /** Runs the platform: sees and manages every store. */
+  | 'PLATFORM_ADMIN'
+  /** Works in a store: products, stock and orders. */
+  | 'STORE_STAFF';
+
+/** Result of setupMfa: the new secret, shown this once, for the authenticator app. */
+export type SetupMfaPayload = {
+  __typename?: 'SetupMfaPayload';
+  /** The otpauth:// URI the QR code encodes. */
+  otpauthUrl: Maybe<Scalars['String']['output']>;
+  /** A PNG of the QR code as a data: URL, to scan with the app. */
+  qrCodeDataUrl: Maybe<Scalars['String']['output']>;
+  /** The TOTP secret (Base32), for typing into the app by hand. Shown only in this answer. */
+  secret: Maybe<Scalars['String']['output']>;
+  /** Why not (MFA_ALREADY_ENABLED); empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Where an order is shipped. */
@@ -1029,6 +1362,68 @@ export type UpdateProductPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to the caller's profile; fields left out stay as they are. */
+export type UpdateProfileInput = {
+  /** New given name (1–100 characters). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** New family name (1–100 characters). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of updateProfile. */
+export type UpdateProfilePayload = {
+  __typename?: 'UpdateProfilePayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A person with an account: a shopper, a store merchant or staff member, or a platform admin. */
+export type User = {
+  __typename?: 'User';
+  /** When the account was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Sign-in email address, unique regardless of case. */
+  email: Scalars['String']['output'];
+  /** Given name. */
+  firstName: Scalars['String']['output'];
+  /** Opaque user id. */
+  id: Scalars['ID']['output'];
+  /** Whether the user proved they own the email address. */
+  isVerified: Scalars['Boolean']['output'];
+  /** Family name. */
+  lastName: Scalars['String']['output'];
+  /** Whether signing in needs a one-time code from an authenticator app. */
+  mfaEnabled: Scalars['Boolean']['output'];
+  /** What the user may do on the platform; new users are CUSTOMER. */
+  roles: Array<Role>;
+  /** The store a MERCHANT or STORE_STAFF user acts for; null for everyone else. */
+  storeId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of User items (Relay connection). */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  /** Edges with cursors. */
+  edges: Array<UserEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<User>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a User connection. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The User. */
+  node: User;
+};
+
 /** Why a mutation could not do what was asked, in terms the caller can act on. */
 export type UserError = {
   __typename?: 'UserError';
@@ -1039,6 +1434,83 @@ export type UserError = {
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
+
+/** Narrows the user list; all given conditions must hold. */
+export type UsersFilter = {
+  /** Part of the email address (case-insensitive). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Only users holding this role. */
+  role?: InputMaybe<Role>;
+};
+
+/** The token from the verification email. */
+export type VerifyEmailInput = {
+  /** The single-use token the verification email carries (valid 24 hours). */
+  token: Scalars['String']['input'];
+};
+
+/** Result of verifyEmail: the now verified user, or TOKEN_INVALID. */
+export type VerifyEmailPayload = {
+  __typename?: 'VerifyEmailPayload';
+  /** The user as it now is; null when nothing was changed. */
+  user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+export type UserFieldsFragment = { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean };
+
+export type RegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type RegisterMutation = { __typename?: 'Mutation', register: { __typename?: 'RegisterPayload', user: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: VerifyEmailInput;
+}>;
+
+
+export type VerifyEmailMutation = { __typename?: 'Mutation', verifyEmail: { __typename?: 'VerifyEmailPayload', user: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { __typename?: 'Mutation', login: { __typename?: 'LoginPayload', accessToken: string | null, refreshToken: string | null, expiresIn: number | null, user: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type RefreshTokenMutationVariables = Exact<{
+  input: RefreshTokenInput;
+}>;
+
+
+export type RefreshTokenMutation = { __typename?: 'Mutation', refreshToken: { __typename?: 'RefreshTokenPayload', accessToken: string | null, refreshToken: string | null, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { __typename?: 'Mutation', logout: { __typename?: 'LogoutPayload', loggedOut: boolean, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { __typename?: 'Mutation', requestPasswordReset: { __typename?: 'RequestPasswordResetPayload', accepted: boolean, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { __typename?: 'Mutation', resetPassword: { __typename?: 'ResetPasswordPayload', user: { __typename?: 'User', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, message: string }> } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null };
 
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } };
 
@@ -1215,6 +1687,17 @@ export type OrderPaymentsQueryVariables = Exact<{
 
 export type OrderPaymentsQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, payments: Array<{ __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> }> } | null };
 
+export const UserFieldsFragmentDoc = `
+    fragment UserFields on User {
+  id
+  email
+  firstName
+  lastName
+  roles
+  isVerified
+  mfaEnabled
+}
+    `;
 export const ProductCardFragmentDoc = `
     fragment ProductCard on Product {
   id
@@ -1279,6 +1762,103 @@ export const PaymentSummaryFragmentDoc = `
   }
 }
     `;
+export const RegisterDocument = `
+    mutation Register($input: RegisterInput!) {
+  register(input: $input) {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const VerifyEmailDocument = `
+    mutation VerifyEmail($input: VerifyEmailInput!) {
+  verifyEmail(input: $input) {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const LoginDocument = `
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    accessToken
+    refreshToken
+    expiresIn
+    user {
+      ...UserFields
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const RefreshTokenDocument = `
+    mutation RefreshToken($input: RefreshTokenInput!) {
+  refreshToken(input: $input) {
+    accessToken
+    refreshToken
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `;
+export const LogoutDocument = `
+    mutation Logout {
+  logout {
+    loggedOut
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `;
+export const RequestPasswordResetDocument = `
+    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+  requestPasswordReset(input: $input) {
+    accepted
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `;
+export const ResetPasswordDocument = `
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    user {
+      id
+    }
+    userErrors {
+      code
+      message
+    }
+  }
+}
+    `;
+export const MeDocument = `
+    query Me {
+  me {
+    ...UserFields
+  }
+}
+    ${UserFieldsFragmentDoc}`;
 export const ProductByIdDocument = `
     query ProductById($id: ID!) {
   product(id: $id) {
@@ -1668,6 +2248,30 @@ const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationTy
 
 export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
   return {
+    Register(variables: RegisterMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RegisterMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RegisterMutation>({ document: RegisterDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Register', 'mutation', variables);
+    },
+    VerifyEmail(variables: VerifyEmailMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<VerifyEmailMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<VerifyEmailMutation>({ document: VerifyEmailDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'VerifyEmail', 'mutation', variables);
+    },
+    Login(variables: LoginMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LoginMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LoginMutation>({ document: LoginDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Login', 'mutation', variables);
+    },
+    RefreshToken(variables: RefreshTokenMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RefreshTokenMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RefreshTokenMutation>({ document: RefreshTokenDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RefreshToken', 'mutation', variables);
+    },
+    Logout(variables?: LogoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LogoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LogoutMutation>({ document: LogoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Logout', 'mutation', variables);
+    },
+    RequestPasswordReset(variables: RequestPasswordResetMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RequestPasswordResetMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RequestPasswordResetMutation>({ document: RequestPasswordResetDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RequestPasswordReset', 'mutation', variables);
+    },
+    ResetPassword(variables: ResetPasswordMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ResetPasswordMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ResetPasswordMutation>({ document: ResetPasswordDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ResetPassword', 'mutation', variables);
+    },
+    Me(variables?: MeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MeQuery>({ document: MeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Me', 'query', variables);
+    },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);
     },

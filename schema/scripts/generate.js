@@ -18,6 +18,7 @@ const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
 
 const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
+  { name: 'accounts', port: 4001 },
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
   { name: 'orders', port: 4006 },

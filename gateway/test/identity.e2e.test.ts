@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { type ClientError, GraphQLClient } from 'graphql-request';
+import { getSdk } from '../../schema/generated/sdk';
+import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { SmtpInbox } from '../../subgraphs/notifications/test/support/smtp-inbox';
+
+const PASSWORD = 'Correct-horse-battery-9';
+
+/** Signing up, in and out through the gateway, with the emails that go with it. */
+describe('identity through the gateway', () => {
+  const inbox = new SmtpInbox();
+  let stack: Stack;
+
+  const sdk = (token?: string) => getSdk(new GraphQLClient(stack.gatewayUrl, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+  const codeOf = async (call: Promise<unknown>) =>
+    call.then(
+      () => 'OK',
+      (error: ClientError) => error.response?.errors?.[0]?.extensions?.code,
+    );
+  const emailTo = (address: string, subject: RegExp) =>
+    eventually(async () => inbox.messages.find((message) => message.to.includes(address) && subject.test(message.subject)), 15_000, `an email to ${address}`);
+  const tokenIn = (text: string) => /enter this code[^:]*: (\S+)/.exec(text)![1];
+
+  beforeAll(async () => {
+    await inbox.start();
+    stack = await startStack({ namespace: uniqueSuiteName('identity'), env: { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+    await inbox.stop();
+  });
+
+  it('registers, verifies the email from the verification email, signs in, refreshes and logs out everywhere', async () => {
+    const email = `ada.${randomUUID().slice(0, 8)}@example.com`;
+    const registered = await sdk().Register({ input: { email, password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace' } });
+    expect(registered.register.user).toMatchObject({ email, roles: ['CUSTOMER'], isVerified: false });
+
+    const verification = await emailTo(email, /confirm your email/i);
+    const verified = await sdk().VerifyEmail({ input: { token: tokenIn(verification.text) } });
+    expect(verified.verifyEmail.user?.isVerified).toBe(true);
+
+    const { login } = await sdk().Login({ input: { email, password: PASSWORD } });
+    expect(login.userErrors).toEqual([]);
+    const me = await sdk(login.accessToken!).Me();
+    expect(me.me).toMatchObject({ email, isVerified: true });
+
+    const refreshed = await sdk().RefreshToken({ input: { token: login.refreshToken! } });
+    expect(refreshed.refreshToken.accessToken).toBeTruthy();
+    // the rotated-out refresh token is dead, and presenting it again revokes the family
+    expect(await codeOf(sdk().RefreshToken({ input: { token: login.refreshToken! } }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(sdk().RefreshToken({ input: { token: refreshed.refreshToken.refreshToken! } }))).toBe('UNAUTHENTICATED');
+
+    const second = await sdk().Login({ input: { email, password: PASSWORD } });
+    const token = second.login.accessToken!;
+    expect((await sdk(token).Logout()).logout.loggedOut).toBe(true);
+    const started = Date.now();
+    // denied everywhere, at once: the gateway and the subgraphs behind it read the same deny-list
+    expect(await codeOf(sdk(token).Me())).toBe('UNAUTHENTICATED');
+    expect(await codeOf(sdk(token).Orders({ first: 1 }))).toBe('UNAUTHENTICATED');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('sends a password reset only to accounts that exist, and answers the same either way', async () => {
+    const email = `grace.${randomUUID().slice(0, 8)}@example.com`;
+    await sdk().Register({ input: { email, password: PASSWORD, firstName: 'Grace', lastName: 'Hopper' } });
+    const known = await sdk().RequestPasswordReset({ input: { email } });
+    const unknown = await sdk().RequestPasswordReset({ input: { email: `nobody.${randomUUID().slice(0, 8)}@example.com` } });
+    expect(unknown.requestPasswordReset).toEqual(known.requestPasswordReset);
+
+    const reset = await emailTo(email, /reset your password/i);
+    const newPassword = 'Another-long-passphrase-7';
+    const done = await sdk().ResetPassword({ input: { token: tokenIn(reset.text), newPassword } });
+    expect(done.resetPassword.userErrors).toEqual([]);
+    expect((await sdk().Login({ input: { email, password: PASSWORD } })).login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    expect((await sdk().Login({ input: { email, password: newPassword } })).login.accessToken).toBeTruthy();
+    const again = await sdk().ResetPassword({ input: { token: tokenIn(reset.text), newPassword: 'Yet-another-passphrase-5' } });
+    expect(again.resetPassword.userErrors.length).toBeGreaterThan(0);
+  });
+});
