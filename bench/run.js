@@ -1,7 +1,7 @@
 'use strict';
 /**
  * `npm run bench`: starts a stack of its own (namespace bench_<id>, NODE_ENV=production), seeds
- * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1–P3, prints a markdown table
+ * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1–P5, prints a markdown table
  * and writes the figures to bench/results/. Any failed request fails the whole run.
  * `node bench/run.js P1` runs only P1; `--strict` also exits non-zero when a goal is missed.
  */
@@ -16,6 +16,9 @@ const { startHiveGateway } = require('./lib/hive');
 const { runP1, prepareWindows, checkSameAnswers } = require('./lib/p1-federated-list');
 const { runP2 } = require('./lib/p2-one-hop');
 const { runP3 } = require('./lib/p3-statements');
+const { runP4 } = require('./lib/p4-order-saga');
+const { runP5 } = require('./lib/p5-subscription-latency');
+const { prepareSaga } = require('./lib/saga');
 const { markdownTable, writeJson } = require('./lib/report');
 const { cleanUp } = require('./lib/cleanup');
 const { makeProbe } = require('./lib/probes');
@@ -52,14 +55,20 @@ async function main() {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       APOLLO_TELEMETRY_DISABLED: 'true',
+      NOTIFICATIONS_EMAIL_ENABLED: 'false', // no SMTP server in the bench
       ...authEnv(keys),
+      // accounts (when the stack runs it) issues tokens and encrypts MFA secrets: throwaway values of this run
+      JWT_PRIVATE_KEY: keys.privateKeyPem,
+      ACCOUNTS_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
     const databaseNames = SUBGRAPHS.map(({ name }) => `ultramarket_test_${namespace}_${name}`); // as startStack names them
+    const pgbenchDatabase = `ultramarket_test_${namespace}_pgbench`; // P4's baseline, dropped with the others
+    databaseNames.push(pgbenchDatabase);
     resources.push(() => cleanUp(namespace, databaseNames));
     const stack = await startStack({ namespace, env });
     resources.push(() => stack.stop());
 
-    const { token } = merchantToken(keys, root);
+    const { token, storeId } = merchantToken(keys, root);
     log(`seeding ${config.products} products with stock…`);
     const products = await seedProducts(stack.gatewayUrl, token, config.products);
 
@@ -90,6 +99,33 @@ async function main() {
       log(`P2: one-hop product(id), gateway vs catalog direct…`);
       const probe = makeProbe({ processes: { gateway: pids.gateway, catalog: pids.catalog }, databaseNames: stack.databaseNames, subgraphs: metrics });
       results.P2 = await runP2({ gatewayUrl: stack.gatewayUrl, catalogUrl: stack.services.catalog.url, products, config, probe, log });
+    }
+    if (selected('P4') || selected('P5')) {
+      log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');
+      await prepareSaga({ gatewayUrl: stack.gatewayUrl, wsUrl: stack.wsUrl, keys, root, storeId, merchantToken: token, products });
+    }
+    const saga = { gatewayUrl: stack.gatewayUrl, wsUrl: stack.wsUrl, keys, root, storeId, products, config, log };
+    if (selected('P4')) {
+      log(
+        `P4: placeOrder → CONFIRMED, ${config.p4.shoppers} shoppers vs pgbench -c ${config.p4.pgbenchClients} (${config.p4.rounds} rounds of ${config.p4.durationSeconds} s)…`,
+      );
+      const probe = makeProbe({
+        processes: {
+          gateway: pids.gateway,
+          catalog: pids.catalog,
+          inventory: pids.inventory,
+          orders: pids.orders,
+          payments: pids.payments,
+          notifications: pids.notifications,
+        },
+        databaseNames: stack.databaseNames,
+        subgraphs: {},
+      });
+      results.P4 = await runP4({ ...saga, pgbenchDatabase, probe });
+    }
+    if (selected('P5')) {
+      log(`P5: orderStatusChanged latency, 1 vs ${config.p5.subscribers} subscribers of one order (${config.p5.orders} orders each, 2 changes an order)…`);
+      results.P5 = await runP5({ ...saga, merchantToken: token });
     }
 
     const file = writeJson(root, { ...config, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg()[0] }, results);

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * A throwaway RS256 key pair for the bench stack: production mode refuses to start without
- * JWT_PUBLIC_KEY, and the bench signs its own merchant token with the private half.
+ * JWT_PUBLIC_KEY, and the bench signs its own merchant and shopper tokens with the private half.
  */
 const { generateKeyPairSync, randomUUID } = require('node:crypto');
 const path = require('node:path');
@@ -31,4 +31,11 @@ function merchantToken(keys, root) {
   return { token, storeId };
 }
 
-module.exports = { benchKeys, authEnv, merchantToken };
+/** A shopper's token (role CUSTOMER); every call signs a new one (its own `jti`), as each sign-in would. */
+function customerToken(keys, root, userId = randomUUID()) {
+  const kit = require(path.join(root, 'subgraphs', 'kit', 'dist'));
+  const auth = { ...kit.readAuthConfig({}), keyId: keys.keyId };
+  return { token: kit.signAccessToken({ sub: userId, roles: ['CUSTOMER'], storeId: null }, keys, auth, 3600), userId };
+}
+
+module.exports = { benchKeys, authEnv, merchantToken, customerToken };

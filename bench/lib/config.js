@@ -16,6 +16,17 @@ function benchConfig(argv = process.argv.slice(2)) {
     durationSeconds: int('BENCH_DURATION', 4, 2, 60),
     warmupSeconds: int('BENCH_WARMUP', 3, 1, 60),
     connections: int('BENCH_CONNECTIONS', 16, 1, 256),
+    p4: {
+      rounds: int('BENCH_P4_ROUNDS', 5, 1, 20),
+      durationSeconds: int('BENCH_P4_DURATION', 5, 2, 60),
+      shoppers: int('BENCH_SHOPPERS', 8, 1, 256),
+      pgbenchClients: int('BENCH_PGBENCH_CLIENTS', 4, 1, 64),
+      pgbenchThreads: int('BENCH_PGBENCH_THREADS', 2, 1, 64),
+    },
+    p5: {
+      subscribers: int('BENCH_SUBSCRIBERS', 200, 2, 2000),
+      orders: int('BENCH_P5_ORDERS', 12, 2, 200),
+    },
     only: argv.filter((arg) => /^P\d$/i.test(arg)).map((arg) => arg.toUpperCase()),
     strict: argv.includes('--strict'),
   };

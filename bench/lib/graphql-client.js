@@ -1,8 +1,8 @@
 'use strict';
 /** A minimal GraphQL client for seeding and checks; any error (HTTP or GraphQL) throws. */
 
-async function graphql(url, query, variables = {}, token) {
-  const headers = { 'content-type': 'application/json' };
+async function graphql(url, query, variables = {}, token, extraHeaders = {}) {
+  const headers = { 'content-type': 'application/json', ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const text = await response.text();

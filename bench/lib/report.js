@@ -11,13 +11,14 @@ function side(label, summary, process) {
   const cpu = own === undefined ? '' : `; CPU/req ${own.toFixed(2)} ms in ${process}, ${summary.cpuMsTotal.toFixed(2)} ms in all`;
   return `${label}: ${rps(summary.rps)}, p50 ${summary.p50} ms, p99 ${summary.p99} ms${cpu}`;
 }
+const ms = (value) => `${value.toFixed(1)} ms`;
 const verdict = (met) => (met ? 'met' : '**MISSED**');
 const capacity = (result) => (result.cpuRatio === undefined ? '' : `; by CPU per request ${result.cpuRatio.toFixed(2)}×`);
 const statements = (counts) => `catalog ${counts.catalog}, inventory ${counts.inventory}`;
 
 function markdownTable(results) {
   const rows = ['| # | benchmark | A | B | A vs B (median of rounds) | goal | result |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  const { P1, P2, P3 } = results;
+  const { P1, P2, P3, P4, P5 } = results;
   if (P1) {
     rows.push(
       `| P1 | federated list, 20 products, catalog + inventory | ${side('our gateway', P1.a, 'ours')} | ${side('Hive Gateway --jit', P1.b, 'hive')} | ${P1.rpsRatio.toFixed(2)}× throughput${capacity(P1)} | ≥ 1.5× | ${verdict(P1.met)} |`,
@@ -31,6 +32,19 @@ function markdownTable(results) {
   if (P3) {
     rows.push(
       `| P3 | SQL statements per request, products { id stock } | first: 10 → ${statements(P3.first10)} | first: 100 → ${statements(P3.first100)} | idle window: ${statements(P3.idleWindowStatements)} | equal | ${verdict(P3.met)} |`,
+    );
+  }
+  if (P4) {
+    const { saga, pgbench, method } = P4;
+    const cpu = saga.cpuMsPerOrder === undefined ? '' : `; CPU/order ${saga.cpuMsPerOrder.toFixed(1)} ms in all`;
+    rows.push(
+      `| P4 | placeOrder → processPayment → CONFIRMED push, ${method.shoppers} shoppers | saga through the gateway: ${saga.rate.toFixed(1)} orders/s, placeOrder p50 ${ms(saga.placeOrderP50)}, p95 ${ms(saga.placeOrderP95)}, p99 ${ms(saga.placeOrderP99)}; place → CONFIRMED p50 ${ms(saga.placeToConfirmedP50)}${cpu} | pgbench, the equivalent SQL (-c ${method.pgbenchClients}): ${pgbench.rate.toFixed(1)} orders/s, ${ms(pgbench.latencyAverageMs)} a script run on average | ${P4.rateRatio.toFixed(3)}× throughput; placeOrder p95 ${ms(saga.placeOrderP95)} | ≥ 0.15×, p95 ≤ 50 ms | ${verdict(P4.met)} |`,
+    );
+  }
+  if (P5) {
+    const { single, fanOut, method } = P5;
+    rows.push(
+      `| P5 | orderStatusChanged { id status }, mutation sent → push received, one order | 1 subscriber: p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms (${single.samples} pushes) | ${method.subscribers} subscribers of the same order: p50 ${fanOut.latency.p50} ms, p99 ${fanOut.latency.p99} ms, last subscriber p50 ${fanOut.lastSubscriber.p50} ms (${fanOut.samples} pushes) | ${P5.p99Ratio.toFixed(2)}× p99 | p99 ≤ 50 ms and ≤ 5× | ${verdict(P5.met)} |`,
     );
   }
   return rows.join('\n');

@@ -78,4 +78,4 @@ async function seedProducts(gatewayUrl, token, count) {
   return specs;
 }
 
-module.exports = { seedProducts, inParallel, shuffle };
+module.exports = { seedProducts, addStock, inParallel, shuffle };
