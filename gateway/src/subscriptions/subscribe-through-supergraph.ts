@@ -77,12 +77,10 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
         return failure(`Nothing to follow: no ${field.entityQuery.field} ${String(fieldArgs[field.probeArgument])} is visible to you`, 'NOT_FOUND');
     }
     const document = entityQueryFor(args.document, operation, rootField, field);
-    const documentKey = JSON.stringify([
-      document.loc?.source.body,
-      args.variableValues,
-      context.forwardHeaders.authorization,
-      context.forwardHeaders['x-store-id'],
-    ]);
+    // what a subgraph answers depends on who asks (user, roles, store), not on which of their
+    // tokens they hold: subscribers asking the same thing as the same caller share one resolution
+    const { userId, roles, storeId } = context.caller;
+    const documentKey = JSON.stringify([document.loc?.source.body, args.variableValues, userId, roles, storeId]);
     const events = new EventQueue<EventEnvelope>();
     const stopListening = await fanout.listen(field.eventType, (event) => {
       if (field.matches(event, fieldArgs, context.caller)) events.push(event);

@@ -9,6 +9,7 @@ describe('loadNotificationsConfig', () => {
       enabled: true,
       smtp: { host: '127.0.0.1', port: 1025, secure: false, user: undefined, password: undefined },
       from: 'UltraMarket <no-reply@ultramarket.local>',
+      accountLinkBaseUrl: 'http://localhost:3000',
       pollMs: 1000,
       batchSize: 20,
       maxAttempts: 8,

@@ -19,7 +19,8 @@ export interface PaymentServices {
   orderWaitMs: number;
 }
 
-const POLL_MS = 100;
+/** How often a just-placed order is looked up while waiting for it to become payable (one indexed read). */
+const POLL_MS = 25;
 
 type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: Payment } | { kind: 'refused'; error: UserError };
 

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '@ultramarket/kit';
+import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
+import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
+
+type Answer = { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+
+/**
+ * Who may do what, asked as each kind of caller: through the gateway for the operations, and
+ * straight at each subgraph's `_entities` (a way in like any other).
+ */
+describe('authorization matrix', () => {
+  let stack: Stack;
+  let store: Storefront;
+  const ownerId = randomUUID();
+  let callers: Record<string, string | undefined>;
+  let productId: string;
+  let draftId: string;
+  let orderId: string;
+  let paymentId: string;
+  let notificationId: string;
+  let userId: string;
+  let userToken: string;
+
+  const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined): Promise<Answer> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as Answer;
+  };
+  /** ALLOWED, or the error code, or the first userError code, or NULL for nothing returned. */
+  const outcome = (answer: Answer, path: string): string => {
+    if (answer.errors?.length) return answer.errors[0].extensions?.code ?? 'ERROR';
+    const value = answer.data?.[path] as Record<string, unknown> | null | undefined;
+    if (value === null || value === undefined) return 'NULL';
+    const userErrors = (value as { userErrors?: { code: string }[] }).userErrors;
+    return userErrors?.length ? userErrors[0].code : 'ALLOWED';
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ namespace: uniqueSuiteName('authz') });
+    store = new Storefront(stack);
+    callers = {
+      anonymous: undefined,
+      customer: tokenFor([Role.CUSTOMER], null),
+      owner: tokenFor([Role.CUSTOMER], null, ownerId),
+      staffA: tokenFor([Role.STORE_STAFF], store.storeId),
+      merchantA: store.merchantToken,
+      merchantB: tokenFor([Role.MERCHANT], randomUUID()),
+      admin: tokenFor([Role.PLATFORM_ADMIN], null),
+    };
+    productId = await store.product('Guarded lamp', 10, 5000);
+    draftId = (await store.merchant.CreateProduct({ input: { title: 'Secret draft', price: { amount: 100, currencyCode: 'USD' } } })).createProduct.product!.id;
+    const owner = store.sdkFor(callers.owner);
+    orderId = (await store.placeOrder(owner, [{ productId, quantity: 1 }])).id;
+    const payment = await eventually(
+      async () =>
+        (await owner.ProcessPayment({ input: { orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() } })).processPayment
+          .payment,
+      15_000,
+      'a payment',
+    );
+    paymentId = payment.id;
+    const email = `matrix.${randomUUID().slice(0, 8)}@example.com`;
+    const password = 'Matrix-passphrase-2026';
+    const anonymous = store.sdkFor();
+    userId = (await anonymous.Register({ input: { email, password, firstName: 'Mat', lastName: 'Rix' } })).register.user!.id;
+    userToken = (await anonymous.Login({ input: { email, password } })).login.accessToken!;
+    callers.user = userToken;
+    notificationId = await eventually(async () => (await owner.Notifications({ first: 1 })).notifications.nodes[0]?.id, 15_000, 'a notification');
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+  });
+
+  const matrix = async (url: () => string, query: string, variables: () => Record<string, unknown>, path: string, expected: Record<string, string>) => {
+    const actual: Record<string, string> = {};
+    for (const name of Object.keys(expected)) actual[name] = outcome(await ask(url(), query, variables(), callers[name]), path);
+    expect(actual).toEqual(expected);
+  };
+  const gateway = () => stack.gatewayUrl;
+
+  it('createProduct: store staff only', () =>
+    matrix(
+      gateway,
+      'mutation ($i: CreateProductInput!) { createProduct(input: $i) { product { id } userErrors { code } } }',
+      () => ({ i: { title: `Matrix ${randomUUID()}`, price: { amount: 1, currencyCode: 'USD' } } }),
+      'createProduct',
+      {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+        admin: 'STORE_REQUIRED',
+      },
+    ));
+
+  it("adjustStock: only the product's store", () =>
+    matrix(
+      gateway,
+      'mutation ($i: AdjustStockInput!) { adjustStock(input: $i) { inventoryItem { onHand } userErrors { code } } }',
+      () => ({ i: { productId, delta: 1, reason: 'matrix', idempotencyKey: randomUUID() } }),
+      'adjustStock',
+      {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        merchantB: 'NOT_FOUND',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+      },
+    ));
+
+  it('order: its shopper, its store, admins', () =>
+    matrix(gateway, 'query ($id: ID!) { order(id: $id) { id } }', () => ({ id: orderId }), 'order', {
+      anonymous: 'NULL',
+      customer: 'NULL',
+      owner: 'ALLOWED',
+      merchantB: 'NULL',
+      staffA: 'ALLOWED',
+      admin: 'ALLOWED',
+    }));
+
+  it("dispatchOrder: the order's store only", () =>
+    matrix(
+      gateway,
+      'mutation ($i: DispatchOrderInput!) { dispatchOrder(input: $i) { order { id } userErrors { code } } }',
+      () => ({ i: { orderId, carrier: 'UPS', trackingNumber: 'X1' } }),
+      'dispatchOrder',
+      {
+        anonymous: 'UNAUTHENTICATED',
+        owner: 'FORBIDDEN',
+        merchantB: 'NOT_FOUND',
+        // allowed: the order is not confirmed yet or just was; either the dispatch or the state machine answers
+        merchantA: expect.stringMatching(/^(ALLOWED|INVALID_TRANSITION)$/) as unknown as string,
+      },
+    ));
+
+  it('orderAnalytics and inventory: store staff only', async () => {
+    const period = { from: '2020-01-01T00:00:00Z', to: '2020-12-31T00:00:00Z' };
+    await matrix(gateway, 'query ($i: OrderAnalyticsInput!) { orderAnalytics(input: $i) { ordersCount } }', () => ({ i: period }), 'orderAnalytics', {
+      anonymous: 'UNAUTHENTICATED',
+      customer: 'FORBIDDEN',
+      merchantA: 'ALLOWED',
+    });
+    await matrix(gateway, '{ inventory(first: 1) { totalCount } }', () => ({}), 'inventory', {
+      anonymous: 'UNAUTHENTICATED',
+      customer: 'FORBIDDEN',
+      staffA: 'ALLOWED',
+    });
+  });
+
+  it('users: platform admins only; me: anyone signed in', async () => {
+    await matrix(gateway, '{ users(first: 1) { totalCount } }', () => ({}), 'users', {
+      anonymous: 'UNAUTHENTICATED',
+      customer: 'FORBIDDEN',
+      merchantA: 'FORBIDDEN',
+      admin: 'ALLOWED',
+    });
+    await matrix(gateway, '{ notifications(first: 1) { totalCount } }', () => ({}), 'notifications', { anonymous: 'UNAUTHENTICATED', owner: 'ALLOWED' });
+  });
+
+  it('processPayment: the order’s shopper (or its store)', () =>
+    matrix(
+      gateway,
+      'mutation ($i: ProcessPaymentInput!) { processPayment(input: $i) { payment { id } userErrors { code } } }',
+      () => ({ i: { orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() } }),
+      'processPayment',
+      {
+        anonymous: 'ORDER_NOT_FOUND',
+        customer: 'ORDER_NOT_FOUND',
+        merchantB: 'ORDER_NOT_FOUND',
+        owner: expect.stringMatching(/^(ORDER_ALREADY_PAID|ORDER_NOT_PAYABLE)$/) as unknown as string,
+      },
+    ));
+
+  describe('_entities at each subgraph, reached directly', () => {
+    const entities = (typename: string, fields: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`;
+    const first = (answer: Answer) =>
+      answer.errors?.length ? (answer.errors[0].extensions?.code ?? 'ERROR') : (answer.data?._entities as unknown[])[0] === null ? 'NULL' : 'ALLOWED';
+    const check = async (service: keyof Stack['services'], typename: string, id: () => string, fields: string, expected: Record<string, string>) => {
+      const actual: Record<string, string> = {};
+      for (const name of Object.keys(expected))
+        actual[name] = first(await ask(stack.services[service].url, entities(typename, fields), { r: [{ __typename: typename, id: id() }] }, callers[name]));
+      expect(actual).toEqual(expected);
+    };
+
+    it('catalog Product: drafts only for their store', () =>
+      check('catalog', 'Product', () => draftId, 'title', { anonymous: 'NULL', merchantB: 'NULL', merchantA: 'ALLOWED', admin: 'ALLOWED' }));
+
+    it('inventory Product.inventory: stock details only for the store', async () => {
+      const details = async (token: string | undefined) =>
+        (
+          (await ask(stack.services.inventory.url, entities('Product', 'inventory { onHand }'), { r: [{ __typename: 'Product', id: productId }] }, token)).data
+            ?._entities as { inventory: unknown }[]
+        )[0].inventory === null
+          ? 'NULL'
+          : 'ALLOWED';
+      expect({ anonymous: await details(callers.anonymous), merchantB: await details(callers.merchantB), merchantA: await details(callers.merchantA) }).toEqual(
+        { anonymous: 'NULL', merchantB: 'NULL', merchantA: 'ALLOWED' },
+      );
+    });
+
+    it('orders Order', () =>
+      check('orders', 'Order', () => orderId, 'status', { anonymous: 'NULL', customer: 'NULL', merchantB: 'NULL', owner: 'ALLOWED', merchantA: 'ALLOWED' }));
+    it('payments Payment', () =>
+      check('payments', 'Payment', () => paymentId, 'status', {
+        anonymous: 'NULL',
+        customer: 'NULL',
+        merchantB: 'NULL',
+        owner: 'ALLOWED',
+        merchantA: 'ALLOWED',
+      }));
+    it('notifications Notification', () =>
+      check('notifications', 'Notification', () => notificationId, 'title', { anonymous: 'NULL', customer: 'NULL', merchantA: 'NULL', owner: 'ALLOWED' }));
+    it('accounts User: the user, store staff and admins', () =>
+      check('accounts', 'User', () => userId, 'email', { anonymous: 'NULL', customer: 'NULL', user: 'ALLOWED', staffA: 'ALLOWED', admin: 'ALLOWED' }));
+  });
+});
