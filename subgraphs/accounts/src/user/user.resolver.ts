@@ -1,6 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { User } from './user.entity';
 import { UpdateProfileInput, UsersFilter } from './user.inputs';
 import { UpdateProfilePayload } from './user.payloads';
@@ -10,13 +10,7 @@ import { updateProfile } from './update-profile';
 export const UserConnection = connectionTypes(User, 'User');
 
 @ArgsType()
-class UsersArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
-  after?: string;
-
+class UsersArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   @Field(() => UsersFilter, { nullable: true, description: 'Conditions every user must meet.' })

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
+import { connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ArchiveProductInput, CreateProductInput, ProductFilter, ProductSort, UpdateProductInput } from './product.inputs';
 import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
@@ -11,13 +11,7 @@ import { archiveProduct, createProduct, updateProduct } from './product-commands
 export const ProductConnection = connectionTypes(Product, 'Product');
 
 @ArgsType()
-class ProductsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
-  after?: string;
-
+class ProductsArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   @Field(() => ProductFilter, { nullable: true, description: 'Conditions every product must meet.' })

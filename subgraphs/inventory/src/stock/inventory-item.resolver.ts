@@ -1,5 +1,5 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import { connectionTypes, Role, type SubgraphContext } from '@ultramarket/kit';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { InventoryItem } from './inventory-item.entity';
 import { ProductStock } from './product-stock.type';
 import { listInventory } from './inventory-list';
@@ -13,13 +13,7 @@ class InventoryFilter {
 }
 
 @ArgsType()
-class InventoryArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
-  after?: string;
-
+class InventoryArgs extends PageArgs {
   @Field(() => InventoryFilter, { nullable: true, description: 'Conditions every item must meet.' })
   filter?: InventoryFilter;
 }

@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { PageArgs } from '@ultramarket/kit';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { IsUUID } from 'class-validator';
 
 @InputType({ description: 'The notification to mark as read.' })
@@ -9,13 +10,7 @@ export class MarkNotificationReadInput {
 }
 
 @ArgsType()
-export class NotificationsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
-  after?: string;
-
+export class NotificationsArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only notifications the caller has not read yet (default false).' })
   unreadOnly?: boolean | null;
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
+import { connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
@@ -18,13 +18,7 @@ export const OrderConnection = connectionTypes(Order, 'Order');
 const config = loadOrdersConfig();
 
 @ArgsType()
-class OrdersArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
-  after?: string;
-
+class OrdersArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   @Field(() => OrderFilter, { nullable: true, description: 'Conditions every order must meet.' })

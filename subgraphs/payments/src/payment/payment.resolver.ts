@@ -1,5 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root, Arg } from 'type-graphql';
-import { connectionTypes, type SubgraphContext } from '@ultramarket/kit';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Arg } from 'type-graphql';
+import { connectionTypes, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { OrderReference } from '../order/order-reference.type';
 import { Payment } from './payment.entity';
 import { PaymentTransaction } from './payment-transaction.entity';
@@ -8,15 +8,9 @@ import { findVisiblePayment, listOrderPayments, loadTransactions } from './payme
 export const PaymentConnection = connectionTypes(Payment, 'Payment');
 
 @ArgsType()
-class PaymentsArgs {
+class PaymentsArgs extends PageArgs {
   @Field(() => ID, { description: 'The order whose payments to list.' })
   orderId: string;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' })
-  first?: number;
-
-  @Field({ nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor`).' })
-  after?: string;
 }
 
 @Resolver(() => Payment)
