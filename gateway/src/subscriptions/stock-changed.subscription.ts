@@ -8,4 +8,9 @@ export const stockChanged: SubscriptionField = {
   authorize: () => undefined,
   entityQuery: { field: 'product', idArgument: 'id', idType: 'ID!' },
   entityIdOf: (event) => event.aggregateId,
+  // two changes a millisecond apart would otherwise both show the later stock: each push shows its own
+  eventFields: (event) => {
+    const { available } = event.data as { available: number };
+    return { stock: available, inStock: available > 0 };
+  },
 };
