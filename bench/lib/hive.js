@@ -1,6 +1,7 @@
 'use strict';
 /** Runs Hive Gateway (`hive-gateway supergraph <file> --jit`, otherwise its defaults) on 127.0.0.1. */
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
 const path = require('node:path');
 const { freePort } = require('../../scripts/lib/stack.js');
 
@@ -18,9 +19,23 @@ async function waitForReady(url, child, output, timeoutMs = 60000) {
   throw new Error(`hive-gateway was not ready within ${timeoutMs} ms:\n${output.join('').slice(-2000)}`);
 }
 
+/**
+ * Hive Gateway lives in bench/hive, outside UltraMarket's dependency tree (it drags in packages the
+ * product never uses, an in-memory Redis stand-in among them); installed from its own lock on first use.
+ */
+function hiveGatewayBin(root) {
+  const dir = path.join(root, 'bench', 'hive');
+  const bin = path.join(dir, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+  if (!existsSync(bin)) {
+    console.log('installing Hive Gateway for the comparison (bench/hive, npm ci)…');
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: 'inherit' });
+  }
+  return bin;
+}
+
 async function startHiveGateway({ root, supergraphFile, cwd, env = {} }) {
   const port = await freePort();
-  const bin = path.join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+  const bin = hiveGatewayBin(root);
   const child = spawn(process.execPath, [bin, 'supergraph', supergraphFile, '--jit', '--host', '127.0.0.1', '--port', String(port)], {
     cwd,
     env: { ...process.env, NODE_ENV: 'production', ...env },

@@ -20,7 +20,9 @@ const { customerToken } = require('./auth');
 const { LiveConnection, Shopper, confirmedOrders, merchantMutation, percentiles, sleep } = require('./saga');
 
 const SETTLE_MS = 300;
-const SETTLE_PER_SUBSCRIBER_MS = 4;
+// each subscription first probes the order through the supergraph (may the caller follow it?); on a busy
+// machine 200 probes take seconds, and a subscriber not yet listening misses the push and fails the run
+const SETTLE_PER_SUBSCRIBER_MS = 15;
 const ARRIVAL_TIMEOUT_MS = 10000;
 const TRANSITIONS = [
   { kind: 'dispatch', status: 'DISPATCHED' },
