@@ -18,7 +18,9 @@ import {
   createLogger,
   EventNames,
   handleGraphQLRequest,
+  headerValue,
   RevocationList,
+  sendJson,
   trustJwks,
   listen,
   loadSigningKeys,
@@ -47,11 +49,6 @@ export interface RunningGateway {
 }
 
 const FORWARDED = ['authorization', 'x-store-id'] as const;
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * The gateway: @apollo/gateway behind @apollo/server on node:http for queries and mutations, and a
@@ -104,16 +101,16 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     return { caller, requestId, correlationId, forwardHeaders };
   };
   const httpContext = (request: IncomingMessage) => async (): Promise<GatewayContext> => {
-    const requestId = header(request, 'x-request-id') ?? randomUUID();
-    const correlationId = header(request, 'x-correlation-id') ?? requestId;
-    const [authorization, storeId] = FORWARDED.map((name) => header(request, name));
+    const requestId = headerValue(request, 'x-request-id') ?? randomUUID();
+    const correlationId = headerValue(request, 'x-correlation-id') ?? requestId;
+    const [authorization, storeId] = FORWARDED.map((name) => headerValue(request, name));
     const caller = await revocations.check(callerFromHeaders({ authorization, storeId }, keys, kit.auth));
     const context = contextFor(caller, requestId, correlationId, storeId);
     // subgraphs see the client, not the gateway: accounts rate-limits sign-ins per address
-    const forwardedFor = header(request, 'x-forwarded-for');
+    const forwardedFor = headerValue(request, 'x-forwarded-for');
     const clientAddress = request.socket.remoteAddress;
     if (clientAddress) context.forwardHeaders['x-forwarded-for'] = forwardedFor ? `${forwardedFor}, ${clientAddress}` : clientAddress;
-    const userAgent = header(request, 'user-agent');
+    const userAgent = headerValue(request, 'user-agent');
     if (userAgent) context.forwardHeaders['user-agent'] = userAgent;
     return context;
   };
@@ -134,31 +131,31 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
       if (request.method === 'OPTIONS') {
         response.writeHead(204).end();
       } else if (path === '/health') {
-        json(response, 200, { status: 'ok', service: 'gateway' });
+        sendJson(response, 200, { status: 'ok', service: 'gateway' });
       } else if (path === '/ready') {
         const redisUp = await redis.ping().then(
           () => true,
           () => false,
         );
         const ready = schema !== null && !nats.isClosed() && redisUp;
-        json(response, ready ? 200 : 503, { ready, supergraph: schema !== null, nats: !nats.isClosed(), redis: redisUp });
+        sendJson(response, ready ? 200 : 503, { ready, supergraph: schema !== null, nats: !nats.isClosed(), redis: redisUp });
       } else if (path === '/graphql' && request.method === 'GET' && config.explorer && (request.headers.accept ?? '').includes('text/html')) {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(EXPLORER_PAGE);
       } else if (path.startsWith('/explorer/') && config.explorer) {
         const asset = explorerAsset(path.slice('/explorer/'.length));
         if (asset) response.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' }).end(asset.body);
-        else json(response, 404, { error: 'not found' });
+        else sendJson(response, 404, { error: 'not found' });
       } else if (path === '/graphql') {
         await handleGraphQLRequest(apollo, request, response, httpContext(request));
       } else {
-        json(response, 404, { error: 'not found' });
+        sendJson(response, 404, { error: 'not found' });
       }
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
-        json(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+        sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
       } else {
         logger.error({ err: error }, 'request failed');
-        if (!response.headersSent) json(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       }
     }
   }
@@ -194,10 +191,6 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
       logger.info('gateway stopped');
     })());
   return { url, port, stop };
-}
-
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 function applyCors(request: IncomingMessage, response: ServerResponse, origins: string[]): void {

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Role } from '@ultramarket/kit';
 import { getSdk, type StockChangedSubscription } from '../../schema/generated/sdk';
 import { dropDatabases, startStack, statementCount, type Stack } from '../../scripts/lib/stack';
-import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront, type Sdk } from './support/storefront';
+import { subscribe } from './support/live';
 
 /** The GraphQL error a call failed with (the SDK throws ClientError on errors). */
 async function graphqlError(call: Promise<unknown>) {
@@ -20,37 +20,15 @@ async function graphqlError(call: Promise<unknown>) {
 }
 
 describe('the supergraph through the gateway', () => {
-  const storeId = randomUUID();
-  const merchantToken = tokenFor([Role.MERCHANT], storeId);
   let stack: Stack;
-  let merchant: ReturnType<typeof getSdk>;
+  let store: Storefront;
+  let merchant: Sdk;
   const sockets: Client[] = [];
-
-  const subscriber = (connectionParams: Record<string, string>) => {
-    // refused connections are asserted on through the 'closed' event, not logged
-    const client = createClient({
-      url: stack.wsUrl,
-      webSocketImpl: WebSocket,
-      connectionParams,
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
-    });
-    sockets.push(client);
-    return client;
-  };
-  const createStockedProduct = async (title: string, units: number, price = 2500) => {
-    const created = await merchant.CreateProduct({ input: { title, price: { amount: price, currencyCode: 'USD' }, status: 'ACTIVE' } });
-    const product = created.createProduct.product!;
-    // the inventory item is made from catalog.product-created, asynchronously
-    await eventually(async () => (await merchant.ProductById({ id: product.id })).product?.inventory, 15_000, `inventory for ${title}`);
-    if (units > 0) await merchant.AdjustStock({ input: { productId: product.id, delta: units, reason: 'received', idempotencyKey: randomUUID() } });
-    return product;
-  };
 
   beforeAll(async () => {
     stack = await startStack({ namespace: uniqueSuiteName('e2e') });
-    merchant = getSdk(new GraphQLClient(stack.gatewayUrl, { headers: { authorization: `Bearer ${merchantToken}` } }));
+    store = new Storefront(stack);
+    merchant = store.merchant;
   }, 120_000);
 
   afterAll(async () => {
@@ -70,10 +48,10 @@ describe('the supergraph through the gateway', () => {
   });
 
   it('answers one query with fields from catalog and inventory', async () => {
-    const product = await createStockedProduct('Linen apron', 7, 1800);
-    const { product: read } = await merchant.ProductById({ id: product.id });
+    const productId = await store.product('Linen apron', 7, 1800);
+    const { product: read } = await merchant.ProductById({ id: productId });
     expect(read).toMatchObject({
-      id: product.id,
+      id: productId,
       title: 'Linen apron',
       price: { amount: 1800, currencyCode: 'USD' },
       status: 'ACTIVE',
@@ -81,47 +59,42 @@ describe('the supergraph through the gateway', () => {
       inStock: true,
     });
 
-    const shopper = getSdk(new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': storeId } }));
+    const shopper = store.sdkFor();
     const page = await shopper.Products({ first: 10, filter: { search: 'linen' } });
     expect(page.products.edges.map((edge) => [edge.node.title, edge.node.stock, edge.node.inStock])).toEqual([['Linen apron', 7, true]]);
   });
 
   it('pushes stock changes to subscribers with fields from every subgraph, in order', async () => {
-    const product = await createStockedProduct('Enamel mug', 10, 1200);
-    const received: StockChangedSubscription[] = [];
-    const client = subscriber({ Authorization: `Bearer ${merchantToken}` });
-    const done = new Promise<void>((resolve, reject) => {
-      client.subscribe<StockChangedSubscription>(
-        {
-          query: 'subscription ($productId: ID!) { stockChanged(productId: $productId) { id title price { amount currencyCode } stock inStock } }',
-          variables: { productId: product.id },
-        },
-        {
-          next: (result) => {
-            if (result.errors) reject(new Error(JSON.stringify(result.errors)));
-            received.push(result.data!);
-            if (received.length === 2) resolve();
-          },
-          error: reject,
-          complete: () => undefined,
-        },
-      );
-    });
-    await new Promise<void>((resolve) => client.on('connected', () => resolve()));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const productId = await store.product('Enamel mug', 10, 1200);
+    const live = await subscribe<StockChangedSubscription>(
+      stack.wsUrl,
+      store.merchantToken,
+      'subscription ($productId: ID!) { stockChanged(productId: $productId) { id title price { amount currencyCode } stock inStock } }',
+      { productId },
+    );
 
-    await merchant.AdjustStock({ input: { productId: product.id, delta: -3, reason: 'sold at the counter', idempotencyKey: randomUUID() } });
-    await merchant.AdjustStock({ input: { productId: product.id, delta: 5, reason: 'delivery', idempotencyKey: randomUUID() } });
-    await done;
+    await merchant.AdjustStock({ input: { productId, delta: -3, reason: 'sold at the counter', idempotencyKey: randomUUID() } });
+    await merchant.AdjustStock({ input: { productId, delta: 5, reason: 'delivery', idempotencyKey: randomUUID() } });
+    const received = await live.until(2, 'both stock changes');
+    live.close();
     expect(received).toEqual([
-      { stockChanged: { id: product.id, title: 'Enamel mug', price: { amount: 1200, currencyCode: 'USD' }, stock: 7, inStock: true } },
-      { stockChanged: { id: product.id, title: 'Enamel mug', price: { amount: 1200, currencyCode: 'USD' }, stock: 12, inStock: true } },
+      { stockChanged: { id: productId, title: 'Enamel mug', price: { amount: 1200, currencyCode: 'USD' }, stock: 7, inStock: true } },
+      { stockChanged: { id: productId, title: 'Enamel mug', price: { amount: 1200, currencyCode: 'USD' }, stock: 12, inStock: true } },
     ]);
   });
 
   it('closes a subscription socket whose token is not valid with 4403', async () => {
     const closed = new Promise<number>((resolve) => {
-      const client = subscriber({ Authorization: 'Bearer not-a-token' });
+      // refused connections are asserted on through the 'closed' event, not logged
+      const client = createClient({
+        url: stack.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: 'Bearer not-a-token' },
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+      });
+      sockets.push(client);
       client.on('closed', (event) => resolve((event as { code: number }).code));
     });
     expect(await closed).toBe(4403);

@@ -4,7 +4,7 @@ import type { KitConfig } from '../config/kit-config';
 import type { Logger } from '../logging/logger';
 import { ensureDatabase } from './ensure-database';
 import { StatementCounter } from './statement-counter';
-import { kitEntities, kitMigrations } from '../events/kit-tables';
+import { kitMigrations } from '../events/kit-tables';
 
 export interface DataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,7 +26,7 @@ export async function createDataSource(config: KitConfig, options: DataSourceOpt
     username: config.database.user,
     password: config.database.password,
     database: config.database.name,
-    entities: [...kitEntities, ...(options.entities as never[])],
+    entities: options.entities,
     migrations: [...kitMigrations, ...options.migrations],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -35,5 +35,3 @@ export class KitEventTables1763769600000 implements MigrationInterface {
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const kitMigrations: Function[] = [KitEventTables1763769600000];
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const kitEntities: Function[] = [];

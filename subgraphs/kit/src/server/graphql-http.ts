@@ -25,6 +25,17 @@ export function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** One request header's value (the first, when it was sent more than once). */
+export function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A small JSON answer (health, readiness, errors outside GraphQL). */
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
 /** Node's parsed headers as Apollo's HeaderMap, repeated headers joined. */
 export function headerMapOf(request: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -24,7 +24,7 @@ import { trustJwks } from '../caller/jwks';
 import { callerFromHeaders } from '../caller/caller-from-headers';
 import type { SubgraphContext } from '../graphql/subgraph-context';
 import { createMetrics } from './metrics';
-import { handleGraphQLRequest, PayloadTooLargeError } from './graphql-http';
+import { handleGraphQLRequest, headerValue, PayloadTooLargeError, sendJson } from './graphql-http';
 import { originOf } from './request-origin';
 import { closeGracefully, listen } from './http-lifecycle';
 import type { SubgraphDefinition } from './subgraph-definition';
@@ -35,16 +35,6 @@ export interface RunningSubgraph {
   port: number;
   runtime: SubgraphRuntime;
   stop(): Promise<void>;
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
 }
 
 /**
@@ -104,10 +94,10 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   await apollo.start();
 
   const contextFor = (request: IncomingMessage) => async (): Promise<SubgraphContext> => {
-    const requestId = header(request, 'x-request-id') ?? randomUUID();
-    const correlationId = header(request, 'x-correlation-id') ?? requestId;
+    const requestId = headerValue(request, 'x-request-id') ?? randomUUID();
+    const correlationId = headerValue(request, 'x-correlation-id') ?? requestId;
     const caller = await revocations.check(
-      callerFromHeaders({ authorization: header(request, 'authorization'), storeId: header(request, 'x-store-id') }, keys, config.auth),
+      callerFromHeaders({ authorization: headerValue(request, 'authorization'), storeId: headerValue(request, 'x-store-id') }, keys, config.auth),
     );
     return {
       caller,
