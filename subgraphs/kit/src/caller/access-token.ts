@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import { invalidCredentials } from '../errors/graphql-errors';
 import type { AuthConfig } from '../config/kit-config';
 import type { Caller } from './caller';
-import { isRole, type Role } from './role';
+import { isRole, STORE_ROLES, type Role } from './role';
 import { verificationKeyFor, type SigningKeys } from './signing-keys';
 
 /** RS256 only: RFC 8725 says pin the algorithm so `none` and HS256-with-public-key are refused. */
@@ -11,8 +11,12 @@ const ALGORITHM = 'RS256' as const;
 
 export interface AccessTokenClaims {
   sub: string;
+  /** Platform roles, plus the role in `storeId` when the user works there. */
   roles: Role[];
+  /** The store the token acts for by default. */
   storeId?: string | null;
+  /** Every store the user works in, with their role there (`X-Store-Id` picks one of them). */
+  stores?: Record<string, Role>;
 }
 
 export interface SignOptions {
@@ -26,7 +30,12 @@ export interface SignOptions {
 
 export function signAccessToken(claims: AccessTokenClaims, keys: SigningKeys, auth: AuthConfig, expiresInSeconds = 900, options: SignOptions = {}): string {
   if (!keys.privateKeyPem) throw new Error('No private key configured: this process cannot issue tokens');
-  const payload: Record<string, unknown> = { roles: claims.roles, storeId: claims.storeId ?? null, iat: options.issuedAt ?? Math.floor(Date.now() / 1000) };
+  const payload: Record<string, unknown> = {
+    roles: claims.roles,
+    storeId: claims.storeId ?? null,
+    stores: claims.stores ?? membershipsOf(claims.roles, claims.storeId ?? null),
+    iat: options.issuedAt ?? Math.floor(Date.now() / 1000),
+  };
   if (options.sessionId) payload.sid = options.sessionId;
   return jwt.sign(payload, keys.privateKeyPem, {
     algorithm: ALGORITHM,
@@ -54,10 +63,12 @@ export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthCo
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
   if (typeof payload.sub !== 'string' || payload.sub === '') throw invalidCredentials('Invalid access token');
+  const storeId = typeof payload.storeId === 'string' ? payload.storeId : null;
   return {
     userId: payload.sub,
     roles,
-    storeId: typeof payload.storeId === 'string' ? payload.storeId : null,
+    storeId,
+    memberships: { ...membershipsOf(roles, storeId), ...storeRolesIn(payload.stores) },
     token,
     tokenClaims: {
       tokenId: typeof payload.jti === 'string' ? payload.jti : null,
@@ -74,4 +85,15 @@ export function bearerToken(authorization: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw invalidCredentials('Authorization header must be "Bearer <token>"');
   return match[1];
+}
+
+/** The membership a token's own store and roles imply (tokens made before `stores` was a claim). */
+function membershipsOf(roles: Role[], storeId: string | null): Record<string, Role> {
+  const storeRole = roles.find((role) => STORE_ROLES.includes(role));
+  return storeId && storeRole ? { [storeId]: storeRole } : {};
+}
+
+function storeRolesIn(claim: unknown): Record<string, Role> {
+  if (typeof claim !== 'object' || claim === null) return {};
+  return Object.fromEntries(Object.entries(claim).filter((entry): entry is [string, Role] => isRole(entry[1]) && STORE_ROLES.includes(entry[1])));
 }

@@ -6,6 +6,8 @@ export interface Caller {
   roles: Role[];
   /** The store the caller acts for (staff) or shops in (from the token or the X-Store-Id header). */
   storeId: string | null;
+  /** The stores the user works in and their role in each (from the token, kept by the stores subgraph). */
+  memberships: Readonly<Record<string, Role>>;
   /** The verified bearer token, forwarded as-is so each hop verifies it again. */
   token: string | null;
   /** What the token says of itself: its id (`jti`), session (`sid`), issue and expiry times (unix seconds). */
@@ -19,7 +21,7 @@ export interface TokenClaims {
   expiresAt: number;
 }
 
-export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], storeId: null, token: null, tokenClaims: null }) as Caller;
+export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], storeId: null, memberships: {}, token: null, tokenClaims: null }) as Caller;
 
 export function isAuthenticated(caller: Caller): boolean {
   return caller.userId !== null;

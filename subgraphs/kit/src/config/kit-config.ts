@@ -11,8 +11,12 @@ export interface KitConfig {
   database: {
     host: string;
     port: number;
+    /** Owns the tables and runs the migrations. */
     user: string;
     password: string | undefined;
+    /** What the application connects as: neither owner nor superuser, so row-level security binds it. */
+    appUser: string;
+    appPassword: string | undefined;
     name: string;
     poolSize: number;
   };
@@ -69,6 +73,14 @@ export function readEventNamespace(env: Env = process.env): string {
 export function loadKitConfig(service: string, defaultPort: number, env: Env = process.env): KitConfig {
   const read = envReader(env);
   const nodeEnv = readNodeEnv(env);
+  const config = readKitConfig(service, defaultPort, read, nodeEnv, env);
+  if (config.database.appUser === config.database.user) {
+    throw new Error('Invalid configuration: DATABASE_APP_USER must differ from DATABASE_USER (the owner), or row-level security would not bind it');
+  }
+  return config;
+}
+
+function readKitConfig(service: string, defaultPort: number, read: ReturnType<typeof envReader>, nodeEnv: KitConfig['nodeEnv'], env: Env): KitConfig {
   return {
     service,
     nodeEnv,
@@ -81,6 +93,8 @@ export function loadKitConfig(service: string, defaultPort: number, env: Env = p
       port: read.int('DATABASE_PORT', 5432, { min: 1, max: 65535 }),
       user: read.string('DATABASE_USER', 'postgres'),
       password: read.optionalString('DATABASE_PASSWORD'),
+      appUser: read.string('DATABASE_APP_USER', 'ultramarket_app'),
+      appPassword: read.optionalString('DATABASE_APP_PASSWORD'),
       name: read.string('DATABASE_NAME', `ultramarket_${service}`),
       poolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     },

@@ -1,8 +1,9 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type MixedList, type EntitySchema, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { KitConfig } from '../config/kit-config';
 import type { Logger } from '../logging/logger';
 import { ensureDatabase } from './ensure-database';
+import { ensureAppRole, grantToAppRole } from './app-role';
 import { StatementCounter } from './statement-counter';
 import { kitMigrations } from '../events/kit-tables';
 
@@ -14,33 +15,65 @@ export interface DataSourceOptions {
 }
 
 /**
- * The subgraph's own database: created if missing, the kit's tables (outbox, processed events) and
- * the subgraph's committed migrations run at start. `synchronize` is never used.
+ * The subgraph's own database: created if missing; the kit's tables (outbox, processed events, the
+ * row-level security function) and the subgraph's committed migrations run at start as the owner
+ * (DATABASE_USER); the returned data source connects as the application role (DATABASE_APP_USER),
+ * which row-level security binds. `synchronize` is never used.
  */
 export async function createDataSource(config: KitConfig, options: DataSourceOptions, registry: Registry, logger: Logger): Promise<DataSource> {
   await ensureDatabase(config.database);
+  await migrateAsOwner(config, options, logger);
   const dataSource = new DataSource({
-    type: 'postgres',
-    host: config.database.host,
-    port: config.database.port,
-    username: config.database.user,
-    password: config.database.password,
-    database: config.database.name,
+    ...connection(config, config.database.appUser, config.database.appPassword),
     entities: options.entities,
-    migrations: [...kitMigrations, ...options.migrations],
-    migrationsTableName: 'migrations',
     synchronize: false,
+    // extensions are the owner's business, in migrations
+    installExtensions: false,
     maxQueryExecutionTime: 1000,
     logger: new StatementCounter(registry, logger),
     extra: { max: config.database.poolSize, application_name: `ultramarket-${config.service}` },
   });
   await dataSource.initialize();
-  // Several replicas may start at once: one migrates while the others wait on the lock.
-  await dataSource.query('SELECT pg_advisory_lock(7261)');
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.query('SELECT pg_advisory_unlock(7261)');
-  }
   return dataSource;
+}
+
+async function migrateAsOwner(config: KitConfig, options: DataSourceOptions, logger: Logger): Promise<void> {
+  const owner = new DataSource({
+    ...connection(config, config.database.user, config.database.password),
+    migrations: [...kitMigrations, ...options.migrations],
+    migrationsTableName: 'migrations',
+    logger: migrationLogger(logger),
+    extra: { max: 1, application_name: `ultramarket-${config.service}-migrate` },
+  });
+  await owner.initialize();
+  try {
+    // several replicas may start at once: one migrates while the others wait on the lock
+    await owner.query('SELECT pg_advisory_lock(7261)');
+    try {
+      await ensureAppRole(owner, config.database);
+      await owner.runMigrations({ transaction: 'each' });
+      await grantToAppRole(owner, config.database);
+    } finally {
+      await owner.query('SELECT pg_advisory_unlock(7261)');
+    }
+  } finally {
+    await owner.destroy();
+  }
+}
+
+function connection(config: KitConfig, username: string, password: string | undefined) {
+  const { host, port, name } = config.database;
+  return { type: 'postgres' as const, host, port, username, password, database: name };
+}
+
+/** The owner's connection only migrates: its migration messages are logged, its statements at trace level. */
+function migrationLogger(logger: Logger): TypeOrmLogger {
+  return {
+    logQuery: (query) => logger.trace({ query }, 'sql (owner)'),
+    logQueryError: (error, query) => logger.debug({ err: error, query }, 'sql failed (owner)'),
+    logQuerySlow: () => undefined,
+    logSchemaBuild: (message) => logger.debug(message),
+    logMigration: (message) => logger.info(message),
+    log: (level, message) => (level === 'warn' ? logger.warn({ message }, 'typeorm') : logger.debug({ message }, 'typeorm')),
+  };
 }

@@ -29,6 +29,10 @@ export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
 
+export function storeUnavailable(status: string): GraphQLError {
+  return new GraphQLError(`This store is ${status.toLowerCase()}: it takes no orders or payments now`, { extensions: { code: ErrorCode.STORE_UNAVAILABLE, status } });
+}
+
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
 }

@@ -5,6 +5,7 @@ import { parseEnvelope, type EventEnvelope } from './event-envelope';
 import type { EventNames } from './event-names';
 import { ensureStream } from './streams';
 import type { Tx, UnitOfWork } from './unit-of-work';
+import { enterScope, PLATFORM_SCOPE } from '../tenancy/store-scope';
 
 /** A subgraph's reaction to one event type, run in a transaction with the processed-event record. */
 export interface EventHandler<TData = Record<string, unknown>> {
@@ -125,6 +126,8 @@ export class ConsumerRunner {
           log.debug('event already handled; acknowledging the redelivery');
           return;
         }
+        // the handler sees the event's store only; an event of no store (accounts') is platform-wide
+        await enterScope(manager, event.storeId ?? PLATFORM_SCOPE);
         await unitOfWork.runIn(
           manager,
           { correlationId: event.correlationId, causationId: event.id },

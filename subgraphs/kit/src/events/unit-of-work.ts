@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { envelopeFor, type EventEnvelope, type NewEvent, type Trace } from './event-envelope';
 import type { EventNames } from './event-names';
+import { enterScope, type StoreScope } from '../tenancy/store-scope';
 
 /** A database transaction that can also record events; they are published only if it commits. */
 export interface Tx {
@@ -17,17 +18,33 @@ export async function writeToOutbox<TData>(manager: EntityManager, names: EventN
   ]);
 }
 
+/**
+ * Transactions that may also record events. Each runs in a store scope (`app.store_id`): the
+ * request's unit of work is bound to its caller's store (`forScope`); the process-wide one has no
+ * scope, so background work names the store it works in (or PLATFORM_SCOPE) before touching
+ * tenant-owned tables.
+ */
 export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly names: EventNames,
     private readonly afterCommitWithEvents: () => void,
+    /** The store this unit of work's transactions see; null sees no tenant-owned row. */
+    readonly scope: StoreScope | null = null,
   ) {}
+
+  /** The same unit of work, its transactions scoped to `scope`. */
+  forScope(scope: StoreScope | null): UnitOfWork {
+    return scope === this.scope ? this : new UnitOfWork(this.dataSource, this.names, this.afterCommitWithEvents, scope);
+  }
 
   /** Runs `work` in one transaction; events it emits are written to the outbox in that transaction. */
   async run<T>(trace: Trace, work: (tx: Tx) => Promise<T>): Promise<T> {
     let emitted = 0;
-    const result = await this.dataSource.transaction(async (manager) => this.runIn(manager, trace, work, () => (emitted += 1)));
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (this.scope !== null) await enterScope(manager, this.scope);
+      return this.runIn(manager, trace, work, () => (emitted += 1));
+    });
     if (emitted > 0) this.afterCommitWithEvents();
     return result;
   }

@@ -18,6 +18,9 @@ import { EventNames } from '../events/event-names';
 import { ensureStream } from '../events/streams';
 import { OutboxRelay } from '../events/outbox-relay';
 import { UnitOfWork } from '../events/unit-of-work';
+import { scopeOf } from '../tenancy/store-scope';
+import { StoreDb } from '../tenancy/store-db';
+import { StoreStatuses } from '../tenancy/store-statuses';
 import { ConsumerRunner, type EventHandler } from '../events/consumer-runner';
 import { loadSigningKeys } from '../caller/signing-keys';
 import { trustJwks } from '../caller/jwks';
@@ -61,7 +64,8 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
 
   const relay = new OutboxRelay(dataSource, js, logger, config.outboxPollMs);
   const unitOfWork = new UnitOfWork(dataSource, names, () => relay.kick());
-  const runtime: SubgraphRuntime = { config, env, logger, registry, dataSource, redis, nats, js, jsm, names, relay, unitOfWork, keys };
+  const storeStatuses = new StoreStatuses(dataSource);
+  const runtime: SubgraphRuntime = { config, env, logger, registry, dataSource, redis, nats, js, jsm, names, relay, unitOfWork, storeStatuses, keys };
   relay.start();
 
   const consumers = new ConsumerRunner({
@@ -76,7 +80,8 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     ackWaitMs: config.consumerAckWaitMs,
     onEventsEmitted: () => relay.kick(),
   });
-  for (const handler of definition.consumers ?? []) await consumers.start(handler as EventHandler);
+  const handlers = [...((definition.consumers ?? []) as EventHandler[]), ...(definition.followsStoreStatus ? storeStatuses.followers(definition.name) : [])];
+  for (const handler of handlers) await consumers.start(handler);
   const stopOnStart = (await definition.onStart?.(runtime)) ?? (async () => undefined);
   const stopJobs = (definition.jobs ?? []).map((job) => job(runtime));
 
@@ -99,6 +104,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     const caller = await revocations.check(
       callerFromHeaders({ authorization: headerValue(request, 'authorization'), storeId: headerValue(request, 'x-store-id') }, keys, config.auth),
     );
+    const scope = scopeOf(caller);
     return {
       caller,
       requestId,
@@ -106,7 +112,9 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
       logger: logger.child({ requestId, correlationId }),
       loaders: new LoaderRegistry(),
       db: dataSource,
-      unitOfWork,
+      storeDb: new StoreDb(dataSource, scope),
+      unitOfWork: unitOfWork.forScope(scope),
+      storeStatuses,
       origin: originOf(request),
     };
   };

@@ -22,6 +22,8 @@ export interface SubgraphDefinition {
   /** Domains whose streams this subgraph publishes into (usually its own). */
   publishes: string[];
   consumers?: EventHandler<never>[];
+  /** Keep a copy of every store's status (`store_status`) from the stores subgraph's events. */
+  followsStoreStatus?: boolean;
   schema(): Promise<GraphQLSchema>;
   /**
    * Runs once the runtime is up and before the subgraph takes requests or starts its jobs (e.g. to

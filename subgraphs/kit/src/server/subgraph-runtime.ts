@@ -9,6 +9,7 @@ import type { EventNames } from '../events/event-names';
 import type { OutboxRelay } from '../events/outbox-relay';
 import type { UnitOfWork } from '../events/unit-of-work';
 import type { Logger } from '../logging/logger';
+import type { StoreStatuses } from '../tenancy/store-statuses';
 
 /** The process-wide parts a running subgraph is made of. */
 export interface SubgraphRuntime {
@@ -24,6 +25,8 @@ export interface SubgraphRuntime {
   jsm: JetStreamManager;
   names: EventNames;
   relay: OutboxRelay;
+  /** Unscoped: background work names its store with `forScope` before touching tenant-owned tables. */
   unitOfWork: UnitOfWork;
+  storeStatuses: StoreStatuses;
   keys: SigningKeys;
 }

@@ -49,8 +49,12 @@ export async function startTestSubgraph(definition: SubgraphDefinition, env: Rec
   };
 }
 
-/** A development access token signed with the local key pair, as `npm run token` makes. */
-export function tokenFor(roles: Role[], storeId: string | null, userId: string = randomUUID()): string {
+/**
+ * A development access token signed with the local key pair, as `npm run token` makes. `stores`
+ * lists the user's memberships (X-Store-Id switches between them); by default the one `roles` and
+ * `storeId` imply.
+ */
+export function tokenFor(roles: Role[], storeId: string | null, userId: string = randomUUID(), stores?: Record<string, Role>): string {
   const auth = readAuthConfig();
-  return signAccessToken({ sub: userId, roles, storeId }, loadSigningKeys(auth, false), auth);
+  return signAccessToken({ sub: userId, roles, storeId, stores }, loadSigningKeys(auth, false), auth);
 }
