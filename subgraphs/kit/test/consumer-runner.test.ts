@@ -4,10 +4,25 @@ import { ensureStream } from '../src/events/streams';
 import { ConsumerRunner, type EventHandler } from '../src/events/consumer-runner';
 import { envelopeFor, type EventEnvelope } from '../src/events/event-envelope';
 import { UnitOfWork } from '../src/events/unit-of-work';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByStore } from '../src/tenancy/row-level-security';
+import { inScope } from '../src/tenancy/store-scope';
 import { openEventHarness, storedMessages, type EventHarness } from './support/event-harness';
 import { eventually } from './support/test-names';
 
 const storeId = '6b1c1f4e-4b2a-4c39-9a55-0c1d2e3f4a5b';
+
+/** What the test handlers write: a tenant-owned table, as a subgraph's would be. */
+class CreateTestEffect1763769609999 implements MigrationInterface {
+  name = 'CreateTestEffect1763769609999';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE test_effect (store_id uuid NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL)`);
+    await isolateByStore(runner, 'test_effect');
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE test_effect`);
+  }
+}
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 describe('durable consumer runner', () => {
@@ -16,7 +31,9 @@ describe('durable consumer runner', () => {
   const attempts = new Map<string, number>();
 
   const effects = async (eventType: string) =>
-    Number((await harness.dataSource.query(`SELECT count(*) AS n FROM test_effect WHERE event_type = $1`, [eventType]))[0].n);
+    Number(
+      (await inScope(harness.dataSource, storeId, (manager) => manager.query(`SELECT count(*) AS n FROM test_effect WHERE event_type = $1`, [eventType])))[0].n,
+    );
 
   /** Publishes an envelope; a second call with the same envelope and another msgID is what a redelivery looks like. */
   const publish = (event: EventEnvelope, msgID = event.id) => harness.js.publish(harness.names.subject(event.type), JSON.stringify(event), { msgID });
@@ -28,14 +45,14 @@ describe('durable consumer runner', () => {
       const attempt = (attempts.get(event.id) ?? 0) + 1;
       attempts.set(event.id, attempt);
       // the effect is written first: a failure after it must roll it back
-      await tx.manager.query(`INSERT INTO test_effect (event_id, event_type) VALUES ($1, $2)`, [event.id, event.type]);
+      // row-level security admits the row only because the runner entered the event's store
+      await tx.manager.query(`INSERT INTO test_effect (store_id, event_id, event_type) VALUES ($1, $2, $3)`, [event.storeId, event.id, event.type]);
       if (attempt <= failuresBeforeSuccess) throw new Error(`passing failure ${attempt}`);
     },
   });
 
   beforeAll(async () => {
-    harness = await openEventHarness('consumer', natsUrl);
-    await harness.dataSource.query(`CREATE TABLE test_effect (event_id uuid NOT NULL, event_type text NOT NULL)`);
+    harness = await openEventHarness('consumer', natsUrl, [CreateTestEffect1763769609999]);
     await ensureStream(harness.jsm, harness.names, 'orders');
     await ensureStream(harness.jsm, harness.names, 'deadletter');
     const unitOfWork = new UnitOfWork(harness.dataSource, harness.names, () => undefined);

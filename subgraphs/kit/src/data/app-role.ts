@@ -26,7 +26,9 @@ export async function ensureAppRole(owner: DataSource, database: KitConfig['data
     rolbypassrls: boolean;
   }[];
   if (role.rolsuper || role.rolbypassrls) {
-    throw new Error(`Invalid configuration: DATABASE_APP_USER "${database.appUser}" must be neither superuser nor BYPASSRLS, or row-level security would not apply`);
+    throw new Error(
+      `Invalid configuration: DATABASE_APP_USER "${database.appUser}" must be neither superuser nor BYPASSRLS, or row-level security would not apply`,
+    );
   }
 }
 
@@ -38,7 +40,8 @@ export async function grantToAppRole(owner: DataSource, database: KitConfig['dat
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
   await owner.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   const owned: unknown[] = await owner.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1 LIMIT 1`, [database.appUser]);
-  if (owned.length > 0) throw new Error(`DATABASE_APP_USER "${database.appUser}" owns tables in ${database.name}: it must not, or row-level security could be turned off`);
+  if (owned.length > 0)
+    throw new Error(`DATABASE_APP_USER "${database.appUser}" owns tables in ${database.name}: it must not, or row-level security could be turned off`);
 }
 
 function identifier(name: string): string {

@@ -30,7 +30,9 @@ export function notFound(what: string, id: string): GraphQLError {
 }
 
 export function storeUnavailable(status: string): GraphQLError {
-  return new GraphQLError(`This store is ${status.toLowerCase()}: it takes no orders or payments now`, { extensions: { code: ErrorCode.STORE_UNAVAILABLE, status } });
+  return new GraphQLError(`This store is ${status.toLowerCase()}: it takes no orders or payments now`, {
+    extensions: { code: ErrorCode.STORE_UNAVAILABLE, status },
+  });
 }
 
 export function conflict(message: string): GraphQLError {

@@ -20,11 +20,13 @@ export interface EventHarness {
   close(): Promise<void>;
 }
 
-export async function openEventHarness(prefix: string, natsUrl: string): Promise<EventHarness> {
+/** `migrations` run as the database owner, as a subgraph's do (the harness connects as the application role). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export async function openEventHarness(prefix: string, natsUrl: string, migrations: Function[] = []): Promise<EventHarness> {
   const suite = uniqueSuiteName(prefix);
   const config = loadKitConfig('kit', 0, { ...process.env, DATABASE_NAME: `ultramarket_test_${suite}`, EVENT_NAMESPACE: suite, NATS_URL: natsUrl });
   const logger = createLogger('kit-test', 'silent');
-  const dataSource = await createDataSource(config, { entities: [], migrations: [] }, new Registry(), logger);
+  const dataSource = await createDataSource(config, { entities: [], migrations }, new Registry(), logger);
   const nats = await connectNats(natsUrl, suite, logger);
   return {
     config,

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { envelopeFor } from '../src/events/event-envelope';
+import { ensureStream } from '../src/events/streams';
+import { ConsumerRunner } from '../src/events/consumer-runner';
+import { UnitOfWork } from '../src/events/unit-of-work';
+import { createLogger } from '../src/logging/logger';
+import { isolateByStore } from '../src/tenancy/row-level-security';
+import { inScope, PLATFORM_SCOPE } from '../src/tenancy/store-scope';
+import { StoreDb } from '../src/tenancy/store-db';
+import { StoreStatus } from '../src/tenancy/store-status';
+import { StoreStatuses } from '../src/tenancy/store-statuses';
+import { openEventHarness, type EventHarness } from './support/event-harness';
+import { eventually } from './support/test-names';
+
+class CreateNote1763769609998 implements MigrationInterface {
+  name = 'CreateNote1763769609998';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE note (id serial PRIMARY KEY, store_id uuid NOT NULL, body text NOT NULL)`);
+    await isolateByStore(runner, 'note');
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE note`);
+  }
+}
+
+const storeA = randomUUID();
+const storeB = randomUUID();
+const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+describe('tenant isolation in the database', () => {
+  let harness: EventHarness;
+  let owner: DataSource;
+
+  const bodies = (scope: string) => inScope(harness.dataSource, scope, (manager) => manager.query(`SELECT store_id, body FROM note ORDER BY id`));
+
+  beforeAll(async () => {
+    harness = await openEventHarness('tenancy', natsUrl, [CreateNote1763769609998]);
+    const { host, port, user, password, name } = harness.config.database;
+    owner = await new DataSource({ type: 'postgres', host, port, username: user, password, database: name }).initialize();
+    await inScope(harness.dataSource, storeA, (manager) => manager.query(`INSERT INTO note (store_id, body) VALUES ($1, 'a1'), ($1, 'a2')`, [storeA]));
+    await inScope(harness.dataSource, storeB, (manager) => manager.query(`INSERT INTO note (store_id, body) VALUES ($1, 'b1')`, [storeB]));
+  });
+
+  afterAll(async () => {
+    await owner.destroy();
+    await harness.close();
+  });
+
+  it('connects as a role that is neither superuser, nor BYPASSRLS, nor owner of any table', async () => {
+    const [role] = await harness.dataSource.query(
+      `SELECT current_user AS name, rolsuper, rolbypassrls, (SELECT count(*)::int FROM pg_tables WHERE tableowner = current_user) AS owned
+       FROM pg_roles WHERE rolname = current_user`,
+    );
+    expect(role).toEqual({ name: harness.config.database.appUser, rolsuper: false, rolbypassrls: false, owned: 0 });
+    const [table] = await owner.query(`SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = 'note'`);
+    expect(table).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it('refuses a query that names no store', async () => {
+    await expect(harness.dataSource.query(`SELECT * FROM note`)).rejects.toThrow(/no store scope/);
+    await expect(harness.dataSource.query(`INSERT INTO note (store_id, body) VALUES ($1, 'x')`, [storeA])).rejects.toThrow(/no store scope/);
+    await expect(new StoreDb(harness.dataSource, null).read((manager) => manager.query(`SELECT 1`))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('shows a transaction only its store’s rows, even without a WHERE, and all of them to the platform scope', async () => {
+    expect(await bodies(storeA)).toEqual([
+      { store_id: storeA, body: 'a1' },
+      { store_id: storeA, body: 'a2' },
+    ]);
+    expect(await bodies(storeB)).toEqual([{ store_id: storeB, body: 'b1' }]);
+    expect((await bodies(PLATFORM_SCOPE)).map((row: { body: string }) => row.body)).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('refuses writing a row into another store and changes nothing there', async () => {
+    await expect(
+      inScope(harness.dataSource, storeA, (manager) => manager.query(`INSERT INTO note (store_id, body) VALUES ($1, 'sneaky')`, [storeB])),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await inScope(harness.dataSource, storeA, (manager) => manager.query(`UPDATE note SET body = 'taken' WHERE store_id = $1`, [storeB]));
+    expect(updated[1]).toBe(0);
+    expect(await bodies(storeB)).toEqual([{ store_id: storeB, body: 'b1' }]);
+  });
+
+  it('does not carry a store over to the next transaction on the same connection', async () => {
+    const single = await new DataSource({ ...harness.dataSource.options, extra: { max: 1 } } as typeof harness.dataSource.options).initialize();
+    try {
+      expect(await inScope(single, storeA, (manager) => manager.query(`SELECT count(*)::int AS n FROM note`))).toEqual([{ n: 2 }]);
+      await expect(single.query(`SELECT count(*) FROM note`)).rejects.toThrow(/no store scope/);
+    } finally {
+      await single.destroy();
+    }
+  });
+
+  it('keeps 1000 interleaved reads of two stores over a pool of two connections apart', async () => {
+    const pooled = await new DataSource({ ...harness.dataSource.options, extra: { max: 2 } } as typeof harness.dataSource.options).initialize();
+    try {
+      const reads = Array.from({ length: 1000 }, (_, index) => {
+        const store = index % 2 === 0 ? storeA : storeB;
+        return new StoreDb(pooled, store).read(async (manager) => ({
+          store,
+          rows: (await manager.query(`SELECT store_id FROM note`)) as { store_id: string }[],
+        }));
+      });
+      const results = await Promise.all(reads);
+      const crossReads = results.filter(({ store, rows }) => rows.some((row) => row.store_id !== store)).length;
+      expect(crossReads).toBe(0);
+      expect(results.every(({ store, rows }) => rows.length === (store === storeA ? 2 : 1))).toBe(true);
+    } finally {
+      await pooled.destroy();
+    }
+  });
+
+  it('follows store statuses from the stores subgraph’s events, a newer version winning', async () => {
+    const statuses = new StoreStatuses(harness.dataSource);
+    expect(await statuses.of(storeA)).toBe(StoreStatus.ACTIVE);
+    await ensureStream(harness.jsm, harness.names, 'stores');
+    const unitOfWork = new UnitOfWork(harness.dataSource, harness.names, () => undefined);
+    const runner = new ConsumerRunner({
+      js: harness.js,
+      jsm: harness.jsm,
+      dataSource: harness.dataSource,
+      unitOfWork,
+      names: harness.names,
+      logger: createLogger('tenancy-test', 'silent'),
+      maxDeliveries: 3,
+      concurrency: 1,
+      ackWaitMs: 10_000,
+      onEventsEmitted: () => undefined,
+    });
+    try {
+      for (const handler of statuses.followers('kit')) await runner.start(handler);
+      const publish = (type: string, status: StoreStatus, version: number) => {
+        const event = envelopeFor(
+          { type, storeId: storeA, aggregateId: storeA, aggregateVersion: version, data: { storeId: storeA, status } },
+          { correlationId: randomUUID(), causationId: null },
+        );
+        return harness.js.publish(harness.names.subject(type), JSON.stringify(event), { msgID: event.id });
+      };
+      await publish('stores.created', StoreStatus.ACTIVE, 1);
+      await publish('stores.status-changed', StoreStatus.SUSPENDED, 3);
+      await eventually(async () => ((await statuses.of(storeA)) === StoreStatus.SUSPENDED ? true : undefined), 10_000, 'the suspension');
+      // a late, older event changes nothing
+      await publish('stores.status-changed', StoreStatus.PAUSED, 2);
+      const handled = async () => (await owner.query(`SELECT count(*)::int AS n FROM processed_event WHERE consumer LIKE '%store-status'`))[0].n;
+      await eventually(async () => ((await handled()) === 2 ? true : undefined), 10_000, 'the late event to be handled');
+      expect(await new StoreStatuses(harness.dataSource).of(storeA)).toBe(StoreStatus.SUSPENDED);
+      await publish('stores.status-changed', StoreStatus.CLOSED, 4);
+      await eventually(async () => ((await statuses.of(storeA)) === StoreStatus.CLOSED ? true : undefined), 10_000, 'the closure');
+      const [row] = await inScope(harness.dataSource, storeA, (manager) =>
+        manager.query(`SELECT status, version FROM store_status WHERE store_id = $1`, [storeA]),
+      );
+      expect(row).toEqual({ status: 'CLOSED', version: 4 });
+      expect(await statuses.of(storeB)).toBe(StoreStatus.ACTIVE);
+    } finally {
+      await runner.stop();
+    }
+  });
+});
