@@ -12,6 +12,7 @@ import { StoreDb } from '../src/tenancy/store-db';
 import { StoreStatus } from '../src/tenancy/store-status';
 import { StoreStatuses } from '../src/tenancy/store-statuses';
 import { openEventHarness, type EventHarness } from './support/event-harness';
+import { openOwnerConnection } from './support/tenancy-support';
 import { eventually } from './support/test-names';
 
 class CreateNote1763769609998 implements MigrationInterface {
@@ -37,8 +38,7 @@ describe('tenant isolation in the database', () => {
 
   beforeAll(async () => {
     harness = await openEventHarness('tenancy', natsUrl, [CreateNote1763769609998]);
-    const { host, port, user, password, name } = harness.config.database;
-    owner = await new DataSource({ type: 'postgres', host, port, username: user, password, database: name }).initialize();
+    owner = await openOwnerConnection(harness.config);
     await inScope(harness.dataSource, storeA, (manager) => manager.query(`INSERT INTO note (store_id, body) VALUES ($1, 'a1'), ($1, 'a2')`, [storeA]));
     await inScope(harness.dataSource, storeB, (manager) => manager.query(`INSERT INTO note (store_id, body) VALUES ($1, 'b1')`, [storeB]));
   });
