@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
+import type { DataSource } from 'typeorm';
 import { Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { catalogSubgraph } from '../src/catalog.subgraph';
+import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 
 const CREATE = gql`
   mutation ($input: CreateProductInput!) {
@@ -118,19 +120,23 @@ describe('catalog subgraph', () => {
   const merchantA = tokenFor([Role.MERCHANT], storeA);
   const merchantB = tokenFor([Role.MERCHANT], storeB);
   let catalog: TestSubgraph;
+  let owner: DataSource;
 
   const create = async (input: Record<string, unknown>, token = merchantA) => {
     const result = await catalog.client(token).rawRequest<CreateResult>(CREATE, { input: { price: { amount: 1000, currencyCode: 'USD' }, ...input } });
     expect(result.errors).toBeUndefined();
     return result.data.createProduct;
   };
-  const count = async (sql: string, parameters: unknown[] = []) => Number((await catalog.runtime.dataSource.query(sql, parameters))[0].n);
+  /** Counts across every store, as the database owner (the subgraph's own connection sees one store per transaction). */
+  const count = async (sql: string, parameters: unknown[] = []) => Number((await owner.query(sql, parameters))[0].n);
 
   beforeAll(async () => {
     catalog = await startTestSubgraph(catalogSubgraph);
+    owner = await openOwnerConnection(catalog.runtime.config);
   });
   afterAll(async () => {
-    await catalog.close();
+    await owner?.destroy();
+    await catalog?.close();
   });
 
   it('creates a product in the merchant’s store with a handle from its title, and records the event in the outbox', async () => {
@@ -194,8 +200,10 @@ describe('catalog subgraph', () => {
 
   it('shows a draft only to its store’s staff', async () => {
     const draft = (await create({ title: 'Secret draft' })).product!;
-    const read = async (token?: string) => (await catalog.client(token).rawRequest<{ product: { id: string } | null }>(PRODUCT, { id: draft.id })).data.product;
-    expect(await read()).toBeNull();
+    const read = async (token?: string, headers: Record<string, string> = {}) =>
+      (await catalog.client(token, headers).rawRequest<{ product: { id: string } | null }>(PRODUCT, { id: draft.id })).data.product;
+    expect(await read(undefined, { 'x-store-id': storeA })).toBeNull();
+    expect(await read(tokenFor([Role.CUSTOMER], storeA))).toBeNull();
     expect(await read(merchantB)).toBeNull();
     expect(await read(merchantA)).toMatchObject({ id: draft.id, status: 'DRAFT' });
     expect(await read(tokenFor([Role.PLATFORM_ADMIN], null))).toMatchObject({ id: draft.id });
@@ -287,9 +295,13 @@ describe('catalog subgraph', () => {
         expect(result.errors).toBeUndefined();
         return (await statements()) - before;
       };
-      expect(await run('{ products(first: 3) { nodes { id } } }')).toBe(1);
-      expect(await run('{ products(first: 3) { totalCount nodes { id } } }')).toBe(2);
-      expect(await run('query { products(first: 3) { ...Counted } } fragment Counted on ProductConnection { count: totalCount }')).toBe(2);
+      // the store's status is cached after the first read: every later page is one read transaction
+      await run('{ products(first: 1) { nodes { id } } }');
+      // BEGIN, the store scope, the page, COMMIT
+      const page = await run('{ products(first: 3) { nodes { id } } }');
+      expect(page).toBe(4);
+      expect(await run('{ products(first: 3) { totalCount nodes { id } } }')).toBe(page + 1);
+      expect(await run('query { products(first: 3) { ...Counted } } fragment Counted on ProductConnection { count: totalCount }')).toBe(page + 1);
     });
 
     it('refuses page sizes over 100 and cursors it did not issue', async () => {
@@ -303,7 +315,7 @@ describe('catalog subgraph', () => {
   it('resolves federation references, hiding drafts from shoppers', async () => {
     const active = (await create({ title: 'Referenced', status: 'ACTIVE' })).product!;
     const draft = (await create({ title: 'Referenced draft' })).product!;
-    const result = await catalog.client().rawRequest<{ _entities: ({ title: string } | null)[] }>(
+    const result = await catalog.client(undefined, { 'x-store-id': storeA }).rawRequest<{ _entities: ({ title: string } | null)[] }>(
       gql`
         query ($representations: [_Any!]!) {
           _entities(representations: $representations) {

@@ -12,7 +12,9 @@ import { releaseReservationOnCancel } from './reservation/release-on-cancel.hand
 import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
 import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
+import { IsolateByStore1763769605020 } from './migrations/1763769605020-isolate-by-store';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const lowStockThreshold = envReader().int('INVENTORY_LOW_STOCK_THRESHOLD', 5, { min: 0 });
 const reservations = loadReservationConfig();
 
@@ -21,7 +23,7 @@ export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
   defaultPort: 4004,
   entities: [InventoryItem, StockAdjustment],
-  migrations: [CreateInventory1763769600200, CreateReservations1763769600400],
+  migrations: [CreateInventory1763769600200, CreateReservations1763769600400, IsolateByStore1763769605020],
   publishes: ['inventory'],
   consumers: [
     createInventoryItemOnProductCreated(lowStockThreshold),
@@ -34,8 +36,11 @@ export const inventorySubgraph: SubgraphDefinition = {
     buildFederatedSchema({
       resolvers: [ProductStockResolver, InventoryItemResolver],
       referenceResolvers: {
-        // any product id can carry stock fields: a product without an item simply has none
-        Product: { __resolveReference: (reference: { id: string }) => ProductStock.of(reference.id) },
+        // every product has stock fields; they read the caller's store's stock only, so another store's product (like
+        // one whose catalog.product-created is still on its way) shows 0 and no details: nothing of that store's
+        Product: {
+          __resolveReference: (reference: { id: string }) => (UUID.test(reference.id) ? ProductStock.of(reference.id) : null),
+        },
       },
     }),
 };

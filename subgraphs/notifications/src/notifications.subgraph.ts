@@ -7,6 +7,7 @@ import { emailDispatcherJob } from './email/email-dispatcher';
 import { loadNotificationsConfig, type NotificationsConfig } from './notifications.config';
 import { CreateNotifications1763769600900 } from './migrations/1763769600900-create-notifications';
 import { AccountEmails1763769601000 } from './migrations/1763769601000-account-emails';
+import { IsolateByStore1763769605030 } from './migrations/1763769605030-isolate-by-store';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock: in-app
@@ -17,7 +18,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
     name: 'notifications',
     defaultPort: 4009,
     entities: [Notification],
-    migrations: [CreateNotifications1763769600900, AccountEmails1763769601000],
+    migrations: [CreateNotifications1763769600900, AccountEmails1763769601000, IsolateByStore1763769605030],
     publishes: ['notifications'],
     consumers: notificationHandlers({ emailEnabled: config.email.enabled, accountLinkBaseUrl: config.email.accountLinkBaseUrl }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
+import type { DataSource } from 'typeorm';
 import { envelopeFor, Role, type EventEnvelope } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
@@ -8,6 +9,7 @@ import { loadNotificationsConfig } from '../src/notifications.config';
 import { EmailDispatcher } from '../src/email/email-dispatcher';
 import { smtpTransport } from '../src/email/mail-transport';
 import { SmtpInbox } from './support/smtp-inbox';
+import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 
 const NOTIFICATION_FIELDS = gql`
   fragment NotificationFields on Notification {
@@ -112,6 +114,8 @@ describe('notifications subgraph', () => {
   const otherStoreId = randomUUID();
   const inbox = new SmtpInbox();
   let notifications: TestSubgraph;
+  /** The database as its owner: every store's rows (the subgraph's own connection sees one store per transaction). */
+  let owner: DataSource;
   let orderNumbers = 1000;
 
   /** A shopper with an account: a user id, a token and an address. */
@@ -129,7 +133,7 @@ describe('notifications subgraph', () => {
     return result.data.notifications;
   };
   const unreadCount = async (token: string) => (await query<{ unreadNotificationCount: number }>(token, UNREAD_COUNT)).data.unreadNotificationCount;
-  const count = async (sql: string, parameters: unknown[] = []) => Number((await notifications.runtime.dataSource.query(sql, parameters))[0].n);
+  const count = async (sql: string, parameters: unknown[] = []) => Number((await owner.query(sql, parameters))[0].n);
 
   /** Publishes an event straight to JetStream, as its producing subgraph's outbox relay would. */
   const publish = async (type: string, data: Record<string, unknown>, options: { storeId?: string; aggregateId?: string; aggregateVersion?: number } = {}) => {
@@ -167,8 +171,10 @@ describe('notifications subgraph', () => {
     await inbox.start();
     const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100', NOTIFICATIONS_EMAIL_RETRY_BASE_MS: '200' };
     notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
+    owner = await openOwnerConnection(notifications.runtime.config);
   });
   afterAll(async () => {
+    await owner?.destroy();
     await notifications?.close();
     await inbox.stop();
   });
@@ -201,7 +207,7 @@ describe('notifications subgraph', () => {
     expect(email.text).toContain('$25.99');
     // the server has the message a moment before the dispatcher's transaction records it
     const outboxRow = await eventually(async () => {
-      const [row] = await notifications.runtime.dataSource.query(`SELECT status, attempts, smtp_message_id FROM email_outbox WHERE event_id = $1`, [event.id]);
+      const [row] = await owner.query(`SELECT status, attempts, smtp_message_id FROM email_outbox WHERE event_id = $1`, [event.id]);
       return row?.status === 'SENT' && row;
     });
     expect(outboxRow).toMatchObject({ status: 'SENT', attempts: 1 });
@@ -367,10 +373,14 @@ describe('notifications subgraph', () => {
     const [created] = await createdEvents(alert.id);
     expect(created.data).toEqual({ notificationId: alert.id, userId: null, storeId, type: 'STOCK' });
 
-    for (const outsider of [tokenFor([Role.MERCHANT], otherStoreId), tokenFor([Role.CUSTOMER], storeId), tokenFor([Role.STORE_STAFF], null)]) {
+    for (const outsider of [tokenFor([Role.MERCHANT], otherStoreId), tokenFor([Role.CUSTOMER], storeId)]) {
       expect((await list(outsider)).nodes.map((node) => node.id)).not.toContain(alert.id);
       expect((await query<{ notification: unknown }>(outsider, NOTIFICATION, { id: alert.id })).data.notification).toBeNull();
     }
+    // staff of no store are told to name one
+    const storeless = tokenFor([Role.STORE_STAFF], null);
+    expect((await query(storeless, NOTIFICATIONS)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await query<{ notification: unknown }>(storeless, NOTIFICATION, { id: alert.id })).data.notification).toBeNull();
 
     const unreadBefore = await unreadCount(staff);
     const marked = await query<MarkReadResult>(merchant, MARK_READ, { input: { id: alert.id } });
@@ -458,8 +468,7 @@ describe('notifications subgraph', () => {
 
     const [email] = await emailsFor(later.email);
     expect(email.subject).toBe(`Your order ${order.orderNumber} is confirmed`);
-    const status = async (event: EventEnvelope) =>
-      (await notifications.runtime.dataSource.query(`SELECT status, attempts FROM email_outbox WHERE event_id = $1`, [event.id]))[0];
+    const status = async (event: EventEnvelope) => (await owner.query(`SELECT status, attempts FROM email_outbox WHERE event_id = $1`, [event.id]))[0];
     await eventually(async () => (await status(retried))?.status === 'SENT');
     expect(await status(retried)).toEqual({ status: 'SENT', attempts: 3 });
     await eventually(async () => (await status(rejected))?.status === 'FAILED');
@@ -475,7 +484,7 @@ describe('notifications subgraph', () => {
     replica.start();
     try {
       const recipients = Array.from({ length: 30 }, (_, index) => `bulk-${index}-${randomUUID().slice(0, 8)}@example.com`);
-      await dataSource.query(
+      await owner.query(
         `INSERT INTO email_outbox (store_id, event_id, kind, recipient, subject, text_body)
          SELECT $1, gen_random_uuid(), 'ORDER_CONFIRMED', recipient, 'Bulk', 'Hello' FROM unnest($2::text[]) AS recipient`,
         [storeId, recipients],

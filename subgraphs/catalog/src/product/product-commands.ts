@@ -8,6 +8,7 @@ import type { ArchiveProductInput, CreateProductInput, UpdateProductInput } from
 
 const UNIQUE_VIOLATION = '23505';
 const HANDLE_TAKEN = (handle: string) => UserError.of('HANDLE_TAKEN', `Another product of this store already uses the handle "${handle}"`, ['input', 'handle']);
+const STORE_REQUIRED = () => UserError.of('STORE_REQUIRED', 'Act for a store (a store token or X-Store-Id) to change its products');
 
 function isUniqueViolation(error: unknown): boolean {
   return (
@@ -18,7 +19,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function createProduct(context: SubgraphContext, input: CreateProductInput): Promise<CreateProductPayload> {
   const storeId = context.caller.storeId;
-  if (!storeId) return CreateProductPayload.failed(UserError.of('STORE_REQUIRED', 'Act for a store (a store token or X-Store-Id) to create products'));
+  if (!storeId) return CreateProductPayload.failed(STORE_REQUIRED());
   try {
     const product = await context.unitOfWork.run(traceOf(context), async (tx) => {
       const repository = tx.manager.getRepository(Product);
@@ -47,6 +48,7 @@ export async function createProduct(context: SubgraphContext, input: CreateProdu
 }
 
 export async function updateProduct(context: SubgraphContext, input: UpdateProductInput): Promise<UpdateProductPayload> {
+  if (context.unitOfWork.scope === null) return UpdateProductPayload.failed(STORE_REQUIRED());
   try {
     return await context.unitOfWork.run(traceOf(context), async (tx) => {
       const product = await lockOwnProduct(context, tx, input.id);
@@ -72,6 +74,7 @@ export async function updateProduct(context: SubgraphContext, input: UpdateProdu
 }
 
 export async function archiveProduct(context: SubgraphContext, input: ArchiveProductInput): Promise<ArchiveProductPayload> {
+  if (context.unitOfWork.scope === null) return ArchiveProductPayload.failed(STORE_REQUIRED());
   return context.unitOfWork.run(traceOf(context), async (tx) => {
     const product = await lockOwnProduct(context, tx, input.id);
     if (!product) return ArchiveProductPayload.failed(productNotFound());
@@ -87,9 +90,14 @@ function productNotFound(): UserError {
   return UserError.of('NOT_FOUND', 'No such product in your store', ['input', 'id']);
 }
 
-/** The product, locked for this transaction, if the caller manages its store; another store's product is "not found". */
+/**
+ * The product, locked for this transaction, if the caller manages its store; another store's product
+ * is "not found". The transaction sees only the caller's store (row-level security) and the query
+ * says so too; a platform admin without a store works across stores.
+ */
 async function lockOwnProduct(context: SubgraphContext, tx: Tx, id: string): Promise<Product | null> {
-  const product = await tx.manager.getRepository(Product).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const storeId = context.caller.storeId;
+  const product = await tx.manager.getRepository(Product).findOne({ where: storeId ? { id, storeId } : { id }, lock: { mode: 'pessimistic_write' } });
   return product && managesStore(context.caller, product.storeId) ? product : null;
 }
 

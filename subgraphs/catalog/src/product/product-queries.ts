@@ -7,6 +7,7 @@ import {
   pageSize,
   Role,
   STORE_ROLES,
+  storefrontVisible,
   toConnection,
   type Caller,
   type Connection,
@@ -27,11 +28,25 @@ export function canSeeProduct(caller: Caller, product: Product): boolean {
   return product.status === ProductStatus.ACTIVE || managesStore(caller, product.storeId);
 }
 
-/** Products by id, batched per request; used by `product(id)` and by federation references. */
+/**
+ * Whether the caller may browse the store's catalog at all: its staff and platform admins always
+ * (a paused or suspended store's admin keeps working); everyone else only while the store's
+ * storefront is visible (ACTIVE or PAUSED, not SUSPENDED or CLOSED).
+ */
+export async function canBrowseStore(context: SubgraphContext, storeId: string): Promise<boolean> {
+  return managesStore(context.caller, storeId) || storefrontVisible(await context.storeStatuses.of(storeId));
+}
+
+/**
+ * Products by id, batched per request, in one transaction scoped to the caller's store (row-level
+ * security hides the other stores' rows; the store condition says so in the query too). Used by
+ * `product(id)` and by federation references.
+ */
 export function loadProduct(context: SubgraphContext, id: string): Promise<Product | null> {
+  const storeId = context.caller.storeId;
   return context.loaders
     .get<string, Product | null>('productById', async (ids) => {
-      const rows = await context.db.getRepository(Product).findBy({ id: In([...ids]) });
+      const rows = await context.storeDb.read((manager) => manager.getRepository(Product).findBy({ id: In([...ids]), ...(storeId ? { storeId } : {}) }));
       return byKeys(ids, rows, (row) => row.id);
     })
     .load(id);
@@ -40,7 +55,8 @@ export function loadProduct(context: SubgraphContext, id: string): Promise<Produ
 export async function findVisibleProduct(context: SubgraphContext, id: string): Promise<Product | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const product = await loadProduct(context, id);
-  return product && canSeeProduct(context.caller, product) ? product : null;
+  if (!product || !canSeeProduct(context.caller, product)) return null;
+  return (await canBrowseStore(context, product.storeId)) ? product : null;
 }
 
 export async function listProducts(
@@ -52,35 +68,44 @@ export async function listProducts(
   const filter = args.filter ?? {};
   const sort = SORT_COLUMNS[args.sort?.field ?? ProductSortField.CREATED_AT];
   const direction = args.sort?.direction ?? SortDirection.DESC;
+  const cursor = args.after ? decodeCursor(args.after) : null;
   const { caller } = context;
-  const query = context.db.getRepository(Product).createQueryBuilder('p');
+  // a suspended or closed store shows shoppers nothing at all
+  if (caller.storeId && !(await canBrowseStore(context, caller.storeId))) return toConnection<Product>([], limit, 0, cursor !== null, () => '');
+  // count and page read one snapshot, in the caller's store
+  return context.storeDb.read(async (manager) => {
+    const query = manager.getRepository(Product).createQueryBuilder('p');
 
-  const isStaff = caller.storeId !== null && STORE_ROLES.some((role) => caller.roles.includes(role));
-  const isAdmin = caller.roles.includes(Role.PLATFORM_ADMIN);
-  if (caller.storeId) query.andWhere('p.store_id = :storeId', { storeId: caller.storeId });
-  if (isStaff || isAdmin) {
-    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
-  } else {
-    query.andWhere('p.status = :status', { status: ProductStatus.ACTIVE });
-  }
-  if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
-  if (filter.search) {
-    query.andWhere('(p.title ILIKE :search OR p.description ILIKE :search)', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
-  }
-  if (filter.priceMin !== undefined && filter.priceMin !== null) query.andWhere('p.price_amount >= :priceMin', { priceMin: filter.priceMin });
-  if (filter.priceMax !== undefined && filter.priceMax !== null) query.andWhere('p.price_amount <= :priceMax', { priceMax: filter.priceMax });
+    const isStaff = caller.storeId !== null && STORE_ROLES.some((role) => caller.roles.includes(role));
+    const isAdmin = caller.roles.includes(Role.PLATFORM_ADMIN);
+    if (caller.storeId) query.andWhere('p.store_id = :storeId', { storeId: caller.storeId });
+    if (isStaff || isAdmin) {
+      if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    } else {
+      query.andWhere('p.status = :status', { status: ProductStatus.ACTIVE });
+    }
+    if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
+    if (filter.search) {
+      query.andWhere('(p.title ILIKE :search OR p.description ILIKE :search)', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
+    }
+    if (filter.priceMin !== undefined && filter.priceMin !== null) query.andWhere('p.price_amount >= :priceMin', { priceMin: filter.priceMin });
+    if (filter.priceMax !== undefined && filter.priceMax !== null) query.andWhere('p.price_amount <= :priceMax', { priceMax: filter.priceMax });
 
-  // the COUNT is a second statement per page: only when the client reads totalCount
-  const totalCount = countTotal ? await query.clone().getCount() : 0;
-  if (args.after) {
-    const [value, id] = decodeCursor(args.after);
-    const comparison = direction === SortDirection.DESC ? '<' : '>';
-    query.andWhere(`(${sort.column}, p.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, { cursorValue: value, cursorId: id });
-  }
-  const rows = await query
-    .orderBy(sort.column, direction)
-    .addOrderBy('p.id', direction)
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, totalCount, Boolean(args.after), (product) => encodeCursor(sort.valueOf(product), product.id));
+    // the COUNT is a second statement per page: only when the client reads totalCount
+    const totalCount = countTotal ? await query.clone().getCount() : 0;
+    if (cursor) {
+      const [value, id] = cursor;
+      const comparison = direction === SortDirection.DESC ? '<' : '>';
+      query.andWhere(`(${sort.column}, p.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, {
+        cursorValue: value,
+        cursorId: id,
+      });
+    }
+    const rows = await query
+      .orderBy(sort.column, direction)
+      .addOrderBy('p.id', direction)
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, cursor !== null, (product) => encodeCursor(sort.valueOf(product), product.id));
+  });
 }

@@ -23,12 +23,18 @@ class ProductsArgs extends PageArgs {
 
 @Resolver(() => Product)
 export class ProductResolver {
-  @Query(() => Product, { nullable: true, description: 'A product by id; null when it does not exist or is not visible to the caller.' })
+  @Query(() => Product, {
+    nullable: true,
+    description: "A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed.",
+  })
   product(@Arg('id', () => ID, { description: 'Product id.' }) id: string, @Ctx() context: SubgraphContext): Promise<Product | null> {
     return findVisibleProduct(context, id);
   }
 
-  @Query(() => ProductConnection, { description: "Products of the caller's store (or of all stores for anonymous shoppers), newest first by default." })
+  @Query(() => ProductConnection, {
+    description:
+      "Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's.",
+  })
   products(@Args() args: ProductsArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return listProducts(context, args, selectsField(info, 'totalCount'));
   }

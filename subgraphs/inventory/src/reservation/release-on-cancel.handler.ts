@@ -1,4 +1,5 @@
 import type { EventHandler } from '@ultramarket/kit';
+import { storeOfEvent } from '../store-of-event';
 import { ReservationStatus } from './reservation.events';
 import { releaseReservation } from './release-reservation';
 
@@ -11,14 +12,15 @@ export const releaseReservationOnCancel: EventHandler<{ orderId: string }> = {
   eventType: 'orders.cancelled',
   async handle(event, tx) {
     const { orderId } = event.data;
+    const storeId = storeOfEvent(event);
     const [reservation]: { id: string; order_id: string; store_id: string; status: ReservationStatus }[] = await tx.manager.query(
-      `SELECT id, order_id, store_id, status FROM reservation WHERE order_id = $1 FOR UPDATE`,
-      [orderId],
+      `SELECT id, order_id, store_id, status FROM reservation WHERE order_id = $1 AND store_id = $2 FOR UPDATE`,
+      [orderId, storeId],
     );
     if (!reservation) {
       await tx.manager.query(
         `INSERT INTO reservation (order_id, store_id, status, expires_at, correlation_id) VALUES ($1, $2, $3, now(), $4) ON CONFLICT (order_id) DO NOTHING`,
-        [orderId, event.storeId, ReservationStatus.RELEASED, event.correlationId],
+        [orderId, storeId, ReservationStatus.RELEASED, event.correlationId],
       );
       return;
     }

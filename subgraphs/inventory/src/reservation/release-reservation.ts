@@ -6,8 +6,12 @@ export type ReleaseReason = 'cancelled' | 'expired';
 
 /** Gives a held reservation's units back to available stock and says so. */
 export async function releaseReservation(tx: Tx, reservation: { id: string; order_id: string; store_id: string }, reason: ReleaseReason): Promise<void> {
-  await releaseLines(tx, await reservationLines(tx, reservation.id), reason === 'expired' ? 'reservation expired' : 'order cancelled');
-  await tx.manager.query(`UPDATE reservation SET status = $2, updated_at = now() WHERE id = $1`, [reservation.id, ReservationStatus.RELEASED]);
+  await releaseLines(tx, reservation.store_id, await reservationLines(tx, reservation), reason === 'expired' ? 'reservation expired' : 'order cancelled');
+  await tx.manager.query(`UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2`, [
+    reservation.id,
+    reservation.store_id,
+    ReservationStatus.RELEASED,
+  ]);
   await tx.emit({
     type: ReservationEvents.released,
     storeId: reservation.store_id,

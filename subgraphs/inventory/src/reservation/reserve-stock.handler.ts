@@ -1,4 +1,5 @@
 import type { EventHandler } from '@ultramarket/kit';
+import { storeOfEvent } from '../store-of-event';
 import { emitStockChange, returningRows, type StockRow } from '../stock/stock-row';
 import { inLockOrder, reserveLine } from './reservation-stock';
 import { ReservationEvents, ReservationStatus, type ReservationLine } from './reservation.events';
@@ -20,7 +21,7 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
     eventType: 'orders.created',
     async handle(event, tx) {
       const { orderId, orderNumber } = event.data;
-      const storeId = event.storeId!;
+      const storeId = storeOfEvent(event);
       // a reservation row already there means the order was cancelled first (a tombstone) or handled
       const created: { id: string }[] = await tx.manager.query(
         `INSERT INTO reservation (order_id, store_id, status, expires_at, correlation_id)
@@ -44,23 +45,28 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
       }
       if (shortOf.length > 0) {
         await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
-        await tx.manager.query(`UPDATE reservation SET status = $2, updated_at = now() WHERE id = $1`, [reservationId, ReservationStatus.FAILED]);
+        await tx.manager.query(`UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2`, [
+          reservationId,
+          storeId,
+          ReservationStatus.FAILED,
+        ]);
         const reason = `Not enough stock for ${shortOf.length === 1 ? 'product' : 'products'} ${shortOf.join(', ')}`;
         await tx.emit({ type: ReservationEvents.reservationFailed, storeId, aggregateId: orderId, data: { orderId, reason, productIds: shortOf } });
         return;
       }
       await tx.manager.query('RELEASE SAVEPOINT reserve_lines');
       for (const line of lines) {
-        await tx.manager.query(`INSERT INTO reservation_line (reservation_id, product_id, quantity) VALUES ($1, $2, $3)`, [
+        await tx.manager.query(`INSERT INTO reservation_line (reservation_id, store_id, product_id, quantity) VALUES ($1, $2, $3, $4)`, [
           reservationId,
+          storeId,
           line.productId,
           line.quantity,
         ]);
       }
       const [{ expires_at: expiresAt }] = await returningRows<{ expires_at: Date }>(
         tx.manager,
-        `UPDATE reservation SET status = $2, updated_at = now() WHERE id = $1 RETURNING expires_at`,
-        [reservationId, ReservationStatus.RESERVED],
+        `UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2 RETURNING expires_at`,
+        [reservationId, storeId, ReservationStatus.RESERVED],
       );
       for (const { row, line } of reservedRows) {
         await emitStockChange(tx, row, {

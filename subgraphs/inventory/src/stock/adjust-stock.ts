@@ -27,15 +27,15 @@ async function adjustInTransaction(context: SubgraphContext, tx: Tx, storeId: st
   if (earlier) return replay(context, storeId, input, earlier);
 
   const items = tx.manager.getRepository(InventoryItem);
-  const item = await items.findOneBy({ productId: input.productId });
+  const item = await items.findOneBy({ productId: input.productId, storeId });
   if (!item || !managesStore(context.caller, item.storeId)) {
     return AdjustStockPayload.failed(UserError.of('NOT_FOUND', 'No stock is kept for this product in your store', ['input', 'productId']));
   }
   const row = await updateStock(
     tx.manager,
     `UPDATE inventory_item SET on_hand = on_hand + $2, version = version + 1, updated_at = now()
-      WHERE product_id = $1 AND on_hand + $2 >= reserved ${RETURNING_STOCK}`,
-    [input.productId, input.delta],
+      WHERE product_id = $1 AND store_id = $3 AND on_hand + $2 >= reserved ${RETURNING_STOCK}`,
+    [input.productId, input.delta, storeId],
   );
   if (!row) {
     return AdjustStockPayload.failed(UserError.of('INSUFFICIENT_STOCK', `Only ${item.available} units are available to remove`, ['input', 'delta']));
@@ -54,12 +54,14 @@ async function adjustInTransaction(context: SubgraphContext, tx: Tx, storeId: st
 
 /** The answer to a repeated request: the stock as it is now, or an error if the key was used for another change. */
 async function replay(context: SubgraphContext, storeId: string, input: AdjustStockInput, earlier?: StockAdjustment): Promise<AdjustStockPayload> {
-  const adjustment = earlier ?? (await context.db.getRepository(StockAdjustment).findOneByOrFail({ storeId, idempotencyKey: input.idempotencyKey }));
-  if (adjustment.productId !== input.productId || adjustment.delta !== input.delta) {
-    return AdjustStockPayload.failed(
-      UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different adjustment', ['input', 'idempotencyKey']),
-    );
-  }
-  const item = await context.db.getRepository(InventoryItem).findOneByOrFail({ productId: adjustment.productId });
-  return AdjustStockPayload.ok(item);
+  return context.storeDb.read(async (manager) => {
+    const adjustment = earlier ?? (await manager.getRepository(StockAdjustment).findOneByOrFail({ storeId, idempotencyKey: input.idempotencyKey }));
+    if (adjustment.productId !== input.productId || adjustment.delta !== input.delta) {
+      return AdjustStockPayload.failed(
+        UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different adjustment', ['input', 'idempotencyKey']),
+      );
+    }
+    const item = await manager.getRepository(InventoryItem).findOneByOrFail({ productId: adjustment.productId, storeId });
+    return AdjustStockPayload.ok(item);
+  });
 }

@@ -1,4 +1,5 @@
 import type { EventHandler } from '@ultramarket/kit';
+import { storeOfEvent } from '../store-of-event';
 
 interface ProductCreated {
   productId: string;
@@ -13,7 +14,7 @@ export function createInventoryItemOnProductCreated(lowStockThreshold: number): 
       await tx.manager.query(
         `INSERT INTO inventory_item (product_id, store_id, on_hand, reserved, low_stock_threshold)
          VALUES ($1, $2, 0, 0, $3) ON CONFLICT (product_id) DO NOTHING`,
-        [event.data.productId, event.storeId, lowStockThreshold],
+        [event.data.productId, storeOfEvent(event), lowStockThreshold],
       );
     },
   };

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger, SubgraphRuntime } from '@ultramarket/kit';
+import { enterScope, PLATFORM_SCOPE, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
 import type { EmailConfig } from '../notifications.config';
 import { EmailStatus } from './email-outbox';
 import { isPermanentRejection, smtpTransport, type MailTransport } from './mail-transport';
@@ -8,6 +8,8 @@ const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
 
 interface DueEmail {
   id: string;
+  /** null for account emails, which belong to no store. */
+  store_id: string | null;
   recipient: string;
   subject: string;
   text_body: string;
@@ -28,6 +30,11 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
  * committed. Each round locks a batch of due emails with FOR UPDATE SKIP LOCKED (replicas take
  * different rows), sends them, and records each outcome in the same transaction: SENT, a retry
  * with exponential backoff, or FAILED once rejected for good or out of attempts.
+ *
+ * Due emails are found across stores (the transaction starts platform-wide); each outcome is then
+ * recorded with the transaction switched to that email's store (`app.store_id`), so row-level
+ * security confines each row's update to its own store. The locks taken platform-wide stay held
+ * until the transaction ends, which is what lets replicas share the outbox.
  */
 export class EmailDispatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -82,8 +89,9 @@ export class EmailDispatcher {
   /** One round; returns how many emails it handled. */
   private async sendBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await enterScope(manager, PLATFORM_SCOPE);
       const due: DueEmail[] = await manager.query(
-        `SELECT id, recipient, subject, text_body, attempts FROM email_outbox
+        `SELECT id, store_id, recipient, subject, text_body, attempts FROM email_outbox
           WHERE status = 'PENDING' AND next_attempt_at <= now()
           ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
@@ -104,6 +112,8 @@ export class EmailDispatcher {
   }
 
   private async record(manager: EntityManager, email: DueEmail, outcome: Outcome): Promise<void> {
+    // account emails belong to no store: only a platform-wide transaction may touch them
+    await enterScope(manager, email.store_id ?? PLATFORM_SCOPE);
     const attempts = email.attempts + 1;
     if (outcome.sent) {
       await manager.query(`UPDATE email_outbox SET status = $2, attempts = $3, sent_at = now(), smtp_message_id = $4, last_error = NULL WHERE id = $1`, [

@@ -1,4 +1,4 @@
-import type { Tx } from '@ultramarket/kit';
+import { PermanentEventError, type Tx } from '@ultramarket/kit';
 
 interface OrderIdentity {
   orderId: string;
@@ -27,20 +27,26 @@ export async function recordStatusChange(tx: Tx, order: OrderIdentity, version: 
     order.storeId,
     order.orderNumber,
   ]);
-  const [row]: { status_version: number }[] = await tx.manager.query(`SELECT status_version FROM order_reference WHERE order_id = $1 FOR UPDATE`, [
-    order.orderId,
-  ]);
+  const [row]: { status_version: number }[] = await tx.manager.query(
+    `SELECT status_version FROM order_reference WHERE order_id = $1 AND store_id = $2 FOR UPDATE`,
+    [order.orderId, order.storeId],
+  );
+  // the order id is taken by another store's order (row-level security hides it): never this store's to track
+  if (!row) throw new PermanentEventError(`order ${order.orderId} is not an order of store ${order.storeId}`);
   // a producer that does not version its events (version 0) is never judged stale
   if (version > 0 && version < row.status_version) return 'stale';
   await tx.manager.query(
-    `UPDATE order_reference SET order_number = $2, status_version = GREATEST(status_version, $3), updated_at = now() WHERE order_id = $1`,
-    [order.orderId, order.orderNumber, version],
+    `UPDATE order_reference SET order_number = $3, status_version = GREATEST(status_version, $4), updated_at = now() WHERE order_id = $1 AND store_id = $2`,
+    [order.orderId, order.storeId, order.orderNumber, version],
   );
   return 'current';
 }
 
-/** The order's number if an order event has told it; null otherwise. */
-export async function orderNumberOf(tx: Tx, orderId: string): Promise<string | null> {
-  const rows: { order_number: string }[] = await tx.manager.query(`SELECT order_number FROM order_reference WHERE order_id = $1`, [orderId]);
+/** The order's number if an order event of its store has told it; null otherwise. */
+export async function orderNumberOf(tx: Tx, order: { orderId: string; storeId: string }): Promise<string | null> {
+  const rows: { order_number: string }[] = await tx.manager.query(`SELECT order_number FROM order_reference WHERE order_id = $1 AND store_id = $2`, [
+    order.orderId,
+    order.storeId,
+  ]);
   return rows[0]?.order_number ?? null;
 }

@@ -12,7 +12,7 @@ export function notifyOnPaymentSucceeded(options: HandlerOptions): EventHandler 
     eventType: 'payments.succeeded',
     async handle(event, tx) {
       const payment = readPaymentSucceeded(event);
-      const orderNumber = await orderNumberOf(tx, payment.orderId);
+      const orderNumber = await orderNumberOf(tx, payment);
       await tellCustomer(tx, event, options, payment, { notification: notificationTexts.paymentSucceeded({ ...payment, orderNumber }) });
     },
   };
@@ -25,7 +25,7 @@ export function notifyOnPaymentFailed(options: HandlerOptions): EventHandler {
     eventType: 'payments.failed',
     async handle(event, tx) {
       const payment = readPaymentFailed(event);
-      const orderNumber = await orderNumberOf(tx, payment.orderId);
+      const orderNumber = await orderNumberOf(tx, payment);
       await tellCustomer(tx, event, options, payment, { notification: notificationTexts.paymentFailed({ ...payment, orderNumber }) });
     },
   };
@@ -38,7 +38,7 @@ export function notifyOnPaymentRefunded(options: HandlerOptions): EventHandler {
     eventType: 'payments.refunded',
     async handle(event, tx) {
       const payment = readPaymentRefunded(event);
-      const orderNumber = await orderNumberOf(tx, payment.orderId);
+      const orderNumber = await orderNumberOf(tx, payment);
       await tellCustomer(tx, event, options, payment, {
         notification: notificationTexts.paymentRefunded({ ...payment, orderNumber }),
         email: renderEmail(EmailKind.PAYMENT_REFUNDED, { ...payment, orderNumber }),

@@ -1,4 +1,4 @@
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   badUserInput,
   byKeys,
@@ -25,12 +25,21 @@ export function signedInUser(context: SubgraphContext): string {
   return context.caller.userId;
 }
 
-/** Notifications by id, batched per request; used by `notification(id)` and federation references. */
+/** The store condition a caller's reads add to row-level security: their store, or none for a platform admin without one. */
+function inCallersStore(context: SubgraphContext): { storeId?: string } {
+  return context.caller.storeId ? { storeId: context.caller.storeId } : {};
+}
+
+/**
+ * Notifications by id, batched per request, read in the caller's store (a notification of another
+ * store does not exist for them); used by `notification(id)` and federation references.
+ */
 export function loadNotification(context: SubgraphContext, id: string): Promise<Notification | null> {
   return context.loaders
-    .get<string, Notification | null>('notificationById', async (ids) =>
-      byKeys(ids, await context.db.getRepository(Notification).findBy({ id: In([...ids]) }), (row) => row.id),
-    )
+    .get<string, Notification | null>('notificationById', async (ids) => {
+      const rows = await context.storeDb.read((manager) => manager.getRepository(Notification).findBy({ id: In([...ids]), ...inCallersStore(context) }));
+      return byKeys(ids, rows, (row) => row.id);
+    })
     .load(id);
 }
 
@@ -47,9 +56,8 @@ export function isReadByCaller(context: SubgraphContext, notificationId: string)
   if (userId === null) return Promise.resolve(false);
   return context.loaders
     .get<string, boolean>('notificationReadByCaller', async (ids) => {
-      const rows: { notification_id: string }[] = await context.db.query(
-        `SELECT notification_id FROM notification_read_receipt WHERE user_id = $1 AND notification_id = ANY($2::uuid[])`,
-        [userId, [...ids]],
+      const rows: { notification_id: string }[] = await context.storeDb.read((manager) =>
+        manager.query(`SELECT notification_id FROM notification_read_receipt WHERE user_id = $1 AND notification_id = ANY($2::uuid[])`, [userId, [...ids]]),
       );
       const read = new Set(rows.map((row) => row.notification_id));
       return ids.map((id) => read.has(id));
@@ -57,11 +65,13 @@ export function isReadByCaller(context: SubgraphContext, notificationId: string)
     .load(notificationId);
 }
 
-function visibleTo(context: SubgraphContext, unreadOnly: boolean): SelectQueryBuilder<Notification> {
-  const query = context.db
+/** What the caller may see of the notifications of the store they are in (all stores for a platform admin without one). */
+function visibleTo(context: SubgraphContext, manager: EntityManager, unreadOnly: boolean): SelectQueryBuilder<Notification> {
+  const query = manager
     .getRepository(Notification)
     .createQueryBuilder('n')
     .where(VISIBLE_SQL, visibilityParameters({ ...context.caller, userId: signedInUser(context) }));
+  if (context.caller.storeId) query.andWhere('n.store_id = :storeId', { storeId: context.caller.storeId });
   if (unreadOnly) query.andWhere(UNREAD_SQL);
   return query;
 }
@@ -81,23 +91,25 @@ export async function listNotifications(
 ): Promise<Connection<Notification>> {
   const limit = pageSize(args.first);
   const cursor = args.after ? decodeNotificationCursor(args.after) : null;
-  const query = visibleTo(context, Boolean(args.unreadOnly));
-  const totalCount = await query.clone().getCount();
-  if (cursor) {
-    query.andWhere('(n.created_at, n.id) < (CAST(:cursorCreatedAt AS timestamptz), CAST(:cursorId AS uuid))', {
-      cursorCreatedAt: cursor.createdAt,
-      cursorId: cursor.id,
-    });
-  }
-  const rows = await query
-    .orderBy('n.created_at', 'DESC')
-    .addOrderBy('n.id', 'DESC')
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(row.createdAt.toISOString(), row.id));
+  return context.storeDb.read(async (manager) => {
+    const query = visibleTo(context, manager, Boolean(args.unreadOnly));
+    const totalCount = await query.clone().getCount();
+    if (cursor) {
+      query.andWhere('(n.created_at, n.id) < (CAST(:cursorCreatedAt AS timestamptz), CAST(:cursorId AS uuid))', {
+        cursorCreatedAt: cursor.createdAt,
+        cursorId: cursor.id,
+      });
+    }
+    const rows = await query
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(row.createdAt.toISOString(), row.id));
+  });
 }
 
-/** How many notifications the caller can see and has not read. */
+/** How many notifications the caller can see (in the store they are in) and has not read. */
 export function countUnreadNotifications(context: SubgraphContext): Promise<number> {
-  return visibleTo(context, true).getCount();
+  return context.storeDb.read((manager) => visibleTo(context, manager, true).getCount());
 }
