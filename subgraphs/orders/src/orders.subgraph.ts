@@ -9,19 +9,23 @@ import { productSnapshotHandlers } from './catalog-view/product-snapshot.handler
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
 import { CreateOrders1763769600300 } from './migrations/1763769600300-create-orders';
+import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-isolate-orders-by-store';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
   entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot],
-  migrations: [CreateOrders1763769600300],
+  migrations: [CreateOrders1763769600300, IsolateOrdersByStore1763769605060],
   publishes: ['orders'],
   consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers],
+  // placeOrder is refused unless the store is ACTIVE
+  followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
       resolvers: [OrderResolver],
       referenceResolvers: {
+        // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },
       },
     }),

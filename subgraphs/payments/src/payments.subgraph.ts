@@ -16,6 +16,7 @@ import { StripeProvider } from './provider/stripe-provider';
 import { createStripeClient } from './provider/stripe-client';
 import { stripeWebhookRoute } from './webhook/stripe-webhook.route';
 import { CreatePayments1763769600700 } from './migrations/1763769600700-create-payments';
+import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
@@ -28,14 +29,17 @@ export function createPaymentsSubgraph(config: PaymentsConfig = loadPaymentsConf
     name: 'payments',
     defaultPort: 4007,
     entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700],
+    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070],
     publishes: ['payments'],
+    // processPayment is refused unless the store is ACTIVE
+    followsStoreStatus: true,
     consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({
         resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs })],
         referenceResolvers: {
+          // in the caller's store only: another store's payment resolves to null
           Payment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisiblePayment(context, reference.id) },
           // any order id can carry `payments`: an order we do not know simply has none
           Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },

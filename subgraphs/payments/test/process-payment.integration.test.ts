@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
+import type { DataSource } from 'typeorm';
 import { Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
@@ -7,6 +8,7 @@ import { createPaymentsSubgraph } from '../src/payments.subgraph';
 import { SimulatedProvider } from '../src/provider/simulated-provider';
 import type { ChargeRequest, PaymentProvider, RefundRequest } from '../src/provider/payment-provider';
 import { sagaEvents } from './support/saga-events';
+import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import {
   ORDER_PAYMENTS,
   PAYMENT,
@@ -62,23 +64,29 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     token: string | null = customer,
     idempotencyKey = randomUUID(),
   ) => {
+    // an anonymous shopper names the store, as the storefront always does
     const result = await payments
-      .client(token ?? undefined)
+      .client(token ?? undefined, token ? {} : { 'x-store-id': storeId })
       .rawRequest<ProcessPaymentResult>(PROCESS_PAYMENT, { input: { orderId, paymentMethod, idempotencyKey } });
     expect(result.errors).toBeUndefined();
     return result.data.processPayment;
   };
-  const query = <T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> => payments.runtime.dataSource.query(sql, parameters);
+  /** As the database owner: counts across every store (outbox_event and processed_event belong to no store). */
+  const query = <T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> => owner.query(sql, parameters);
   const count = async (sql: string, parameters: unknown[] = []) => Number((await query<{ n: string }>(sql, parameters))[0].n);
   const outbox = async (orderId: string): Promise<OutboxEnvelope[]> =>
     (await query<{ envelope: OutboxEnvelope }>(`SELECT envelope FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq`, [orderId])).map(
       (row) => row.envelope,
     );
 
+  let owner: DataSource;
+
   beforeAll(async () => {
     payments = await startTestSubgraph(createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: ORDER_WAIT_MS, stripe: null }, provider));
+    owner = await openOwnerConnection(payments.runtime.config);
   });
   afterAll(async () => {
+    await owner.destroy();
     await payments.close();
   });
 
@@ -340,7 +348,9 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
   it('shows payments to the customer and the store’s staff only', async () => {
     const orderId = await saga.placeOrder({ customerId });
     const paid = (await pay(orderId)).payment!;
-    const read = async (token?: string) => (await payments.client(token).rawRequest<{ payment: PaymentResult | null }>(PAYMENT, { id: paid.id })).data.payment;
+    const read = async (token?: string) =>
+      (await payments.client(token, token ? {} : { 'x-store-id': storeId }).rawRequest<{ payment: PaymentResult | null }>(PAYMENT, { id: paid.id })).data
+        .payment;
     expect(await read(customer)).toMatchObject({ id: paid.id, status: 'SUCCEEDED' });
     expect(await read(merchant)).toMatchObject({ id: paid.id });
     expect(await read(tokenFor([Role.PLATFORM_ADMIN], null))).toMatchObject({ id: paid.id });
@@ -400,8 +410,9 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     ];
     const before = await statements();
     const result = await payments.client(customer).rawRequest<{ _entities: Record<string, unknown>[] }>(ENTITIES, { representations });
-    // payments of the orders, their transactions, the referenced payment: one statement each
-    expect((await statements()) - before).toBe(3);
+    // payments of the orders, their transactions, the referenced payment: one read each, a transaction in the caller's
+    // store of four statements (begin, set the store, the SELECT, commit)
+    expect((await statements()) - before).toBe(3 * 4);
     expect(result.data._entities).toEqual([
       { id: orderIds[0], payments: [{ id: paid[0].payment!.id, status: 'SUCCEEDED', transactions: [{ type: 'SALE' }] }] },
       { id: orderIds[1], payments: [{ id: paid[1].payment!.id, status: 'SUCCEEDED', transactions: [{ type: 'SALE' }] }] },

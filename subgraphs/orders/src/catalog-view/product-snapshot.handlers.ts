@@ -1,4 +1,4 @@
-import type { EventHandler } from '@ultramarket/kit';
+import { PermanentEventError, type EventHandler } from '@ultramarket/kit';
 
 interface ProductEventData {
   productId: string;
@@ -13,13 +13,14 @@ function keepSnapshot(name: string, eventType: string): EventHandler<ProductEven
     eventType,
     async handle(event, tx) {
       const { productId, title, status, price } = event.data;
+      if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
       // events of one product may arrive out of order across the two consumers: the higher version wins
       await tx.manager.query(
         `INSERT INTO product_snapshot (product_id, store_id, title, status, price_amount, currency_code, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (product_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
            price_amount = EXCLUDED.price_amount, currency_code = EXCLUDED.currency_code, version = EXCLUDED.version
-         WHERE product_snapshot.version < EXCLUDED.version`,
+         WHERE product_snapshot.version < EXCLUDED.version AND product_snapshot.store_id = EXCLUDED.store_id`,
         [productId, event.storeId, title, status, price.amount, price.currencyCode, event.aggregateVersion],
       );
     },

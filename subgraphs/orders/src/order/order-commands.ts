@@ -12,7 +12,7 @@ type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...err
 const notFound = () => UserError.of('NOT_FOUND', 'No such order', ['input', 'orderId']);
 const invalid = (error: InvalidTransition) => UserError.of('INVALID_TRANSITION', error.message, ['input', 'orderId']);
 
-/** Locks the order, checks the caller may act on it, applies `change`; an impossible change is a userError, never a no-op. */
+/** Locks the order (in the caller's store only), checks the caller may act on it, applies `change`; an impossible change is a userError, never a no-op. */
 async function changeOrder<T extends OrderPayload>(
   context: SubgraphContext,
   orderId: string,
@@ -20,8 +20,9 @@ async function changeOrder<T extends OrderPayload>(
   allowed: (order: Order) => boolean,
   change: (tx: Tx, order: Order) => Promise<Order>,
 ): Promise<T> {
+  const store = context.storeDb.whereStore();
   return context.unitOfWork.run(traceOf(context), async (tx) => {
-    const order = await lockOrder(tx, orderId);
+    const order = await lockOrder(tx, orderId, store);
     if (!order || !allowed(order)) return payload.failed(notFound());
     try {
       return payload.ok(await change(tx, order));

@@ -14,6 +14,10 @@ export class OrderLineItem {
   @Column('uuid', { name: 'order_id' })
   orderId: string;
 
+  /** The order's store (row-level security binds every row to one). */
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
   @Field(() => ID, { description: 'The product bought.' })
   @Column('uuid', { name: 'product_id' })
   productId: string;

@@ -13,10 +13,15 @@ const SORT_COLUMNS: Record<OrderSortField, { column: string; cast: string; value
   [OrderSortField.TOTAL]: { column: 'o.total_amount', cast: 'integer', valueOf: (o) => o.totalAmount },
 };
 
+/** Orders by id in the caller's store, batched per request (also behind `__resolveReference`). */
 export function loadOrder(context: SubgraphContext, id: string): Promise<Order | null> {
   if (!UUID.test(id)) return Promise.resolve(null);
+  const store = context.storeDb.whereStore();
   return context.loaders
-    .get<string, Order | null>('orderById', async (ids) => byKeys(ids, await context.db.getRepository(Order).findBy({ id: In([...ids]) }), (row) => row.id))
+    .get<string, Order | null>('orderById', async (ids) => {
+      const rows = await context.storeDb.read((manager) => manager.getRepository(Order).findBy({ id: In([...ids]), ...store }));
+      return byKeys(ids, rows, (row) => row.id);
+    })
     .load(id);
 }
 
@@ -27,24 +32,30 @@ export async function findVisibleOrder(context: SubgraphContext, id: string): Pr
 
 /** Lines of many orders in one statement per request. */
 export function loadLineItems(context: SubgraphContext, orderId: string): Promise<OrderLineItem[]> {
+  const store = context.storeDb.whereStore();
   return context.loaders
     .get<string, OrderLineItem[]>('lineItemsByOrder', async (orderIds) => {
-      const rows = await context.db.getRepository(OrderLineItem).find({ where: { orderId: In([...orderIds]) }, order: { position: 'ASC' } });
+      const rows = await context.storeDb.read((manager) =>
+        manager.getRepository(OrderLineItem).find({ where: { orderId: In([...orderIds]), ...store }, order: { position: 'ASC' } }),
+      );
       return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
     })
     .load(orderId);
 }
 
 export function loadStatusHistory(context: SubgraphContext, orderId: string): Promise<OrderStatusChange[]> {
+  const store = context.storeDb.whereStore();
   return context.loaders
     .get<string, OrderStatusChange[]>('statusHistoryByOrder', async (orderIds) => {
-      const rows = await context.db.getRepository(OrderStatusChange).find({ where: { orderId: In([...orderIds]) }, order: { id: 'ASC' } });
+      const rows = await context.storeDb.read((manager) =>
+        manager.getRepository(OrderStatusChange).find({ where: { orderId: In([...orderIds]), ...store }, order: { id: 'ASC' } }),
+      );
       return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
     })
     .load(orderId);
 }
 
-/** A shopper lists their own orders; staff list their store's; platform admins all (or one store's). */
+/** A shopper lists their own orders in the store they shop in; staff list their store's; platform admins all (or one store's). */
 export async function listOrders(
   context: SubgraphContext,
   args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null },
@@ -55,35 +66,35 @@ export async function listOrders(
   const sort = SORT_COLUMNS[args.sort?.field ?? OrderSortField.CREATED_AT];
   const direction = args.sort?.direction ?? OrderSortDirection.DESC;
   const { caller } = context;
-  const query = context.db.getRepository(Order).createQueryBuilder('o');
+  const store = context.storeDb.whereStore();
+  return context.storeDb.read(async (manager) => {
+    const query = manager.getRepository(Order).createQueryBuilder('o');
+    if (store.storeId) query.andWhere('o.store_id = :storeId', { storeId: store.storeId });
+    const isStaff = caller.roles.includes(Role.PLATFORM_ADMIN) || STORE_ROLES.some((role) => caller.roles.includes(role));
+    if (!isStaff) query.andWhere('o.customer_id = :customerId', { customerId: caller.userId });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.dateFrom) query.andWhere('o.created_at >= :dateFrom', { dateFrom: filter.dateFrom });
+    if (filter.dateTo) query.andWhere('o.created_at < :dateTo', { dateTo: filter.dateTo });
+    if (filter.search) {
+      const number = /^#?(\d{1,9})$/.exec(filter.search.trim());
+      if (number) query.andWhere('o.number = :number', { number: Number(number[1]) });
+      else query.andWhere('o.email ILIKE :email', { email: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
+    }
 
-  const isStaff = caller.storeId !== null && STORE_ROLES.some((role) => caller.roles.includes(role));
-  if (caller.roles.includes(Role.PLATFORM_ADMIN)) {
-    if (caller.storeId) query.andWhere('o.store_id = :storeId', { storeId: caller.storeId });
-  } else if (isStaff) {
-    query.andWhere('o.store_id = :storeId', { storeId: caller.storeId });
-  } else {
-    query.andWhere('o.customer_id = :customerId', { customerId: caller.userId });
-  }
-  if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
-  if (filter.dateFrom) query.andWhere('o.created_at >= :dateFrom', { dateFrom: filter.dateFrom });
-  if (filter.dateTo) query.andWhere('o.created_at < :dateTo', { dateTo: filter.dateTo });
-  if (filter.search) {
-    const number = /^#?(\d{1,9})$/.exec(filter.search.trim());
-    if (number) query.andWhere('o.number = :number', { number: Number(number[1]) });
-    else query.andWhere('o.email ILIKE :email', { email: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
-  }
-
-  const totalCount = countTotal ? await query.clone().getCount() : 0;
-  if (args.after) {
-    const [value, id] = decodeCursor(args.after);
-    const comparison = direction === OrderSortDirection.DESC ? '<' : '>';
-    query.andWhere(`(${sort.column}, o.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, { cursorValue: value, cursorId: id });
-  }
-  const rows = await query
-    .orderBy(sort.column, direction)
-    .addOrderBy('o.id', direction)
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, totalCount, Boolean(args.after), (order) => encodeCursor(sort.valueOf(order), order.id));
+    const totalCount = countTotal ? await query.clone().getCount() : 0;
+    if (args.after) {
+      const [value, id] = decodeCursor(args.after);
+      const comparison = direction === OrderSortDirection.DESC ? '<' : '>';
+      query.andWhere(`(${sort.column}, o.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, {
+        cursorValue: value,
+        cursorId: id,
+      });
+    }
+    const rows = await query
+      .orderBy(sort.column, direction)
+      .addOrderBy('o.id', direction)
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, Boolean(args.after), (order) => encodeCursor(sort.valueOf(order), order.id));
+  });
 }

@@ -12,6 +12,10 @@ export class OrderStatusChange {
   @Column('uuid', { name: 'order_id' })
   orderId: string;
 
+  /** The order's store (row-level security binds every row to one). */
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
   @Field(() => OrderStatus, { description: 'The status entered.' })
   @Column('varchar', { length: 32 })
   status: OrderStatus;

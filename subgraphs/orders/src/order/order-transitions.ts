@@ -14,9 +14,12 @@ export class InvalidTransition extends Error {
   }
 }
 
-/** The order, locked for the rest of the transaction: every change to an order goes through this lock. */
-export function lockOrder(tx: Tx, orderId: string): Promise<Order | null> {
-  return tx.manager.getRepository(Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+/**
+ * The order, locked for the rest of the transaction: every change to an order goes through this lock.
+ * `store` is the store the transaction works for (`{}` only in the platform scope).
+ */
+export function lockOrder(tx: Tx, orderId: string, store: { storeId?: string }): Promise<Order | null> {
+  return tx.manager.getRepository(Order).findOne({ where: { id: orderId, ...store }, lock: { mode: 'pessimistic_write' } });
 }
 
 /**
@@ -29,7 +32,7 @@ export async function transition(tx: Tx, order: Order, to: OrderStatus, reason: 
   order.status = to;
   if (to === OrderStatus.CANCELLED) order.cancelReason = reason;
   const saved = await tx.manager.getRepository(Order).save(order);
-  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, status: to, message: reason });
+  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, storeId: order.storeId, status: to, message: reason });
   await tx.emit({
     type: OrderEvents.statusChanged,
     storeId: order.storeId,

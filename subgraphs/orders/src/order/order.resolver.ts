@@ -48,7 +48,8 @@ export class OrderResolver {
   }
 
   @Mutation(() => PlaceOrderPayload, {
-    description: 'Places an order (guests too); stock is then reserved and the order awaits payment. Publishes orders.created.',
+    description:
+      'Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. A store that is not ACTIVE refuses it (userError STORE_UNAVAILABLE).',
   })
   placeOrder(@Arg('input', { description: 'The checkout.' }) input: PlaceOrderInput, @Ctx() context: SubgraphContext): Promise<PlaceOrderPayload> {
     return placeOrder(context, config, input);

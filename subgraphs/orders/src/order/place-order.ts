@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { acceptsCheckout, storeRequired, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import { ProductSnapshot } from '../catalog-view/product-snapshot.entity';
 import type { OrdersConfig } from '../orders-config';
 import { Order } from './order.entity';
@@ -28,40 +28,47 @@ interface PricedLine {
  * consumes orders.created; the order's reservationStatus follows.
  */
 export async function placeOrder(context: SubgraphContext, config: OrdersConfig, input: PlaceOrderInput): Promise<PlaceOrderPayload> {
-  const earlier = await context.db.getRepository(Order).findOneBy({ idempotencyKey: input.idempotencyKey });
+  // an order is placed in one store: the one the shopper names (X-Store-Id) or the staff member acts for
+  const storeId = context.caller.storeId;
+  if (!storeId) throw storeRequired();
+  const status = await context.storeStatuses.of(storeId);
+  if (!acceptsCheckout(status)) {
+    return PlaceOrderPayload.failed(UserError.of('STORE_UNAVAILABLE', `This store is ${status} and takes no orders`));
+  }
+  const findEarlier = () => context.storeDb.read((manager) => manager.getRepository(Order).findOneBy({ storeId, idempotencyKey: input.idempotencyKey }));
+  const earlier = await findEarlier();
   if (earlier) return replay(context, earlier);
 
-  const priced = await priceLines(context, input);
+  const priced = await priceLines(context, storeId, input);
   if ('errors' in priced) return PlaceOrderPayload.failed(...priced.errors);
   const { lines } = priced;
   try {
-    const order = await context.unitOfWork.run(traceOf(context), (tx) => writeOrder(context, tx, config, input, lines));
+    const order = await context.unitOfWork.run(traceOf(context), (tx) => writeOrder(context, tx, config, storeId, input, lines));
     return PlaceOrderPayload.ok(order);
   } catch (error) {
     if (!(error instanceof ConcurrentReplay)) throw error;
-    return replay(context, await context.db.getRepository(Order).findOneByOrFail({ idempotencyKey: input.idempotencyKey }));
+    const winner = await findEarlier();
+    if (!winner) throw error;
+    return replay(context, winner);
   }
 }
 
-/** Merges lines of one product, checks each is on sale, in one store and one currency. */
-async function priceLines(context: SubgraphContext, input: PlaceOrderInput): Promise<{ lines: PricedLine[] } | { errors: UserError[] }> {
+/** Merges lines of one product, checks each is on sale in the store, all in one currency. */
+async function priceLines(context: SubgraphContext, storeId: string, input: PlaceOrderInput): Promise<{ lines: PricedLine[] } | { errors: UserError[] }> {
   const quantities = new Map<string, number>();
   for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
-  const snapshots = await context.db.getRepository(ProductSnapshot).findBy({ productId: In([...quantities.keys()]) });
+  // another store's product is simply not on sale here
+  const snapshots = await context.storeDb.read((manager) => manager.getRepository(ProductSnapshot).findBy({ storeId, productId: In([...quantities.keys()]) }));
   const byId = new Map(snapshots.map((snapshot) => [snapshot.productId, snapshot]));
 
   const errors: UserError[] = [];
   input.items.forEach((item, index) => {
     const snapshot = byId.get(item.productId);
-    const wrongStore = snapshot && context.caller.storeId && snapshot.storeId !== context.caller.storeId;
-    if (!snapshot || snapshot.status !== 'ACTIVE' || wrongStore) {
+    if (!snapshot || snapshot.status !== 'ACTIVE') {
       errors.push(UserError.of('PRODUCT_NOT_AVAILABLE', `Product ${item.productId} is not on sale here`, ['input', 'items', String(index), 'productId']));
     }
   });
   if (errors.length > 0) return { errors };
-  if (new Set(snapshots.map((snapshot) => snapshot.storeId)).size > 1) {
-    return { errors: [UserError.of('MIXED_STORES', 'All products of an order must come from one store', ['input', 'items'])] };
-  }
   if (new Set(snapshots.map((snapshot) => snapshot.currencyCode)).size > 1) {
     return { errors: [UserError.of('CURRENCY_MISMATCH', 'All products of an order must be priced in one currency', ['input', 'items'])] };
   }
@@ -71,8 +78,14 @@ async function priceLines(context: SubgraphContext, input: PlaceOrderInput): Pro
   return { lines: [...quantities].map(([productId, quantity]) => ({ snapshot: byId.get(productId)!, quantity })) };
 }
 
-async function writeOrder(context: SubgraphContext, tx: Tx, config: OrdersConfig, input: PlaceOrderInput, lines: PricedLine[]): Promise<Order> {
-  const storeId = lines[0].snapshot.storeId;
+async function writeOrder(
+  context: SubgraphContext,
+  tx: Tx,
+  config: OrdersConfig,
+  storeId: string,
+  input: PlaceOrderInput,
+  lines: PricedLine[],
+): Promise<Order> {
   const currencyCode = lines[0].snapshot.currencyCode;
   const subtotal = lines.reduce((sum, line) => sum + line.snapshot.priceAmount * line.quantity, 0);
   const tax = Math.round((subtotal * config.taxRateBasisPoints) / 10_000);
@@ -87,7 +100,7 @@ async function writeOrder(context: SubgraphContext, tx: Tx, config: OrdersConfig
     `INSERT INTO customer_order (store_id, number, customer_id, email, currency_code, subtotal_amount, shipping_amount, tax_amount,
        discount_amount, total_amount, shipping_address, status, payment_status, reservation_status, idempotency_key)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+     ON CONFLICT (store_id, idempotency_key) DO NOTHING RETURNING id`,
     [
       storeId,
       number,
@@ -106,11 +119,12 @@ async function writeOrder(context: SubgraphContext, tx: Tx, config: OrdersConfig
     ],
   );
   if (inserted.length === 0) throw new ConcurrentReplay();
-  const order = await tx.manager.getRepository(Order).findOneByOrFail({ id: inserted[0].id });
+  const order = await tx.manager.getRepository(Order).findOneByOrFail({ id: inserted[0].id, storeId });
   const lineItems = await tx.manager.getRepository(OrderLineItem).save(
     lines.map((line, position) =>
       Object.assign(new OrderLineItem(), {
         orderId: order.id,
+        storeId,
         productId: line.snapshot.productId,
         title: line.snapshot.title,
         quantity: line.quantity,
@@ -120,7 +134,7 @@ async function writeOrder(context: SubgraphContext, tx: Tx, config: OrdersConfig
       }),
     ),
   );
-  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, status: OrderStatus.CREATED, message: null });
+  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, storeId, status: OrderStatus.CREATED, message: null });
   await tx.emit({ type: OrderEvents.created, storeId, aggregateId: order.id, aggregateVersion: order.version, data: orderCreatedData(order, lineItems) });
   return order;
 }

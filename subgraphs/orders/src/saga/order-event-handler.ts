@@ -16,8 +16,10 @@ export function orderEventHandler<TData extends { orderId: string }>(
     name,
     eventType,
     async handle(event, tx, logger) {
-      const order = await lockOrder(tx, event.data.orderId);
-      if (!order) throw new PermanentEventError(`order ${event.data.orderId} does not exist`);
+      // the runner entered the event's store: an order of another store is as absent as one that never was
+      if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
+      const order = await lockOrder(tx, event.data.orderId, { storeId: event.storeId });
+      if (!order) throw new PermanentEventError(`order ${event.data.orderId} does not exist in store ${event.storeId}`);
       await apply(tx, order, event, logger);
     },
   };

@@ -10,8 +10,9 @@ export class OrderReadModel {
   @PrimaryColumn('uuid', { name: 'order_id' })
   orderId: string;
 
-  @Column('uuid', { name: 'store_id', nullable: true })
-  storeId: string | null;
+  /** Every event of the saga names the order's store (row-level security binds the row to it). */
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
 
   @Column('varchar', { name: 'order_number', length: 50, nullable: true })
   orderNumber: string | null;

@@ -28,16 +28,16 @@ export const recordOrderOnCreated: EventHandler<OrderCreated> = {
     if (!Number.isInteger(data.total?.amount) || !/^[A-Z]{3}$/.test(data.total?.currencyCode ?? '')) {
       throw new PermanentEventError('orders.created without a valid total');
     }
-    if (!event.storeId) throw new PermanentEventError('orders.created without a store');
     await tx.manager.query(
       `INSERT INTO order_read_model (order_id, store_id, order_number, customer_id, email, total_amount, currency_code, placed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (order_id) DO UPDATE SET
-         store_id = EXCLUDED.store_id, order_number = EXCLUDED.order_number, customer_id = EXCLUDED.customer_id, email = EXCLUDED.email,
-         total_amount = EXCLUDED.total_amount, currency_code = EXCLUDED.currency_code, placed_at = EXCLUDED.placed_at, updated_at = now()`,
+         order_number = EXCLUDED.order_number, customer_id = EXCLUDED.customer_id, email = EXCLUDED.email,
+         total_amount = EXCLUDED.total_amount, currency_code = EXCLUDED.currency_code, placed_at = EXCLUDED.placed_at, updated_at = now()
+       WHERE order_read_model.store_id = EXCLUDED.store_id`,
       [
         orderIdOf(event.aggregateId, data),
-        event.storeId,
+        storeIdOf(event),
         data.orderNumber ?? null,
         data.customerId ?? null,
         data.email ?? null,
@@ -59,9 +59,9 @@ export const recordReservation: EventHandler<InventoryReserved> = {
     await tx.manager.query(
       `INSERT INTO order_read_model (order_id, store_id, reserved_until) VALUES ($1, $2, $3)
        ON CONFLICT (order_id) DO UPDATE SET
-         store_id = COALESCE(order_read_model.store_id, EXCLUDED.store_id),
-         reserved_until = GREATEST(order_read_model.reserved_until, EXCLUDED.reserved_until), updated_at = now()`,
-      [orderIdOf(event.aggregateId, event.data), event.storeId, expiresAt],
+         reserved_until = GREATEST(order_read_model.reserved_until, EXCLUDED.reserved_until), updated_at = now()
+       WHERE order_read_model.store_id = EXCLUDED.store_id`,
+      [orderIdOf(event.aggregateId, event.data), storeIdOf(event), expiresAt],
     );
   },
 };
@@ -71,7 +71,7 @@ export const closeOnReleased: EventHandler<OrderClosed> = {
   name: 'payments-order-released',
   eventType: 'inventory.released',
   async handle(event, tx) {
-    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), event.storeId, `stock released (${event.data.reason ?? 'no reason given'})`);
+    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), storeIdOf(event), `stock released (${event.data.reason ?? 'no reason given'})`);
   },
 };
 
@@ -80,20 +80,29 @@ export const closeOnCancelled: EventHandler<OrderClosed> = {
   name: 'payments-order-cancelled',
   eventType: 'orders.cancelled',
   async handle(event, tx) {
-    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), event.storeId, `cancelled (${event.data.reason ?? 'no reason given'})`);
+    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), storeIdOf(event), `cancelled (${event.data.reason ?? 'no reason given'})`);
   },
 };
 
 /** Closing is final and keeps the first reason; a late inventory.reserved never reopens an order. */
-export async function closeOrder(tx: Tx, orderId: string, storeId: string | null, reason: string): Promise<void> {
+export async function closeOrder(tx: Tx, orderId: string, storeId: string, reason: string): Promise<void> {
   await tx.manager.query(
     `INSERT INTO order_read_model (order_id, store_id, closed_at, closed_reason) VALUES ($1, $2, now(), $3)
      ON CONFLICT (order_id) DO UPDATE SET
-       store_id = COALESCE(order_read_model.store_id, EXCLUDED.store_id),
        closed_at = COALESCE(order_read_model.closed_at, EXCLUDED.closed_at),
-       closed_reason = COALESCE(order_read_model.closed_reason, EXCLUDED.closed_reason), updated_at = now()`,
+       closed_reason = COALESCE(order_read_model.closed_reason, EXCLUDED.closed_reason), updated_at = now()
+     WHERE order_read_model.store_id = EXCLUDED.store_id`,
     [orderId, storeId, reason],
   );
+}
+
+/**
+ * The store an event of the saga belongs to: the consumer runner entered it, and the read model's row
+ * is bound to it. An event of no store cannot be about an order.
+ */
+export function storeIdOf(event: { id: string; type: string; storeId: string | null }): string {
+  if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
+  return event.storeId;
 }
 
 /** The saga's events name the order in `data.orderId` and as the aggregate; anything else can never be applied. */

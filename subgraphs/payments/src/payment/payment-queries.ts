@@ -5,11 +5,12 @@ import { Payment } from './payment.entity';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { mayPayOrder, UUID } from './payment-access';
 
-/** Payments by id, batched per request; used by `payment(id)` and by federation references. */
+/** Payments by id in the caller's store, batched per request; used by `payment(id)` and by federation references. */
 function loadPayment(context: SubgraphContext, id: string): Promise<Payment | null> {
+  const store = context.storeDb.whereStore();
   return context.loaders
     .get<string, Payment | null>('paymentById', async (ids) => {
-      const rows = await context.db.getRepository(Payment).findBy({ id: In([...ids]) });
+      const rows = await context.storeDb.read((manager) => manager.getRepository(Payment).findBy({ id: In([...ids]), ...store }));
       return byKeys(ids, rows, (row) => row.id);
     })
     .load(id);
@@ -25,9 +26,12 @@ export async function findVisiblePayment(context: SubgraphContext, id: string): 
 /** An order's payments, oldest first, batched per request: `Order.payments` for a page of orders is one statement. */
 export async function visiblePaymentsOfOrder(context: SubgraphContext, orderId: string): Promise<Payment[]> {
   if (!UUID.test(orderId)) return [];
+  const store = context.storeDb.whereStore();
   const payments = await context.loaders
     .get<string, Payment[]>('paymentsByOrderId', async (orderIds) => {
-      const rows = await context.db.getRepository(Payment).find({ where: { orderId: In([...orderIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const rows = await context.storeDb.read((manager) =>
+        manager.getRepository(Payment).find({ where: { orderId: In([...orderIds]), ...store }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      );
       return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
     })
     .load(orderId);
@@ -41,32 +45,41 @@ export async function listOrderPayments(
   args: { orderId: string; first?: number | null; after?: string | null },
 ): Promise<Connection<Payment>> {
   const limit = pageSize(args.first);
-  const order = UUID.test(args.orderId) ? await context.db.getRepository(OrderReadModel).findOneBy({ orderId: args.orderId }) : null;
-  if (!order?.placedAt || !mayPayOrder(context.caller, order)) return toConnection([], limit, 0, Boolean(args.after), () => '');
-  const query = context.db.getRepository(Payment).createQueryBuilder('p').where('p.order_id = :orderId', { orderId: args.orderId });
-  const totalCount = await query.clone().getCount();
+  const none = () => toConnection<Payment>([], limit, 0, Boolean(args.after), () => '');
+  if (!UUID.test(args.orderId)) return none();
+  let cursor: { createdAt: string; id: string } | null = null;
   if (args.after) {
     const [createdAt, id] = decodeCursor(args.after);
     if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
       throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
     }
-    query.andWhere('(p.created_at, p.id) > (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
+    cursor = { createdAt, id };
   }
-  const rows = await query
-    .orderBy('p.created_at', 'ASC')
-    .addOrderBy('p.id', 'ASC')
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, totalCount, Boolean(args.after), (payment) => encodeCursor(payment.createdAt.toISOString(), payment.id));
+  const store = context.storeDb.whereStore();
+  return context.storeDb.read(async (manager) => {
+    const order = await manager.getRepository(OrderReadModel).findOneBy({ orderId: args.orderId, ...store });
+    if (!order?.placedAt || !mayPayOrder(context.caller, order)) return none();
+    const query = manager.getRepository(Payment).createQueryBuilder('p').where('p.order_id = :orderId', { orderId: args.orderId });
+    if (store.storeId) query.andWhere('p.store_id = :storeId', { storeId: store.storeId });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere('(p.created_at, p.id) > (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', cursor);
+    const rows = await query
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, Boolean(args.after), (payment) => encodeCursor(payment.createdAt.toISOString(), payment.id));
+  });
 }
 
 /** A payment's provider calls, oldest first, batched per request. */
 export function loadTransactions(context: SubgraphContext, paymentId: string): Promise<PaymentTransaction[]> {
+  const store = context.storeDb.whereStore();
   return context.loaders
     .get<string, PaymentTransaction[]>('transactionsByPaymentId', async (paymentIds) => {
-      const rows = await context.db
-        .getRepository(PaymentTransaction)
-        .find({ where: { paymentId: In([...paymentIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const rows = await context.storeDb.read((manager) =>
+        manager.getRepository(PaymentTransaction).find({ where: { paymentId: In([...paymentIds]), ...store }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      );
       return paymentIds.map((paymentId) => rows.filter((row) => row.paymentId === paymentId));
     })
     .load(paymentId);

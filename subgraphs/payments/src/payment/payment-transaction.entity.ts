@@ -15,6 +15,10 @@ export class PaymentTransaction {
   @Column('uuid', { name: 'payment_id' })
   paymentId: string;
 
+  /** The payment's store (row-level security binds every row to one). */
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
   @Field(() => PaymentTransactionType, { description: 'AUTHORIZATION, CAPTURE, SALE, REFUND or VOID.' })
   @Column('varchar', { length: 16 })
   type: PaymentTransactionType;

@@ -3,6 +3,7 @@ import { ProviderErrorCodes } from '../provider/payment-provider';
 
 /** The expected ways processPayment does not succeed, as typed userErrors (BLUEPRINT "Errors"). */
 export const PaymentUserErrors = {
+  storeUnavailable: (status: string) => UserError.of('STORE_UNAVAILABLE', `This store is ${status} and takes no payments; nothing was charged`),
   orderNotFound: () => UserError.of('ORDER_NOT_FOUND', 'No such order, or it is not yours to pay', ['input', 'orderId']),
   orderNotPayable: (why: string) => UserError.of('ORDER_NOT_PAYABLE', `This order cannot be paid: ${why}`, ['input', 'orderId']),
   alreadyPaid: () => UserError.of('ORDER_ALREADY_PAID', 'This order is already paid', ['input', 'orderId']),

@@ -13,7 +13,7 @@ export class ProcessPaymentPayload {
 
   @Field(() => [UserError], {
     description:
-      'Why the payment did not succeed; empty on success. Codes: PAYMENT_DECLINED, INSUFFICIENT_FUNDS, PAYMENT_PENDING, ORDER_NOT_FOUND, ORDER_NOT_PAYABLE, ORDER_ALREADY_PAID, PAYMENT_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED, PAYMENT_PROVIDER_UNAVAILABLE.',
+      'Why the payment did not succeed; empty on success. Codes: STORE_UNAVAILABLE (the store is not ACTIVE; nothing charged), PAYMENT_DECLINED, INSUFFICIENT_FUNDS, PAYMENT_PENDING, ORDER_NOT_FOUND, ORDER_NOT_PAYABLE, ORDER_ALREADY_PAID, PAYMENT_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED, PAYMENT_PROVIDER_UNAVAILABLE.',
   })
   userErrors: UserError[];
 

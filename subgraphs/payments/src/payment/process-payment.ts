@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { In } from 'typeorm';
-import { badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
+import { acceptsCheckout, badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import { paymentMethodSummary } from '../provider/card-number';
@@ -34,31 +34,44 @@ type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: 
 export async function processPayment(context: SubgraphContext, services: PaymentServices, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
   const methodErrors = services.provider.checkMethod(input.paymentMethod);
   if (methodErrors.length > 0) throw badUserInput(`Invalid input: ${methodErrors.map((error) => error.message).join('; ')}`, methodErrors);
+  const store = context.storeDb.whereStore();
+  // a store that takes no orders takes no payments either; a platform admin's store is the order's (checked below)
+  const closed = store.storeId ? await storeRefusal(context, store.storeId) : null;
+  if (closed) return ProcessPaymentPayload.refused(closed);
 
-  const earlier = await context.db.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey });
+  const earlier = await context.storeDb.read((manager) =>
+    manager.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey, ...store }),
+  );
   if (earlier) return replay(context, services, earlier, input);
 
-  const order = await awaitOrder(context, input.orderId, services.orderWaitMs);
+  const order = await awaitOrder(context, store, input.orderId, services.orderWaitMs);
   if (!order?.placedAt || !mayPayOrder(context.caller, order)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
+  const closedForAdmin = store.storeId ? null : await storeRefusal(context, order.storeId);
+  if (closedForAdmin) return ProcessPaymentPayload.refused(closedForAdmin, order.orderId);
 
-  const start = await context.unitOfWork.run(traceOf(context), (tx) => startPayment(tx, services.provider, order.orderId, input));
+  const start = await context.unitOfWork.run(traceOf(context), (tx) => startPayment(tx, services.provider, order, input));
   if (start.kind === 'refused') return ProcessPaymentPayload.refused(start.error, order.orderId);
   if (start.kind === 'replay') return replay(context, services, start.payment, input);
 
   const outcome = await charge(context, services.provider, start.payment, input);
-  const settled = await context.unitOfWork.run(traceOf(context), (tx) => settlePayment(tx, start.payment.id, outcome));
+  const settled = await context.unitOfWork.run(traceOf(context), (tx) => settlePayment(tx, start.payment.id, start.payment.storeId, outcome));
   return answer(context, settled ?? start.payment);
+}
+
+/** STORE_UNAVAILABLE unless the store takes orders (ACTIVE). */
+async function storeRefusal(context: SubgraphContext, storeId: string): Promise<UserError | null> {
+  const status = await context.storeStatuses.of(storeId);
+  return acceptsCheckout(status) ? null : PaymentUserErrors.storeUnavailable(status);
 }
 
 /**
  * processPayment usually comes right after placeOrder, before orders.created and inventory.reserved
- * have reached us: poll the read model until the order is payable or can never be, within `waitMs`.
+ * have reached us: poll the read model (in the caller's store) until the order is payable or can never be, within `waitMs`.
  */
-async function awaitOrder(context: SubgraphContext, orderId: string, waitMs: number): Promise<OrderReadModel | null> {
-  const orders = context.db.getRepository(OrderReadModel);
+async function awaitOrder(context: SubgraphContext, store: { storeId?: string }, orderId: string, waitMs: number): Promise<OrderReadModel | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const order = await orders.findOneBy({ orderId });
+    const order = await context.storeDb.read((manager) => manager.getRepository(OrderReadModel).findOneBy({ orderId, ...store }));
     const payability = payabilityOf(order);
     const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
     const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
@@ -68,15 +81,16 @@ async function awaitOrder(context: SubgraphContext, orderId: string, waitMs: num
 }
 
 /** Tx 1: under the order's row lock, either a new PENDING payment or the reason there is none. */
-async function startPayment(tx: Tx, provider: PaymentProvider, orderId: string, input: ProcessPaymentInput): Promise<Start> {
-  const order = await tx.manager.getRepository(OrderReadModel).findOne({ where: { orderId }, lock: { mode: 'pessimistic_write' } });
-  if (!order?.storeId || order.totalAmount === null || order.currencyCode === null) return { kind: 'refused', error: PaymentUserErrors.orderNotFound() };
+async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadModel, input: ProcessPaymentInput): Promise<Start> {
+  const { orderId, storeId } = found;
+  const order = await tx.manager.getRepository(OrderReadModel).findOne({ where: { orderId, storeId }, lock: { mode: 'pessimistic_write' } });
+  if (!order || order.totalAmount === null || order.currencyCode === null) return { kind: 'refused', error: PaymentUserErrors.orderNotFound() };
 
   const payments = tx.manager.getRepository(Payment);
   // a concurrent request with the same key got the lock first
-  const sameKey = await payments.findOneBy({ orderId, idempotencyKey: input.idempotencyKey });
+  const sameKey = await payments.findOneBy({ orderId, storeId, idempotencyKey: input.idempotencyKey });
   if (sameKey) return { kind: 'replay', payment: sameKey };
-  const active = await payments.findOneBy({ orderId, status: In([PaymentStatus.PENDING, PaymentStatus.SUCCEEDED]) });
+  const active = await payments.findOneBy({ orderId, storeId, status: In([PaymentStatus.PENDING, PaymentStatus.SUCCEEDED]) });
   if (active) return { kind: 'refused', error: active.status === PaymentStatus.SUCCEEDED ? PaymentUserErrors.alreadyPaid() : PaymentUserErrors.inProgress() };
   const payability = payabilityOf(order);
   if (payability !== Payability.PAYABLE) return { kind: 'refused', error: PaymentUserErrors.orderNotPayable(whyNotPayable(order, payability)) };
@@ -130,14 +144,14 @@ async function replay(context: SubgraphContext, services: PaymentServices, payme
   const deadline = Date.now() + services.orderWaitMs;
   while (current.status === PaymentStatus.PENDING && Date.now() < deadline) {
     await sleep(POLL_MS);
-    current = (await context.db.getRepository(Payment).findOneBy({ id: payment.id })) ?? current;
+    current = (await context.storeDb.read((manager) => manager.getRepository(Payment).findOneBy({ id: payment.id, storeId: payment.storeId }))) ?? current;
   }
   return answer(context, current);
 }
 
 async function answer(context: SubgraphContext, payment: Payment): Promise<ProcessPaymentPayload> {
   if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) return ProcessPaymentPayload.of(payment);
-  const sale = await findSale(context.db, payment.id);
+  const sale = await context.storeDb.read((manager) => findSale({ manager }, payment.id, payment.storeId));
   if (payment.status === PaymentStatus.FAILED)
     return ProcessPaymentPayload.of(payment, PaymentUserErrors.declined(sale?.errorCode ?? null, sale?.errorMessage ?? null));
   return ProcessPaymentPayload.of(

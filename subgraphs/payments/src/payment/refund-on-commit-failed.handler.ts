@@ -1,6 +1,6 @@
 import type { EventHandler } from '@ultramarket/kit';
 import type { PaymentProvider } from '../provider/payment-provider';
-import { closeOrder, orderIdOf } from '../order/order-read-model.handlers';
+import { closeOrder, orderIdOf, storeIdOf } from '../order/order-read-model.handlers';
 import { refundOrderPayment } from './refund-payment';
 
 interface CommitFailed {
@@ -15,9 +15,10 @@ export function refundOnCommitFailed(provider: PaymentProvider): EventHandler<Co
     eventType: 'inventory.commit-failed',
     async handle(event, tx, logger) {
       const orderId = orderIdOf(event.aggregateId, event.data);
+      const storeId = storeIdOf(event);
       const why = event.data.reason ?? 'the stock could not be committed';
-      await closeOrder(tx, orderId, event.storeId, `paid without stock (${why})`);
-      await refundOrderPayment(tx, provider, orderId, `paid but the stock is gone: ${why}`, logger);
+      await closeOrder(tx, orderId, storeId, `paid without stock (${why})`);
+      await refundOrderPayment(tx, provider, { orderId, storeId }, `paid but the stock is gone: ${why}`, logger);
     },
   };
 }

@@ -11,9 +11,16 @@ import { PaymentEvents, refundedData } from './payment.events';
  * payments.refunded. The provider is called inside the caller's transaction with the payment's
  * refund key, so if the transaction fails after the provider refunded, the retry refunds nothing more.
  */
-export async function refundOrderPayment(tx: Tx, provider: PaymentProvider, orderId: string, reason: string, logger: Logger): Promise<Payment | null> {
+export async function refundOrderPayment(
+  tx: Tx,
+  provider: PaymentProvider,
+  order: { orderId: string; storeId: string },
+  reason: string,
+  logger: Logger,
+): Promise<Payment | null> {
+  const { orderId, storeId } = order;
   const payments = tx.manager.getRepository(Payment);
-  const payment = await payments.findOne({ where: { orderId, status: PaymentStatus.SUCCEEDED }, lock: { mode: 'pessimistic_write' } });
+  const payment = await payments.findOne({ where: { orderId, storeId, status: PaymentStatus.SUCCEEDED }, lock: { mode: 'pessimistic_write' } });
   if (!payment) {
     logger.info({ orderId }, 'no succeeded payment to refund');
     return null;
@@ -31,6 +38,7 @@ export async function refundOrderPayment(tx: Tx, provider: PaymentProvider, orde
   await transactions.save(
     transactions.create({
       paymentId: payment.id,
+      storeId,
       type: PaymentTransactionType.REFUND,
       status: PaymentTransactionStatus.SUCCEEDED,
       amountMinorUnits: payment.amountMinorUnits,

@@ -13,19 +13,25 @@ const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStat
 };
 
 /**
- * Records what the provider said about a PENDING payment's sale, under a row lock: the answer to
+ * Records what the provider said about a PENDING payment (of `storeId`) about its sale, under a row lock: the answer to
  * our own call and the provider's webhook can both arrive, in either order; the first one settles
  * the payment and emits payments.succeeded or payments.failed, the second changes nothing.
  */
-export async function settlePayment(tx: Tx, paymentId: string, outcome: ChargeOutcome): Promise<Payment | null> {
+export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome): Promise<Payment | null> {
   const payments = tx.manager.getRepository(Payment);
-  const payment = await payments.findOne({ where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+  const payment = await payments.findOne({ where: { id: paymentId, storeId }, lock: { mode: 'pessimistic_write' } });
   if (!payment || payment.status !== PaymentStatus.PENDING) return payment;
 
   const transactions = tx.manager.getRepository(PaymentTransaction);
   const sale =
-    (await transactions.findOneBy({ paymentId, type: PaymentTransactionType.SALE })) ??
-    transactions.create({ paymentId, type: PaymentTransactionType.SALE, amountMinorUnits: payment.amountMinorUnits, currencyCode: payment.currencyCode });
+    (await findSale(tx, paymentId, storeId)) ??
+    transactions.create({
+      paymentId,
+      storeId,
+      type: PaymentTransactionType.SALE,
+      amountMinorUnits: payment.amountMinorUnits,
+      currencyCode: payment.currencyCode,
+    });
   sale.status = TRANSACTION_STATUS[outcome.status];
   sale.providerReference = outcome.providerReference ?? sale.providerReference ?? null;
   sale.errorCode = outcome.status === 'failed' ? outcome.errorCode : null;
@@ -45,6 +51,6 @@ export async function settlePayment(tx: Tx, paymentId: string, outcome: ChargeOu
 }
 
 /** The sale of a payment (what its userError is made from when it failed). */
-export function findSale(tx: Pick<Tx, 'manager'>, paymentId: string): Promise<PaymentTransaction | null> {
-  return tx.manager.getRepository(PaymentTransaction).findOneBy({ paymentId, type: PaymentTransactionType.SALE });
+export function findSale(tx: Pick<Tx, 'manager'>, paymentId: string, storeId: string): Promise<PaymentTransaction | null> {
+  return tx.manager.getRepository(PaymentTransaction).findOneBy({ paymentId, storeId, type: PaymentTransactionType.SALE });
 }

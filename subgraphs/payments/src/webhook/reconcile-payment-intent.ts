@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import type { Repository } from 'typeorm';
-import type { SubgraphRuntime } from '@ultramarket/kit';
+import { inScope, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
 import { Payment } from '../payment/payment.entity';
 import { PaymentStatus } from '../payment/payment-status';
 import { UUID } from '../payment/payment-access';
@@ -13,17 +13,22 @@ export type ReconcileResult = 'applied' | 'duplicate' | 'ignored';
  * Applies a Stripe event about a PaymentIntent to its payment, once: the event id is recorded in
  * the same transaction, and `settlePayment` changes only a payment still PENDING. This is how a
  * payment whose provider call timed out (or whose process died mid-call) gets its outcome.
+ * The webhook knows no store: the payment is only looked up across stores; everything else happens
+ * in the payment's own store scope, so this work can never touch another store's rows.
  */
 export async function reconcileStripeEvent(runtime: SubgraphRuntime, event: Stripe.Event): Promise<ReconcileResult> {
   if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return 'ignored';
   const intent = event.data.object;
-  return runtime.unitOfWork.run({ correlationId: event.id, causationId: event.id }, async (tx) => {
+  const found = await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) => paymentOf(manager.getRepository(Payment), intent));
+  // without a payment the transaction only records the event: it has no store and could not read any store's rows
+  const unitOfWork = runtime.unitOfWork.forScope(found?.storeId ?? null);
+  return unitOfWork.run({ correlationId: event.id, causationId: event.id }, async (tx) => {
     const fresh: unknown[] = await tx.manager.query(
       `INSERT INTO stripe_webhook_event (event_id, type) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [event.id, event.type],
     );
     if (fresh.length === 0) return 'duplicate';
-    const payment = await paymentOf(tx.manager.getRepository(Payment), intent);
+    const payment = found ? await tx.manager.getRepository(Payment).findOneBy({ id: found.id, storeId: found.storeId }) : null;
     const outcome = chargeOutcomeOf(intent);
     if (!payment || outcome.status === 'pending') {
       runtime.logger.info({ stripeEvent: event.id, paymentIntent: intent.id }, 'Stripe event with nothing to apply; ignored');
@@ -33,7 +38,7 @@ export async function reconcileStripeEvent(runtime: SubgraphRuntime, event: Stri
       // cannot happen with confirm-at-creation and no redirects; if it does, an operator must refund by hand
       runtime.logger.error({ paymentId: payment.id, paymentIntent: intent.id }, 'Stripe took the money of a payment recorded as FAILED');
     }
-    await settlePayment(tx, payment.id, outcome);
+    await settlePayment(tx, payment.id, payment.storeId, outcome);
     return 'applied';
   });
 }

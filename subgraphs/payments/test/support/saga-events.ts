@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeFor, type EventEnvelope } from '@ultramarket/kit';
+import { envelopeFor, inScope, type EventEnvelope } from '@ultramarket/kit';
 import type { TestSubgraph } from '../../../kit/test/support/subgraph-harness';
 import { eventually } from '../../../kit/test/support/test-names';
 
@@ -52,9 +52,9 @@ export function sagaEvents(subgraph: () => TestSubgraph, defaultStoreId: string)
     publish('orders.cancelled', orderId, { orderId, orderNumber: '#1001', customerId: null, email: 'shopper@example.com', reason });
   const commitFailed = (orderId: string, reason = 'reservation expired') => publish('inventory.commit-failed', orderId, { orderId, reason });
 
-  /** Row of the payments read model, once it reflects what `ready` asks for. */
-  const readModel = async (orderId: string): Promise<Record<string, unknown> | undefined> =>
-    (await subgraph().runtime.dataSource.query(`SELECT * FROM order_read_model WHERE order_id = $1`, [orderId]))[0];
+  /** Row of the payments read model, read as the subgraph does: in the order's store. */
+  const readModel = async (orderId: string, storeId = defaultStoreId): Promise<Record<string, unknown> | undefined> =>
+    (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT * FROM order_read_model WHERE order_id = $1`, [orderId])))[0];
 
   /** Places an order (events only) and waits until payments has seen all of them. */
   const placeOrder = async (options: OrderOptions = {}): Promise<string> => {
@@ -64,7 +64,7 @@ export function sagaEvents(subgraph: () => TestSubgraph, defaultStoreId: string)
     if (reserve) await reserved(orderId, options.reservedForMs, options.storeId);
     await eventually(
       async () => {
-        const row = await readModel(orderId);
+        const row = await readModel(orderId, options.storeId);
         return row && row.placed_at !== null && (!reserve || row.reserved_until !== null);
       },
       10_000,

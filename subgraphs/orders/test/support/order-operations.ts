@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { gql } from 'graphql-request';
+import { envelopeFor, inScope } from '@ultramarket/kit';
+import type { TestSubgraph } from '../../../kit/test/support/subgraph-harness';
+import { eventually } from '../../../kit/test/support/test-names';
+
+export const ORDER_FIELDS = gql`
+  fragment OrderFields on Order {
+    id
+    storeId
+    orderNumber
+    status
+    customerId
+    total {
+      amount
+      currencyCode
+    }
+    lineItems {
+      productId
+      quantity
+    }
+    statusHistory {
+      status
+    }
+  }
+`;
+
+const PAYLOAD = `order { ...OrderFields } userErrors { code field message }`;
+
+export const PLACE_ORDER = gql`
+  mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { ${PAYLOAD} } }
+  ${ORDER_FIELDS}
+`;
+export const CANCEL_ORDER = gql`
+  mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { ${PAYLOAD} } }
+  ${ORDER_FIELDS}
+`;
+export const DISPATCH_ORDER = gql`
+  mutation ($input: DispatchOrderInput!) { dispatchOrder(input: $input) { ${PAYLOAD} } }
+  ${ORDER_FIELDS}
+`;
+export const COMPLETE_ORDER = gql`
+  mutation ($input: CompleteOrderInput!) { completeOrder(input: $input) { ${PAYLOAD} } }
+  ${ORDER_FIELDS}
+`;
+export const ORDER = gql`
+  query ($id: ID!) {
+    order(id: $id) {
+      ...OrderFields
+    }
+  }
+  ${ORDER_FIELDS}
+`;
+export const ORDERS = gql`
+  query ($filter: OrderFilter) {
+    orders(first: 100, filter: $filter) {
+      totalCount
+      nodes {
+        id
+        storeId
+      }
+    }
+  }
+`;
+export const ORDER_ANALYTICS = gql`
+  query ($input: OrderAnalyticsInput!) {
+    orderAnalytics(input: $input) {
+      ordersCount
+    }
+  }
+`;
+export const ENTITIES = gql`
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Order {
+        ...OrderFields
+      }
+    }
+  }
+  ${ORDER_FIELDS}
+`;
+
+export interface OrderResult {
+  id: string;
+  storeId: string;
+  orderNumber: string;
+  status: string;
+  customerId: string | null;
+  total: { amount: number; currencyCode: string };
+  lineItems: { productId: string; quantity: number }[];
+  statusHistory: { status: string }[];
+}
+
+export interface OrderPayloadResult {
+  order: OrderResult | null;
+  userErrors: { code: string; field: string[] | null; message: string }[];
+}
+
+export const shippingAddress = { name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' };
+
+/** Events other subgraphs publish, sent straight to JetStream in the suite's namespace. */
+export function upstreamEvents(subgraph: () => TestSubgraph) {
+  const publish = async (type: string, storeId: string, aggregateId: string, data: Record<string, unknown>, aggregateVersion = 1) => {
+    const { js, names } = subgraph().runtime;
+    const event = envelopeFor({ type, storeId, aggregateId, aggregateVersion, data }, { correlationId: randomUUID(), causationId: null });
+    await js.publish(names.subject(type), JSON.stringify(event), { msgID: event.id });
+    return event;
+  };
+
+  /** A product on sale in `storeId`, once orders' price read model has it. */
+  const product = async (storeId: string, amount = 2500): Promise<string> => {
+    const productId = randomUUID();
+    await publish('catalog.product-created', storeId, productId, {
+      productId,
+      title: `Kettle ${productId.slice(0, 4)}`,
+      handle: `kettle-${productId}`,
+      status: 'ACTIVE',
+      price: { amount, currencyCode: 'USD' },
+      category: null,
+    });
+    await eventually(
+      async () =>
+        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM product_snapshot WHERE product_id = $1`, [productId])))
+          .length > 0,
+      10_000,
+      'the product in the orders read model',
+    );
+    return productId;
+  };
+
+  /** Paid and its stock committed: what payments and inventory announce, as the saga would. */
+  const confirm = async (storeId: string, orderId: string) => {
+    await publish('payments.succeeded', storeId, orderId, { orderId, paymentId: randomUUID() });
+    await publish('inventory.committed', storeId, orderId, { orderId });
+  };
+
+  return { publish, product, confirm };
+}

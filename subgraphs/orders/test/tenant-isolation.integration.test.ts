@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { inScope, Role, StoreStatus } from '@ultramarket/kit';
+import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { eventually } from '../../kit/test/support/test-names';
+import { ordersSubgraph } from '../src/orders.subgraph';
+import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
+import { storeStatusEvents } from '../../kit/test/support/tenancy-support';
+import {
+  CANCEL_ORDER,
+  COMPLETE_ORDER,
+  DISPATCH_ORDER,
+  ENTITIES,
+  ORDER,
+  ORDER_ANALYTICS,
+  ORDERS,
+  PLACE_ORDER,
+  shippingAddress,
+  upstreamEvents,
+  type OrderPayloadResult,
+  type OrderResult,
+} from './support/order-operations';
+
+const TENANT_TABLES = ['customer_order', 'order_line_item', 'order_status_change', 'product_snapshot', 'store_order_counter', 'store_status'];
+
+describe('orders subgraph: tenant isolation and store status', () => {
+  const storeA = randomUUID();
+  const storeB = randomUUID();
+  const customerA = randomUUID();
+  const customerB = randomUUID();
+  const shopperA = tokenFor([Role.CUSTOMER], storeA, customerA);
+  const shopperB = tokenFor([Role.CUSTOMER], storeB, customerB);
+  const merchantA = tokenFor([Role.MERCHANT], storeA);
+  const merchantB = tokenFor([Role.MERCHANT], storeB);
+  let orders: TestSubgraph;
+  let owner: DataSource;
+  const events = upstreamEvents(() => orders);
+  const setStoreStatus = storeStatusEvents(() => orders);
+  let productA: string;
+  let productB: string;
+  let orderA: OrderResult;
+  let orderB: OrderResult;
+  const idempotencyKeyB = randomUUID();
+
+  const request = async <T>(token: string | undefined, document: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const result = await orders.client(token, headers).rawRequest<T>(document, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const mutate = async (token: string, document: string, input: Record<string, unknown>) =>
+    Object.values(await request<Record<string, OrderPayloadResult>>(token, document, { input }))[0];
+  const place = (token: string, productId: string, idempotencyKey: string = randomUUID()) =>
+    mutate(token, PLACE_ORDER, { items: [{ productId, quantity: 2 }], email: 'shopper@example.com', shippingAddress, idempotencyKey });
+  /** Every row of store B, as the owner sees it: what no call of store A's may change. */
+  const storeBRows = async () => {
+    const rows: Record<string, unknown[]> = {};
+    for (const table of TENANT_TABLES) rows[table] = await owner.query(`SELECT * FROM ${table} WHERE store_id = $1 ORDER BY 1`, [storeB]);
+    return rows;
+  };
+
+  beforeAll(async () => {
+    orders = await startTestSubgraph(ordersSubgraph);
+    owner = await openOwnerConnection(orders.runtime.config);
+    [productA, productB] = await Promise.all([events.product(storeA, 1500), events.product(storeB, 4000)]);
+    // store_status rows too: the policy is checked row by row, so an empty table would have nothing to refuse
+    await setStoreStatus(storeA, StoreStatus.ACTIVE);
+    await setStoreStatus(storeB, StoreStatus.ACTIVE);
+    orderA = (await place(shopperA, productA)).order!;
+    orderB = (await place(shopperB, productB, idempotencyKeyB)).order!;
+    expect([orderA.storeId, orderB.storeId]).toEqual([storeA, storeB]);
+  });
+  afterAll(async () => {
+    await owner.destroy();
+    await orders.close();
+  });
+
+  it('places an order in the shopper’s store with its lines and history, and lists it for the store’s staff', async () => {
+    expect(orderA).toMatchObject({
+      storeId: storeA,
+      status: 'CREATED',
+      customerId: customerA,
+      total: { amount: 3000, currencyCode: 'USD' },
+      lineItems: [{ productId: productA, quantity: 2 }],
+      statusHistory: [{ status: 'CREATED' }],
+    });
+    const lines = await owner.query(`SELECT store_id FROM order_line_item WHERE order_id = $1`, [orderA.id]);
+    expect(lines).toEqual([{ store_id: storeA }]);
+    expect((await request<{ orders: { nodes: { id: string }[] } }>(merchantA, ORDERS, {})).orders.nodes).toEqual([{ id: orderA.id, storeId: storeA }]);
+    expect((await request<{ orders: { nodes: { id: string }[] } }>(shopperA, ORDERS, {})).orders.nodes).toEqual([{ id: orderA.id, storeId: storeA }]);
+    const admin = await request<{ orders: { totalCount: number } }>(tokenFor([Role.PLATFORM_ADMIN], null), ORDERS, {});
+    expect(admin.orders.totalCount).toBe(2);
+  });
+
+  it('forces row-level security on every tenant-owned table: no scope fails, a store scope sees and writes only its own rows', async () => {
+    const app = orders.runtime.dataSource;
+    const flags = await owner.query(`SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) ORDER BY relname`, [
+      TENANT_TABLES,
+    ]);
+    expect(flags).toEqual([...TENANT_TABLES].sort().map((relname) => ({ relname, relrowsecurity: true, relforcerowsecurity: true })));
+    const inA = (sql: string, parameters: unknown[] = []) => inScope(app, storeA, (manager) => manager.query(sql, parameters));
+    for (const table of TENANT_TABLES) {
+      await expect(app.query(`SELECT * FROM ${table}`)).rejects.toThrow(/no store scope/);
+      const seen: { store_id: string }[] = await inA(`SELECT store_id FROM ${table}`);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((row) => row.store_id === storeA)).toBe(true);
+    }
+
+    const before = await storeBRows();
+    const refusedInA = [
+      [
+        `INSERT INTO product_snapshot (product_id, store_id, title, status, price_amount, currency_code, version) VALUES ($1, $2, 'x', 'ACTIVE', 1, 'USD', 1)`,
+        [randomUUID(), storeB],
+      ],
+      [`INSERT INTO store_order_counter (store_id, last_number) VALUES ($1, 5000)`, [randomUUID()]],
+      [
+        `INSERT INTO customer_order (store_id, number, email, currency_code, subtotal_amount, shipping_amount, tax_amount, discount_amount, total_amount,
+           shipping_address, status, payment_status, reservation_status, idempotency_key)
+         VALUES ($1, 9999, 'x@example.com', 'USD', 0, 0, 0, 0, 0, '{}', 'CREATED', 'UNPAID', 'PENDING', 'sneaky')`,
+        [storeB],
+      ],
+      [
+        `INSERT INTO order_line_item (order_id, store_id, product_id, title, quantity, unit_price_amount, currency_code, position) VALUES ($1, $2, $3, 'x', 1, 1, 'USD', 9)`,
+        [orderB.id, storeB, productB],
+      ],
+      [`INSERT INTO order_status_change (order_id, store_id, status) VALUES ($1, $2, 'CANCELLED')`, [orderB.id, storeB]],
+    ] as const;
+    for (const [sql, parameters] of refusedInA) await expect(inA(sql, [...parameters])).rejects.toThrow(/row-level security/);
+    expect(await inA(`UPDATE customer_order SET status = 'CANCELLED' WHERE id = $1 RETURNING id`, [orderB.id])).toEqual([[], 0]);
+    expect(await inA(`DELETE FROM order_line_item WHERE order_id = $1 RETURNING id`, [orderB.id])).toEqual([[], 0]);
+    expect(await storeBRows()).toEqual(before);
+  });
+
+  it('resolves none of store B’s orders for store A’s merchant at _entities', async () => {
+    const representations = [
+      { __typename: 'Order', id: orderB.id },
+      { __typename: 'Order', id: orderA.id },
+    ];
+    const { _entities } = await request<{ _entities: (OrderResult | null)[] }>(merchantA, ENTITIES, { representations });
+    expect(_entities).toEqual([null, expect.objectContaining({ id: orderA.id, lineItems: [{ productId: productA, quantity: 2 }] })]);
+    // a shopper of store A naming store B (the storefront's X-Store-Id) is not B's customer either
+    const switched = await request<{ _entities: (OrderResult | null)[] }>(shopperA, ENTITIES, { representations }, { 'x-store-id': storeB });
+    expect(switched._entities).toEqual([null, null]);
+  });
+
+  it('gives store A’s merchant nothing of store B’s through any operation taking an id, and writes nothing there', async () => {
+    const before = await storeBRows();
+    const outboxBefore = Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n);
+
+    expect((await request<{ order: OrderResult | null }>(merchantA, ORDER, { id: orderB.id })).order).toBeNull();
+    for (const [document, input] of [
+      [CANCEL_ORDER, { orderId: orderB.id, reason: 'not yours' }],
+      [DISPATCH_ORDER, { orderId: orderB.id, carrier: 'UPS', trackingNumber: '1Z' }],
+      [COMPLETE_ORDER, { orderId: orderB.id }],
+    ] as const) {
+      expect(await mutate(merchantA, document, input)).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND' })] });
+    }
+    // store B's product is not on sale in store A; store B's idempotency key is no business of store A's
+    expect((await place(shopperA, productB)).userErrors).toEqual([expect.objectContaining({ code: 'PRODUCT_NOT_AVAILABLE' })]);
+    const sameKey = await place(shopperA, productA, idempotencyKeyB);
+    expect(sameKey.userErrors).toEqual([]);
+    expect(sameKey.order).toMatchObject({ storeId: storeA });
+    expect(sameKey.order!.id).not.toBe(orderB.id);
+    const search = await request<{ orders: { nodes: { id: string }[] } }>(merchantA, ORDERS, { filter: { search: orderB.orderNumber } });
+    expect(search.orders.nodes.map((node) => node.id)).not.toContain(orderB.id);
+    const analytics = await request<{ orderAnalytics: { ordersCount: number } }>(merchantA, ORDER_ANALYTICS, {
+      input: { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    expect(analytics.orderAnalytics.ordersCount).toBe(2);
+
+    expect(await storeBRows()).toEqual(before);
+    // the only events written are those of store A's new order
+    const written: { store_id: string }[] = await owner.query(`SELECT envelope->>'storeId' AS store_id FROM outbox_event ORDER BY seq OFFSET $1`, [
+      outboxBefore,
+    ]);
+    expect(written).toEqual([{ store_id: storeA }]);
+    expect((await request<{ order: OrderResult | null }>(merchantB, ORDER, { id: orderB.id })).order).toMatchObject({ id: orderB.id, status: 'CREATED' });
+  });
+
+  it('applies an event only to an order of the event’s store: one naming another store’s order is dead-lettered', async () => {
+    const { jsm, names } = orders.runtime;
+    await events.publish('payments.succeeded', storeA, orderB.id, { orderId: orderB.id, paymentId: randomUUID() });
+    await eventually(
+      async () => {
+        const message = await jsm.streams.getMessage(names.stream('deadletter'), {
+          last_by_subj: names.deadLetterSubject(names.durable('orders-payment-succeeded')),
+        });
+        return JSON.parse(message.string()).data.orderId === orderB.id;
+      },
+      10_000,
+      'the dead-lettered event',
+    );
+    const [row] = await owner.query(`SELECT status, payment_status FROM customer_order WHERE id = $1`, [orderB.id]);
+    expect(row).toEqual({ status: 'CREATED', payment_status: 'UNPAID' });
+  });
+
+  it('refuses a caller without a store with BAD_USER_INPUT', async () => {
+    const anonymous = await orders.client().rawRequest(ORDER, { id: orderA.id });
+    expect(anonymous.errors?.[0]).toMatchObject({ message: expect.stringMatching(/needs a store/), extensions: { code: 'BAD_USER_INPUT' } });
+    const placed = await orders.client().rawRequest(PLACE_ORDER, {
+      input: { items: [{ productId: productA, quantity: 1 }], email: 'guest@example.com', shippingAddress, idempotencyKey: randomUUID() },
+    });
+    expect(placed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // a guest naming the store checks out there
+    const guest = await request<{ placeOrder: OrderPayloadResult }>(
+      undefined,
+      PLACE_ORDER,
+      { input: { items: [{ productId: productA, quantity: 1 }], email: 'guest@example.com', shippingAddress, idempotencyKey: randomUUID() } },
+      { 'x-store-id': storeA },
+    );
+    expect(guest.placeOrder.order).toMatchObject({ storeId: storeA, customerId: null });
+  });
+
+  it('refuses placeOrder unless the store is ACTIVE, writing nothing, while its staff keep working on existing orders', async () => {
+    const store = randomUUID();
+    const shopper = tokenFor([Role.CUSTOMER], store, randomUUID());
+    const merchant = tokenFor([Role.MERCHANT], store);
+    const product = await events.product(store);
+    const toShip = (await place(shopper, product)).order!;
+    const toCancel = (await place(shopper, product)).order!;
+    await events.confirm(store, toShip.id);
+    await eventually(async () => (await request<{ order: OrderResult }>(merchant, ORDER, { id: toShip.id })).order.status === 'CONFIRMED', 10_000, 'CONFIRMED');
+
+    await setStoreStatus(store, StoreStatus.PAUSED);
+    const countRows = async () => Number((await owner.query(`SELECT count(*) AS n FROM customer_order WHERE store_id = $1`, [store]))[0].n);
+    const countEvents = async () => Number((await owner.query(`SELECT count(*) AS n FROM outbox_event WHERE envelope->>'storeId' = $1`, [store]))[0].n);
+    const [ordersBefore, eventsBefore] = [await countRows(), await countEvents()];
+    const paused = await place(shopper, product);
+    expect(paused).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('PAUSED') })] });
+    expect(await countRows()).toBe(ordersBefore);
+    expect(await countEvents()).toBe(eventsBefore);
+
+    // a paused store's admin works as usual
+    expect((await mutate(merchant, DISPATCH_ORDER, { orderId: toShip.id, carrier: 'UPS', trackingNumber: '1Z999' })).order?.status).toBe('DISPATCHED');
+    expect((await mutate(merchant, COMPLETE_ORDER, { orderId: toShip.id })).order?.status).toBe('COMPLETED');
+    expect((await mutate(merchant, CANCEL_ORDER, { orderId: toCancel.id, reason: 'store paused' })).order?.status).toBe('CANCELLED');
+    expect((await request<{ orders: { totalCount: number } }>(merchant, ORDERS, {})).orders.totalCount).toBe(2);
+
+    for (const status of [StoreStatus.SUSPENDED, StoreStatus.CLOSED]) {
+      await setStoreStatus(store, status);
+      expect((await place(shopper, product)).userErrors).toEqual([
+        expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining(status) }),
+      ]);
+    }
+    expect(await countRows()).toBe(ordersBefore);
+
+    await setStoreStatus(store, StoreStatus.ACTIVE);
+    expect((await place(shopper, product)).order).toMatchObject({ storeId: store, status: 'CREATED' });
+  });
+});
