@@ -15,6 +15,8 @@ import { roleResolver } from './role/role.resolver';
 import { jwksRoute } from './jwks/jwks.route';
 import { bootstrapAdminJob } from './bootstrap/bootstrap-admin';
 import { CreateAccounts1763769600010 } from './migrations/1763769600010-create-accounts';
+import { CreateStoreMembership1763769600011 } from './migrations/1763769600011-create-store-membership';
+import { membershipHandlers } from './membership/membership.handlers';
 
 /**
  * Accounts owns users and their sessions: registration, email verification, sign-in with lockout and
@@ -27,8 +29,10 @@ export function createAccountsSubgraph(overrides: Partial<AccountsConfig> = {}):
     name: 'accounts',
     defaultPort: 4001,
     entities: [User, Session, OneTimeToken],
-    migrations: [CreateAccounts1763769600010],
+    migrations: [CreateAccounts1763769600010, CreateStoreMembership1763769600011],
     publishes: ['accounts'],
+    // memberships from the stores subgraph's staff events, for the `stores` claim of access tokens
+    consumers: membershipHandlers(services),
     // every part reads the runtime through `services`, bound before requests and jobs start
     onStart: services.bind,
     jobs: [bootstrapAdminJob(services), outboxSecretsJob],

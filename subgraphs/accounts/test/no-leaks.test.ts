@@ -48,7 +48,7 @@ describe('what answers never contain', () => {
     // the schema has no way to ask for them
     const introspection = await accounts.request<{ __type: { fields: { name: string }[] } }>(`query { __type(name: "User") { fields { name } } }`);
     expect(introspection.data!.__type.fields.map((field) => field.name).sort()).toEqual(
-      ['createdAt', 'email', 'firstName', 'id', 'isVerified', 'lastName', 'mfaEnabled', 'roles', 'storeId'].sort(),
+      ['createdAt', 'email', 'firstName', 'id', 'isVerified', 'lastName', 'mfaEnabled', 'roles', 'storeId', 'stores'].sort(),
     );
   });
 });

@@ -5,6 +5,7 @@ import { denyAccessTokensIssuedUntilNow } from '../session/token-revocation';
 import { revokeAllSessions } from '../session/session-revocation';
 import { Session, SessionRevocation } from '../session/session.entity';
 import { User } from '../user/user.entity';
+import { tokenStoresOf } from '../membership/memberships';
 import { recordFailedAttempt } from '../user/account-lockout';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblems } from './password-policy';
@@ -39,7 +40,7 @@ export async function changePassword(context: SubgraphContext, services: Account
     return (await users.findOneBy({ id: userId }))!;
   });
   await denyAccessTokensIssuedUntilNow(services.redis, userId);
-  const access = await services.signer.sign({ userId, roles: user.roles, storeId: user.storeId, sessionId });
+  const access = await services.signer.sign({ userId, ...(await tokenStoresOf(context.db.manager, user)), sessionId });
   if (sessionId) {
     // the session's live row now names this token, so revoking the session deny-lists it
     await context.db

@@ -8,6 +8,8 @@ export interface AccessTokenSubject {
   userId: string;
   roles: Role[];
   storeId: string | null;
+  /** Every store the user works in, with their role there. */
+  stores: Record<string, Role>;
   /** The session family the token belongs to (`sid`); logout revokes it. */
   sessionId: string | null;
 }
@@ -21,7 +23,7 @@ export interface IssuedAccessToken {
 
 /**
  * Access tokens for accounts' sessions: the kit's `signAccessToken` (RS256, iss, aud, kid, jti, sub,
- * roles, storeId) for 15 minutes, with the session id (`sid`) and an issue time after the user's
+ * roles, storeId, stores) for 15 minutes, with the session id (`sid`) and an issue time after the user's
  * revocation mark.
  */
 export class AccessTokenSigner {
@@ -38,7 +40,7 @@ export class AccessTokenSigner {
     const issuedAt = Math.max(Math.floor(Date.now() / 1000), revokedUntil === null ? 0 : revokedUntil + 1);
     const tokenId = randomUUID();
     const token = signAccessToken(
-      { sub: subject.userId, roles: subject.roles, storeId: subject.storeId },
+      { sub: subject.userId, roles: subject.roles, storeId: subject.storeId, stores: subject.stores },
       this.keys,
       this.auth,
       AccountsPolicy.accessTokenTtlSeconds,

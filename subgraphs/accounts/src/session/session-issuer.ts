@@ -6,6 +6,7 @@ import { newOpaqueToken, sha256Hex } from '../shared/secure-token';
 import type { RequestOrigin } from '@ultramarket/kit';
 import type { User } from '../user/user.entity';
 import { Session } from './session.entity';
+import { tokenStoresOf } from '../membership/memberships';
 import type { TokenPair } from './session.payloads';
 
 export interface IssuedSession {
@@ -24,7 +25,7 @@ export async function issueSessionTokens(
   origin: RequestOrigin,
   familyId: string = randomUUID(),
 ): Promise<IssuedSession> {
-  const access = await services.signer.sign({ userId: user.id, roles: user.roles, storeId: user.storeId, sessionId: familyId });
+  const access = await services.signer.sign({ userId: user.id, ...(await tokenStoresOf(manager, user)), sessionId: familyId });
   const refreshToken = newOpaqueToken();
   const expiresAt = new Date(Date.now() + AccountsPolicy.refreshTokenTtlSeconds * 1000);
   const sessions = manager.getRepository(Session);

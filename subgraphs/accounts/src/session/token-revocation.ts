@@ -13,11 +13,21 @@ export async function denyAccessToken(redis: Redis, tokenId: string, expiresAtSe
   if (remaining > 0) await redis.set(revokedTokenKey(tokenId), '1', 'EX', remaining);
 }
 
-/** Every access token of the user issued at or before now is refused everywhere. */
+/**
+ * Moves the user's mark to now, or one second past the previous mark when that is later: a token
+ * issued right after the previous mark is dated a second after it (see AccessTokenSigner), and a
+ * second refusal within that second must still catch it. Atomic, so concurrent refusals both count.
+ */
+const RAISE_MARK = `
+  local previous = redis.call('GET', KEYS[1])
+  local cutoff = tonumber(ARGV[1])
+  if previous and tonumber(previous) + 1 > cutoff then cutoff = tonumber(previous) + 1 end
+  redis.call('SET', KEYS[1], tostring(cutoff), 'EX', ARGV[2])
+  return cutoff`;
+
+/** Every access token of the user issued until now (and any dated after an earlier mark) is refused everywhere. */
 export async function denyAccessTokensIssuedUntilNow(redis: Redis, userId: string): Promise<number> {
-  const cutoff = nowSeconds();
-  await redis.set(revokedUserKey(userId), String(cutoff), 'EX', AccountsPolicy.revokedUserTtlSeconds);
-  return cutoff;
+  return Number(await redis.eval(RAISE_MARK, 1, revokedUserKey(userId), String(nowSeconds()), String(AccountsPolicy.revokedUserTtlSeconds)));
 }
 
 /** The user's "revoked until" mark, if any: new tokens must be issued after it. */

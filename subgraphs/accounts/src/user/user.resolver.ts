@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { User } from './user.entity';
@@ -6,6 +6,8 @@ import { UpdateProfileInput, UsersFilter } from './user.inputs';
 import { UpdateProfilePayload } from './user.payloads';
 import { listUsers, loadUser } from './user-queries';
 import { updateProfile } from './update-profile';
+import { StoreMembership } from '../membership/store-membership.type';
+import { membershipsOf } from '../membership/memberships';
 
 export const UserConnection = connectionTypes(User, 'User');
 
@@ -29,6 +31,14 @@ export class UserResolver {
   @Query(() => UserConnection, { description: 'Every user, newest first (platform admins only).' })
   users(@Args() args: UsersArgs, @Ctx() context: SubgraphContext) {
     return listUsers(context, args);
+  }
+
+  @FieldResolver(() => [StoreMembership], {
+    nullable: true,
+    description: 'The stores the user works in and their role in each (from the stores subgraph); only the user themselves sees it, null for anyone else.',
+  })
+  stores(@Root() user: User, @Ctx() context: SubgraphContext): Promise<StoreMembership[]> | null {
+    return context.caller.userId === user.id ? membershipsOf(context.db.manager, user.id) : null;
   }
 
   @Authorized()

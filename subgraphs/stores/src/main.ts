@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { storesSubgraph } from './stores.subgraph';
+
+runSubgraph(storesSubgraph);

@@ -1,0 +1,37 @@
+import { Field, ObjectType } from 'type-graphql';
+import { UserError } from '@ultramarket/kit';
+import { StoreStaffMember } from './store-staff.entity';
+
+@ObjectType({ description: 'Result of addStoreStaff: the membership as it now is, or NOT_FOUND / STORE_CLOSED / OWNER_IS_MERCHANT.' })
+export class AddStoreStaffPayload {
+  @Field(() => StoreStaffMember, { nullable: true, description: 'The staff member with their role; null when nothing was changed.' })
+  staffMember: StoreStaffMember | null;
+
+  @Field(() => [UserError], { description: 'Why the mutation did not happen; empty on success.' })
+  userErrors: UserError[];
+
+  static ok(staffMember: StoreStaffMember): AddStoreStaffPayload {
+    return Object.assign(new AddStoreStaffPayload(), { staffMember, userErrors: [] });
+  }
+
+  static failed(...userErrors: UserError[]): AddStoreStaffPayload {
+    return Object.assign(new AddStoreStaffPayload(), { staffMember: null, userErrors });
+  }
+}
+
+@ObjectType({ description: 'Result of removeStoreStaff: the membership that ended, or NOT_FOUND / NOT_A_MEMBER / OWNER_NOT_REMOVABLE.' })
+export class RemoveStoreStaffPayload {
+  @Field(() => StoreStaffMember, { nullable: true, description: 'The membership that was removed; null when nothing was changed.' })
+  removedStaffMember: StoreStaffMember | null;
+
+  @Field(() => [UserError], { description: 'Why the mutation did not happen; empty on success.' })
+  userErrors: UserError[];
+
+  static ok(removedStaffMember: StoreStaffMember): RemoveStoreStaffPayload {
+    return Object.assign(new RemoveStoreStaffPayload(), { removedStaffMember, userErrors: [] });
+  }
+
+  static failed(...userErrors: UserError[]): RemoveStoreStaffPayload {
+    return Object.assign(new RemoveStoreStaffPayload(), { removedStaffMember: null, userErrors });
+  }
+}

@@ -1,0 +1,36 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '@ultramarket/kit';
+import type { StoresServices } from '../stores-services';
+import { StoreStaffMember } from './store-staff.entity';
+import { AddStoreStaffInput, RemoveStoreStaffInput } from './staff.inputs';
+import { AddStoreStaffPayload, RemoveStoreStaffPayload } from './staff.payloads';
+import { addStoreStaff, removeStoreStaff } from './staff-commands';
+import { listStoreStaff } from './staff-queries';
+
+export function staffResolver(services: StoresServices) {
+  @Resolver(() => StoreStaffMember)
+  class StaffResolver {
+    @Authorized()
+    @Query(() => [StoreStaffMember], { description: "Who works in a store, oldest first (the store's staff and platform admins)." })
+    storeStaff(@Arg('storeId', () => ID, { description: 'The store.' }) storeId: string, @Ctx() context: SubgraphContext) {
+      return listStoreStaff(context, storeId);
+    }
+
+    @Authorized()
+    @Mutation(() => AddStoreStaffPayload, {
+      description: "Adds someone to a store's staff or changes their role (the store's merchants, platform admins); publishes stores.staff-added.",
+    })
+    addStoreStaff(@Arg('input', { description: 'The store, the user and the role.' }) input: AddStoreStaffInput, @Ctx() context: SubgraphContext) {
+      return addStoreStaff(context, services, input);
+    }
+
+    @Authorized()
+    @Mutation(() => RemoveStoreStaffPayload, {
+      description: "Takes someone off a store's staff; the owner stays (the store's merchants, platform admins). Publishes stores.staff-removed.",
+    })
+    removeStoreStaff(@Arg('input', { description: 'The store and the user.' }) input: RemoveStoreStaffInput, @Ctx() context: SubgraphContext) {
+      return removeStoreStaff(context, services, input);
+    }
+  }
+  return StaffResolver;
+}

@@ -1,0 +1,97 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export enum WeightUnit {
+  G = 'G',
+  KG = 'KG',
+  OZ = 'OZ',
+  LB = 'LB',
+}
+
+registerEnumType(WeightUnit, { name: 'WeightUnit', description: 'Unit product weights are entered and shown in.' });
+
+const ORDER_NUMBER_PREFIX = /^[A-Z0-9#-]{1,10}$/;
+
+/** How a store runs its business; only its staff and platform admins read it. Stored as jsonb. */
+@ObjectType({ description: "How a store runs: order numbers, taxes, units, stock alerts and checkout options (the store's staff only)." })
+export class StoreSettings {
+  @Field({ description: 'Put before every order number, e.g. "#" or "UM-".' })
+  orderNumberPrefix: string;
+
+  @Field({ description: 'Whether prices already include taxes.' })
+  taxesIncluded: boolean;
+
+  @Field(() => WeightUnit, { description: 'Unit product weights are entered and shown in.' })
+  weightUnit: WeightUnit;
+
+  @Field(() => Int, { description: 'Available stock at or below which a product counts as low on stock.' })
+  lowStockThreshold: number;
+
+  @Field({ description: 'Whether shoppers may check out without an account.' })
+  guestCheckoutEnabled: boolean;
+
+  @Field({ description: 'Whether checkout asks for a phone number.' })
+  requirePhoneAtCheckout: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Where customers write for help; the store email when null.' })
+  supportEmail: string | null;
+}
+
+export const DEFAULT_SETTINGS: StoreSettings = {
+  orderNumberPrefix: '#',
+  taxesIncluded: false,
+  weightUnit: WeightUnit.KG,
+  lowStockThreshold: 5,
+  guestCheckoutEnabled: true,
+  requirePhoneAtCheckout: false,
+  supportEmail: null,
+};
+
+@InputType({ description: 'Changes to store settings; fields left out stay as they are.' })
+export class StoreSettingsInput {
+  @IsOptional()
+  @Matches(ORDER_NUMBER_PREFIX, { message: 'orderNumberPrefix must be 1–10 upper-case letters, digits, "#" or "-"' })
+  @Field({ nullable: true, description: 'Order number prefix: 1–10 of A–Z, 0–9, "#", "-".' })
+  orderNumberPrefix?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  @Field({ nullable: true, description: 'Whether prices include taxes.' })
+  taxesIncluded?: boolean;
+
+  @IsOptional()
+  @IsEnum(WeightUnit)
+  @Field(() => WeightUnit, { nullable: true, description: 'Weight unit.' })
+  weightUnit?: WeightUnit;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  @Field(() => Int, { nullable: true, description: 'Low-stock threshold, 0–100000.' })
+  lowStockThreshold?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  @Field({ nullable: true, description: 'Whether guests may check out.' })
+  guestCheckoutEnabled?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  @Field({ nullable: true, description: 'Whether checkout asks for a phone number.' })
+  requirePhoneAtCheckout?: boolean;
+
+  @IsOptional()
+  @IsEmail()
+  @Field({ nullable: true, description: 'Support email address.' })
+  supportEmail?: string;
+}
+
+/** The settings with the given changes; `undefined` and `null` keep a value. */
+export function mergeSettings(current: StoreSettings, changes: StoreSettingsInput | undefined | null): StoreSettings {
+  const merged: StoreSettings = { ...DEFAULT_SETTINGS, ...current };
+  for (const [key, value] of Object.entries(changes ?? {})) {
+    if (value !== undefined && value !== null) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}

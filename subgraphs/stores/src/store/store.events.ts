@@ -1,0 +1,59 @@
+import type { StoreStatus } from '@ultramarket/kit';
+import type { Store } from './store.entity';
+
+/** What the stores subgraph publishes (see schema/events.md). storeId and aggregateId are the store's id. */
+export const StoreEvents = {
+  created: 'stores.created',
+  updated: 'stores.updated',
+  statusChanged: 'stores.status-changed',
+  staffAdded: 'stores.staff-added',
+  staffRemoved: 'stores.staff-removed',
+} as const;
+
+export interface StoreCreatedData {
+  storeId: string;
+  ownerId: string;
+  name: string;
+  slug: string;
+  domain: string;
+  currency: string;
+  locale: string;
+  timezone: string;
+  status: StoreStatus;
+}
+
+export interface StoreUpdatedData {
+  storeId: string;
+  name: string;
+  slug: string;
+  domain: string;
+  customDomain: string | null;
+  currency: string;
+  locale: string;
+  timezone: string;
+  /** The input fields that changed, e.g. ["name", "settings"] or ["theme"]. */
+  changed: string[];
+}
+
+export interface StoreStatusChangedData {
+  storeId: string;
+  status: StoreStatus;
+  previousStatus: StoreStatus;
+  reason: string | null;
+}
+
+export interface StoreStaffData {
+  storeId: string;
+  userId: string;
+  role: string;
+}
+
+export function storeCreatedData(store: Store): StoreCreatedData {
+  const { id, ownerId, name, slug, domain, currency, locale, timezone, status } = store;
+  return { storeId: id, ownerId, name, slug, domain, currency, locale, timezone, status };
+}
+
+export function storeUpdatedData(store: Store, changed: string[]): StoreUpdatedData {
+  const { id, name, slug, domain, customDomain, currency, locale, timezone } = store;
+  return { storeId: id, name, slug, domain, customDomain, currency, locale, timezone, changed };
+}

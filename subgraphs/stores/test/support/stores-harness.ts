@@ -1,0 +1,120 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { startTestSubgraph, type TestSubgraph } from '../../../kit/test/support/subgraph-harness';
+import { storesSubgraph } from '../../src/stores.subgraph';
+import { storeCacheKeys } from '../../src/store/store-cache';
+
+export interface GraphQLAnswer<T> {
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string[]; message: string }[] } }[];
+}
+
+export interface StoreResult {
+  id: string;
+  ownerId: string;
+  name: string;
+  slug: string;
+  domain: string;
+  customDomain: string | null;
+  email: string;
+  phone: string | null;
+  currency: string;
+  locale: string;
+  timezone: string;
+  status: string;
+  settings: { orderNumberPrefix: string; taxesIncluded: boolean; weightUnit: string; lowStockThreshold: number } | null;
+  theme: { colors: { primary: string; accent: string }; typography: { baseFontSize: number }; layout: { productGridColumns: number }; customCss: string };
+}
+
+export interface UserErrorResult {
+  code: string;
+  field: string[] | null;
+  message: string;
+}
+
+export const STORE_FIELDS = `id ownerId name slug domain customDomain email phone currency locale timezone status
+  settings { orderNumberPrefix taxesIncluded weightUnit lowStockThreshold }
+  theme { colors { primary accent } typography { baseFontSize } layout { productGridColumns } customCss }`;
+
+export const Operations = {
+  create: `mutation ($input: CreateStoreInput!) { createStore(input: $input) { store { ${STORE_FIELDS} } userErrors { code field message } } }`,
+  update: `mutation ($input: UpdateStoreInput!) { updateStore(input: $input) { store { ${STORE_FIELDS} } userErrors { code field message } } }`,
+  theme: `mutation ($input: UpdateStoreThemeInput!) { updateStoreTheme(input: $input) { store { ${STORE_FIELDS} } userErrors { code field message } } }`,
+  setStatus: `mutation ($input: SetStoreStatusInput!) { setStoreStatus(input: $input) { store { id status } userErrors { code field message } } }`,
+  store: `query ($id: ID!) { store(id: $id) { ${STORE_FIELDS} } }`,
+  bySlug: `query ($slug: String!) { storeBySlug(slug: $slug) { id name } }`,
+  byDomain: `query ($domain: String!) { storeByDomain(domain: $domain) { id name } }`,
+  myStores: `query { myStores { id name status } }`,
+  stores: `query ($first: Int, $after: String, $filter: StoresFilter) { stores(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } nodes { id name status } } }`,
+  staff: `query ($storeId: ID!) { storeStaff(storeId: $storeId) { storeId userId role addedAt user { id } } }`,
+  addStaff: `mutation ($input: AddStoreStaffInput!) { addStoreStaff(input: $input) { staffMember { userId role } userErrors { code field message } } }`,
+  removeStaff: `mutation ($input: RemoveStoreStaffInput!) { removeStoreStaff(input: $input) { removedStaffMember { userId role } userErrors { code field message } } }`,
+  entities: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Store { id name } } }`,
+};
+
+/** The stores subgraph under test, an owner's connection to its database (as postgres) and Redis. */
+export class StoresUnderTest {
+  readonly redis: Redis;
+
+  private constructor(
+    readonly subgraph: TestSubgraph,
+    readonly owner: Client,
+  ) {
+    this.redis = new Redis(subgraph.runtime.config.redisUrl, { maxRetriesPerRequest: 2 });
+  }
+
+  static async start(): Promise<StoresUnderTest> {
+    const subgraph = await startTestSubgraph(storesSubgraph, { LOG_LEVEL: 'error', PLATFORM_DOMAIN: 'shops.test' });
+    const { host, port, user, password, name } = subgraph.runtime.config.database;
+    const owner = new Client({ host, port, user, password, database: name });
+    await owner.connect();
+    return new StoresUnderTest(subgraph, owner);
+  }
+
+  get cacheKeys() {
+    return storeCacheKeys(this.subgraph.runtime.config.eventNamespace);
+  }
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
+    const response = await fetch(this.subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLAnswer<T>;
+  }
+
+  /** Creates a store through the API, failing the test when that does not work. */
+  async createStore(token: string, overrides: Record<string, unknown> = {}): Promise<StoreResult> {
+    const answer = await this.request<{ createStore: { store: StoreResult | null; userErrors: UserErrorResult[] } }>(
+      Operations.create,
+      { input: { name: 'Blue Bottle', email: 'hello@example.com', currency: 'USD', locale: 'en-US', timezone: 'America/New_York', ...overrides } },
+      token,
+    );
+    const store = answer.data?.createStore.store;
+    if (!store) throw new Error(`createStore failed: ${JSON.stringify(answer)}`);
+    return store;
+  }
+
+  /** Events the store's changes wrote to the outbox, oldest first. */
+  async outbox(storeId: string): Promise<{ type: string; aggregateVersion: number; storeId: string; data: Record<string, unknown> }[]> {
+    const { rows } = await this.owner.query(`SELECT envelope FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq`, [storeId]);
+    return rows.map((row: { envelope: { type: string; aggregateVersion: number; storeId: string; data: Record<string, unknown> } }) => row.envelope);
+  }
+
+  async close(): Promise<void> {
+    const stores: { id: string; slug: string; domain: string; custom_domain: string | null }[] = (
+      await this.owner.query(`SELECT id, slug, domain, custom_domain FROM store`)
+    ).rows;
+    const keys = stores.flatMap((store) => [
+      this.cacheKeys.byId(store.id),
+      this.cacheKeys.bySlug(store.slug),
+      this.cacheKeys.byDomain(store.domain),
+      ...(store.custom_domain ? [this.cacheKeys.byDomain(store.custom_domain)] : []),
+    ]);
+    if (keys.length > 0) await this.redis.del(...keys);
+    this.redis.disconnect();
+    await this.owner.end();
+    await this.subgraph.close();
+  }
+}
