@@ -1,0 +1,31 @@
+import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { Customer } from './customer/customer.entity';
+import { CustomerResolver } from './customer/customer.resolver';
+import { findVisibleCustomer } from './customer/customer-queries';
+import { CustomerAddress } from './address/customer-address.entity';
+import { CustomerAddressResolver } from './address/address.resolver';
+import { CustomerOrder } from './order-history/customer-order.entity';
+import { addPaymentOnSucceeded, countOrderOnCreated, subtractPaymentOnRefunded } from './order-history/order-metrics.handlers';
+import { CustomerSegment } from './segment/customer-segment.entity';
+import { CustomerSegmentResolver } from './segment/segment.resolver';
+import { findVisibleSegment } from './segment/segment-queries';
+import { CreateCustomers1763769600800 } from './migrations/1763769600800-create-customers';
+
+/** Customers owns a store's customers, their addresses and segments; order metrics come from order and payment events. */
+export const customersSubgraph: SubgraphDefinition = {
+  name: 'customers',
+  defaultPort: 4008,
+  entities: [Customer, CustomerAddress, CustomerOrder, CustomerSegment],
+  migrations: [CreateCustomers1763769600800],
+  publishes: ['customers'],
+  consumers: [countOrderOnCreated, addPaymentOnSucceeded, subtractPaymentOnRefunded],
+  followsStoreStatus: true,
+  schema: () =>
+    buildFederatedSchema({
+      resolvers: [CustomerResolver, CustomerAddressResolver, CustomerSegmentResolver],
+      referenceResolvers: {
+        Customer: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleCustomer(context, reference.id) },
+        CustomerSegment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleSegment(context, reference.id) },
+      },
+    }),
+};

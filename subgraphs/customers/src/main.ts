@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ultramarket/kit';
+import { customersSubgraph } from './customers.subgraph';
+
+runSubgraph(customersSubgraph);
