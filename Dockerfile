@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
-#   node subgraphs/<name>/dist/main.js (accounts, catalog, inventory, orders, payments, notifications) · node gateway/dist/main.js
+#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, orders, payments, customers, notifications) · node gateway/dist/main.js
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
@@ -9,11 +9,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/accounts/package.json subgraphs/accounts/
+COPY subgraphs/stores/package.json subgraphs/stores/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/inventory/package.json subgraphs/inventory/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
+COPY subgraphs/customers/package.json subgraphs/customers/
 COPY schema/package.json schema/
 COPY gateway/package.json gateway/
 RUN npm ci --no-audit --no-fund
@@ -32,11 +34,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/accounts/package.json subgraphs/accounts/
+COPY subgraphs/stores/package.json subgraphs/stores/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/inventory/package.json subgraphs/inventory/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
+COPY subgraphs/customers/package.json subgraphs/customers/
 COPY schema/package.json schema/
 COPY gateway/package.json gateway/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -50,10 +54,12 @@ WORKDIR /app
 COPY --from=prod-deps /app ./
 COPY --from=build /app/subgraphs/kit/dist subgraphs/kit/dist
 COPY --from=build /app/subgraphs/accounts/dist subgraphs/accounts/dist
+COPY --from=build /app/subgraphs/stores/dist subgraphs/stores/dist
 COPY --from=build /app/subgraphs/catalog/dist subgraphs/catalog/dist
 COPY --from=build /app/subgraphs/inventory/dist subgraphs/inventory/dist
 COPY --from=build /app/subgraphs/orders/dist subgraphs/orders/dist
 COPY --from=build /app/subgraphs/payments/dist subgraphs/payments/dist
+COPY --from=build /app/subgraphs/customers/dist subgraphs/customers/dist
 COPY --from=build /app/subgraphs/notifications/dist subgraphs/notifications/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # read at run time: the committed supergraph and the explorer's browser script
@@ -62,5 +68,5 @@ COPY gateway/src/explorer/explorer.browser.js gateway/src/explorer/
 # the development key pair lands here (a volume in docker-compose.yml) unless JWT_PUBLIC_KEY is set
 RUN mkdir -p /app/.dev-keys && chown node:node /app/.dev-keys
 USER node
-EXPOSE 4000 4003 4004 4006 4007 4009
+EXPOSE 4000 4001 4002 4003 4004 4006 4007 4008 4009
 CMD ["node", "gateway/dist/main.js"]

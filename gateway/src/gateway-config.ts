@@ -4,10 +4,12 @@ import { envReader, loadKitConfig, type Env, type KitConfig } from '@ultramarket
 /** The subgraphs the supergraph is composed of, with their local development ports. */
 export const SUBGRAPHS = [
   { name: 'accounts', port: 4001 },
+  { name: 'stores', port: 4002 },
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
   { name: 'orders', port: 4006 },
   { name: 'payments', port: 4007 },
+  { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
 ] as const;
 

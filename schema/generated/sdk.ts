@@ -19,6 +19,25 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Someone to add to a store, or whose role to change. */
+export type AddStoreStaffInput = {
+  /** MERCHANT or STORE_STAFF. */
+  role: Role;
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+  /** The user (an accounts user id). */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of addStoreStaff: the membership as it now is, or NOT_FOUND / STORE_CLOSED / OWNER_IS_MERCHANT. */
+export type AddStoreStaffPayload = {
+  __typename?: 'AddStoreStaffPayload';
+  /** The staff member with their role; null when nothing was changed. */
+  staffMember: Maybe<StoreStaffMember>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A manual stock change: received goods, a count correction, damage. */
 export type AdjustStockInput = {
   /** Units to add (positive) or remove (negative). */
@@ -144,6 +163,78 @@ export type ConfirmMfaPayload = {
   userErrors: Array<UserError>;
 };
 
+/** How wide the storefront content may grow. */
+export type ContainerWidth =
+  | 'FULL'
+  | 'NARROW'
+  | 'STANDARD'
+  | 'WIDE';
+
+/** A new address for a customer. */
+export type CreateCustomerAddressInput = {
+  /** The address. */
+  address: CustomerAddressInput;
+  /** The customer (of your store, or your own customer profile). */
+  customerId: Scalars['ID']['input'];
+  /** Make it the default address (a customer's first address always is). */
+  setAsDefault?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Result of createCustomerAddress. */
+export type CreateCustomerAddressPayload = {
+  __typename?: 'CreateCustomerAddressPayload';
+  /** The address as it now is; null when nothing was changed. */
+  address: Maybe<CustomerAddress>;
+  /** The customer the address belongs to. */
+  customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new customer of the caller's store. */
+export type CreateCustomerInput = {
+  /** Whether the customer agreed to receive marketing email (default false). */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Email address; unique within the store (case-insensitive). */
+  email: Scalars['String']['input'];
+  /** First name (up to 100 characters). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Last name (up to 100 characters). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** A note for the store staff, up to 5000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number, e.g. "+1 555 0100". */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Labels (each 1–40 characters, at most 50; duplicates are dropped). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Result of createCustomer. */
+export type CreateCustomerPayload = {
+  __typename?: 'CreateCustomerPayload';
+  /** The customer as it now is; null when nothing was changed. */
+  customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new segment of the caller's store. */
+export type CreateCustomerSegmentInput = {
+  /** Name, unique within the store (1–100 characters). */
+  name: Scalars['String']['input'];
+  /** Who belongs to the segment. */
+  rules: SegmentRulesInput;
+};
+
+/** Result of createCustomerSegment. */
+export type CreateCustomerSegmentPayload = {
+  __typename?: 'CreateCustomerSegmentPayload';
+  /** The segment as it now is, members recomputed; null when nothing was changed. */
+  customerSegment: Maybe<CustomerSegment>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new product for the caller's store. */
 export type CreateProductInput = {
   /** Category name. */
@@ -171,6 +262,258 @@ export type CreateProductPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new store; the caller becomes its owner and first MERCHANT. */
+export type CreateStoreInput = {
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: Scalars['String']['input'];
+  /** The merchant's own host name, e.g. shop.example.com; unique on the platform. */
+  customDomain?: InputMaybe<Scalars['String']['input']>;
+  /** Contact email of the store. */
+  email: Scalars['String']['input'];
+  /** BCP 47 language tag, e.g. en-US. */
+  locale: Scalars['String']['input'];
+  /** Store name (1–100 characters); its slug and platform domain are made from it. */
+  name: Scalars['String']['input'];
+  /** Contact phone number in E.164 format. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Settings; defaults for anything left out. */
+  settings?: InputMaybe<StoreSettingsInput>;
+  /** Theme; defaults for anything left out. */
+  theme?: InputMaybe<StoreThemeInput>;
+  /** IANA time zone, e.g. America/New_York. */
+  timezone: Scalars['String']['input'];
+};
+
+/** Result of createStore: the store, or DOMAIN_TAKEN / DOMAIN_NOT_ALLOWED. */
+export type CreateStorePayload = {
+  __typename?: 'CreateStorePayload';
+  /** The store as it now is; null when nothing was changed. */
+  store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A store's customer: contact details, marketing consent, addresses and order metrics. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Whether the customer agreed to receive marketing email. */
+  acceptsMarketing: Scalars['Boolean']['output'];
+  /** Every address of the customer: the default first, then newest first. */
+  addresses: Array<CustomerAddress>;
+  /** When the customer was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The default address; null when the customer has none. */
+  defaultAddress: Maybe<CustomerAddress>;
+  /** Email address, unique within the store (case-insensitive). */
+  email: Scalars['String']['output'];
+  /** First name; empty when unknown. */
+  firstName: Scalars['String']['output'];
+  /** Opaque customer id. */
+  id: Scalars['ID']['output'];
+  /** Last name; empty when unknown. */
+  lastName: Scalars['String']['output'];
+  /** When the customer last placed an order (UTC); null before the first. */
+  lastOrderAt: Maybe<Scalars['DateTime']['output']>;
+  /** The store staff's note about the customer. */
+  note: Scalars['String']['output'];
+  /** The customer's orders in this store, newest first (resolved by the orders subgraph). */
+  orders: CustomerOrderConnection;
+  /** How many orders the customer has placed in the store. */
+  ordersCount: Scalars['Int']['output'];
+  /** Phone number. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** The store the customer belongs to. */
+  storeId: Scalars['ID']['output'];
+  /** Free-form labels the store uses to group customers. */
+  tags: Array<Scalars['String']['output']>;
+  /** Paid minus refunded over all their orders, in the store currency. */
+  totalSpent: Money;
+  /** When the customer last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The customer's user account (owned by accounts); null when they have none. */
+  user: Maybe<User>;
+  /** The customer's user account id; null when they have no account. */
+  userId: Maybe<Scalars['ID']['output']>;
+};
+
+
+/** A store's customer: contact details, marketing consent, addresses and order metrics. */
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One of a customer's addresses. */
+export type CustomerAddress = {
+  __typename?: 'CustomerAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** Company name. */
+  company: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** When the address was added (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The customer the address belongs to. */
+  customerId: Scalars['ID']['output'];
+  /** Opaque address id. */
+  id: Scalars['ID']['output'];
+  /** Whether this is the customer's default address. */
+  isDefault: Scalars['Boolean']['output'];
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Recipient name. */
+  name: Scalars['String']['output'];
+  /** Phone number at this address. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region. */
+  province: Maybe<Scalars['String']['output']>;
+  /** When the address last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The fields of an address. */
+export type CustomerAddressInput = {
+  /** City (1–100 characters). */
+  city: Scalars['String']['input'];
+  /** Company name. */
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code in upper case, e.g. "US". */
+  countryCode: Scalars['String']['input'];
+  /** Street address (1–200 characters). */
+  line1: Scalars['String']['input'];
+  /** Apartment, suite, etc. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Recipient name (1–200 characters). */
+  name: Scalars['String']['input'];
+  /** Phone number at this address. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code (1–20 characters). */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region. */
+  province?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of Customer items (Relay connection). */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  /** Edges with cursors. */
+  edges: Array<CustomerEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Customer>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Customer connection. */
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Customer. */
+  node: Customer;
+};
+
+/** Narrows a customer list; all given conditions must hold. */
+export type CustomerFilter = {
+  /** Only customers who did (true) or did not (false) accept marketing. */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Text to find in the name or email (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Customers carrying this tag (case-insensitive). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of CustomerOrder items (Relay connection). */
+export type CustomerOrderConnection = {
+  __typename?: 'CustomerOrderConnection';
+  /** Edges with cursors. */
+  edges: Array<CustomerOrderEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Order>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a CustomerOrder connection. */
+export type CustomerOrderEdge = {
+  __typename?: 'CustomerOrderEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The CustomerOrder. */
+  node: Order;
+};
+
+/** A named group of a store's customers, defined by rules and kept current as customers change. */
+export type CustomerSegment = {
+  __typename?: 'CustomerSegment';
+  /** When the segment was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** How many customers the segment holds now. */
+  customerCount: Scalars['Int']['output'];
+  /** Opaque segment id. */
+  id: Scalars['ID']['output'];
+  /** Name, unique within the store (case-insensitive). */
+  name: Scalars['String']['output'];
+  /** Who belongs: conditions joined by AND (ALL) or OR (ANY). */
+  rules: SegmentRules;
+  /** The store the segment belongs to. */
+  storeId: Scalars['ID']['output'];
+  /** When the segment last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of CustomerSegment items (Relay connection). */
+export type CustomerSegmentConnection = {
+  __typename?: 'CustomerSegmentConnection';
+  /** Edges with cursors. */
+  edges: Array<CustomerSegmentEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<CustomerSegment>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a CustomerSegment connection. */
+export type CustomerSegmentEdge = {
+  __typename?: 'CustomerSegmentEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The CustomerSegment. */
+  node: CustomerSegment;
+};
+
+/** Order of a customer list; ties are broken by id. */
+export type CustomerSort = {
+  /** Direction. */
+  direction?: CustomerSortDirection;
+  /** Sort key. */
+  field?: CustomerSortField;
+};
+
+/** Ascending or descending. */
+export type CustomerSortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** What to sort customers by. */
+export type CustomerSortField =
+  | 'CREATED_AT'
+  | 'LAST_NAME'
+  | 'ORDERS_COUNT'
+  | 'TOTAL_SPENT'
+  | 'UPDATED_AT';
+
 /** Orders and revenue of one day (UTC). */
 export type DailyOrderStats = {
   __typename?: 'DailyOrderStats';
@@ -180,6 +523,53 @@ export type DailyOrderStats = {
   orders: Scalars['Int']['output'];
   /** Revenue of that day’s confirmed, dispatched and completed orders. */
   revenue: Money;
+};
+
+/** The address to delete. */
+export type DeleteCustomerAddressInput = {
+  /** The address to delete; when it was the default, the most recently added other address becomes the default. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteCustomerAddress. */
+export type DeleteCustomerAddressPayload = {
+  __typename?: 'DeleteCustomerAddressPayload';
+  /** The customer, with their default address as it now is. */
+  customer: Maybe<Customer>;
+  /** The id of the deleted address; null when nothing was deleted. */
+  deletedAddressId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The customer to delete. */
+export type DeleteCustomerInput = {
+  /** The customer to delete, with their addresses and segment memberships. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteCustomer. */
+export type DeleteCustomerPayload = {
+  __typename?: 'DeleteCustomerPayload';
+  /** The id of the deleted customer; null when nothing was deleted. */
+  deletedCustomerId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The segment to delete. */
+export type DeleteCustomerSegmentInput = {
+  /** The segment to delete; its customers are not touched. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteCustomerSegment. */
+export type DeleteCustomerSegmentPayload = {
+  __typename?: 'DeleteCustomerSegmentPayload';
+  /** The id of the deleted segment; null when nothing was deleted. */
+  deletedCustomerSegmentId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A code from the authenticator app, to switch two-factor authentication off. */
@@ -215,6 +605,12 @@ export type DispatchOrderPayload = {
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** How the storefront header is laid out. */
+export type HeaderStyle =
+  | 'CENTERED'
+  | 'CLASSIC'
+  | 'MINIMAL';
 
 /** Narrows an inventory list. */
 export type InventoryFilter = {
@@ -357,6 +753,8 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds someone to a store's staff or changes their role (the store's merchants, platform admins); publishes stores.staff-added. */
+  addStoreStaff: AddStoreStaffPayload;
   /** Adds or removes on-hand stock; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when it falls to the threshold). */
   adjustStock: AdjustStockPayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
@@ -371,8 +769,22 @@ export type Mutation = {
   completeOrder: CompleteOrderPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
   confirmMfa: ConfirmMfaPayload;
+  /** Creates a customer in the caller's store; publishes customers.created. */
+  createCustomer: CreateCustomerPayload;
+  /** Adds an address to a customer; a customer's first address becomes the default. */
+  createCustomerAddress: CreateCustomerAddressPayload;
+  /** Creates a segment in the caller's store and computes its members. */
+  createCustomerSegment: CreateCustomerSegmentPayload;
   /** Creates a product in the caller's store; publishes catalog.product-created. */
   createProduct: CreateProductPayload;
+  /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
+  createStore: CreateStorePayload;
+  /** Deletes a customer of the caller's store with their addresses; publishes customers.deleted. */
+  deleteCustomer: DeleteCustomerPayload;
+  /** Deletes an address; when it was the default, another address becomes the default. */
+  deleteCustomerAddress: DeleteCustomerAddressPayload;
+  /** Deletes a segment; its customers are not touched. */
+  deleteCustomerSegment: DeleteCustomerSegmentPayload;
   /** Switches two-factor authentication off; needs a current code. */
   disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
@@ -387,7 +799,7 @@ export type Mutation = {
   markAllNotificationsRead: MarkAllNotificationsReadPayload;
   /** Marks one notification as read for the caller; doing it again changes nothing. */
   markNotificationRead: MarkNotificationReadPayload;
-  /** Places an order (guests too); stock is then reserved and the order awaits payment. Publishes orders.created. */
+  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. A store that is not ACTIVE refuses it (userError STORE_UNAVAILABLE). */
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
@@ -395,20 +807,41 @@ export type Mutation = {
   refreshToken: RefreshTokenPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** Takes someone off a store's staff; the owner stays (the store's merchants, platform admins). Publishes stores.staff-removed. */
+  removeStoreStaff: RemoveStoreStaffPayload;
   /** Sends a password reset link (accounts.password-reset-requested) if the email has an account. The answer is the same either way, so it reveals nothing. */
   requestPasswordReset: RequestPasswordResetPayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
+  /** Makes an address its customer's default (the previous default stops being one). */
+  setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
+  /** Moves a store to another status: its merchants pause and resume it; platform admins also suspend, lift a suspension and close (final). Publishes stores.status-changed. */
+  setStoreStatus: SetStoreStatusPayload;
   /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. */
   setupMfa: SetupMfaPayload;
+  /** Changes a customer of the caller's store; publishes customers.updated. */
+  updateCustomer: UpdateCustomerPayload;
+  /** Replaces the fields of an address. */
+  updateCustomerAddress: UpdateCustomerAddressPayload;
+  /** Renames a segment or replaces its rules (its members are recomputed). */
+  updateCustomerSegment: UpdateCustomerSegmentPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
   /** Changes the signed-in user's name. */
   updateProfile: UpdateProfilePayload;
+  /** Changes a store's details and settings (its merchants, platform admins); publishes stores.updated. */
+  updateStore: UpdateStorePayload;
+  /** Changes a store's theme (its merchants, platform admins); publishes stores.updated. */
+  updateStoreTheme: UpdateStoreThemePayload;
   /** Marks the email verified with the token from the verification email (single use, 24 hours). */
   verifyEmail: VerifyEmailPayload;
+};
+
+
+export type MutationAddStoreStaffArgs = {
+  input: AddStoreStaffInput;
 };
 
 
@@ -447,8 +880,43 @@ export type MutationConfirmMfaArgs = {
 };
 
 
+export type MutationCreateCustomerArgs = {
+  input: CreateCustomerInput;
+};
+
+
+export type MutationCreateCustomerAddressArgs = {
+  input: CreateCustomerAddressInput;
+};
+
+
+export type MutationCreateCustomerSegmentArgs = {
+  input: CreateCustomerSegmentInput;
+};
+
+
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationCreateStoreArgs = {
+  input: CreateStoreInput;
+};
+
+
+export type MutationDeleteCustomerArgs = {
+  input: DeleteCustomerInput;
+};
+
+
+export type MutationDeleteCustomerAddressArgs = {
+  input: DeleteCustomerAddressInput;
+};
+
+
+export type MutationDeleteCustomerSegmentArgs = {
+  input: DeleteCustomerSegmentInput;
 };
 
 
@@ -492,6 +960,11 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRemoveStoreStaffArgs = {
+  input: RemoveStoreStaffInput;
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   input: RequestPasswordResetInput;
 };
@@ -507,6 +980,31 @@ export type MutationRevokeRoleArgs = {
 };
 
 
+export type MutationSetDefaultCustomerAddressArgs = {
+  input: SetDefaultCustomerAddressInput;
+};
+
+
+export type MutationSetStoreStatusArgs = {
+  input: SetStoreStatusInput;
+};
+
+
+export type MutationUpdateCustomerArgs = {
+  input: UpdateCustomerInput;
+};
+
+
+export type MutationUpdateCustomerAddressArgs = {
+  input: UpdateCustomerAddressInput;
+};
+
+
+export type MutationUpdateCustomerSegmentArgs = {
+  input: UpdateCustomerSegmentInput;
+};
+
+
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
 };
@@ -514,6 +1012,16 @@ export type MutationUpdateProductArgs = {
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpdateStoreArgs = {
+  input: UpdateStoreInput;
+};
+
+
+export type MutationUpdateStoreThemeArgs = {
+  input: UpdateStoreThemeInput;
 };
 
 
@@ -955,7 +1463,7 @@ export type ProcessPaymentPayload = {
   order: Maybe<Order>;
   /** The payment as it now is; null when none was made (unknown order, order not payable, …). */
   payment: Maybe<Payment>;
-  /** Why the payment did not succeed; empty on success. Codes: PAYMENT_DECLINED, INSUFFICIENT_FUNDS, PAYMENT_PENDING, ORDER_NOT_FOUND, ORDER_NOT_PAYABLE, ORDER_ALREADY_PAID, PAYMENT_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED, PAYMENT_PROVIDER_UNAVAILABLE. */
+  /** Why the payment did not succeed; empty on success. Codes: STORE_UNAVAILABLE (the store is not ACTIVE; nothing charged), PAYMENT_DECLINED, INSUFFICIENT_FUNDS, PAYMENT_PENDING, ORDER_NOT_FOUND, ORDER_NOT_PAYABLE, ORDER_ALREADY_PAID, PAYMENT_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED, PAYMENT_PROVIDER_UNAVAILABLE. */
   userErrors: Array<UserError>;
 };
 
@@ -1053,10 +1561,22 @@ export type ProductStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /** A customer of the caller's store by id; null when there is none. */
+  customer: Maybe<Customer>;
+  /** A segment of the caller's store by id; null when there is none. */
+  customerSegment: Maybe<CustomerSegment>;
+  /** Segments of the caller's store, oldest first. */
+  customerSegments: CustomerSegmentConnection;
+  /** Customers of the caller's store (every store for a platform admin without one), newest first by default. */
+  customers: CustomerConnection;
   /** The caller’s store’s stock, item by item (store staff). */
   inventory: InventoryItemConnection;
   /** The signed-in user. */
   me: Maybe<User>;
+  /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
+  myCustomerProfile: Maybe<Customer>;
+  /** The stores the signed-in user works in, whatever their status, oldest membership first. */
+  myStores: Array<Store>;
   /** A notification by id; null unless it is the caller's own or a store-wide one of the store they work for. */
   notification: Maybe<Notification>;
   /** The caller's notifications and, for store staff, their store's store-wide ones; newest first. */
@@ -1071,14 +1591,50 @@ export type Query = {
   payment: Maybe<Payment>;
   /** An order's payments, oldest first, for its customer and store staff; empty for anyone else. */
   payments: PaymentConnection;
-  /** A product by id; null when it does not exist or is not visible to the caller. */
+  /** A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed. */
   product: Maybe<Product>;
-  /** Products of the caller's store (or of all stores for anonymous shoppers), newest first by default. */
+  /** Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's. */
   products: ProductConnection;
+  /** The customers in a segment, newest first; empty for a segment that is not in your store. */
+  segmentCustomers: CustomerConnection;
+  /** A store by id; null when it does not exist, or is suspended or closed and the caller does not work there. */
+  store: Maybe<Store>;
+  /** The store a host name serves (its platform domain or custom domain, case-insensitive), with the same visibility as `store`. */
+  storeByDomain: Maybe<Store>;
+  /** A store by its slug, with the same visibility as `store`. */
+  storeBySlug: Maybe<Store>;
+  /** Who works in a store, oldest first (the store's staff and platform admins). */
+  storeStaff: Array<StoreStaffMember>;
+  /** Every store on the platform, newest first (platform admins only). */
+  stores: StoreConnection;
   /** How many of the notifications in `notifications` the caller has not read. */
   unreadNotificationCount: Scalars['Int']['output'];
   /** Every user, newest first (platform admins only). */
   users: UserConnection;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerSegmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerSegmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CustomerSort>;
 };
 
 
@@ -1144,6 +1700,40 @@ export type QueryProductsArgs = {
 };
 
 
+export type QuerySegmentCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  segmentId: Scalars['ID']['input'];
+};
+
+
+export type QueryStoreArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStoreByDomainArgs = {
+  domain: Scalars['String']['input'];
+};
+
+
+export type QueryStoreBySlugArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryStoreStaffArgs = {
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryStoresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StoresFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UsersFilter>;
@@ -1190,6 +1780,23 @@ export type RegisterPayload = {
   __typename?: 'RegisterPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Someone to take off a store. */
+export type RemoveStoreStaffInput = {
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+  /** The user. */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of removeStoreStaff: the membership that ended, or NOT_FOUND / NOT_A_MEMBER / OWNER_NOT_REMOVABLE. */
+export type RemoveStoreStaffPayload = {
+  __typename?: 'RemoveStoreStaffPayload';
+  /** The membership that was removed; null when nothing was changed. */
+  removedStaffMember: Maybe<StoreStaffMember>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -1254,6 +1861,125 @@ export type Role =
   /** Works in a store: products, stock and orders. */
   | 'STORE_STAFF';
 
+/** One condition of a segment, e.g. TOTAL_SPENT GREATER_THAN "1000". */
+export type SegmentCondition = {
+  __typename?: 'SegmentCondition';
+  /** What the condition looks at. */
+  field: SegmentConditionField;
+  /** How it compares. */
+  operator: SegmentConditionOperator;
+  /** What it compares with, as text (normalised: integers, ISO 8601 UTC times, "true"/"false", upper-case countries). */
+  value: Scalars['String']['output'];
+};
+
+/** What a segment condition looks at. */
+export type SegmentConditionField =
+  /** Marketing consent ("true" or "false"). Operators: EQUALS, NOT_EQUALS. */
+  | 'ACCEPTS_MARKETING'
+  /** ISO 3166-1 alpha-2 country of the default address, e.g. "US". Operators: EQUALS, NOT_EQUALS. */
+  | 'COUNTRY'
+  /** When the customer was created (ISO 8601 date or date-time). Operators: the comparisons. */
+  | 'CREATED_AT'
+  /** The email address (case-insensitive). Operators: EQUALS, NOT_EQUALS, CONTAINS, NOT_CONTAINS. */
+  | 'EMAIL'
+  /** When the last order was placed (ISO 8601 date or date-time). Operators: the comparisons. */
+  | 'LAST_ORDER_AT'
+  /** Number of orders (an integer). Operators: EQUALS, NOT_EQUALS and the comparisons. */
+  | 'ORDERS_COUNT'
+  /** A tag (case-insensitive). Operators: CONTAINS (has the tag), NOT_CONTAINS (has not). */
+  | 'TAG'
+  /** Total spent, in minor units (an integer). Operators: EQUALS, NOT_EQUALS and the comparisons. */
+  | 'TOTAL_SPENT';
+
+/** One condition of a segment. */
+export type SegmentConditionInput = {
+  /** What the condition looks at. */
+  field: SegmentConditionField;
+  /** How it compares; must suit the field. */
+  operator: SegmentConditionOperator;
+  /** What it compares with, as text; must parse as the field's type. */
+  value: Scalars['String']['input'];
+};
+
+/** How a segment condition compares the field with its value. */
+export type SegmentConditionOperator =
+  /** The field contains the value (a tag among the tags, text within the email). */
+  | 'CONTAINS'
+  /** The field equals the value. */
+  | 'EQUALS'
+  /** The field is greater (later) than the value. */
+  | 'GREATER_THAN'
+  /** The field is greater (later) than or equal to the value. */
+  | 'GREATER_THAN_OR_EQUAL'
+  /** The field is less (earlier) than the value. */
+  | 'LESS_THAN'
+  /** The field is less (earlier) than or equal to the value. */
+  | 'LESS_THAN_OR_EQUAL'
+  /** The field does not contain the value. */
+  | 'NOT_CONTAINS'
+  /** The field differs from the value (a missing field differs from every value). */
+  | 'NOT_EQUALS';
+
+/** How the conditions of a segment combine. */
+export type SegmentMatch =
+  /** A customer matches when every condition holds (AND). */
+  | 'ALL'
+  /** A customer matches when at least one condition holds (OR). */
+  | 'ANY';
+
+/** The rules of a segment: conditions joined by AND (ALL) or OR (ANY). */
+export type SegmentRules = {
+  __typename?: 'SegmentRules';
+  /** The conditions, 1–20. */
+  conditions: Array<SegmentCondition>;
+  /** ALL (every condition) or ANY (at least one). */
+  match: SegmentMatch;
+};
+
+/** The rules of a segment. */
+export type SegmentRulesInput = {
+  /** The conditions, 1–20. */
+  conditions: Array<SegmentConditionInput>;
+  /** ALL (every condition) or ANY (at least one). */
+  match: SegmentMatch;
+};
+
+/** The address to make the default. */
+export type SetDefaultCustomerAddressInput = {
+  /** The address to make its customer’s default. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of setDefaultCustomerAddress. */
+export type SetDefaultCustomerAddressPayload = {
+  __typename?: 'SetDefaultCustomerAddressPayload';
+  /** The address as it now is; null when nothing was changed. */
+  address: Maybe<CustomerAddress>;
+  /** The customer the address belongs to. */
+  customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new status for a store. */
+export type SetStoreStatusInput = {
+  /** Why, for the record and the status-changed event (up to 500 characters). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The status to move to. */
+  status: StoreStatus;
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+};
+
+/** Result of setStoreStatus: the store with its new status, or NOT_FOUND / INVALID_STATUS_TRANSITION. */
+export type SetStoreStatusPayload = {
+  __typename?: 'SetStoreStatusPayload';
+  /** The store as it now is; null when nothing was changed. */
+  store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of setupMfa: the new secret, shown this once, for the authenticator app. */
 export type SetupMfaPayload = {
   __typename?: 'SetupMfaPayload';
@@ -1313,6 +2039,170 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** A store on the platform: its addresses, regional defaults, look and status. */
+export type Store = {
+  __typename?: 'Store';
+  /** When the store was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code of the currency the store sells in, e.g. USD. */
+  currency: Scalars['String']['output'];
+  /** The merchant's own host name for the storefront, unique on the platform. */
+  customDomain: Maybe<Scalars['String']['output']>;
+  /** The platform address of the storefront: <slug>.<platform domain>. */
+  domain: Scalars['String']['output'];
+  /** Contact email of the store. */
+  email: Scalars['String']['output'];
+  /** Opaque store id; also the tenant id every other subgraph scopes by. */
+  id: Scalars['ID']['output'];
+  /** BCP 47 language tag of the storefront, e.g. en-US. */
+  locale: Scalars['String']['output'];
+  /** Name shown to shoppers. */
+  name: Scalars['String']['output'];
+  /** The user who created the store and owns it. */
+  ownerId: Scalars['ID']['output'];
+  /** Contact phone number (E.164, e.g. +14155550100). */
+  phone: Maybe<Scalars['String']['output']>;
+  /** How the store runs; null unless the caller works in the store or runs the platform. */
+  settings: Maybe<StoreSettings>;
+  /** URL-friendly name, unique on the platform, generated from the name at creation and never changed. */
+  slug: Scalars['String']['output'];
+  /** ACTIVE, PAUSED, SUSPENDED or CLOSED. */
+  status: StoreStatus;
+  /** How the storefront looks. */
+  theme: StoreTheme;
+  /** IANA time zone of the store, e.g. Europe/Berlin. */
+  timezone: Scalars['String']['output'];
+  /** When the store last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Store items (Relay connection). */
+export type StoreConnection = {
+  __typename?: 'StoreConnection';
+  /** Edges with cursors. */
+  edges: Array<StoreEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Store>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Store connection. */
+export type StoreEdge = {
+  __typename?: 'StoreEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Store. */
+  node: Store;
+};
+
+/** A store the user works in, and their role there. */
+export type StoreMembership = {
+  __typename?: 'StoreMembership';
+  /** MERCHANT or STORE_STAFF. */
+  role: Role;
+  /** The store. */
+  storeId: Scalars['ID']['output'];
+};
+
+/** How a store runs: order numbers, taxes, units, stock alerts and checkout options (the store's staff only). */
+export type StoreSettings = {
+  __typename?: 'StoreSettings';
+  /** Whether shoppers may check out without an account. */
+  guestCheckoutEnabled: Scalars['Boolean']['output'];
+  /** Available stock at or below which a product counts as low on stock. */
+  lowStockThreshold: Scalars['Int']['output'];
+  /** Put before every order number, e.g. "#" or "UM-". */
+  orderNumberPrefix: Scalars['String']['output'];
+  /** Whether checkout asks for a phone number. */
+  requirePhoneAtCheckout: Scalars['Boolean']['output'];
+  /** Where customers write for help; the store email when null. */
+  supportEmail: Maybe<Scalars['String']['output']>;
+  /** Whether prices already include taxes. */
+  taxesIncluded: Scalars['Boolean']['output'];
+  /** Unit product weights are entered and shown in. */
+  weightUnit: WeightUnit;
+};
+
+/** Changes to store settings; fields left out stay as they are. */
+export type StoreSettingsInput = {
+  /** Whether guests may check out. */
+  guestCheckoutEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Low-stock threshold, 0–100000. */
+  lowStockThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Order number prefix: 1–10 of A–Z, 0–9, "#", "-". */
+  orderNumberPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Whether checkout asks for a phone number. */
+  requirePhoneAtCheckout?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Support email address. */
+  supportEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Whether prices include taxes. */
+  taxesIncluded?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Weight unit. */
+  weightUnit?: InputMaybe<WeightUnit>;
+};
+
+/** Someone who works in a store and their role there. */
+export type StoreStaffMember = {
+  __typename?: 'StoreStaffMember';
+  /** When they joined the store, or last changed role (UTC). */
+  addedAt: Scalars['DateTime']['output'];
+  /** MERCHANT (manages everything, staff included) or STORE_STAFF (products, stock, orders). */
+  role: Role;
+  /** The store. */
+  storeId: Scalars['ID']['output'];
+  /** The user (resolved by accounts). */
+  user: User;
+  /** The user. */
+  userId: Scalars['ID']['output'];
+};
+
+/** Where a store stands: whether shoppers can browse it and check out. */
+export type StoreStatus =
+  /** Open: shoppers browse and check out. */
+  | 'ACTIVE'
+  /** Closed for good by the platform: the storefront shows nothing and checkouts are refused. */
+  | 'CLOSED'
+  /** Paused by its owner: the storefront can be browsed, checkouts are refused, the admin works as usual. */
+  | 'PAUSED'
+  /** Suspended by the platform: the storefront shows nothing and checkouts are refused; the admin can still read. */
+  | 'SUSPENDED';
+
+/** How the storefront looks: colours, typography, layout and sanitised custom CSS. */
+export type StoreTheme = {
+  __typename?: 'StoreTheme';
+  /** Colours. */
+  colors: ThemeColors;
+  /** Extra CSS for the storefront, sanitised when saved (no imports, scripts, bindings, markup or foreign URLs). */
+  customCss: Scalars['String']['output'];
+  /** Layout. */
+  layout: ThemeLayout;
+  /** Typography. */
+  typography: ThemeTypography;
+};
+
+/** How a storefront looks; parts left out take the default (new store) or stay as they are (update). */
+export type StoreThemeInput = {
+  /** Colour changes. */
+  colors?: InputMaybe<ThemeColorsInput>;
+  /** Custom CSS, at most 20000 characters; sanitised before it is saved. */
+  customCss?: InputMaybe<Scalars['String']['input']>;
+  /** Layout changes. */
+  layout?: InputMaybe<ThemeLayoutInput>;
+  /** Typography changes. */
+  typography?: InputMaybe<ThemeTypographyInput>;
+};
+
+/** Narrows the store list; all given conditions must hold. */
+export type StoresFilter = {
+  /** Words to find in the name, slug or domains (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only stores with this status. */
+  status?: InputMaybe<StoreStatus>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Pushes each new notification for the caller and, for store staff, their store's store-wide ones. */
@@ -1331,6 +2221,148 @@ export type SubscriptionOrderStatusChangedArgs = {
 
 export type SubscriptionStockChangedArgs = {
   productId: Scalars['ID']['input'];
+};
+
+/** Storefront colours, as #rrggbb or #rgb. */
+export type ThemeColors = {
+  __typename?: 'ThemeColors';
+  /** Badges, sale prices and other accents. */
+  accent: Scalars['String']['output'];
+  /** Page background. */
+  background: Scalars['String']['output'];
+  /** Buttons and links. */
+  primary: Scalars['String']['output'];
+  /** Secondary buttons and highlights. */
+  secondary: Scalars['String']['output'];
+  /** Body text. */
+  text: Scalars['String']['output'];
+};
+
+/** Colour changes; each a hex colour such as #1a2b3c. */
+export type ThemeColorsInput = {
+  /** Accents. */
+  accent?: InputMaybe<Scalars['String']['input']>;
+  /** Page background. */
+  background?: InputMaybe<Scalars['String']['input']>;
+  /** Buttons and links. */
+  primary?: InputMaybe<Scalars['String']['input']>;
+  /** Secondary buttons and highlights. */
+  secondary?: InputMaybe<Scalars['String']['input']>;
+  /** Body text. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Storefront layout choices. */
+export type ThemeLayout = {
+  __typename?: 'ThemeLayout';
+  /** Corner radius of cards and buttons in pixels (0–32). */
+  borderRadius: Scalars['Int']['output'];
+  /** Content width. */
+  containerWidth: ContainerWidth;
+  /** Header layout. */
+  headerStyle: HeaderStyle;
+  /** Products per row on wide screens (2–6). */
+  productGridColumns: Scalars['Int']['output'];
+};
+
+/** Layout changes. */
+export type ThemeLayoutInput = {
+  /** Corner radius in pixels, 0–32. */
+  borderRadius?: InputMaybe<Scalars['Int']['input']>;
+  /** Content width. */
+  containerWidth?: InputMaybe<ContainerWidth>;
+  /** Header layout. */
+  headerStyle?: InputMaybe<HeaderStyle>;
+  /** Products per row, 2–6. */
+  productGridColumns?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Storefront typography. */
+export type ThemeTypography = {
+  __typename?: 'ThemeTypography';
+  /** Base font size in pixels (12–24). */
+  baseFontSize: Scalars['Int']['output'];
+  /** Font families of body text. */
+  bodyFont: Scalars['String']['output'];
+  /** Font families of headings, comma-separated with fallbacks. */
+  headingFont: Scalars['String']['output'];
+};
+
+/** Typography changes. */
+export type ThemeTypographyInput = {
+  /** Base font size in pixels, 12–24. */
+  baseFontSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Body font families. */
+  bodyFont?: InputMaybe<Scalars['String']['input']>;
+  /** Heading font families, e.g. "Playfair Display, serif". */
+  headingFont?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Replaces the fields of an address. */
+export type UpdateCustomerAddressInput = {
+  /** The address as it should be. */
+  address: CustomerAddressInput;
+  /** The address to change. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of updateCustomerAddress. */
+export type UpdateCustomerAddressPayload = {
+  __typename?: 'UpdateCustomerAddressPayload';
+  /** The address as it now is; null when nothing was changed. */
+  address: Maybe<CustomerAddress>;
+  /** The customer the address belongs to. */
+  customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a customer; fields left out stay as they are. */
+export type UpdateCustomerInput = {
+  /** New marketing consent. */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New email address; unique within the store. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** New first name. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** The customer to change. */
+  id: Scalars['ID']['input'];
+  /** New last name. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** New note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** New phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The new set of labels (replaces the old one). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Result of updateCustomer. */
+export type UpdateCustomerPayload = {
+  __typename?: 'UpdateCustomerPayload';
+  /** The customer as it now is; null when nothing was changed. */
+  customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a segment; fields left out stay as they are. New rules recompute its members. */
+export type UpdateCustomerSegmentInput = {
+  /** The segment to change. */
+  id: Scalars['ID']['input'];
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New rules (replace the old ones). */
+  rules?: InputMaybe<SegmentRulesInput>;
+};
+
+/** Result of updateCustomerSegment. */
+export type UpdateCustomerSegmentPayload = {
+  __typename?: 'UpdateCustomerSegmentPayload';
+  /** The segment as it now is, members recomputed; null when nothing was changed. */
+  customerSegment: Maybe<CustomerSegment>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Changes to a product; fields left out stay as they are. */
@@ -1379,6 +2411,60 @@ export type UpdateProfilePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a store; fields left out stay as they are. */
+export type UpdateStoreInput = {
+  /** New ISO 4217 currency code. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** New custom host name; null removes it. */
+  customDomain?: InputMaybe<Scalars['String']['input']>;
+  /** New contact email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** New BCP 47 language tag. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** New name (the slug and domain stay). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New phone number; null removes it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Settings to change. */
+  settings?: InputMaybe<StoreSettingsInput>;
+  /** The store to change. */
+  storeId: Scalars['ID']['input'];
+  /** New IANA time zone. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of updateStore: the store, or NOT_FOUND / STORE_CLOSED / DOMAIN_TAKEN / DOMAIN_NOT_ALLOWED. */
+export type UpdateStorePayload = {
+  __typename?: 'UpdateStorePayload';
+  /** The store as it now is; null when nothing was changed. */
+  store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a store's theme; parts left out stay as they are. */
+export type UpdateStoreThemeInput = {
+  /** Colour changes. */
+  colors?: InputMaybe<ThemeColorsInput>;
+  /** Custom CSS, at most 20000 characters; sanitised before it is saved. */
+  customCss?: InputMaybe<Scalars['String']['input']>;
+  /** Layout changes. */
+  layout?: InputMaybe<ThemeLayoutInput>;
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+  /** Typography changes. */
+  typography?: InputMaybe<ThemeTypographyInput>;
+};
+
+/** Result of updateStoreTheme: the store with its new theme, or NOT_FOUND / STORE_CLOSED. */
+export type UpdateStoreThemePayload = {
+  __typename?: 'UpdateStoreThemePayload';
+  /** The store as it now is; null when nothing was changed. */
+  store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A person with an account: a shopper, a store merchant or staff member, or a platform admin. */
 export type User = {
   __typename?: 'User';
@@ -1400,6 +2486,8 @@ export type User = {
   roles: Array<Role>;
   /** The store a MERCHANT or STORE_STAFF user acts for; null for everyone else. */
   storeId: Maybe<Scalars['ID']['output']>;
+  /** The stores the user works in and their role in each (from the stores subgraph); only the user themselves sees it, null for anyone else. */
+  stores: Maybe<Array<StoreMembership>>;
 };
 
 /** A page of User items (Relay connection). */
@@ -1457,6 +2545,13 @@ export type VerifyEmailPayload = {
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** Unit product weights are entered and shown in. */
+export type WeightUnit =
+  | 'G'
+  | 'KG'
+  | 'LB'
+  | 'OZ';
 
 export type UserFieldsFragment = { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean };
 

@@ -19,10 +19,12 @@ const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
 const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
   { name: 'accounts', port: 4001 },
+  { name: 'stores', port: 4002 },
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
   { name: 'orders', port: 4006 },
   { name: 'payments', port: 4007 },
+  { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
 ];
 

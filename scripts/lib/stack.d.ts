@@ -12,7 +12,7 @@ export interface Stack {
   namespace: string;
   gatewayUrl: string;
   wsUrl: string;
-  services: Record<'accounts' | 'catalog' | 'inventory' | 'orders' | 'payments' | 'notifications' | 'gateway', StackService>;
+  services: Record<'accounts' | 'stores' | 'catalog' | 'inventory' | 'orders' | 'payments' | 'customers' | 'notifications' | 'gateway', StackService>;
   databaseNames: string[];
   kill(name: string): Promise<void>;
   restart(name: string): Promise<void>;
