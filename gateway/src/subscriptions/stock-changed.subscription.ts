@@ -1,6 +1,9 @@
 import type { SubscriptionField } from './subscription-field';
 
-/** `stockChanged(productId)`: stock is public (shoppers see `stock` on products), so anyone may follow it. */
+/**
+ * `stockChanged(productId)`: stock is public to the product's shoppers (they see `stock` on products),
+ * so anyone who can see the product may follow it; the catalog decides, through the subscribe-time probe.
+ */
 export const stockChanged: SubscriptionField = {
   field: 'stockChanged',
   eventType: 'inventory.stock-changed',
@@ -8,6 +11,7 @@ export const stockChanged: SubscriptionField = {
   authorize: () => undefined,
   entityQuery: { field: 'product', idArgument: 'id', idType: 'ID!' },
   entityIdOf: (event) => event.aggregateId,
+  probeArgument: 'productId',
   // two changes a millisecond apart would otherwise both show the later stock: each push shows its own
   eventFields: (event) => {
     const { available } = event.data as { available: number };

@@ -10,7 +10,7 @@ import {
   type DocumentNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { EventEnvelope, Logger } from '@ultramarket/kit';
+import { PLATFORM_SCOPE, scopeOf, type Caller, type EventEnvelope, type Logger } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
 import { entityQueryFor, ENTITY_ID_VARIABLE } from './entity-query';
 import { EventQueue } from './event-queue';
@@ -83,7 +83,7 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
     const documentKey = JSON.stringify([document.loc?.source.body, args.variableValues, userId, roles, storeId]);
     const events = new EventQueue<EventEnvelope>();
     const stopListening = await fanout.listen(field.eventType, (event) => {
-      if (field.matches(event, fieldArgs, context.caller)) events.push(event);
+      if (inCallersStore(event, context.caller) && field.matches(event, fieldArgs, context.caller)) events.push(event);
     });
 
     const responseKey = rootField.alias?.value ?? rootField.name.value;
@@ -144,4 +144,13 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
     };
     return results;
   };
+}
+
+/**
+ * A subscriber hears only the events of the store it acts in (its token's or its X-Store-Id's),
+ * as its queries see only that store's rows; a platform admin without a store hears every store.
+ */
+function inCallersStore(event: EventEnvelope, caller: Caller): boolean {
+  const scope = scopeOf(caller);
+  return scope === PLATFORM_SCOPE || (scope !== null && event.storeId === scope);
 }
