@@ -16,6 +16,8 @@ import { jwksRoute } from './jwks/jwks.route';
 import { bootstrapAdminJob } from './bootstrap/bootstrap-admin';
 import { CreateAccounts1763769600010 } from './migrations/1763769600010-create-accounts';
 import { CreateStoreMembership1763769600011 } from './migrations/1763769600011-create-store-membership';
+import { CreateStoreCustomer1763769600012 } from './migrations/1763769600012-create-store-customer';
+import { recordStoreCustomer } from './store-people/store-customer.handler';
 import { membershipHandlers } from './membership/membership.handlers';
 
 /**
@@ -29,10 +31,10 @@ export function createAccountsSubgraph(overrides: Partial<AccountsConfig> = {}):
     name: 'accounts',
     defaultPort: 4001,
     entities: [User, Session, OneTimeToken],
-    migrations: [CreateAccounts1763769600010, CreateStoreMembership1763769600011],
+    migrations: [CreateAccounts1763769600010, CreateStoreMembership1763769600011, CreateStoreCustomer1763769600012],
     publishes: ['accounts'],
     // memberships from the stores subgraph's staff events, for the `stores` claim of access tokens
-    consumers: membershipHandlers(services),
+    consumers: [...membershipHandlers(services), recordStoreCustomer],
     // every part reads the runtime through `services`, bound before requests and jobs start
     onStart: services.bind,
     jobs: [bootstrapAdminJob(services), outboxSecretsJob],

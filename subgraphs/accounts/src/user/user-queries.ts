@@ -13,6 +13,7 @@ import {
   type SubgraphContext,
 } from '@ultramarket/kit';
 import { emailKey } from '../shared/email';
+import { isPersonOfCallersStore } from '../store-people/store-people';
 import { User } from './user.entity';
 import type { UsersFilter } from './user.inputs';
 
@@ -39,14 +40,15 @@ export function findUserByEmail(manager: EntityManager, email: string, lock = fa
 }
 
 /**
- * Who may read a user through a reference (e.g. an order's customer): the user, platform admins and
- * store staff (who serve customers). Anyone else gets null, so ids reveal nothing.
+ * Who may read a user through a reference (e.g. an order's customer): the user, platform admins, and
+ * the staff of a store the user works in or has ordered from. Anyone else gets null, so ids reveal nothing.
  */
 export async function findVisibleUser(context: SubgraphContext, id: string): Promise<User | null> {
   const { caller } = context;
-  if (!isAuthenticated(caller)) return null;
-  const maySee = caller.userId === id || caller.roles.includes(Role.PLATFORM_ADMIN) || STORE_ROLES.some((role) => caller.roles.includes(role));
-  return maySee ? loadUser(context, id) : null;
+  if (!isAuthenticated(caller) || !UUID.test(id)) return null;
+  if (caller.userId === id || caller.roles.includes(Role.PLATFORM_ADMIN)) return loadUser(context, id);
+  const isStaff = STORE_ROLES.some((role) => caller.roles.includes(role));
+  return isStaff && (await isPersonOfCallersStore(context, id)) ? loadUser(context, id) : null;
 }
 
 /** Platform admins' user list, newest first, keyset-paginated. */

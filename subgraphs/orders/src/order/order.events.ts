@@ -20,6 +20,7 @@ function party(order: Order) {
 export function orderCreatedData(order: Order, lines: OrderLineItem[]) {
   return {
     ...party(order),
+    shippingAddress: order.shippingAddress,
     currencyCode: order.currencyCode,
     subtotal: money(order.subtotalAmount, order.currencyCode),
     shippingTotal: money(order.shippingAmount, order.currencyCode),
