@@ -2654,6 +2654,40 @@ export type ArchiveProductMutationVariables = Exact<{
 
 export type ArchiveProductMutation = { __typename?: 'Mutation', archiveProduct: { __typename?: 'ArchiveProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } };
+
+export type CustomerByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } } | null };
+
+export type CustomersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
+}>;
+
+
+export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type SegmentCustomersQueryVariables = Exact<{
+  segmentId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } }> } };
+
+export type CreateCustomerSegmentMutationVariables = Exact<{
+  input: CreateCustomerSegmentInput;
+}>;
+
+
+export type CreateCustomerSegmentMutation = { __typename?: 'Mutation', createCustomerSegment: { __typename?: 'CreateCustomerSegmentPayload', customerSegment: { __typename?: 'CustomerSegment', id: string, name: string, customerCount: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type AdjustStockMutationVariables = Exact<{
   input: AdjustStockInput;
 }>;
@@ -2782,6 +2816,62 @@ export type OrderPaymentsQueryVariables = Exact<{
 
 export type OrderPaymentsQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, payments: Array<{ __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> }> } | null };
 
+export type StoreProfileFragment = { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string };
+
+export type StoreByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StoreByIdQuery = { __typename?: 'Query', store: { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string, settings: { __typename?: 'StoreSettings', orderNumberPrefix: string, taxesIncluded: boolean } | null } | null };
+
+export type StoreBySlugQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type StoreBySlugQuery = { __typename?: 'Query', storeBySlug: { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string } | null };
+
+export type MyStoresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyStoresQuery = { __typename?: 'Query', myStores: Array<{ __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string }> };
+
+export type StoreStaffQueryVariables = Exact<{
+  storeId: Scalars['ID']['input'];
+}>;
+
+
+export type StoreStaffQuery = { __typename?: 'Query', storeStaff: Array<{ __typename?: 'StoreStaffMember', userId: string, role: Role, addedAt: string }> };
+
+export type CreateStoreMutationVariables = Exact<{
+  input: CreateStoreInput;
+}>;
+
+
+export type CreateStoreMutation = { __typename?: 'Mutation', createStore: { __typename?: 'CreateStorePayload', store: { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type UpdateStoreMutationVariables = Exact<{
+  input: UpdateStoreInput;
+}>;
+
+
+export type UpdateStoreMutation = { __typename?: 'Mutation', updateStore: { __typename?: 'UpdateStorePayload', store: { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetStoreStatusMutationVariables = Exact<{
+  input: SetStoreStatusInput;
+}>;
+
+
+export type SetStoreStatusMutation = { __typename?: 'Mutation', setStoreStatus: { __typename?: 'SetStoreStatusPayload', store: { __typename?: 'Store', id: string, status: StoreStatus } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type AddStoreStaffMutationVariables = Exact<{
+  input: AddStoreStaffInput;
+}>;
+
+
+export type AddStoreStaffMutation = { __typename?: 'Mutation', addStoreStaff: { __typename?: 'AddStoreStaffPayload', staffMember: { __typename?: 'StoreStaffMember', userId: string, role: Role } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export const UserFieldsFragmentDoc = `
     fragment UserFields on User {
   id
@@ -2805,6 +2895,22 @@ export const ProductCardFragmentDoc = `
     amount
     currencyCode
   }
+}
+    `;
+export const CustomerSummaryFragmentDoc = `
+    fragment CustomerSummary on Customer {
+  id
+  email
+  firstName
+  lastName
+  userId
+  ordersCount
+  totalSpent {
+    amount
+    currencyCode
+  }
+  lastOrderAt
+  tags
 }
     `;
 export const NotificationFieldsFragmentDoc = `
@@ -2855,6 +2961,23 @@ export const PaymentSummaryFragmentDoc = `
       amount
     }
   }
+}
+    `;
+export const StoreProfileFragmentDoc = `
+    fragment StoreProfile on Store {
+  id
+  ownerId
+  name
+  slug
+  domain
+  customDomain
+  email
+  currency
+  locale
+  timezone
+  status
+  createdAt
+  updatedAt
 }
     `;
 export const RegisterDocument = `
@@ -3046,6 +3169,61 @@ export const ArchiveProductDocument = `
   }
 }
     ${ProductCardFragmentDoc}`;
+export const CustomerByIdDocument = `
+    query CustomerById($id: ID!) {
+  customer(id: $id) {
+    ...CustomerSummary
+    orders(first: 10) {
+      totalCount
+      nodes {
+        id
+        orderNumber
+        status
+      }
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
+export const CustomersDocument = `
+    query Customers($first: Int, $after: String, $filter: CustomerFilter) {
+  customers(first: $first, after: $after, filter: $filter) {
+    totalCount
+    nodes {
+      ...CustomerSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
+export const SegmentCustomersDocument = `
+    query SegmentCustomers($segmentId: ID!, $first: Int, $after: String) {
+  segmentCustomers(segmentId: $segmentId, first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...CustomerSummary
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
+export const CreateCustomerSegmentDocument = `
+    mutation CreateCustomerSegment($input: CreateCustomerSegmentInput!) {
+  createCustomerSegment(input: $input) {
+    customerSegment {
+      id
+      name
+      customerCount
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
 export const AdjustStockDocument = `
     mutation AdjustStock($input: AdjustStockInput!) {
   adjustStock(input: $input) {
@@ -3335,6 +3513,98 @@ export const OrderPaymentsDocument = `
   }
 }
     ${PaymentSummaryFragmentDoc}`;
+export const StoreByIdDocument = `
+    query StoreById($id: ID!) {
+  store(id: $id) {
+    ...StoreProfile
+    settings {
+      orderNumberPrefix
+      taxesIncluded
+    }
+  }
+}
+    ${StoreProfileFragmentDoc}`;
+export const StoreBySlugDocument = `
+    query StoreBySlug($slug: String!) {
+  storeBySlug(slug: $slug) {
+    ...StoreProfile
+  }
+}
+    ${StoreProfileFragmentDoc}`;
+export const MyStoresDocument = `
+    query MyStores {
+  myStores {
+    ...StoreProfile
+  }
+}
+    ${StoreProfileFragmentDoc}`;
+export const StoreStaffDocument = `
+    query StoreStaff($storeId: ID!) {
+  storeStaff(storeId: $storeId) {
+    userId
+    role
+    addedAt
+  }
+}
+    `;
+export const CreateStoreDocument = `
+    mutation CreateStore($input: CreateStoreInput!) {
+  createStore(input: $input) {
+    store {
+      ...StoreProfile
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${StoreProfileFragmentDoc}`;
+export const UpdateStoreDocument = `
+    mutation UpdateStore($input: UpdateStoreInput!) {
+  updateStore(input: $input) {
+    store {
+      ...StoreProfile
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${StoreProfileFragmentDoc}`;
+export const SetStoreStatusDocument = `
+    mutation SetStoreStatus($input: SetStoreStatusInput!) {
+  setStoreStatus(input: $input) {
+    store {
+      id
+      status
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const AddStoreStaffDocument = `
+    mutation AddStoreStaff($input: AddStoreStaffInput!) {
+  addStoreStaff(input: $input) {
+    staffMember {
+      userId
+      role
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -3384,6 +3654,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ArchiveProduct(variables: ArchiveProductMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ArchiveProductMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<ArchiveProductMutation>({ document: ArchiveProductDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ArchiveProduct', 'mutation', variables);
+    },
+    CustomerById(variables: CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomerByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CustomerByIdQuery>({ document: CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);
+    },
+    Customers(variables?: CustomersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CustomersQuery>({ document: CustomersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Customers', 'query', variables);
+    },
+    SegmentCustomers(variables: SegmentCustomersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SegmentCustomersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SegmentCustomersQuery>({ document: SegmentCustomersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SegmentCustomers', 'query', variables);
+    },
+    CreateCustomerSegment(variables: CreateCustomerSegmentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerSegmentMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerSegmentMutation>({ document: CreateCustomerSegmentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomerSegment', 'mutation', variables);
     },
     AdjustStock(variables: AdjustStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AdjustStockMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AdjustStockMutation>({ document: AdjustStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustStock', 'mutation', variables);
@@ -3435,6 +3717,30 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     OrderPayments(variables: OrderPaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderPaymentsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<OrderPaymentsQuery>({ document: OrderPaymentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderPayments', 'query', variables);
+    },
+    StoreById(variables: StoreByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StoreByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StoreByIdQuery>({ document: StoreByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StoreById', 'query', variables);
+    },
+    StoreBySlug(variables: StoreBySlugQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StoreBySlugQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StoreBySlugQuery>({ document: StoreBySlugDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StoreBySlug', 'query', variables);
+    },
+    MyStores(variables?: MyStoresQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MyStoresQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MyStoresQuery>({ document: MyStoresDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MyStores', 'query', variables);
+    },
+    StoreStaff(variables: StoreStaffQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StoreStaffQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StoreStaffQuery>({ document: StoreStaffDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StoreStaff', 'query', variables);
+    },
+    CreateStore(variables: CreateStoreMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateStoreMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateStoreMutation>({ document: CreateStoreDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateStore', 'mutation', variables);
+    },
+    UpdateStore(variables: UpdateStoreMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateStoreMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateStoreMutation>({ document: UpdateStoreDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateStore', 'mutation', variables);
+    },
+    SetStoreStatus(variables: SetStoreStatusMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetStoreStatusMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetStoreStatusMutation>({ document: SetStoreStatusDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetStoreStatus', 'mutation', variables);
+    },
+    AddStoreStaff(variables: AddStoreStaffMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddStoreStaffMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AddStoreStaffMutation>({ document: AddStoreStaffDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AddStoreStaff', 'mutation', variables);
     }
   };
 }
