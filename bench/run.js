@@ -69,6 +69,8 @@ async function main() {
     resources.push(() => stack.stop());
 
     const { token, storeId } = merchantToken(keys, root);
+    // P1–P3 ask as anonymous shoppers of the seeded store, which they name as a storefront does
+    const shopperHeaders = { 'x-store-id': storeId };
     log(`seeding ${config.products} products with stock…`);
     const products = await seedProducts(stack.gatewayUrl, token, config.products);
 
@@ -77,28 +79,28 @@ async function main() {
     const results = {};
     if (selected('P3')) {
       log('P3: SQL statements per request…');
-      results.P3 = await runP3({ gatewayUrl: stack.gatewayUrl, services: stack.services, products });
+      results.P3 = await runP3({ gatewayUrl: stack.gatewayUrl, services: stack.services, products, headers: shopperHeaders });
     }
     if (selected('P1')) {
       const supergraph = writeSupergraphCopy(root, stack.services);
       resources.push(async () => supergraph.remove());
       const hive = await startHiveGateway({ root, supergraphFile: supergraph.file, cwd: supergraph.dir });
       resources.push(() => hive.stop());
-      const windows = await prepareWindows(stack.gatewayUrl);
-      await checkSameAnswers(stack.gatewayUrl, hive.url, windows);
+      const windows = await prepareWindows(stack.gatewayUrl, shopperHeaders);
+      await checkSameAnswers(stack.gatewayUrl, hive.url, windows, shopperHeaders);
       log(`P1: federated list, our gateway vs Hive Gateway --jit (${config.rounds} rounds of ${config.durationSeconds} s, ${config.connections} connections)…`);
       const probe = makeProbe({
         processes: { ours: pids.gateway, hive: hive.pid, catalog: pids.catalog, inventory: pids.inventory },
         databaseNames: stack.databaseNames,
         subgraphs: metrics,
       });
-      results.P1 = await runP1({ gatewayUrl: stack.gatewayUrl, hiveUrl: hive.url, windows, config, probe, log });
+      results.P1 = await runP1({ gatewayUrl: stack.gatewayUrl, hiveUrl: hive.url, windows, headers: shopperHeaders, config, probe, log });
       await hive.stop(); // before P2, which does not need it (stopping twice is harmless)
     }
     if (selected('P2')) {
       log(`P2: one-hop product(id), gateway vs catalog direct…`);
       const probe = makeProbe({ processes: { gateway: pids.gateway, catalog: pids.catalog }, databaseNames: stack.databaseNames, subgraphs: metrics });
-      results.P2 = await runP2({ gatewayUrl: stack.gatewayUrl, catalogUrl: stack.services.catalog.url, products, config, probe, log });
+      results.P2 = await runP2({ gatewayUrl: stack.gatewayUrl, catalogUrl: stack.services.catalog.url, products, headers: shopperHeaders, config, probe, log });
     }
     if (selected('P4') || selected('P5')) {
       log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');

@@ -25,10 +25,10 @@ const ORDER = `query Order($sort: ProductSort) { products(first: 100, sort: $sor
  * Every (sort, start) window that still has 20 products after it, with the highest priceMin that
  * keeps 20: the 20th highest price among the products after the cursor.
  */
-async function prepareWindows(gatewayUrl) {
+async function prepareWindows(gatewayUrl, headers) {
   const windows = [];
   for (const sort of SORTS) {
-    const { edges } = (await graphql(gatewayUrl, ORDER, { sort })).products;
+    const { edges } = (await graphql(gatewayUrl, ORDER, { sort }, undefined, headers)).products;
     for (let start = -1; start <= edges.length - PAGE - 1; start += 1) {
       const prices = edges
         .slice(start + 1)
@@ -50,22 +50,22 @@ function bodyFactory(windows) {
 }
 
 /** Both gateways must answer the same requests with the same data before their speed means anything. */
-async function checkSameAnswers(gatewayUrl, hiveUrl, windows, count = 20) {
+async function checkSameAnswers(gatewayUrl, hiveUrl, windows, headers, count = 20) {
   const nextBody = bodyFactory(windows);
   for (let i = 0; i < count; i += 1) {
     const { variables } = JSON.parse(nextBody());
-    const [ours, hive] = await Promise.all([graphql(gatewayUrl, QUERY, variables), graphql(hiveUrl, QUERY, variables)]);
+    const [ours, hive] = await Promise.all([graphql(gatewayUrl, QUERY, variables, undefined, headers), graphql(hiveUrl, QUERY, variables, undefined, headers)]);
     if (ours.products.nodes.length !== PAGE)
       throw new Error(`P1 returned ${ours.products.nodes.length} products for ${JSON.stringify(variables)}, not ${PAGE}`);
     if (!isDeepStrictEqual(ours, hive)) throw new Error(`our gateway and Hive Gateway disagree for ${JSON.stringify(variables)}`);
   }
 }
 
-async function runP1({ gatewayUrl, hiveUrl, windows, config, probe, log }) {
+async function runP1({ gatewayUrl, hiveUrl, windows, headers, config, probe, log }) {
   const nextBody = bodyFactory(windows);
   const comparison = await compare({
-    a: { name: 'ours', url: gatewayUrl, nextBody, cpuOf: ['ours', 'catalog', 'inventory', 'postgres', 'client'] },
-    b: { name: 'hive', url: hiveUrl, nextBody, cpuOf: ['hive', 'catalog', 'inventory', 'postgres', 'client'] },
+    a: { name: 'ours', url: gatewayUrl, nextBody, headers, cpuOf: ['ours', 'catalog', 'inventory', 'postgres', 'client'] },
+    b: { name: 'hive', url: hiveUrl, nextBody, headers, cpuOf: ['hive', 'catalog', 'inventory', 'postgres', 'client'] },
     rounds: config.rounds,
     durationSeconds: config.durationSeconds,
     warmupSeconds: config.warmupSeconds,

@@ -11,11 +11,11 @@ function bodyFactory(products) {
   return () => bodies[randomInt(bodies.length)];
 }
 
-async function runP2({ gatewayUrl, catalogUrl, products, config, probe, log }) {
+async function runP2({ gatewayUrl, catalogUrl, products, headers, config, probe, log }) {
   const nextBody = bodyFactory(products);
   const comparison = await compare({
-    a: { name: 'gateway', url: gatewayUrl, nextBody, cpuOf: ['gateway', 'catalog', 'postgres', 'client'] },
-    b: { name: 'catalog', url: catalogUrl, nextBody, cpuOf: ['catalog', 'postgres', 'client'] },
+    a: { name: 'gateway', url: gatewayUrl, nextBody, headers, cpuOf: ['gateway', 'catalog', 'postgres', 'client'] },
+    b: { name: 'catalog', url: catalogUrl, nextBody, headers, cpuOf: ['catalog', 'postgres', 'client'] },
     rounds: config.rounds,
     durationSeconds: Math.max(1, config.durationSeconds - 1),
     warmupSeconds: config.warmupSeconds,

@@ -15,10 +15,10 @@ async function counts(services) {
   return { catalog, inventory };
 }
 
-async function perRequest(gatewayUrl, services, first, expectedNodes) {
+async function perRequest(gatewayUrl, services, first, expectedNodes, headers) {
   const before = await counts(services);
   for (let i = 0; i < REQUESTS; i += 1) {
-    const data = await graphql(gatewayUrl, query(first), {});
+    const data = await graphql(gatewayUrl, query(first), {}, undefined, headers);
     if (data.products.nodes.length !== expectedNodes)
       throw new Error(`P3: first: ${first} returned ${data.products.nodes.length} products, expected ${expectedNodes}`);
   }
@@ -26,10 +26,10 @@ async function perRequest(gatewayUrl, services, first, expectedNodes) {
   return { catalog: (after.catalog - before.catalog) / REQUESTS, inventory: (after.inventory - before.inventory) / REQUESTS };
 }
 
-async function runP3({ gatewayUrl, services, products }) {
+async function runP3({ gatewayUrl, services, products, headers }) {
   const started = Date.now();
-  const small = await perRequest(gatewayUrl, services, 10, 10);
-  const large = await perRequest(gatewayUrl, services, 100, Math.min(100, products.length));
+  const small = await perRequest(gatewayUrl, services, 10, 10, headers);
+  const large = await perRequest(gatewayUrl, services, 100, Math.min(100, products.length), headers);
   // the same length of time without requests: background work (outbox polls…) would skew the counts
   const idleBefore = await counts(services);
   await new Promise((resolve) => setTimeout(resolve, Date.now() - started));

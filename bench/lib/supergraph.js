@@ -13,6 +13,17 @@ function writeSupergraphCopy(root, services) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ultramarket-bench-'));
   const file = path.join(dir, 'supergraph.graphql');
   writeFileSync(file, sdl);
+  // Hive Gateway reads gateway.config.* from its working directory: it forwards the shopper's store,
+  // as ours does (subgraphs refuse storefront reads that name no store)
+  writeFileSync(
+    path.join(dir, 'gateway.config.mjs'),
+    `export const gatewayConfig = {
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ 'x-store-id': request.headers.get('x-store-id') ?? undefined }),
+  },
+};
+`,
+  );
   return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
