@@ -24,10 +24,16 @@ describe('authorization matrix', () => {
   let userId: string;
   let userToken: string;
 
-  const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined): Promise<Answer> => {
+  /** Callers whose token names no store shop in store A, as its storefront says with X-Store-Id; staff act for their own store. */
+  const shopsInStoreA = new Set(['anonymous', 'customer', 'owner', 'user']);
+  const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined, caller?: string): Promise<Answer> => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(caller && shopsInStoreA.has(caller) ? { 'x-store-id': store.storeId } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as Answer;
@@ -71,6 +77,8 @@ describe('authorization matrix', () => {
     userId = (await anonymous.Register({ input: { email, password, firstName: 'Mat', lastName: 'Rix' } })).register.user!.id;
     userToken = (await anonymous.Login({ input: { email, password } })).login.accessToken!;
     callers.user = userToken;
+    // the user shops in store A: its staff may now look them up (accounts hears it from orders.created)
+    await store.placeOrder(store.sdkFor(userToken), [{ productId, quantity: 1 }]);
     notificationId = await eventually(async () => (await owner.Notifications({ first: 1 })).notifications.nodes[0]?.id, 15_000, 'a notification');
   }, 120_000);
 
@@ -81,7 +89,7 @@ describe('authorization matrix', () => {
 
   const matrix = async (url: () => string, query: string, variables: () => Record<string, unknown>, path: string, expected: Record<string, string>) => {
     const actual: Record<string, string> = {};
-    for (const name of Object.keys(expected)) actual[name] = outcome(await ask(url(), query, variables(), callers[name]), path);
+    for (const name of Object.keys(expected)) actual[name] = outcome(await ask(url(), query, variables(), callers[name], name), path);
     expect(actual).toEqual(expected);
   };
   const gateway = () => stack.gatewayUrl;
@@ -186,7 +194,9 @@ describe('authorization matrix', () => {
     const check = async (service: keyof Stack['services'], typename: string, id: () => string, fields: string, expected: Record<string, string>) => {
       const actual: Record<string, string> = {};
       for (const name of Object.keys(expected))
-        actual[name] = first(await ask(stack.services[service].url, entities(typename, fields), { r: [{ __typename: typename, id: id() }] }, callers[name]));
+        actual[name] = first(
+          await ask(stack.services[service].url, entities(typename, fields), { r: [{ __typename: typename, id: id() }] }, callers[name], name),
+        );
       expect(actual).toEqual(expected);
     };
 
@@ -194,16 +204,25 @@ describe('authorization matrix', () => {
       check('catalog', 'Product', () => draftId, 'title', { anonymous: 'NULL', merchantB: 'NULL', merchantA: 'ALLOWED', admin: 'ALLOWED' }));
 
     it('inventory Product.inventory: stock details only for the store', async () => {
-      const details = async (token: string | undefined) =>
+      const details = async (caller: string) =>
         (
-          (await ask(stack.services.inventory.url, entities('Product', 'inventory { onHand }'), { r: [{ __typename: 'Product', id: productId }] }, token)).data
-            ?._entities as { inventory: unknown }[]
+          (
+            await ask(
+              stack.services.inventory.url,
+              entities('Product', 'inventory { onHand }'),
+              { r: [{ __typename: 'Product', id: productId }] },
+              callers[caller],
+              caller,
+            )
+          ).data?._entities as { inventory: unknown }[]
         )[0].inventory === null
           ? 'NULL'
           : 'ALLOWED';
-      expect({ anonymous: await details(callers.anonymous), merchantB: await details(callers.merchantB), merchantA: await details(callers.merchantA) }).toEqual(
-        { anonymous: 'NULL', merchantB: 'NULL', merchantA: 'ALLOWED' },
-      );
+      expect({ anonymous: await details('anonymous'), merchantB: await details('merchantB'), merchantA: await details('merchantA') }).toEqual({
+        anonymous: 'NULL',
+        merchantB: 'NULL',
+        merchantA: 'ALLOWED',
+      });
     });
 
     it('orders Order', () =>
@@ -218,7 +237,23 @@ describe('authorization matrix', () => {
       }));
     it('notifications Notification', () =>
       check('notifications', 'Notification', () => notificationId, 'title', { anonymous: 'NULL', customer: 'NULL', merchantA: 'NULL', owner: 'ALLOWED' }));
-    it('accounts User: the user, store staff and admins', () =>
-      check('accounts', 'User', () => userId, 'email', { anonymous: 'NULL', customer: 'NULL', user: 'ALLOWED', staffA: 'ALLOWED', admin: 'ALLOWED' }));
+    it('accounts User: the user, the staff of a store they shopped in, admins', async () => {
+      // accounts learns of the user's order in store A from orders.created
+      await eventually(
+        async () =>
+          first(await ask(stack.services.accounts.url, entities('User', 'email'), { r: [{ __typename: 'User', id: userId }] }, callers.staffA, 'staffA')) ===
+          'ALLOWED',
+        15_000,
+        'store A’s staff to see their customer',
+      );
+      await check('accounts', 'User', () => userId, 'email', {
+        anonymous: 'NULL',
+        customer: 'NULL',
+        merchantB: 'NULL',
+        user: 'ALLOWED',
+        staffA: 'ALLOWED',
+        admin: 'ALLOWED',
+      });
+    });
   });
 });

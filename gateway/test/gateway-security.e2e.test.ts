@@ -17,10 +17,11 @@ describe('gateway security and protocol', () => {
   let stack: Stack;
   let store: Storefront;
 
+  /** As the storefront of `store` calls: naming it with X-Store-Id. */
   const post = async (url: string, body: Record<string, unknown>, token?: string) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', 'x-store-id': store.storeId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
     return {
@@ -99,7 +100,8 @@ describe('gateway security and protocol', () => {
     const client = createClient({
       url: stack.wsUrl,
       webSocketImpl: WebSocket,
-      connectionParams: { Authorization: `Bearer ${token}` },
+      // a shopper of the store, as its storefront connects
+      connectionParams: { Authorization: `Bearer ${token}`, 'X-Store-Id': store.storeId },
       retryAttempts: 0,
       lazy: false,
       onNonLazyError: () => undefined,

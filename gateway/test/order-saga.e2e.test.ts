@@ -45,8 +45,8 @@ describe('the order saga', () => {
     const order = await store.placeOrder(shopper.sdk, [{ productId, quantity: 2 }]);
     expect(order).toMatchObject({ status: 'CREATED', total: { amount: 12800, currencyCode: 'USD' } });
 
-    const live = await subscribe<OrderStatusChangedSubscription>(stack.wsUrl, shopper.token, ORDER_STATUS, { orderId: order.id });
-    const notices = await subscribe<NotificationAddedSubscription>(stack.wsUrl, shopper.token, NOTIFICATIONS);
+    const live = await subscribe<OrderStatusChangedSubscription>(stack.wsUrl, shopper.token, ORDER_STATUS, { orderId: order.id }, store.storeId);
+    const notices = await subscribe<NotificationAddedSubscription>(stack.wsUrl, shopper.token, NOTIFICATIONS, {}, store.storeId);
 
     const payment = await eventually(
       async () => {

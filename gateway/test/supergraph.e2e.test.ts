@@ -139,7 +139,8 @@ describe('the supergraph through the gateway', () => {
     const ten = await measure(10);
     const hundred = await measure(100);
     expect(hundred).toEqual(ten);
-    // catalog: one page query (no totalCount asked, so no COUNT); inventory: one batched statement
-    expect(ten).toEqual([1, 1]);
+    // catalog: one page query (no totalCount asked, so no COUNT); inventory: one batched statement; each
+    // in one read transaction scoped to the store: BEGIN, set_config('app.store_id'), the query, COMMIT
+    expect(ten).toEqual([4, 4]);
   });
 });

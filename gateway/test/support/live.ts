@@ -22,12 +22,21 @@ export class LiveFeed<T> {
   }
 }
 
-/** Connects as `token` (or anonymously) and subscribes; resolves once the server has the subscription set up. */
-export async function subscribe<T>(wsUrl: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<LiveFeed<T>> {
+/**
+ * Connects as `token` (or anonymously), in `storeId` when given (X-Store-Id, as a storefront sends it),
+ * and subscribes; resolves once the server has the subscription set up.
+ */
+export async function subscribe<T>(
+  wsUrl: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+  storeId?: string,
+): Promise<LiveFeed<T>> {
   const client: Client = createClient({
     url: wsUrl,
     webSocketImpl: WebSocket,
-    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+    connectionParams: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(storeId ? { 'X-Store-Id': storeId } : {}) },
     retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => undefined,

@@ -10,14 +10,39 @@ export type Sdk = ReturnType<typeof getSdk>;
 
 export const SHIPPING_ADDRESS = { name: 'Ada Lovelace', line1: '12 Analytical Way', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' };
 
-/** A store with a merchant, and helpers to act in it through the gateway as users do. */
+/**
+ * A store with a merchant, and helpers to act in it through the gateway as users do. Without a store
+ * of the stores subgraph (`Storefront.open`), a store id nobody registered: subgraphs treat a store
+ * they have not heard of as ACTIVE, which is all most tests need.
+ */
 export class Storefront {
-  readonly storeId = randomUUID();
-  readonly merchantToken = tokenFor([Role.MERCHANT], this.storeId);
+  readonly storeId: string;
+  readonly merchantToken: string;
   readonly merchant: Sdk;
 
-  constructor(private readonly stack: Stack) {
+  constructor(
+    private readonly stack: Stack,
+    store: { storeId: string; merchantToken: string } = Storefront.unregistered(),
+  ) {
+    this.storeId = store.storeId;
+    this.merchantToken = store.merchantToken;
     this.merchant = this.sdkFor(this.merchantToken);
+  }
+
+  private static unregistered() {
+    const storeId = randomUUID();
+    return { storeId, merchantToken: tokenFor([Role.MERCHANT], storeId) };
+  }
+
+  /** Creates a store in the stores subgraph as `ownerId` (who becomes its MERCHANT) and acts as its owner. */
+  static async open(stack: Stack, name: string, ownerId: string = randomUUID()): Promise<Storefront> {
+    const owner = getSdk(new GraphQLClient(stack.gatewayUrl, { headers: { authorization: `Bearer ${tokenFor([Role.CUSTOMER], null, ownerId)}` } }));
+    const { createStore } = await owner.CreateStore({
+      input: { name, email: `owner@${name.toLowerCase().replace(/\W+/g, '-')}.example`, currency: 'USD', locale: 'en-US', timezone: 'Europe/London' },
+    });
+    if (!createStore.store) throw new Error(`createStore: ${JSON.stringify(createStore.userErrors)}`);
+    const storeId = createStore.store.id;
+    return new Storefront(stack, { storeId, merchantToken: tokenFor([Role.MERCHANT], storeId, ownerId) });
   }
 
   sdkFor(token?: string): Sdk {

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
+import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
+import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
+import { subscribe } from './support/live';
+
+type Answer = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+
+/** Everything one store has in every subgraph, by id. */
+interface Tenant {
+  front: Storefront;
+  shopper: { userId: string; token: string };
+  productId: string;
+  draftId: string;
+  orderId: string;
+  paymentId: string;
+  notificationId: string;
+  customerId: string;
+  addressId: string;
+  segmentId: string;
+  staffUserId: string;
+}
+
+/**
+ * Two stores with data in every subgraph. Store A's merchant asks for store B's things by id, through
+ * the gateway with every operation that takes an ID (the list is checked against the API schema, so a
+ * new one cannot be forgotten), with both subscriptions, and with `_entities` at each subgraph
+ * directly; A receives nothing of B's, changes nothing of B's, and B's data reads the same after.
+ */
+describe('tenant isolation across the supergraph', () => {
+  let stack: Stack;
+  let a: Tenant;
+  let b: Tenant;
+
+  const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined, storeId?: string): Promise<Answer> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(storeId ? { 'x-store-id': storeId } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as Answer;
+  };
+  const must = (answer: Answer): Record<string, unknown> => {
+    if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
+    return answer.data!;
+  };
+
+  const seed = async (name: string): Promise<Tenant> => {
+    const front = await Storefront.open(stack, name);
+    const merchant = front.merchantToken;
+    const productId = await front.product(`${name} kettle`, 6, 4200);
+    const draftId = (await front.merchant.CreateProduct({ input: { title: `${name} draft`, price: { amount: 100, currencyCode: 'USD' } } })).createProduct
+      .product!.id;
+    const shopper = front.customer();
+    const orderId = (await front.placeOrder(shopper.sdk, [{ productId, quantity: 1 }])).id;
+    const payment = await eventually(
+      async () =>
+        (await shopper.sdk.ProcessPayment({ input: { orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() } }))
+          .processPayment.payment,
+      15_000,
+      `${name}'s payment`,
+    );
+    const notificationId = await eventually(
+      async () => (await shopper.sdk.Notifications({ first: 1 })).notifications.nodes[0]?.id,
+      15_000,
+      `${name}'s notification`,
+    );
+    const customerId = await eventually(async () => (await front.merchant.Customers({ first: 5 })).customers.nodes[0]?.id, 15_000, `${name}'s customer`);
+    const address = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateCustomerAddressInput!) { createCustomerAddress(input: $i) { address { id } userErrors { code message } } }',
+        { i: { customerId, address: { name: 'Ada', line1: '1 Main St', city: 'London', postalCode: 'N1 9GU', countryCode: 'GB' } } },
+        merchant,
+      ),
+    ).createCustomerAddress as { address: { id: string } };
+    const segment = await front.merchant.CreateCustomerSegment({
+      input: { name: `${name} buyers`, rules: { match: 'ALL', conditions: [{ field: 'ORDERS_COUNT', operator: 'GREATER_THAN_OR_EQUAL', value: '1' }] } },
+    });
+    const staffUserId = randomUUID();
+    await front.merchant.AddStoreStaff({ input: { storeId: front.storeId, userId: staffUserId, role: 'STORE_STAFF' } });
+    return {
+      front,
+      shopper,
+      productId,
+      draftId,
+      orderId,
+      paymentId: payment.id,
+      notificationId,
+      customerId,
+      addressId: address.address.id,
+      segmentId: segment.createCustomerSegment.customerSegment!.id,
+      staffUserId,
+    };
+  };
+
+  /** What store B's own people see of B: compared before and after store A's merchant tried everything. */
+  const snapshotOfB = async () => {
+    const merchant = b.front.merchantToken;
+    const read = async (query: string, variables: Record<string, unknown> = {}, token = merchant) =>
+      must(await ask(stack.gatewayUrl, query, variables, token, b.front.storeId));
+    return {
+      product: await read('query ($id: ID!) { product(id: $id) { title status price { amount } stock inventory { onHand reserved } } }', { id: b.productId }),
+      draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
+      order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason } }', { id: b.orderId }),
+      payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
+      notification: await read('query ($id: ID!) { notification(id: $id) { title isRead } }', { id: b.notificationId }, b.shopper.token),
+      customer: await read('query ($id: ID!) { customer(id: $id) { email firstName note tags addresses { id isDefault city } } }', { id: b.customerId }),
+      segment: await read('query ($id: ID!) { customerSegment(id: $id) { name customerCount } }', { id: b.segmentId }),
+      store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
+        id: b.front.storeId,
+      }),
+      staff: await read('query ($id: ID!) { storeStaff(storeId: $id) { userId role } }', { id: b.front.storeId }),
+    };
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ namespace: uniqueSuiteName('tenants') });
+    a = await seed('Alpha');
+    b = await seed('Beta');
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+  });
+
+  /** Every operation of the API that takes an ID, with store B's ids; `refused` says how A is turned away. */
+  const cases = (): Record<string, { query: string; variables: Record<string, unknown>; refused: (answer: Answer, field: string) => boolean }> => {
+    const nothing = (answer: Answer, field: string) => {
+      if (answer.errors?.length) return ['NOT_FOUND', 'FORBIDDEN'].includes(answer.errors[0].extensions?.code ?? '');
+      const value = answer.data?.[field] as Record<string, unknown> | unknown[] | null;
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.length === 0;
+      return value.totalCount === 0;
+    };
+    const userError = (answer: Answer, field: string) =>
+      answer.errors?.length
+        ? ['NOT_FOUND', 'FORBIDDEN'].includes(answer.errors[0].extensions?.code ?? '')
+        : ((answer.data?.[field] as { userErrors: unknown[] }).userErrors.length ?? 0) > 0;
+    const forbidden = (answer: Answer) => answer.errors?.[0]?.extensions?.code === 'FORBIDDEN';
+    const mutation = (field: string, input: Record<string, unknown>, refused = userError) => ({
+      query: `mutation ($i: ${field[0].toUpperCase()}${field.slice(1)}Input!) { ${field}(input: $i) { userErrors { code } } }`,
+      variables: { i: input },
+      refused,
+    });
+    const address = { name: 'Mallory', line1: '6 Evil Rd', city: 'Nowhere', postalCode: '00000', countryCode: 'US' };
+    return {
+      product: { query: 'query ($id: ID!) { product(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
+      customer: { query: 'query ($id: ID!) { customer(id: $id) { id } }', variables: { id: b.customerId }, refused: nothing },
+      customerSegment: { query: 'query ($id: ID!) { customerSegment(id: $id) { id } }', variables: { id: b.segmentId }, refused: nothing },
+      segmentCustomers: { query: 'query ($id: ID!) { segmentCustomers(segmentId: $id) { totalCount } }', variables: { id: b.segmentId }, refused: nothing },
+      notification: { query: 'query ($id: ID!) { notification(id: $id) { id } }', variables: { id: b.notificationId }, refused: nothing },
+      order: { query: 'query ($id: ID!) { order(id: $id) { id } }', variables: { id: b.orderId }, refused: nothing },
+      payment: { query: 'query ($id: ID!) { payment(id: $id) { id } }', variables: { id: b.paymentId }, refused: nothing },
+      payments: { query: 'query ($id: ID!) { payments(orderId: $id) { totalCount } }', variables: { id: b.orderId }, refused: nothing },
+      // a store's public profile is the storefront's to show; what is the store's own (settings) is not
+      store: {
+        query: 'query ($id: ID!) { store(id: $id) { id settings { orderNumberPrefix } } }',
+        variables: { id: b.front.storeId },
+        refused: (answer) => !answer.errors && (answer.data?.store as { settings: unknown }).settings === null,
+      },
+      storeStaff: { query: 'query ($id: ID!) { storeStaff(storeId: $id) { userId } }', variables: { id: b.front.storeId }, refused: forbidden },
+      assignRole: mutation('assignRole', { userId: b.staffUserId, role: 'MERCHANT', storeId: b.front.storeId }, forbidden),
+      revokeRole: mutation('revokeRole', { userId: b.staffUserId, role: 'STORE_STAFF' }, forbidden),
+      updateProduct: mutation('updateProduct', { id: b.productId, title: 'Taken over' }),
+      archiveProduct: mutation('archiveProduct', { id: b.productId }),
+      updateCustomer: mutation('updateCustomer', { id: b.customerId, note: 'seen by A' }),
+      deleteCustomer: mutation('deleteCustomer', { id: b.customerId }),
+      createCustomerAddress: mutation('createCustomerAddress', { customerId: b.customerId, address }),
+      updateCustomerAddress: mutation('updateCustomerAddress', { id: b.addressId, address }),
+      deleteCustomerAddress: mutation('deleteCustomerAddress', { id: b.addressId }),
+      setDefaultCustomerAddress: mutation('setDefaultCustomerAddress', { id: b.addressId }),
+      updateCustomerSegment: mutation('updateCustomerSegment', { id: b.segmentId, name: 'Taken over' }),
+      deleteCustomerSegment: mutation('deleteCustomerSegment', { id: b.segmentId }),
+      adjustStock: mutation('adjustStock', { productId: b.productId, delta: -6, reason: 'theft', idempotencyKey: randomUUID() }),
+      markNotificationRead: mutation('markNotificationRead', { id: b.notificationId }),
+      placeOrder: mutation('placeOrder', {
+        items: [{ productId: b.productId, quantity: 1 }],
+        email: 'mallory@example.com',
+        shippingAddress: { name: 'Mallory', line1: '6 Evil Rd', city: 'Nowhere', postalCode: '00000', countryCode: 'US' },
+        idempotencyKey: randomUUID(),
+      }),
+      cancelOrder: mutation('cancelOrder', { orderId: b.orderId, reason: 'sabotage' }),
+      dispatchOrder: mutation('dispatchOrder', { orderId: b.orderId, carrier: 'UPS', trackingNumber: 'X' }),
+      completeOrder: mutation('completeOrder', { orderId: b.orderId }),
+      processPayment: mutation('processPayment', { orderId: b.orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() }),
+      updateStore: mutation('updateStore', { storeId: b.front.storeId, name: 'Taken over' }, forbidden),
+      updateStoreTheme: mutation('updateStoreTheme', { storeId: b.front.storeId, customCss: 'body { display: none }' }, forbidden),
+      setStoreStatus: mutation('setStoreStatus', { storeId: b.front.storeId, status: 'PAUSED' }, forbidden),
+      addStoreStaff: mutation('addStoreStaff', { storeId: b.front.storeId, userId: randomUUID(), role: 'MERCHANT' }, forbidden),
+      removeStoreStaff: mutation('removeStoreStaff', { storeId: b.front.storeId, userId: b.staffUserId }, forbidden),
+    };
+  };
+
+  it('covers every query and mutation of the API that takes an ID', () => {
+    const schema = buildSchema(readFileSync(path.join(root, 'schema', 'api.graphql'), 'utf8'));
+    const takesId = (type: GraphQLInputType, seen = new Set<string>()): boolean => {
+      const named = getNamedType(type);
+      if (named.name === 'ID') return true;
+      if (!isInputObjectType(named) || seen.has(named.name)) return false;
+      seen.add(named.name);
+      return Object.values(named.getFields()).some((field) => takesId(field.type, seen));
+    };
+    const withIds = [schema.getQueryType()!, schema.getMutationType()!]
+      .flatMap((type) => Object.values(type.getFields()))
+      .filter((field) => field.args.some((arg) => takesId(arg.type)))
+      .map((field) => field.name)
+      .sort();
+    expect(Object.keys(cases()).sort()).toEqual(withIds);
+  });
+
+  it('gives store A’s merchant nothing of store B’s through the gateway, and lets them change nothing', async () => {
+    const before = await snapshotOfB();
+    const letThrough: string[] = [];
+    for (const [field, { query, variables, refused }] of Object.entries(cases())) {
+      const answer = await ask(stack.gatewayUrl, query, variables, a.front.merchantToken);
+      if (!refused(answer, field)) letThrough.push(`${field}: ${JSON.stringify(answer)}`);
+    }
+    expect(letThrough).toEqual([]);
+    expect(await snapshotOfB()).toEqual(before);
+    // and store A's merchant still sees their own store's things
+    const own = must(await ask(stack.gatewayUrl, 'query ($id: ID!) { customer(id: $id) { id } }', { id: a.customerId }, a.front.merchantToken));
+    expect(own.customer).toEqual({ id: a.customerId });
+  });
+
+  it('lets store A’s merchant follow none of store B’s orders or stock', async () => {
+    const orders = await subscribe(stack.wsUrl, a.front.merchantToken, 'subscription ($id: ID!) { orderStatusChanged(orderId: $id) { id status } }', {
+      id: b.orderId,
+    });
+    const stock = await subscribe(stack.wsUrl, a.front.merchantToken, 'subscription ($id: ID!) { stockChanged(productId: $id) { id stock } }', {
+      id: b.productId,
+    });
+    try {
+      await eventually(async () => orders.errors.length > 0 && stock.errors.length > 0, 10_000, 'both subscriptions refused');
+      expect(JSON.stringify([orders.errors, stock.errors])).toMatch(/NOT_FOUND/);
+      expect([orders.results, stock.results]).toEqual([[], []]);
+    } finally {
+      orders.close();
+      stock.close();
+    }
+  });
+
+  it('answers _entities with store B’s keys, at every subgraph reached directly, with nothing of B’s', async () => {
+    const entities = async (service: keyof Stack['services'], typename: string, id: string, fields: string) =>
+      (
+        must(
+          await ask(
+            stack.services[service].url,
+            `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`,
+            { r: [{ __typename: typename, id }] },
+            a.front.merchantToken,
+          ),
+        )._entities as unknown[]
+      )[0];
+    expect({
+      catalogProduct: await entities('catalog', 'Product', b.draftId, 'id title'),
+      catalogActiveProduct: await entities('catalog', 'Product', b.productId, 'id title'),
+      inventoryProduct: await entities('inventory', 'Product', b.productId, 'stock inventory { onHand }'),
+      order: await entities('orders', 'Order', b.orderId, 'id status'),
+      orderPayments: await entities('payments', 'Order', b.orderId, 'payments { id }'),
+      payment: await entities('payments', 'Payment', b.paymentId, 'id status'),
+      notification: await entities('notifications', 'Notification', b.notificationId, 'id title'),
+      customer: await entities('customers', 'Customer', b.customerId, 'id email'),
+      segment: await entities('customers', 'CustomerSegment', b.segmentId, 'id name'),
+      storeSettings: await entities('stores', 'Store', b.front.storeId, 'settings { orderNumberPrefix }'),
+    }).toEqual({
+      catalogProduct: null,
+      catalogActiveProduct: null,
+      inventoryProduct: { stock: 0, inventory: null },
+      order: null,
+      orderPayments: { payments: [] },
+      payment: null,
+      notification: null,
+      customer: null,
+      segment: null,
+      storeSettings: { settings: null },
+    });
+    // the same keys in their own store resolve: the answers above are isolation, not broken references
+    const own = await ask(
+      stack.services.customers.url,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }',
+      { r: [{ __typename: 'Customer', id: b.customerId }] },
+      b.front.merchantToken,
+    );
+    expect(must(own)._entities).toEqual([{ id: b.customerId }]);
+  });
+});
