@@ -4,7 +4,7 @@
  * at GATEWAY_URL, default http://127.0.0.1:4000/graphql). Safe to repeat: nothing is duplicated.
  */
 const { parseArgs } = require('node:util');
-const { seedDemoStore, tokenCommand, DEMO_STORE_ID } = require('./lib/seeder');
+const { seedDemoStore, tokenCommand } = require('./lib/seeder');
 
 async function main() {
   const { values } = parseArgs({
@@ -26,9 +26,9 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  console.log(`seeding the demo store ${DEMO_STORE_ID} through ${values.gateway}`);
-  await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message) });
-  console.log(`done. Merchant token: ${tokenCommand()}`);
+  console.log(`seeding the demo store through ${values.gateway}`);
+  const { storeId } = await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message) });
+  console.log(`done. Demo store ${storeId}; merchant token: ${tokenCommand(storeId)}`);
 }
 
 main().catch((error) => {

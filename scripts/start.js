@@ -57,7 +57,7 @@ async function main() {
   // only now: these need node_modules
   const { ensureInfrastructure } = require('./lib/infra');
   const { startStack, SUBGRAPHS } = require('./lib/stack');
-  const { seedDemoStore, tokenCommand, DEMO_STORE_ID } = require('./lib/seeder');
+  const { seedDemoStore, tokenCommand } = require('./lib/seeder');
   const { startMailCatcher } = require('./lib/mail-catcher');
 
   log('checking PostgreSQL, Redis and NATS');
@@ -93,27 +93,31 @@ async function main() {
     });
   }
 
+  let demoStoreId = null;
   if (!args.has('--no-seed')) {
-    log(`seeding the demo store ${DEMO_STORE_ID}`);
-    await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) });
+    log('seeding the demo store');
+    demoStoreId = (await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) })).storeId;
   }
   if (stopping) return;
 
   const url = 'http://localhost:4000/graphql';
+  const demo = demoStoreId
+    ? `  Demo store         ${demoStoreId}
+  Merchant token     ${tokenCommand(demoStoreId)}
+
+  Try it:
+    curl -s ${url} -H 'content-type: application/json' -H 'x-store-id: ${demoStoreId}' \\
+      -d '{"query":"{ products(first: 5) { totalCount nodes { title stock price { amount currencyCode } } } }"}'
+
+  In the explorer, set the headers  {"X-Store-Id": "${demoStoreId}"}  to shop, and add
+  "Authorization": "Bearer <token>"  to act as the merchant.`
+    : '  No demo store (--no-seed): npm run seed creates it.';
   console.log(`
 UltraMarket is running.
 
   GraphQL endpoint   ${url}
   Explorer           open ${url} in a browser
-  Demo store         ${DEMO_STORE_ID}
-  Merchant token     ${tokenCommand()}
-
-  Try it:
-    curl -s ${url} -H 'content-type: application/json' \\
-      -H "authorization: Bearer $(${tokenCommand()})" \\
-      -d '{"query":"{ products(first: 5) { totalCount nodes { title stock price { amount currencyCode } } } }"}'
-
-  In the explorer, set the header  {"authorization": "Bearer <token>"}  to act as the merchant.
+${demo}
 
 Press Ctrl-C to stop.
 `);

@@ -5,8 +5,10 @@
  * products by handle and changes nothing.
  */
 
-/** The demo store (a fixed UUID: tokens printed in the docs and by `npm start` stay valid). */
-const DEMO_STORE_ID = '5eed5eed-0000-4000-8000-000000000001';
+/** The demo store's owner (a fixed user id, so every run finds the store it created before among theirs). */
+const DEMO_OWNER_ID = '5eed5eed-0000-4000-8000-0000000000a1';
+/** The demo store, created in the stores subgraph on the first seed. */
+const DEMO_STORE = { name: 'UltraMarket Demo', email: 'demo@ultramarket.local', currency: 'USD', locale: 'en-US', timezone: 'UTC' };
 const CURRENCY = 'USD';
 
 /** Five categories of ten products each: [title, price in cents]. */
@@ -110,4 +112,4 @@ function demoProducts() {
 
 const CATEGORIES = Object.keys(CATALOGUE);
 
-module.exports = { DEMO_STORE_ID, CATEGORIES, demoProducts, handleOf };
+module.exports = { DEMO_OWNER_ID, DEMO_STORE, CATEGORIES, demoProducts, handleOf };

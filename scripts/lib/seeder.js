@@ -1,26 +1,27 @@
 'use strict';
 /**
- * Seeds the demo store through the gateway, like any client would. Idempotent: products are
- * recognised by handle, and every stock change carries an idempotency key derived from its
- * product, so running it again creates nothing and adds no stock.
+ * Seeds the demo store through the gateway, like any client would. Idempotent: the store is found
+ * among its owner's stores, products are recognised by handle, and every stock change carries an
+ * idempotency key derived from its product, so running it again creates nothing and adds no stock.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { DEMO_STORE_ID, demoProducts } = require('./seed-data');
+const { DEMO_OWNER_ID, DEMO_STORE, demoProducts } = require('./seed-data');
 
 const root = path.resolve(__dirname, '../..');
 const DEV_TOKEN_CLI = path.join(root, 'subgraphs', 'kit', 'dist', 'cli', 'dev-token.js');
 
-/** The command a developer pastes to get a merchant token for the demo store. */
-function tokenCommand(storeId = DEMO_STORE_ID) {
-  return `npm run --silent token -- --role MERCHANT --store ${storeId}`;
+/** The command a developer pastes to get a token of the demo store's owner, acting for it. */
+function tokenCommand(storeId) {
+  return `npm run --silent token -- --role MERCHANT --store ${storeId} --user ${DEMO_OWNER_ID}`;
 }
 
-/** A development merchant token for `storeId`, from the same CLI as `npm run token`. */
-function devToken(storeId = DEMO_STORE_ID, ttlSeconds = 3600) {
+/** A development token of the demo store's owner (for `storeId`, or for no store), from the same CLI as `npm run token`. */
+function devToken(storeId, ttlSeconds = 3600) {
   if (!fs.existsSync(DEV_TOKEN_CLI)) throw new Error(`${path.relative(root, DEV_TOKEN_CLI)} is missing: run \`npm run build\` first`);
-  return execFileSync(process.execPath, [DEV_TOKEN_CLI, '--role', 'MERCHANT', '--store', storeId, '--ttl', String(ttlSeconds)], {
+  const role = storeId ? ['--role', 'MERCHANT', '--store', storeId] : ['--role', 'CUSTOMER'];
+  return execFileSync(process.execPath, [DEV_TOKEN_CLI, ...role, '--user', DEMO_OWNER_ID, '--ttl', String(ttlSeconds)], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -44,6 +45,23 @@ function graphqlClient(url, token) {
     if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((error) => error.message).join('; ')}`);
     return body.data;
   };
+}
+
+const MY_STORES = `query SeedMyStores { myStores { id name } }`;
+const CREATE_STORE = `mutation SeedCreateStore($input: CreateStoreInput!) {
+  createStore(input: $input) { store { id } userErrors { code field message } }
+}`;
+
+/** The demo store's id: found among its owner's stores, or created (the owner becomes its merchant). */
+async function ensureDemoStore(gatewayUrl) {
+  const request = graphqlClient(gatewayUrl, devToken(null));
+  const { myStores } = await request(MY_STORES);
+  const found = myStores.find((store) => store.name === DEMO_STORE.name);
+  if (found) return { storeId: found.id, created: false };
+  const { createStore } = await request(CREATE_STORE, { input: DEMO_STORE });
+  const [error] = createStore.userErrors;
+  if (error) throw new Error(`createStore: ${error.code} ${error.message}`);
+  return { storeId: createStore.store.id, created: true };
 }
 
 const PRODUCTS_PAGE = `query SeedProducts($after: String) {
@@ -98,14 +116,15 @@ async function stockProduct(request, productId, product, timeoutMs) {
 /**
  * @param {object} options
  * @param {string} options.gatewayUrl e.g. http://127.0.0.1:4000/graphql
- * @param {string} [options.storeId] defaults to the demo store
  * @param {(message: string) => void} [options.log]
  * @param {number} [options.stockTimeoutMs] how long to wait for each inventory item to appear
- * @returns {Promise<{ created: number, existing: number, stocked: number, totalCount: number }>}
+ * @returns {Promise<{ storeId: string, created: number, existing: number, stocked: number, totalCount: number }>}
  */
 async function seedDemoStore(options) {
-  const storeId = options.storeId ?? DEMO_STORE_ID;
   const log = options.log ?? (() => {});
+  const store = await ensureDemoStore(options.gatewayUrl);
+  const storeId = store.storeId;
+  log(`store ${storeId} (${store.created ? 'created' : 'already there'})`);
   const request = graphqlClient(options.gatewayUrl, devToken(storeId));
   const products = demoProducts();
 
@@ -143,7 +162,7 @@ async function seedDemoStore(options) {
   );
   const { products: after } = await request(PRODUCTS_PAGE, { after: null });
   log(`stock: set for ${stocked} products (fixed idempotency keys: a repeat adds nothing); the store has ${after.totalCount} products`);
-  return { created, existing: alreadyThere, stocked, totalCount: after.totalCount };
+  return { storeId, created, existing: alreadyThere, stocked, totalCount: after.totalCount };
 }
 
-module.exports = { seedDemoStore, devToken, tokenCommand, DEMO_STORE_ID };
+module.exports = { seedDemoStore, devToken, tokenCommand };
