@@ -1,26 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { GraphQLError } from 'graphql';
-import type { AuthConfig } from '../config/kit-config';
+import { testAuth, testSigningKeys } from '../../test/support/test-signing';
 import { bearerToken, signAccessToken, verifyAccessToken } from './access-token';
 import { Role } from './role';
-import type { SigningKeys } from './signing-keys';
 
-const auth: AuthConfig = {
-  issuer: 'ultramarket',
-  audience: 'ultramarket-api',
-  keyId: 'k1',
-  publicKeyPem: undefined,
-  privateKeyPem: undefined,
-  keysDir: undefined,
-  jwksUrl: undefined,
-};
-const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const keys: SigningKeys = {
-  keyId: 'k1',
-  publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-};
+const auth = testAuth;
+const keys = testSigningKeys();
 const storeId = '6b1c1f4e-4b2a-4c39-9a55-0c1d2e3f4a5b';
 
 function expectUnauthenticated(token: string) {

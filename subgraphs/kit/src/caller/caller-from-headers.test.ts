@@ -1,25 +1,11 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import type { AuthConfig } from '../config/kit-config';
+import { randomUUID } from 'node:crypto';
+import { testAuth, testSigningKeys } from '../../test/support/test-signing';
 import { signAccessToken } from './access-token';
 import { callerFromHeaders } from './caller-from-headers';
 import { Role } from './role';
-import type { SigningKeys } from './signing-keys';
 
-const auth: AuthConfig = {
-  issuer: 'ultramarket',
-  audience: 'ultramarket-api',
-  keyId: 'k1',
-  publicKeyPem: undefined,
-  privateKeyPem: undefined,
-  keysDir: undefined,
-  jwksUrl: undefined,
-};
-const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const keys: SigningKeys = {
-  keyId: 'k1',
-  publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-};
+const auth = testAuth;
+const keys = testSigningKeys();
 const home = randomUUID();
 const second = randomUUID();
 const elsewhere = randomUUID();

@@ -2,21 +2,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import type { AuthConfig } from '../config/kit-config';
+import { testAuth } from '../../test/support/test-signing';
 import { createLogger } from '../logging/logger';
 import { verifyAccessToken } from './access-token';
 import { trustJwks } from './jwks';
 import type { SigningKeys } from './signing-keys';
 
-const auth: AuthConfig = {
-  issuer: 'ultramarket',
-  audience: 'ultramarket-api',
-  keyId: 'k1',
-  publicKeyPem: undefined,
-  privateKeyPem: undefined,
-  keysDir: undefined,
-  jwksUrl: undefined,
-};
+const auth = testAuth;
 const rotated = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 describe('keys from a JWKS document', () => {
