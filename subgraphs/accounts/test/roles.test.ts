@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@ultramarket/kit';
+import { envelopeFor, Role } from '@ultramarket/kit';
 import { tokenFor } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { ensureBootstrapAdmin } from '../src/bootstrap/bootstrap-admin';
@@ -116,17 +116,31 @@ describe('platform admins: bootstrap, users, roles', () => {
     expect(row.roles).toEqual(['CUSTOMER']);
   });
 
-  it('resolves User references for the user, staff and admins only', async () => {
+  it('resolves User references for the user, admins, and the staff of a store they ordered from only', async () => {
     const { email, password } = await registerUser(accounts);
     const { accessToken, userId } = await signIn(accounts, email, password);
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id email } } }`;
     const read = async (token?: string) =>
       (await accounts.request<{ _entities: ({ id: string } | null)[] }>(query, { representations: [{ __typename: 'User', id: userId }] }, { token })).data!
         ._entities[0];
+    const shop = randomUUID();
+    const staffOfShop = tokenFor([Role.STORE_STAFF], shop);
     expect(await read(accessToken)).toEqual({ id: userId, email });
     expect(await read(admin.accessToken)).toEqual({ id: userId, email });
-    expect(await read(tokenFor([Role.STORE_STAFF], randomUUID()))).toEqual({ id: userId, email });
+    expect(await read(staffOfShop)).toBeNull();
     expect(await read(tokenFor([Role.CUSTOMER], null))).toBeNull();
     expect(await read()).toBeNull();
+
+    // the user orders in the shop (orders.created, as the orders subgraph publishes it): its staff may now look them up
+    const { js, names } = accounts.subgraph.runtime;
+    const order = envelopeFor(
+      { type: 'orders.created', storeId: shop, aggregateId: randomUUID(), data: { customerId: userId, email } },
+      { correlationId: randomUUID(), causationId: null },
+    );
+    await js.publish(names.subject(order.type), JSON.stringify(order), { msgID: order.id });
+    await eventually(async () => ((await read(staffOfShop)) ? true : undefined), 10_000, 'the shop’s staff to see its customer');
+    expect(await read(staffOfShop)).toEqual({ id: userId, email });
+    expect(await read(tokenFor([Role.MERCHANT], randomUUID()))).toBeNull();
+    expect(await read(tokenFor([Role.CUSTOMER], shop))).toBeNull();
   });
 });
