@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
-import { Role } from '@ultramarket/kit';
+import { encodeCursor, Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
@@ -309,6 +309,9 @@ describe('catalog subgraph', () => {
       expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
       const forged = await list({ after: 'not-a-cursor' });
       expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      // well-formed, but its value does not fit the sort column: refused before it reaches SQL's cast
+      const mismatched = await list({ after: encodeCursor('cheap', randomUUID()), sort: { field: 'PRICE', direction: 'ASC' } });
+      expect(mismatched.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     });
   });
 

@@ -32,6 +32,7 @@ export * from './tenancy/row-level-security';
 export * from './graphql/money.type';
 export * from './graphql/user-error.type';
 export * from './graphql/connection';
+export * from './graphql/keyset-page';
 export * from './graphql/subgraph-context';
 export * from './graphql/build-federated-schema';
 export * from './server/graphql-http';

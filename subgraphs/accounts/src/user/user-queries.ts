@@ -1,17 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import {
-  badUserInput,
-  byKeys,
-  decodeCursor,
-  encodeCursor,
-  isAuthenticated,
-  pageSize,
-  Role,
-  STORE_ROLES,
-  toConnection,
-  type Connection,
-  type SubgraphContext,
-} from '@ultramarket/kit';
+import { byKeys, byCreatedAt, keysetPage, isAuthenticated, pageSize, Role, STORE_ROLES, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { emailKey } from '../shared/email';
 import { isPersonOfCallersStore } from '../store-people/store-people';
 import { User } from './user.entity';
@@ -60,18 +48,13 @@ export async function listUsers(
   const query = context.db.getRepository(User).createQueryBuilder('u');
   if (args.filter?.email) query.andWhere(`lower(u.email) LIKE :email ESCAPE '\\'`, { email: `%${emailKey(args.filter.email).replace(/[\\%_]/g, '\\$&')}%` });
   if (args.filter?.role) query.andWhere(':role = ANY(u.roles)', { role: args.filter.role });
-  const totalCount = await query.clone().getCount();
-  if (args.after) {
-    const [createdAt, id] = decodeCursor(args.after);
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-      throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
-    }
-    query.andWhere('(u.created_at, u.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
-  }
-  const rows = await query
-    .orderBy('u.created_at', 'DESC')
-    .addOrderBy('u.id', 'DESC')
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, totalCount, Boolean(args.after), (user) => encodeCursor(user.createdAt.toISOString(), user.id));
+  return keysetPage(query, {
+    sort: byCreatedAt<User>('u'),
+    descending: true,
+    idColumn: 'u.id',
+    idOf: (user) => user.id,
+    limit,
+    after: args.after,
+    countTotal: true,
+  });
 }

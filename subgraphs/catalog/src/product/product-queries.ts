@@ -1,8 +1,7 @@
 import { In } from 'typeorm';
 import {
   byKeys,
-  decodeCursor,
-  encodeCursor,
+  keysetPage,
   managesStore,
   pageSize,
   Role,
@@ -11,16 +10,17 @@ import {
   toConnection,
   type Caller,
   type Connection,
+  type KeysetSort,
   type SubgraphContext,
 } from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ProductStatus } from './product-status';
 import { ProductSortField, SortDirection, type ProductFilter, type ProductSort } from './product.inputs';
 
-const SORT_COLUMNS: Record<ProductSortField, { column: string; cast: string; valueOf(product: Product): string | number }> = {
-  [ProductSortField.CREATED_AT]: { column: 'p.created_at', cast: 'timestamptz', valueOf: (p) => p.createdAt.toISOString() },
-  [ProductSortField.TITLE]: { column: 'p.title', cast: 'varchar', valueOf: (p) => p.title },
-  [ProductSortField.PRICE]: { column: 'p.price_amount', cast: 'integer', valueOf: (p) => p.priceAmount },
+const SORT_COLUMNS: Record<ProductSortField, KeysetSort<Product>> = {
+  [ProductSortField.CREATED_AT]: { column: 'p.created_at', type: 'timestamptz', valueOf: (p) => p.createdAt.toISOString() },
+  [ProductSortField.TITLE]: { column: 'p.title', type: 'varchar', valueOf: (p) => p.title },
+  [ProductSortField.PRICE]: { column: 'p.price_amount', type: 'integer', valueOf: (p) => p.priceAmount },
 };
 
 /** Shoppers see ACTIVE products; a store's staff (and platform admins) see every status of theirs. */
@@ -67,11 +67,10 @@ export async function listProducts(
   const limit = pageSize(args.first);
   const filter = args.filter ?? {};
   const sort = SORT_COLUMNS[args.sort?.field ?? ProductSortField.CREATED_AT];
-  const direction = args.sort?.direction ?? SortDirection.DESC;
-  const cursor = args.after ? decodeCursor(args.after) : null;
+  const descending = (args.sort?.direction ?? SortDirection.DESC) === SortDirection.DESC;
   const { caller } = context;
   // a suspended or closed store shows shoppers nothing at all
-  if (caller.storeId && !(await canBrowseStore(context, caller.storeId))) return toConnection<Product>([], limit, 0, cursor !== null, () => '');
+  if (caller.storeId && !(await canBrowseStore(context, caller.storeId))) return toConnection<Product>([], limit, 0, Boolean(args.after), () => '');
   // count and page read one snapshot, in the caller's store
   return context.storeDb.read(async (manager) => {
     const query = manager.getRepository(Product).createQueryBuilder('p');
@@ -91,21 +90,6 @@ export async function listProducts(
     if (filter.priceMin !== undefined && filter.priceMin !== null) query.andWhere('p.price_amount >= :priceMin', { priceMin: filter.priceMin });
     if (filter.priceMax !== undefined && filter.priceMax !== null) query.andWhere('p.price_amount <= :priceMax', { priceMax: filter.priceMax });
 
-    // the COUNT is a second statement per page: only when the client reads totalCount
-    const totalCount = countTotal ? await query.clone().getCount() : 0;
-    if (cursor) {
-      const [value, id] = cursor;
-      const comparison = direction === SortDirection.DESC ? '<' : '>';
-      query.andWhere(`(${sort.column}, p.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, {
-        cursorValue: value,
-        cursorId: id,
-      });
-    }
-    const rows = await query
-      .orderBy(sort.column, direction)
-      .addOrderBy('p.id', direction)
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, cursor !== null, (product) => encodeCursor(sort.valueOf(product), product.id));
+    return keysetPage(query, { sort, descending, idColumn: 'p.id', idOf: (product) => product.id, limit, after: args.after, countTotal });
   });
 }

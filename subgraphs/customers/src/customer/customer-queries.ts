@@ -1,16 +1,16 @@
 import { In, type EntityManager } from 'typeorm';
-import { badUserInput, byKeys, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, keysetPage, pageSize, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
 import { Customer } from './customer.entity';
 import { lockStoreSegments } from '../segment/segment-membership';
 import { canSeeCustomer, hasStoreScope, storeOfCaller, UUID } from './customer-access';
 import { CustomerSortDirection, CustomerSortField, type CustomerFilter, type CustomerSort } from './customer.inputs';
 
-const SORT_COLUMNS: Record<CustomerSortField, { column: string; cast: string; valueOf(customer: Customer): string | number }> = {
-  [CustomerSortField.CREATED_AT]: { column: 'c.created_at', cast: 'timestamptz', valueOf: (c) => c.createdAt.toISOString() },
-  [CustomerSortField.UPDATED_AT]: { column: 'c.updated_at', cast: 'timestamptz', valueOf: (c) => c.updatedAt.toISOString() },
-  [CustomerSortField.LAST_NAME]: { column: 'c.last_name', cast: 'varchar', valueOf: (c) => c.lastName },
-  [CustomerSortField.TOTAL_SPENT]: { column: 'c.total_spent_amount', cast: 'integer', valueOf: (c) => c.totalSpentAmount },
-  [CustomerSortField.ORDERS_COUNT]: { column: 'c.orders_count', cast: 'integer', valueOf: (c) => c.ordersCount },
+const SORT_COLUMNS: Record<CustomerSortField, KeysetSort<Customer>> = {
+  [CustomerSortField.CREATED_AT]: { column: 'c.created_at', type: 'timestamptz', valueOf: (c) => c.createdAt.toISOString() },
+  [CustomerSortField.UPDATED_AT]: { column: 'c.updated_at', type: 'timestamptz', valueOf: (c) => c.updatedAt.toISOString() },
+  [CustomerSortField.LAST_NAME]: { column: 'c.last_name', type: 'varchar', valueOf: (c) => c.lastName },
+  [CustomerSortField.TOTAL_SPENT]: { column: 'c.total_spent_amount', type: 'integer', valueOf: (c) => c.totalSpentAmount },
+  [CustomerSortField.ORDERS_COUNT]: { column: 'c.orders_count', type: 'integer', valueOf: (c) => c.ordersCount },
 };
 
 /** Customers by id in the caller's store, batched per request (row-level security and an explicit store condition). */
@@ -52,19 +52,6 @@ export async function lockCustomer(manager: EntityManager, storeId: string | nul
   return repository.findOne({ where: { id, storeId: found.storeId }, lock: { mode: 'pessimistic_write' } });
 }
 
-/** A cursor this API made: a uuid and a value of the sort column's type (anything else would fail in SQL). */
-export function checkedCursor(cursor: string, cast: string): [string | number, string] {
-  const [value, id] = decodeCursor(cursor);
-  const fits =
-    cast === 'integer'
-      ? Number.isInteger(value)
-      : cast === 'timestamptz'
-        ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        : typeof value === 'string';
-  if (!UUID.test(id) || !fits) throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
-  return [value, id];
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
 }
@@ -77,7 +64,7 @@ export async function listCustomers(
   const limit = pageSize(args.first);
   const filter = args.filter ?? {};
   const sort = SORT_COLUMNS[args.sort?.field ?? CustomerSortField.CREATED_AT];
-  const direction = args.sort?.direction ?? CustomerSortDirection.DESC;
+  const descending = (args.sort?.direction ?? CustomerSortDirection.DESC) === CustomerSortDirection.DESC;
   return context.storeDb.read(async (manager) => {
     const query = manager.getRepository(Customer).createQueryBuilder('c');
     const storeId = storeOfCaller(context);
@@ -94,21 +81,6 @@ export async function listCustomers(
     if (filter.acceptsMarketing !== undefined && filter.acceptsMarketing !== null) {
       query.andWhere('c.accepts_marketing = :acceptsMarketing', { acceptsMarketing: filter.acceptsMarketing });
     }
-    // the COUNT is a second statement per page: only when the client reads totalCount
-    const totalCount = countTotal ? await query.clone().getCount() : 0;
-    if (args.after) {
-      const [value, id] = checkedCursor(args.after, sort.cast);
-      const comparison = direction === CustomerSortDirection.DESC ? '<' : '>';
-      query.andWhere(`(${sort.column}, c.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, {
-        cursorValue: value,
-        cursorId: id,
-      });
-    }
-    const rows = await query
-      .orderBy(sort.column, direction)
-      .addOrderBy('c.id', direction)
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, Boolean(args.after), (customer) => encodeCursor(sort.valueOf(customer), customer.id));
+    return keysetPage(query, { sort, descending, idColumn: 'c.id', idOf: (customer) => customer.id, limit, after: args.after, countTotal });
   });
 }

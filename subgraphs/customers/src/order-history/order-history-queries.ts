@@ -1,7 +1,8 @@
-import { toConnection, encodeCursor, pageSize, type Connection, type SubgraphContext } from '@ultramarket/kit';
-import { checkedCursor } from '../customer/customer-queries';
+import { keysetPage, pageSize, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
 import { CustomerOrder } from './customer-order.entity';
 import { OrderReference } from './order-reference.type';
+
+const NEWEST_FIRST: KeysetSort<CustomerOrder> = { column: 'o.placed_at', type: 'timestamptz', valueOf: (row) => row.placedAt!.toISOString() };
 
 /** A customer's orders, newest first, as references the orders subgraph resolves. */
 export function customerOrders(
@@ -16,17 +17,15 @@ export function customerOrders(
       .getRepository(CustomerOrder)
       .createQueryBuilder('o')
       .where('o.store_id = :storeId AND o.customer_id = :customerId', { storeId: customer.storeId, customerId: customer.id });
-    const totalCount = countTotal ? await query.clone().getCount() : 0;
-    if (args.after) {
-      const [value, id] = checkedCursor(args.after, 'timestamptz');
-      query.andWhere('(o.placed_at, o.order_id) < (CAST(:cursorValue AS timestamptz), CAST(:cursorId AS uuid))', { cursorValue: value, cursorId: id });
-    }
-    const rows = await query
-      .orderBy('o.placed_at', 'DESC')
-      .addOrderBy('o.order_id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const page = toConnection(rows, limit, totalCount, Boolean(args.after), (row) => encodeCursor(row.placedAt!.toISOString(), row.orderId));
+    const page = await keysetPage(query, {
+      sort: NEWEST_FIRST,
+      descending: true,
+      idColumn: 'o.order_id',
+      idOf: (row) => row.orderId,
+      limit,
+      after: args.after,
+      countTotal,
+    });
     return {
       ...page,
       nodes: page.nodes.map((row) => OrderReference.of(row.orderId)),

@@ -1,8 +1,7 @@
 import { In } from 'typeorm';
-import { byKeys, encodeCursor, managesStore, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byCreatedAt, byKeys, keysetPage, managesStore, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { Customer } from '../customer/customer.entity';
 import { hasStoreScope, storeOfCaller, UUID } from '../customer/customer-access';
-import { checkedCursor } from '../customer/customer-queries';
 import { CustomerSegment } from './customer-segment.entity';
 
 /** Segments by id in the caller's store, batched per request; only the store's staff (and platform admins) see them. */
@@ -49,17 +48,15 @@ export function listSegments(
     const query = manager.getRepository(CustomerSegment).createQueryBuilder('s');
     const storeId = storeOfCaller(context);
     if (storeId) query.andWhere('s.store_id = :storeId', { storeId });
-    const totalCount = countTotal ? await query.clone().getCount() : 0;
-    if (args.after) {
-      const [value, id] = checkedCursor(args.after, 'timestamptz');
-      query.andWhere('(s.created_at, s.id) > (CAST(:cursorValue AS timestamptz), CAST(:cursorId AS uuid))', { cursorValue: value, cursorId: id });
-    }
-    const rows = await query
-      .orderBy('s.created_at', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, Boolean(args.after), (segment) => encodeCursor(segment.createdAt.toISOString(), segment.id));
+    return keysetPage(query, {
+      sort: byCreatedAt<CustomerSegment>('s'),
+      descending: false,
+      idColumn: 's.id',
+      idOf: (segment) => segment.id,
+      limit,
+      after: args.after,
+      countTotal,
+    });
   });
 }
 
@@ -80,16 +77,14 @@ export async function segmentCustomers(
       .createQueryBuilder('c')
       .innerJoin('customer_segment_member', 'm', 'm.customer_id = c.id AND m.store_id = c.store_id')
       .where('m.segment_id = :segmentId AND c.store_id = :storeId', { segmentId: segment.id, storeId: segment.storeId });
-    const totalCount = countTotal ? await query.clone().getCount() : 0;
-    if (args.after) {
-      const [value, id] = checkedCursor(args.after, 'timestamptz');
-      query.andWhere('(c.created_at, c.id) < (CAST(:cursorValue AS timestamptz), CAST(:cursorId AS uuid))', { cursorValue: value, cursorId: id });
-    }
-    const rows = await query
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, Boolean(args.after), (customer) => encodeCursor(customer.createdAt.toISOString(), customer.id));
+    return keysetPage(query, {
+      sort: byCreatedAt<Customer>('c'),
+      descending: true,
+      idColumn: 'c.id',
+      idOf: (customer) => customer.id,
+      limit,
+      after: args.after,
+      countTotal,
+    });
   });
 }

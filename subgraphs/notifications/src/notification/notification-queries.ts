@@ -1,15 +1,5 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import {
-  badUserInput,
-  byKeys,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-  unauthenticated,
-  type Connection,
-  type SubgraphContext,
-} from '@ultramarket/kit';
+import { byKeys, byCreatedAt, keysetPage, pageSize, unauthenticated, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { Notification } from './notification.entity';
 import { canSeeNotification, UNREAD_SQL, VISIBLE_SQL, visibilityParameters } from './notification-visibility';
 
@@ -76,36 +66,23 @@ function visibleTo(context: SubgraphContext, manager: EntityManager, unreadOnly:
   return query;
 }
 
-function decodeNotificationCursor(after: string): { createdAt: string; id: string } {
-  const [createdAt, id] = decodeCursor(after);
-  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) {
-    throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
-  }
-  return { createdAt, id };
-}
-
 /** The caller's notifications and, for staff, their store's store-wide ones: newest first, keyset-paged. */
 export async function listNotifications(
   context: SubgraphContext,
   args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null },
 ): Promise<Connection<Notification>> {
   const limit = pageSize(args.first);
-  const cursor = args.after ? decodeNotificationCursor(args.after) : null;
   return context.storeDb.read(async (manager) => {
     const query = visibleTo(context, manager, Boolean(args.unreadOnly));
-    const totalCount = await query.clone().getCount();
-    if (cursor) {
-      query.andWhere('(n.created_at, n.id) < (CAST(:cursorCreatedAt AS timestamptz), CAST(:cursorId AS uuid))', {
-        cursorCreatedAt: cursor.createdAt,
-        cursorId: cursor.id,
-      });
-    }
-    const rows = await query
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(row.createdAt.toISOString(), row.id));
+    return keysetPage(query, {
+      sort: byCreatedAt<Notification>('n'),
+      descending: true,
+      idColumn: 'n.id',
+      idOf: (row) => row.id,
+      limit,
+      after: args.after,
+      countTotal: true,
+    });
   });
 }
 

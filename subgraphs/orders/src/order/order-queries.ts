@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { byKeys, decodeCursor, encodeCursor, pageSize, Role, STORE_ROLES, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, keysetPage, pageSize, Role, STORE_ROLES, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
@@ -8,9 +8,9 @@ import { OrderSortDirection, OrderSortField, type OrderFilter, type OrderSort } 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const SORT_COLUMNS: Record<OrderSortField, { column: string; cast: string; valueOf(order: Order): string | number }> = {
-  [OrderSortField.CREATED_AT]: { column: 'o.created_at', cast: 'timestamptz', valueOf: (o) => o.createdAt.toISOString() },
-  [OrderSortField.TOTAL]: { column: 'o.total_amount', cast: 'integer', valueOf: (o) => o.totalAmount },
+const SORT_COLUMNS: Record<OrderSortField, KeysetSort<Order>> = {
+  [OrderSortField.CREATED_AT]: { column: 'o.created_at', type: 'timestamptz', valueOf: (o) => o.createdAt.toISOString() },
+  [OrderSortField.TOTAL]: { column: 'o.total_amount', type: 'integer', valueOf: (o) => o.totalAmount },
 };
 
 /** Orders by id in the caller's store, batched per request (also behind `__resolveReference`). */
@@ -64,7 +64,7 @@ export async function listOrders(
   const limit = pageSize(args.first);
   const filter = args.filter ?? {};
   const sort = SORT_COLUMNS[args.sort?.field ?? OrderSortField.CREATED_AT];
-  const direction = args.sort?.direction ?? OrderSortDirection.DESC;
+  const descending = (args.sort?.direction ?? OrderSortDirection.DESC) === OrderSortDirection.DESC;
   const { caller } = context;
   const store = context.storeDb.whereStore();
   return context.storeDb.read(async (manager) => {
@@ -81,20 +81,6 @@ export async function listOrders(
       else query.andWhere('o.email ILIKE :email', { email: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
 
-    const totalCount = countTotal ? await query.clone().getCount() : 0;
-    if (args.after) {
-      const [value, id] = decodeCursor(args.after);
-      const comparison = direction === OrderSortDirection.DESC ? '<' : '>';
-      query.andWhere(`(${sort.column}, o.id) ${comparison} (CAST(:cursorValue AS ${sort.cast}), CAST(:cursorId AS uuid))`, {
-        cursorValue: value,
-        cursorId: id,
-      });
-    }
-    const rows = await query
-      .orderBy(sort.column, direction)
-      .addOrderBy('o.id', direction)
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, Boolean(args.after), (order) => encodeCursor(sort.valueOf(order), order.id));
+    return keysetPage(query, { sort, descending, idColumn: 'o.id', idOf: (order) => order.id, limit, after: args.after, countTotal });
   });
 }

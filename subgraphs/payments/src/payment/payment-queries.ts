@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { badUserInput, byKeys, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byCreatedAt, byKeys, keysetPage, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { OrderReadModel } from '../order/order-read-model.entity';
 import { Payment } from './payment.entity';
 import { PaymentTransaction } from './payment-transaction.entity';
@@ -47,28 +47,21 @@ export async function listOrderPayments(
   const limit = pageSize(args.first);
   const none = () => toConnection<Payment>([], limit, 0, Boolean(args.after), () => '');
   if (!UUID.test(args.orderId)) return none();
-  let cursor: { createdAt: string; id: string } | null = null;
-  if (args.after) {
-    const [createdAt, id] = decodeCursor(args.after);
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-      throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
-    }
-    cursor = { createdAt, id };
-  }
   const store = context.storeDb.whereStore();
   return context.storeDb.read(async (manager) => {
     const order = await manager.getRepository(OrderReadModel).findOneBy({ orderId: args.orderId, ...store });
     if (!order?.placedAt || !mayPayOrder(context.caller, order)) return none();
     const query = manager.getRepository(Payment).createQueryBuilder('p').where('p.order_id = :orderId', { orderId: args.orderId });
     if (store.storeId) query.andWhere('p.store_id = :storeId', { storeId: store.storeId });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere('(p.created_at, p.id) > (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', cursor);
-    const rows = await query
-      .orderBy('p.created_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, Boolean(args.after), (payment) => encodeCursor(payment.createdAt.toISOString(), payment.id));
+    return keysetPage(query, {
+      sort: byCreatedAt<Payment>('p'),
+      descending: false,
+      idColumn: 'p.id',
+      idOf: (payment) => payment.id,
+      limit,
+      after: args.after,
+      countTotal: true,
+    });
   });
 }
 

@@ -1,15 +1,5 @@
 import { In } from 'typeorm';
-import {
-  badUserInput,
-  byKeys,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  storefrontVisible,
-  toConnection,
-  type Connection,
-  type SubgraphContext,
-} from '@ultramarket/kit';
+import { byKeys, byCreatedAt, keysetPage, pageSize, storefrontVisible, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { storesOfCaller, worksIn } from '../staff/store-membership';
 import { Store } from './store.entity';
@@ -88,18 +78,13 @@ export async function listStores(
     const search = `%${args.filter.search.replace(/[\\%_]/g, '\\$&')}%`;
     query.andWhere('(s.name ILIKE :search OR s.slug ILIKE :search OR s.domain ILIKE :search OR s.custom_domain ILIKE :search)', { search });
   }
-  const totalCount = countTotal ? await query.clone().getCount() : 0;
-  if (args.after) {
-    const [createdAt, id] = decodeCursor(args.after);
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-      throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
-    }
-    query.andWhere('(s.created_at, s.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
-  }
-  const rows = await query
-    .orderBy('s.created_at', 'DESC')
-    .addOrderBy('s.id', 'DESC')
-    .limit(limit + 1)
-    .getMany();
-  return toConnection(rows, limit, totalCount, Boolean(args.after), (store) => encodeCursor(store.createdAt.toISOString(), store.id));
+  return keysetPage(query, {
+    sort: byCreatedAt<Store>('s'),
+    descending: true,
+    idColumn: 's.id',
+    idOf: (store) => store.id,
+    limit,
+    after: args.after,
+    countTotal,
+  });
 }

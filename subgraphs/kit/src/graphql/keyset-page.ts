@@ -1,0 +1,74 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badUserInput } from '../errors/graphql-errors';
+import { decodeCursor, encodeCursor, toConnection, type Connection } from './connection';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The SQL type of a sort column, which a cursor's value must fit before it reaches SQL. */
+export type KeysetColumnType = 'timestamptz' | 'integer' | 'varchar';
+
+/** How a list is ordered: a column (with its query alias) and the value of it a row's cursor carries. */
+export interface KeysetSort<T> {
+  column: string;
+  type: KeysetColumnType;
+  valueOf(row: T): string | number;
+}
+
+export interface KeysetPageOptions<T> {
+  sort: KeysetSort<T>;
+  descending: boolean;
+  /** The tie-breaking unique uuid column (`p.id`) and its value on a row. */
+  idColumn: string;
+  idOf(row: T): string;
+  limit: number;
+  after?: string | null;
+  /** The COUNT is a second statement: only when the client reads totalCount. */
+  countTotal: boolean;
+}
+
+const fitsType: Record<KeysetColumnType, (value: unknown) => boolean> = {
+  timestamptz: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  integer: (value) => Number.isSafeInteger(value),
+  varchar: (value) => typeof value === 'string',
+};
+
+/**
+ * A cursor this API made for a column of `type`: anything else (a forged or stale cursor) is
+ * BAD_USER_INPUT here rather than a failed cast in SQL.
+ */
+export function decodeKeysetCursor(cursor: string, type: KeysetColumnType): [string | number, string] {
+  const [value, id] = decodeCursor(cursor);
+  if (!UUID.test(id) || !fitsType[type](value)) {
+    throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
+  }
+  return [value, id];
+}
+
+/**
+ * One keyset-paginated page of `query` (already filtered): the optional COUNT of every match, then
+ * `limit + 1` rows after the cursor in (sort column, id) order, as a Relay connection.
+ */
+export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetPageOptions<T>): Promise<Connection<T>> {
+  const { sort, idColumn, limit, after } = options;
+  const cursor = after ? decodeKeysetCursor(after, sort.type) : null;
+  const totalCount = options.countTotal ? await query.clone().getCount() : 0;
+  const direction = options.descending ? 'DESC' : 'ASC';
+  if (cursor) {
+    const comparison = options.descending ? '<' : '>';
+    query.andWhere(`(${sort.column}, ${idColumn}) ${comparison} (CAST(:keysetValue AS ${sort.type}), CAST(:keysetId AS uuid))`, {
+      keysetValue: cursor[0],
+      keysetId: cursor[1],
+    });
+  }
+  const rows = await query
+    .orderBy(sort.column, direction)
+    .addOrderBy(idColumn, direction)
+    .limit(limit + 1)
+    .getMany();
+  return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(sort.valueOf(row), options.idOf(row)));
+}
+
+/** Ordering by `<alias>.created_at`, the usual "newest first" of a list. */
+export function byCreatedAt<T extends { createdAt: Date }>(alias: string): KeysetSort<T> {
+  return { column: `${alias}.created_at`, type: 'timestamptz', valueOf: (row) => row.createdAt.toISOString() };
+}
