@@ -1,4 +1,4 @@
-import { buildFederatedSchema, envReader, type SubgraphDefinition } from '@ultramarket/kit';
+import { buildFederatedSchema, envReader, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
 import { InventoryItem } from './stock/inventory-item.entity';
 import { StockAdjustment } from './stock/stock-adjustment.entity';
 import { ProductStock } from './stock/product-stock.type';
@@ -14,7 +14,6 @@ import { CreateInventory1763769600200 } from './migrations/1763769600200-create-
 import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
 import { IsolateByStore1763769605020 } from './migrations/1763769605020-isolate-by-store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const lowStockThreshold = envReader().int('INVENTORY_LOW_STOCK_THRESHOLD', 5, { min: 0 });
 const reservations = loadReservationConfig();
 
@@ -39,7 +38,7 @@ export const inventorySubgraph: SubgraphDefinition = {
         // every product has stock fields; they read the caller's store's stock only, so another store's product (like
         // one whose catalog.product-created is still on its way) shows 0 and no details: nothing of that store's
         Product: {
-          __resolveReference: (reference: { id: string }) => (UUID.test(reference.id) ? ProductStock.of(reference.id) : null),
+          __resolveReference: (reference: { id: string }) => (isUuid(reference.id) ? ProductStock.of(reference.id) : null),
         },
       },
     }),

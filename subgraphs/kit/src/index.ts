@@ -31,6 +31,7 @@ export * from './tenancy/store-statuses';
 export * from './tenancy/row-level-security';
 export * from './graphql/money.type';
 export * from './graphql/user-error.type';
+export * from './graphql/ids';
 export * from './graphql/connection';
 export * from './graphql/keyset-page';
 export * from './graphql/subgraph-context';

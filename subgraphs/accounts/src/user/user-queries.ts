@@ -1,15 +1,13 @@
 import { In, type EntityManager } from 'typeorm';
-import { byKeys, byCreatedAt, keysetPage, isAuthenticated, pageSize, Role, STORE_ROLES, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, byCreatedAt, keysetPage, isAuthenticated, pageSize, Role, STORE_ROLES, isUuid, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { emailKey } from '../shared/email';
 import { isPersonOfCallersStore } from '../store-people/store-people';
 import { User } from './user.entity';
 import type { UsersFilter } from './user.inputs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Users by id, batched per request; used by `me` and by federation references. */
 export function loadUser(context: SubgraphContext, id: string): Promise<User | null> {
-  if (!UUID.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return context.loaders
     .get<string, User | null>('userById', async (ids) => {
       const rows = await context.db.getRepository(User).findBy({ id: In([...ids]) });
@@ -33,7 +31,7 @@ export function findUserByEmail(manager: EntityManager, email: string, lock = fa
  */
 export async function findVisibleUser(context: SubgraphContext, id: string): Promise<User | null> {
   const { caller } = context;
-  if (!isAuthenticated(caller) || !UUID.test(id)) return null;
+  if (!isAuthenticated(caller) || !isUuid(id)) return null;
   if (caller.userId === id || caller.roles.includes(Role.PLATFORM_ADMIN)) return loadUser(context, id);
   const isStaff = STORE_ROLES.some((role) => caller.roles.includes(role));
   return isStaff && (await isPersonOfCallersStore(context, id)) ? loadUser(context, id) : null;

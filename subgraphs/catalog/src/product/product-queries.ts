@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import {
   byKeys,
+  isUuid,
   keysetPage,
   managesStore,
   pageSize,
@@ -53,7 +54,7 @@ export function loadProduct(context: SubgraphContext, id: string): Promise<Produ
 }
 
 export async function findVisibleProduct(context: SubgraphContext, id: string): Promise<Product | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const product = await loadProduct(context, id);
   if (!product || !canSeeProduct(context.caller, product)) return null;
   return (await canBrowseStore(context, product.storeId)) ? product : null;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { storefrontVisible, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { isUuid, storefrontVisible, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import type { Customer } from '../customer/customer.entity';
-import { canSeeCustomer, UUID } from '../customer/customer-access';
+import { canSeeCustomer } from '../customer/customer-access';
 import { lockCustomer } from '../customer/customer-queries';
 import { CUSTOMER_NOT_FOUND } from '../customer/customer-commands';
 import { refreshCustomerSegments } from '../segment/segment-membership';
@@ -47,7 +47,7 @@ async function lockCustomerFor(context: SubgraphContext, tx: Tx, customerId: str
 
 /** The address and its customer, both locked (customer first), if the caller may change it. */
 async function lockAddress(context: SubgraphContext, tx: Tx, id: string): Promise<{ address: CustomerAddress; customer: Customer } | UserError> {
-  if (!UUID.test(id)) return ADDRESS_NOT_FOUND();
+  if (!isUuid(id)) return ADDRESS_NOT_FOUND();
   const storeId = context.caller.storeId;
   const repository = tx.manager.getRepository(CustomerAddress);
   const found = await repository.findOneBy(storeId ? { id, storeId } : { id });

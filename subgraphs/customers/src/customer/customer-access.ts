@@ -1,8 +1,6 @@
 import { managesStore, type Caller, type SubgraphContext } from '@ultramarket/kit';
 import type { Customer } from './customer.entity';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The customer's store's staff and platform admins; and the shopper whose account the customer is linked to, in that store. */
 export function canSeeCustomer(caller: Caller, customer: Customer): boolean {
   if (managesStore(caller, customer.storeId)) return true;

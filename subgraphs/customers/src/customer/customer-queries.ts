@@ -1,8 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
-import { byKeys, keysetPage, pageSize, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, isUuid, keysetPage, pageSize, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
 import { Customer } from './customer.entity';
 import { lockStoreSegments } from '../segment/segment-membership';
-import { canSeeCustomer, hasStoreScope, storeOfCaller, UUID } from './customer-access';
+import { canSeeCustomer, hasStoreScope, storeOfCaller } from './customer-access';
 import { CustomerSortDirection, CustomerSortField, type CustomerFilter, type CustomerSort } from './customer.inputs';
 
 const SORT_COLUMNS: Record<CustomerSortField, KeysetSort<Customer>> = {
@@ -15,7 +15,7 @@ const SORT_COLUMNS: Record<CustomerSortField, KeysetSort<Customer>> = {
 
 /** Customers by id in the caller's store, batched per request (row-level security and an explicit store condition). */
 export function loadCustomer(context: SubgraphContext, id: string): Promise<Customer | null> {
-  if (!UUID.test(id) || !hasStoreScope(context)) return Promise.resolve(null);
+  if (!isUuid(id) || !hasStoreScope(context)) return Promise.resolve(null);
   return context.loaders
     .get<string, Customer | null>('customerById', (ids) =>
       context.storeDb.read(async (manager) => {
@@ -44,7 +44,7 @@ export async function findMyCustomer(context: SubgraphContext): Promise<Customer
  * the rest of the transaction, after the store's shared segment lock (see lockStoreSegments).
  */
 export async function lockCustomer(manager: EntityManager, storeId: string | null, id: string): Promise<Customer | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const repository = manager.getRepository(Customer);
   const found = await repository.findOneBy(storeId ? { id, storeId } : { id });
   if (!found) return null;

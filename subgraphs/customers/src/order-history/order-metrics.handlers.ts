@@ -1,8 +1,7 @@
-import { PermanentEventError, type EventEnvelope, type EventHandler, type Tx } from '@ultramarket/kit';
+import { isUuid, PermanentEventError, type EventEnvelope, type EventHandler, type Tx } from '@ultramarket/kit';
 import { Customer } from '../customer/customer.entity';
 import { CustomerEvents } from '../customer/customer.events';
 import { emitCustomerEvent } from '../customer/customer-commands';
-import { UUID } from '../customer/customer-access';
 import { lockStoreSegments, refreshCustomerSegments } from '../segment/segment-membership';
 
 interface MoneyData {
@@ -28,7 +27,7 @@ interface PaymentData {
 }
 
 function storeOf(event: EventEnvelope<unknown>): string {
-  if (!event.storeId || !UUID.test(event.storeId)) throw new PermanentEventError(`${event.type} ${event.id} belongs to no store`);
+  if (!isUuid(event.storeId)) throw new PermanentEventError(`${event.type} ${event.id} belongs to no store`);
   return event.storeId;
 }
 
@@ -71,7 +70,7 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
     const storeId = storeOf(event);
     const { orderId, total } = event.data;
     const email = typeof event.data.email === 'string' ? event.data.email.trim() : '';
-    if (!UUID.test(orderId ?? '') || email === '' || email.length > 320 || !total || !isAmount(total.amount)) {
+    if (!isUuid(orderId) || email === '' || email.length > 320 || !total || !isAmount(total.amount)) {
       throw new PermanentEventError(`orders.created ${event.id} lacks an order id, email or total`);
     }
     const currencyCode = event.data.currencyCode ?? total.currencyCode;
@@ -99,7 +98,7 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
     if (recorded.length === 0) return; // this order was counted already
 
     const userId = event.data.customerId;
-    if (userId && UUID.test(userId) && !customer.userId) {
+    if (isUuid(userId) && !customer.userId) {
       const linkedElsewhere: unknown[] = await tx.manager.query(`SELECT 1 FROM customer WHERE store_id = $1 AND user_id = $2`, [storeId, userId]);
       if (linkedElsewhere.length === 0) customer.userId = userId;
     }
@@ -126,7 +125,7 @@ function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'
     async handle(event, tx) {
       const storeId = storeOf(event);
       const { paymentId, orderId, amount } = event.data;
-      if (!UUID.test(paymentId ?? '') || !UUID.test(orderId ?? '') || !amount || !isAmount(amount.amount)) {
+      if (!isUuid(paymentId) || !isUuid(orderId) || !amount || !isAmount(amount.amount)) {
         throw new PermanentEventError(`${eventType} ${event.id} lacks a payment id, order id or amount`);
       }
       await lockStoreSegments(tx.manager, storeId, false);

@@ -1,6 +1,5 @@
-import { managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { isUuid, managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import { isUniqueViolation, STORE_REQUIRED } from '../customer/customer-commands';
-import { UUID } from '../customer/customer-access';
 import { CustomerSegment } from './customer-segment.entity';
 import { checkRules, type Rules } from './segment-sql';
 import { lockStoreSegments, refreshSegment } from './segment-membership';
@@ -15,7 +14,7 @@ const SEGMENT_NOT_FOUND = () => UserError.of('NOT_FOUND', 'No such segment in yo
 
 /** The segment, locked after the store's exclusive segment lock, if the caller manages its store. */
 async function lockOwnSegment(context: SubgraphContext, tx: Tx, id: string): Promise<CustomerSegment | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const storeId = context.caller.storeId;
   const repository = tx.manager.getRepository(CustomerSegment);
   const found = await repository.findOneBy(storeId ? { id, storeId } : { id });

@@ -1,12 +1,12 @@
 import { In } from 'typeorm';
-import { byCreatedAt, byKeys, keysetPage, managesStore, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byCreatedAt, byKeys, isUuid, keysetPage, managesStore, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { Customer } from '../customer/customer.entity';
-import { hasStoreScope, storeOfCaller, UUID } from '../customer/customer-access';
+import { hasStoreScope, storeOfCaller } from '../customer/customer-access';
 import { CustomerSegment } from './customer-segment.entity';
 
 /** Segments by id in the caller's store, batched per request; only the store's staff (and platform admins) see them. */
 export async function findVisibleSegment(context: SubgraphContext, id: string): Promise<CustomerSegment | null> {
-  if (!UUID.test(id) || !hasStoreScope(context)) return null;
+  if (!isUuid(id) || !hasStoreScope(context)) return null;
   const segment = await context.loaders
     .get<string, CustomerSegment | null>('segmentById', (ids) =>
       context.storeDb.read(async (manager) => {

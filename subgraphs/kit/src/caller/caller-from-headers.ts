@@ -3,8 +3,7 @@ import { ANONYMOUS, type Caller } from './caller';
 import { bearerToken, verifyAccessToken } from './access-token';
 import { Role, STORE_ROLES } from './role';
 import type { SigningKeys } from './signing-keys';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../graphql/ids';
 
 /**
  * The caller of one request. The token is verified here, in every process that receives it:
@@ -16,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function callerFromHeaders(headers: { authorization?: string; storeId?: string }, keys: SigningKeys, auth: AuthConfig): Caller {
   const token = bearerToken(headers.authorization);
   const caller = token ? verifyAccessToken(token, keys, auth) : { ...ANONYMOUS };
-  const requested = headers.storeId && UUID.test(headers.storeId) ? headers.storeId.toLowerCase() : null;
+  const requested = isUuid(headers.storeId) ? headers.storeId.toLowerCase() : null;
   return requested ? inStore(caller, requested) : caller;
 }
 

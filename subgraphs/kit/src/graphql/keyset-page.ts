@@ -1,8 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '../errors/graphql-errors';
 import { decodeCursor, encodeCursor, toConnection, type Connection } from './connection';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './ids';
 
 /** The SQL type of a sort column, which a cursor's value must fit before it reaches SQL. */
 export type KeysetColumnType = 'timestamptz' | 'integer' | 'varchar';
@@ -38,7 +37,7 @@ const fitsType: Record<KeysetColumnType, (value: unknown) => boolean> = {
  */
 export function decodeKeysetCursor(cursor: string, type: KeysetColumnType): [string | number, string] {
   const [value, id] = decodeCursor(cursor);
-  if (!UUID.test(id) || !fitsType[type](value)) {
+  if (!isUuid(id) || !fitsType[type](value)) {
     throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
   }
   return [value, id];

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { badUserInput } from '../errors/graphql-errors';
 import { Role } from '../caller/role';
 import type { Caller } from '../caller/caller';
+import { isUuid } from '../graphql/ids';
 
 /**
  * The store a transaction may see, set with `set_config('app.store_id', …, true)` at its start and
@@ -13,10 +14,8 @@ export type StoreScope = string;
 
 export const PLATFORM_SCOPE: StoreScope = '*';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function isStoreScope(value: unknown): value is StoreScope {
-  return value === PLATFORM_SCOPE || (typeof value === 'string' && UUID.test(value));
+  return value === PLATFORM_SCOPE || isUuid(value);
 }
 
 /** The scope a caller's requests run in: their store; all stores for a platform admin without one; none otherwise. */

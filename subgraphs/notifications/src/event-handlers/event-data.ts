@@ -1,6 +1,5 @@
-import { PermanentEventError, type EventEnvelope } from '@ultramarket/kit';
+import { isUuid, PermanentEventError, type EventEnvelope } from '@ultramarket/kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export interface MoneyData {
@@ -21,13 +20,13 @@ export class EventDataReader {
 
   /** The envelope's store; every event notifications reacts to belongs to one. */
   storeId(): string {
-    if (typeof this.event.storeId !== 'string' || !UUID.test(this.event.storeId)) throw this.invalid('storeId', 'must be a store id (uuid)', true);
+    if (!isUuid(this.event.storeId)) throw this.invalid('storeId', 'must be a store id (uuid)', true);
     return this.event.storeId;
   }
 
   uuid(field: string): string {
     const value = this.data[field];
-    if (typeof value !== 'string' || !UUID.test(value)) throw this.invalid(field, 'must be a uuid');
+    if (!isUuid(value)) throw this.invalid(field, 'must be a uuid');
     return value;
   }
 

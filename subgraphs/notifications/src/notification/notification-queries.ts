@@ -1,13 +1,7 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { byKeys, byCreatedAt, keysetPage, pageSize, unauthenticated, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, byCreatedAt, keysetPage, pageSize, unauthenticated, isUuid, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { Notification } from './notification.entity';
 import { canSeeNotification, UNREAD_SQL, VISIBLE_SQL, visibilityParameters } from './notification-visibility';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** The caller's user id; resolvers are `@Authorized()`, so a missing one is a bug worth a clear error. */
 export function signedInUser(context: SubgraphContext): string {

@@ -1,12 +1,10 @@
 import { In } from 'typeorm';
-import { byKeys, keysetPage, pageSize, Role, STORE_ROLES, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, isUuid, keysetPage, pageSize, Role, STORE_ROLES, type Connection, type KeysetSort, type SubgraphContext } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
 import { canSeeOrder } from './order-access';
 import { OrderSortDirection, OrderSortField, type OrderFilter, type OrderSort } from './order.inputs';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SORT_COLUMNS: Record<OrderSortField, KeysetSort<Order>> = {
   [OrderSortField.CREATED_AT]: { column: 'o.created_at', type: 'timestamptz', valueOf: (o) => o.createdAt.toISOString() },
@@ -15,7 +13,7 @@ const SORT_COLUMNS: Record<OrderSortField, KeysetSort<Order>> = {
 
 /** Orders by id in the caller's store, batched per request (also behind `__resolveReference`). */
 export function loadOrder(context: SubgraphContext, id: string): Promise<Order | null> {
-  if (!UUID.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   const store = context.storeDb.whereStore();
   return context.loaders
     .get<string, Order | null>('orderById', async (ids) => {

@@ -1,5 +1,4 @@
-import { PermanentEventError, type EventHandler, type Tx } from '@ultramarket/kit';
-import { UUID } from '../payment/payment-access';
+import { isUuid, PermanentEventError, type EventHandler, type Tx } from '@ultramarket/kit';
 
 interface OrderCreated {
   orderId: string;
@@ -108,6 +107,6 @@ export function storeIdOf(event: { id: string; type: string; storeId: string | n
 /** The saga's events name the order in `data.orderId` and as the aggregate; anything else can never be applied. */
 export function orderIdOf(aggregateId: string, data: { orderId?: string }): string {
   const orderId = data.orderId ?? aggregateId;
-  if (!UUID.test(orderId)) throw new PermanentEventError(`not an order id: ${orderId}`);
+  if (!isUuid(orderId)) throw new PermanentEventError(`not an order id: ${orderId}`);
   return orderId;
 }

@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
-import { byCreatedAt, byKeys, keysetPage, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byCreatedAt, byKeys, isUuid, keysetPage, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { OrderReadModel } from '../order/order-read-model.entity';
 import { Payment } from './payment.entity';
 import { PaymentTransaction } from './payment-transaction.entity';
-import { mayPayOrder, UUID } from './payment-access';
+import { mayPayOrder } from './payment-access';
 
 /** Payments by id in the caller's store, batched per request; used by `payment(id)` and by federation references. */
 function loadPayment(context: SubgraphContext, id: string): Promise<Payment | null> {
@@ -18,14 +18,14 @@ function loadPayment(context: SubgraphContext, id: string): Promise<Payment | nu
 
 /** A payment the caller may see (see `mayPayOrder`), or null: another shopper's payment is "not found". */
 export async function findVisiblePayment(context: SubgraphContext, id: string): Promise<Payment | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const payment = await loadPayment(context, id);
   return payment && mayPayOrder(context.caller, payment) ? payment : null;
 }
 
 /** An order's payments, oldest first, batched per request: `Order.payments` for a page of orders is one statement. */
 export async function visiblePaymentsOfOrder(context: SubgraphContext, orderId: string): Promise<Payment[]> {
-  if (!UUID.test(orderId)) return [];
+  if (!isUuid(orderId)) return [];
   const store = context.storeDb.whereStore();
   const payments = await context.loaders
     .get<string, Payment[]>('paymentsByOrderId', async (orderIds) => {
@@ -46,7 +46,7 @@ export async function listOrderPayments(
 ): Promise<Connection<Payment>> {
   const limit = pageSize(args.first);
   const none = () => toConnection<Payment>([], limit, 0, Boolean(args.after), () => '');
-  if (!UUID.test(args.orderId)) return none();
+  if (!isUuid(args.orderId)) return none();
   const store = context.storeDb.whereStore();
   return context.storeDb.read(async (manager) => {
     const order = await manager.getRepository(OrderReadModel).findOneBy({ orderId: args.orderId, ...store });

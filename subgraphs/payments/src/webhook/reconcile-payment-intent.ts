@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
 import type { Repository } from 'typeorm';
-import { inScope, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
+import { inScope, isUuid, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
 import { Payment } from '../payment/payment.entity';
 import { PaymentStatus } from '../payment/payment-status';
-import { UUID } from '../payment/payment-access';
 import { settlePayment } from '../payment/settle-payment';
 import { chargeOutcomeOf } from '../provider/stripe-provider';
 
@@ -46,6 +45,6 @@ export async function reconcileStripeEvent(runtime: SubgraphRuntime, event: Stri
 /** Our PaymentIntents carry metadata.paymentId; the PaymentIntent id is the fallback. */
 function paymentOf(payments: Repository<Payment>, intent: Stripe.PaymentIntent): Promise<Payment | null> {
   const paymentId = intent.metadata?.paymentId;
-  if (paymentId && UUID.test(paymentId)) return payments.findOneBy({ id: paymentId });
+  if (isUuid(paymentId)) return payments.findOneBy({ id: paymentId });
   return payments.findOneBy({ providerReference: intent.id });
 }

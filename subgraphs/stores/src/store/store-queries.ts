@@ -1,18 +1,16 @@
 import { In } from 'typeorm';
-import { byKeys, byCreatedAt, keysetPage, pageSize, storefrontVisible, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byKeys, byCreatedAt, keysetPage, pageSize, storefrontVisible, isUuid, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { storesOfCaller, worksIn } from '../staff/store-membership';
 import { Store } from './store.entity';
 import type { StoresFilter } from './store.inputs';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Stores by id, batched per request, through the Redis cache. The `store` table is the platform's
  * directory of tenants (no row-level security): every query here names the store it wants.
  */
 export function loadStore(context: SubgraphContext, services: StoresServices, id: string): Promise<Store | null> {
-  if (!UUID.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return context.loaders
     .get<string, Store | null>('storeById', async (ids) => {
       const cached = await services.cache.getMany(ids);
