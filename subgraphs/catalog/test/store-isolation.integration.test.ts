@@ -220,7 +220,7 @@ describe('catalog: one store never sees or touches another’s products', () => 
 
     it('shows shoppers and other stores’ staff nothing of a suspended store, while its staff and platform admins see everything', async () => {
       await moveTo(StoreStatus.SUSPENDED);
-      // the status is cached in the process for two seconds
+      // the status reaches the subgraph as an event: a moment later
       await eventually(async () => (await product(productS, undefined, shopper)) === null, 10_000, 'the storefront hidden');
       expect(await shopperView(shopper)).toEqual(hidden);
       expect(await shopperView(shopper, tokenFor([Role.CUSTOMER], storeS))).toEqual(hidden);

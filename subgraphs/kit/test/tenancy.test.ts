@@ -158,4 +158,44 @@ describe('tenant isolation in the database', () => {
       await runner.stop();
     }
   });
+
+  it('tells every replica of a status change at once, from the live feed, without reading the database again', async () => {
+    const storeC = randomUUID();
+    const storeD = randomUUID();
+    const logger = createLogger('tenancy-test', 'silent');
+    const publish = (store: string, status: StoreStatus, version: number) => {
+      const event = envelopeFor(
+        { type: 'stores.status-changed', storeId: store, aggregateId: store, aggregateVersion: version, data: { storeId: store, status } },
+        { correlationId: randomUUID(), causationId: null },
+      );
+      return harness.js.publish(harness.names.subject('stores.status-changed'), JSON.stringify(event), { msgID: event.id });
+    };
+    // a replica that handles none of these events durably: store_status never gets a row for C or D
+    const replica = new StoreStatuses(harness.dataSource);
+    const stopReplica = await replica.follow(harness.js, harness.jsm, harness.names, logger);
+    let stopLate: (() => Promise<void>) | undefined;
+    try {
+      expect(await replica.of(storeC)).toBe(StoreStatus.ACTIVE);
+      await publish(storeC, StoreStatus.SUSPENDED, 2);
+      await eventually(async () => ((await replica.of(storeC)) === StoreStatus.SUSPENDED ? true : undefined), 10_000, 'the suspension');
+      // an older event that arrives late changes nothing (D's event behind it shows it was heard)
+      await publish(storeC, StoreStatus.PAUSED, 1);
+      await publish(storeD, StoreStatus.PAUSED, 2);
+      await eventually(async () => ((await replica.of(storeD)) === StoreStatus.PAUSED ? true : undefined), 10_000, 'D’s pause');
+      expect(await replica.of(storeC)).toBe(StoreStatus.SUSPENDED);
+      // once read, a store's status comes from the feed alone: a row written behind its back is not read
+      await owner.query(`INSERT INTO store_status (store_id, status, version, updated_at) VALUES ($1, 'CLOSED', 9, now())`, [storeD]);
+      expect(await replica.of(storeD)).toBe(StoreStatus.PAUSED);
+      // a replica started later replays the stream and learns the same
+      const late = new StoreStatuses(harness.dataSource);
+      stopLate = await late.follow(harness.js, harness.jsm, harness.names, logger);
+      await eventually(async () => ((await late.of(storeC)) === StoreStatus.SUSPENDED ? true : undefined), 10_000, 'the replay');
+    } finally {
+      await stopReplica();
+      await stopLate?.();
+    }
+    // without its feed a replica reads the database again (D's row, version 9, is newer than what it heard)
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await replica.of(storeD)).toBe(StoreStatus.CLOSED);
+  });
 });

@@ -1,33 +1,77 @@
+import { type ConsumerMessages, type JetStreamClient, type JetStreamManager } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { EventHandler } from '../events/consumer-runner';
+import { parseEnvelope, type EventEnvelope } from '../events/event-envelope';
+import type { EventNames } from '../events/event-names';
+import { ensureStream } from '../events/streams';
+import type { Logger } from '../logging/logger';
 import { inScope } from './store-scope';
 import { isStoreStatus, StoreStatus } from './store-status';
 
-const CACHE_MS = 2000;
+/** How long a status read from the database is trusted while no live feed keeps it current. */
+const UNFOLLOWED_CACHE_MS = 2000;
 
-interface StoreStatusEvent {
+const STATUS_EVENTS = ['stores.created', 'stores.status-changed'];
+
+interface KnownStatus {
   status: StoreStatus;
+  /** The store aggregate's version the status comes from (0: no event yet, the store counts as ACTIVE). */
+  version: number;
+  /** When the database was last consulted for this store; null while only events have been heard. */
+  checkedAt: number | null;
 }
 
 /**
- * A subgraph's view of every store's status, from the stores subgraph's events. Lookups are cached
- * in the process for two seconds (a status change reaches every replica within that). A store this
- * subgraph has not heard of yet (its `stores.created` still on the way) counts as ACTIVE.
+ * A subgraph's view of every store's status, from the stores subgraph's events.
+ *
+ * - `store_status` (the database copy) is written by durable consumers (`followers`): one replica
+ *   handles each event.
+ * - Every replica also follows the same events live (`follow`: an ordered consumer per subject, so
+ *   each replica sees every event) and applies them to its in-process copy at once. A store's entry
+ *   is read from the database once and then moved only by newer events, so a status change reaches
+ *   every replica within milliseconds and a lookup costs no SQL after the first.
+ * - Without a live feed (not started, or stopped) a database read is trusted for two seconds.
+ *
+ * A store this subgraph has not heard of yet (its `stores.created` still on the way) counts as ACTIVE.
  */
 export class StoreStatuses {
-  private readonly cache = new Map<string, { status: StoreStatus; until: number }>();
+  private readonly known = new Map<string, KnownStatus>();
+  private feeds: ConsumerMessages[] = [];
+  private live = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
   async of(storeId: string): Promise<StoreStatus> {
-    const cached = this.cache.get(storeId);
-    if (cached && cached.until > Date.now()) return cached.status;
-    const rows: { status: string }[] = await inScope(this.dataSource, storeId, (manager) =>
-      manager.query('SELECT status FROM store_status WHERE store_id = $1', [storeId]),
+    const entry = this.known.get(storeId);
+    if (entry?.checkedAt != null && (this.live || entry.checkedAt + UNFOLLOWED_CACHE_MS > Date.now())) return entry.status;
+    const rows: { status: string; version: number }[] = await inScope(this.dataSource, storeId, (manager) =>
+      manager.query('SELECT status, version FROM store_status WHERE store_id = $1', [storeId]),
     );
-    const status = rows.length > 0 && isStoreStatus(rows[0].status) ? rows[0].status : StoreStatus.ACTIVE;
-    this.cache.set(storeId, { status, until: Date.now() + CACHE_MS });
-    return status;
+    const stored =
+      rows.length > 0 && isStoreStatus(rows[0].status) ? { status: rows[0].status, version: rows[0].version } : { status: StoreStatus.ACTIVE, version: 0 };
+    // an event heard while the read was on its way may be newer than what the read found
+    const merged = this.merge(storeId, stored.status, stored.version);
+    merged.checkedAt = Date.now();
+    return merged.status;
+  }
+
+  /**
+   * Follows every status event live, from the start of the stores stream (older states are in the
+   * database), until `stop`. Resolves once the consumers are listening.
+   */
+  async follow(js: JetStreamClient, jsm: JetStreamManager, names: EventNames, logger: Logger): Promise<() => Promise<void>> {
+    await ensureStream(jsm, names, 'stores');
+    for (const eventType of STATUS_EVENTS) {
+      // one subject as a string: NATS 2.9 servers do not know filter_subjects. No deliver_policy: an
+      // ordered consumer starts at the stream's first message by default (with DeliverPolicy.All
+      // spelled out, nats.js 2.29's consume() never resolved against this server)
+      const consumer = await js.consumers.get(names.stream('stores'), { filterSubjects: names.subject(eventType) });
+      const messages = await consumer.consume();
+      this.feeds.push(messages);
+      void this.pump(messages, eventType, logger);
+    }
+    this.live = true;
+    return () => this.stopFollowing();
   }
 
   /** The consumers that keep `store_status` current; their names start with the subgraph's. */
@@ -37,17 +81,57 @@ export class StoreStatuses {
         name: `${service}-${name}`,
         eventType,
         handle: async (event, tx) => {
-          const { status } = event.data as unknown as StoreStatusEvent;
-          if (!isStoreStatus(status)) throw new Error(`${eventType} ${event.id} carries no status`);
+          const status = statusOf(event);
           await tx.manager.query(
             `INSERT INTO store_status (store_id, status, version, updated_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (store_id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
              WHERE store_status.version < EXCLUDED.version`,
             [event.aggregateId, status, event.aggregateVersion, event.occurredAt],
           );
-          this.cache.delete(event.aggregateId);
+          this.merge(event.aggregateId, status, event.aggregateVersion);
         },
       }) satisfies EventHandler;
     return [follow('store-created', 'stores.created'), follow('store-status', 'stores.status-changed')];
   }
+
+  private merge(storeId: string, status: StoreStatus, version: number): KnownStatus {
+    const entry = this.known.get(storeId);
+    if (!entry) {
+      const added = { status, version, checkedAt: null };
+      this.known.set(storeId, added);
+      return added;
+    }
+    if (version > entry.version) Object.assign(entry, { status, version });
+    return entry;
+  }
+
+  private async pump(messages: ConsumerMessages, eventType: string, logger: Logger): Promise<void> {
+    try {
+      for await (const message of messages) {
+        try {
+          const event = parseEnvelope(message.data);
+          this.merge(event.aggregateId, statusOf(event), event.aggregateVersion);
+        } catch (error) {
+          logger.warn({ err: error, subject: message.subject }, 'ignoring a store status message that is not a status event');
+        }
+      }
+    } catch (error) {
+      logger.error({ err: error, eventType }, 'store status feed stopped; statuses are read from the database again');
+    }
+    // whatever ended the feed, lookups fall back to short-lived database reads
+    this.live = false;
+  }
+
+  private async stopFollowing(): Promise<void> {
+    this.live = false;
+    const feeds = this.feeds;
+    this.feeds = [];
+    await Promise.all(feeds.map((messages) => messages.close().catch(() => undefined)));
+  }
+}
+
+function statusOf(event: EventEnvelope): StoreStatus {
+  const status = (event.data as { status?: unknown }).status;
+  if (!isStoreStatus(status)) throw new Error(`${event.type} ${event.id} carries no status`);
+  return status;
 }
