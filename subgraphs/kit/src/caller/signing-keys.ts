@@ -1,4 +1,4 @@
-import { generateKeyPairSync, createPublicKey } from 'node:crypto';
+import { generateKeyPairSync, createPublicKey, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AuthConfig } from '../config/kit-config';
@@ -13,10 +13,26 @@ export interface SigningKeys {
   trustedKeys?: Map<string, string>;
 }
 
-/** The PEM that verifies a token signed with `kid`; undefined for a key nobody trusts. */
-export function verificationKeyFor(keys: SigningKeys, kid: string | undefined): string | undefined {
-  if (kid === undefined || kid === keys.keyId) return keys.publicKeyPem || keys.trustedKeys?.get(keys.keyId);
-  return keys.trustedKeys?.get(kid);
+/** The key that verifies a token signed with `kid`; undefined for a key nobody trusts. */
+export function verificationKeyFor(keys: SigningKeys, kid: string | undefined): KeyObject | undefined {
+  const pem = kid === undefined || kid === keys.keyId ? keys.publicKeyPem || keys.trustedKeys?.get(keys.keyId) : keys.trustedKeys?.get(kid);
+  return pem ? publicKeyOf(pem) : undefined;
+}
+
+/**
+ * Parsed public keys by PEM: given a PEM string, jsonwebtoken parses it again on every verification,
+ * which was a tenth of a subgraph's CPU under load. A handful of PEMs ever exist (configured key, JWKS
+ * rotations).
+ */
+const parsedKeys = new Map<string, KeyObject>();
+
+function publicKeyOf(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
 }
 
 /** Repository root, from src/caller or dist/caller of subgraphs/kit. */
