@@ -84,6 +84,28 @@ describe('tenant isolation in the database', () => {
     expect(await bodies(storeB)).toEqual([{ store_id: storeB, body: 'b1' }]);
   });
 
+  it('opens a scoped transaction and sets its store in one message, and rolls it back whole on failure', async () => {
+    const sent = jest.spyOn(harness.dataSource.logger, 'logQuery');
+    try {
+      expect(await inScope(harness.dataSource, storeB, (manager) => manager.query(`SELECT body FROM note`))).toEqual([{ body: 'b1' }]);
+      expect(sent.mock.calls.map(([query]) => query)).toEqual([
+        `START TRANSACTION; SELECT set_config('app.store_id', '${storeB}', true)`,
+        'SELECT body FROM note',
+        'COMMIT',
+      ]);
+    } finally {
+      sent.mockRestore();
+    }
+    await expect(
+      inScope(harness.dataSource, storeB, async (manager) => {
+        await manager.query(`INSERT INTO note (store_id, body) VALUES ($1, 'half')`, [storeB]);
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+    expect(await bodies(storeB)).toEqual([{ store_id: storeB, body: 'b1' }]);
+    await expect(inScope(harness.dataSource, "b'; DROP TABLE note; --", async () => 1)).rejects.toThrow(/Not a store scope/);
+  });
+
   it('does not carry a store over to the next transaction on the same connection', async () => {
     const single = await new DataSource({ ...harness.dataSource.options, extra: { max: 1 } } as typeof harness.dataSource.options).initialize();
     try {

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '../logging/logger';
+import { SCOPED_BEGIN } from '../tenancy/store-scope';
 
 /** Marks work done for a GraphQL request, so its statements are told apart from background work. */
 export const requestScope = new AsyncLocalStorage<true>();
@@ -23,7 +24,8 @@ export class StatementCounter implements TypeOrmLogger {
   }
 
   logQuery(query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
-    this.counter.inc({ source: requestScope.getStore() ? 'request' : 'background' });
+    // a scoped transaction's first message holds two statements
+    this.counter.inc({ source: requestScope.getStore() ? 'request' : 'background' }, query.startsWith(SCOPED_BEGIN) ? 2 : 1);
     this.logger.trace({ query }, 'sql');
   }
 

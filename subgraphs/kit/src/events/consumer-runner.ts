@@ -5,7 +5,7 @@ import { parseEnvelope, type EventEnvelope } from './event-envelope';
 import type { EventNames } from './event-names';
 import { ensureStream } from './streams';
 import type { Tx, UnitOfWork } from './unit-of-work';
-import { enterScope, PLATFORM_SCOPE } from '../tenancy/store-scope';
+import { PLATFORM_SCOPE, scopedTransaction } from '../tenancy/store-scope';
 
 /** A subgraph's reaction to one event type, run in a transaction with the processed-event record. */
 export interface EventHandler<TData = Record<string, unknown>> {
@@ -117,7 +117,8 @@ export class ConsumerRunner {
     const heartbeat = setInterval(() => message.working(), Math.max(250, this.options.ackWaitMs / 2));
     try {
       let emitted = 0;
-      await dataSource.transaction(async (manager) => {
+      // the handler sees the event's store only; an event of no store (accounts') is platform-wide
+      await scopedTransaction(dataSource, event.storeId ?? PLATFORM_SCOPE, async (manager) => {
         const fresh: unknown[] = await manager.query(
           `INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
           [durable, event.id],
@@ -126,8 +127,6 @@ export class ConsumerRunner {
           log.debug('event already handled; acknowledging the redelivery');
           return;
         }
-        // the handler sees the event's store only; an event of no store (accounts') is platform-wide
-        await enterScope(manager, event.storeId ?? PLATFORM_SCOPE);
         await unitOfWork.runIn(
           manager,
           { correlationId: event.correlationId, causationId: event.id },
