@@ -46,13 +46,5 @@ export async function listUsers(
   const query = context.db.getRepository(User).createQueryBuilder('u');
   if (args.filter?.email) query.andWhere(`lower(u.email) LIKE :email ESCAPE '\\'`, { email: `%${emailKey(args.filter.email).replace(/[\\%_]/g, '\\$&')}%` });
   if (args.filter?.role) query.andWhere(':role = ANY(u.roles)', { role: args.filter.role });
-  return keysetPage(query, {
-    sort: byCreatedAt<User>('u'),
-    descending: true,
-    idColumn: 'u.id',
-    idOf: (user) => user.id,
-    limit,
-    after: args.after,
-    countTotal: true,
-  });
+  return keysetPage(query, { sort: byCreatedAt<User>('u'), descending: true, limit, after: args.after, countTotal: true });
 }

@@ -91,6 +91,6 @@ export async function listProducts(
     if (filter.priceMin !== undefined && filter.priceMin !== null) query.andWhere('p.price_amount >= :priceMin', { priceMin: filter.priceMin });
     if (filter.priceMax !== undefined && filter.priceMax !== null) query.andWhere('p.price_amount <= :priceMax', { priceMax: filter.priceMax });
 
-    return keysetPage(query, { sort, descending, idColumn: 'p.id', idOf: (product) => product.id, limit, after: args.after, countTotal });
+    return keysetPage(query, { sort, descending, limit, after: args.after, countTotal });
   });
 }

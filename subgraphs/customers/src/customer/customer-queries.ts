@@ -81,6 +81,6 @@ export async function listCustomers(
     if (filter.acceptsMarketing !== undefined && filter.acceptsMarketing !== null) {
       query.andWhere('c.accepts_marketing = :acceptsMarketing', { acceptsMarketing: filter.acceptsMarketing });
     }
-    return keysetPage(query, { sort, descending, idColumn: 'c.id', idOf: (customer) => customer.id, limit, after: args.after, countTotal });
+    return keysetPage(query, { sort, descending, limit, after: args.after, countTotal });
   });
 }

@@ -48,15 +48,7 @@ export function listSegments(
     const query = manager.getRepository(CustomerSegment).createQueryBuilder('s');
     const storeId = storeOfCaller(context);
     if (storeId) query.andWhere('s.store_id = :storeId', { storeId });
-    return keysetPage(query, {
-      sort: byCreatedAt<CustomerSegment>('s'),
-      descending: false,
-      idColumn: 's.id',
-      idOf: (segment) => segment.id,
-      limit,
-      after: args.after,
-      countTotal,
-    });
+    return keysetPage(query, { sort: byCreatedAt<CustomerSegment>('s'), descending: false, limit, after: args.after, countTotal });
   });
 }
 
@@ -77,14 +69,6 @@ export async function segmentCustomers(
       .createQueryBuilder('c')
       .innerJoin('customer_segment_member', 'm', 'm.customer_id = c.id AND m.store_id = c.store_id')
       .where('m.segment_id = :segmentId AND c.store_id = :storeId', { segmentId: segment.id, storeId: segment.storeId });
-    return keysetPage(query, {
-      sort: byCreatedAt<Customer>('c'),
-      descending: true,
-      idColumn: 'c.id',
-      idOf: (customer) => customer.id,
-      limit,
-      after: args.after,
-      countTotal,
-    });
+    return keysetPage(query, { sort: byCreatedAt<Customer>('c'), descending: true, limit, after: args.after, countTotal });
   });
 }

@@ -13,14 +13,6 @@ export async function listInventory(
   return context.storeDb.read(async (manager) => {
     const query = manager.getRepository(InventoryItem).createQueryBuilder('i').where('i.store_id = :storeId', { storeId });
     if (args.lowStock) query.andWhere('i.on_hand - i.reserved <= i.low_stock_threshold');
-    return keysetPage(query, {
-      sort: byCreatedAt<InventoryItem>('i'),
-      descending: false,
-      idColumn: 'i.id',
-      idOf: (item) => item.id,
-      limit,
-      after: args.after,
-      countTotal: true,
-    });
+    return keysetPage(query, { sort: byCreatedAt<InventoryItem>('i'), descending: false, limit, after: args.after, countTotal: true });
   });
 }

@@ -16,9 +16,9 @@ export interface KeysetSort<T> {
 export interface KeysetPageOptions<T> {
   sort: KeysetSort<T>;
   descending: boolean;
-  /** The tie-breaking unique uuid column (`p.id`) and its value on a row. */
-  idColumn: string;
-  idOf(row: T): string;
+  /** The tie-breaking unique uuid column and its value on a row: `<query alias>.id` and `row.id` unless given. */
+  idColumn?: string;
+  idOf?(row: T): string;
   limit: number;
   after?: string | null;
   /** The COUNT is a second statement: only when the client reads totalCount. */
@@ -48,7 +48,9 @@ export function decodeKeysetCursor(cursor: string, type: KeysetColumnType): [str
  * `limit + 1` rows after the cursor in (sort column, id) order, as a Relay connection.
  */
 export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetPageOptions<T>): Promise<Connection<T>> {
-  const { sort, idColumn, limit, after } = options;
+  const { sort, limit, after } = options;
+  const idColumn = options.idColumn ?? `${query.alias}.id`;
+  const idOf = options.idOf ?? ((row: T): string => row.id as string);
   const cursor = after ? decodeKeysetCursor(after, sort.type) : null;
   const totalCount = options.countTotal ? await query.clone().getCount() : 0;
   const direction = options.descending ? 'DESC' : 'ASC';
@@ -64,7 +66,7 @@ export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuil
     .addOrderBy(idColumn, direction)
     .limit(limit + 1)
     .getMany();
-  return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(sort.valueOf(row), options.idOf(row)));
+  return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(sort.valueOf(row), idOf(row)));
 }
 
 /** Ordering by `<alias>.created_at`, the usual "newest first" of a list. */

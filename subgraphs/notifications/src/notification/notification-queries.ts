@@ -68,15 +68,7 @@ export async function listNotifications(
   const limit = pageSize(args.first);
   return context.storeDb.read(async (manager) => {
     const query = visibleTo(context, manager, Boolean(args.unreadOnly));
-    return keysetPage(query, {
-      sort: byCreatedAt<Notification>('n'),
-      descending: true,
-      idColumn: 'n.id',
-      idOf: (row) => row.id,
-      limit,
-      after: args.after,
-      countTotal: true,
-    });
+    return keysetPage(query, { sort: byCreatedAt<Notification>('n'), descending: true, limit, after: args.after, countTotal: true });
   });
 }
 

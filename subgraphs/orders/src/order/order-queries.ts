@@ -79,6 +79,6 @@ export async function listOrders(
       else query.andWhere('o.email ILIKE :email', { email: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
     }
 
-    return keysetPage(query, { sort, descending, idColumn: 'o.id', idOf: (order) => order.id, limit, after: args.after, countTotal });
+    return keysetPage(query, { sort, descending, limit, after: args.after, countTotal });
   });
 }

@@ -53,15 +53,7 @@ export async function listOrderPayments(
     if (!order?.placedAt || !mayPayOrder(context.caller, order)) return none();
     const query = manager.getRepository(Payment).createQueryBuilder('p').where('p.order_id = :orderId', { orderId: args.orderId });
     if (store.storeId) query.andWhere('p.store_id = :storeId', { storeId: store.storeId });
-    return keysetPage(query, {
-      sort: byCreatedAt<Payment>('p'),
-      descending: false,
-      idColumn: 'p.id',
-      idOf: (payment) => payment.id,
-      limit,
-      after: args.after,
-      countTotal: true,
-    });
+    return keysetPage(query, { sort: byCreatedAt<Payment>('p'), descending: false, limit, after: args.after, countTotal: true });
   });
 }
 

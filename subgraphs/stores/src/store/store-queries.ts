@@ -76,13 +76,5 @@ export async function listStores(
     const search = `%${args.filter.search.replace(/[\\%_]/g, '\\$&')}%`;
     query.andWhere('(s.name ILIKE :search OR s.slug ILIKE :search OR s.domain ILIKE :search OR s.custom_domain ILIKE :search)', { search });
   }
-  return keysetPage(query, {
-    sort: byCreatedAt<Store>('s'),
-    descending: true,
-    idColumn: 's.id',
-    idOf: (store) => store.id,
-    limit,
-    after: args.after,
-    countTotal,
-  });
+  return keysetPage(query, { sort: byCreatedAt<Store>('s'), descending: true, limit, after: args.after, countTotal });
 }
