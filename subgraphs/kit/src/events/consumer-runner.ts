@@ -5,7 +5,7 @@ import { parseEnvelope, type EventEnvelope } from './event-envelope';
 import type { EventNames } from './event-names';
 import { ensureStream } from './streams';
 import type { Tx, UnitOfWork } from './unit-of-work';
-import { PLATFORM_SCOPE, scopedTransaction } from '../tenancy/store-scope';
+import { PLATFORM_SCOPE, inScope } from '../tenancy/store-scope';
 
 /** A subgraph's reaction to one event type, run in a transaction with the processed-event record. */
 export interface EventHandler<TData = Record<string, unknown>> {
@@ -118,7 +118,7 @@ export class ConsumerRunner {
     try {
       let emitted = 0;
       // the handler sees the event's store only; an event of no store (accounts') is platform-wide
-      await scopedTransaction(dataSource, event.storeId ?? PLATFORM_SCOPE, async (manager) => {
+      await inScope(dataSource, event.storeId ?? PLATFORM_SCOPE, async (manager) => {
         const fresh: unknown[] = await manager.query(
           `INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
           [durable, event.id],

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { envelopeFor, type EventEnvelope, type NewEvent, type Trace } from './event-envelope';
 import type { EventNames } from './event-names';
-import { scopedTransaction, type StoreScope } from '../tenancy/store-scope';
+import { inScope, type StoreScope } from '../tenancy/store-scope';
 
 /** A database transaction that can also record events; they are published only if it commits. */
 export interface Tx {
@@ -41,7 +41,7 @@ export class UnitOfWork {
   /** Runs `work` in one transaction; events it emits are written to the outbox in that transaction. */
   async run<T>(trace: Trace, work: (tx: Tx) => Promise<T>): Promise<T> {
     let emitted = 0;
-    const result = await scopedTransaction(this.dataSource, this.scope, (manager) => this.runIn(manager, trace, work, () => (emitted += 1)));
+    const result = await inScope(this.dataSource, this.scope, (manager) => this.runIn(manager, trace, work, () => (emitted += 1)));
     if (emitted > 0) this.afterCommitWithEvents();
     return result;
   }

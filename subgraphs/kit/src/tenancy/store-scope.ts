@@ -31,11 +31,6 @@ export async function enterScope(manager: EntityManager, scope: StoreScope): Pro
   await manager.query(`SELECT set_config('app.store_id', $1, true)`, [scope]);
 }
 
-/** Runs `work` in one transaction that sees only `scope`'s rows. */
-export function inScope<T>(dataSource: DataSource, scope: StoreScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return scopedTransaction(dataSource, scope, work);
-}
-
 /** How a scoped transaction's first message starts: the statement counter counts it as two statements. */
 export const SCOPED_BEGIN = 'START TRANSACTION; SELECT set_config';
 
@@ -45,7 +40,7 @@ export const SCOPED_BEGIN = 'START TRANSACTION; SELECT set_config';
  * round trip: `START TRANSACTION; SELECT set_config('app.store_id', …, true)` as one simple-protocol
  * message. The scope is a checked uuid or `*`, never caller text, so it can be written into the SQL.
  */
-export async function scopedTransaction<T>(dataSource: DataSource, scope: StoreScope | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inScope<T>(dataSource: DataSource, scope: StoreScope | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (scope !== null && !isStoreScope(scope)) throw new Error(`Not a store scope: ${String(scope)}`);
   const runner = dataSource.createQueryRunner();
   try {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enterScope, PLATFORM_SCOPE, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
+import { enterScope, inScope, PLATFORM_SCOPE, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
 import type { EmailConfig } from '../notifications.config';
 import { EmailStatus } from './email-outbox';
 import { isPermanentRejection, smtpTransport, type MailTransport } from './mail-transport';
@@ -88,8 +88,7 @@ export class EmailDispatcher {
 
   /** One round; returns how many emails it handled. */
   private async sendBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await enterScope(manager, PLATFORM_SCOPE);
+    return inScope(this.dataSource, PLATFORM_SCOPE, async (manager) => {
       const due: DueEmail[] = await manager.query(
         `SELECT id, store_id, recipient, subject, text_body, attempts FROM email_outbox
           WHERE status = 'PENDING' AND next_attempt_at <= now()
