@@ -92,7 +92,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   await apollo.start();
 
   const nats = await connectNats(kit.natsUrl, 'ultramarket-gateway', logger);
-  const fanout = new EventFanout(nats.jetstream(), await nats.jetstreamManager(), new EventNames(kit.eventNamespace), logger);
+  const fanout = new EventFanout({ js: nats.jetstream(), jsm: await nats.jetstreamManager(), names: new EventNames(kit.eventNamespace), logger });
 
   const contextFor = (caller: Caller, requestId: string, correlationId: string, storeId?: string): GatewayContext => {
     const forwardHeaders: Record<string, string> = { 'x-request-id': requestId, 'x-correlation-id': correlationId };

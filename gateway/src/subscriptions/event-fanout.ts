@@ -1,11 +1,10 @@
-import { DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from 'nats';
-import { ensureStream, parseEnvelope, type EventEnvelope, type EventNames, type Logger } from '@ultramarket/kit';
+import { followEvents, type EventEnvelope, type EventSource, type LiveEvents } from '@ultramarket/kit';
 
 type Listener = (event: EventEnvelope) => void;
 
 interface SubjectFeed {
   listeners: Set<{ listener: Listener; sinceMs: number }>;
-  messages: Promise<ConsumerMessages>;
+  live: Promise<LiveEvents>;
 }
 
 /**
@@ -17,24 +16,19 @@ interface SubjectFeed {
 export class EventFanout {
   private readonly feeds = new Map<string, SubjectFeed>();
 
-  constructor(
-    private readonly js: JetStreamClient,
-    private readonly jsm: JetStreamManager,
-    private readonly names: EventNames,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly source: EventSource) {}
 
   async listen(eventType: string, listener: Listener): Promise<() => void> {
     // a millisecond of slack: the server stamps messages with its own clock
     const entry = { listener, sinceMs: Date.now() - 1 };
     let feed = this.feeds.get(eventType);
     if (!feed) {
-      feed = { listeners: new Set(), messages: this.openFeed(eventType, new Date(Date.now() - 1)) };
+      feed = { listeners: new Set(), live: this.openFeed(eventType, new Date(Date.now() - 1)) };
       this.feeds.set(eventType, feed);
     }
     feed.listeners.add(entry);
     try {
-      await feed.messages;
+      await feed.live;
     } catch (error) {
       this.feeds.delete(eventType);
       throw error;
@@ -43,7 +37,7 @@ export class EventFanout {
       feed.listeners.delete(entry);
       if (feed.listeners.size === 0 && this.feeds.get(eventType) === feed) {
         this.feeds.delete(eventType);
-        void feed.messages.then((messages) => messages.stop());
+        void feed.live.then((live) => live.stop());
       }
     };
   }
@@ -53,47 +47,24 @@ export class EventFanout {
     this.feeds.clear();
     await Promise.all(
       feeds.map((feed) =>
-        feed.messages.then(
-          (messages) => messages.stop(),
+        feed.live.then(
+          (live) => live.stop(),
           () => undefined,
         ),
       ),
     );
   }
 
-  private async openFeed(eventType: string, since: Date): Promise<ConsumerMessages> {
-    const domain = this.names.domainOf(eventType);
-    await ensureStream(this.jsm, this.names, domain);
-    const consumer = await this.js.consumers.get(this.names.stream(domain), {
-      // one subject as a string: NATS 2.9 servers do not know filter_subjects
-      filterSubjects: this.names.subject(eventType),
-      deliver_policy: DeliverPolicy.StartTime,
-      opt_start_time: since.toISOString(),
-    });
-    const messages = await consumer.consume();
-    void this.pump(eventType, messages);
-    return messages;
-  }
-
-  private async pump(eventType: string, messages: ConsumerMessages): Promise<void> {
-    try {
-      for await (const message of messages) {
-        const feed = this.feeds.get(eventType);
-        if (!feed) continue;
-        let event: EventEnvelope;
-        try {
-          event = parseEnvelope(message.data);
-        } catch (error) {
-          this.logger.warn({ err: error, subject: message.subject }, 'ignoring a message that is not an event');
-          continue;
-        }
-        const storedAtMs = message.info.timestampNanos / 1_000_000;
-        for (const { listener, sinceMs } of feed.listeners) {
+  private openFeed(eventType: string, since: Date): Promise<LiveEvents> {
+    return followEvents(
+      this.source,
+      eventType,
+      (event, storedAtMs) => {
+        for (const { listener, sinceMs } of this.feeds.get(eventType)?.listeners ?? []) {
           if (storedAtMs >= sinceMs) listener(event);
         }
-      }
-    } catch (error) {
-      this.logger.error({ err: error, eventType }, 'event feed stopped');
-    }
+      },
+      { since },
+    );
   }
 }

@@ -24,6 +24,7 @@ export * from './events/nats-connection';
 export * from './events/outbox-relay';
 export * from './events/unit-of-work';
 export * from './events/consumer-runner';
+export * from './events/live-events';
 export * from './tenancy/store-scope';
 export * from './tenancy/store-db';
 export * from './tenancy/store-status';

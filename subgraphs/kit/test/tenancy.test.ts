@@ -194,7 +194,7 @@ describe('tenant isolation in the database', () => {
     };
     // a replica that handles none of these events durably: store_status never gets a row for C or D
     const replica = new StoreStatuses(harness.dataSource);
-    const stopReplica = await replica.follow(harness.js, harness.jsm, harness.names, logger);
+    const stopReplica = await replica.follow({ js: harness.js, jsm: harness.jsm, names: harness.names, logger });
     let stopLate: (() => Promise<void>) | undefined;
     try {
       expect(await replica.of(storeC)).toBe(StoreStatus.ACTIVE);
@@ -210,7 +210,7 @@ describe('tenant isolation in the database', () => {
       expect(await replica.of(storeD)).toBe(StoreStatus.PAUSED);
       // a replica started later replays the stream and learns the same
       const late = new StoreStatuses(harness.dataSource);
-      stopLate = await late.follow(harness.js, harness.jsm, harness.names, logger);
+      stopLate = await late.follow({ js: harness.js, jsm: harness.jsm, names: harness.names, logger });
       await eventually(async () => ((await late.of(storeC)) === StoreStatus.SUSPENDED ? true : undefined), 10_000, 'the replay');
     } finally {
       await stopReplica();

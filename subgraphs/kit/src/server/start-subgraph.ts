@@ -83,7 +83,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const handlers = [...((definition.consumers ?? []) as EventHandler[]), ...(definition.followsStoreStatus ? storeStatuses.followers(definition.name) : [])];
   for (const handler of handlers) await consumers.start(handler);
   // every replica hears every store status change at once (the durable followers above keep the table)
-  const stopFollowingStatuses = definition.followsStoreStatus ? await storeStatuses.follow(js, jsm, names, logger) : async () => undefined;
+  const stopFollowingStatuses = definition.followsStoreStatus ? await storeStatuses.follow({ js, jsm, names, logger }) : async () => undefined;
   const stopOnStart = (await definition.onStart?.(runtime)) ?? (async () => undefined);
   const stopJobs = (definition.jobs ?? []).map((job) => job(runtime));
 

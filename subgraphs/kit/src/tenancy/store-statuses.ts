@@ -1,10 +1,7 @@
-import { type ConsumerMessages, type JetStreamClient, type JetStreamManager } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { EventHandler } from '../events/consumer-runner';
-import { parseEnvelope, type EventEnvelope } from '../events/event-envelope';
-import type { EventNames } from '../events/event-names';
-import { ensureStream } from '../events/streams';
-import type { Logger } from '../logging/logger';
+import type { EventEnvelope } from '../events/event-envelope';
+import { followEvents, type EventSource, type LiveEvents } from '../events/live-events';
 import { inScope } from './store-scope';
 import { isStoreStatus, StoreStatus } from './store-status';
 
@@ -36,7 +33,7 @@ interface KnownStatus {
  */
 export class StoreStatuses {
   private readonly known = new Map<string, KnownStatus>();
-  private feeds: ConsumerMessages[] = [];
+  private feeds: LiveEvents[] = [];
   private live = false;
 
   constructor(private readonly dataSource: DataSource) {}
@@ -59,16 +56,13 @@ export class StoreStatuses {
    * Follows every status event live, from the start of the stores stream (older states are in the
    * database), until `stop`. Resolves once the consumers are listening.
    */
-  async follow(js: JetStreamClient, jsm: JetStreamManager, names: EventNames, logger: Logger): Promise<() => Promise<void>> {
-    await ensureStream(jsm, names, 'stores');
+  async follow(source: EventSource): Promise<() => Promise<void>> {
     for (const eventType of STATUS_EVENTS) {
-      // one subject as a string: NATS 2.9 servers do not know filter_subjects. No deliver_policy: an
-      // ordered consumer starts at the stream's first message by default (with DeliverPolicy.All
-      // spelled out, nats.js 2.29's consume() never resolved against this server)
-      const consumer = await js.consumers.get(names.stream('stores'), { filterSubjects: names.subject(eventType) });
-      const messages = await consumer.consume();
-      this.feeds.push(messages);
-      void this.pump(messages, eventType, logger);
+      const feed = await followEvents(source, eventType, (event) => this.merge(event.aggregateId, statusOf(event), event.aggregateVersion), {
+        // whatever ends a feed, lookups fall back to short-lived database reads
+        onEnd: () => (this.live = false),
+      });
+      this.feeds.push(feed);
     }
     this.live = true;
     return () => this.stopFollowing();
@@ -105,28 +99,11 @@ export class StoreStatuses {
     return entry;
   }
 
-  private async pump(messages: ConsumerMessages, eventType: string, logger: Logger): Promise<void> {
-    try {
-      for await (const message of messages) {
-        try {
-          const event = parseEnvelope(message.data);
-          this.merge(event.aggregateId, statusOf(event), event.aggregateVersion);
-        } catch (error) {
-          logger.warn({ err: error, subject: message.subject }, 'ignoring a store status message that is not a status event');
-        }
-      }
-    } catch (error) {
-      logger.error({ err: error, eventType }, 'store status feed stopped; statuses are read from the database again');
-    }
-    // whatever ended the feed, lookups fall back to short-lived database reads
-    this.live = false;
-  }
-
   private async stopFollowing(): Promise<void> {
     this.live = false;
     const feeds = this.feeds;
     this.feeds = [];
-    await Promise.all(feeds.map((messages) => messages.close().catch(() => undefined)));
+    await Promise.all(feeds.map((feed) => feed.stop()));
   }
 }
 
