@@ -181,6 +181,24 @@ describe('tenant isolation in the database', () => {
     }
   });
 
+  it('remembers a bounded number of stores it never heard of, so made-up store ids cannot fill its memory', async () => {
+    const statuses = new StoreStatuses(harness.dataSource, 2);
+    const stop = await statuses.follow({ js: harness.js, jsm: harness.jsm, names: harness.names, logger: createLogger('tenancy-test', 'silent') });
+    try {
+      const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+      expect(await statuses.of(first)).toBe(StoreStatus.ACTIVE);
+      await owner.query(`INSERT INTO store_status (store_id, status, version, updated_at) VALUES ($1, 'SUSPENDED', 5, now())`, [first]);
+      // remembered: the row written behind its back is not read
+      expect(await statuses.of(first)).toBe(StoreStatus.ACTIVE);
+      expect(await statuses.of(second)).toBe(StoreStatus.ACTIVE);
+      // the third unknown store makes it forget the first two, so the first is read again
+      expect(await statuses.of(third)).toBe(StoreStatus.ACTIVE);
+      expect(await statuses.of(first)).toBe(StoreStatus.SUSPENDED);
+    } finally {
+      await stop();
+    }
+  });
+
   it('tells every replica of a status change at once, from the live feed, without reading the database again', async () => {
     const storeC = randomUUID();
     const storeD = randomUUID();

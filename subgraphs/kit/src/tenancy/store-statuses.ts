@@ -33,10 +33,15 @@ interface KnownStatus {
  */
 export class StoreStatuses {
   private readonly known = new Map<string, KnownStatus>();
+  private readonly unknown = new Set<string>();
   private feeds: LiveEvents[] = [];
   private live = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Store ids with neither a row nor an event (not created yet, or made up) remembered at most. */
+    private readonly maxUnknown = 10_000,
+  ) {}
 
   async of(storeId: string): Promise<StoreStatus> {
     const entry = this.known.get(storeId);
@@ -44,12 +49,21 @@ export class StoreStatuses {
     const rows: { status: string; version: number }[] = await inScope(this.dataSource, storeId, (manager) =>
       manager.query('SELECT status, version FROM store_status WHERE store_id = $1', [storeId]),
     );
-    const stored =
-      rows.length > 0 && isStoreStatus(rows[0].status) ? { status: rows[0].status, version: rows[0].version } : { status: StoreStatus.ACTIVE, version: 0 };
+    const stored = rows.length > 0 && isStoreStatus(rows[0].status) ? { status: rows[0].status, version: rows[0].version } : null;
+    if (!stored && !this.known.has(storeId)) this.rememberUnknown(storeId);
     // an event heard while the read was on its way may be newer than what the read found
-    const merged = this.merge(storeId, stored.status, stored.version);
+    const merged = this.merge(storeId, stored?.status ?? StoreStatus.ACTIVE, stored?.version ?? 0);
     merged.checkedAt = Date.now();
     return merged.status;
+  }
+
+  /** Made-up store ids must not fill the memory: past `maxUnknown` of them, they are all forgotten. */
+  private rememberUnknown(storeId: string): void {
+    if (this.unknown.size >= this.maxUnknown) {
+      for (const id of this.unknown) this.known.delete(id);
+      this.unknown.clear();
+    }
+    this.unknown.add(storeId);
   }
 
   /**
@@ -89,6 +103,7 @@ export class StoreStatuses {
   }
 
   private merge(storeId: string, status: StoreStatus, version: number): KnownStatus {
+    if (version > 0) this.unknown.delete(storeId);
     const entry = this.known.get(storeId);
     if (!entry) {
       const added = { status, version, checkedAt: null };
