@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
 #   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, orders, payments, customers, notifications) · node gateway/dist/main.js
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
 FROM ${NODE_IMAGE} AS deps
@@ -17,6 +17,7 @@ COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
 COPY schema/package.json schema/
+COPY schema/client/package.json schema/client/
 COPY gateway/package.json gateway/
 RUN npm ci --no-audit --no-fund
 
@@ -42,6 +43,7 @@ COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
 COPY schema/package.json schema/
+COPY schema/client/package.json schema/client/
 COPY gateway/package.json gateway/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 

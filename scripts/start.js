@@ -10,12 +10,20 @@
  *      4004, …) and the gateway (4000)
  *   5. seeds the demo store (idempotent; `--no-seed` skips it)
  *   6. prints the URL and a token command; Ctrl-C stops everything
+ *
+ * In a terminal the services' JSON logs are shown as one readable line per event, prefixed with
+ * the service's name; piped or redirected they stay JSON (`--pretty` / `--json`, LOG_FORMAT and
+ * FORCE_COLOR decide otherwise). See lib/service-output.js.
  */
 const net = require('node:net');
 const { ensureDependencies, ensureBuild } = require('./lib/prepare');
+const { useDeclaredRuntime } = require('./lib/runtime');
 
 const args = new Set(process.argv.slice(2));
-const log = (message = '') => console.log(`[start] ${message}`);
+const { chooseLogFormat, colorSupported, createServiceOutput } = require('./lib/service-output');
+const output = createServiceOutput({ format: chooseLogFormat(), color: colorSupported() });
+const log = (message = '') => process.stdout.write(output.formatMessage(message));
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Resolves with the first of `ports` something already listens on, or null. */
 async function busyPort(ports) {
@@ -47,10 +55,11 @@ async function stop(code) {
 
 async function main() {
   if (args.has('--help')) {
-    console.log('usage: npm start [-- --build | --skip-build] [-- --no-seed]');
+    console.log('usage: npm start [-- --build | --skip-build] [-- --no-seed] [-- --pretty | --json]');
     return;
   }
   ensureDependencies(log);
+  useDeclaredRuntime(log);
   if (args.has('--skip-build')) log('--skip-build: running dist/ as it is');
   else ensureBuild({ force: args.has('--build'), log });
 
@@ -81,14 +90,18 @@ async function main() {
   const mailCatcher = await startMailCatcher({ log: (message) => log(message) });
   if (mailCatcher) process.once('exit', () => mailCatcher.close());
   log(`starting ${SUBGRAPHS.map(({ name, port }) => `${name} (${port})`).join(', ')} and the gateway (4000)`);
-  stackStarting = startStack({ fixedPorts: true, output: 'inherit' });
+  stackStarting = startStack({
+    fixedPorts: true,
+    output,
+    onReady: (service, elapsedMs) => log(`${output.tick()} ${output.serviceName(service.name)} ready on :${service.port} (${seconds(elapsedMs)})`),
+  });
   const stack = await stackStarting;
   if (stopping) return;
   for (const service of Object.values(stack.services)) {
     service.child.once('exit', (code, signal) => {
       if (stopping) return;
       // code 0: it was stopped (a Ctrl-C in the terminal reaches every process of the group)
-      if (code !== 0) console.error(`[start] ${service.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the others`);
+      if (code !== 0) process.stderr.write(output.formatMessage(`${service.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the others`));
       void stop(code === 0 ? 0 : 1);
     });
   }
@@ -99,6 +112,7 @@ async function main() {
     demoStoreId = (await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) })).storeId;
   }
   if (stopping) return;
+  log(`${output.tick()} UltraMarket started in ${seconds(process.uptime() * 1000)}`);
 
   const url = 'http://localhost:4000/graphql';
   const demo = demoStoreId
