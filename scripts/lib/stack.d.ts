@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { ServiceOutput } from './service-output';
 
 export interface StackService {
   name: string;
@@ -24,7 +25,8 @@ export function startStack(options?: {
   fixedPorts?: boolean;
   env?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
-  output?: 'inherit' | 'ignore';
+  output?: 'ignore' | 'inherit' | 'pretty' | 'json' | ServiceOutput;
+  onReady?: (service: StackService, elapsedMs: number) => void;
 }): Promise<Stack>;
 export function dropDatabases(names: string[]): Promise<void>;
 export function statementCount(metricsUrl: string): Promise<number>;

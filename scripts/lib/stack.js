@@ -8,6 +8,7 @@ const { spawn } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
 const { Client } = require('pg');
+const { colorSupported, createServiceOutput } = require('./service-output');
 
 const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
@@ -47,24 +48,38 @@ async function waitUntilReady(url, child, name, timeoutMs = 60000) {
   throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
 }
 
+/** `output` is 'ignore', 'inherit' or a ServiceOutput that relays the child's lines. */
 function startProcess(name, script, env, output) {
+  const relay = typeof output === 'object' ? output : null;
+  const stdio = relay ? 'pipe' : output;
   const child = spawn(process.execPath, [script], {
     cwd: root,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', ...env },
-    stdio: ['ignore', output, output],
+    stdio: ['ignore', stdio, stdio],
   });
   child.serviceName = name;
+  relay?.attach(name, child);
   return child;
+}
+
+/** 'ignore' and 'inherit' go to spawn as they are; 'pretty' and 'json' become a ServiceOutput. */
+function outputOf(option) {
+  const output = option ?? (['inherit', 'pretty', 'json'].includes(process.env.STACK_OUTPUT) ? process.env.STACK_OUTPUT : 'ignore');
+  if (output === 'pretty' || output === 'json') return createServiceOutput({ format: output, color: colorSupported() });
+  return output;
 }
 
 function stopProcess(child, signal = 'SIGTERM') {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-    child.once('exit', () => {
+    // 'close' comes once its piped output is read too, so its last log lines are shown
+    const done = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    child.once('close', done);
+    child.once('exit', () => setTimeout(done, 1000).unref());
     child.kill(signal);
   });
 }
@@ -74,17 +89,22 @@ function stopProcess(child, signal = 'SIGTERM') {
  * @param {string} [options.namespace] event namespace and database prefix ('' for the real databases)
  * @param {boolean} [options.fixedPorts] use 4000/4003/4004 (npm start) instead of free ports (tests)
  * @param {object} [options.env] extra environment for every process
- * @param {'inherit'|'ignore'} [options.output]
+ * @param {'ignore'|'inherit'|'pretty'|'json'|import('./service-output').ServiceOutput} [options.output] what becomes
+ *   of the services' logs: dropped (tests; STACK_OUTPUT=inherit|pretty|json shows them), written
+ *   straight to this terminal, or read line by line and shown prettified or as JSON (npm start)
+ * @param {(service: {name: string, port: number}, elapsedMs: number) => void} [options.onReady]
+ *   called as each service answers /ready, with the time since it was spawned
  */
 async function startStack(options = {}) {
   const namespace = options.namespace ?? '';
-  const output = options.output ?? (process.env.STACK_OUTPUT === 'inherit' ? 'inherit' : 'ignore');
+  const output = outputOf(options.output);
   const databasePrefix = namespace ? `ultramarket_test_${namespace}` : 'ultramarket';
   const env = { EVENT_NAMESPACE: namespace, ...(options.env ?? {}) };
   const services = {};
 
   const startSubgraph = async (subgraph) => {
     const port = subgraph.port;
+    const spawnedAt = Date.now();
     const child = startProcess(
       subgraph.name,
       path.join(root, 'subgraphs', subgraph.name, 'dist', 'main.js'),
@@ -94,6 +114,7 @@ async function startStack(options = {}) {
     const base = `http://127.0.0.1:${port}`;
     services[subgraph.name] = { name: subgraph.name, port, url: `${base}/graphql`, metricsUrl: `${base}/metrics`, child, subgraph };
     await waitUntilReady(`${base}/ready`, child, subgraph.name);
+    options.onReady?.(services[subgraph.name], Date.now() - spawnedAt);
   };
 
   const subgraphs = [];
@@ -104,9 +125,11 @@ async function startStack(options = {}) {
     const gatewayPort = options.fixedPorts ? 4000 : await freePort();
     const gatewayEnv = { ...env, PORT: String(gatewayPort), ...(options.gatewayEnv ?? {}) };
     for (const subgraph of subgraphs) gatewayEnv[`${subgraph.name.toUpperCase()}_URL`] = services[subgraph.name].url;
+    const gatewaySpawnedAt = Date.now();
     const gateway = startProcess('gateway', path.join(root, 'gateway', 'dist', 'main.js'), gatewayEnv, output);
     services.gateway = { name: 'gateway', port: gatewayPort, url: `http://127.0.0.1:${gatewayPort}/graphql`, child: gateway };
     await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 'gateway');
+    options.onReady?.(services.gateway, Date.now() - gatewaySpawnedAt);
   } catch (error) {
     await Promise.all(Object.values(services).map((service) => stopProcess(service.child)));
     throw error;
