@@ -21,6 +21,15 @@ function declaredMajor() {
   return Number(match[1]);
 }
 
+/** Set for the re-run process, so that times it reports count from the first process's start. */
+const STARTED_AT = 'ULTRAMARKET_STARTED_AT';
+
+/** When the command began, in ms since the epoch: the first process's start, across a re-run. */
+function startedAt() {
+  const inherited = Number(process.env[STARTED_AT]);
+  return Number.isFinite(inherited) && inherited > 0 ? inherited : Math.round(performance.timeOrigin);
+}
+
 const major = (version) => Number(version.replace(/^v/, '').split('.')[0]);
 
 /**
@@ -40,11 +49,12 @@ function useDeclaredRuntime(log = console.log) {
   log(`running on the project's Node (node_modules/.bin/node) instead of the system's ${process.version}`);
   // Ctrl-C reaches both processes: this one waits for the child to stop cleanly instead of dying first
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
-  const result = spawnSync(projectNode, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: process.env });
+  const env = { ...process.env, [STARTED_AT]: String(startedAt()) };
+  const result = spawnSync(projectNode, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
   if (result.error) throw result.error;
   // a child killed by Ctrl-C: end the same way
   if (result.signal) process.kill(process.pid, result.signal);
   process.exit(result.status ?? 1);
 }
 
-module.exports = { useDeclaredRuntime, declaredMajor, projectNode };
+module.exports = { useDeclaredRuntime, declaredMajor, projectNode, startedAt };
