@@ -1,9 +1,5 @@
-import { readNodeEnv, runSubgraph } from '@ultramarket/kit';
-import { loadPaymentsConfig } from './payments.config';
+import { runSubgraph } from '@ultramarket/kit';
 import { paymentsSubgraph } from './payments.subgraph';
 
-if (readNodeEnv() === 'production' && loadPaymentsConfig().provider === 'simulated') {
-  // not refused, so benchmarks can run in production mode; a real shop must never run like this
-  console.warn('payments: PAYMENTS_PROVIDER=simulated in production: orders are "paid" without taking any money');
-}
+// payments.config.ts refuses the simulated provider in production unless PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION=true
 runSubgraph(paymentsSubgraph);

@@ -16,7 +16,26 @@ describe('loadPaymentsConfig', () => {
     expect(config.stripe).toEqual({ secretKey: 'sk_test_123', webhookSecret: 'whsec_456', apiBaseUrl: 'http://127.0.0.1:12111' });
   });
 
+  it('refuses the simulated provider in production, naming the variable that allows it and pointing to Stripe', () => {
+    for (const env of [
+      { NODE_ENV: 'production' },
+      { NODE_ENV: 'production', PAYMENTS_PROVIDER: 'simulated', PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'false' },
+    ]) {
+      expect(() => loadPaymentsConfig(env)).toThrow(ConfigError);
+      expect(() => loadPaymentsConfig(env)).toThrow(/PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION/);
+      expect(() => loadPaymentsConfig(env)).toThrow(/PAYMENTS_PROVIDER=stripe/);
+    }
+  });
+
+  it('runs the simulated provider in production only when explicitly allowed (benchmarks), and Stripe always', () => {
+    expect(loadPaymentsConfig({ NODE_ENV: 'production', PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'true' }).provider).toBe('simulated');
+    const stripe = { PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_live_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' };
+    expect(loadPaymentsConfig({ NODE_ENV: 'production', ...stripe }).provider).toBe('stripe');
+    expect(loadPaymentsConfig({ NODE_ENV: 'development' }).provider).toBe('simulated');
+  });
+
   it.each([
+    [{ PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'maybe' }, /PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION must be true or false/],
     [{ PAYMENTS_PROVIDER: 'paypal' }, /PAYMENTS_PROVIDER must be one of simulated, stripe/],
     [{ PAYMENTS_ORDER_WAIT_MS: 'soon' }, /PAYMENTS_ORDER_WAIT_MS must be an integer/],
     [{ PAYMENTS_PROVIDER: 'stripe' }, /STRIPE_SECRET_KEY is required/],

@@ -1,4 +1,4 @@
-import { ConfigError, envReader, type Env } from '@ultramarket/kit';
+import { ConfigError, envReader, readNodeEnv, type Env } from '@ultramarket/kit';
 
 export const PAYMENT_PROVIDERS = ['simulated', 'stripe'] as const;
 export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
@@ -22,6 +22,16 @@ export interface PaymentsConfig {
 export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
   const read = envReader(env);
   const provider = read.oneOf('PAYMENTS_PROVIDER', PAYMENT_PROVIDERS, 'simulated');
+  const allowSimulatedInProduction = read.bool('PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION', false);
+  // the simulated provider "pays" every order without taking money: a shop on the internet must not start with it by accident
+  if (provider === 'simulated' && readNodeEnv(env) === 'production' && !allowSimulatedInProduction) {
+    throw new ConfigError(
+      'PAYMENTS_PROVIDER',
+      'is simulated (the default) with NODE_ENV=production: orders would be paid without taking any money. ' +
+        'Configure Stripe (PAYMENTS_PROVIDER=stripe, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET), or set PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION=true ' +
+        'for a deployment that must never take real orders (benchmarks, demos)',
+    );
+  }
   return {
     provider,
     orderWaitMs: read.int('PAYMENTS_ORDER_WAIT_MS', 5000, { min: 0, max: 60_000 }),
