@@ -3,7 +3,8 @@
  * `npm run schema`: prints each subgraph's SDL from its code, composes the supergraph with
  * @apollo/composition, derives the client-facing API schema and generates the typed SDK for the
  * operations under schema/operations (codegen.yml), writing them all under schema/.
- * `--check` writes nothing and fails when the committed files are stale (CI runs it).
+ * `--check` writes nothing and fails when the committed files are stale, or when api.graphql has
+ * a breaking change schema/CHANGES.md does not record (api-change-gate.js; CI runs both).
  * Each subgraph is printed in its own process: type-graphql keeps its metadata in one global
  * store, and two subgraphs both declare a `Product` type.
  */
@@ -15,6 +16,7 @@ const path = require('node:path');
 const { parse, printSchema } = require('graphql');
 const { composeServices } = require('@apollo/composition');
 const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
+const { runApiChangeGate } = require('./api-change-gate');
 
 const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
@@ -73,11 +75,14 @@ async function main() {
       writeFileSync(target, content);
     }
   }
-  if (check && stale.length > 0) {
-    console.error(`schema/ is stale (${stale.join(', ')}): run npm run schema and commit the result`);
-    process.exit(1);
+  if (check) {
+    if (stale.length > 0) console.error(`schema/ is stale (${stale.join(', ')}): run npm run schema and commit the result`);
+    else console.log('schema/ is up to date');
+    const gate = runApiChangeGate({ root });
+    if (stale.length > 0 || !gate.ok) process.exit(1);
+    return;
   }
-  console.log(check ? 'schema/ is up to date' : stale.length ? `wrote ${stale.map((file) => `schema/${file}`).join(', ')}` : 'schema/ was already up to date');
+  console.log(stale.length ? `wrote ${stale.map((file) => `schema/${file}`).join(', ')}` : 'schema/ was already up to date');
 }
 
 main().catch((error) => {
