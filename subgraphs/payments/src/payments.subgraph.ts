@@ -9,6 +9,7 @@ import { refundOnCommitFailed } from './payment/refund-on-commit-failed.handler'
 import { OrderReadModel } from './order/order-read-model.entity';
 import { OrderReference } from './order/order-reference.type';
 import { OrderPaymentsResolver } from './order/order-payments.resolver';
+import { OrderFeed } from './order/order-feed';
 import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation } from './order/order-read-model.handlers';
 import type { PaymentProvider } from './provider/payment-provider';
 import { SimulatedProvider } from './provider/simulated-provider';
@@ -20,9 +21,13 @@ import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
- * tests may pass one of their own (e.g. one that counts calls).
+ * tests may pass one of their own (e.g. one that counts calls), and an order feed they can hold behind.
  */
-export function createPaymentsSubgraph(config: PaymentsConfig = loadPaymentsConfig(), providerOverride?: PaymentProvider): SubgraphDefinition {
+export function createPaymentsSubgraph(
+  config: PaymentsConfig = loadPaymentsConfig(),
+  providerOverride?: PaymentProvider,
+  orderFeed: OrderFeed = new OrderFeed(),
+): SubgraphDefinition {
   const stripe = config.stripe ? createStripeClient(config.stripe) : null;
   const provider = providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider());
   return {
@@ -34,10 +39,11 @@ export function createPaymentsSubgraph(config: PaymentsConfig = loadPaymentsConf
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
     consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
+    onStart: (runtime) => orderFeed.bind(runtime),
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({
-        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs })],
+        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed })],
         referenceResolvers: {
           // in the caller's store only: another store's payment resolves to null
           Payment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisiblePayment(context, reference.id) },

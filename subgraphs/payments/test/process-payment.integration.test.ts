@@ -7,6 +7,7 @@ import { eventually } from '../../kit/test/support/test-names';
 import { createPaymentsSubgraph } from '../src/payments.subgraph';
 import { SimulatedProvider } from '../src/provider/simulated-provider';
 import type { ChargeRequest, PaymentProvider, RefundRequest } from '../src/provider/payment-provider';
+import { OrderFeed } from '../src/order/order-feed';
 import { sagaEvents } from './support/saga-events';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import {
@@ -48,12 +49,21 @@ class CountingProvider implements PaymentProvider {
   }
 }
 
+/** The real feed, which a test can hold "behind": as if orders.created events were still on their way. */
+class HoldableOrderFeed extends OrderFeed {
+  behind = false;
+  override async caughtUp(): Promise<boolean> {
+    return this.behind ? false : super.caughtUp();
+  }
+}
+
 describe('payments subgraph: processPayment with the simulated provider', () => {
   const storeId = randomUUID();
   const customerId = randomUUID();
   const customer = tokenFor([Role.CUSTOMER], storeId, customerId);
   const merchant = tokenFor([Role.MERCHANT], storeId);
   const provider = new CountingProvider();
+  const orderFeed = new HoldableOrderFeed();
   let payments: TestSubgraph;
   const saga = sagaEvents(() => payments, storeId);
 
@@ -81,8 +91,21 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
 
   let owner: DataSource;
 
+  /** SQL statements sent for GraphQL requests so far (the kit's statement counter). */
+  const requestStatements = async () => {
+    const metric = await payments.runtime.registry.getSingleMetric('db_statements_total')!.get();
+    return metric.values.find((value) => value.labels.source === 'request')?.value ?? 0;
+  };
+  /** Until payments has applied every orders.created JetStream holds (earlier tests publish some). */
+  const caughtUp = () =>
+    eventually(async () => {
+      const { jsm, names } = payments.runtime;
+      const info = await jsm.consumers.info(names.stream('orders'), names.durable('payments-order-created'));
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+
   beforeAll(async () => {
-    payments = await startTestSubgraph(createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: ORDER_WAIT_MS, stripe: null }, provider));
+    payments = await startTestSubgraph(createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: ORDER_WAIT_MS, stripe: null }, provider, orderFeed));
     owner = await openOwnerConnection(payments.runtime.config);
   });
   afterAll(async () => {
@@ -119,16 +142,39 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     });
   });
 
-  it('waits for an order placed a moment ago, whose events have not arrived yet', async () => {
+  it('waits for an order that is on its way: its inventory.reserved overtook orders.created', async () => {
     const orderId = randomUUID();
-    const started = Date.now();
+    await saga.reserved(orderId);
+    await eventually(async () => saga.readModel(orderId), 10_000, 'the reservation in the read model');
     const paying = pay(orderId, { token: 'tok_visa' });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // inventory's event may even overtake orders'
-    await saga.reserved(orderId);
     await saga.orderCreated(orderId, { customerId });
     const result = await paying;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(result.userErrors).toEqual([]);
+    expect(result.payment?.status).toBe('SUCCEEDED');
+  });
+
+  it('waits for an order whose orders.created is still among the events payments has not applied yet', async () => {
+    const orderId = randomUUID();
+    orderFeed.behind = true;
+    try {
+      const paying = pay(orderId, { token: 'tok_visa' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await saga.orderCreated(orderId, { customerId });
+      await saga.reserved(orderId);
+      const result = await paying;
+      expect(result.userErrors).toEqual([]);
+      expect(result.payment?.status).toBe('SUCCEEDED');
+    } finally {
+      orderFeed.behind = false;
+    }
+  });
+
+  it('pays an order whose orders.created was just published, applied or not yet', async () => {
+    const orderId = randomUUID();
+    await saga.orderCreated(orderId, { customerId });
+    await saga.reserved(orderId);
+    const result = await pay(orderId, { token: 'tok_visa' });
     expect(result.userErrors).toEqual([]);
     expect(result.payment?.status).toBe('SUCCEEDED');
   });
@@ -237,12 +283,26 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     expect(await count(`SELECT count(*) AS n FROM payment WHERE order_id = ANY($1)`, [[cancelledOrder, releasedOrder, expiredOrder]])).toBe(0);
   });
 
-  it('gives up on an unknown order, or one whose stock is never reserved, after PAYMENTS_ORDER_WAIT_MS', async () => {
+  it('answers an order id it never heard of, or another store’s, with ORDER_NOT_FOUND at once: no wait, no polling', async () => {
+    const otherStore = randomUUID();
+    const otherStoresOrder = await saga.placeOrder({ customerId, storeId: otherStore });
+    await pay(await saga.placeOrder({ customerId })); // the store's status is read once per process: not part of what is counted
+    await caughtUp();
+    const refused = { payment: null, order: null, userErrors: [expect.objectContaining({ code: 'ORDER_NOT_FOUND', field: ['input', 'orderId'] })] };
+    for (const orderId of [randomUUID(), otherStoresOrder]) {
+      const before = await requestStatements();
+      expect(await pay(orderId)).toEqual(refused);
+      // three scoped reads of four statements (begin, set the store, the SELECT, commit): the idempotency key, the order in
+      // the caller's store, the store holding the id (if any); the wait loop would read the order every 25 ms for 2.5 s
+      expect((await requestStatements()) - before).toBe(3 * 4);
+    }
+  });
+
+  it('gives up on an order whose stock is never reserved after PAYMENTS_ORDER_WAIT_MS', async () => {
     const unreserved = await saga.placeOrder({ customerId, reserve: false });
     const started = Date.now();
-    const [unknown, notReserved] = await Promise.all([pay(randomUUID()), pay(unreserved)]);
+    const notReserved = await pay(unreserved);
     expect(Date.now() - started).toBeGreaterThanOrEqual(ORDER_WAIT_MS - 50);
-    expect(unknown).toEqual({ payment: null, order: null, userErrors: [expect.objectContaining({ code: 'ORDER_NOT_FOUND', field: ['input', 'orderId'] })] });
     expect(notReserved.userErrors).toEqual([expect.objectContaining({ code: 'ORDER_NOT_PAYABLE' })]);
   });
 

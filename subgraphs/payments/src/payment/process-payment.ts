@@ -2,6 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { In } from 'typeorm';
 import { acceptsCheckout, badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
+import type { OrderFeed } from '../order/order-feed';
+import { awaitOrder } from '../order/await-order';
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import { paymentMethodSummary } from '../provider/card-number';
 import { Payment } from './payment.entity';
@@ -13,13 +15,14 @@ import { findSale, settlePayment } from './settle-payment';
 import { ProcessPaymentPayload } from './process-payment.payload';
 import type { ProcessPaymentInput } from './process-payment.inputs';
 
-/** What processPayment needs besides the request: the provider and how long to wait for an order's events. */
+/** What processPayment needs besides the request: the provider, how long to wait for an order's events, and how far they were applied. */
 export interface PaymentServices {
   provider: PaymentProvider;
   orderWaitMs: number;
+  orderFeed: OrderFeed;
 }
 
-/** How often a just-placed order is looked up while waiting for it to become payable (one indexed read). */
+/** How often a replayed PENDING payment is looked up while waiting for it to settle (one indexed read). */
 const POLL_MS = 25;
 
 type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: Payment } | { kind: 'refused'; error: UserError };
@@ -44,7 +47,7 @@ export async function processPayment(context: SubgraphContext, services: Payment
   );
   if (earlier) return replay(context, services, earlier, input);
 
-  const order = await awaitOrder(context, store, input.orderId, services.orderWaitMs);
+  const order = await awaitOrder(context, store, input.orderId, services.orderWaitMs, services.orderFeed);
   if (!order?.placedAt || !mayPayOrder(context.caller, order)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
   const closedForAdmin = store.storeId ? null : await storeRefusal(context, order.storeId);
   if (closedForAdmin) return ProcessPaymentPayload.refused(closedForAdmin, order.orderId);
@@ -62,22 +65,6 @@ export async function processPayment(context: SubgraphContext, services: Payment
 async function storeRefusal(context: SubgraphContext, storeId: string): Promise<UserError | null> {
   const status = await context.storeStatuses.of(storeId);
   return acceptsCheckout(status) ? null : PaymentUserErrors.storeUnavailable(status);
-}
-
-/**
- * processPayment usually comes right after placeOrder, before orders.created and inventory.reserved
- * have reached us: poll the read model (in the caller's store) until the order is payable or can never be, within `waitMs`.
- */
-async function awaitOrder(context: SubgraphContext, store: { storeId?: string }, orderId: string, waitMs: number): Promise<OrderReadModel | null> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const order = await context.storeDb.read((manager) => manager.getRepository(OrderReadModel).findOneBy({ orderId, ...store }));
-    const payability = payabilityOf(order);
-    const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
-    const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
-    if (decided || notTheirs || Date.now() >= deadline) return order;
-    await sleep(Math.min(POLL_MS, deadline - Date.now()));
-  }
 }
 
 /** Tx 1: under the order's row lock, either a new PENDING payment or the reason there is none. */
