@@ -11,9 +11,13 @@ export const AccountsPolicy = {
   lockoutSeconds: 15 * 60,
   /** Sign-in attempts per IP address and email within `loginWindowSeconds`. */
   loginAttemptsPerWindow: 5,
+  /** Sign-in attempts per IP address, whatever the email, within `loginWindowSeconds` (credential stuffing). */
+  loginAttemptsPerAddress: 20,
   loginWindowSeconds: 60,
-  /** Reset emails per address within `resetWindowSeconds`; more are dropped silently (the answer is the same). */
+  /** Reset emails per email address within `resetWindowSeconds`; more are dropped silently (the answer is the same). */
   resetRequestsPerWindow: 3,
+  /** Reset requests per client IP address within `resetWindowSeconds`, whatever the email; more are RATE_LIMITED. */
+  resetRequestsPerAddress: 20,
   resetWindowSeconds: 15 * 60,
   /** How long the "revoked before" mark of a user lives: every access token issued before it has expired by then. */
   revokedUserTtlSeconds: 15 * 60 + 60,

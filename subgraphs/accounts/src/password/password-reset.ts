@@ -2,8 +2,6 @@ import { traceOf, type SubgraphContext } from '@ultramarket/kit';
 import { AccountsPolicy } from '../accounts.policy';
 import type { AccountsServices } from '../accounts-services';
 import { AccountErrors } from '../shared/account-errors';
-import { emailKey } from '../shared/email';
-import { sha256Hex } from '../shared/secure-token';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken } from '../one-time-token/one-time-tokens';
 import { TokenPurpose } from '../one-time-token/one-time-token.entity';
 import { denyAccessTokensIssuedUntilNow } from '../session/token-revocation';
@@ -14,21 +12,25 @@ import { UserEvents, type PasswordResetRequestedData } from '../user/user.events
 import { findUserByEmail } from '../user/user-queries';
 import { hashPassword, spendPasswordCheckTime } from './password-hasher';
 import { passwordProblems } from './password-policy';
+import { countResetRequest } from './reset-throttle';
 import { RequestPasswordResetPayload, ResetPasswordPayload } from './password.payloads';
 import type { RequestPasswordResetInput, ResetPasswordInput } from './password.inputs';
 
 /**
  * Starts a reset, answering exactly the same whether or not the email has an account (OWASP Forgot
- * Password Cheat Sheet). Both paths spend one password hash, the costliest step, so their timing
- * matches too; only for an existing account is accounts.password-reset-requested published.
+ * Password Cheat Sheet). Throttled first (per client address: RATE_LIMITED; per email: dropped with
+ * the usual answer), before anything is looked up or hashed. Then both paths spend one password hash,
+ * the costliest step, so their timing matches too; only for an existing account is
+ * accounts.password-reset-requested published.
  */
 export async function requestPasswordReset(
   context: SubgraphContext,
   services: AccountsServices,
   input: RequestPasswordResetInput,
 ): Promise<RequestPasswordResetPayload> {
+  if (!(await countResetRequest(services.redis, context.origin.ipAddress, input.email))) return accepted();
   const [user] = await Promise.all([findUserByEmail(context.db.manager, input.email), spendPasswordCheckTime(input.email)]);
-  if (user && (await withinResetAllowance(services, input.email))) {
+  if (user) {
     await context.unitOfWork.run(traceOf(context), async (tx) => {
       const reset = await issueOneTimeToken(tx.manager, user.id, TokenPurpose.PASSWORD_RESET, AccountsPolicy.resetTokenTtlSeconds);
       await tx.emit<PasswordResetRequestedData>({
@@ -39,14 +41,11 @@ export async function requestPasswordReset(
       });
     });
   }
-  return Object.assign(new RequestPasswordResetPayload(), { accepted: true, userErrors: [] });
+  return accepted();
 }
 
-/** A few reset emails per address per 15 minutes; more would let anyone flood an inbox. Dropped silently. */
-async function withinResetAllowance(services: AccountsServices, email: string): Promise<boolean> {
-  const key = `ultramarket:accounts:reset-requests:${sha256Hex(emailKey(email))}`;
-  const results = await services.redis.multi().incr(key).expire(key, AccountsPolicy.resetWindowSeconds, 'NX').exec();
-  return Number(results?.[0]?.[1] ?? 0) <= AccountsPolicy.resetRequestsPerWindow;
+function accepted(): RequestPasswordResetPayload {
+  return Object.assign(new RequestPasswordResetPayload(), { accepted: true, userErrors: [] });
 }
 
 /**

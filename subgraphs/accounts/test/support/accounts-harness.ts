@@ -6,8 +6,11 @@ import { startTestSubgraph, type TestSubgraph } from '../../../kit/test/support/
 import { eventually } from '../../../kit/test/support/test-names';
 import { createAccountsSubgraph } from '../../src/accounts.subgraph';
 import type { AccountsConfig } from '../../src/accounts.config';
-import { loginAttemptsKey } from '../../src/session/login-throttle';
-import { sha256Hex } from '../../src/shared/secure-token';
+import { loginAddressKey, loginAttemptsKey } from '../../src/session/login-throttle';
+import { resetAddressKey, resetEmailKey } from '../../src/password/reset-throttle';
+
+/** The client addresses the suites sign in from. */
+const TEST_ADDRESSES = ['127.0.0.1', '::1', '203.0.113.7', '203.0.113.8', '203.0.113.9', 'unknown'];
 
 export interface GraphQLAnswer<T> {
   status: number;
@@ -45,8 +48,8 @@ export class AccountsUnderTest {
   /** A unique address per test, so Redis counters of tests never meet. */
   email(label = 'user'): string {
     const email = `${label}-${randomUUID().slice(0, 8)}@example.com`;
-    for (const ip of ['127.0.0.1', '::1', '203.0.113.7', '203.0.113.8', '203.0.113.9', 'unknown']) this.redisKeys.add(loginAttemptsKey(ip, email));
-    this.redisKeys.add(`ultramarket:accounts:reset-requests:${sha256Hex(email)}`);
+    for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAttemptsKey(ip, email));
+    this.redisKeys.add(resetEmailKey(email));
     return email;
   }
 
@@ -100,9 +103,11 @@ export class AccountsUnderTest {
     const tokens: { access_token_id: string }[] = await this.db.query(`SELECT access_token_id FROM session WHERE access_token_id IS NOT NULL`);
     for (const user of users) {
       this.redisKeys.add(`ultramarket:revoked-user:${user.id}`);
-      this.redisKeys.add(`ultramarket:accounts:reset-requests:${sha256Hex(user.email.toLowerCase())}`);
-      for (const ip of ['127.0.0.1', '203.0.113.7', '203.0.113.8', '203.0.113.9']) this.redisKeys.add(loginAttemptsKey(ip, user.email));
+      this.redisKeys.add(resetEmailKey(user.email));
+      for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAttemptsKey(ip, user.email));
     }
+    // the per-address budgets are shared by every suite signing in from these addresses
+    for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAddressKey(ip)).add(resetAddressKey(ip));
     for (const token of tokens) this.redisKeys.add(`ultramarket:revoked-jti:${token.access_token_id}`);
     if (this.redisKeys.size > 0) await this.redis.del(...this.redisKeys);
     this.redis.disconnect();
