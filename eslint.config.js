@@ -5,7 +5,7 @@ const prettier = require('eslint-config-prettier');
 const globals = require('globals');
 
 module.exports = tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'schema/generated/**', 'bench/results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'schema/generated/**', 'schema/client/src/generated/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
