@@ -1,2 +1,7 @@
-/** @ultramarket/client: the typed UltraMarket client (filled in by the client package work). */
-export const clientPackage = '@ultramarket/client';
+/**
+ * @ultramarket/client: the typed UltraMarket client. Everything is also reachable through narrower
+ * entry points (`/documents`, `/sdk`, `/subscriptions`) so a bundle takes only what it uses.
+ */
+export * from './documents';
+export * from './sdk';
+export * from './subscriptions';
