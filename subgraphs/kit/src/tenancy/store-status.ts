@@ -32,3 +32,11 @@ export function storefrontVisible(status: StoreStatus): boolean {
 export function acceptsCheckout(status: StoreStatus): boolean {
   return status === StoreStatus.ACTIVE;
 }
+
+/**
+ * Whether the store's own staff may change its data: not while the platform has it SUSPENDED or
+ * CLOSED (they may still read it). PAUSED is the owner's choice and changes nothing for the admin.
+ */
+export function acceptsStaffChanges(status: StoreStatus): boolean {
+  return status === StoreStatus.ACTIVE || status === StoreStatus.PAUSED;
+}
