@@ -24,6 +24,8 @@ export const inventorySubgraph: SubgraphDefinition = {
   entities: [InventoryItem, StockAdjustment],
   migrations: [CreateInventory1763769600200, CreateReservations1763769600400, IsolateByStore1763769605020],
   publishes: ['inventory'],
+  // the staff of a SUSPENDED or CLOSED store may read its stock but not change it
+  followsStoreStatus: true,
   consumers: [
     createInventoryItemOnProductCreated(lowStockThreshold),
     reserveStockOnOrderCreated(reservations),

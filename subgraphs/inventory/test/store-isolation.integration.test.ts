@@ -81,7 +81,10 @@ describe('inventory: one store never sees or touches another’s stock', () => {
 
   beforeAll(async () => {
     // the expiry sweep every 100 ms, so the test does not wait for the default five seconds
-    inventory = await startTestSubgraph({ ...inventorySubgraph, jobs: [reservationExpiryJob({ ttlSeconds: 900, sweepIntervalMs: 100 })] });
+    inventory = await startTestSubgraph({
+      ...inventorySubgraph,
+      jobs: [reservationExpiryJob({ ttlSeconds: 900, guestTtlSeconds: 300, sweepIntervalMs: 100 })],
+    });
     owner = await openOwnerConnection(inventory.runtime.config);
     for (const [storeId, merchant] of [
       [storeA, merchantA],

@@ -8,12 +8,20 @@ import type { ReservationConfig } from './reservation-config';
 interface OrderCreated {
   orderId: string;
   orderNumber: string;
+  /** The shopper's user id; null for a guest's order. */
+  customerId?: string | null;
   lines: ReservationLine[];
+}
+
+/** A guest's order (no customer; an event without the field counts as one) is held for the guest TTL, never longer than anyone's. */
+function ttlOf(config: ReservationConfig, order: OrderCreated): number {
+  return order.customerId ? config.ttlSeconds : Math.min(config.guestTtlSeconds, config.ttlSeconds);
 }
 
 /**
  * orders.created → every line reserved, or none: the rows are updated in product-id order inside a
- * savepoint, and the first line short of stock rolls the others back.
+ * savepoint, and the first line short of stock rolls the others back. A guest's reservation lapses
+ * sooner than a signed-in shopper's (`guestTtlSeconds`).
  */
 export function reserveStockOnOrderCreated(config: ReservationConfig): EventHandler<OrderCreated> {
   return {
@@ -26,7 +34,7 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
       const created: { id: string }[] = await tx.manager.query(
         `INSERT INTO reservation (order_id, store_id, status, expires_at, correlation_id)
          VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5) ON CONFLICT (order_id) DO NOTHING RETURNING id`,
-        [orderId, storeId, ReservationStatus.PENDING, config.ttlSeconds, event.correlationId],
+        [orderId, storeId, ReservationStatus.PENDING, ttlOf(config, event.data), event.correlationId],
       );
       if (created.length === 0) return;
       const reservationId = created[0].id;

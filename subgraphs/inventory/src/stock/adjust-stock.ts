@@ -1,4 +1,4 @@
-import { managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { acceptsStaffChanges, managesStore, Role, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import { InventoryItem } from './inventory-item.entity';
 import { StockAdjustment } from './stock-adjustment.entity';
 import { AdjustStockPayload, type AdjustStockInput } from './adjust-stock.inputs';
@@ -9,11 +9,18 @@ class ConcurrentReplay extends Error {}
 
 /**
  * Changes on-hand stock with one conditional UPDATE (never read-then-write), so concurrent
- * adjustments and reservations can never take available stock below zero.
+ * adjustments and reservations can never take available stock below zero. The staff of a store the
+ * platform has SUSPENDED or CLOSED change nothing (STORE_UNAVAILABLE); platform admins still may.
  */
 export async function adjustStock(context: SubgraphContext, input: AdjustStockInput): Promise<AdjustStockPayload> {
   const storeId = context.caller.storeId;
   if (!storeId) return AdjustStockPayload.failed(UserError.of('STORE_REQUIRED', 'Act for a store to adjust its stock'));
+  if (!context.caller.roles.includes(Role.PLATFORM_ADMIN)) {
+    const status = await context.storeStatuses.of(storeId);
+    if (!acceptsStaffChanges(status)) {
+      return AdjustStockPayload.failed(UserError.of('STORE_UNAVAILABLE', `This store is ${status}: its staff can read its stock but not change it`));
+    }
+  }
   try {
     return await context.unitOfWork.run(traceOf(context), (tx) => adjustInTransaction(context, tx, storeId, input));
   } catch (error) {
