@@ -40,7 +40,9 @@ import { EventFanout } from './subscriptions/event-fanout';
 import { subscriptionFields } from './subscriptions/subscription-fields';
 import { createSubscribe } from './subscriptions/subscribe-through-supergraph';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
-import { EXPLORER_PAGE, explorerAsset } from './explorer/explorer-assets';
+import { explorerAsset } from './explorer/explorer-assets';
+import { EXPLORER_PAGE_HEADERS, explorerPage } from './explorer/explorer-page';
+import { explorerStoreLookup } from './explorer/explorer-store';
 
 export interface RunningGateway {
   url: string;
@@ -121,6 +123,19 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     return response.body.singleResult;
   };
 
+  // the explorer's tabs act in this store: looked up through the supergraph as an anonymous shopper would
+  const explorerStore = explorerStoreLookup(
+    config.explorerStore,
+    async (query, variables, storeId) => {
+      const requestId = randomUUID();
+      const context = contextFor(callerFromHeaders({ storeId }, keys, kit.auth), requestId, requestId, storeId);
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the explorer');
+      return response.body.singleResult;
+    },
+    logger,
+  );
+
   const server = createServer((request, response) => {
     void route(request, response);
   });
@@ -140,7 +155,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
         const ready = schema !== null && !nats.isClosed() && redisUp;
         sendJson(response, ready ? 200 : 503, { ready, supergraph: schema !== null, nats: !nats.isClosed(), redis: redisUp });
       } else if (path === '/graphql' && request.method === 'GET' && config.explorer && (request.headers.accept ?? '').includes('text/html')) {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(EXPLORER_PAGE);
+        response.writeHead(200, EXPLORER_PAGE_HEADERS).end(explorerPage(await explorerStore()));
       } else if (path.startsWith('/explorer/') && config.explorer) {
         const asset = explorerAsset(path.slice('/explorer/'.length));
         if (asset) response.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' }).end(asset.body);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { envReader, loadKitConfig, type Env, type KitConfig } from '@ultramarket/kit';
+import { ConfigError, envReader, isUuid, loadKitConfig, type Env, type EnvReader, type KitConfig } from '@ultramarket/kit';
 
 /** The subgraphs the supergraph is composed of, with their local development ports. */
 export const SUBGRAPHS = [
@@ -24,7 +24,17 @@ export interface GatewayConfig {
   corsOrigins: string[];
   maxQueryDepth: number;
   explorer: boolean;
+  /**
+   * The store the explorer's tabs act in (their `X-Store-Id`): `EXPLORER_STORE_ID`, else the store with
+   * the slug `EXPLORER_STORE_SLUG` (the demo store outside production), else none.
+   */
+  explorerStore: { id: string | null; slug: string | null };
 }
+
+/** The slug the stores subgraph gives the demo store (`slugify('UltraMarket Demo')`, see scripts/lib/seed-data.js). */
+export const DEMO_STORE_SLUG = 'ultramarket-demo';
+/** A store slug as the stores subgraph makes them: a DNS label of lowercase letters, digits and dashes. */
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const read = envReader(env);
@@ -47,5 +57,15 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       .filter(Boolean),
     maxQueryDepth: read.int('MAX_QUERY_DEPTH', 12, { min: 2, max: 100 }),
     explorer: read.bool('EXPLORER', true),
+    explorerStore: readExplorerStore(read, kit.isProduction),
   };
+}
+
+function readExplorerStore(read: EnvReader, isProduction: boolean): GatewayConfig['explorerStore'] {
+  const id = read.optionalString('EXPLORER_STORE_ID')?.toLowerCase() ?? null;
+  if (id !== null && !isUuid(id)) throw new ConfigError('EXPLORER_STORE_ID', `must be a store id (a UUID), got "${id}"`);
+  const slug = (read.optionalString('EXPLORER_STORE_SLUG') ?? (isProduction ? null : DEMO_STORE_SLUG))?.toLowerCase() ?? null;
+  if (slug !== null && !SLUG.test(slug))
+    throw new ConfigError('EXPLORER_STORE_SLUG', `must be a store slug (lowercase letters, digits and dashes), got "${slug}"`);
+  return { id, slug };
 }

@@ -4,11 +4,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadSigningKeys, readAuthConfig, Role, signAccessToken } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
 
 /**
  * The offline explorer (GET /graphql with Accept: text/html) in Debian's Chromium, driven the way a
- * person uses it: headers typed in GraphiQL's headers editor, an operation typed in the query
- * editor, the run button, and the result pane read back. Playwright never downloads a browser here.
+ * person uses it: first as it opens (the demo store's tabs, run without typing anything), then with
+ * headers typed in GraphiQL's headers editor, an operation typed in the query editor, the run
+ * button, and the result pane read back. Playwright never downloads a browser here.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -25,7 +27,15 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const isLoopback = (url: string) => LOOPBACK.has(new URL(url).hostname);
 
 /** What page functions use of the browser (the tests compile without the DOM library). */
-type InPage = typeof globalThis & { localStorage: { getItem(key: string): string | null } };
+type InPage = typeof globalThis & { localStorage: { getItem(key: string): string | null }; cspViolations: string[] };
+
+/** The store the explorer opens in by default outside production (EXPLORER_STORE_SLUG), made from its name. */
+const DEMO_STORE_NAME = 'UltraMarket Demo';
+const DEMO_STORE_SLUG = 'ultramarket-demo';
+const TAB_NAMES = ['Browse', 'CheckOut', 'LiveOrderStatus', 'Pay'];
+/** Records what the page's Content-Security-Policy refused, before any of the page's scripts run. */
+const RECORD_CSP_VIOLATIONS = `window.cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));`;
 
 interface Frame {
   type: string;
@@ -41,6 +51,8 @@ interface Explorer {
   /** graphql-ws messages the page sent. */
   sentFrames: Frame[];
   pageErrors: string[];
+  /** The page's Content-Security-Policy header. */
+  policy: string | undefined;
   close(): Promise<void>;
 }
 
@@ -90,9 +102,10 @@ describe('the explorer in a browser', () => {
     expect(userErrors).toEqual([]);
   };
 
-  async function openExplorer(): Promise<Explorer> {
+  /** Opens the explorer as a person does; `headers` are then typed into its headers editor. */
+  async function openExplorer(headers?: Record<string, string>): Promise<Explorer> {
     const context = await browser.newContext();
-    const explorer: Explorer = { page: await context.newPage(), urls: [], sentFrames: [], pageErrors: [], close: () => context.close() };
+    const explorer: Explorer = { page: await context.newPage(), urls: [], sentFrames: [], pageErrors: [], policy: undefined, close: () => context.close() };
     const { page } = explorer;
     context.on('request', (request) => explorer.urls.push(request.url()));
     // a safety net: nothing may leave the machine even if the page tried (and it is still recorded above)
@@ -100,6 +113,7 @@ describe('the explorer in a browser', () => {
       (url) => !LOOPBACK.has(url.hostname),
       (route) => route.abort('blockedbyclient'),
     );
+    await context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
     page.on('pageerror', (error) => explorer.pageErrors.push(error.message));
     page.on('websocket', (socket) => {
       explorer.urls.push(socket.url());
@@ -107,15 +121,38 @@ describe('the explorer in a browser', () => {
     });
     const response = await page.goto(stack.gatewayUrl);
     expect(response?.status()).toBe(200);
+    explorer.policy = (await response?.allHeaders())?.['content-security-policy'];
     await expect(page.title()).resolves.toBe('UltraMarket explorer');
+    await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+    if (!headers) return explorer;
 
     // headers as a person types them; the explorer's saved copy shows GraphiQL has taken the (debounced) edit in
+    await showHeaders(page);
+    await typeInto(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify(headers));
+    await page.waitForFunction((text) => ((globalThis as InPage).localStorage.getItem('graphiql:headers') ?? '').includes(text), Object.values(headers)[0]);
+    return explorer;
+  }
+
+  async function showHeaders(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Headers', exact: true }).click();
     // until React shows the headers tab, the visible editor is still the variables one
     await page.locator('.graphiql-editor-tools button.active[data-name="headers"]').waitFor();
-    await typeInto(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify({ Authorization: `Bearer ${merchantToken}` }));
-    await page.waitForFunction((token) => ((globalThis as InPage).localStorage.getItem('graphiql:headers') ?? '').includes(token), merchantToken);
-    return explorer;
+  }
+
+  /** The text of a CodeMirror editor (its lines, not its gutters; indentation is no-break spaces). */
+  async function editorText(page: Page, editor: string): Promise<string> {
+    return (await page.locator(`${editor} .CodeMirror-line`).allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+  }
+
+  /** What GraphiQL's headers editor shows. */
+  async function headersShown(page: Page): Promise<string> {
+    await showHeaders(page);
+    return editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror');
+  }
+
+  async function openTab(page: Page, name: string): Promise<void> {
+    await page.locator('.graphiql-tab').filter({ hasText: name }).click();
+    await page.locator('.graphiql-tab-active').filter({ hasText: name }).waitFor();
   }
 
   /** Replaces an editor's text through the keyboard (CodeMirror's select-all, then typed text). */
@@ -136,8 +173,7 @@ describe('the explorer in a browser', () => {
   async function resultShowing(page: Page, text: string, timeout = 10_000): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
     const pane = page.locator('.graphiql-response .result-window');
     await pane.filter({ hasText: text }).waitFor({ timeout });
-    // the editor's lines only (not its gutters); CodeMirror renders indentation as no-break spaces
-    const shown = (await pane.locator('.CodeMirror-line').allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+    const shown = await editorText(page, '.graphiql-response .result-window');
     try {
       return JSON.parse(shown);
     } catch {
@@ -145,11 +181,17 @@ describe('the explorer in a browser', () => {
     }
   }
 
-  function expectOnlyLocalTraffic(explorer: Explorer): void {
+  /** Only local traffic, no page errors, and nothing the page's Content-Security-Policy had to refuse. */
+  async function expectOnlyLocalTraffic(explorer: Explorer): Promise<void> {
     expect(explorer.urls.length).toBeGreaterThan(0);
     expect(explorer.urls.filter((url) => !isLoopback(url))).toEqual([]);
     expect(explorer.pageErrors).toEqual([]);
+    expect(explorer.policy).toMatch(/script-src 'self'/);
+    await expect(explorer.page.evaluate(() => (globalThis as InPage).cspViolations)).resolves.toEqual([]);
   }
+
+  /** The explorer page's HTML as the gateway serves it now. */
+  const explorerHtml = async () => (await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } })).text();
 
   beforeAll(async () => {
     requireChromium();
@@ -170,7 +212,7 @@ describe('the explorer in a browser', () => {
   });
 
   it('runs a query typed in the explorer and shows the result, with the headers typed in it', async () => {
-    const explorer = await openExplorer();
+    const explorer = await openExplorer({ Authorization: `Bearer ${merchantToken}` });
     try {
       const assets = explorer.urls.filter((url) => url.includes('/explorer/')).map((url) => new URL(url).pathname);
       expect(assets).toEqual(
@@ -181,14 +223,14 @@ describe('the explorer in a browser', () => {
       await run(explorer.page, 'ExplorerProducts', 'query ExplorerProducts {\n  products(first: 5) { totalCount nodes { id title stock } }\n}\n');
       const result = await resultShowing(explorer.page, title);
       expect(result).toEqual({ data: { products: { totalCount: 1, nodes: [{ id: productId, title, stock: 3 }] } } });
-      expectOnlyLocalTraffic(explorer);
+      await expectOnlyLocalTraffic(explorer);
     } finally {
       await explorer.close();
     }
   });
 
   it('runs a subscription from the explorer that shows a stock change made elsewhere', async () => {
-    const explorer = await openExplorer();
+    const explorer = await openExplorer({ Authorization: `Bearer ${merchantToken}` });
     try {
       await run(explorer.page, 'ExplorerStock', `subscription ExplorerStock {\n  stockChanged(productId: "${productId}") { id title stock }\n}\n`);
       await eventually(async () => explorer.sentFrames.some((frame) => frame.type === 'subscribe'), 10_000, 'the subscribe message');
@@ -211,9 +253,122 @@ describe('the explorer in a browser', () => {
       expect(event.stock).toBeGreaterThan(3);
       expect(event.stock).toBeLessThanOrEqual(stock);
       expect(explorer.urls).toContain(stack.wsUrl);
-      expectOnlyLocalTraffic(explorer);
+      await expectOnlyLocalTraffic(explorer);
     } finally {
       await explorer.close();
     }
+  });
+
+  it('opens without a store header, saying how to name one, while the demo store does not exist', async () => {
+    const explorer = await openExplorer();
+    try {
+      const { page } = explorer;
+      await expect(page.locator('.graphiql-tab .graphiql-tab-button').allTextContents()).resolves.toEqual(TAB_NAMES);
+      expect(await editorText(page, '.graphiql-query-editor')).toContain(`"${DEMO_STORE_SLUG}" does not exist`);
+      expect(await headersShown(page)).not.toContain('X-Store-Id');
+      await expectOnlyLocalTraffic(explorer);
+    } finally {
+      await explorer.close();
+    }
+  });
+
+  describe('with the demo store seeded', () => {
+    const demoTitle = `Explorer demo kettle ${randomUUID().slice(0, 8)}`;
+    let demo: Storefront;
+    let demoProductId: string;
+
+    beforeAll(async () => {
+      // made through the API as the seeder does: its slug comes from the name
+      demo = await Storefront.open(stack, DEMO_STORE_NAME);
+      demoProductId = await demo.product(demoTitle, 5, 3900);
+      // the gateway asks again a moment after it found no store, and fills CheckOut with a product in stock
+      await eventually(
+        async () => {
+          const html = await explorerHtml();
+          return html.includes(demo.storeId) && html.includes(demoProductId);
+        },
+        15_000,
+        'the explorer page to name the demo store and its product',
+      );
+    }, 60_000);
+
+    it('runs the Browse tab as it opens, in the demo store its headers name', async () => {
+      const explorer = await openExplorer();
+      try {
+        const { page } = explorer;
+        await expect(page.locator('.graphiql-tab .graphiql-tab-button').allTextContents()).resolves.toEqual(TAB_NAMES);
+        expect(JSON.parse(await headersShown(page))).toEqual({ 'X-Store-Id': demo.storeId });
+
+        // nothing typed: the run button on the tab as it opened
+        await page.locator('.graphiql-execute-button').click();
+        const result = await resultShowing(page, demoTitle);
+        expect(result).toEqual({
+          data: {
+            products: {
+              totalCount: 1,
+              nodes: [{ id: demoProductId, title: demoTitle, price: { amount: 3900, currencyCode: 'USD' }, stock: 5, inStock: true }],
+            },
+          },
+        });
+        await expectOnlyLocalTraffic(explorer);
+      } finally {
+        await explorer.close();
+      }
+    });
+
+    it('walks through checkout, live order status and payment in the tabs, as a guest of the demo store', async () => {
+      const follower = await openExplorer();
+      const payer = await openExplorer();
+      try {
+        // CheckOut runs as it opens (its product is the demo store's); orders may hear of the product a moment late
+        await openTab(follower.page, 'CheckOut');
+        const placed = await eventually(
+          async () => {
+            await follower.page.locator('.graphiql-execute-button').click();
+            const result = await resultShowing(follower.page, '"placeOrder"');
+            const { order, userErrors } = (result.data as { placeOrder: { order: { id: string; status: string } | null; userErrors: { code: string }[] } })
+              .placeOrder;
+            if (userErrors.some((error) => error.code === 'PRODUCT_NOT_AVAILABLE')) return false;
+            expect(userErrors).toEqual([]);
+            return order;
+          },
+          15_000,
+          'the order placed from CheckOut',
+        );
+
+        // LiveOrderStatus follows it (the order id put into Variables), with the tab's headers in connection_init
+        await openTab(follower.page, 'LiveOrderStatus');
+        await follower.page.getByRole('button', { name: 'Variables', exact: true }).click();
+        await typeInto(follower.page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify({ orderId: placed.id }));
+        await follower.page.waitForFunction((id) => ((globalThis as InPage).localStorage.getItem('graphiql:tabState') ?? '').includes(id), placed.id);
+        await follower.page.locator('.graphiql-execute-button').click();
+        await eventually(async () => follower.sentFrames.some((frame) => frame.type === 'subscribe'), 10_000, 'the subscribe message');
+        expect(follower.sentFrames.find((frame) => frame.type === 'connection_init')?.payload).toEqual({ 'X-Store-Id': demo.storeId });
+
+        // Pay, in a second window, with the order id put into its Variables
+        await openTab(payer.page, 'Pay');
+        await payer.page.getByRole('button', { name: 'Variables', exact: true }).click();
+        const payVariables = JSON.parse(await editorText(payer.page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')) as {
+          input: { orderId: string };
+        };
+        payVariables.input.orderId = placed.id;
+        await typeInto(payer.page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify(payVariables));
+        await payer.page.waitForFunction((id) => ((globalThis as InPage).localStorage.getItem('graphiql:tabState') ?? '').includes(id), placed.id);
+        await payer.page.locator('.graphiql-execute-button').click();
+        const paid = await resultShowing(payer.page, '"SUCCEEDED"', 15_000);
+        expect(paid.data).toMatchObject({
+          processPayment: { payment: { status: 'SUCCEEDED', amount: { amount: 3900, currencyCode: 'USD' } }, userErrors: [] },
+        });
+
+        // the first window shows the order move, with the product's title from catalog
+        const pushed = await resultShowing(follower.page, '"CONFIRMED"', 20_000);
+        expect(pushed.data).toMatchObject({ orderStatusChanged: { status: 'CONFIRMED', lineItems: [{ quantity: 1, product: { title: demoTitle } }] } });
+        await expectOnlyLocalTraffic(follower);
+        await expectOnlyLocalTraffic(payer);
+      } finally {
+        await follower.close();
+        await payer.close();
+      }
+    });
   });
 });

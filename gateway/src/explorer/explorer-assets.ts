@@ -28,21 +28,3 @@ export function explorerAsset(name: string): { body: Buffer; type: string } | nu
   }
   return { body, type: asset.type };
 }
-
-export const EXPLORER_PAGE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>UltraMarket explorer</title>
-    <link rel="stylesheet" href="/explorer/graphiql.min.css" />
-    <style>html, body, #explorer { height: 100%; margin: 0; }</style>
-  </head>
-  <body>
-    <div id="explorer">Loading the UltraMarket explorer…</div>
-    <script src="/explorer/react.production.min.js"></script>
-    <script src="/explorer/react-dom.production.min.js"></script>
-    <script src="/explorer/graphiql.min.js"></script>
-    <script src="/explorer/explorer.js"></script>
-  </body>
-</html>
-`;
