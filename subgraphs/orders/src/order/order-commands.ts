@@ -6,13 +6,18 @@ import { CancelOrderPayload, CompleteOrderPayload, DispatchOrderPayload, type Or
 import type { CancelOrderInput, CompleteOrderInput, DispatchOrderInput } from './order.inputs';
 import { canCancelOrder, canFulfilOrder } from './order-access';
 import { dispatchedData, OrderEvents } from './order.events';
+import { OrderCancelReason } from './cancel-reason';
+import { staffChangeRefusal } from './staff-store-status';
 
 type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
 
 const notFound = () => UserError.of('NOT_FOUND', 'No such order', ['input', 'orderId']);
 const invalid = (error: InvalidTransition) => UserError.of('INVALID_TRANSITION', error.message, ['input', 'orderId']);
 
-/** Locks the order (in the caller's store only), checks the caller may act on it, applies `change`; an impossible change is a userError, never a no-op. */
+/**
+ * Locks the order (in the caller's store only), checks the caller may act on it, applies `change`; an
+ * impossible change is a userError, never a no-op. The staff of a suspended or closed store change nothing.
+ */
 async function changeOrder<T extends OrderPayload>(
   context: SubgraphContext,
   orderId: string,
@@ -21,6 +26,10 @@ async function changeOrder<T extends OrderPayload>(
   change: (tx: Tx, order: Order) => Promise<Order>,
 ): Promise<T> {
   const store = context.storeDb.whereStore();
+  if (context.caller.storeId) {
+    const refused = await staffChangeRefusal(context, context.caller.storeId);
+    if (refused) return payload.failed(refused);
+  }
   return context.unitOfWork.run(traceOf(context), async (tx) => {
     const order = await lockOrder(tx, orderId, store);
     if (!order || !allowed(order)) return payload.failed(notFound());
@@ -33,7 +42,10 @@ async function changeOrder<T extends OrderPayload>(
   });
 }
 
-/** Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. */
+/**
+ * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The shopper
+ * is told the reason code only; the note (`reason`) stays in the history for the staff.
+ */
 export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): Promise<CancelOrderPayload> {
   return changeOrder(
     context,
@@ -42,7 +54,7 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     (order) => canCancelOrder(context.caller, order),
     async (tx, order) => {
       if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
-      return transition(tx, order, OrderStatus.CANCELLED, input.reason);
+      return transition(tx, order, OrderStatus.CANCELLED, input.reason ?? null, input.reasonCode ?? OrderCancelReason.OTHER);
     },
   );
 }

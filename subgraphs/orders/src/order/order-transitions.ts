@@ -3,6 +3,7 @@ import { Order } from './order.entity';
 import { OrderStatusChange } from './order-status-change.entity';
 import { canTransition, OrderStatus } from './order-status';
 import { cancelledData, OrderEvents, statusChangedData } from './order.events';
+import type { OrderCancelReason } from './cancel-reason';
 
 /** The change asked for is not allowed from the order's current status. */
 export class InvalidTransition extends Error {
@@ -24,13 +25,20 @@ export function lockOrder(tx: Tx, orderId: string, store: { storeId?: string }):
 
 /**
  * Moves a locked order to `to`: saves it (with whatever else the caller changed), appends the status
- * history, and publishes orders.status-changed (and orders.cancelled) through the outbox.
+ * history, and publishes orders.status-changed (and orders.cancelled) through the outbox. `reasonCode`
+ * (cancellations) is what the shopper is told; `reason` is words for the history and the staff.
  */
-export async function transition(tx: Tx, order: Order, to: OrderStatus, reason: string | null = null): Promise<Order> {
+export async function transition(
+  tx: Tx,
+  order: Order,
+  to: OrderStatus,
+  reason: string | null = null,
+  reasonCode: OrderCancelReason | null = null,
+): Promise<Order> {
   const from = order.status;
   if (!canTransition(from, to)) throw new InvalidTransition(from, to);
   order.status = to;
-  if (to === OrderStatus.CANCELLED) order.cancelReason = reason;
+  if (to === OrderStatus.CANCELLED) Object.assign(order, { cancelReason: reason, cancelReasonCode: reasonCode });
   const saved = await tx.manager.getRepository(Order).save(order);
   await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, storeId: order.storeId, status: to, message: reason });
   await tx.emit({
@@ -38,7 +46,7 @@ export async function transition(tx: Tx, order: Order, to: OrderStatus, reason: 
     storeId: order.storeId,
     aggregateId: order.id,
     aggregateVersion: saved.version,
-    data: statusChangedData(saved, from, reason),
+    data: statusChangedData(saved, from, reason, reasonCode),
   });
   if (to === OrderStatus.CANCELLED) {
     await tx.emit({
@@ -46,7 +54,7 @@ export async function transition(tx: Tx, order: Order, to: OrderStatus, reason: 
       storeId: order.storeId,
       aggregateId: order.id,
       aggregateVersion: saved.version,
-      data: cancelledData(saved, reason),
+      data: cancelledData(saved, reason, reasonCode),
     });
   }
   return saved;

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Money } from '@ultramarket/kit';
 import { OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
+import { OrderCancelReason } from './cancel-reason';
 import { ShippingAddress } from './shipping-address';
 
 /** An order: a snapshot of what was bought at which price, and where it is in the saga. */
@@ -66,9 +67,17 @@ export class Order {
   @Column('timestamptz', { name: 'reservation_expires_at', nullable: true })
   reservationExpiresAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the order was cancelled.' })
+  @Field(() => String, { nullable: true, description: 'Why the order was cancelled, in words: the note given to cancelOrder, or the platform’s explanation.' })
   @Column('text', { name: 'cancel_reason', nullable: true })
   cancelReason: string | null;
+
+  @Field(() => OrderCancelReason, { nullable: true, description: 'Why the order was cancelled, as a code: what the shopper is told.' })
+  @Column('varchar', { name: 'cancel_reason_code', length: 32, nullable: true })
+  cancelReasonCode: OrderCancelReason | null;
+
+  /** The client address of a guest's checkout (open unpaid guest orders are capped per address); null for signed-in shoppers. */
+  @Column('varchar', { name: 'client_address', length: 64, nullable: true })
+  clientAddress: string | null;
 
   @Field(() => String, { nullable: true, description: 'Carrier it was dispatched with.' })
   @Column('varchar', { length: 100, nullable: true })

@@ -1,6 +1,7 @@
 import type { Order } from './order.entity';
 import type { OrderLineItem } from './order-line-item.entity';
 import type { OrderStatus } from './order-status';
+import type { OrderCancelReason } from './cancel-reason';
 
 /** What orders publishes (see schema/events.md). */
 export const OrderEvents = {
@@ -36,12 +37,13 @@ export function orderCreatedData(order: Order, lines: OrderLineItem[]) {
   };
 }
 
-export function statusChangedData(order: Order, from: OrderStatus, reason: string | null) {
-  return { ...party(order), from, to: order.status, reason, total: money(order.totalAmount, order.currencyCode) };
+/** `reason` is free text (a shopper's or staff member's note): consumers must never send it to the order's address; `reasonCode` they may. */
+export function statusChangedData(order: Order, from: OrderStatus, reason: string | null, reasonCode: OrderCancelReason | null = null) {
+  return { ...party(order), from, to: order.status, reason, reasonCode, total: money(order.totalAmount, order.currencyCode) };
 }
 
-export function cancelledData(order: Order, reason: string | null) {
-  return { ...party(order), reason };
+export function cancelledData(order: Order, reason: string | null, reasonCode: OrderCancelReason | null = null) {
+  return { ...party(order), reason, reasonCode };
 }
 
 export function dispatchedData(order: Order) {

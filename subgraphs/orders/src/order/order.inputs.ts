@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ordersConfig } from '../orders-config';
 import { OrderStatus } from './order-status';
+import { CALLER_CANCEL_REASONS, OrderCancelReason } from './cancel-reason';
 import { ShippingAddressInput } from './shipping-address';
 
 @InputType({ description: 'A product and how many units of it to buy.' })
@@ -11,8 +13,12 @@ export class OrderItemInput {
 
   @IsInt()
   @Min(1)
-  @Max(1000)
-  @Field(() => Int, { description: 'Units, 1–1000. Several lines of one product are added together.' })
+  // one bound for every store (ORDERS_MAX_LINE_QUANTITY): unpaid orders hold stock, so a line may not hold it all
+  @Max(ordersConfig.maxLineQuantity)
+  @Field(() => Int, {
+    description:
+      'Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one product are added together, within the same maximum.',
+  })
   quantity: number;
 }
 
@@ -44,9 +50,21 @@ export class CancelOrderInput {
   @Field(() => ID, { description: 'The order.' })
   orderId: string;
 
+  @IsOptional()
+  @IsIn(CALLER_CANCEL_REASONS, { message: `reasonCode must be one of ${CALLER_CANCEL_REASONS.join(', ')}` })
+  @Field(() => OrderCancelReason, {
+    nullable: true,
+    description: 'Why it is cancelled; OTHER when left out. This, not `reason`, is what the shopper is told by email and notification.',
+  })
+  reasonCode?: OrderCancelReason;
+
+  @IsOptional()
   @Length(1, 500)
-  @Field({ description: 'Why it is cancelled (kept in the status history and told to the shopper).' })
-  reason: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A note on why, kept in the status history and `Order.cancelReason` for the store’s staff; never sent to anyone by email or notification.',
+  })
+  reason?: string | null;
 }
 
 @InputType({ description: 'The order handed to a carrier.' })

@@ -12,10 +12,9 @@ import { placeOrder } from './place-order';
 import { cancelOrder, completeOrder, dispatchOrder } from './order-commands';
 import { orderAnalytics } from '../analytics/order-analytics';
 import { OrderAnalytics } from '../analytics/order-analytics.type';
-import { loadOrdersConfig } from '../orders-config';
+import { ordersConfig as config } from '../orders-config';
 
 export const OrderConnection = connectionTypes(Order, 'Order');
-const config = loadOrdersConfig();
 
 @ArgsType()
 class OrdersArgs extends PageArgs {
@@ -49,13 +48,16 @@ export class OrderResolver {
 
   @Mutation(() => PlaceOrderPayload, {
     description:
-      'Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. A store that is not ACTIVE refuses it (userError STORE_UNAVAILABLE).',
+      'Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED.',
   })
   placeOrder(@Arg('input', { description: 'The checkout.' }) input: PlaceOrderInput, @Ctx() context: SubgraphContext): Promise<PlaceOrderPayload> {
     return placeOrder(context, config, input);
   }
 
-  @Mutation(() => CancelOrderPayload, { description: 'Cancels an unpaid order (its shopper or its store’s staff); its stock is released.' })
+  @Mutation(() => CancelOrderPayload, {
+    description:
+      'Cancels an unpaid order (its shopper or its store’s staff); its stock is released. The shopper is told the reason code, never the note. The staff of a SUSPENDED or CLOSED store get STORE_UNAVAILABLE.',
+  })
   cancelOrder(@Arg('input', { description: 'The order and why.' }) input: CancelOrderInput, @Ctx() context: SubgraphContext): Promise<CancelOrderPayload> {
     return cancelOrder(context, input);
   }

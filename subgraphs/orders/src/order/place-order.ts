@@ -11,6 +11,8 @@ import { PlaceOrderPayload } from './order.payloads';
 import type { PlaceOrderInput } from './order.inputs';
 import { toShippingAddress } from './shipping-address';
 import { canSeeOrder } from './order-access';
+import { openOrderLimit } from './open-order-limit';
+import { checkoutRefusal } from '../store-view/checkout-settings';
 
 const FIRST_ORDER_NUMBER = 1001;
 
@@ -25,7 +27,9 @@ interface PricedLine {
 /**
  * Places an order: prices from orders' own catalog read model, totals computed here, the order and
  * its lines written with orders.created in one transaction. Stock is reserved by inventory when it
- * consumes orders.created; the order's reservationStatus follows.
+ * consumes orders.created; the order's reservationStatus follows. Refused, writing nothing: a store that
+ * is not ACTIVE, a guest where the store wants signed-in shoppers, no phone where it wants one, and a
+ * shopper with too many open unpaid orders (`openOrderLimit`).
  */
 export async function placeOrder(context: SubgraphContext, config: OrdersConfig, input: PlaceOrderInput): Promise<PlaceOrderPayload> {
   // an order is placed in one store: the one the shopper names (X-Store-Id) or the staff member acts for
@@ -38,13 +42,18 @@ export async function placeOrder(context: SubgraphContext, config: OrdersConfig,
   const findEarlier = () => context.storeDb.read((manager) => manager.getRepository(Order).findOneBy({ storeId, idempotencyKey: input.idempotencyKey }));
   const earlier = await findEarlier();
   if (earlier) return replay(context, earlier);
+  const refused = await checkoutRefusal(context, storeId, input);
+  if (refused) return PlaceOrderPayload.failed(refused);
 
-  const priced = await priceLines(context, storeId, input);
+  const priced = await priceLines(context, config, storeId, input);
   if ('errors' in priced) return PlaceOrderPayload.failed(...priced.errors);
   const { lines } = priced;
   try {
-    const order = await context.unitOfWork.run(traceOf(context), (tx) => writeOrder(context, tx, config, storeId, input, lines));
-    return PlaceOrderPayload.ok(order);
+    const placed = await context.unitOfWork.run(traceOf(context), async (tx) => {
+      const limited = await openOrderLimit(context, tx, config, storeId);
+      return limited ?? writeOrder(context, tx, config, storeId, input, lines);
+    });
+    return placed instanceof UserError ? PlaceOrderPayload.failed(placed) : PlaceOrderPayload.ok(placed);
   } catch (error) {
     if (!(error instanceof ConcurrentReplay)) throw error;
     const winner = await findEarlier();
@@ -54,7 +63,12 @@ export async function placeOrder(context: SubgraphContext, config: OrdersConfig,
 }
 
 /** Merges lines of one product, checks each is on sale in the store, all in one currency. */
-async function priceLines(context: SubgraphContext, storeId: string, input: PlaceOrderInput): Promise<{ lines: PricedLine[] } | { errors: UserError[] }> {
+async function priceLines(
+  context: SubgraphContext,
+  config: OrdersConfig,
+  storeId: string,
+  input: PlaceOrderInput,
+): Promise<{ lines: PricedLine[] } | { errors: UserError[] }> {
   const quantities = new Map<string, number>();
   for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
   // another store's product is simply not on sale here
@@ -73,7 +87,9 @@ async function priceLines(context: SubgraphContext, storeId: string, input: Plac
     return { errors: [UserError.of('CURRENCY_MISMATCH', 'All products of an order must be priced in one currency', ['input', 'items'])] };
   }
   for (const [productId, quantity] of quantities) {
-    if (quantity > 1000) return { errors: [UserError.of('QUANTITY_TOO_LARGE', `At most 1000 units of product ${productId} per order`, ['input', 'items'])] };
+    if (quantity > config.maxLineQuantity) {
+      return { errors: [UserError.of('QUANTITY_TOO_LARGE', `At most ${config.maxLineQuantity} units of product ${productId} per order`, ['input', 'items'])] };
+    }
   }
   return { lines: [...quantities].map(([productId, quantity]) => ({ snapshot: byId.get(productId)!, quantity })) };
 }
@@ -98,8 +114,8 @@ async function writeOrder(
   );
   const inserted: { id: string }[] = await tx.manager.query(
     `INSERT INTO customer_order (store_id, number, customer_id, email, currency_code, subtotal_amount, shipping_amount, tax_amount,
-       discount_amount, total_amount, shipping_address, status, payment_status, reservation_status, idempotency_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11, $12, $13, $14)
+       discount_amount, total_amount, shipping_address, status, payment_status, reservation_status, idempotency_key, client_address)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (store_id, idempotency_key) DO NOTHING RETURNING id`,
     [
       storeId,
@@ -116,6 +132,8 @@ async function writeOrder(
       PaymentStatus.UNPAID,
       ReservationStatus.PENDING,
       input.idempotencyKey,
+      // kept for guests only: their open orders are counted per address
+      context.caller.userId === null ? context.origin.ipAddress : null,
     ],
   );
   if (inserted.length === 0) throw new ConcurrentReplay();

@@ -2,6 +2,7 @@ import { PermanentEventError, type EventEnvelope, type EventHandler, type Logger
 import { Order } from '../order/order.entity';
 import { canTransition, type OrderStatus } from '../order/order-status';
 import { lockOrder, transition } from '../order/order-transitions';
+import type { OrderCancelReason } from '../order/cancel-reason';
 
 /**
  * A saga step in orders: the order named by the event, locked; `apply` decides from its current
@@ -26,12 +27,18 @@ export function orderEventHandler<TData extends { orderId: string }>(
 }
 
 /** Moves the order through `path` as far as the state machine allows (e.g. CREATED → PAYMENT_PENDING → PAYMENT_SUCCESS). */
-export async function advance(tx: Tx, order: Order, path: OrderStatus[], reason: string | null = null): Promise<Order> {
+export async function advance(
+  tx: Tx,
+  order: Order,
+  path: OrderStatus[],
+  reason: string | null = null,
+  reasonCode: OrderCancelReason | null = null,
+): Promise<Order> {
   let current = order;
   for (const status of path) {
     if (current.status === status) continue;
     if (!canTransition(current.status, status)) break;
-    current = await transition(tx, current, status, reason);
+    current = await transition(tx, current, status, reason, reasonCode);
   }
   return current;
 }

@@ -1,4 +1,5 @@
 import { CANCELLABLE, OrderStatus, ReservationStatus } from '../order/order-status';
+import { OrderCancelReason } from '../order/cancel-reason';
 import { advance, orderEventHandler, saveOrder } from './order-event-handler';
 
 /** inventory.reserved: the stock is held until `expiresAt`; the order can be paid. */
@@ -16,7 +17,7 @@ const reservationFailed = orderEventHandler<{ orderId: string; reason: string }>
   async (tx, order, event) => {
     if (order.reservationStatus !== ReservationStatus.PENDING) return;
     order.reservationStatus = ReservationStatus.FAILED;
-    if (CANCELLABLE.includes(order.status)) await advance(tx, order, [OrderStatus.CANCELLED], event.data.reason);
+    if (CANCELLABLE.includes(order.status)) await advance(tx, order, [OrderStatus.CANCELLED], event.data.reason, OrderCancelReason.OUT_OF_STOCK);
     else await saveOrder(tx, order);
   },
 );
@@ -33,8 +34,9 @@ const released = orderEventHandler<{ orderId: string; reason: string }>('orders-
   if (order.reservationStatus === ReservationStatus.COMMITTED) return;
   order.reservationStatus = ReservationStatus.RELEASED;
   const unpaid = [...CANCELLABLE, OrderStatus.PAYMENT_PENDING].includes(order.status);
-  if (event.data.reason === 'expired' && unpaid) await advance(tx, order, [OrderStatus.CANCELLED], 'The stock reservation expired before payment');
-  else await saveOrder(tx, order);
+  if (event.data.reason === 'expired' && unpaid) {
+    await advance(tx, order, [OrderStatus.CANCELLED], 'The stock reservation expired before payment', OrderCancelReason.RESERVATION_EXPIRED);
+  } else await saveOrder(tx, order);
 });
 
 export const reservationHandlers = [reserved, reservationFailed, committed, released];
