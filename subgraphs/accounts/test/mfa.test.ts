@@ -16,7 +16,8 @@ describe('two-factor authentication (TOTP)', () => {
   async function userWithMfa() {
     const registered = await registerUser(accounts);
     const session = await signIn(accounts, registered.email, registered.password);
-    const setup = (await accounts.request<SetupAnswer>(Operations.setupMfa, {}, { token: session.accessToken })).data!.setupMfa;
+    const setup = (await accounts.request<SetupAnswer>(Operations.setupMfa, { currentPassword: registered.password }, { token: session.accessToken })).data!
+      .setupMfa;
     const confirmCode = totpCode(setup.secret!);
     const confirm = await accounts.request<MfaAnswer<'confirmMfa'>>(Operations.confirmMfa, { code: confirmCode }, { token: session.accessToken });
     expect(confirm.data!.confirmMfa).toEqual({ user: { id: session.userId, mfaEnabled: true }, userErrors: [] });
@@ -26,7 +27,7 @@ describe('two-factor authentication (TOTP)', () => {
   it('sets up a secret with its otpauth URI and QR code, stored encrypted and pending until confirmed', async () => {
     const { email, password } = await registerUser(accounts);
     const session = await signIn(accounts, email, password);
-    const setup = (await accounts.request<SetupAnswer>(Operations.setupMfa, {}, { token: session.accessToken })).data!.setupMfa;
+    const setup = (await accounts.request<SetupAnswer>(Operations.setupMfa, { currentPassword: password }, { token: session.accessToken })).data!.setupMfa;
     expect(setup).toMatchObject({
       secret: expect.stringMatching(/^[A-Z2-7]{32}$/),
       qrCodeDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
@@ -51,7 +52,7 @@ describe('two-factor authentication (TOTP)', () => {
     expect(enabled).toMatchObject({ mfa_secret: expect.stringMatching(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/), mfa_pending_secret: null });
     expect(enabled.mfa_secret).not.toContain(setup.secret);
 
-    const again = await accounts.request<SetupAnswer>(Operations.setupMfa, {}, { token: session.accessToken });
+    const again = await accounts.request<SetupAnswer>(Operations.setupMfa, { currentPassword: password }, { token: session.accessToken });
     expect(again.data!.setupMfa).toMatchObject({ secret: null, userErrors: [expect.objectContaining({ code: 'MFA_ALREADY_ENABLED' })] });
   });
 
@@ -88,7 +89,8 @@ describe('two-factor authentication (TOTP)', () => {
 
   it('disables MFA with a current code only', async () => {
     const { email, password, secret, session, confirmCode } = await userWithMfa();
-    const disable = (code: string) => accounts.request<MfaAnswer<'disableMfa'>>(Operations.disableMfa, { code }, { token: session.accessToken });
+    const disable = (code: string) =>
+      accounts.request<MfaAnswer<'disableMfa'>>(Operations.disableMfa, { code, currentPassword: password }, { token: session.accessToken });
     expect((await disable(confirmCode)).data!.disableMfa.userErrors[0].code).toBe('INVALID_MFA_CODE'); // already used by confirmMfa
     const off = await disable(totpCode(secret, 1));
     expect(off.data!.disableMfa).toEqual({ user: { id: session.userId, mfaEnabled: false }, userErrors: [] });
@@ -102,6 +104,6 @@ describe('two-factor authentication (TOTP)', () => {
     const { accessToken } = await signIn(accounts, email, password);
     const malformed = await accounts.request(Operations.confirmMfa, { code: '12a456' }, { token: accessToken });
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: ['input', 'code'] })] });
-    expect((await accounts.request(Operations.setupMfa)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await accounts.request(Operations.setupMfa, { currentPassword: password })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

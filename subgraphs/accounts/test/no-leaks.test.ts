@@ -18,7 +18,7 @@ describe('what answers never contain', () => {
     const refreshed = (await accounts.request<{ refreshToken: LoginResult }>(Operations.refresh, { token: first.refreshToken })).data!.refreshToken;
     const token = refreshed.accessToken!;
     await accounts.request(Operations.me, {}, { token });
-    const setup = (await accounts.request<{ setupMfa: { secret: string } }>(Operations.setupMfa, {}, { token })).data!.setupMfa;
+    const setup = (await accounts.request<{ setupMfa: { secret: string } }>(Operations.setupMfa, { currentPassword: password }, { token })).data!.setupMfa;
     await accounts.request(Operations.confirmMfa, { code: totpCode(setup.secret) }, { token });
     await loginAs(accounts, email, password);
     const withCode = (await loginAs(accounts, email, password, { mfaCode: totpCode(setup.secret, 1) })).data!.login;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { AccountsServices } from '../accounts-services';
-import { ConfirmMfaInput, DisableMfaInput } from './mfa.inputs';
+import { ConfirmMfaInput, DisableMfaInput, SetupMfaInput } from './mfa.inputs';
 import { ConfirmMfaPayload, DisableMfaPayload, SetupMfaPayload } from './mfa.payloads';
 import { setupMfa } from './setup-mfa';
 import { confirmMfa } from './confirm-mfa';
@@ -12,10 +12,11 @@ export function mfaResolver(services: AccountsServices) {
   class MfaResolver {
     @Authorized()
     @Mutation(() => SetupMfaPayload, {
-      description: 'Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa.',
+      description:
+        'Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout).',
     })
-    setupMfa(@Ctx() context: SubgraphContext) {
-      return setupMfa(context, services);
+    setupMfa(@Arg('input', { description: 'The current password.' }) input: SetupMfaInput, @Ctx() context: SubgraphContext) {
+      return setupMfa(context, services, input);
     }
 
     @Authorized()
@@ -25,8 +26,11 @@ export function mfaResolver(services: AccountsServices) {
     }
 
     @Authorized()
-    @Mutation(() => DisableMfaPayload, { description: 'Switches two-factor authentication off; needs a current code.' })
-    disableMfa(@Arg('input', { description: 'A code from the app.' }) input: DisableMfaInput, @Ctx() context: SubgraphContext) {
+    @Mutation(() => DisableMfaPayload, {
+      description:
+        'Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code.',
+    })
+    disableMfa(@Arg('input', { description: 'The current password and a code from the app.' }) input: DisableMfaInput, @Ctx() context: SubgraphContext) {
       return disableMfa(context, services, input);
     }
   }

@@ -6,8 +6,8 @@ import { revokeAllSessions } from '../session/session-revocation';
 import { Session, SessionRevocation } from '../session/session.entity';
 import { User } from '../user/user.entity';
 import { tokenStoresOf } from '../membership/memberships';
-import { recordFailedAttempt } from '../user/account-lockout';
-import { hashPassword, verifyPassword } from './password-hasher';
+import { checkCurrentPassword } from './current-password';
+import { hashPassword } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { ChangePasswordPayload } from './password.payloads';
 import type { ChangePasswordInput } from './password.inputs';
@@ -21,13 +21,9 @@ export async function changePassword(context: SubgraphContext, services: Account
   const userId = context.caller.userId!;
   const sessionId = context.caller.tokenClaims?.sessionId ?? null;
   const current = await context.db.getRepository(User).findOneBy({ id: userId });
-  if (!current) return ChangePasswordPayload.failed(AccountErrors.invalidCredentials(['input', 'currentPassword']));
-  if (current.isLocked()) return ChangePasswordPayload.failed(AccountErrors.accountLocked(current.lockedUntil!));
-  if (!(await verifyPassword(current.passwordHash, input.currentPassword)).matches) {
-    // a stolen access token must not become a way to guess the password
-    await recordFailedAttempt(context.db.manager, userId);
-    return ChangePasswordPayload.failed(AccountErrors.invalidCredentials(['input', 'currentPassword']));
-  }
+  // a stolen access token must not become a way to guess the password
+  const refused = await checkCurrentPassword(context.db.manager, current, input.currentPassword);
+  if (refused || !current) return ChangePasswordPayload.failed(refused ?? AccountErrors.invalidCredentials(['input', 'currentPassword']));
   const problems = passwordProblems(input.newPassword, current.email);
   if (input.newPassword === input.currentPassword) problems.push('choose a password different from the current one');
   if (problems.length > 0) return ChangePasswordPayload.failed(AccountErrors.weakPassword(problems, ['input', 'newPassword']));
