@@ -1,7 +1,8 @@
 'use strict';
 /**
  * `npm run seed [-- --gateway <url>]`: puts the demo data into a running UltraMarket (the gateway
- * at GATEWAY_URL, default http://127.0.0.1:4000/graphql). Safe to repeat: nothing is duplicated.
+ * at GATEWAY_URL, default http://127.0.0.1:4000/graphql) and prints the token commands of the demo
+ * store's owner, staff member and shopper. Safe to repeat: nothing is duplicated.
  */
 const { parseArgs } = require('node:util');
 const { seedDemoStore, tokenCommand } = require('./lib/seeder');
@@ -27,8 +28,13 @@ async function main() {
     return;
   }
   console.log(`seeding the demo store through ${values.gateway}`);
-  const { storeId } = await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message) });
-  console.log(`done. Demo store ${storeId}; merchant token: ${tokenCommand(storeId)}`);
+  const seeded = await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message) });
+  console.log(`done.
+  Demo store            ${seeded.storeId}
+  Second store          ${seeded.secondStoreId}  (another merchant's: the demo store sees none of it)
+  owner (MERCHANT)      ${tokenCommand(seeded.storeId)}
+  staff (STORE_STAFF)   ${seeded.tokenCommands.staff}
+  shopper (CUSTOMER)    ${seeded.tokenCommands.shopper}  (with X-Store-Id: ${seeded.storeId})`);
 }
 
 main().catch((error) => {

@@ -106,25 +106,31 @@ async function main() {
     });
   }
 
-  let demoStoreId = null;
+  let seeded = null;
   if (!args.has('--no-seed')) {
     log('seeding the demo store');
-    demoStoreId = (await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) })).storeId;
+    seeded = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) });
   }
   if (stopping) return;
-  log(`${output.tick()} UltraMarket started in ${seconds(process.uptime() * 1000)}`);
+  log(`${output.tick()} UltraMarket started in ${seconds(Date.now() - startedAt())}`);
 
   const url = 'http://localhost:4000/graphql';
-  const demo = demoStoreId
-    ? `  Demo store         ${demoStoreId}
-  Merchant token     ${tokenCommand(demoStoreId)}
+  const demo = seeded
+    ? `  Demo store         ${seeded.storeId}
+  Second store       ${seeded.secondStoreId}  (another merchant's: the demo store sees none of it)
+
+  Tokens for the demo store (paste the command, use its output as  Authorization: Bearer <token>):
+    owner (MERCHANT)      ${tokenCommand(seeded.storeId)}
+    staff (STORE_STAFF)   ${seeded.tokenCommands.staff}
+    shopper (CUSTOMER)    ${seeded.tokenCommands.shopper}
+                          (with  X-Store-Id: ${seeded.storeId}; try  { orders(first: 5) { nodes { orderNumber status } } })
 
   Try it:
-    curl -s ${url} -H 'content-type: application/json' -H 'x-store-id: ${demoStoreId}' \\
+    curl -s ${url} -H 'content-type: application/json' -H 'x-store-id: ${seeded.storeId}' \\
       -d '{"query":"{ products(first: 5) { totalCount nodes { title stock price { amount currencyCode } } } }"}'
 
-  In the explorer, set the headers  {"X-Store-Id": "${demoStoreId}"}  to shop, and add
-  "Authorization": "Bearer <token>"  to act as the merchant.`
+  In the explorer, set the headers  {"X-Store-Id": "${seeded.storeId}"}  to shop, and add
+  "Authorization": "Bearer <token>"  to act as the owner, staff member or shopper.`
     : '  No demo store (--no-seed): npm run seed creates it.';
   console.log(`
 UltraMarket is running.

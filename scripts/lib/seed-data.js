@@ -1,8 +1,10 @@
 'use strict';
 /**
- * The demo catalogue `npm start` and `npm run seed` put into the demo store: the same store, the
- * same 50 products and the same stock on every machine, so a second run can recognise its own
- * products by handle and changes nothing.
+ * The demo data `npm start` and `npm run seed` put into UltraMarket: the demo store with 50
+ * products, its staff member, 10 customers with addresses, about 30 orders in every status and a
+ * segment; and a second store with its own owner and products, to show tenancy. The same on every
+ * machine, so a second run recognises everything it made before (by name, handle, email or
+ * idempotency key) and creates nothing.
  */
 
 /** The demo store's owner (a fixed user id, so every run finds the store it created before among theirs). */
@@ -112,4 +114,214 @@ function demoProducts() {
 
 const CATEGORIES = Object.keys(CATALOGUE);
 
-module.exports = { DEMO_OWNER_ID, DEMO_STORE, CATEGORIES, demoProducts, handleOf };
+/** Registered users (accounts): the demo store's staff member and the shopper among its customers. Development passwords. */
+const DEMO_STAFF = { email: 'sam.staff@example.com', password: 'Demo-Staff-Password-1', firstName: 'Sam', lastName: 'Rivera' };
+const DEMO_SHOPPER = { email: 'ava.thompson@example.com', password: 'Demo-Shopper-Password-1', firstName: 'Ava', lastName: 'Thompson' };
+
+/**
+ * The demo store's customers: who they are and where they live (the first address becomes the
+ * default; `label` is added to the name on the others).
+ */
+const CUSTOMERS = [
+  {
+    firstName: 'Ava',
+    lastName: 'Thompson',
+    email: DEMO_SHOPPER.email,
+    phone: '+1 415 555 0101',
+    tags: ['vip'],
+    acceptsMarketing: true,
+    addresses: [
+      { line1: '742 Market Street', city: 'San Francisco', province: 'CA', postalCode: '94103', countryCode: 'US' },
+      { label: 'work', line1: '1 Ferry Building', city: 'San Francisco', province: 'CA', postalCode: '94111', countryCode: 'US' },
+    ],
+  },
+  {
+    firstName: 'Liam',
+    lastName: 'Okafor',
+    email: 'liam.okafor@example.com',
+    phone: '+44 20 7946 0102',
+    tags: ['wholesale'],
+    acceptsMarketing: false,
+    addresses: [{ line1: '221 Baker Street', city: 'London', province: null, postalCode: 'NW1 6XE', countryCode: 'GB' }],
+  },
+  {
+    firstName: 'Mia',
+    lastName: 'Schneider',
+    email: 'mia.schneider@example.com',
+    phone: '+49 30 901820',
+    tags: [],
+    acceptsMarketing: true,
+    addresses: [{ line1: 'Friedrichstrasse 43', city: 'Berlin', province: null, postalCode: '10117', countryCode: 'DE' }],
+  },
+  {
+    firstName: 'Noah',
+    lastName: 'Dubois',
+    email: 'noah.dubois@example.com',
+    phone: '+33 1 70 36 39 50',
+    tags: ['newsletter'],
+    acceptsMarketing: true,
+    addresses: [{ line1: '12 Rue de Rivoli', city: 'Paris', province: null, postalCode: '75004', countryCode: 'FR' }],
+  },
+  {
+    firstName: 'Sofia',
+    lastName: 'Rossi',
+    email: 'sofia.rossi@example.com',
+    phone: null,
+    tags: [],
+    acceptsMarketing: false,
+    addresses: [{ line1: 'Via del Corso 120', city: 'Rome', province: 'RM', postalCode: '00186', countryCode: 'IT' }],
+  },
+  {
+    firstName: 'Ethan',
+    lastName: 'Nakamura',
+    email: 'ethan.nakamura@example.com',
+    phone: '+1 206 555 0106',
+    tags: ['vip', 'newsletter'],
+    acceptsMarketing: true,
+    addresses: [
+      { line1: '400 Broad Street', city: 'Seattle', province: 'WA', postalCode: '98109', countryCode: 'US' },
+      { label: 'cabin', line1: '88 Lakeview Road', city: 'Leavenworth', province: 'WA', postalCode: '98826', countryCode: 'US' },
+    ],
+  },
+  {
+    firstName: 'Chloe',
+    lastName: 'Martin',
+    email: 'chloe.martin@example.com',
+    phone: '+1 514 555 0107',
+    tags: [],
+    acceptsMarketing: false,
+    addresses: [{ line1: '1200 Rue Sainte-Catherine', city: 'Montreal', province: 'QC', postalCode: 'H3B 1K9', countryCode: 'CA' }],
+  },
+  {
+    firstName: 'Lucas',
+    lastName: 'Silva',
+    email: 'lucas.silva@example.com',
+    phone: null,
+    tags: ['newsletter'],
+    acceptsMarketing: true,
+    addresses: [{ line1: 'Rua Augusta 1500', city: 'Sao Paulo', province: 'SP', postalCode: '01304-001', countryCode: 'BR' }],
+  },
+  {
+    firstName: 'Isla',
+    lastName: 'Walker',
+    email: 'isla.walker@example.com',
+    phone: '+61 2 5550 0109',
+    tags: [],
+    acceptsMarketing: false,
+    addresses: [{ line1: '10 George Street', city: 'Sydney', province: 'NSW', postalCode: '2000', countryCode: 'AU' }],
+  },
+  {
+    firstName: 'Oliver',
+    lastName: 'Jensen',
+    email: 'oliver.jensen@example.com',
+    phone: '+45 32 12 34 56',
+    tags: [],
+    acceptsMarketing: true,
+    addresses: [{ line1: 'Nyhavn 17', city: 'Copenhagen', province: null, postalCode: '1051', countryCode: 'DK' }],
+  },
+];
+
+/** The 10 demo customers, in a fixed order: `{ email, input: CreateCustomerInput, addresses: CustomerAddressInput[] }`. */
+function demoCustomers() {
+  return CUSTOMERS.map(({ addresses, ...customer }) => ({
+    email: customer.email,
+    input: { ...customer, note: 'Demo customer' },
+    addresses: addresses.map(({ label, ...address }) => ({
+      name: `${customer.firstName} ${customer.lastName}${label ? ` (${label})` : ''}`,
+      ...address,
+      phone: customer.phone,
+    })),
+  }));
+}
+
+/**
+ * How far each demo order goes through the saga, and how many: 30 orders. `declinedFirst` is
+ * paid after a declined card; DECLINED stops at the declined payment (PAYMENT_FAILED); CREATED is
+ * placed and left unpaid. Open orders are cancelled by inventory when their reservation expires
+ * (INVENTORY_RESERVATION_TTL_SECONDS, 15 minutes by default), as any unpaid order is.
+ */
+const ORDER_OUTCOMES = [
+  ['COMPLETED', 10],
+  ['DISPATCHED', 5],
+  ['CONFIRMED', 5],
+  ['CONFIRMED_AFTER_DECLINE', 1],
+  ['CANCELLED', 4],
+  ['DECLINED', 2],
+  ['CREATED', 3],
+];
+
+/** Test payment methods of the simulated provider (Stripe's test tokens, so they also work in Stripe's test mode). */
+const PAYMENT_TOKENS = { paid: 'tok_visa', declined: 'tok_chargeDeclined' };
+
+/** Which customer (index into CUSTOMERS) places the n-th order: the shopper and a few regulars place several, two customers none. */
+const ORDER_CUSTOMERS = [0, 1, 2, 0, 3, 1, 4, 5, 0, 2, 6, 5, 0, 1, 7, 3, 0, 5, 2, 1, 6, 0, 3, 7, 5, 1, 0, 2, 4, 5];
+
+/**
+ * The demo orders, in a fixed order: `{ key, customer, outcome, items: [{ handle, quantity }] }`. `key`
+ * is the placeOrder idempotency key (payments derive theirs from it), so a repeat finds the same order.
+ */
+function demoOrders() {
+  const outcomes = ORDER_OUTCOMES.flatMap(([outcome, count]) => Array.from({ length: count }, () => outcome));
+  const products = demoProducts();
+  return outcomes.map((outcome, index) => {
+    const lines = 1 + (index % 3);
+    const items = Array.from({ length: lines }, (_, line) => ({
+      handle: products[(index * 7 + line * 13) % products.length].handle,
+      quantity: 1 + ((index + line) % 2),
+    }));
+    return { key: `demo-seed:order:${String(index + 1).padStart(2, '0')}`, customer: ORDER_CUSTOMERS[index], outcome, items };
+  });
+}
+
+/** Segments of the demo store (CreateCustomerSegmentInput), found again by name. */
+const DEMO_SEGMENTS = [
+  { name: 'Repeat buyers', rules: { match: 'ALL', conditions: [{ field: 'ORDERS_COUNT', operator: 'GREATER_THAN_OR_EQUAL', value: '2' }] } },
+  { name: 'Marketing subscribers', rules: { match: 'ALL', conditions: [{ field: 'ACCEPTS_MARKETING', operator: 'EQUALS', value: 'true' }] } },
+];
+
+/** The second store, with its own owner and a few products: the demo merchant sees none of it. */
+const SECOND_OWNER_ID = '5eed5eed-0000-4000-8000-0000000000b2';
+const SECOND_STORE = { name: 'Harbor Hardware', email: 'hello@harbor-hardware.example', currency: 'USD', locale: 'en-US', timezone: 'America/New_York' };
+const SECOND_CATALOGUE = [
+  ['Claw Hammer', 2400, 40],
+  ['Cordless Drill', 12900, 15],
+  ['Tape Measure (8 m)', 1400, 60],
+  ['Safety Goggles', 1100, 50],
+  ['Adjustable Wrench', 1900, 35],
+];
+
+/** The second store's products: `{ handle, stock, input }`, like demoProducts. */
+function secondStoreProducts() {
+  return SECOND_CATALOGUE.map(([title, amount, stock]) => {
+    const handle = handleOf(title);
+    return {
+      handle,
+      stock,
+      input: {
+        title,
+        handle,
+        description: `${title}: from the second demo store.`,
+        price: { amount, currencyCode: CURRENCY },
+        category: 'Tools',
+        status: 'ACTIVE',
+      },
+    };
+  });
+}
+
+module.exports = {
+  DEMO_OWNER_ID,
+  DEMO_STORE,
+  DEMO_STAFF,
+  DEMO_SHOPPER,
+  DEMO_SEGMENTS,
+  PAYMENT_TOKENS,
+  SECOND_OWNER_ID,
+  SECOND_STORE,
+  CATEGORIES,
+  demoProducts,
+  demoCustomers,
+  demoOrders,
+  secondStoreProducts,
+  handleOf,
+};

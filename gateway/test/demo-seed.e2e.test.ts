@@ -1,0 +1,235 @@
+import { execSync } from 'node:child_process';
+import { GraphQLClient } from 'graphql-request';
+import { getSdk } from '../../schema/generated/sdk';
+import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
+import { seedDemoStore, type SeededDemo } from '../../scripts/lib/seeder';
+import { DEMO_SEGMENTS, DEMO_SHOPPER, SECOND_OWNER_ID, demoCustomers, demoOrders, secondStoreProducts } from '../../scripts/lib/seed-data';
+import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+
+/** The status each planned outcome leaves the order in. */
+const STATUS_OF = {
+  CREATED: 'CREATED',
+  CANCELLED: 'CANCELLED',
+  DECLINED: 'PAYMENT_FAILED',
+  CONFIRMED: 'CONFIRMED',
+  CONFIRMED_AFTER_DECLINE: 'CONFIRMED',
+  DISPATCHED: 'DISPATCHED',
+  COMPLETED: 'COMPLETED',
+} as const;
+
+const CUSTOMERS = `query { customers(first: 100) { totalCount nodes { email ordersCount userId totalSpent { amount } addresses { id } defaultAddress { countryCode } } } }`;
+const SEGMENTS = `query { customerSegments(first: 100) { totalCount nodes { id name customerCount } } }`;
+const MY_PROFILE = `query { myCustomerProfile { email userId ordersCount } }`;
+
+interface SeededCustomer {
+  email: string;
+  ordersCount: number;
+  userId: string | null;
+  totalSpent: { amount: number };
+  addresses: { id: string }[];
+  defaultAddress: { countryCode: string } | null;
+}
+
+/** Runs a token command as printed by `npm start`, the way a developer pastes it. */
+function tokenFrom(command: string): string {
+  return execSync(command, { cwd: root, encoding: 'utf8' }).trim();
+}
+
+/** How many of `values` there are of each. */
+function tally(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+/** The demo data `npm start` seeds, seen through the gateway by its owner, staff member and shopper; and seeded twice. */
+describe('the demo seed', () => {
+  const plan = demoOrders();
+  const customers = demoCustomers();
+  let stack: Stack;
+  let first: SeededDemo;
+  let second: SeededDemo;
+  let secondRunMs: number;
+  let countsAfterFirst: Record<string, number>;
+  let owner: GraphQLClient;
+
+  const client = (token: string | null, storeId?: string) =>
+    new GraphQLClient(stack.gatewayUrl, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(storeId ? { 'x-store-id': storeId } : {}) } });
+
+  /** Everything the seed makes, counted as the demo store's owner (and the second store's) sees it. */
+  async function counts(): Promise<Record<string, number>> {
+    const sdk = getSdk(owner);
+    const secondOwner = getSdk(client(tokenFrom(`npm run --silent token -- --role MERCHANT --store ${first.secondStoreId} --user ${SECOND_OWNER_ID}`)));
+    const shopper = getSdk(client(tokenFrom(first.tokenCommands.shopper), first.storeId));
+    const [products, customerList, orders, segments, staff, secondProducts, shopperOrders] = await Promise.all([
+      sdk.Products({ first: 1 }),
+      sdk.Customers({ first: 1 }),
+      sdk.Orders({ first: 1 }),
+      owner.request<{ customerSegments: { totalCount: number } }>(SEGMENTS),
+      sdk.StoreStaff({ storeId: first.storeId }),
+      secondOwner.Products({ first: 1 }),
+      shopper.Orders({ first: 1 }),
+    ]);
+    return {
+      products: products.products.totalCount,
+      customers: customerList.customers.totalCount,
+      orders: orders.orders.totalCount,
+      segments: segments.customerSegments.totalCount,
+      staff: staff.storeStaff.length,
+      secondStoreProducts: secondProducts.products.totalCount,
+      shopperOrders: shopperOrders.orders.totalCount,
+    };
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({ namespace: uniqueSuiteName('seed') });
+    first = await seedDemoStore({ gatewayUrl: stack.gatewayUrl });
+    owner = client(tokenFrom(first.tokenCommands.owner));
+    countsAfterFirst = await counts();
+    const started = Date.now();
+    second = await seedDemoStore({ gatewayUrl: stack.gatewayUrl });
+    secondRunMs = Date.now() - started;
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+  });
+
+  it('gives the owner 10 customers with addresses, whose order counts and totals come from their orders', async () => {
+    const ordersPerEmail = tally(plan.map((order) => customers[order.customer].email));
+    const seen = await eventually(
+      async () => {
+        const { customers: list } = await owner.request<{ customers: { totalCount: number; nodes: SeededCustomer[] } }>(CUSTOMERS);
+        const settled = list.nodes.every((customer) => customer.ordersCount === (ordersPerEmail[customer.email] ?? 0));
+        return settled && list;
+      },
+      20_000,
+      'every customer’s order count',
+    );
+    expect(seen.totalCount).toBe(10);
+    expect(new Set(seen.nodes.map((customer) => customer.email))).toEqual(new Set(customers.map((customer) => customer.email)));
+    for (const customer of seen.nodes) {
+      const planned = customers.find((candidate) => candidate.email === customer.email)!;
+      expect(customer.addresses).toHaveLength(planned.addresses.length);
+      expect(customer.defaultAddress?.countryCode).toBe(planned.addresses[0].countryCode);
+    }
+    expect(seen.nodes.filter((customer) => customer.ordersCount >= 2).length).toBeGreaterThanOrEqual(4);
+    const shopper = seen.nodes.find((customer) => customer.email === DEMO_SHOPPER.email)!;
+    expect(shopper.userId).toBe(first.shopperUserId);
+    await eventually(
+      async () => {
+        const { customers: list } = await owner.request<{ customers: { nodes: SeededCustomer[] } }>(CUSTOMERS);
+        return list.nodes.find((customer) => customer.email === DEMO_SHOPPER.email)!.totalSpent.amount > 0;
+      },
+      20_000,
+      'the shopper’s total spent',
+    );
+  });
+
+  it('gives the owner about 30 orders in every status, with a cancelled one and declined payments', async () => {
+    const sdk = getSdk(owner);
+    const { orders } = await sdk.Orders({ first: 100 });
+    expect(orders.totalCount).toBe(plan.length);
+    expect(plan.length).toBeGreaterThanOrEqual(30);
+    expect(tally(orders.nodes.map((order) => order.status))).toEqual(tally(plan.map((order) => STATUS_OF[order.outcome])));
+    expect(new Set(orders.nodes.map((order) => order.status))).toEqual(
+      new Set(['CREATED', 'CANCELLED', 'PAYMENT_FAILED', 'CONFIRMED', 'DISPATCHED', 'COMPLETED']),
+    );
+    const cancelled = orders.nodes.filter((order) => order.status === 'CANCELLED');
+    expect(cancelled.every((order) => order.cancelReason === 'Customer changed their mind' && order.paymentStatus === 'UNPAID')).toBe(true);
+    expect(orders.nodes.filter((order) => order.status === 'COMPLETED').every((order) => order.paymentStatus === 'PAID')).toBe(true);
+
+    const paymentsOf = async (status: string) =>
+      Promise.all(
+        orders.nodes
+          .filter((order) => order.status === status)
+          .map(async (order) => (await sdk.OrderPayments({ id: order.id })).order!.payments.map((payment) => payment.status)),
+      );
+    expect(await paymentsOf('PAYMENT_FAILED')).toEqual([['FAILED'], ['FAILED']]);
+    expect(await paymentsOf('CONFIRMED')).toContainEqual(['FAILED', 'SUCCEEDED']);
+    expect(await paymentsOf('CREATED')).toEqual([[], [], []]);
+
+    const day = 24 * 3600 * 1000;
+    const { orderAnalytics } = await sdk.OrderAnalytics({
+      input: { from: new Date(Date.now() - day).toISOString(), to: new Date(Date.now() + day).toISOString() },
+    });
+    expect(orderAnalytics.ordersCount).toBe(plan.length);
+    expect(orderAnalytics.revenue.amount).toBeGreaterThan(0);
+  });
+
+  it('has the “Repeat buyers” segment, whose members are the customers with two orders or more', async () => {
+    const { customerSegments } = await owner.request<{ customerSegments: { nodes: { id: string; name: string; customerCount: number }[] } }>(SEGMENTS);
+    expect(customerSegments.nodes.map((segment) => segment.name)).toEqual(DEMO_SEGMENTS.map((segment) => segment.name));
+    const repeat = customerSegments.nodes.find((segment) => segment.name === 'Repeat buyers')!;
+    const ordersPerEmail = tally(plan.map((order) => customers[order.customer].email));
+    const expected = Object.keys(ordersPerEmail).filter((email) => ordersPerEmail[email] >= 2);
+    const members = await eventually(
+      async () => {
+        const { segmentCustomers } = await getSdk(owner).SegmentCustomers({ segmentId: repeat.id, first: 100 });
+        const emails = segmentCustomers.nodes.map((customer) => customer.email);
+        return emails.length === expected.length && emails;
+      },
+      20_000,
+      'the segment’s members',
+    );
+    expect(new Set(members)).toEqual(new Set(expected));
+  });
+
+  it('has the staff member in storeStaff, and their token works in the store', async () => {
+    const { storeStaff } = await getSdk(owner).StoreStaff({ storeId: first.storeId });
+    expect(storeStaff).toContainEqual(expect.objectContaining({ userId: first.staffUserId, role: 'STORE_STAFF' }));
+    const staff = getSdk(client(tokenFrom(first.tokenCommands.staff)));
+    expect((await staff.Orders({ first: 1 })).orders.totalCount).toBe(plan.length);
+    expect((await staff.Customers({ first: 1 })).customers.totalCount).toBe(10);
+  });
+
+  it('shows the shopper their own orders and customer profile', async () => {
+    const token = tokenFrom(first.tokenCommands.shopper);
+    const shopper = getSdk(client(token, first.storeId));
+    const mine = plan.filter((order) => customers[order.customer].email === DEMO_SHOPPER.email);
+    const { orders } = await shopper.Orders({ first: 100 });
+    expect(orders.totalCount).toBe(mine.length);
+    expect(orders.nodes.every((order) => order.email === DEMO_SHOPPER.email && order.customerId === first.shopperUserId)).toBe(true);
+    const { myCustomerProfile } = await client(token, first.storeId).request<{ myCustomerProfile: { email: string; userId: string; ordersCount: number } }>(
+      MY_PROFILE,
+    );
+    expect(myCustomerProfile).toEqual({ email: DEMO_SHOPPER.email, userId: first.shopperUserId, ordersCount: mine.length });
+  });
+
+  it('keeps the second store to itself: the demo owner sees none of its products', async () => {
+    const secondOwner = getSdk(client(tokenFrom(`npm run --silent token -- --role MERCHANT --store ${first.secondStoreId} --user ${SECOND_OWNER_ID}`)));
+    const { products: theirs } = await secondOwner.Products({ first: 100 });
+    const theirNodes = theirs.edges.map((edge) => edge.node);
+    expect(new Set(theirNodes.map((product) => product.title))).toEqual(new Set(secondStoreProducts().map((product) => product.input.title)));
+    const demo = getSdk(owner);
+    const { products: ours } = await demo.Products({ first: 100 });
+    const theirIds = new Set(theirNodes.map((product) => product.id));
+    expect(ours.totalCount).toBe(50);
+    expect(ours.edges.filter((edge) => theirIds.has(edge.node.id))).toEqual([]);
+    for (const id of theirIds) expect((await demo.ProductById({ id })).product).toBeNull();
+    expect(first.secondStoreId).not.toBe(first.storeId);
+  });
+
+  it('creates nothing on a second run, and is quick about it', async () => {
+    expect(second).toMatchObject({
+      storeId: first.storeId,
+      secondStoreId: first.secondStoreId,
+      staffUserId: first.staffUserId,
+      shopperUserId: first.shopperUserId,
+    });
+    expect(second.tokenCommands).toEqual(first.tokenCommands);
+    expect(second.created).toEqual({ stores: 0, products: 0, users: 0, staff: 0, customers: 0, addresses: 0, orders: 0, segments: 0 });
+    expect(await counts()).toEqual(countsAfterFirst);
+    expect(countsAfterFirst).toMatchObject({
+      products: 50,
+      customers: 10,
+      orders: plan.length,
+      segments: DEMO_SEGMENTS.length,
+      staff: 2,
+      secondStoreProducts: 5,
+    });
+    // a replay of the orders would take several seconds
+    expect(secondRunMs).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,14 @@
+export interface SeededDemo {
+  storeId: string;
+  secondStoreId: string;
+  staffUserId: string;
+  shopperUserId: string;
+  tokenCommands: { owner: string; staff: string; shopper: string };
+  /** What this run made, by kind (orders: placed or taken up again). */
+  created: Record<'stores' | 'products' | 'users' | 'staff' | 'customers' | 'addresses' | 'orders' | 'segments', number>;
+  /** The demo store's products. */
+  totalCount: number;
+}
+
+export function seedDemoStore(options: { gatewayUrl: string; log?: (message: string) => void; stockTimeoutMs?: number }): Promise<SeededDemo>;
+export function tokenCommand(storeId: string): string;
