@@ -76,6 +76,8 @@ describe('customers subgraph: tenant isolation', () => {
     const merchant = tokenFor([Role.MERCHANT], storeId);
     const shopperUserId = randomUUID();
     const email = 'same.person@example.com';
+    const verified = await events.emailVerified(shopperUserId, email);
+    await eventually(async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [verified.id])).rowCount === 1);
     const first = await events.orderCreated(storeId, { email, total: 1500, userId: shopperUserId });
     await events.orderCreated(storeId, { email, total: 700 });
     await events.paymentSucceeded(storeId, first.aggregateId, 1500);

@@ -96,8 +96,17 @@ describe('customers subgraph: metrics from order events and segments', () => {
     await customers.close();
   });
 
+  /** accounts.email-verified, applied. */
+  const verified = async (userId: string, email: string) => {
+    const event = await events.emailVerified(userId, email);
+    await eventually(() => handled('customers-email-verified', event.id), 10_000, 'the verified email');
+  };
+  const profileOf = async (userId: string) =>
+    (await request<{ myCustomerProfile: CustomerResult | null }>(MY_PROFILE, {}, tokenFor([Role.CUSTOMER], storeId, userId))).myCustomerProfile;
+
   it('creates and links the customer on orders.created, and counts payments and refunds once each', async () => {
     const userId = randomUUID();
+    await verified(userId, 'shopper@example.com');
     const placed = await events.orderCreated(storeId, { email: 'Shopper@Example.com', total: 4999, userId, shippingName: 'Mary Ann Evans' });
     const orderId = placed.aggregateId;
     const created = await settled('shopper@example.com', { ordersCount: 1 }, 'the customer from orders.created');
@@ -139,6 +148,59 @@ describe('customers subgraph: metrics from order events and segments', () => {
     expect(profile.myCustomerProfile).toMatchObject({ id: created.id, email: 'Shopper@Example.com' });
     const stranger = await request<{ myCustomerProfile: CustomerResult | null }>(MY_PROFILE, {}, tokenFor([Role.CUSTOMER], storeId));
     expect(stranger.myCustomerProfile).toBeNull();
+  });
+
+  it('never links a shopper to the customer of an email they have not verified: ordering with someone else’s email shows them nothing', async () => {
+    const victimEmail = 'victim@example.com';
+    const { createCustomer } = await request<{ createCustomer: { customer: CustomerResult } }>(CREATE_CUSTOMER, {
+      input: { email: victimEmail, firstName: 'Vera', phone: '+15550001111', note: 'Gate code 4321' },
+    });
+    const victim = createCustomer.customer;
+    await request(CREATE_ADDRESS, {
+      input: { customerId: victim.id, address: { name: 'Vera V', line1: '1 Hidden Lane', city: 'Toronto', postalCode: 'M5V 2T6', countryCode: 'CA' } },
+    });
+
+    const attacker = randomUUID();
+    await verified(attacker, 'attacker@example.com');
+    // signed in as themselves, ordering with the victim's email (the order form takes any email)
+    await events.orderCreated(storeId, { email: 'Victim@Example.com', total: 100, userId: attacker });
+    const counted = await settled(victimEmail, { ordersCount: 1 }, 'the order counted for the email it names');
+    expect(counted).toMatchObject({ id: victim.id, userId: null, user: null });
+    expect(await profileOf(attacker)).toBeNull();
+
+    // nor does an account that registered the victim's email without proving it (no accounts.email-verified)
+    const unverified = randomUUID();
+    await events.orderCreated(storeId, { email: victimEmail, total: 100, userId: unverified });
+    await settled(victimEmail, { ordersCount: 2 }, 'the second order counted');
+    expect(await profileOf(unverified)).toBeNull();
+
+    // the attacker's own verified email links them, to their own customer only
+    await events.orderCreated(storeId, { email: 'attacker@example.com', total: 100, userId: attacker });
+    const own = await settled('attacker@example.com', { ordersCount: 1 }, 'the attacker’s own order');
+    expect(own.userId).toBe(attacker);
+    const profile = await profileOf(attacker);
+    expect(profile).toMatchObject({ id: own.id, email: 'attacker@example.com', phone: null, note: '', addresses: [] });
+    expect((await customerByEmail(victimEmail))?.userId).toBeNull();
+  });
+
+  it('links a shopper who verifies their email after ordering with it, in every store that has them as a customer', async () => {
+    const userId = randomUUID();
+    const otherStore = randomUUID();
+    await events.orderCreated(storeId, { email: 'late.verifier@example.com', total: 100, userId });
+    await events.orderCreated(otherStore, { email: 'Late.Verifier@example.com', total: 100, userId });
+    const before = await settled('late.verifier@example.com', { ordersCount: 1 }, 'the order before verification');
+    expect(before.userId).toBeNull();
+    await eventually(async () => (await owner.query(`SELECT 1 FROM customer WHERE store_id = $1`, [otherStore])).rowCount === 1);
+
+    await verified(userId, 'LATE.verifier@example.com');
+    expect(await profileOf(userId)).toMatchObject({ id: before.id, userId });
+    const { rows } = await owner.query(`SELECT user_id FROM customer WHERE store_id = $1`, [otherStore]);
+    expect(rows).toEqual([{ user_id: userId }]);
+    const updates = await owner.query(
+      `SELECT envelope->'data'->>'userId' AS user_id FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq DESC LIMIT 1`,
+      [before.id],
+    );
+    expect(updates.rows).toEqual([{ user_id: userId }]);
   });
 
   it('attaches orders to an existing customer by email and counts a payment that arrived before its order', async () => {

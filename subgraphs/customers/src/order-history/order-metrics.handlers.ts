@@ -3,6 +3,7 @@ import { Customer } from '../customer/customer.entity';
 import { CustomerEvents } from '../customer/customer.events';
 import { emitCustomerEvent } from '../customer/customer-commands';
 import { lockStoreSegments, refreshCustomerSegments } from '../segment/segment-membership';
+import { isVerifiedEmailOf, linkedElsewhere, lockUserLinks } from '../customer/account-link';
 
 interface MoneyData {
   amount: number;
@@ -59,8 +60,10 @@ async function lockCustomerRow(tx: Tx, storeId: string, customerId: string): Pro
 }
 
 /**
- * orders.created: the customer (found by store and email, created when new, linked to the
- * shopper's account when the order names one) gains the order. The customer_order row makes the
+ * orders.created: the customer (found by store and email, created when new) gains the order. The
+ * shopper's account is linked to that customer only when the order's email is the one they verified
+ * (accounts.email-verified): an order's email is whatever was typed, so a shopper ordering with
+ * someone else's email must not see that person's profile. The customer_order row makes the
  * order count once, even when the same order is announced again under another event id.
  */
 export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
@@ -74,6 +77,8 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
       throw new PermanentEventError(`orders.created ${event.id} lacks an order id, email or total`);
     }
     const currencyCode = event.data.currencyCode ?? total.currencyCode;
+    const userId = event.data.customerId;
+    if (isUuid(userId)) await lockUserLinks(tx, userId);
     // locks in the one order every customer change takes them: segments, order row, customer
     await lockStoreSegments(tx.manager, storeId, false);
     const names = namesFrom(event.data.shippingAddress);
@@ -97,10 +102,8 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
     );
     if (recorded.length === 0) return; // this order was counted already
 
-    const userId = event.data.customerId;
-    if (isUuid(userId) && !customer.userId) {
-      const linkedElsewhere: unknown[] = await tx.manager.query(`SELECT 1 FROM customer WHERE store_id = $1 AND user_id = $2`, [storeId, userId]);
-      if (linkedElsewhere.length === 0) customer.userId = userId;
+    if (isUuid(userId) && !customer.userId && (await isVerifiedEmailOf(tx, userId, email)) && !(await linkedElsewhere(tx, storeId, userId))) {
+      customer.userId = userId;
     }
     if (customer.ordersCount === 0 && customer.totalSpentAmount === 0) customer.currencyCode = currencyCode;
     customer.ordersCount += 1;

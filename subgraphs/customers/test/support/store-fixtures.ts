@@ -56,6 +56,15 @@ export function commerceEvents(subgraph: () => TestSubgraph) {
   const paymentRefunded = (storeId: string, orderId: string, amount: number, paymentId: string) =>
     publish('payments.refunded', storeId, orderId, { ...party(orderId, amount, paymentId), reason: 'reservation expired' });
 
+  /** accounts.email-verified as accounts is to publish it (see customers' README): a user proved they own an email; no store. */
+  const emailVerified = (userId: string, email: string) =>
+    send(
+      envelopeFor(
+        { type: 'accounts.email-verified', storeId: null, aggregateId: userId, data: { userId, email } },
+        { correlationId: randomUUID(), causationId: null },
+      ),
+    );
+
   /** The same envelope again under another Nats-Msg-Id: JetStream delivers it a second time, as a redelivery would. */
   const redeliver = (event: EventEnvelope) => send(event, randomUUID());
 
@@ -66,5 +75,5 @@ export function commerceEvents(subgraph: () => TestSubgraph) {
     return info.num_pending === 0 && info.num_ack_pending === 0;
   };
 
-  return { publish, orderCreated, paymentSucceeded, paymentRefunded, redeliver, drained };
+  return { publish, orderCreated, paymentSucceeded, paymentRefunded, emailVerified, redeliver, drained };
 }
