@@ -23,6 +23,11 @@ export interface EmailConfig {
   maxAttempts: number;
   /** Delay before the first retry; it doubles with every further failure (capped at one hour). */
   retryBaseMs: number;
+  /**
+   * Declined-payment emails sent about one order in an hour (NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR,
+   * default 3): anyone can decline a card again and again on an order bearing someone else's address.
+   */
+  paymentFailedEmailsPerOrderHour: number;
 }
 
 export interface NotificationsConfig {
@@ -51,6 +56,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
       batchSize: read.int('NOTIFICATIONS_EMAIL_BATCH_SIZE', 20, { min: 1, max: 500 }),
       maxAttempts: read.int('NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       retryBaseMs: read.int('NOTIFICATIONS_EMAIL_RETRY_BASE_MS', 5000, { min: 10 }),
+      paymentFailedEmailsPerOrderHour: read.int('NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR', 3, { min: 0, max: 100 }),
     },
   };
 }

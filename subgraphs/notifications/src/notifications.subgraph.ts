@@ -8,6 +8,7 @@ import { loadNotificationsConfig, type NotificationsConfig } from './notificatio
 import { CreateNotifications1763769600900 } from './migrations/1763769600900-create-notifications';
 import { AccountEmails1763769601000 } from './migrations/1763769601000-account-emails';
 import { IsolateByStore1763769605030 } from './migrations/1763769605030-isolate-by-store';
+import { EmailOrderId1763769605110 } from './migrations/1763769605110-email-order-id';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock: in-app
@@ -18,9 +19,13 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
     name: 'notifications',
     defaultPort: 4009,
     entities: [Notification],
-    migrations: [CreateNotifications1763769600900, AccountEmails1763769601000, IsolateByStore1763769605030],
+    migrations: [CreateNotifications1763769600900, AccountEmails1763769601000, IsolateByStore1763769605030, EmailOrderId1763769605110],
     publishes: ['notifications'],
-    consumers: notificationHandlers({ emailEnabled: config.email.enabled, accountLinkBaseUrl: config.email.accountLinkBaseUrl }),
+    consumers: notificationHandlers({
+      emailEnabled: config.email.enabled,
+      accountLinkBaseUrl: config.email.accountLinkBaseUrl,
+      paymentFailedEmailsPerOrderHour: config.email.paymentFailedEmailsPerOrderHour,
+    }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
     schema: () =>
       buildFederatedSchema({

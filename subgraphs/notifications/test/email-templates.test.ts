@@ -17,7 +17,7 @@ describe('email templates', () => {
     const emails = [
       renderEmail(EmailKind.ORDER_CONFIRMED, { orderNumber: '#1001', total }),
       renderEmail(EmailKind.ORDER_PAYMENT_FAILED, { orderNumber: '#1001', total, reason: 'Card declined' }),
-      renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#1001', reason: 'Out of stock' }),
+      renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#1001', reasonCode: 'OUT_OF_STOCK' }),
       renderEmail(EmailKind.ORDER_DISPATCHED, { orderNumber: '#1001', carrier: 'DHL', trackingNumber: 'JD0146' }),
       renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: '#1001', amount: total, reason: null }),
     ];
@@ -30,7 +30,7 @@ describe('email templates', () => {
     }
     expect(emails[0].text).toContain('$25.99');
     expect(emails[1].text).toContain('Reason: Card declined.');
-    expect(emails[2].text).toContain('Order #1001 was cancelled. Reason: Out of stock.');
+    expect(emails[2].text).toContain('Order #1001 was cancelled because some of its items are out of stock.');
     expect(emails[3].text).toContain('dispatched with DHL');
     expect(emails[3].text).toContain('Tracking number: JD0146');
   });
@@ -49,7 +49,8 @@ describe('email templates', () => {
   });
 
   it('leaves the reason out when there is none, and copes with an order number it has not learnt', () => {
-    expect(renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#7', reason: null }).text).toContain('Order #7 was cancelled.\n');
+    expect(renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#7', reasonCode: null }).text).toContain('Order #7 was cancelled.\n');
+    expect(renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#7', reasonCode: 'OTHER' }).text).toContain('Order #7 was cancelled.\n');
     const refund = renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: null, amount: { amount: 500, currencyCode: 'USD' }, reason: 'Out of stock.' });
     expect(refund.subject).toBe('Your refund');
     expect(refund.text).toContain('We have refunded $5.00 for your order. Reason: Out of stock.');

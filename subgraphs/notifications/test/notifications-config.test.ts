@@ -14,6 +14,7 @@ describe('loadNotificationsConfig', () => {
       batchSize: 20,
       maxAttempts: 8,
       retryBaseMs: 5000,
+      paymentFailedEmailsPerOrderHour: 3,
     });
   });
 
@@ -27,12 +28,14 @@ describe('loadNotificationsConfig', () => {
       MAIL_FROM: 'Shop <shop@example.com>',
       NOTIFICATIONS_EMAIL_ENABLED: 'false',
       NOTIFICATIONS_EMAIL_MAX_ATTEMPTS: '3',
+      NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR: '1',
     });
     expect(config.email).toMatchObject({
       enabled: false,
       smtp: { host: 'smtp.example.com', port: 465, secure: true, user: 'mailer', password: 'secret' },
       from: 'Shop <shop@example.com>',
       maxAttempts: 3,
+      paymentFailedEmailsPerOrderHour: 1,
     });
   });
 

@@ -295,10 +295,14 @@ describe('notifications subgraph', () => {
   it('emails guests, who have no account, without making notifications', async () => {
     const guest = { userId: null, email: `guest-${randomUUID().slice(0, 8)}@example.com` };
     const order = newOrder();
-    const { event } = await statusChanged(order, 'CANCELLED', guest, { from: 'CREATED', reason: 'Reservation failed: out of stock' });
+    const { event } = await statusChanged(order, 'CANCELLED', guest, {
+      from: 'CREATED',
+      reason: 'Not enough stock for product 1',
+      reasonCode: 'OUT_OF_STOCK',
+    });
     const [email] = await emailsFor(guest.email);
     expect(email.subject).toBe(`Your order ${order.orderNumber} was cancelled`);
-    expect(email.text).toContain(`Order ${order.orderNumber} was cancelled. Reason: Reservation failed: out of stock.`);
+    expect(email.text).toContain(`Order ${order.orderNumber} was cancelled because some of its items are out of stock.`);
     await handled(event);
     expect(await count(`SELECT count(*) AS n FROM notification WHERE order_id = $1`, [order.orderId])).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE envelope->>'causationId' = $1`, [event.id])).toBe(0);

@@ -27,7 +27,10 @@ export interface OrderStatusChanged extends Recipient {
   orderId: string;
   orderNumber: string;
   to: string;
+  /** Free text (a shopper's or staff member's note, or the platform's words): never put into an email or notification. */
   reason: string | null;
+  /** Why a cancelled order was cancelled, as orders' code (CUSTOMER_CHANGED_MIND, OUT_OF_STOCK, …): what the customer is told. */
+  reasonCode: string | null;
   total: MoneyData;
 }
 
@@ -71,6 +74,7 @@ export function readOrderStatusChanged(event: EventEnvelope): OrderStatusChanged
     orderNumber: read.string('orderNumber'),
     to: read.string('to'),
     reason: read.optionalString('reason'),
+    reasonCode: read.optionalString('reasonCode'),
     total: read.money('total'),
   };
 }

@@ -9,6 +9,8 @@ import type { Recipient } from './consumed-events';
 export interface HandlerOptions {
   /** NOTIFICATIONS_EMAIL_ENABLED: when false no email is queued. */
   emailEnabled: boolean;
+  /** NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR: declined-payment emails about one order in an hour. */
+  paymentFailedEmailsPerOrderHour: number;
 }
 
 /** What to tell an order's customer about one event: in the app, by email, or both. */
@@ -32,5 +34,5 @@ export async function tellCustomer(
     const { dedupeKey, onDuplicate, ...text } = notice.notification;
     await createNotification(tx, cause, { ...text, userId: order.customerId, storeId: order.storeId, orderId: order.orderId, dedupeKey }, onDuplicate);
   }
-  if (notice.email && order.email && options.emailEnabled) await enqueueEmail(tx, cause, order.storeId, order.email, notice.email);
+  if (notice.email && order.email && options.emailEnabled) await enqueueEmail(tx, cause, order.storeId, order.email, notice.email, order.orderId);
 }

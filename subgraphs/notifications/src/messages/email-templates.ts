@@ -1,5 +1,6 @@
 import type { MoneyData } from '../event-handlers/event-data';
 import { formatMoney } from './format-money';
+import { cancellationSentence } from './cancel-reasons';
 
 /** Every email notifications sends; one template each below. */
 export enum EmailKind {
@@ -16,7 +17,8 @@ export enum EmailKind {
 export interface EmailTemplateData {
   [EmailKind.ORDER_CONFIRMED]: { orderNumber: string; total: MoneyData };
   [EmailKind.ORDER_PAYMENT_FAILED]: { orderNumber: string; total: MoneyData; reason: string | null };
-  [EmailKind.ORDER_CANCELLED]: { orderNumber: string; reason: string | null };
+  /** The reason as orders' code only: a guest order's address is anybody's, so no free text goes to it. */
+  [EmailKind.ORDER_CANCELLED]: { orderNumber: string; reasonCode: string | null };
   [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string };
   /** Payment events carry no order number: null when no order event has told us it yet. */
   [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
@@ -51,9 +53,9 @@ const templates: { [K in EmailKind]: Template<K> } = {
       'Your order is not lost: you can try again with another payment method while the items are held for you.',
     ],
   }),
-  [EmailKind.ORDER_CANCELLED]: ({ orderNumber, reason }) => ({
+  [EmailKind.ORDER_CANCELLED]: ({ orderNumber, reasonCode }) => ({
     subject: `Your order ${orderNumber} was cancelled`,
-    paragraphs: [`Order ${orderNumber} was cancelled.${because(reason)}`, 'If you were charged for it, the money will be refunded to you.'],
+    paragraphs: [`Order ${orderNumber} was cancelled${cancellationSentence(reasonCode)}`, 'If you were charged for it, the money will be refunded to you.'],
   }),
   [EmailKind.ORDER_DISPATCHED]: ({ orderNumber, carrier, trackingNumber }) => ({
     subject: `Your order ${orderNumber} is on its way`,

@@ -1,6 +1,7 @@
 import type { MoneyData } from '../event-handlers/event-data';
 import { NotificationType } from '../notification/notification-type';
 import { formatMoney } from './format-money';
+import { cancellationSentence } from './cancel-reasons';
 
 /** What an in-app notification says. */
 export interface NotificationText {
@@ -34,10 +35,10 @@ export const notificationTexts = {
     title: `Order ${order.orderNumber} completed`,
     message: `Your order ${order.orderNumber} is complete. Thank you for shopping with us.`,
   }),
-  orderCancelled: (order: { orderNumber: string; reason: string | null }): NotificationText => ({
+  orderCancelled: (order: { orderNumber: string; reasonCode: string | null }): NotificationText => ({
     type: NotificationType.ORDER,
     title: `Order ${order.orderNumber} cancelled`,
-    message: `Your order ${order.orderNumber} was cancelled${because(order.reason)}.`,
+    message: `Your order ${order.orderNumber} was cancelled${cancellationSentence(order.reasonCode)}`,
   }),
   orderPartiallyRefunded: (order: { orderNumber: string }): NotificationText => ({
     type: NotificationType.ORDER,
