@@ -17,7 +17,7 @@
  */
 const net = require('node:net');
 const { ensureDependencies, ensureBuild } = require('./lib/prepare');
-const { useDeclaredRuntime } = require('./lib/runtime');
+const { useDeclaredRuntime, startedAt } = require('./lib/runtime');
 
 const args = new Set(process.argv.slice(2));
 const { chooseLogFormat, colorSupported, createServiceOutput } = require('./lib/service-output');
