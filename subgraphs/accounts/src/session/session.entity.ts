@@ -7,6 +7,8 @@ export enum SessionRevocation {
   REUSE_DETECTED = 'REUSE_DETECTED',
   PASSWORD_CHANGED = 'PASSWORD_CHANGED',
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** The user ended it from their list of sessions (revokeSession). */
+  REVOKED_BY_USER = 'REVOKED_BY_USER',
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../password/password-policy';
 
@@ -26,4 +26,11 @@ export class RefreshTokenInput {
   @Length(1, 200)
   @Field({ description: 'The refresh token from login or the previous refresh; it stops working once used.' })
   token: string;
+}
+
+@InputType({ description: 'The session to end.' })
+export class RevokeSessionInput {
+  @Length(1, 100)
+  @Field(() => ID, { description: 'The id of one of your sessions (Session.id, from me.sessions).' })
+  sessionId: string;
 }

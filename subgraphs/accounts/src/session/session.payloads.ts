@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { UserError } from '@ultramarket/kit';
 import { User } from '../user/user.entity';
 
@@ -66,4 +66,17 @@ export class LogoutAllSessionsPayload {
 
   @Field(() => [UserError], { description: 'Always empty; kept for the mutation convention.' })
   userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of revokeSession. userErrors codes: NOT_FOUND.' })
+export class RevokeSessionPayload {
+  @Field(() => ID, { nullable: true, description: 'The session that was ended; null when nothing was.' })
+  revokedSessionId: string | null;
+
+  @Field(() => [UserError], { description: 'Why no session was ended (NOT_FOUND: not one of your live sessions); empty on success.' })
+  userErrors: UserError[];
+
+  static failed(...userErrors: UserError[]): RevokeSessionPayload {
+    return Object.assign(new RevokeSessionPayload(), { revokedSessionId: null, userErrors });
+  }
 }

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { AccountsServices } from '../accounts-services';
-import { LoginInput, RefreshTokenInput } from './session.inputs';
-import { LoginPayload, LogoutAllSessionsPayload, LogoutPayload, RefreshTokenPayload } from './session.payloads';
+import { LoginInput, RefreshTokenInput, RevokeSessionInput } from './session.inputs';
+import { LoginPayload, LogoutAllSessionsPayload, LogoutPayload, RefreshTokenPayload, RevokeSessionPayload } from './session.payloads';
 import { login } from './login';
 import { refreshSession } from './refresh-session';
 import { logout, logoutAllSessions } from './logout';
+import { revokeSession } from './revoke-session';
 
 /** Sessions need Redis and the token signer; type-graphql builds resolvers without arguments, so it closes over them. */
 export function sessionResolver(services: AccountsServices) {
@@ -41,6 +42,15 @@ export function sessionResolver(services: AccountsServices) {
     })
     logoutAllSessions(@Ctx() context: SubgraphContext) {
       return logoutAllSessions(context, services);
+    }
+
+    @Authorized()
+    @Mutation(() => RevokeSessionPayload, {
+      description:
+        "Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND.",
+    })
+    revokeSession(@Arg('input', { description: 'The session to end.' }) input: RevokeSessionInput, @Ctx() context: SubgraphContext) {
+      return revokeSession(context, services, input);
     }
   }
   return SessionResolver;

@@ -8,6 +8,10 @@ import { listUsers, loadUser } from './user-queries';
 import { updateProfile } from './update-profile';
 import { StoreMembership } from '../membership/store-membership.type';
 import { membershipsOf } from '../membership/memberships';
+import { UserSession } from '../session/user-session.type';
+import { listSessions } from '../session/session-list';
+
+export const SessionConnection = connectionTypes(UserSession, 'Session');
 
 export const UserConnection = connectionTypes(User, 'User');
 
@@ -39,6 +43,15 @@ export class UserResolver {
   })
   stores(@Root() user: User, @Ctx() context: SubgraphContext): Promise<StoreMembership[]> | null {
     return context.caller.userId === user.id ? membershipsOf(context.db.manager, user.id) : null;
+  }
+
+  @FieldResolver(() => SessionConnection, {
+    nullable: true,
+    description:
+      'Where the user is signed in: the active sessions, most recently used first (revoke one with revokeSession). Only the user themselves sees it, null for anyone else.',
+  })
+  sessions(@Root() user: User, @Args() args: PageArgs, @Ctx() context: SubgraphContext) {
+    return context.caller.userId === user.id ? listSessions(context, user.id, args) : null;
   }
 
   @Authorized()
