@@ -56,6 +56,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       APOLLO_TELEMETRY_DISABLED: 'true',
       NOTIFICATIONS_EMAIL_ENABLED: 'false', // no SMTP server in the bench
+      PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'true', // no card provider can be reached from here
       ...authEnv(keys),
       // accounts (when the stack runs it) issues tokens and encrypts MFA secrets: throwaway values of this run
       JWT_PRIVATE_KEY: keys.privateKeyPem,
