@@ -1,19 +1,20 @@
 import type Redis from 'ioredis';
 import type { Logger, SubgraphRuntime } from '@ultramarket/kit';
 import { loadAccountsConfig, type AccountsConfig } from './accounts.config';
-import { MfaSecretCipher } from './mfa/mfa-secret-cipher';
+import { SecretCipher } from './shared/secret-cipher';
 import { AccessTokenSigner } from './session/access-token-signer';
 
 interface Bound {
   runtime: SubgraphRuntime;
   config: AccountsConfig;
-  cipher: MfaSecretCipher;
+  cipher: SecretCipher;
+  emailTokenSeal: SecretCipher;
   signer: AccessTokenSigner;
 }
 
 /**
  * What the accounts use cases need beyond the request context: configuration, Redis, the token
- * signer and the MFA cipher. Resolvers close over one instance; it is bound to the running subgraph
+ * signer, the MFA cipher and the email token seal. Resolvers close over one instance; it is bound to the running subgraph
  * by the kit's `onStart` hook, before any request or job.
  */
 export class AccountsServices {
@@ -31,7 +32,8 @@ export class AccountsServices {
     this.bound = {
       runtime,
       config,
-      cipher: new MfaSecretCipher(config.mfaEncryptionKey),
+      cipher: new SecretCipher(config.mfaEncryptionKey),
+      emailTokenSeal: new SecretCipher(config.emailTokenKey),
       signer: new AccessTokenSigner(runtime.keys, runtime.config.auth, runtime.redis),
     };
     return async () => {
@@ -60,8 +62,14 @@ export class AccountsServices {
     return this.current.runtime.logger;
   }
 
-  get cipher(): MfaSecretCipher {
+  /** TOTP secrets at rest, bound to the user id. */
+  get cipher(): SecretCipher {
     return this.current.cipher;
+  }
+
+  /** Emailed tokens sealed for notifications (ACCOUNT_EMAIL_TOKEN_KEY), so the event stream never holds them readable. */
+  get emailTokenSeal(): SecretCipher {
+    return this.current.emailTokenSeal;
   }
 
   get signer(): AccessTokenSigner {

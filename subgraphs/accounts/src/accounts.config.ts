@@ -9,6 +9,11 @@ import { passwordProblems } from './password/password-policy';
 export interface AccountsConfig {
   /** AES-256-GCM key for TOTP secrets at rest. */
   mfaEncryptionKey: Buffer;
+  /**
+   * AES-256-GCM key shared with notifications (ACCOUNT_EMAIL_TOKEN_KEY): the verification and reset
+   * tokens travel in events sealed with it, so the retained stream and its other consumers never read them.
+   */
+  emailTokenKey: Buffer;
   /** The issuer authenticator apps show next to the code. */
   totpIssuer: string;
   /** A platform admin to create at start if missing, so a fresh install has someone to assign roles. */
@@ -24,31 +29,34 @@ export interface AccountsConfigOptions {
 /** Repository root, from src/ or dist/ of subgraphs/accounts. */
 const defaultKeysDir = path.resolve(__dirname, '../../../.dev-keys');
 const MFA_KEY_FILE = 'accounts-mfa-encryption.key';
+/** Notifications reads the same file outside production, so the two agree without configuration. */
+const EMAIL_TOKEN_KEY_FILE = 'account-email-token.key';
 
 export function loadAccountsConfig(env: Env, options: AccountsConfigOptions): AccountsConfig {
   const read = envReader(env);
   return {
-    mfaEncryptionKey: readMfaKey(read.optionalString('ACCOUNTS_MFA_ENCRYPTION_KEY'), options),
+    mfaEncryptionKey: readKey('ACCOUNTS_MFA_ENCRYPTION_KEY', MFA_KEY_FILE, read.optionalString('ACCOUNTS_MFA_ENCRYPTION_KEY'), options),
+    emailTokenKey: readKey('ACCOUNT_EMAIL_TOKEN_KEY', EMAIL_TOKEN_KEY_FILE, read.optionalString('ACCOUNT_EMAIL_TOKEN_KEY'), options),
     totpIssuer: read.string('ACCOUNTS_TOTP_ISSUER', 'UltraMarket'),
     bootstrapAdmin: readBootstrapAdmin(read.optionalString('ACCOUNTS_BOOTSTRAP_ADMIN_EMAIL'), read.optionalString('ACCOUNTS_BOOTSTRAP_ADMIN_PASSWORD')),
   };
 }
 
-function readMfaKey(configured: string | undefined, options: AccountsConfigOptions): Buffer {
+function readKey(variable: string, developmentFile: string, configured: string | undefined, options: AccountsConfigOptions): Buffer {
   if (configured !== undefined) {
     const key = Buffer.from(configured, 'base64');
     if (key.length !== 32 || key.toString('base64').replace(/=+$/, '') !== configured.replace(/=+$/, '')) {
-      throw new ConfigError('ACCOUNTS_MFA_ENCRYPTION_KEY', 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+      throw new ConfigError(variable, 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
     }
     return key;
   }
-  if (options.isProduction) throw new ConfigError('ACCOUNTS_MFA_ENCRYPTION_KEY', 'is required in production');
-  return developmentMfaKey(options.keysDir ?? defaultKeysDir);
+  if (options.isProduction) throw new ConfigError(variable, 'is required in production');
+  return developmentKey(options.keysDir ?? defaultKeysDir, developmentFile);
 }
 
 /** Generated once next to the development JWT key pair and shared by every local process, like it. */
-function developmentMfaKey(dir: string): Buffer {
-  const file = path.join(dir, MFA_KEY_FILE);
+function developmentKey(dir: string, name: string): Buffer {
+  const file = path.join(dir, name);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

@@ -8,7 +8,7 @@ import { outboxSecretsJob } from './user/outbox-secrets.job';
 import { Session } from './session/session.entity';
 import { sessionResolver } from './session/session.resolver';
 import { OneTimeToken } from './one-time-token/one-time-token.entity';
-import { RegistrationResolver } from './registration/registration.resolver';
+import { registrationResolver } from './registration/registration.resolver';
 import { passwordResolver } from './password/password.resolver';
 import { mfaResolver } from './mfa/mfa.resolver';
 import { roleResolver } from './role/role.resolver';
@@ -17,6 +17,7 @@ import { bootstrapAdminJob } from './bootstrap/bootstrap-admin';
 import { CreateAccounts1763769600010 } from './migrations/1763769600010-create-accounts';
 import { CreateStoreMembership1763769600011 } from './migrations/1763769600011-create-store-membership';
 import { CreateStoreCustomer1763769600012 } from './migrations/1763769600012-create-store-customer';
+import { EmailTokensOutOfEvents1763769600013 } from './migrations/1763769600013-email-tokens-out-of-events';
 import { recordStoreCustomer } from './store-people/store-customer.handler';
 import { membershipHandlers } from './membership/membership.handlers';
 
@@ -31,7 +32,7 @@ export function createAccountsSubgraph(overrides: Partial<AccountsConfig> = {}):
     name: 'accounts',
     defaultPort: 4001,
     entities: [User, Session, OneTimeToken],
-    migrations: [CreateAccounts1763769600010, CreateStoreMembership1763769600011, CreateStoreCustomer1763769600012],
+    migrations: [CreateAccounts1763769600010, CreateStoreMembership1763769600011, CreateStoreCustomer1763769600012, EmailTokensOutOfEvents1763769600013],
     publishes: ['accounts'],
     // memberships from the stores subgraph's staff events, for the `stores` claim of access tokens
     consumers: [...membershipHandlers(services), recordStoreCustomer],
@@ -41,7 +42,14 @@ export function createAccountsSubgraph(overrides: Partial<AccountsConfig> = {}):
     httpRoutes: { '/.well-known/jwks.json': jwksRoute },
     schema: () =>
       buildFederatedSchema({
-        resolvers: [UserResolver, RegistrationResolver, sessionResolver(services), passwordResolver(services), mfaResolver(services), roleResolver(services)],
+        resolvers: [
+          UserResolver,
+          registrationResolver(services),
+          sessionResolver(services),
+          passwordResolver(services),
+          mfaResolver(services),
+          roleResolver(services),
+        ],
         referenceResolvers: {
           User: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleUser(context, reference.id) },
         },

@@ -18,6 +18,7 @@ describe('what answers never contain', () => {
     const refreshed = (await accounts.request<{ refreshToken: LoginResult }>(Operations.refresh, { token: first.refreshToken })).data!.refreshToken;
     const token = refreshed.accessToken!;
     await accounts.request(Operations.me, {}, { token });
+    await accounts.request(`query { me { sessions { nodes { id userAgent ipAddress createdAt lastUsedAt expiresAt current } } } }`, {}, { token });
     const setup = (await accounts.request<{ setupMfa: { secret: string } }>(Operations.setupMfa, { currentPassword: password }, { token })).data!.setupMfa;
     await accounts.request(Operations.confirmMfa, { code: totpCode(setup.secret) }, { token });
     await loginAs(accounts, email, password);
@@ -48,7 +49,7 @@ describe('what answers never contain', () => {
     // the schema has no way to ask for them
     const introspection = await accounts.request<{ __type: { fields: { name: string }[] } }>(`query { __type(name: "User") { fields { name } } }`);
     expect(introspection.data!.__type.fields.map((field) => field.name).sort()).toEqual(
-      ['createdAt', 'email', 'firstName', 'id', 'isVerified', 'lastName', 'mfaEnabled', 'roles', 'storeId', 'stores'].sort(),
+      ['createdAt', 'email', 'firstName', 'id', 'isVerified', 'lastName', 'mfaEnabled', 'roles', 'sessions', 'storeId', 'stores'].sort(),
     );
   });
 });

@@ -20,13 +20,15 @@ describe('registration and email verification', () => {
     await accounts.close();
   });
 
-  it('registers an unverified CUSTOMER and publishes accounts.user-registered with a token stored only hashed', async () => {
+  it('registers an unverified CUSTOMER and publishes accounts.user-registered with a token stored only hashed and sealed in the event', async () => {
     const { user, email, verificationToken } = await registerUser(accounts, { firstName: 'Ada', lastName: 'Lovelace' });
     expect(user).toMatchObject({ email, firstName: 'Ada', lastName: 'Lovelace', roles: ['CUSTOMER'], storeId: null, isVerified: false, mfaEnabled: false });
 
     const event = await accounts.publishedEvent<Record<string, string>>('accounts.user-registered', user.id);
     expect(event).toMatchObject({ type: 'accounts.user-registered', storeId: null, aggregateId: user.id });
-    expect(event.data).toMatchObject({ userId: user.id, email, firstName: 'Ada', verificationToken: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(event.data).toMatchObject({ userId: user.id, email, firstName: 'Ada', sealedVerificationToken: expect.stringMatching(/^v1\./) });
+    expect(verificationToken).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(event)).not.toContain(verificationToken);
     const expiresIn = Date.parse(event.data.verificationTokenExpiresAt) - Date.now();
     expect(expiresIn).toBeGreaterThan(23.9 * 3600_000);
     expect(expiresIn).toBeLessThanOrEqual(24 * 3600_000);
@@ -36,10 +38,10 @@ describe('registration and email verification', () => {
     const [stored] = await accounts.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.id]);
     expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
 
-    // once published, the token is scrubbed from the outbox row
+    // once published, the sealed token is scrubbed from the outbox row
     await scrubPublishedSecrets(accounts.subgraph.runtime);
     const [outbox] = await accounts.db.query(`SELECT envelope FROM outbox_event WHERE envelope->>'aggregateId' = $1`, [user.id]);
-    expect(outbox.envelope.data.verificationToken).toBeUndefined();
+    expect(outbox.envelope.data.sealedVerificationToken).toBeUndefined();
     expect(JSON.stringify(outbox.envelope)).not.toContain(verificationToken);
   });
 

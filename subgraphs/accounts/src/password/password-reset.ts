@@ -4,6 +4,7 @@ import type { AccountsServices } from '../accounts-services';
 import { AccountErrors } from '../shared/account-errors';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken } from '../one-time-token/one-time-tokens';
 import { TokenPurpose } from '../one-time-token/one-time-token.entity';
+import { sealEmailToken } from '../one-time-token/email-token-seal';
 import { denyAccessTokensIssuedUntilNow } from '../session/token-revocation';
 import { revokeAllSessions } from '../session/session-revocation';
 import { SessionRevocation } from '../session/session.entity';
@@ -37,7 +38,13 @@ export async function requestPasswordReset(
         type: UserEvents.passwordResetRequested,
         storeId: null,
         aggregateId: user.id,
-        data: { userId: user.id, email: user.email, firstName: user.firstName, resetToken: reset.token, resetTokenExpiresAt: reset.expiresAt.toISOString() },
+        data: {
+          userId: user.id,
+          email: user.email,
+          firstName: user.firstName,
+          sealedResetToken: sealEmailToken(services.emailTokenSeal, UserEvents.passwordResetRequested, user.id, reset.token),
+          resetTokenExpiresAt: reset.expiresAt.toISOString(),
+        },
       });
     });
   }

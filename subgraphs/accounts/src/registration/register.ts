@@ -5,6 +5,8 @@ import { hashPassword } from '../password/password-hasher';
 import { passwordProblems } from '../password/password-policy';
 import { issueOneTimeToken } from '../one-time-token/one-time-tokens';
 import { TokenPurpose } from '../one-time-token/one-time-token.entity';
+import { sealEmailToken } from '../one-time-token/email-token-seal';
+import type { AccountsServices } from '../accounts-services';
 import { User } from '../user/user.entity';
 import { UserEvents, type UserRegisteredData } from '../user/user.events';
 import { findUserByEmail } from '../user/user-queries';
@@ -26,8 +28,8 @@ function emailTaken() {
   return conflict('An account with this email already exists; sign in or reset the password');
 }
 
-/** Creates a CUSTOMER and publishes accounts.user-registered with a single-use verification token. */
-export async function register(context: SubgraphContext, input: RegisterInput): Promise<RegisterPayload> {
+/** Creates a CUSTOMER and publishes accounts.user-registered with a single-use verification token, sealed for notifications. */
+export async function register(context: SubgraphContext, services: AccountsServices, input: RegisterInput): Promise<RegisterPayload> {
   const problems = passwordProblems(input.password, input.email);
   if (problems.length > 0) return RegisterPayload.failed(AccountErrors.weakPassword(problems, ['input', 'password']));
   if (await findUserByEmail(context.db.manager, input.email)) throw emailTaken();
@@ -57,7 +59,7 @@ export async function register(context: SubgraphContext, input: RegisterInput): 
           userId: user.id,
           email: user.email,
           firstName: user.firstName,
-          verificationToken: verification.token,
+          sealedVerificationToken: sealEmailToken(services.emailTokenSeal, UserEvents.registered, user.id, verification.token),
           verificationTokenExpiresAt: verification.expiresAt.toISOString(),
         },
       });

@@ -4,9 +4,9 @@ import { EVENT_SECRET_FIELDS } from './user.events';
 const SCRUB_INTERVAL_MS = 5_000;
 
 /**
- * Verification and reset tokens must travel in their events, so they pass through the outbox table;
- * once an event is published this job removes them from the row, so the database keeps tokens only
- * hashed (the NATS stream still holds the published event: README, "Gotchas").
+ * Verification and reset tokens travel in their events sealed for notifications, so they pass through
+ * the outbox table; once an event is published this job removes the seals from the row, which the
+ * database has no need to keep (and the clear tokens of rows written before they were sealed).
  */
 export function scrubPublishedSecrets(runtime: SubgraphRuntime): Promise<void> {
   const paths = EVENT_SECRET_FIELDS.map((field) => `#- '{data,${field}}'`).join(' ');

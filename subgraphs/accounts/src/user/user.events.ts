@@ -1,4 +1,7 @@
-/** What accounts publishes (see schema/events.md). Both carry a single-use secret for notifications to email. */
+/**
+ * What accounts publishes (see schema/events.md). Both ask notifications to email a single-use token,
+ * which travels sealed (one-time-token/email-token-seal.ts): the stream never holds it readable.
+ */
 export const UserEvents = {
   registered: 'accounts.user-registered',
   passwordResetRequested: 'accounts.password-reset-requested',
@@ -8,8 +11,8 @@ export interface UserRegisteredData {
   userId: string;
   email: string;
   firstName: string;
-  /** Single use, valid 24 hours; accounts keeps only its SHA-256. */
-  verificationToken: string;
+  /** The verification token (single use, valid 24 hours), sealed for notifications; accounts keeps only its SHA-256. */
+  sealedVerificationToken: string;
   verificationTokenExpiresAt: string;
 }
 
@@ -17,10 +20,13 @@ export interface PasswordResetRequestedData {
   userId: string;
   email: string;
   firstName: string;
-  /** Single use, valid one hour; accounts keeps only its SHA-256. */
-  resetToken: string;
+  /** The reset token (single use, valid one hour), sealed for notifications; accounts keeps only its SHA-256. */
+  sealedResetToken: string;
   resetTokenExpiresAt: string;
 }
 
-/** The fields above that are secrets: scrubbed from the outbox once published (outbox-secrets.job.ts). */
-export const EVENT_SECRET_FIELDS = ['verificationToken', 'resetToken'] as const;
+/**
+ * Fields removed from the outbox once published (outbox-secrets.job.ts): the tokens events carried in
+ * the clear before they were sealed, and the seals, which the database has no need to keep.
+ */
+export const EVENT_SECRET_FIELDS = ['verificationToken', 'resetToken', 'sealedVerificationToken', 'sealedResetToken'] as const;

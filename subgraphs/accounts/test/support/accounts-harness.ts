@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { authenticator } from 'otplib';
 import type { EventEnvelope } from '@ultramarket/kit';
@@ -8,6 +8,8 @@ import { createAccountsSubgraph } from '../../src/accounts.subgraph';
 import type { AccountsConfig } from '../../src/accounts.config';
 import { loginAddressKey, loginAttemptsKey } from '../../src/session/login-throttle';
 import { resetAddressKey, resetEmailKey } from '../../src/password/reset-throttle';
+import { openEmailToken } from '../../src/one-time-token/email-token-seal';
+import { SecretCipher } from '../../src/shared/secret-cipher';
 
 /** The client addresses the suites sign in from. */
 const TEST_ADDRESSES = ['127.0.0.1', '::1', '203.0.113.7', '203.0.113.8', '203.0.113.9', 'unknown'];
@@ -29,12 +31,18 @@ export class AccountsUnderTest {
   readonly redis: Redis;
   private readonly redisKeys = new Set<string>();
 
-  private constructor(readonly subgraph: TestSubgraph) {
+  private constructor(
+    readonly subgraph: TestSubgraph,
+    /** The key notifications would open the emailed tokens with (ACCOUNT_EMAIL_TOKEN_KEY). */
+    private readonly emailTokenSeal: SecretCipher,
+  ) {
     this.redis = new Redis(subgraph.runtime.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
   }
 
   static async start(env: Record<string, string> = {}, overrides: Partial<AccountsConfig> = {}): Promise<AccountsUnderTest> {
-    return new AccountsUnderTest(await startTestSubgraph(createAccountsSubgraph(overrides), { LOG_LEVEL: 'error', ...env }));
+    const emailTokenKey = overrides.emailTokenKey ?? (env.ACCOUNT_EMAIL_TOKEN_KEY ? Buffer.from(env.ACCOUNT_EMAIL_TOKEN_KEY, 'base64') : randomBytes(32));
+    const subgraph = await startTestSubgraph(createAccountsSubgraph({ ...overrides, emailTokenKey }), { LOG_LEVEL: 'error', ...env });
+    return new AccountsUnderTest(subgraph, new SecretCipher(emailTokenKey));
   }
 
   get db() {
@@ -91,6 +99,13 @@ export class AccountsUnderTest {
       10_000,
       `${type} of ${aggregateId}`,
     );
+  }
+
+  /** The token of an account email, as notifications reads it: from the published event, unsealed. */
+  async emailedToken(type: 'accounts.user-registered' | 'accounts.password-reset-requested', userId: string): Promise<string> {
+    const event = await this.publishedEvent<Record<string, string>>(type, userId);
+    const sealed = type === 'accounts.user-registered' ? event.data.sealedVerificationToken : event.data.sealedResetToken;
+    return openEmailToken(this.emailTokenSeal, type, userId, sealed);
   }
 
   async count(sql: string, parameters: unknown[] = []): Promise<number> {
@@ -166,7 +181,7 @@ export interface LoginResult {
   userErrors: UserErrorResult[];
 }
 
-/** Registers a user through the API and answers with it and its verification token (from the outbox). */
+/** Registers a user through the API and answers with it and its verification token (from the event, unsealed). */
 export async function registerUser(
   accounts: AccountsUnderTest,
   overrides: Partial<{ email: string; password: string; firstName: string; lastName: string }> = {},
@@ -178,8 +193,7 @@ export async function registerUser(
   });
   if (!answer.data?.register.user) throw new Error(`register failed: ${JSON.stringify(answer)}`);
   const user = answer.data.register.user;
-  const event = await accounts.publishedEvent<{ verificationToken: string }>('accounts.user-registered', user.id);
-  return { user, email, password, verificationToken: event.data.verificationToken };
+  return { user, email, password, verificationToken: await accounts.emailedToken('accounts.user-registered', user.id) };
 }
 
 export async function loginAs(

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { MfaSecretCipher } from './mfa-secret-cipher';
+import { SecretCipher } from './secret-cipher';
 
-describe('MfaSecretCipher', () => {
-  const cipher = new MfaSecretCipher(randomBytes(32));
+describe('SecretCipher', () => {
+  const cipher = new SecretCipher(randomBytes(32));
 
   it('round-trips a secret without storing it in the clear', () => {
     const stored = cipher.encrypt('JBSWY3DPEHPK3PXP', 'user-1');
@@ -15,7 +15,7 @@ describe('MfaSecretCipher', () => {
   it('refuses another user, another key and a tampered ciphertext', () => {
     const stored = cipher.encrypt('JBSWY3DPEHPK3PXP', 'user-1');
     expect(() => cipher.decrypt(stored, 'user-2')).toThrow();
-    expect(() => new MfaSecretCipher(randomBytes(32)).decrypt(stored, 'user-1')).toThrow();
+    expect(() => new SecretCipher(randomBytes(32)).decrypt(stored, 'user-1')).toThrow();
     const [version, iv, tag, ciphertext] = stored.split('.');
     const flipped = Buffer.from(ciphertext, 'base64url');
     flipped[0] ^= 1;
@@ -23,6 +23,6 @@ describe('MfaSecretCipher', () => {
   });
 
   it('needs a 32-byte key', () => {
-    expect(() => new MfaSecretCipher(randomBytes(16))).toThrow(/32 bytes/);
+    expect(() => new SecretCipher(randomBytes(16))).toThrow(/32 bytes/);
   });
 });
