@@ -179,11 +179,9 @@ describe('orders: checkout limits, store settings and read-only stores', () => {
     const storeId = randomUUID();
     const product = await events.product(storeId);
     const order = (await place(storeId, product, { address: '203.0.113.30' })).order!;
-    const guestCancel = await orders
-      .client(undefined, { 'x-store-id': storeId })
-      .rawRequest<{ cancelOrder: OrderPayloadResult }>(CANCEL_ORDER, {
-        input: { orderId: order.id, reasonCode: 'FOUND_BETTER_PRICE', reason: 'Buy cheap pills at spam.example' },
-      });
+    const guestCancel = await orders.client(undefined, { 'x-store-id': storeId }).rawRequest<{ cancelOrder: OrderPayloadResult }>(CANCEL_ORDER, {
+      input: { orderId: order.id, reasonCode: 'FOUND_BETTER_PRICE', reason: 'Buy cheap pills at spam.example' },
+    });
     expect(guestCancel.errors).toBeUndefined();
     expect(guestCancel.data.cancelOrder.order?.status).toBe('CANCELLED');
     const [changed] = await owner.query(
