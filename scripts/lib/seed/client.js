@@ -71,13 +71,13 @@ function expectNoUserErrors(what, payload) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Calls `probe` until it answers something other than undefined, backing off up to 500 ms; throws after `timeoutMs`. */
+/** Calls `probe` until it answers something other than undefined, backing off up to 500 ms; throws after `timeoutMs` (`what`: words or a function giving them). */
 async function waitFor(what, probe, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`);
     await sleep(Math.min(50 * 2 ** attempt, 500));
   }
 }

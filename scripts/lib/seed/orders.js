@@ -38,11 +38,13 @@ const OUTCOMES = {
 const PAYABLE = new Set(['CREATED', 'PAYMENT_FAILED']);
 
 /** Polls the order (as its store's merchant) until `done`; a cancellation nobody asked for fails at once. */
-function orderUntil(merchant, orderId, done, what, timeoutMs) {
+async function orderUntil(merchant, orderId, done, what, timeoutMs) {
+  let last = null;
   return waitFor(
-    `order ${orderId} ${what}`,
+    () => `order ${orderId} ${what} (it is ${last?.status} with reservation ${last?.reservationStatus})`,
     async () => {
       const { order } = await merchant(ORDER, { id: orderId });
+      last = order;
       if (order && done(order)) return order;
       if (order?.status === 'CANCELLED') throw new Error(`order ${orderId} was cancelled (${order.cancelReason}) while waiting for ${what}`);
       return undefined;
