@@ -15,6 +15,7 @@ export * from './caller/caller-from-headers';
 export * from './caller/auth-checker';
 export * from './caller/revocation-list';
 export * from './data/ensure-database';
+export * from './data/bigint-as-number';
 export * from './data/loader-registry';
 export * from './data/redis-connection';
 export * from './events/event-envelope';

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, toConnection, type Connection } from './con
 import { isUuid } from './ids';
 
 /** The SQL type of a sort column, which a cursor's value must fit before it reaches SQL. */
-export type KeysetColumnType = 'timestamptz' | 'integer' | 'varchar';
+export type KeysetColumnType = 'timestamptz' | 'integer' | 'bigint' | 'varchar';
 
 /** How a list is ordered: a column (with its query alias) and the value of it a row's cursor carries. */
 export interface KeysetSort<T> {
@@ -27,7 +27,9 @@ export interface KeysetPageOptions<T> {
 
 const fitsType: Record<KeysetColumnType, (value: unknown) => boolean> = {
   timestamptz: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
-  integer: (value) => Number.isSafeInteger(value),
+  integer: (value) => Number.isSafeInteger(value) && Math.abs(value as number) <= 2_147_483_647,
+  // money amounts and sums: served as SafeInt, so a cursor holds a safe integer
+  bigint: (value) => Number.isSafeInteger(value),
   varchar: (value) => typeof value === 'string',
 };
 

@@ -1,0 +1,26 @@
+import type { ValueTransformer } from 'typeorm';
+
+/**
+ * A whole number PostgreSQL returned as text (`bigint` columns, `sum(...)`, `count(...)`) as a JS
+ * number, exactly: a value beyond `Number.MAX_SAFE_INTEGER` (or not a whole number) throws rather
+ * than coming back rounded, since a rounded amount of money is a wrong one.
+ */
+export function safeIntegerFrom(value: string | number | bigint, what = 'value'): number {
+  const text = String(value).trim();
+  if (!/^-?\d+$/.test(text)) throw new RangeError(`${what} ${text} is not a whole number`);
+  const exact = BigInt(text);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`${what} ${text} is beyond ${Number.MAX_SAFE_INTEGER}, the largest amount the platform serves exactly`);
+  }
+  return Number(exact);
+}
+
+/**
+ * For `bigint` columns that the entity holds as a `number` (money amounts and sums, counters): pg
+ * returns bigint as a string so that it loses nothing; this gives it back as a number, exactly, or
+ * throws (see `safeIntegerFrom`).
+ */
+export const bigintAsNumber: ValueTransformer = {
+  to: (value: unknown) => value,
+  from: (value: string | number | null) => (value === null || value === undefined ? value : safeIntegerFrom(value, 'bigint column value')),
+};
