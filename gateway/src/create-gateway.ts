@@ -11,6 +11,8 @@ import {
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import {
   callerFromHeaders,
+  CLIENT_ADDRESS_HEADER,
+  clientAddressBehind,
   closeGracefully,
   connectNats,
   createErrorFormatter,
@@ -69,7 +71,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher),
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret),
   });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
@@ -108,10 +110,10 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     const [authorization, storeId] = FORWARDED.map((name) => headerValue(request, name));
     const caller = await revocations.check(callerFromHeaders({ authorization, storeId }, keys, kit.auth));
     const context = contextFor(caller, requestId, correlationId, storeId);
-    // subgraphs see the client, not the gateway: accounts rate-limits sign-ins per address
-    const forwardedFor = headerValue(request, 'x-forwarded-for');
-    const clientAddress = request.socket.remoteAddress;
-    if (clientAddress) context.forwardHeaders['x-forwarded-for'] = forwardedFor ? `${forwardedFor}, ${clientAddress}` : clientAddress;
+    // subgraphs see the client, not the gateway: accounts rate-limits sign-ins per address. The address is
+    // the socket's peer (or what a GATEWAY_TRUSTED_PROXIES proxy reports), sent signed; X-Forwarded-For is not passed on
+    const clientAddress = clientAddressBehind(request, config.trustedProxies);
+    if (clientAddress) context.forwardHeaders[CLIENT_ADDRESS_HEADER] = clientAddress;
     const userAgent = headerValue(request, 'user-agent');
     if (userAgent) context.forwardHeaders['user-agent'] = userAgent;
     return context;

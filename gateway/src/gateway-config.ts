@@ -1,5 +1,16 @@
 import path from 'node:path';
-import { ConfigError, envReader, isUuid, loadKitConfig, type Env, type EnvReader, type KitConfig } from '@ultramarket/kit';
+import {
+  ConfigError,
+  envReader,
+  isUuid,
+  loadKitConfig,
+  loadSubgraphSigningSecret,
+  parseTrustedProxies,
+  type Env,
+  type EnvReader,
+  type KitConfig,
+  type TrustedProxies,
+} from '@ultramarket/kit';
 
 /** The subgraphs the supergraph is composed of, with their local development ports. */
 export const SUBGRAPHS = [
@@ -21,6 +32,10 @@ export interface GatewayConfig {
   /** Where each subgraph is reached: `<NAME>_URL`, else the URL in the supergraph (or localhost:<port> when introspecting). */
   subgraphUrls: Record<string, string | undefined>;
   subgraphConnections: number;
+  /** Signs every subgraph request (SUBGRAPH_SIGNING_SECRET; generated in the dev key directory outside production). */
+  subgraphSigningSecret: string;
+  /** Proxies in front of the gateway whose X-Forwarded-For names the client (GATEWAY_TRUSTED_PROXIES); none by default. */
+  trustedProxies: TrustedProxies;
   corsOrigins: string[];
   maxQueryDepth: number;
   explorer: boolean;
@@ -50,6 +65,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       }),
     ),
     subgraphConnections: read.int('SUBGRAPH_CONNECTIONS', 64, { min: 1, max: 1024 }),
+    subgraphSigningSecret: loadSubgraphSigningSecret(env),
+    trustedProxies: parseTrustedProxies(read.optionalString('GATEWAY_TRUSTED_PROXIES')),
     corsOrigins: read
       .string('CORS_ORIGINS', kit.isProduction ? '' : '*')
       .split(',')

@@ -1,12 +1,16 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
 import type { PooledFetcher, SubgraphEndpoint, SubgraphHttpResponse } from './pooled-fetcher';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /**
- * Sends each subgraph request through the pooled fetcher, carrying the caller and tracing headers.
+ * Sends each subgraph request through the pooled fetcher, carrying the caller and tracing headers,
+ * signed with SUBGRAPH_SIGNING_SECRET (X-Gateway-Signature over the time, method, path, body and the
+ * caller headers): subgraphs answer nothing else. Every fetch is signed here, whatever asked for it: a
+ * client's operation, a subscription event resolved through the supergraph, introspection, health checks.
  *
  * It does what RemoteGraphQLDataSource does for us (POST the operation as JSON, forward headers,
  * turn a non-2xx answer into a GraphQLError with `extensions.response`, let the subgraph's
@@ -19,6 +23,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     readonly url: string,
     private readonly fetcher: PooledFetcher,
+    private readonly signingSecret: string,
   ) {
     this.endpoint = fetcher.endpoint(url);
   }
@@ -33,6 +38,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (forward) for (const name in forward) headers[name] = forward[name];
 
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(this.signingSecret, { method: 'POST', target: this.endpoint.path, body, headers });
     const response = await this.fetcher.post(this.endpoint, headers, body);
     if (response.status < 200 || response.status > 299) throw errorFromResponse(this.url, response);
     const result = parseBody(response);

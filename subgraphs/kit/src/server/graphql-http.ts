@@ -5,8 +5,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export class PayloadTooLargeError extends Error {}
 
-/** The request body as text, refused past 1 MiB. Read from 'data' events: cheaper than an async iterator on the hot path. */
-export function readBody(request: IncomingMessage): Promise<string> {
+/** The request body as text, refused past 1 MiB. */
+export async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(request)).toString('utf8');
+}
+
+/** The request body's bytes, refused past 1 MiB. Read from 'data' events: cheaper than an async iterator on the hot path. */
+export function readBodyBytes(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -20,7 +25,7 @@ export function readBody(request: IncomingMessage): Promise<string> {
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    request.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
     request.once('error', reject);
   });
 }
@@ -47,6 +52,18 @@ export function headerMapOf(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Why a request is turned away before its GraphQL is parsed: the HTTP status and a GraphQL error. */
+export interface RequestRefusal {
+  status: 401 | 403;
+  code: string;
+  message: string;
+}
+
+export interface GraphQLRequestOptions {
+  /** Runs on the raw body, before it is parsed (subgraphs: the gateway's signature); a refusal ends the request. */
+  admit?(request: IncomingMessage, body: Buffer): RequestRefusal | undefined;
+}
+
 /**
  * Serves one GraphQL request with Apollo Server on plain node:http (no framework in between); the
  * gateway's and every subgraph's hot path. The URL is parsed only when it has a query string.
@@ -56,10 +73,17 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
   request: IncomingMessage,
   response: ServerResponse,
   context: () => Promise<TContext>,
+  options: GraphQLRequestOptions = {},
 ): Promise<void> {
   let body: unknown;
+  const bytes = request.method === 'POST' || options.admit ? await readBodyBytes(request) : undefined;
+  const refusal = options.admit?.(request, bytes!);
+  if (refusal) {
+    sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+    return;
+  }
   if (request.method === 'POST') {
-    const text = await readBody(request);
+    const text = bytes!.toString('utf8');
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {

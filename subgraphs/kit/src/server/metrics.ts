@@ -1,7 +1,14 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** A registry per process with Node's defaults and request timings; served on /metrics. */
-export function createMetrics(service: string) {
+/** The routes every subgraph serves; anything else is labelled `other`. */
+const BUILT_IN_ROUTES = ['/graphql', '/health', '/ready', '/metrics'];
+
+/**
+ * A registry per process with Node's defaults and request timings; served on /metrics. `routeLabel`
+ * maps a request path to a fixed set of label values (the built-in routes, `extraRoutes`, `other`),
+ * so a scanner trying random paths cannot grow the series without bound.
+ */
+export function createMetrics(service: string, extraRoutes: readonly string[] = []) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -12,5 +19,13 @@ export function createMetrics(service: string) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  return { registry, requestSeconds };
+  const refusedRequests = new Counter({
+    name: 'gateway_signature_refusals_total',
+    help: 'GraphQL requests refused for want of a valid gateway signature, by reason (missing, malformed, expired, mismatch)',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const known = new Set([...BUILT_IN_ROUTES, ...extraRoutes]);
+  const routeLabel = (path: string) => (known.has(path) ? path : 'other');
+  return { registry, requestSeconds, refusedRequests, routeLabel };
 }

@@ -25,6 +25,8 @@ import { ConsumerRunner, type EventHandler } from '../events/consumer-runner';
 import { loadSigningKeys } from '../caller/signing-keys';
 import { trustJwks } from '../caller/jwks';
 import { callerFromHeaders } from '../caller/caller-from-headers';
+import { loadSubgraphSigningSecret } from '../security/signing-secret';
+import { requireGatewaySignature } from '../security/require-gateway-signature';
 import type { SubgraphContext } from '../graphql/subgraph-context';
 import { createMetrics } from './metrics';
 import { handleGraphQLRequest, headerValue, PayloadTooLargeError, sendJson } from './graphql-http';
@@ -42,14 +44,17 @@ export interface RunningSubgraph {
 
 /**
  * Starts a subgraph: database and migrations, NATS streams, outbox relay, consumers, and Apollo
- * Server on node:http with /graphql, /health, /ready, /metrics and the definition's `httpRoutes`.
+ * Server on node:http with /graphql (only requests the gateway signed), /health, /ready, /metrics and
+ * the definition's `httpRoutes` (no signature: JWKS, provider webhooks with their own).
  * `stop()` shuts down gracefully: no new requests, in-flight ones finish, consumers stop, NATS
  * drains, the database closes.
  */
 export async function startSubgraph(definition: SubgraphDefinition, env: Env = process.env): Promise<RunningSubgraph> {
   const config = loadKitConfig(definition.name, definition.defaultPort, env);
   const logger = createLogger(definition.name, config.logLevel);
-  const { registry, requestSeconds } = createMetrics(definition.name);
+  const { registry, requestSeconds, refusedRequests, routeLabel } = createMetrics(definition.name, Object.keys(definition.httpRoutes ?? {}));
+  // only the gateway may ask: /graphql requests carry its signature (the other routes need none)
+  const gatewayOnly = { admit: requireGatewaySignature(loadSubgraphSigningSecret(env), (reason) => refusedRequests.inc({ reason })) };
   const keys = loadSigningKeys(config.auth, config.isProduction);
   const stopJwks = config.auth.jwksUrl ? await trustJwks(keys, config.auth.jwksUrl, logger) : () => undefined;
   const dataSource = await createDataSource(config, definition, registry, logger);
@@ -123,7 +128,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
 
   const server = createServer(async (request, response) => {
     const route = (request.url ?? '/').split('?')[0];
-    const timer = requestSeconds.startTimer({ route });
+    const timer = requestSeconds.startTimer({ route: routeLabel(route) });
     try {
       if (route === '/health') {
         sendJson(response, 200, { status: 'ok', service: definition.name });
@@ -134,7 +139,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
         response.writeHead(200, { 'content-type': registry.contentType });
         response.end(await registry.metrics());
       } else if (route === '/graphql') {
-        await requestScope.run(true, () => handleGraphQLRequest(apollo, request, response, contextFor(request)));
+        await requestScope.run(true, () => handleGraphQLRequest(apollo, request, response, contextFor(request), gatewayOnly));
       } else if (definition.httpRoutes && Object.hasOwn(definition.httpRoutes, route)) {
         const handle = definition.httpRoutes[route];
         await requestScope.run(true, () => handle(request, response, runtime));
