@@ -21,7 +21,7 @@ import { ProductSortField, SortDirection, type ProductFilter, type ProductSort }
 const SORT_COLUMNS: Record<ProductSortField, KeysetSort<Product>> = {
   [ProductSortField.CREATED_AT]: { column: 'p.created_at', type: 'timestamptz', valueOf: (p) => p.createdAt.toISOString() },
   [ProductSortField.TITLE]: { column: 'p.title', type: 'varchar', valueOf: (p) => p.title },
-  [ProductSortField.PRICE]: { column: 'p.price_amount', type: 'integer', valueOf: (p) => p.priceAmount },
+  [ProductSortField.PRICE]: { column: 'p.price_amount', type: 'bigint', valueOf: (p) => p.priceAmount },
 };
 
 /** Shoppers see ACTIVE products; a store's staff (and platform admins) see every status of theirs. */

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { ProductStatus } from './product-status';
 
 /** A product a store sells. The table and the GraphQL type share this class; price is stored as minor units + currency. */
@@ -34,7 +34,7 @@ export class Product {
   @Column('varchar', { length: 16 })
   status: ProductStatus;
 
-  @Column('integer', { name: 'price_amount' })
+  @Column('bigint', { name: 'price_amount', transformer: bigintAsNumber })
   priceAmount: number;
 
   @Column('char', { name: 'currency_code', length: 3 })

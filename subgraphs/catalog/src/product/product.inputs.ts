@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsIn, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { MoneyInput } from '@ultramarket/kit';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsIn, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphQLSafeInt, MAX_MONEY_INPUT_AMOUNT, MoneyInput } from '@ultramarket/kit';
 import { ProductStatus } from './product-status';
 
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -107,13 +107,15 @@ export class ProductFilter {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Field(() => Int, { nullable: true, description: 'Lowest price in minor units (inclusive).' })
+  @Max(MAX_MONEY_INPUT_AMOUNT)
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Lowest price in minor units (inclusive), at most 10000000000.' })
   priceMin?: number;
 
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Field(() => Int, { nullable: true, description: 'Highest price in minor units (inclusive).' })
+  @Max(MAX_MONEY_INPUT_AMOUNT)
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Highest price in minor units (inclusive), at most 10000000000.' })
   priceMax?: number;
 
   @IsOptional()

@@ -2,6 +2,9 @@ import { Directive, Field, InputType, ObjectType } from 'type-graphql';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { GraphQLSafeInt } from 'graphql-scalars';
 
+/** The `SafeInt` scalar (53-bit integers, a JSON number) for money amounts outside `Money`, e.g. price filters. */
+export { GraphQLSafeInt };
+
 /**
  * The largest amount a client may give for one price or amount, in minor units: 10^10, i.e.
  * 100 000 000.00 in a two-decimal currency. Quantities are bounded too (orders' line maximum), so a
