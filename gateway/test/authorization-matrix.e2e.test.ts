@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
+import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
@@ -27,7 +28,7 @@ describe('authorization matrix', () => {
   /** Callers whose token names no store shop in store A, as its storefront says with X-Store-Id; staff act for their own store. */
   const shopsInStoreA = new Set(['anonymous', 'customer', 'owner', 'user']);
   const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined, caller?: string): Promise<Answer> => {
-    const response = await fetch(url, {
+    const response = await signedFetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -6,6 +6,7 @@ import jwt from 'jsonwebtoken';
 import { loadSigningKeys, readAuthConfig, Role, revokedTokenKey, revokedUserKey } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
+import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
 import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
@@ -19,7 +20,7 @@ describe('gateway security and protocol', () => {
 
   /** As the storefront of `store` calls: naming it with X-Store-Id. */
   const post = async (url: string, body: Record<string, unknown>, token?: string) => {
-    const response = await fetch(url, {
+    const response = await signedFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-store-id': store.storeId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
 import { Storefront } from './support/storefront';
 import { subscribe } from './support/live';
 
@@ -36,7 +37,7 @@ describe('tenant isolation across the supergraph', () => {
   let b: Tenant;
 
   const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined, storeId?: string): Promise<Answer> => {
-    const response = await fetch(url, {
+    const response = await signedFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(storeId ? { 'x-store-id': storeId } : {}) },
       body: JSON.stringify({ query, variables }),

@@ -9,10 +9,11 @@ import { dropDatabase } from '../../src/data/ensure-database';
 import { startSubgraph, type RunningSubgraph } from '../../src/server/start-subgraph';
 import type { SubgraphDefinition } from '../../src/server/subgraph-definition';
 import { uniqueSuiteName } from './test-names';
+import { signedFetch } from './signed-fetch';
 
 export interface TestSubgraph extends RunningSubgraph {
   suite: string;
-  /** A client that returns `{ data, errors }` instead of throwing on GraphQL errors. */
+  /** A client that returns `{ data, errors }` instead of throwing on GraphQL errors; it signs as the gateway does. */
   client(token?: string, headers?: Record<string, string>): GraphQLClient;
   close(): Promise<void>;
 }
@@ -33,7 +34,11 @@ export async function startTestSubgraph(definition: SubgraphDefinition, env: Rec
     ...running,
     suite,
     client(token?: string, headers: Record<string, string> = {}) {
-      return new GraphQLClient(running.url, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, errorPolicy: 'all' });
+      return new GraphQLClient(running.url, {
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        errorPolicy: 'all',
+        fetch: signedFetch,
+      });
     },
     async close() {
       const { names, config } = running.runtime;
