@@ -4,6 +4,7 @@ import { authenticator } from 'otplib';
 import type { EventEnvelope } from '@ultramarket/kit';
 import { startTestSubgraph, type TestSubgraph } from '../../../kit/test/support/subgraph-harness';
 import { eventually } from '../../../kit/test/support/test-names';
+import { signedFetch } from '../../../kit/test/support/signed-fetch';
 import { createAccountsSubgraph } from '../../src/accounts.subgraph';
 import type { AccountsConfig } from '../../src/accounts.config';
 import { loginAddressKey, loginAttemptsKey } from '../../src/session/login-throttle';
@@ -70,7 +71,7 @@ export class AccountsUnderTest {
     variables: Record<string, unknown> = {},
     options: { token?: string; headers?: Record<string, string> } = {},
   ): Promise<GraphQLAnswer<T>> {
-    const response = await fetch(this.subgraph.url, {
+    const response = await signedFetch(this.subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
       body: JSON.stringify({ query, variables }),
