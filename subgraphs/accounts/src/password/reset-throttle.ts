@@ -9,8 +9,8 @@ export function resetEmailKey(email: string): string {
   return `ultramarket:accounts:reset-requests:${sha256Hex(emailKey(email))}`;
 }
 
-export function resetAddressKey(ipAddress: string | null): string {
-  return `ultramarket:accounts:reset-requests:address:${sha256Hex(ipAddress ?? 'unknown')}`;
+export function resetAddressKey(ipAddress: string): string {
+  return `ultramarket:accounts:reset-requests:address:${sha256Hex(ipAddress)}`;
 }
 
 /**
@@ -21,10 +21,13 @@ export function resetAddressKey(ipAddress: string | null): string {
  * which emails have one.
  */
 export async function countResetRequest(redis: Redis, ipAddress: string | null, email: string): Promise<boolean> {
-  const [byAddress, byEmail] = await countCall(redis, [
-    { key: resetAddressKey(ipAddress), limit: AccountsPolicy.resetRequestsPerAddress, windowSeconds: AccountsPolicy.resetWindowSeconds },
+  const [byEmail, byAddress] = await countCall(redis, [
     { key: resetEmailKey(email), limit: AccountsPolicy.resetRequestsPerWindow, windowSeconds: AccountsPolicy.resetWindowSeconds },
+    // no address known (no HTTP client behind the request): one shared budget would stop every reset
+    ...(ipAddress === null
+      ? []
+      : [{ key: resetAddressKey(ipAddress), limit: AccountsPolicy.resetRequestsPerAddress, windowSeconds: AccountsPolicy.resetWindowSeconds }]),
   ]);
-  if (byAddress.exceeded) throw rateLimited(byAddress.retryAfterSeconds);
+  if (byAddress?.exceeded) throw rateLimited(byAddress.retryAfterSeconds);
   return !byEmail.exceeded;
 }

@@ -10,8 +10,8 @@ export function loginAttemptsKey(ipAddress: string | null, email: string): strin
   return `ultramarket:accounts:login-attempts:${sha256Hex(`${ipAddress ?? 'unknown'}\n${emailKey(email)}`)}`;
 }
 
-export function loginAddressKey(ipAddress: string | null): string {
-  return `ultramarket:accounts:login-attempts:address:${sha256Hex(ipAddress ?? 'unknown')}`;
+export function loginAddressKey(ipAddress: string): string {
+  return `ultramarket:accounts:login-attempts:address:${sha256Hex(ipAddress)}`;
 }
 
 /**
@@ -23,8 +23,11 @@ export function loginAddressKey(ipAddress: string | null): string {
  */
 export async function countLoginAttempt(redis: Redis, ipAddress: string | null, email: string): Promise<void> {
   const counts = await countCall(redis, [
-    { key: loginAddressKey(ipAddress), limit: AccountsPolicy.loginAttemptsPerAddress, windowSeconds: AccountsPolicy.loginWindowSeconds },
     { key: loginAttemptsKey(ipAddress, email), limit: AccountsPolicy.loginAttemptsPerWindow, windowSeconds: AccountsPolicy.loginWindowSeconds },
+    // no address known (no HTTP client behind the request): one shared budget would lock everyone out
+    ...(ipAddress === null
+      ? []
+      : [{ key: loginAddressKey(ipAddress), limit: AccountsPolicy.loginAttemptsPerAddress, windowSeconds: AccountsPolicy.loginWindowSeconds }]),
   ]);
   const wait = retryAfter(counts);
   if (wait !== null) throw rateLimited(wait);

@@ -18,6 +18,7 @@ export interface WindowCount {
  * counter moves even when another is already over: a caller who keeps trying stays refused.
  */
 export async function countCall(redis: Redis, limits: WindowLimit[]): Promise<WindowCount[]> {
+  if (limits.length === 0) return [];
   const multi = redis.multi();
   for (const { key, windowSeconds } of limits) multi.incr(key).expire(key, windowSeconds, 'NX').ttl(key);
   const results = (await multi.exec()) ?? [];
