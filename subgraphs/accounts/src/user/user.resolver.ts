@@ -1,6 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { User } from './user.entity';
 import { UpdateProfileInput, UsersFilter } from './user.inputs';
 import { UpdateProfilePayload } from './user.payloads';
@@ -32,11 +32,13 @@ export class UserResolver {
   }
 
   @Authorized(Role.PLATFORM_ADMIN)
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => UserConnection, { description: 'Every user, newest first (platform admins only).' })
   users(@Args() args: UsersArgs, @Ctx() context: SubgraphContext) {
     return listUsers(context, args);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [StoreMembership], {
     nullable: true,
     description: 'The stores the user works in and their role in each (from the stores subgraph); only the user themselves sees it, null for anyone else.',
@@ -45,6 +47,7 @@ export class UserResolver {
     return context.caller.userId === user.id ? membershipsOf(context.db.manager, user.id) : null;
   }
 
+  @Directive(CONNECTION_LIST_SIZE)
   @FieldResolver(() => SessionConnection, {
     nullable: true,
     description:

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ArchiveProductInput, CreateProductInput, ProductFilter, ProductSort, UpdateProductInput } from './product.inputs';
 import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
@@ -31,6 +31,7 @@ export class ProductResolver {
     return findVisibleProduct(context, id);
   }
 
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => ProductConnection, {
     description:
       "Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's.",

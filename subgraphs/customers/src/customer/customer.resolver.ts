@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, PageArgs, Role, selectsField, storefrontVisible, type SubgraphContext } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, storefrontVisible, type SubgraphContext } from '@ultramarket/kit';
 import { Customer } from './customer.entity';
 import { CreateCustomerInput, CustomerFilter, CustomerSort, DeleteCustomerInput, UpdateCustomerInput } from './customer.inputs';
 import { CreateCustomerPayload, DeleteCustomerPayload, UpdateCustomerPayload } from './customer.payloads';
@@ -35,6 +35,7 @@ export class CustomerResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => CustomerConnection, { description: "Customers of the caller's store (every store for a platform admin without one), newest first by default." })
   customers(@Args() args: CustomersArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return listCustomers(context, args, selectsField(info, 'totalCount'));
@@ -69,6 +70,7 @@ export class CustomerResolver {
     return deleteCustomer(context, input);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [CustomerAddress], { description: 'Every address of the customer: the default first, then newest first.' })
   addresses(@Root() customer: Customer, @Ctx() context: SubgraphContext): Promise<CustomerAddress[]> {
     return loadAddresses(context, customer.id);
@@ -79,6 +81,7 @@ export class CustomerResolver {
     return (await loadAddresses(context, customer.id)).find((address) => address.isDefault) ?? null;
   }
 
+  @Directive(CONNECTION_LIST_SIZE)
   @FieldResolver(() => CustomerOrderConnection, { description: "The customer's orders in this store, newest first (resolved by the orders subgraph)." })
   orders(@Root() customer: Customer, @Args() args: PageArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return customerOrders(context, customer, args, selectsField(info, 'totalCount'));

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, Length, ValidateNested } from 'class-validator';
 
 export enum SegmentMatch {
@@ -84,6 +84,7 @@ export class SegmentRules {
   @Field(() => SegmentMatch, { description: 'ALL (every condition) or ANY (at least one).' })
   match: SegmentMatch;
 
+  @Directive('@listSize(assumedSize: 20)')
   @Field(() => [SegmentCondition], { description: 'The conditions, 1–20.' })
   conditions: SegmentCondition[];
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsUUID } from 'class-validator';
-import { connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { CustomerConnection } from '../customer/customer.resolver';
 import { CustomerSegment } from './customer-segment.entity';
 import { CreateCustomerSegmentInput, DeleteCustomerSegmentInput, UpdateCustomerSegmentInput } from './segment.inputs';
@@ -27,12 +27,14 @@ export class CustomerSegmentResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => CustomerSegmentConnection, { description: "Segments of the caller's store, oldest first." })
   customerSegments(@Args() args: PageArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return listSegments(context, args, selectsField(info, 'totalCount'));
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => CustomerConnection, { description: 'The customers in a segment, newest first; empty for a segment that is not in your store.' })
   segmentCustomers(@Args() args: SegmentCustomersArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return segmentCustomers(context, args, selectsField(info, 'totalCount'));

@@ -1,5 +1,5 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
-import { connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_LIST_SIZE, connectionTypes, Role, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { InventoryItem } from './inventory-item.entity';
 import { ProductStock } from './product-stock.type';
 import { listInventory } from './inventory-list';
@@ -21,6 +21,7 @@ class InventoryArgs extends PageArgs {
 @Resolver(() => InventoryItem)
 export class InventoryItemResolver {
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => InventoryItemConnection, { description: 'The caller’s store’s stock, item by item (store staff).' })
   inventory(@Args() args: InventoryArgs, @Ctx() context: SubgraphContext) {
     return listInventory(context, { first: args.first, after: args.after, lowStock: args.filter?.lowStock });

@@ -6,8 +6,19 @@ import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from
 import { roleAuthChecker } from '../caller/auth-checker';
 import type { SubgraphContext } from './subgraph-context';
 
-/** Federation 2 features the subgraphs use; kept at v2.7 (the gateway supports up to v2.14). */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+/**
+ * Federation 2 features the subgraphs use; v2.9 for the cost directives (`@cost`, `@listSize`, the
+ * GraphQL cost directive spec), which composition carries into the supergraph for the gateway's
+ * cost limit (gateway/src/limits). The gateway supports up to v2.14.
+ */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@cost", "@listSize"])`;
+
+/**
+ * `@listSize` of a Relay connection field (`first`, at most 100, default 20): its `edges` and
+ * `nodes` hold as many items as `first` asks for, 20 when it is not given. Put it on every field
+ * returning a connection: `@Directive(CONNECTION_LIST_SIZE)`.
+ */
+export const CONNECTION_LIST_SIZE = `@listSize(assumedSize: 20, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;
 
 /** `__resolveReference` per entity type name; each should go through a per-request loader. */
 export type ReferenceResolvers = Record<string, { __resolveReference(reference: { id: string }, context: SubgraphContext): unknown }>;

@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { connectionTypes, type SubgraphContext } from '@ultramarket/kit';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CONNECTION_LIST_SIZE, connectionTypes, type SubgraphContext } from '@ultramarket/kit';
 import { Notification } from './notification.entity';
 import { MarkNotificationReadInput, NotificationsArgs } from './notification.inputs';
 import { MarkAllNotificationsReadPayload, MarkNotificationReadPayload } from './notification.payloads';
@@ -20,6 +20,7 @@ export class NotificationResolver {
   }
 
   @Authorized()
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => NotificationConnection, {
     description: "The caller's notifications and, for store staff, their store's store-wide ones; newest first.",
   })

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Money } from '@ultramarket/kit';
 import { OrderStatus } from '../order/order-status';
 
@@ -28,6 +28,7 @@ export class OrderAnalytics {
   @Field(() => Int, { description: 'Orders placed in the period.' })
   ordersCount: number;
 
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [OrderStatusCount], { description: 'Those orders by their current status.' })
   ordersByStatus: OrderStatusCount[];
 
@@ -40,6 +41,7 @@ export class OrderAnalytics {
   @Field(() => Float, { description: 'Share of placed orders that brought revenue, 0–1.' })
   conversionRate: number;
 
+  @Directive('@listSize(assumedSize: 31)')
   @Field(() => [DailyOrderStats], { description: 'One entry per day of the period, days without orders included.' })
   daily: DailyOrderStats[];
 }

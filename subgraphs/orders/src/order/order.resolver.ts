@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
@@ -35,6 +35,7 @@ export class OrderResolver {
   }
 
   @Authorized()
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => OrderConnection, { description: 'A shopper’s own orders, or a store’s orders for its staff; newest first by default.' })
   orders(@Args() args: OrdersArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return listOrders(context, args, selectsField(info, 'totalCount'));
@@ -77,11 +78,13 @@ export class OrderResolver {
     return completeOrder(context, input);
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [OrderLineItem], { description: 'What was bought.' })
   lineItems(@Root() order: Order, @Ctx() context: SubgraphContext): Promise<OrderLineItem[]> {
     return loadLineItems(context, order.id);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [OrderStatusChange], { description: 'Every status the order entered, oldest first.' })
   statusHistory(@Root() order: Order, @Ctx() context: SubgraphContext): Promise<OrderStatusChange[]> {
     return loadStatusHistory(context, order.id);

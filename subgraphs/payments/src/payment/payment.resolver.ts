@@ -1,5 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Arg } from 'type-graphql';
-import { connectionTypes, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_LIST_SIZE, connectionTypes, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { OrderReference } from '../order/order-reference.type';
 import { Payment } from './payment.entity';
 import { PaymentTransaction } from './payment-transaction.entity';
@@ -20,11 +20,13 @@ export class PaymentResolver {
     return findVisiblePayment(context, id);
   }
 
+  @Directive(CONNECTION_LIST_SIZE)
   @Query(() => PaymentConnection, { description: "An order's payments, oldest first, for its customer and store staff; empty for anyone else." })
   payments(@Args() args: PaymentsArgs, @Ctx() context: SubgraphContext) {
     return listOrderPayments(context, args);
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [PaymentTransaction], { description: 'Every call made to the provider for this payment, oldest first.' })
   transactions(@Root() payment: Payment, @Ctx() context: SubgraphContext): Promise<PaymentTransaction[]> {
     return loadTransactions(context, payment.id);

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { StoreStaffMember } from './store-staff.entity';
@@ -11,6 +11,7 @@ export function staffResolver(services: StoresServices) {
   @Resolver(() => StoreStaffMember)
   class StaffResolver {
     @Authorized()
+    @Directive('@listSize(assumedSize: 20)')
     @Query(() => [StoreStaffMember], { description: "Who works in a store, oldest first (the store's staff and platform admins)." })
     storeStaff(@Arg('storeId', () => ID, { description: 'The store.' }) storeId: string, @Ctx() context: SubgraphContext) {
       return listStoreStaff(context, storeId);

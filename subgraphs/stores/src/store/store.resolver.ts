@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { worksIn } from '../staff/store-membership';
 import { Store } from './store.entity';
@@ -12,6 +12,8 @@ import { findStoreByDomain, findStoreBySlug, findVisibleStore, listStores, mySto
 import { createStore } from './create-store';
 import { updateStore, updateStoreTheme } from './update-store';
 import { setStoreStatus } from './set-store-status';
+import { CustomDomainVerification } from '../custom-domain/custom-domain-verification.type';
+import { VerifyStoreDomainInput, VerifyStoreDomainPayload, verifyStoreDomain } from '../custom-domain/verify-store-domain';
 
 export const StoreConnection = connectionTypes(Store, 'Store');
 
@@ -51,12 +53,14 @@ export function storeResolver(services: StoresServices) {
     }
 
     @Authorized()
+    @Directive('@listSize(assumedSize: 10)')
     @Query(() => [Store], { description: 'The stores the signed-in user works in, whatever their status, oldest membership first.' })
     myStores(@Ctx() context: SubgraphContext): Promise<Store[]> {
       return myStores(context, services);
     }
 
     @Authorized(Role.PLATFORM_ADMIN)
+    @Directive(CONNECTION_LIST_SIZE)
     @Query(() => StoreConnection, { description: 'Every store on the platform, newest first (platform admins only).' })
     stores(@Args() args: StoresArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
       return listStores(context, args, selectsField(info, 'totalCount'));
@@ -65,6 +69,23 @@ export function storeResolver(services: StoresServices) {
     @FieldResolver(() => StoreSettings, { nullable: true, description: 'How the store runs; null unless the caller works in the store or runs the platform.' })
     async settings(@Root() store: Store, @Ctx() context: SubgraphContext): Promise<StoreSettings | null> {
       return (await worksIn(context, store.id)) ? store.settings : null;
+    }
+
+    @FieldResolver(() => String, {
+      nullable: true,
+      description: "The merchant's own host name for the storefront: shown to everyone once verified (then it serves the store and is unique on the platform), to the store's staff also while pending.",
+    })
+    async customDomain(@Root() store: Store, @Ctx() context: SubgraphContext): Promise<string | null> {
+      if (!store.customDomain) return null;
+      return store.customDomainVerifiedAt || (await worksIn(context, store.id)) ? store.customDomain : null;
+    }
+
+    @FieldResolver(() => CustomDomainVerification, {
+      nullable: true,
+      description: "How the custom domain is proven (the TXT record to publish) and whether it is; null without a custom domain, or unless the caller works in the store or runs the platform.",
+    })
+    async customDomainVerification(@Root() store: Store, @Ctx() context: SubgraphContext): Promise<CustomDomainVerification | null> {
+      return (await worksIn(context, store.id)) ? CustomDomainVerification.of(store) : null;
     }
 
     @Authorized()
@@ -85,6 +106,15 @@ export function storeResolver(services: StoresServices) {
     @Mutation(() => UpdateStoreThemePayload, { description: "Changes a store's theme (its merchants, platform admins); publishes stores.updated." })
     updateStoreTheme(@Arg('input', { description: 'Theme changes.' }) input: UpdateStoreThemeInput, @Ctx() context: SubgraphContext) {
       return updateStoreTheme(context, services, input);
+    }
+
+    @Authorized()
+    @Mutation(() => VerifyStoreDomainPayload, {
+      description:
+        "Checks the store's pending custom domain for its TXT challenge record (customDomainVerification) and, when found, makes the domain serve the store (its merchants, platform admins); publishes stores.domain-verified.",
+    })
+    verifyStoreDomain(@Arg('input', { description: 'The store.' }) input: VerifyStoreDomainInput, @Ctx() context: SubgraphContext) {
+      return verifyStoreDomain(context, services, input);
     }
 
     @Authorized()
