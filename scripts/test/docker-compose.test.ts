@@ -17,6 +17,8 @@ interface ComposeService {
   build?: unknown;
   command?: string | string[];
   ports?: (string | number | { target: number; published?: number | string })[];
+  expose?: (string | number)[];
+  networks?: string[] | Record<string, unknown>;
   environment?: Record<string, string | number | boolean | null> | string[];
 }
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
@@ -79,6 +81,8 @@ function portsOf(service: ComposeService): [number | null, number][] {
   });
 }
 
+const networksOf = (service: ComposeService) => (Array.isArray(service.networks) ? service.networks : Object.keys(service.networks ?? {})).sort();
+
 const commandOf = (service: ComposeService) => (Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? ''));
 
 // ---------------------------------------------------------------------------------------------
@@ -118,8 +122,29 @@ describe('docker-compose.yml', () => {
     expect(service.build).toBeDefined();
     expect(commandOf(service)).toContain(entry);
     expect(existsSync(path.join(root, entry.replace(/^(.*)\/dist\/main\.js$/, '$1/src/main.ts')))).toBe(true);
-    expect(portsOf(service)).toContainEqual([port, port]);
+    if (name === 'gateway') expect(portsOf(service)).toContainEqual([port, port]);
+    else expect((service.expose ?? []).map(Number)).toContain(port);
     expect(environmentOf(service).PORT).toBe(String(port));
+  });
+
+  it('publishes only the gateway: subgraphs are on the backend network alone, the gateway on the edge too', () => {
+    expect(portsOf(compose.services.gateway)).toEqual([[gatewayPort, gatewayPort]]);
+    expect(networksOf(compose.services.gateway)).toEqual(['backend', 'edge']);
+    for (const { name } of subgraphs) {
+      expect([name, portsOf(compose.services[name])]).toEqual([name, []]);
+      expect([name, networksOf(compose.services[name])]).toEqual([name, ['backend']]);
+    }
+    // the servers the subgraphs use are on their network (and publish on the host's loopback only, for development)
+    for (const name of ['postgres', 'redis', 'nats']) {
+      expect([name, networksOf(compose.services[name])]).toEqual([name, ['backend']]);
+      for (const port of compose.services[name].ports ?? []) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+
+  it('gives every service the one SUBGRAPH_SIGNING_SECRET the gateway signs with', () => {
+    const values = appServices.map(({ name }) => environmentOf(compose.services[name]).SUBGRAPH_SIGNING_SECRET);
+    expect(values[0]).toMatch(/^\$\{SUBGRAPH_SIGNING_SECRET(:[-?].*)?\}$/);
+    expect(new Set(values).size).toBe(1);
   });
 
   it.each(appServices.map(({ name }) => [name]))('gives %s every environment variable its code reads', (name) => {
