@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badUserInput, Money, type SubgraphContext } from '@ultramarket/kit';
+import { badUserInput, Money, safeIntegerFrom, type SubgraphContext } from '@ultramarket/kit';
 import { type OrderStatus, REVENUE_STATUSES } from '../order/order-status';
 import type { OrderAnalyticsInput } from '../order/order.inputs';
 import { DailyOrderStats, OrderAnalytics, OrderStatusCount } from './order-analytics.type';
@@ -47,16 +47,29 @@ async function analyse(db: EntityManager, storeId: string, input: OrderAnalytics
   );
 
   const ordersCount = byStatus.reduce((sum, row) => sum + Number(row.count), 0);
-  const revenue = daily.reduce((sum, row) => sum + Number(row.revenue), 0);
+  // sum(bigint) is numeric, returned as text: added exactly, and refused (not rounded) beyond 2^53 − 1
+  const revenue = safeIntegerFrom(
+    daily.reduce((sum, row) => sum + BigInt(row.revenue), 0n),
+    'revenue',
+  );
   const revenueOrders = daily.reduce((sum, row) => sum + Number(row.revenue_orders), 0);
   return Object.assign(new OrderAnalytics(), {
     ordersCount,
     ordersByStatus: byStatus.map((row) => Object.assign(new OrderStatusCount(), { status: row.status, count: Number(row.count) })),
     revenue: Money.of(revenue, currencyCode),
-    averageOrderValue: Money.of(revenueOrders === 0 ? 0 : Math.round(revenue / revenueOrders), currencyCode),
+    averageOrderValue: Money.of(revenueOrders === 0 ? 0 : averageOf(revenue, revenueOrders), currencyCode),
     conversionRate: ordersCount === 0 ? 0 : revenueOrders / ordersCount,
     daily: daily.map((row) =>
-      Object.assign(new DailyOrderStats(), { date: row.day, orders: Number(row.orders), revenue: Money.of(Number(row.revenue), currencyCode) }),
+      Object.assign(new DailyOrderStats(), {
+        date: row.day,
+        orders: Number(row.orders),
+        revenue: Money.of(safeIntegerFrom(row.revenue, 'revenue'), currencyCode),
+      }),
     ),
   });
+}
+
+/** `total / count` rounded half up to a minor unit, in BigInt: a double divides a total near 2^53 inexactly. */
+function averageOf(total: number, count: number): number {
+  return Number((2n * BigInt(total) + BigInt(count)) / (2n * BigInt(count)));
 }

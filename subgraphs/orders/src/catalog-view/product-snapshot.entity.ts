@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@ultramarket/kit';
 
 /**
  * Orders' own read model of catalog products, kept from catalog events: prices never come from the
@@ -18,7 +19,7 @@ export class ProductSnapshot {
   @Column('varchar', { length: 16 })
   status: string;
 
-  @Column('integer', { name: 'price_amount' })
+  @Column('bigint', { name: 'price_amount', transformer: bigintAsNumber })
   priceAmount: number;
 
   @Column('char', { name: 'currency_code', length: 3 })

@@ -14,6 +14,7 @@ function keepSnapshot(name: string, eventType: string): EventHandler<ProductEven
     async handle(event, tx) {
       const { productId, title, status, price } = event.data;
       if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
+      if (!Number.isSafeInteger(price?.amount) || price.amount < 0) throw new PermanentEventError(`${event.type} ${event.id} has no valid price`);
       // events of one product may arrive out of order across the two consumers: the higher version wins
       await tx.manager.query(
         `INSERT INTO product_snapshot (product_id, store_id, title, status, price_amount, currency_code, version)

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { ProductReference } from '../catalog-view/product-reference.type';
 
 /** One product bought: title and unit price as they were when the order was placed. */
@@ -30,7 +30,7 @@ export class OrderLineItem {
   @Column('integer')
   quantity: number;
 
-  @Column('integer', { name: 'unit_price_amount' })
+  @Column('bigint', { name: 'unit_price_amount', transformer: bigintAsNumber })
   unitPriceAmount: number;
 
   @Column('char', { name: 'currency_code', length: 3 })
@@ -46,6 +46,7 @@ export class OrderLineItem {
 
   @Field(() => Money, { description: 'unitPrice × quantity.' })
   get lineTotal(): Money {
+    // exact: placeOrder refuses an order whose total, which includes every line total, is beyond 2^53 − 1
     return Money.of(this.unitPriceAmount * this.quantity, this.currencyCode);
   }
 

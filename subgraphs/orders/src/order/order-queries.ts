@@ -8,7 +8,7 @@ import { OrderSortDirection, OrderSortField, type OrderFilter, type OrderSort } 
 
 const SORT_COLUMNS: Record<OrderSortField, KeysetSort<Order>> = {
   [OrderSortField.CREATED_AT]: { column: 'o.created_at', type: 'timestamptz', valueOf: (o) => o.createdAt.toISOString() },
-  [OrderSortField.TOTAL]: { column: 'o.total_amount', type: 'integer', valueOf: (o) => o.totalAmount },
+  [OrderSortField.TOTAL]: { column: 'o.total_amount', type: 'bigint', valueOf: (o) => o.totalAmount },
 };
 
 /** Orders by id in the caller's store, batched per request (also behind `__resolveReference`). */

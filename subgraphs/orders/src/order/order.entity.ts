@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
 import { OrderCancelReason } from './cancel-reason';
 import { ShippingAddress } from './shipping-address';
@@ -32,19 +32,19 @@ export class Order {
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
 
-  @Column('integer', { name: 'subtotal_amount' })
+  @Column('bigint', { name: 'subtotal_amount', transformer: bigintAsNumber })
   subtotalAmount: number;
 
-  @Column('integer', { name: 'shipping_amount' })
+  @Column('bigint', { name: 'shipping_amount', transformer: bigintAsNumber })
   shippingAmount: number;
 
-  @Column('integer', { name: 'tax_amount' })
+  @Column('bigint', { name: 'tax_amount', transformer: bigintAsNumber })
   taxAmount: number;
 
-  @Column('integer', { name: 'discount_amount' })
+  @Column('bigint', { name: 'discount_amount', transformer: bigintAsNumber })
   discountAmount: number;
 
-  @Column('integer', { name: 'total_amount' })
+  @Column('bigint', { name: 'total_amount', transformer: bigintAsNumber })
   totalAmount: number;
 
   @Field(() => ShippingAddress, { description: 'Where the order is shipped.' })

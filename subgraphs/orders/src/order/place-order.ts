@@ -13,6 +13,7 @@ import { toShippingAddress } from './shipping-address';
 import { canSeeOrder } from './order-access';
 import { openOrderLimit } from './open-order-limit';
 import { checkoutRefusal } from '../store-view/checkout-settings';
+import { MAX_ORDER_TOTAL, orderTotals, type OrderTotals } from './order-totals';
 
 const FIRST_ORDER_NUMBER = 1001;
 
@@ -28,8 +29,9 @@ interface PricedLine {
  * Places an order: prices from orders' own catalog read model, totals computed here, the order and
  * its lines written with orders.created in one transaction. Stock is reserved by inventory when it
  * consumes orders.created; the order's reservationStatus follows. Refused, writing nothing: a store that
- * is not ACTIVE, a guest where the store wants signed-in shoppers, no phone where it wants one, and a
- * shopper with too many open unpaid orders (`openOrderLimit`).
+ * is not ACTIVE, a guest where the store wants signed-in shoppers, no phone where it wants one, a
+ * shopper with too many open unpaid orders (`openOrderLimit`), and a total beyond `MAX_ORDER_TOTAL`
+ * (computed exactly, `orderTotals`).
  */
 export async function placeOrder(context: SubgraphContext, config: OrdersConfig, input: PlaceOrderInput): Promise<PlaceOrderPayload> {
   // an order is placed in one store: the one the shopper names (X-Store-Id) or the staff member acts for
@@ -47,11 +49,11 @@ export async function placeOrder(context: SubgraphContext, config: OrdersConfig,
 
   const priced = await priceLines(context, config, storeId, input);
   if ('errors' in priced) return PlaceOrderPayload.failed(...priced.errors);
-  const { lines } = priced;
+  const { lines, totals } = priced;
   try {
     const placed = await context.unitOfWork.run(traceOf(context), async (tx) => {
       const limited = await openOrderLimit(context, tx, config, storeId);
-      return limited ?? writeOrder(context, tx, config, storeId, input, lines);
+      return limited ?? writeOrder(context, tx, storeId, input, lines, totals);
     });
     return placed instanceof UserError ? PlaceOrderPayload.failed(placed) : PlaceOrderPayload.ok(placed);
   } catch (error) {
@@ -62,13 +64,13 @@ export async function placeOrder(context: SubgraphContext, config: OrdersConfig,
   }
 }
 
-/** Merges lines of one product, checks each is on sale in the store, all in one currency. */
+/** Merges lines of one product, checks each is on sale in the store, all in one currency, and totals them. */
 async function priceLines(
   context: SubgraphContext,
   config: OrdersConfig,
   storeId: string,
   input: PlaceOrderInput,
-): Promise<{ lines: PricedLine[] } | { errors: UserError[] }> {
+): Promise<{ lines: PricedLine[]; totals: OrderTotals } | { errors: UserError[] }> {
   const quantities = new Map<string, number>();
   for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
   // another store's product is simply not on sale here
@@ -91,21 +93,19 @@ async function priceLines(
       return { errors: [UserError.of('QUANTITY_TOO_LARGE', `At most ${config.maxLineQuantity} units of product ${productId} per order`, ['input', 'items'])] };
     }
   }
-  return { lines: [...quantities].map(([productId, quantity]) => ({ snapshot: byId.get(productId)!, quantity })) };
+  const lines = [...quantities].map(([productId, quantity]) => ({ snapshot: byId.get(productId)!, quantity }));
+  const totals = orderTotals(
+    lines.map((line) => ({ unitPriceAmount: line.snapshot.priceAmount, quantity: line.quantity })),
+    config,
+  );
+  if (!totals) {
+    return { errors: [UserError.of('ORDER_TOTAL_TOO_LARGE', `The order's total would exceed ${MAX_ORDER_TOTAL} minor units; split it`, ['input', 'items'])] };
+  }
+  return { lines, totals };
 }
 
-async function writeOrder(
-  context: SubgraphContext,
-  tx: Tx,
-  config: OrdersConfig,
-  storeId: string,
-  input: PlaceOrderInput,
-  lines: PricedLine[],
-): Promise<Order> {
+async function writeOrder(context: SubgraphContext, tx: Tx, storeId: string, input: PlaceOrderInput, lines: PricedLine[], totals: OrderTotals): Promise<Order> {
   const currencyCode = lines[0].snapshot.currencyCode;
-  const subtotal = lines.reduce((sum, line) => sum + line.snapshot.priceAmount * line.quantity, 0);
-  const tax = Math.round((subtotal * config.taxRateBasisPoints) / 10_000);
-  const shipping = config.flatShippingAmount;
 
   const [{ last_number: number }] = await tx.manager.query(
     `INSERT INTO store_order_counter (store_id, last_number) VALUES ($1, $2)
@@ -123,10 +123,10 @@ async function writeOrder(
       context.caller.userId,
       input.email.toLowerCase(),
       currencyCode,
-      subtotal,
-      shipping,
-      tax,
-      subtotal + shipping + tax,
+      totals.subtotal,
+      totals.shipping,
+      totals.tax,
+      totals.total,
       JSON.stringify(toShippingAddress(input.shippingAddress)),
       OrderStatus.CREATED,
       PaymentStatus.UNPAID,
