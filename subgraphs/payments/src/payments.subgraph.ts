@@ -18,6 +18,7 @@ import { createStripeClient } from './provider/stripe-client';
 import { stripeWebhookRoute } from './webhook/stripe-webhook.route';
 import { CreatePayments1763769600700 } from './migrations/1763769600700-create-payments';
 import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
+import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-bigint';
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
@@ -34,7 +35,7 @@ export function createPaymentsSubgraph(
     name: 'payments',
     defaultPort: 4007,
     entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070],
+    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,

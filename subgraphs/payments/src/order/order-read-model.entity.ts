@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '@ultramarket/kit';
 
 /**
  * What payments knows about an order, built from events (orders owns orders): who may pay it, how
@@ -24,7 +25,7 @@ export class OrderReadModel {
   @Column('text', { nullable: true })
   email: string | null;
 
-  @Column('integer', { name: 'total_amount', nullable: true })
+  @Column('bigint', { name: 'total_amount', nullable: true, transformer: bigintAsNumber })
   totalAmount: number | null;
 
   @Column('char', { name: 'currency_code', length: 3, nullable: true })

@@ -24,7 +24,7 @@ export const recordOrderOnCreated: EventHandler<OrderCreated> = {
   eventType: 'orders.created',
   async handle(event, tx) {
     const { data } = event;
-    if (!Number.isInteger(data.total?.amount) || !/^[A-Z]{3}$/.test(data.total?.currencyCode ?? '')) {
+    if (!Number.isSafeInteger(data.total?.amount) || !/^[A-Z]{3}$/.test(data.total?.currencyCode ?? '')) {
       throw new PermanentEventError('orders.created without a valid total');
     }
     await tx.manager.query(

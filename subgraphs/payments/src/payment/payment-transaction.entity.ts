@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
 
 /** One call to the payment provider on behalf of a payment: the sale, later maybe its refund. */
@@ -27,7 +27,7 @@ export class PaymentTransaction {
   @Column('varchar', { length: 16 })
   status: PaymentTransactionStatus;
 
-  @Column('integer', { name: 'amount' })
+  @Column('bigint', { name: 'amount', transformer: bigintAsNumber })
   amountMinorUnits: number;
 
   @Column('char', { name: 'currency_code', length: 3 })

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { PaymentStatus } from './payment-status';
 
 /** One attempt to pay an order. Card numbers are never stored: only a summary to recognise a replay. */
@@ -28,7 +28,7 @@ export class Payment {
   @Column('text', { nullable: true })
   email: string | null;
 
-  @Column('integer', { name: 'amount' })
+  @Column('bigint', { name: 'amount', transformer: bigintAsNumber })
   amountMinorUnits: number;
 
   @Column('char', { name: 'currency_code', length: 3 })
