@@ -1,6 +1,15 @@
+import { resolveTxt } from 'node:dns/promises';
 import type { Logger, SubgraphRuntime } from '@ultramarket/kit';
 import { loadStoresConfig, type StoresConfig } from './stores.config';
 import { StoreCache } from './store/store-cache';
+
+/** A DNS TXT lookup as node:dns/promises `resolveTxt` answers it: each record as its strings (chunks of up to 255 characters). */
+export type TxtResolver = (hostname: string) => Promise<string[][]>;
+
+/** What a caller of createStoresSubgraph may replace (tests inject a fake DNS). */
+export interface StoresOptions {
+  resolveTxt?: TxtResolver;
+}
 
 interface Bound {
   config: StoresConfig;
@@ -14,6 +23,13 @@ interface Bound {
  */
 export class StoresServices {
   private bound: Bound | null = null;
+
+  /** DNS TXT lookups for custom domain proofs: node:dns/promises `resolveTxt` unless injected. */
+  readonly resolveTxt: TxtResolver;
+
+  constructor(options: StoresOptions = {}) {
+    this.resolveTxt = options.resolveTxt ?? resolveTxt;
+  }
 
   readonly bind = (runtime: SubgraphRuntime): (() => Promise<void>) => {
     const config = loadStoresConfig(runtime.env);

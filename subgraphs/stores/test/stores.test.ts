@@ -113,6 +113,7 @@ describe('stores subgraph', () => {
       const store = await stores.createStore(owner, { name: `Styled ${tag}`, customDomain: `Shop-${tag}.Example.com`, theme: { customCss: css } });
       expect(store.customDomain).toBe(`shop-${tag}.example.com`);
       expect(store.theme.customCss).toBe('.hero { color: #123456; background: url("https://cdn.example.com/a.png"); }\n.x { } alert(1)');
+      expect((await stores.proveDomain(owner, store.id)).userErrors).toEqual([]);
 
       const before = await storeCount();
       const taken = await stores.request<Payload<'createStore'>>(
@@ -227,6 +228,7 @@ describe('stores subgraph', () => {
 
     it('hides a suspended store from shoppers everywhere, and shows it to its staff and platform admins', async () => {
       const store = await stores.createStore(owner, { name: `Hidden ${tag}`, customDomain: `hidden-${tag}.example.org` });
+      expect((await stores.proveDomain(owner, store.id)).userErrors).toEqual([]);
       const otherMerchant = tokenFor([Role.MERCHANT], randomUUID());
       const reads = async (token?: string) => [
         (await stores.request<{ store: { id: string } | null }>(Operations.store, { id: store.id }, token)).data!.store?.id ?? null,
@@ -260,8 +262,14 @@ describe('stores subgraph', () => {
       const clerkId = randomUUID();
       const clerk = tokenFor([Role.CUSTOMER], null, clerkId);
       const add = (token: string, userId: string, role: string) =>
-        stores.request<{ addStoreStaff: { staffMember: { userId: string; role: string } | null; userErrors: UserErrorResult[] } }>(
-          Operations.addStaff,
+        stores.request<{ changeStoreStaffRole: { staffMember: { userId: string; role: string } | null; userErrors: UserErrorResult[] } }>(
+          Operations.changeRole,
+          { input: { storeId: store.id, userId, role } },
+          token,
+        );
+      const invite = (token: string, userId: string, role: string) =>
+        stores.request<{ inviteStoreStaff: { invitation: { id: string } | null; userErrors: UserErrorResult[] } }>(
+          Operations.invite,
           { input: { storeId: store.id, userId, role } },
           token,
         );
@@ -272,13 +280,16 @@ describe('stores subgraph', () => {
           token,
         );
 
-      expect((await add(owner, clerkId, 'STORE_STAFF')).data!.addStoreStaff.staffMember).toEqual({ userId: clerkId, role: 'STORE_STAFF' });
+      const invitationId = (await invite(owner, clerkId, 'STORE_STAFF')).data!.inviteStoreStaff.invitation!.id;
+      const accepted = await stores.request<{ acceptStoreInvitation: { staffMember: unknown } }>(Operations.accept, { input: { invitationId } }, clerk);
+      expect(accepted.data!.acceptStoreInvitation.staffMember).toEqual({ userId: clerkId, role: 'STORE_STAFF' });
       expect((await stores.request<{ myStores: { id: string }[] }>(Operations.myStores, {}, clerk)).data!.myStores.map((s) => s.id)).toEqual([store.id]);
       // plain staff read the staff list but may not change it
       expect((await stores.request<{ storeStaff: unknown[] }>(Operations.staff, { storeId: store.id }, clerk)).data!.storeStaff).toHaveLength(2);
-      expect((await add(clerk, randomUUID(), 'STORE_STAFF')).errors![0].extensions!.code).toBe('FORBIDDEN');
-      expect((await add(owner, clerkId, 'MERCHANT')).data!.addStoreStaff.staffMember!.role).toBe('MERCHANT');
-      expect((await add(owner, ownerId, 'STORE_STAFF')).data!.addStoreStaff.userErrors[0].code).toBe('OWNER_IS_MERCHANT');
+      expect((await invite(clerk, randomUUID(), 'STORE_STAFF')).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect((await add(clerk, clerkId, 'MERCHANT')).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect((await add(owner, clerkId, 'MERCHANT')).data!.changeStoreStaffRole.staffMember!.role).toBe('MERCHANT');
+      expect((await add(owner, ownerId, 'STORE_STAFF')).data!.changeStoreStaffRole.userErrors[0].code).toBe('OWNER_IS_MERCHANT');
       expect((await add(owner, 'not-a-uuid', 'CUSTOMER')).errors![0].extensions!.fields!.map((f) => f.field.join('.'))).toEqual(['input.userId', 'input.role']);
       expect((await remove(clerk, ownerId)).data!.removeStoreStaff.userErrors[0].code).toBe('OWNER_NOT_REMOVABLE');
 
@@ -287,7 +298,8 @@ describe('stores subgraph', () => {
       const strangerHere = tokenFor([Role.MERCHANT], store.id);
       for (const token of [stranger, strangerHere]) {
         expect((await stores.request(Operations.staff, { storeId: store.id }, token)).errors![0].extensions!.code).toBe('FORBIDDEN');
-        expect((await add(token, randomUUID(), 'MERCHANT')).errors![0].extensions!.code).toBe('FORBIDDEN');
+        expect((await invite(token, randomUUID(), 'MERCHANT')).errors![0].extensions!.code).toBe('FORBIDDEN');
+        expect((await add(token, clerkId, 'STORE_STAFF')).errors![0].extensions!.code).toBe('FORBIDDEN');
         expect((await remove(token, clerkId)).errors![0].extensions!.code).toBe('FORBIDDEN');
         expect((await stores.request(Operations.update, { input: { storeId: store.id, name: 'Mine' } }, token)).errors![0].extensions!.code).toBe('FORBIDDEN');
         expect((await stores.request(Operations.theme, { input: { storeId: store.id, customCss: 'p{}' } }, token)).errors![0].extensions!.code).toBe(
@@ -305,9 +317,10 @@ describe('stores subgraph', () => {
       const events = (await stores.outbox(store.id)).filter((event) => event.type.startsWith('stores.staff-'));
       expect(events.map((event) => [event.type, event.aggregateVersion, event.data.userId, event.data.role])).toEqual([
         ['stores.staff-added', 1, ownerId, 'MERCHANT'],
-        ['stores.staff-added', 2, clerkId, 'STORE_STAFF'],
-        ['stores.staff-added', 3, clerkId, 'MERCHANT'],
-        ['stores.staff-removed', 4, clerkId, 'MERCHANT'],
+        ['stores.staff-invited', 2, clerkId, 'STORE_STAFF'],
+        ['stores.staff-added', 3, clerkId, 'STORE_STAFF'],
+        ['stores.staff-added', 4, clerkId, 'MERCHANT'],
+        ['stores.staff-removed', 5, clerkId, 'MERCHANT'],
       ]);
     });
 

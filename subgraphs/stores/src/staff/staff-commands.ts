@@ -1,12 +1,12 @@
-import { Role, StoreStatus, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { Role, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { StoreEvents, type StoreStaffData } from '../store/store.events';
 import { StoreErrors } from '../store/store-errors';
-import { bumpVersion, lockStore, requireMerchant } from '../store/store-lock';
+import { bumpVersion, changeRefusal, lockStore, requireMerchant } from '../store/store-lock';
 import type { Store } from '../store/store.entity';
 import { StoreStaffMember } from './store-staff.entity';
-import type { AddStoreStaffInput, RemoveStoreStaffInput } from './staff.inputs';
-import { AddStoreStaffPayload, RemoveStoreStaffPayload } from './staff.payloads';
+import type { AddStoreStaffInput, ChangeStoreStaffRoleInput, RemoveStoreStaffInput } from './staff.inputs';
+import { AddStoreStaffPayload, ChangeStoreStaffRolePayload, RemoveStoreStaffPayload } from './staff.payloads';
 
 const StaffErrors = {
   ownerIsMerchant: () => UserError.of('OWNER_IS_MERCHANT', "The store's owner is always a MERCHANT", ['input', 'role']),
@@ -15,24 +15,49 @@ const StaffErrors = {
 };
 
 /**
- * Adds someone to a store's staff, or changes their role (the store's MERCHANTs, platform admins).
- * In the store's scope and under its lock; the store's version goes up and `stores.staff-added`
- * carries the role, so accounts puts the membership in the user's next token. A role they already
- * have changes nothing.
+ * Adds someone to a store's staff without their consent, or changes their role: platform admins only
+ * (support work such as restoring an owner's access; the resolver checks the role). Merchants invite
+ * instead (invitation/invite-store-staff.ts): joining a store changes the user's tokens, so it is the
+ * user's to accept. In the store's scope and under its lock; `stores.staff-added` carries the role.
  */
 export async function addStoreStaff(context: SubgraphContext, services: StoresServices, input: AddStoreStaffInput): Promise<AddStoreStaffPayload> {
+  return putStaffMember(context, services, input, false, AddStoreStaffPayload);
+}
+
+/**
+ * Changes the role of someone who already works in the store (its MERCHANTs, platform admins): they
+ * accepted to work there, so this needs no new consent. The owner stays a MERCHANT. Publishes
+ * `stores.staff-added` with the new role (accounts follows it into their tokens).
+ */
+export async function changeStoreStaffRole(
+  context: SubgraphContext,
+  services: StoresServices,
+  input: ChangeStoreStaffRoleInput,
+): Promise<ChangeStoreStaffRolePayload> {
+  return putStaffMember(context, services, input, true, ChangeStoreStaffRolePayload);
+}
+
+async function putStaffMember<P extends AddStoreStaffPayload>(
+  context: SubgraphContext,
+  services: StoresServices,
+  input: AddStoreStaffInput,
+  membersOnly: boolean,
+  Payload: { ok(member: StoreStaffMember): P; failed(...errors: UserError[]): P },
+): Promise<P> {
   const outcome = await context.unitOfWork.forScope(input.storeId).run(traceOf(context), async (tx) => {
     const store = await lockStore(tx, input.storeId);
-    if (!store) return { payload: AddStoreStaffPayload.failed(StoreErrors.notFound()) };
+    if (!store) return { payload: Payload.failed(StoreErrors.notFound()) };
     await requireMerchant(context, tx, store);
-    if (store.status === StoreStatus.CLOSED) return { payload: AddStoreStaffPayload.failed(StoreErrors.closed()) };
-    if (input.userId === store.ownerId && input.role !== Role.MERCHANT) return { payload: AddStoreStaffPayload.failed(StaffErrors.ownerIsMerchant()) };
+    const refusal = changeRefusal(context, store);
+    if (refusal) return { payload: Payload.failed(refusal) };
+    if (input.userId === store.ownerId && input.role !== Role.MERCHANT) return { payload: Payload.failed(StaffErrors.ownerIsMerchant()) };
     const staff = tx.manager.getRepository(StoreStaffMember);
     const current = await staff.findOneBy({ storeId: store.id, userId: input.userId });
-    if (current?.role === input.role) return { payload: AddStoreStaffPayload.ok(current) };
+    if (membersOnly && !current) return { payload: Payload.failed(StaffErrors.notAMember()) };
+    if (current?.role === input.role) return { payload: Payload.ok(current) };
     const member = await staff.save(staff.create({ storeId: store.id, userId: input.userId, role: input.role, addedAt: new Date() }));
     await emitStaffEvent(tx, store, StoreEvents.staffAdded, member);
-    return { payload: AddStoreStaffPayload.ok(member), store };
+    return { payload: Payload.ok(member), store };
   });
   if (outcome.store) await services.cache.invalidate(outcome.store);
   return outcome.payload;
@@ -56,7 +81,8 @@ export async function removeStoreStaff(context: SubgraphContext, services: Store
   return outcome.payload;
 }
 
-async function emitStaffEvent(tx: Tx, store: Store, type: string, member: StoreStaffMember): Promise<void> {
+/** Bumps the store's version and publishes a staff change with it. */
+export async function emitStaffEvent(tx: Tx, store: Store, type: string, member: StoreStaffMember): Promise<void> {
   const version = await bumpVersion(tx, store);
   await tx.emit<StoreStaffData>({
     type,

@@ -3,7 +3,7 @@ import { IsIn, IsUUID } from 'class-validator';
 import { Role } from '@ultramarket/kit';
 import { STAFF_ROLES } from './store-staff-role';
 
-@InputType({ description: 'Someone to add to a store, or whose role to change.' })
+@InputType({ description: 'Someone to add to a store without an invitation (platform admins), or whose role to change.' })
 export class AddStoreStaffInput {
   @IsUUID()
   @Field(() => ID, { description: 'The store.' })
@@ -17,6 +17,9 @@ export class AddStoreStaffInput {
   @Field(() => Role, { description: 'MERCHANT or STORE_STAFF.' })
   role: Role;
 }
+
+@InputType({ description: 'Someone who works in a store, and their new role.' })
+export class ChangeStoreStaffRoleInput extends AddStoreStaffInput {}
 
 @InputType({ description: 'Someone to take off a store.' })
 export class RemoveStoreStaffInput {

@@ -10,14 +10,20 @@ export class AddStoreStaffPayload {
   @Field(() => [UserError], { description: 'Why the mutation did not happen; empty on success.' })
   userErrors: UserError[];
 
-  static ok(staffMember: StoreStaffMember): AddStoreStaffPayload {
-    return Object.assign(new AddStoreStaffPayload(), { staffMember, userErrors: [] });
+  static ok<T extends AddStoreStaffPayload>(this: new () => T, staffMember: StoreStaffMember): T {
+    return Object.assign(new this(), { staffMember, userErrors: [] });
   }
 
-  static failed(...userErrors: UserError[]): AddStoreStaffPayload {
-    return Object.assign(new AddStoreStaffPayload(), { staffMember: null, userErrors });
+  static failed<T extends AddStoreStaffPayload>(this: new () => T, ...userErrors: UserError[]): T {
+    return Object.assign(new this(), { staffMember: null, userErrors });
   }
 }
+
+@ObjectType({
+  description:
+    'Result of changeStoreStaffRole: the membership with its new role, or NOT_FOUND / STORE_CLOSED / STORE_UNAVAILABLE / NOT_A_MEMBER / OWNER_IS_MERCHANT.',
+})
+export class ChangeStoreStaffRolePayload extends AddStoreStaffPayload {}
 
 @ObjectType({ description: 'Result of removeStoreStaff: the membership that ended, or NOT_FOUND / NOT_A_MEMBER / OWNER_NOT_REMOVABLE.' })
 export class RemoveStoreStaffPayload {

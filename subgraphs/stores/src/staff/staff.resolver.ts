@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@ultramarket/kit';
+import { Role, type SubgraphContext } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { StoreStaffMember } from './store-staff.entity';
-import { AddStoreStaffInput, RemoveStoreStaffInput } from './staff.inputs';
-import { AddStoreStaffPayload, RemoveStoreStaffPayload } from './staff.payloads';
-import { addStoreStaff, removeStoreStaff } from './staff-commands';
+import { AddStoreStaffInput, ChangeStoreStaffRoleInput, RemoveStoreStaffInput } from './staff.inputs';
+import { AddStoreStaffPayload, ChangeStoreStaffRolePayload, RemoveStoreStaffPayload } from './staff.payloads';
+import { addStoreStaff, changeStoreStaffRole, removeStoreStaff } from './staff-commands';
 import { listStoreStaff } from './staff-queries';
 
 export function staffResolver(services: StoresServices) {
@@ -17,12 +17,25 @@ export function staffResolver(services: StoresServices) {
       return listStoreStaff(context, storeId);
     }
 
-    @Authorized()
+    @Authorized(Role.PLATFORM_ADMIN)
     @Mutation(() => AddStoreStaffPayload, {
-      description: "Adds someone to a store's staff or changes their role (the store's merchants, platform admins); publishes stores.staff-added.",
+      description:
+        "Adds someone to a store's staff without an invitation, or changes their role: platform admins only (support). Merchants use inviteStoreStaff. Publishes stores.staff-added.",
     })
     addStoreStaff(@Arg('input', { description: 'The store, the user and the role.' }) input: AddStoreStaffInput, @Ctx() context: SubgraphContext) {
       return addStoreStaff(context, services, input);
+    }
+
+    @Authorized()
+    @Mutation(() => ChangeStoreStaffRolePayload, {
+      description:
+        "Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added.",
+    })
+    changeStoreStaffRole(
+      @Arg('input', { description: 'The store, the staff member and their new role.' }) input: ChangeStoreStaffRoleInput,
+      @Ctx() context: SubgraphContext,
+    ) {
+      return changeStoreStaffRole(context, services, input);
     }
 
     @Authorized()

@@ -9,7 +9,9 @@ import { mergeSettings, DEFAULT_SETTINGS } from './store-settings';
 import { DEFAULT_THEME, mergeTheme } from './store-theme';
 import { sanitizeCss } from './css-sanitizer';
 import { insertWithFreeSlug, slugify } from './store-slug';
-import { StoreErrors, underPlatformDomain, violatesUniqueIndex } from './store-errors';
+import { StoreErrors, underPlatformDomain } from './store-errors';
+import { verifiedElsewhere } from '../custom-domain/domain-claims';
+import { newDomainToken } from '../custom-domain/domain-challenge';
 
 /**
  * Creates a store owned by the caller, who becomes its first MERCHANT. One transaction, scoped to
@@ -28,47 +30,45 @@ export async function createStore(context: SubgraphContext, services: StoresServ
     input.theme ?? {},
     input.theme?.customCss === undefined || input.theme.customCss === null ? undefined : sanitizeCss(input.theme.customCss),
   );
-  try {
-    const store = await context.unitOfWork.forScope(id).run(traceOf(context), async (tx) => {
-      await insertWithFreeSlug(tx.manager, slugify(input.name), async (slug) => {
-        const inserted: unknown[] = await tx.manager.query(
-          `INSERT INTO store (id, owner_id, name, slug, domain, custom_domain, email, phone, currency, locale, timezone, settings, theme, status, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)
+  const store = await context.unitOfWork.forScope(id).run(traceOf(context), async (tx) => {
+    // a custom domain starts PENDING (it serves nothing until verifyStoreDomain); one proven by another store is refused
+    if (customDomain && (await verifiedElsewhere(tx.manager, customDomain, id))) return null;
+    await insertWithFreeSlug(tx.manager, slugify(input.name), async (slug) => {
+      const inserted: unknown[] = await tx.manager.query(
+        `INSERT INTO store (id, owner_id, name, slug, domain, custom_domain, custom_domain_token, email, phone, currency, locale, timezone, settings, theme, status, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $15, $7, $8, $9, $10, $11, $12, $13, $14, 1)
            ON CONFLICT (slug) DO NOTHING RETURNING id`,
-          [
-            id,
-            ownerId,
-            input.name,
-            slug,
-            `${slug}.${platformDomain}`,
-            customDomain,
-            input.email,
-            input.phone ?? null,
-            input.currency,
-            input.locale,
-            input.timezone,
-            JSON.stringify(settings),
-            JSON.stringify(theme),
-            StoreStatus.ACTIVE,
-          ],
-        );
-        return inserted.length > 0;
-      });
-      await tx.manager.query(`INSERT INTO store_staff (store_id, user_id, role, added_at) VALUES ($1, $2, $3, now())`, [id, ownerId, Role.MERCHANT]);
-      const created = await tx.manager.getRepository(Store).findOneByOrFail({ id });
-      await tx.emit({ type: StoreEvents.created, storeId: id, aggregateId: id, aggregateVersion: created.version, data: storeCreatedData(created) });
-      await tx.emit<StoreStaffData>({
-        type: StoreEvents.staffAdded,
-        storeId: id,
-        aggregateId: id,
-        aggregateVersion: created.version,
-        data: { storeId: id, userId: ownerId, role: Role.MERCHANT },
-      });
-      return created;
+        [
+          id,
+          ownerId,
+          input.name,
+          slug,
+          `${slug}.${platformDomain}`,
+          customDomain,
+          input.email,
+          input.phone ?? null,
+          input.currency,
+          input.locale,
+          input.timezone,
+          JSON.stringify(settings),
+          JSON.stringify(theme),
+          StoreStatus.ACTIVE,
+          customDomain ? newDomainToken() : null,
+        ],
+      );
+      return inserted.length > 0;
     });
-    return CreateStorePayload.ok(store);
-  } catch (error) {
-    if (customDomain && violatesUniqueIndex(error, 'store_custom_domain')) return CreateStorePayload.failed(StoreErrors.domainTaken(customDomain));
-    throw error;
-  }
+    await tx.manager.query(`INSERT INTO store_staff (store_id, user_id, role, added_at) VALUES ($1, $2, $3, now())`, [id, ownerId, Role.MERCHANT]);
+    const created = await tx.manager.getRepository(Store).findOneByOrFail({ id });
+    await tx.emit({ type: StoreEvents.created, storeId: id, aggregateId: id, aggregateVersion: created.version, data: storeCreatedData(created) });
+    await tx.emit<StoreStaffData>({
+      type: StoreEvents.staffAdded,
+      storeId: id,
+      aggregateId: id,
+      aggregateVersion: created.version,
+      data: { storeId: id, userId: ownerId, role: Role.MERCHANT },
+    });
+    return created;
+  });
+  return store ? CreateStorePayload.ok(store) : CreateStorePayload.failed(StoreErrors.domainTaken(customDomain!));
 }

@@ -1,4 +1,4 @@
-import { forbidden, Role, traceOf, type SubgraphContext } from '@ultramarket/kit';
+import { forbidden, Role, StoreStatus, traceOf, type SubgraphContext } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { roleInTransaction } from '../staff/store-membership';
 import { Store } from './store.entity';
@@ -31,6 +31,8 @@ export async function setStoreStatus(context: SubgraphContext, services: StoresS
     const previousStatus = store.status;
     store.status = input.status;
     store.statusReason = input.reason ?? null;
+    // a closed store lets go of its custom domain, so the domain's owner can take it to another store
+    if (input.status === StoreStatus.CLOSED) Object.assign(store, { customDomain: null, customDomainToken: null, customDomainVerifiedAt: null });
     store.version += 1;
     const saved = await tx.manager.getRepository(Store).save(store);
     await tx.emit<StoreStatusChangedData>({

@@ -81,6 +81,10 @@ export class StoreCache {
 }
 
 function revive(json: string): Store {
-  const value = JSON.parse(json) as Store & { createdAt: string; updatedAt: string };
-  return Object.assign(new Store(), value, { createdAt: new Date(value.createdAt), updatedAt: new Date(value.updatedAt) });
+  const value = JSON.parse(json) as Store & { createdAt: string; updatedAt: string; customDomainVerifiedAt?: string | null };
+  return Object.assign(new Store(), value, {
+    createdAt: new Date(value.createdAt),
+    updatedAt: new Date(value.updatedAt),
+    customDomainVerifiedAt: value.customDomainVerifiedAt ? new Date(value.customDomainVerifiedAt) : null,
+  });
 }

@@ -6,7 +6,10 @@ const UNIQUE_VIOLATION = '23505';
 export const StoreErrors = {
   notFound: () => UserError.of('NOT_FOUND', 'No such store', ['input', 'storeId']),
   closed: () => UserError.of('STORE_CLOSED', 'This store is closed for good: it can no longer be changed', ['input', 'storeId']),
-  domainTaken: (domain: string) => UserError.of('DOMAIN_TAKEN', `Another store already uses the domain "${domain}"`, ['input', 'customDomain']),
+  unavailable: () =>
+    UserError.of('STORE_UNAVAILABLE', 'This store is suspended by the platform: its staff can read it but not change it', ['input', 'storeId']),
+  domainTaken: (domain: string, field: string[] = ['input', 'customDomain']) =>
+    UserError.of('DOMAIN_TAKEN', `Another store already uses the domain "${domain}"`, field),
   domainNotAllowed: (platformDomain: string) =>
     UserError.of('DOMAIN_NOT_ALLOWED', `Custom domains cannot be under ${platformDomain}: every store already has one there`, ['input', 'customDomain']),
   invalidTransition: (from: string, to: string) => UserError.of('INVALID_STATUS_TRANSITION', `A store cannot go from ${from} to ${to}`, ['input', 'status']),

@@ -1,6 +1,7 @@
-import { forbidden, Role, type SubgraphContext, type Tx } from '@ultramarket/kit';
-import { roleInTransaction } from '../staff/store-membership';
+import { acceptsStaffChanges, forbidden, Role, StoreStatus, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
+import { isPlatformAdmin, roleInTransaction } from '../staff/store-membership';
 import { Store } from './store.entity';
+import { StoreErrors } from './store-errors';
 
 /** The store row, locked until the transaction ends: changes to one store (staff included) run one at a time. */
 export function lockStore(tx: Tx, storeId: string): Promise<Store | null> {
@@ -15,6 +16,17 @@ export async function requireMerchant(context: SubgraphContext, tx: Tx, store: S
   if (context.caller.roles.includes(Role.PLATFORM_ADMIN)) return;
   if ((await roleInTransaction(tx.manager, store.id, context.caller.userId)) === Role.MERCHANT) return;
   throw forbidden("Only the store's merchants and platform admins may change it");
+}
+
+/**
+ * Why the caller may not change this store now, or null: a CLOSED store changes no more (STORE_CLOSED);
+ * while the platform has it SUSPENDED its staff only read it (STORE_UNAVAILABLE), platform admins
+ * still change it. Status transitions do not ask this (set-store-status.ts has its own table).
+ */
+export function changeRefusal(context: SubgraphContext, store: Store): UserError | null {
+  if (store.status === StoreStatus.CLOSED) return StoreErrors.closed();
+  if (!isPlatformAdmin(context) && !acceptsStaffChanges(store.status)) return StoreErrors.unavailable();
+  return null;
 }
 
 /** The next version of the (locked) store, written with the change it counts. */

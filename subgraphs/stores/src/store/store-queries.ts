@@ -43,12 +43,15 @@ export async function findStoreBySlug(context: SubgraphContext, services: Stores
   return findVisibleStore(context, services, id);
 }
 
-/** The store a host name serves: its platform domain or its custom domain, case-insensitive. */
+/** The store a host name serves: its platform domain or its custom domain once verified, case-insensitive. */
 export async function findStoreByDomain(context: SubgraphContext, services: StoresServices, domain: string): Promise<Store | null> {
   const key = domain.trim().toLowerCase().replace(/\.$/, '');
   let id = await services.cache.idFor('domain', key);
   if (!id) {
-    const rows: { id: string }[] = await context.db.query(`SELECT id FROM store WHERE lower(domain) = $1 OR lower(custom_domain) = $1 LIMIT 1`, [key]);
+    const rows: { id: string }[] = await context.db.query(
+      `SELECT id FROM store WHERE lower(domain) = $1 OR (lower(custom_domain) = $1 AND custom_domain_verified_at IS NOT NULL) LIMIT 1`,
+      [key],
+    );
     if (rows.length === 0) return null;
     id = rows[0].id;
     await services.cache.rememberId('domain', key, id);

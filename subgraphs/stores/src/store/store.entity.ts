@@ -32,9 +32,17 @@ export class Store {
   @Column('varchar', { length: 253 })
   domain: string;
 
-  @Field(() => String, { nullable: true, description: "The merchant's own host name for the storefront, unique on the platform." })
+  /** The merchant's own host name; it serves the store once verified (a field resolver shows it). */
   @Column('varchar', { name: 'custom_domain', length: 253, nullable: true })
   customDomain: string | null;
+
+  /** What the merchant publishes in DNS to prove they control `customDomain` (custom-domain/domain-challenge.ts). */
+  @Column('varchar', { name: 'custom_domain_token', length: 100, nullable: true })
+  customDomainToken: string | null;
+
+  /** When the custom domain was proven; until then it serves nothing and holds nothing. */
+  @Column({ name: 'custom_domain_verified_at', type: 'timestamptz', precision: 3, nullable: true })
+  customDomainVerifiedAt: Date | null;
 
   @Field({ description: 'Contact email of the store.' })
   @Column('varchar', { length: 254 })

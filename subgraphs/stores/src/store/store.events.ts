@@ -8,6 +8,8 @@ export const StoreEvents = {
   statusChanged: 'stores.status-changed',
   staffAdded: 'stores.staff-added',
   staffRemoved: 'stores.staff-removed',
+  staffInvited: 'stores.staff-invited',
+  domainVerified: 'stores.domain-verified',
 } as const;
 
 export interface StoreCreatedData {
@@ -46,6 +48,30 @@ export interface StoreStaffData {
   storeId: string;
   userId: string;
   role: string;
+}
+
+/**
+ * Someone was invited to a store's staff. It carries no secret: the invitee accepts signed in, as the
+ * user the invitation names (`userId`) or the user who verified its `email`.
+ */
+export interface StoreStaffInvitedData {
+  storeId: string;
+  storeName: string;
+  invitationId: string;
+  /** The invitee's email (lower case) when invited by email, else null. */
+  email: string | null;
+  /** The invitee's user id when invited by user, else null. */
+  userId: string | null;
+  role: string;
+  /** The merchant (or platform admin) who invited them. */
+  invitedBy: string;
+  expiresAt: string;
+}
+
+export interface StoreDomainVerifiedData {
+  storeId: string;
+  /** The custom domain that now serves the store. */
+  customDomain: string;
 }
 
 export function storeCreatedData(store: Store): StoreCreatedData {

@@ -73,7 +73,8 @@ export function storeResolver(services: StoresServices) {
 
     @FieldResolver(() => String, {
       nullable: true,
-      description: "The merchant's own host name for the storefront: shown to everyone once verified (then it serves the store and is unique on the platform), to the store's staff also while pending.",
+      description:
+        "The merchant's own host name for the storefront: shown to everyone once verified (then it serves the store and is unique on the platform), to the store's staff also while pending.",
     })
     async customDomain(@Root() store: Store, @Ctx() context: SubgraphContext): Promise<string | null> {
       if (!store.customDomain) return null;
@@ -82,7 +83,8 @@ export function storeResolver(services: StoresServices) {
 
     @FieldResolver(() => CustomDomainVerification, {
       nullable: true,
-      description: "How the custom domain is proven (the TXT record to publish) and whether it is; null without a custom domain, or unless the caller works in the store or runs the platform.",
+      description:
+        'How the custom domain is proven (the TXT record to publish) and whether it is; null without a custom domain, or unless the caller works in the store or runs the platform.',
     })
     async customDomainVerification(@Root() store: Store, @Ctx() context: SubgraphContext): Promise<CustomDomainVerification | null> {
       return (await worksIn(context, store.id)) ? CustomDomainVerification.of(store) : null;

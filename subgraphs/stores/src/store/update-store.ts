@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { StoreStatus, traceOf, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import type { StoresServices } from '../stores-services';
 import { Store } from './store.entity';
 import { StoreEvents, storeUpdatedData } from './store.events';
@@ -8,18 +8,28 @@ import { UpdateStorePayload, UpdateStoreThemePayload, type StorePayload } from '
 import { mergeSettings } from './store-settings';
 import { mergeTheme } from './store-theme';
 import { sanitizeCss } from './css-sanitizer';
-import { lockStore, requireMerchant } from './store-lock';
-import { StoreErrors, underPlatformDomain, violatesUniqueIndex } from './store-errors';
+import { changeRefusal, lockStore, requireMerchant } from './store-lock';
+import { StoreErrors, underPlatformDomain } from './store-errors';
+import { verifiedElsewhere } from '../custom-domain/domain-claims';
+import { newDomainToken } from '../custom-domain/domain-challenge';
 
 type Changes = Partial<Pick<Store, 'name' | 'email' | 'phone' | 'customDomain' | 'currency' | 'locale' | 'timezone' | 'settings' | 'theme'>>;
 
-/** Partial update of a store's details and settings (MERCHANTs of the store, platform admins); publishes stores.updated. */
+/**
+ * Partial update of a store's details and settings (MERCHANTs of the store, platform admins); publishes
+ * stores.updated. A new custom domain is PENDING with a new challenge token until verifyStoreDomain
+ * (it stops the old one serving at once); one another store has proven is DOMAIN_TAKEN.
+ */
 export async function updateStore(context: SubgraphContext, services: StoresServices, input: UpdateStoreInput): Promise<UpdateStorePayload> {
   const { platformDomain } = services.config;
   const customDomain = input.customDomain === undefined ? undefined : (input.customDomain?.toLowerCase() ?? null);
   if (customDomain && underPlatformDomain(customDomain, platformDomain)) return UpdateStorePayload.failed(StoreErrors.domainNotAllowed(platformDomain));
-  try {
-    return await changeStore(context, services, input.storeId, UpdateStorePayload, (store) => ({
+  return changeStore(
+    context,
+    services,
+    input.storeId,
+    UpdateStorePayload,
+    (store) => ({
       name: input.name ?? undefined,
       email: input.email ?? undefined,
       phone: input.phone,
@@ -28,11 +38,15 @@ export async function updateStore(context: SubgraphContext, services: StoresServ
       locale: input.locale ?? undefined,
       timezone: input.timezone ?? undefined,
       settings: input.settings ? mergeSettings(store.settings, input.settings) : undefined,
-    }));
-  } catch (error) {
-    if (customDomain && violatesUniqueIndex(error, 'store_custom_domain')) return UpdateStorePayload.failed(StoreErrors.domainTaken(customDomain));
-    throw error;
-  }
+    }),
+    async (tx, store, changed) => {
+      if (!changed.includes('customDomain')) return null;
+      if (store.customDomain && (await verifiedElsewhere(tx.manager, store.customDomain, store.id))) return StoreErrors.domainTaken(store.customDomain);
+      store.customDomainToken = store.customDomain ? newDomainToken() : null;
+      store.customDomainVerifiedAt = null;
+      return null;
+    },
+  );
 }
 
 /** Changes a store's theme (colours, typography, layout, custom CSS sanitised); publishes stores.updated with changed ["theme"]. */
@@ -50,18 +64,23 @@ async function changeStore<P extends StorePayload>(
   context: SubgraphContext,
   services: StoresServices,
   storeId: string,
-  Payload: { ok(store: Store): P; failed(...errors: ReturnType<typeof StoreErrors.notFound>[]): P },
+  Payload: { ok(store: Store): P; failed(...errors: UserError[]): P },
   changesOf: (store: Store) => Changes,
+  /** Checks and follow-ups of the applied changes in the same transaction; a userError undoes the change. */
+  afterApply: (tx: Tx, store: Store, changed: string[]) => Promise<UserError | null> = async () => null,
 ): Promise<P> {
   let before: Store | null = null;
   const payload = await context.unitOfWork.forScope(storeId).run(traceOf(context), async (tx) => {
     const store = await lockStore(tx, storeId);
     if (!store) return Payload.failed(StoreErrors.notFound());
     await requireMerchant(context, tx, store);
-    if (store.status === StoreStatus.CLOSED) return Payload.failed(StoreErrors.closed());
+    const refusal = changeRefusal(context, store);
+    if (refusal) return Payload.failed(refusal);
     const original = Object.assign(new Store(), store);
     const changed = apply(store, changesOf(store));
     if (changed.length === 0) return Payload.ok(store);
+    const problem = await afterApply(tx, store, changed);
+    if (problem) return Payload.failed(problem);
     before = original;
     return Payload.ok(await saveChange(tx, store, changed));
   });
