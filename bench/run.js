@@ -61,6 +61,8 @@ async function main() {
       // accounts (when the stack runs it) issues tokens and encrypts MFA secrets: throwaway values of this run
       JWT_PRIVATE_KEY: keys.privateKeyPem,
       ACCOUNTS_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      // the gateway signs subgraph requests with it; P1's Hive Gateway and P2's direct requests sign with it too
+      SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('hex'),
     };
     const databaseNames = SUBGRAPHS.map(({ name }) => `ultramarket_test_${namespace}_${name}`); // as startStack names them
     const pgbenchDatabase = `ultramarket_test_${namespace}_pgbench`; // P4's baseline, dropped with the others
@@ -85,7 +87,12 @@ async function main() {
     if (selected('P1')) {
       const supergraph = writeSupergraphCopy(root, stack.services);
       resources.push(async () => supergraph.remove());
-      const hive = await startHiveGateway({ root, supergraphFile: supergraph.file, cwd: supergraph.dir });
+      const hive = await startHiveGateway({
+        root,
+        supergraphFile: supergraph.file,
+        cwd: supergraph.dir,
+        env: { SUBGRAPH_SIGNING_SECRET: env.SUBGRAPH_SIGNING_SECRET },
+      });
       resources.push(() => hive.stop());
       const windows = await prepareWindows(stack.gatewayUrl, shopperHeaders);
       await checkSameAnswers(stack.gatewayUrl, hive.url, windows, shopperHeaders);
@@ -101,7 +108,16 @@ async function main() {
     if (selected('P2')) {
       log(`P2: one-hop product(id), gateway vs catalog direct…`);
       const probe = makeProbe({ processes: { gateway: pids.gateway, catalog: pids.catalog }, databaseNames: stack.databaseNames, subgraphs: metrics });
-      results.P2 = await runP2({ gatewayUrl: stack.gatewayUrl, catalogUrl: stack.services.catalog.url, products, headers: shopperHeaders, config, probe, log });
+      results.P2 = await runP2({
+        gatewayUrl: stack.gatewayUrl,
+        catalogUrl: stack.services.catalog.url,
+        signingSecret: env.SUBGRAPH_SIGNING_SECRET,
+        products,
+        headers: shopperHeaders,
+        config,
+        probe,
+        log,
+      });
     }
     if (selected('P4') || selected('P5')) {
       log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');

@@ -6,8 +6,10 @@
  * GraphQL `errors` counts as an error.
  */
 const autocannon = require('autocannon');
+const { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } = require('../../subgraphs/kit/dist/security/gateway-signature');
 
-async function load({ url, nextBody, headers = {}, connections, durationSeconds, title }) {
+/** With `signingSecret`, each request is signed as the gateway signs it (a subgraph reached directly answers nothing else). */
+async function load({ url, nextBody, headers = {}, signingSecret, connections, durationSeconds, title }) {
   const { hostname, port, pathname } = new URL(url);
   if (hostname !== '127.0.0.1' && hostname !== 'localhost') throw new Error(`the bench only talks to 127.0.0.1, not ${hostname}`);
   const samples = [];
@@ -30,6 +32,11 @@ async function load({ url, nextBody, headers = {}, connections, durationSeconds,
         headers: { 'content-type': 'application/json', ...headers },
         setupRequest(request) {
           request.body = nextBody();
+          if (signingSecret) {
+            // the signature header itself is not signed: the previous request's is simply replaced
+            const signature = signGatewayRequest(signingSecret, { method: 'POST', target: pathname, body: request.body, headers: request.headers });
+            request.headers = { ...request.headers, [GATEWAY_SIGNATURE_HEADER]: signature };
+          }
           return request;
         },
       },

@@ -11,11 +11,12 @@ function bodyFactory(products) {
   return () => bodies[randomInt(bodies.length)];
 }
 
-async function runP2({ gatewayUrl, catalogUrl, products, headers, config, probe, log }) {
+/** `signingSecret`: the stack's SUBGRAPH_SIGNING_SECRET, so the direct requests are signed as the gateway's are. */
+async function runP2({ gatewayUrl, catalogUrl, signingSecret, products, headers, config, probe, log }) {
   const nextBody = bodyFactory(products);
   const comparison = await compare({
     a: { name: 'gateway', url: gatewayUrl, nextBody, headers, cpuOf: ['gateway', 'catalog', 'postgres', 'client'] },
-    b: { name: 'catalog', url: catalogUrl, nextBody, headers, cpuOf: ['catalog', 'postgres', 'client'] },
+    b: { name: 'catalog', url: catalogUrl, nextBody, headers, signingSecret, cpuOf: ['catalog', 'postgres', 'client'] },
     rounds: config.rounds,
     durationSeconds: Math.max(1, config.durationSeconds - 1),
     warmupSeconds: config.warmupSeconds,

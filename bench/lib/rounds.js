@@ -14,9 +14,9 @@ function median(values) {
 
 /**
  * @param {object} options
- * @param {{name: string, url: string, nextBody: () => string, headers?: object, cpuOf?: string[]}} options.a
+ * @param {{name: string, url: string, nextBody: () => string, headers?: object, signingSecret?: string, cpuOf?: string[]}} options.a
  *   `cpuOf`: the probe's processes that serve this side's requests, summed into `cpuMsTotal`
- * @param {{name: string, url: string, nextBody: () => string, headers?: object, cpuOf?: string[]}} options.b
+ * @param {{name: string, url: string, nextBody: () => string, headers?: object, signingSecret?: string, cpuOf?: string[]}} options.b
  * @param {number} options.rounds
  * @param {number} options.durationSeconds per run
  * @param {number} options.warmupSeconds
@@ -27,7 +27,15 @@ function median(values) {
 async function compare({ a, b, rounds, durationSeconds, warmupSeconds, connections, probe, log = () => {} }) {
   const run = async (target, seconds, label) => {
     const before = await probe?.snapshot();
-    const result = await load({ url: target.url, nextBody: target.nextBody, headers: target.headers, connections, durationSeconds: seconds, title: label });
+    const result = await load({
+      url: target.url,
+      nextBody: target.nextBody,
+      headers: target.headers,
+      signingSecret: target.signingSecret,
+      connections,
+      durationSeconds: seconds,
+      title: label,
+    });
     if (probe) {
       result.perRequest = probe.perRequest(before, await probe.snapshot(), result.requests);
       if (target.cpuOf) result.cpuMsTotal = target.cpuOf.reduce((sum, name) => sum + (result.perRequest.cpuMs[name] ?? 0), 0);

@@ -14,13 +14,31 @@ function writeSupergraphCopy(root, services) {
   const file = path.join(dir, 'supergraph.graphql');
   writeFileSync(file, sdl);
   // Hive Gateway reads gateway.config.* from its working directory: it forwards the shopper's store,
-  // as ours does (subgraphs refuse storefront reads that name no store)
+  // as ours does (subgraphs refuse storefront reads that name no store), and signs every subgraph
+  // request as ours does (subgraphs answer nothing else), with the kit's own signing function, on the
+  // final headers and body (wrapping the fetch itself, after every other hook has had its say)
+  const signing = path.join(root, 'subgraphs', 'kit', 'dist', 'security', 'gateway-signature.js');
   writeFileSync(
     path.join(dir, 'gateway.config.mjs'),
-    `export const gatewayConfig = {
+    `import { createRequire } from 'node:module';
+const { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } = createRequire(import.meta.url)(${JSON.stringify(signing)});
+const secret = process.env.SUBGRAPH_SIGNING_SECRET;
+const signSubgraphFetches = {
+  onFetch({ setFetchFn, fetchFn }) {
+    setFetchFn((url, options = {}, ...rest) => {
+      const { pathname, search } = new URL(url);
+      const headers = options.headers instanceof Headers ? Object.fromEntries(options.headers) : { ...options.headers };
+      const body = typeof options.body === 'string' ? options.body : '';
+      headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(secret, { method: options.method ?? 'GET', target: pathname + search, body, headers });
+      return fetchFn(url, { ...options, headers }, ...rest);
+    });
+  },
+};
+export const gatewayConfig = {
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ 'x-store-id': request.headers.get('x-store-id') ?? undefined }),
   },
+  plugins: () => [signSubgraphFetches],
 };
 `,
   );
