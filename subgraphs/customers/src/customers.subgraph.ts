@@ -11,6 +11,7 @@ import { CustomerSegmentResolver } from './segment/segment.resolver';
 import { findVisibleSegment } from './segment/segment-queries';
 import { CreateCustomers1763769600800 } from './migrations/1763769600800-create-customers';
 import { RecordVerifiedEmails1763769609800 } from './migrations/1763769609800-record-verified-emails';
+import { MoneyAsBigint1763769610800 } from './migrations/1763769610800-money-as-bigint';
 import { linkOnEmailVerified } from './customer/account-link';
 
 /** Customers owns a store's customers, their addresses and segments; order metrics come from order and payment events. */
@@ -18,7 +19,7 @@ export const customersSubgraph: SubgraphDefinition = {
   name: 'customers',
   defaultPort: 4008,
   entities: [Customer, CustomerAddress, CustomerOrder, CustomerSegment],
-  migrations: [CreateCustomers1763769600800, RecordVerifiedEmails1763769609800],
+  migrations: [CreateCustomers1763769600800, RecordVerifiedEmails1763769609800, MoneyAsBigint1763769610800],
   publishes: ['customers'],
   consumers: [countOrderOnCreated, addPaymentOnSucceeded, subtractPaymentOnRefunded, linkOnEmailVerified],
   followsStoreStatus: true,

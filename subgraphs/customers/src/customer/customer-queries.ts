@@ -9,7 +9,7 @@ const SORT_COLUMNS: Record<CustomerSortField, KeysetSort<Customer>> = {
   [CustomerSortField.CREATED_AT]: { column: 'c.created_at', type: 'timestamptz', valueOf: (c) => c.createdAt.toISOString() },
   [CustomerSortField.UPDATED_AT]: { column: 'c.updated_at', type: 'timestamptz', valueOf: (c) => c.updatedAt.toISOString() },
   [CustomerSortField.LAST_NAME]: { column: 'c.last_name', type: 'varchar', valueOf: (c) => c.lastName },
-  [CustomerSortField.TOTAL_SPENT]: { column: 'c.total_spent_amount', type: 'integer', valueOf: (c) => c.totalSpentAmount },
+  [CustomerSortField.TOTAL_SPENT]: { column: 'c.total_spent_amount', type: 'bigint', valueOf: (c) => c.totalSpentAmount },
   [CustomerSortField.ORDERS_COUNT]: { column: 'c.orders_count', type: 'integer', valueOf: (c) => c.ordersCount },
 };
 

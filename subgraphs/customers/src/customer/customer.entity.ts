@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { UserReference } from './user-reference.type';
 
 /**
@@ -47,7 +47,7 @@ export class Customer {
   @Column('boolean', { name: 'accepts_marketing', default: false })
   acceptsMarketing: boolean;
 
-  @Column('integer', { name: 'total_spent_amount', default: 0 })
+  @Column('bigint', { name: 'total_spent_amount', default: 0, transformer: bigintAsNumber })
   totalSpentAmount: number;
 
   @Column('char', { name: 'currency_code', length: 3, default: 'USD' })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@ultramarket/kit';
 
 /**
  * An order as customers knows it, from orders.created and the payment events. `customerId` is null
@@ -19,12 +20,12 @@ export class CustomerOrder {
   @Column({ type: 'timestamptz', name: 'placed_at', precision: 3, nullable: true })
   placedAt: Date | null;
 
-  @Column('integer', { name: 'total_amount', nullable: true })
+  @Column('bigint', { name: 'total_amount', nullable: true, transformer: bigintAsNumber })
   totalAmount: number | null;
 
   @Column('char', { name: 'currency_code', length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Column('integer', { name: 'paid_amount', default: 0 })
+  @Column('bigint', { name: 'paid_amount', default: 0, transformer: bigintAsNumber })
   paidAmount: number;
 }

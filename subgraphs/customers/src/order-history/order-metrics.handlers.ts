@@ -1,4 +1,4 @@
-import { isUuid, PermanentEventError, type EventEnvelope, type EventHandler, type Tx } from '@ultramarket/kit';
+import { isUuid, PermanentEventError, safeIntegerFrom, type EventEnvelope, type EventHandler, type Tx } from '@ultramarket/kit';
 import { Customer } from '../customer/customer.entity';
 import { CustomerEvents } from '../customer/customer.events';
 import { emitCustomerEvent } from '../customer/customer-commands';
@@ -33,7 +33,7 @@ function storeOf(event: EventEnvelope<unknown>): string {
 }
 
 function isAmount(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0;
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** First and last name from the shipping address: its own fields, or its recipient name split at the first space. */
@@ -92,7 +92,7 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
     // the customer before the order row: inserting the row key-share-locks the customer, and two
     // orders of one customer that both held that and wanted the row lock would deadlock
     const customer = await lockCustomerRow(tx, storeId, customerId);
-    const recorded: { paid_amount: number }[] = await tx.manager.query(
+    const recorded: { paid_amount: string }[] = await tx.manager.query(
       `INSERT INTO customer_order (store_id, order_id, customer_id, placed_at, total_amount, currency_code) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (store_id, order_id) DO UPDATE
          SET customer_id = EXCLUDED.customer_id, placed_at = EXCLUDED.placed_at, total_amount = EXCLUDED.total_amount, currency_code = EXCLUDED.currency_code
@@ -108,7 +108,7 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
     if (customer.ordersCount === 0 && customer.totalSpentAmount === 0) customer.currencyCode = currencyCode;
     customer.ordersCount += 1;
     // a payment that overtook this event was parked on the order row; it counts now
-    customer.totalSpentAmount += Number(recorded[0].paid_amount);
+    customer.totalSpentAmount = safeIntegerFrom(BigInt(customer.totalSpentAmount) + BigInt(recorded[0].paid_amount), 'totalSpent');
     const placedAt = new Date(event.occurredAt);
     if (!customer.lastOrderAt || customer.lastOrderAt < placedAt) customer.lastOrderAt = placedAt;
     const saved = await tx.manager.getRepository(Customer).save(customer);
@@ -153,7 +153,7 @@ function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'
       );
       if (!order.customer_id) return; // orders.created has not arrived: it will count the paid amount
       const customer = locked ?? (await lockCustomerRow(tx, storeId, order.customer_id));
-      customer.totalSpentAmount += delta;
+      customer.totalSpentAmount = safeIntegerFrom(BigInt(customer.totalSpentAmount) + BigInt(delta), 'totalSpent');
       const saved = await tx.manager.getRepository(Customer).save(customer);
       await refreshCustomerSegments(tx, storeId, saved.id);
       await emitCustomerEvent(tx, CustomerEvents.updated, saved);

@@ -21,7 +21,7 @@ describe('segment rules', () => {
     const sql = compileRules(rules, params);
     expect(params).toEqual(['store', '1000', '2026-01-31T00:00:00.000Z', 'US', "'; drop table customer; --"]);
     expect(sql).toBe(
-      '((c.total_spent_amount > CAST($2 AS integer)) AND (c.last_order_at < CAST($3 AS timestamptz)) AND ' +
+      '((c.total_spent_amount > CAST($2 AS bigint)) AND (c.last_order_at < CAST($3 AS timestamptz)) AND ' +
         '((SELECT a.country_code FROM customer_address a WHERE a.customer_id = c.id AND a.store_id = c.store_id AND a.is_default) IS DISTINCT FROM CAST($4 AS text)) AND ' +
         '(strpos(lower(c.email), lower(CAST($5 AS text))) > 0))',
     );
@@ -41,6 +41,13 @@ describe('segment rules', () => {
     expect(sql).toBe(
       '((NOT EXISTS (SELECT 1 FROM unnest(c.tags) AS t(tag) WHERE lower(t.tag) = lower(CAST($1 AS text)))) OR (c.accepts_marketing = CAST($2 AS boolean)))',
     );
+  });
+
+  it('takes a total spent above 2^31 minor units, up to a safe integer', () => {
+    const rules = (value: string) => ({ match: SegmentMatch.ALL, conditions: [{ field: F.TOTAL_SPENT, operator: Op.GREATER_THAN_OR_EQUAL, value }] });
+    expect(checkRules(rules('6000000000'), ['input', 'rules'])).toEqual({ rules: rules('6000000000'), errors: [] });
+    const { errors } = checkRules(rules('9007199254740992'), ['input', 'rules']);
+    expect(errors.map((error) => error.code)).toEqual(['INVALID_VALUE']);
   });
 
   it('refuses a stored rule whose operator does not suit its field', () => {

@@ -7,13 +7,13 @@ export interface Rules {
   conditions: SegmentCondition[];
 }
 
-type Kind = 'integer' | 'timestamp' | 'boolean' | 'tag' | 'email' | 'country';
+type Kind = 'integer' | 'amount' | 'timestamp' | 'boolean' | 'tag' | 'email' | 'country';
 
 const COMPARISONS = [Op.GREATER_THAN, Op.GREATER_THAN_OR_EQUAL, Op.LESS_THAN, Op.LESS_THAN_OR_EQUAL];
 
 /** The only columns a segment can reach, and the operators each accepts. User text only ever travels as a parameter. */
 const FIELDS: Record<F, { kind: Kind; operators: Op[]; column: string }> = {
-  [F.TOTAL_SPENT]: { kind: 'integer', operators: [Op.EQUALS, Op.NOT_EQUALS, ...COMPARISONS], column: 'c.total_spent_amount' },
+  [F.TOTAL_SPENT]: { kind: 'amount', operators: [Op.EQUALS, Op.NOT_EQUALS, ...COMPARISONS], column: 'c.total_spent_amount' },
   [F.ORDERS_COUNT]: { kind: 'integer', operators: [Op.EQUALS, Op.NOT_EQUALS, ...COMPARISONS], column: 'c.orders_count' },
   [F.LAST_ORDER_AT]: { kind: 'timestamp', operators: COMPARISONS, column: 'c.last_order_at' },
   [F.CREATED_AT]: { kind: 'timestamp', operators: COMPARISONS, column: 'c.created_at' },
@@ -44,6 +44,11 @@ function normaliseValue(kind: Kind, raw: string): { value: string } | { error: s
   switch (kind) {
     case 'integer': {
       if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > INT32_MAX) return { error: 'must be a whole number, e.g. "1000"' };
+      return { value: String(Number(text)) };
+    }
+    case 'amount': {
+      // money in minor units: a SafeInt, like Money.amount
+      if (!/^-?\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text))) return { error: 'must be a whole number of minor units, e.g. "100000"' };
       return { value: String(Number(text)) };
     }
     case 'timestamp': {
@@ -109,10 +114,11 @@ export function compileRules(rules: Rules, params: unknown[]): string {
     const { column } = field;
     switch (field.kind) {
       case 'integer':
+      case 'amount':
       case 'timestamp':
       case 'boolean':
       case 'country': {
-        const cast = { integer: 'integer', timestamp: 'timestamptz', boolean: 'boolean', country: 'text' }[field.kind];
+        const cast = { integer: 'integer', amount: 'bigint', timestamp: 'timestamptz', boolean: 'boolean', country: 'text' }[field.kind];
         const value = parameter(condition.value, cast);
         // a missing value (no order yet, no address) differs from every value
         return condition.operator === Op.NOT_EQUALS ? `(${column} IS DISTINCT FROM ${value})` : `(${column} ${SQL_COMPARISON[condition.operator]} ${value})`;
