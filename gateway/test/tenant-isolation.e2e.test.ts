@@ -82,7 +82,22 @@ describe('tenant isolation across the supergraph', () => {
       input: { name: `${name} buyers`, rules: { match: 'ALL', conditions: [{ field: 'ORDERS_COUNT', operator: 'GREATER_THAN_OR_EQUAL', value: '1' }] } },
     });
     const staffUserId = randomUUID();
-    await front.merchant.AddStoreStaff({ input: { storeId: front.storeId, userId: staffUserId, role: 'STORE_STAFF' } });
+    const invited = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: InviteStoreStaffInput!) { inviteStoreStaff(input: $i) { invitation { id } userErrors { code message } } }',
+        { i: { storeId: front.storeId, userId: staffUserId, role: 'STORE_STAFF' } },
+        merchant,
+      ),
+    ).inviteStoreStaff as { invitation: { id: string } };
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: AcceptStoreInvitationInput!) { acceptStoreInvitation(input: $i) { staffMember { userId } userErrors { code message } } }',
+        { i: { invitationId: invited.invitation.id } },
+        front.customer(staffUserId).token,
+      ),
+    );
     return {
       front,
       shopper,

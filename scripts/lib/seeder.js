@@ -74,7 +74,7 @@ async function seedDemoStore(options) {
   ]);
 
   const [staff, customers] = await Promise.all([
-    ensureStaffMember(demo.merchant, demo.storeId, users.staffUserId),
+    ensureStaffMember(demo.merchant, demo.storeId, users.staffUserId, graphqlClient(gatewayUrl, await devTokenFor(shopper(users.staffUserId)))),
     seedCustomers(demo.merchant, data.demoCustomers()),
   ]);
   log(`staff: ${data.DEMO_STAFF.email} ${staff.created ? 'added' : 'already there'}`);
