@@ -12,8 +12,11 @@ import {
 import { getArgumentValues } from 'graphql/execution/values';
 import { PLATFORM_SCOPE, scopeOf, type Caller, type EventEnvelope, type Logger } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
-import { entityQueryFor, ENTITY_ID_VARIABLE } from './entity-query';
+import { entityQueryFor, ENTITY_ID_VARIABLE, ENTITY_KEY, fragmentsOf, reshapeForSubscriber } from './entity-query';
 import { EventQueue } from './event-queue';
+import { CloseCodes } from './close-codes';
+import { socketOf } from './subscriber-sockets';
+import type { SubscriptionStats } from './subscription-stats';
 import { overlayEventFields } from './event-overlay';
 import type { EventFanout } from './event-fanout';
 import type { SubscriptionField } from './subscription-field';
@@ -32,19 +35,40 @@ function failure(message: string, code: string): ExecutionResult {
   return { errors: [new GraphQLError(message, { extensions: { code } })] };
 }
 
+export interface SubscribeLimits {
+  /** Events that may wait for one subscriber before it is closed as a slow consumer. */
+  maxQueuedEvents: number;
+  /** Bytes its socket may hold unsent before it is closed as a slow consumer. */
+  maxBufferedBytes: number;
+}
+
 /**
  * graphql-ws `subscribe`: listens for the field's event type and, for each event about this
  * subscriber's entity, runs the subscriber's selection set through the supergraph with the
  * subscriber's own context (so every subgraph's access rules apply), in event order.
- * Subscribers asking the same thing as the same caller share one resolution per event.
+ *
+ * Subscribers share one resolution per event when they ask the same thing with the same visibility:
+ * the same normalised selection (aliases, fragment names and field order play no part: see
+ * entity-query.ts), the same variables, and the same user, roles and store — what a subgraph answers
+ * can depend on all three (a shopper's own order versus a staff view), so no wider sharing is assumed.
+ * A subscriber that lets `maxQueuedEvents` pile up, or whose socket holds `maxBufferedBytes` unsent,
+ * is closed with 4413 and its queues are dropped at once.
  */
-export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout, execute: ExecuteThroughGateway, logger: Logger) {
+export function createSubscribe(
+  fields: SubscriptionField[],
+  fanout: EventFanout,
+  execute: ExecuteThroughGateway,
+  logger: Logger,
+  limits: SubscribeLimits = { maxQueuedEvents: Number.POSITIVE_INFINITY, maxBufferedBytes: Number.POSITIVE_INFINITY },
+  stats?: SubscriptionStats,
+) {
   const byName = new Map(fields.map((field) => [field.field, field]));
   const sharedResolutions = new Map<string, Promise<FormattedExecutionResult>>();
 
   const resolveShared = (key: string, run: () => Promise<FormattedExecutionResult>) => {
     let pending = sharedResolutions.get(key);
     if (!pending) {
+      if (stats) stats.eventExecutions += 1;
       pending = run();
       sharedResolutions.set(key, pending);
       // kept only while subscribers of this event are still catching up
@@ -72,24 +96,44 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
       const probe = parse(
         `query SubscriptionProbe($id: ${field.entityQuery.idType}) { entity: ${field.entityQuery.field}(${field.entityQuery.idArgument}: $id) { __typename } }`,
       );
-      const visible = await execute(probe, { id: fieldArgs[field.probeArgument] }, context);
+      // a copy of the context: the gateway's own query, not charged to the subscriber's budget (the subscription was)
+      const visible = await execute(probe, { id: fieldArgs[field.probeArgument] }, { ...context });
       if (!visible.data?.entity)
         return failure(`Nothing to follow: no ${field.entityQuery.field} ${String(fieldArgs[field.probeArgument])} is visible to you`, 'NOT_FOUND');
     }
-    const document = entityQueryFor(args.document, operation, rootField, field);
+    const { document, text } = entityQueryFor(args.document, operation, rootField, field);
     // what a subgraph answers depends on who asks (user, roles, store), not on which of their
     // tokens they hold: subscribers asking the same thing as the same caller share one resolution
     const { userId, roles, storeId } = context.caller;
-    const documentKey = JSON.stringify([document.loc?.source.body, args.variableValues, userId, roles, storeId]);
-    const events = new EventQueue<EventEnvelope>();
-    const stopListening = await fanout.listen(field.eventType, (event) => {
-      if (inCallersStore(event, context.caller) && field.matches(event, fieldArgs, context.caller)) events.push(event);
+    const documentKey = JSON.stringify([text, args.variableValues, userId, [...roles].sort(), storeId]);
+    const events = new EventQueue<EventEnvelope>(limits.maxQueuedEvents);
+    const untrack = stats?.track(events) ?? (() => undefined);
+    const socket = context.connection ? socketOf(context.connection) : undefined;
+    let stopped = false;
+    let stopListening: () => void = () => undefined;
+    let forgetSocket: () => void = () => undefined;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      events.close();
+      untrack();
+      forgetSocket();
+      stopListening();
+    };
+    stopListening = await fanout.listen(field.eventType, (event) => {
+      if (stopped || !inCallersStore(event, context.caller) || !field.matches(event, fieldArgs, context.caller)) return;
+      if (!events.push(event) || (socket && socket.bufferedBytes() > limits.maxBufferedBytes)) {
+        logger.warn({ eventType: field.eventType, queued: events.size, userId }, 'closing a slow subscription consumer');
+        stop();
+        // every subscription of the socket ends with it: its queues are dropped now, not when the close handshake ends
+        socket?.closeAsSlowConsumer(CloseCodes.SLOW_CONSUMER, 'Slow consumer: events were not read fast enough');
+      }
     });
+    if (stopped) stopListening();
+    else if (socket) forgetSocket = socket.onClose(stop);
 
     const responseKey = rootField.alias?.value ?? rootField.name.value;
-    const fragments = new Map(
-      args.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((definition) => [definition.name.value, definition]),
-    );
+    const fragments = fragmentsOf(args.document);
     const resolveEvent = async (event: EventEnvelope): Promise<ExecutionResult | null> => {
       const variables = { ...(args.variableValues ?? {}), [ENTITY_ID_VARIABLE]: field.entityIdOf(event) };
       const eventContext: GatewayContext = {
@@ -97,7 +141,13 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
         correlationId: event.correlationId,
         forwardHeaders: { ...context.forwardHeaders, 'x-correlation-id': event.correlationId },
       };
-      const result = await resolveShared(`${event.id}:${documentKey}`, () => execute(document, variables, eventContext));
+      const shared = await resolveShared(`${event.id}:${documentKey}`, () => execute(document, variables, eventContext));
+      const sharedEntity = shared.data?.[ENTITY_KEY];
+      const result: FormattedExecutionResult = {
+        data: shared.data ? { [responseKey]: reshapeForSubscriber(sharedEntity, rootField.selectionSet!, fragments, args.schema) } : shared.data,
+        errors: shared.errors?.map((error) => (error.path?.[0] === ENTITY_KEY ? { ...error, path: [responseKey, ...error.path.slice(1)] } : error)),
+      };
+      if (!result.errors) delete result.errors;
       const entity = result.data?.[responseKey] as Record<string, unknown> | null | undefined;
       // an entity this subscriber may not see resolves to null: nothing to push
       if (entity === null && !result.errors?.length) return null;
@@ -106,10 +156,6 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
       return toExecutionResult({ ...result, data: { ...result.data, [responseKey]: overlaid } });
     };
     const pending = events[Symbol.asyncIterator]();
-    const stop = () => {
-      events.close();
-      stopListening();
-    };
     // A hand-written iterator rather than a generator: `return()` must end a subscriber that is
     // waiting for its next event at once (a suspended generator would only see it after that event).
     const results: AsyncIterableIterator<ExecutionResult> = {
@@ -125,7 +171,7 @@ export function createSubscribe(fields: SubscriptionField[], fanout: EventFanout
           }
           if (context.connection && !(await context.connection.stillAuthorized())) {
             stop();
-            context.connection.close(4403, 'Forbidden');
+            context.connection.close(CloseCodes.FORBIDDEN, 'Forbidden');
             return { value: undefined, done: true };
           }
           try {
