@@ -33,7 +33,7 @@ export class CreateStoreInput {
 
   @IsOptional()
   @Matches(HOSTNAME, { message: HOSTNAME_MESSAGE })
-  @Field({ nullable: true, description: "The merchant's own host name, e.g. shop.example.com; unique on the platform." })
+  @Field({ nullable: true, description: "The merchant's own host name, e.g. shop.example.com: PENDING until proven with verifyStoreDomain." })
   customDomain?: string;
 
   @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
@@ -84,7 +84,7 @@ export class UpdateStoreInput {
 
   @IsOptional()
   @Matches(HOSTNAME, { message: HOSTNAME_MESSAGE })
-  @Field(() => String, { nullable: true, description: 'New custom host name; null removes it.' })
+  @Field(() => String, { nullable: true, description: 'New custom host name (PENDING until proven with verifyStoreDomain); null removes it.' })
   customDomain?: string | null;
 
   @IsOptional()
