@@ -1,8 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Role } from '@ultramarket/kit';
-
-const bigintAsNumber = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+import { bigintAsNumber, Role } from '@ultramarket/kit';
 
 /**
  * Someone who can sign in. The table and the GraphQL type share this class; columns without
