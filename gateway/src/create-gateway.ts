@@ -35,7 +35,10 @@ import type { GatewayContext } from './gateway-context';
 import { PooledFetcher } from './supergraph/pooled-fetcher';
 import { SubgraphDataSource } from './supergraph/subgraph-data-source';
 import { supergraphSource } from './supergraph/supergraph-source';
-import { depthLimit } from './supergraph/depth-limit';
+import { operationCostLimit } from './limits/operation-cost-limit.plugin';
+import { gatewayValidationRules, limitRefusalOf, validateGatewayOperation } from './limits/operation-limits';
+import { insecureSettings } from './security/insecure-settings';
+import { securityHeaders } from './security/security-headers';
 import { RedisKeyValueCache } from './supergraph/redis-key-value-cache';
 import { operationResolutionCheck } from './supergraph/operation-resolution';
 import { EventFanout } from './subscriptions/event-fanout';
@@ -45,6 +48,14 @@ import { attachSubscriptionServer } from './subscriptions/subscription-server';
 import { explorerAsset } from './explorer/explorer-assets';
 import { EXPLORER_PAGE_HEADERS, explorerPage } from './explorer/explorer-page';
 import { explorerStoreLookup } from './explorer/explorer-store';
+import { costModelFromSupergraph, type CostModel } from './limits/operation-cost';
+import { CostBuckets } from './rate-limits/cost-buckets';
+import { meterFor, setMeter } from './rate-limits/client-meter';
+import { PersistedQueryRegistrations } from './rate-limits/persisted-query-registrations';
+import { bucketCost } from './rate-limits/query-cost';
+import { rateLimitPlugin } from './rate-limits/rate-limit.plugin';
+import { subscriptionCharge } from './rate-limits/subscription-charge';
+import { SubscriptionStats } from './subscriptions/subscription-stats';
 
 export interface RunningGateway {
   url: string;
@@ -68,6 +79,12 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   const fetcher = new PooledFetcher(config.subgraphConnections);
   const redis = await connectRedis(kit.redisUrl, logger);
   const revocations = new RevocationList(redis);
+  // query-cost budgets: their own connection (the leaky-bucket script is registered per connection), their own keys
+  const rateLimitRedis = redis.duplicate();
+  const rateLimitPrefix = `ultramarket:rate-limit:${kit.eventNamespace ? `${kit.eventNamespace}:` : ''}`;
+  const buckets = new CostBuckets(rateLimitRedis, config.rateLimits, rateLimitPrefix);
+  const persistedQueries = new PersistedQueryRegistrations(redis, config.rateLimits.persistedQueries, rateLimitPrefix);
+  const subscriptionStats = new SubscriptionStats();
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
@@ -75,18 +92,34 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
+  let bucketCostModel: CostModel | null = null;
+  // one cost model for the per-operation limit and the rate-limit buckets, read from the supergraph's @cost/@listSize
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => (bucketCostModel = costModelFromSupergraph(coreSupergraphSdl, config.limits.defaultListSize)));
+  const queryCost = bucketCost(() => bucketCostModel);
 
+  const formatError = createErrorFormatter({ isProduction: kit.isProduction, onUnexpected: (error) => logger.error({ err: error }, 'unexpected error') });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter({ isProduction: kit.isProduction, onUnexpected: (error) => logger.error({ err: error }, 'unexpected error') }),
-    includeStacktraceInErrorResponses: !kit.isProduction,
+    // a limit's refusal keeps its own code and figures (Apollo reports them as parse or validation failures)
+    formatError: (formatted, error) => limitRefusalOf(formatted, error) ?? formatError(formatted, error),
+    // stack traces stay in the logs (the formatter logs unexpected errors), in every environment
+    includeStacktraceInErrorResponses: false,
+    // introspection is refused by gatewayValidationRules (GRAPHQL_INTROSPECTION), the same over WebSocket
     introspection: true,
-    validationRules: [depthLimit(config.maxQueryDepth)],
+    hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: gatewayValidationRules(config.limits, config),
     // automatic persisted queries, shared by every gateway replica
-    cache: new RedisKeyValueCache(redis),
+    cache: new RedisKeyValueCache(redis, {
+      maxTtlSeconds: config.rateLimits.persistedQueries.ttlSeconds,
+      maxValueBytes: config.rateLimits.persistedQueries.maxQueryBytes,
+    }),
     // nothing leaves the machine (APOLLO_KEY or not), and the gateway has no inline traces to compute
     plugins: [
       operationResolutionCheck(),
+      operationCostLimit(() => bucketCostModel, config.limits.maxCost),
+      rateLimitPlugin({ buckets, queryCost, maxQueryCost: config.limits.maxCost, persistedQueries }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -116,7 +149,8 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     if (clientAddress) context.forwardHeaders[CLIENT_ADDRESS_HEADER] = clientAddress;
     const userAgent = headerValue(request, 'user-agent');
     if (userAgent) context.forwardHeaders['user-agent'] = userAgent;
-    return context;
+    // charged to the caller's query-cost budget (the rate-limit plugin)
+    return setMeter(context, meterFor(caller, clientAddress));
   };
 
   const executeThroughGateway = async (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => {
@@ -138,15 +172,19 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     logger,
   );
 
+  const setSecurityHeaders = securityHeaders();
   const server = createServer((request, response) => {
     void route(request, response);
   });
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
+    setSecurityHeaders(request, response);
     applyCors(request, response, config.corsOrigins);
     try {
       if (request.method === 'OPTIONS') {
         response.writeHead(204).end();
+      } else if (path === '/metrics' && config.metrics) {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(subscriptionStats.toPrometheus());
       } else if (path === '/health') {
         sendJson(response, 200, { status: 'ok', service: 'gateway' });
       } else if (path === '/ready') {
@@ -185,14 +223,25 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     auth: kit.auth,
     revocations,
     contextFor,
-    subscribe: createSubscribe(subscriptionFields, fanout, executeThroughGateway, logger),
+    subscribe: createSubscribe(subscriptionFields, fanout, executeThroughGateway, logger, config.webSocketLimits, subscriptionStats),
     execute: async (document, variables, context) => executeThroughGateway(document, variables, context),
     logger,
+    validateOperation: (operation) => {
+      const loaded = schema;
+      if (!loaded) return null;
+      const checked = validateGatewayOperation({ schema: loaded, limits: config.limits, exposure: config, costModel: bucketCostModel }, operation);
+      return 'errors' in checked ? checked.errors : null;
+    },
+    limits: config.webSocketLimits,
+    trustedProxies: config.trustedProxies,
+    chargeSubscription: subscriptionCharge({ buckets, queryCost }),
+    stats: subscriptionStats,
   });
 
   const port = await listen(server, kit.port, kit.host);
   const url = `http://127.0.0.1:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
+  for (const setting of insecureSettings(config)) logger.warn({ setting }, `insecure setting: ${setting}`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -205,6 +254,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
       await nats.drain().catch(() => undefined);
       await fetcher.close();
       await redis.quit().catch(() => undefined);
+      await rateLimitRedis.quit().catch(() => undefined);
       logger.info('gateway stopped');
     })());
   return { url, port, stop };

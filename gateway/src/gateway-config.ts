@@ -11,6 +11,9 @@ import {
   type KitConfig,
   type TrustedProxies,
 } from '@ultramarket/kit';
+import type { OperationLimits } from './limits/operation-limits';
+import { readRateLimitConfig, type RateLimitConfig } from './rate-limits/rate-limit-config';
+import { readWebSocketLimits, type WebSocketLimits } from './subscriptions/websocket-limits';
 
 /** The subgraphs the supergraph is composed of, with their local development ports. */
 export const SUBGRAPHS = [
@@ -37,13 +40,24 @@ export interface GatewayConfig {
   /** Proxies in front of the gateway whose X-Forwarded-For names the client (GATEWAY_TRUSTED_PROXIES); none by default. */
   trustedProxies: TrustedProxies;
   corsOrigins: string[];
-  maxQueryDepth: number;
+  /** Bounds on every operation, HTTP and WebSocket alike (gateway/src/limits). */
+  limits: OperationLimits;
+  /** `__schema`/`__type` answered: GRAPHQL_INTROSPECTION, off in production unless enabled. */
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors: GRAPHQL_FIELD_SUGGESTIONS, off in production unless enabled. */
+  fieldSuggestions: boolean;
+  /** The explorer page at GET /graphql: EXPLORER, off in production unless enabled. */
   explorer: boolean;
   /**
    * The store the explorer's tabs act in (their `X-Store-Id`): `EXPLORER_STORE_ID`, else the store with
    * the slug `EXPLORER_STORE_SLUG` (the demo store outside production), else none.
    */
   explorerStore: { id: string | null; slug: string | null };
+  /** Query-cost budgets per user and per client address, and persisted-query registrations. */
+  rateLimits: RateLimitConfig;
+  webSocketLimits: WebSocketLimits;
+  /** Serve /metrics (subscription and WebSocket counters); off in production unless asked for. */
+  metrics: boolean;
 }
 
 /** The slug the stores subgraph gives the demo store (`slugify('UltraMarket Demo')`, see scripts/lib/seed-data.js). */
@@ -72,9 +86,30 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    maxQueryDepth: read.int('MAX_QUERY_DEPTH', 12, { min: 2, max: 100 }),
-    explorer: read.bool('EXPLORER', true),
+    limits: readOperationLimits(read),
+    introspection: read.bool('GRAPHQL_INTROSPECTION', !kit.isProduction),
+    fieldSuggestions: read.bool('GRAPHQL_FIELD_SUGGESTIONS', !kit.isProduction),
+    explorer: read.bool('EXPLORER', !kit.isProduction),
     explorerStore: readExplorerStore(read, kit.isProduction),
+    rateLimits: readRateLimitConfig(read, kit.isProduction),
+    webSocketLimits: readWebSocketLimits(read),
+    metrics: read.bool('GATEWAY_METRICS', !kit.isProduction),
+  };
+}
+
+/**
+ * Sized for real storefront and admin operations: every one under schema/operations stays under half
+ * of each (gateway/src/limits/operation-limits.test.ts). The cost limit is Shopify's single-query cap
+ * (1000 points): a full admin page of 100 products with their stock costs about 300.
+ */
+function readOperationLimits(read: EnvReader): OperationLimits {
+  return {
+    maxDepth: read.int('MAX_QUERY_DEPTH', 12, { min: 2, max: 100 }),
+    maxAliases: read.int('MAX_QUERY_ALIASES', 30, { min: 0, max: 1000 }),
+    maxTokens: read.int('MAX_QUERY_TOKENS', 1000, { min: 100, max: 100_000 }),
+    maxDirectives: read.int('MAX_QUERY_DIRECTIVES', 20, { min: 0, max: 1000 }),
+    maxCost: read.int('MAX_QUERY_COST', 1000, { min: 1, max: 1_000_000 }),
+    defaultListSize: read.int('QUERY_COST_DEFAULT_LIST_SIZE', 10, { min: 1, max: 1000 }),
   };
 }
 
