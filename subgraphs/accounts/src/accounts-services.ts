@@ -1,7 +1,6 @@
 import type Redis from 'ioredis';
-import type { Logger, SubgraphRuntime } from '@ultramarket/kit';
+import { SecretCipher, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
 import { loadAccountsConfig, type AccountsConfig } from './accounts.config';
-import { SecretCipher } from './shared/secret-cipher';
 import { AccessTokenSigner } from './session/access-token-signer';
 
 interface Bound {

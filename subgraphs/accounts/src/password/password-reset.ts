@@ -1,10 +1,9 @@
-import { traceOf, type SubgraphContext } from '@ultramarket/kit';
+import { sealAccountEmailToken, traceOf, type SubgraphContext } from '@ultramarket/kit';
 import { AccountsPolicy } from '../accounts.policy';
 import type { AccountsServices } from '../accounts-services';
 import { AccountErrors } from '../shared/account-errors';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken } from '../one-time-token/one-time-tokens';
 import { TokenPurpose } from '../one-time-token/one-time-token.entity';
-import { sealEmailToken } from '../one-time-token/email-token-seal';
 import { denyAccessTokensIssuedUntilNow } from '../session/token-revocation';
 import { revokeAllSessions } from '../session/session-revocation';
 import { SessionRevocation } from '../session/session.entity';
@@ -42,7 +41,7 @@ export async function requestPasswordReset(
           userId: user.id,
           email: user.email,
           firstName: user.firstName,
-          sealedResetToken: sealEmailToken(services.emailTokenSeal, UserEvents.passwordResetRequested, user.id, reset.token),
+          sealedResetToken: sealAccountEmailToken(services.emailTokenSeal, UserEvents.passwordResetRequested, user.id, reset.token),
           resetTokenExpiresAt: reset.expiresAt.toISOString(),
         },
       });

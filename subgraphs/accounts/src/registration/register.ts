@@ -1,11 +1,10 @@
-import { conflict, Role, traceOf, type SubgraphContext } from '@ultramarket/kit';
+import { conflict, Role, sealAccountEmailToken, traceOf, type SubgraphContext } from '@ultramarket/kit';
 import { AccountsPolicy } from '../accounts.policy';
 import { AccountErrors } from '../shared/account-errors';
 import { hashPassword } from '../password/password-hasher';
 import { passwordProblems } from '../password/password-policy';
 import { issueOneTimeToken } from '../one-time-token/one-time-tokens';
 import { TokenPurpose } from '../one-time-token/one-time-token.entity';
-import { sealEmailToken } from '../one-time-token/email-token-seal';
 import type { AccountsServices } from '../accounts-services';
 import { User } from '../user/user.entity';
 import { UserEvents, type UserRegisteredData } from '../user/user.events';
@@ -59,7 +58,7 @@ export async function register(context: SubgraphContext, services: AccountsServi
           userId: user.id,
           email: user.email,
           firstName: user.firstName,
-          sealedVerificationToken: sealEmailToken(services.emailTokenSeal, UserEvents.registered, user.id, verification.token),
+          sealedVerificationToken: sealAccountEmailToken(services.emailTokenSeal, UserEvents.registered, user.id, verification.token),
           verificationTokenExpiresAt: verification.expiresAt.toISOString(),
         },
       });

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { authenticator } from 'otplib';
-import type { EventEnvelope } from '@ultramarket/kit';
+import { openAccountEmailToken, SecretCipher, type EventEnvelope } from '@ultramarket/kit';
 import { startTestSubgraph, type TestSubgraph } from '../../../kit/test/support/subgraph-harness';
 import { eventually } from '../../../kit/test/support/test-names';
 import { signedFetch } from '../../../kit/test/support/signed-fetch';
@@ -9,8 +9,6 @@ import { createAccountsSubgraph } from '../../src/accounts.subgraph';
 import type { AccountsConfig } from '../../src/accounts.config';
 import { loginAddressKey, loginAttemptsKey } from '../../src/session/login-throttle';
 import { resetAddressKey, resetEmailKey } from '../../src/password/reset-throttle';
-import { openEmailToken } from '../../src/one-time-token/email-token-seal';
-import { SecretCipher } from '../../src/shared/secret-cipher';
 
 /** The client addresses the suites sign in from. */
 const TEST_ADDRESSES = ['127.0.0.1', '::1', '203.0.113.7', '203.0.113.8', '203.0.113.9', 'unknown'];
@@ -106,7 +104,7 @@ export class AccountsUnderTest {
   async emailedToken(type: 'accounts.user-registered' | 'accounts.password-reset-requested', userId: string): Promise<string> {
     const event = await this.publishedEvent<Record<string, string>>(type, userId);
     const sealed = type === 'accounts.user-registered' ? event.data.sealedVerificationToken : event.data.sealedResetToken;
-    return openEmailToken(this.emailTokenSeal, type, userId, sealed);
+    return openAccountEmailToken(this.emailTokenSeal, type, userId, sealed);
   }
 
   async count(sql: string, parameters: unknown[] = []): Promise<number> {

@@ -5,8 +5,8 @@ const VERSION = 'v1';
 /**
  * AES-256-GCM with a random 96-bit IV and associated data naming what the secret belongs to, so a
  * ciphertext copied elsewhere does not decrypt. `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
- * Used for TOTP secrets at rest (bound to the user id) and for the emailed tokens sealed into events
- * for notifications (bound to `<event type>:<user id>`; see one-time-token/email-token-seal.ts).
+ * Used for accounts' TOTP secrets at rest (bound to the user id) and for the emailed tokens accounts
+ * seals into its events for notifications (bound to `<event type>:<user id>`; account-email-token.ts).
  */
 export class SecretCipher {
   constructor(private readonly key: Buffer) {

@@ -1,0 +1,49 @@
+import { envReader, type Env } from '../config/env-reader';
+import { readAuthConfig, readNodeEnv } from '../config/kit-config';
+import type { SecretCipher } from './secret-cipher';
+import { loadSymmetricKey } from './symmetric-key';
+
+export const ACCOUNT_EMAIL_TOKEN_KEY = 'ACCOUNT_EMAIL_TOKEN_KEY';
+/** Outside production both accounts and notifications read (or create) this file, so they agree without configuration. */
+export const ACCOUNT_EMAIL_TOKEN_KEY_FILE = 'account-email-token.key';
+
+export interface AccountEmailTokenKeyOptions {
+  /** Default: NODE_ENV of `env` is production. */
+  isProduction?: boolean;
+  /** Default: JWT_KEYS_DIR of `env`, else `<repo>/.dev-keys`. */
+  keysDir?: string;
+}
+
+/**
+ * The key accounts seals emailed tokens with and notifications opens them with
+ * (`ACCOUNT_EMAIL_TOKEN_KEY`, 32 bytes base64): required in production, the shared development
+ * key file otherwise. The two services must hold the same value.
+ */
+export function loadAccountEmailTokenKey(env: Env = process.env, options: AccountEmailTokenKeyOptions = {}): Buffer {
+  return loadSymmetricKey({
+    variable: ACCOUNT_EMAIL_TOKEN_KEY,
+    configured: envReader(env).optionalString(ACCOUNT_EMAIL_TOKEN_KEY),
+    isProduction: options.isProduction ?? readNodeEnv(env) === 'production',
+    developmentFile: ACCOUNT_EMAIL_TOKEN_KEY_FILE,
+    keysDir: options.keysDir ?? readAuthConfig(env).keysDir,
+  });
+}
+
+/** What a seal is bound to: the event that carries it and the user it is for, so a seal copied into another event does not open. */
+function sealBinding(eventType: string, userId: string): string {
+  return `${eventType}:${userId}`;
+}
+
+/**
+ * Seals an emailed token (verification, password reset) for the event that asks notifications to
+ * send it. JetStream keeps events for days and every consumer of the stream can read them, so the
+ * token travels only encrypted under ACCOUNT_EMAIL_TOKEN_KEY, which accounts and notifications alone hold.
+ */
+export function sealAccountEmailToken(cipher: SecretCipher, eventType: string, userId: string, token: string): string {
+  return cipher.encrypt(token, sealBinding(eventType, userId));
+}
+
+/** Opens a seal made by `sealAccountEmailToken` for the same event type and user; throws if it does not open. */
+export function openAccountEmailToken(cipher: SecretCipher, eventType: string, userId: string, sealed: string): string {
+  return cipher.decrypt(sealed, sealBinding(eventType, userId));
+}
