@@ -108,6 +108,22 @@ describe('registration and email verification', () => {
     expect(unknown.data!.verifyEmail.userErrors[0].code).toBe('TOKEN_INVALID');
   });
 
+  it('publishes accounts.email-verified with the verified email, once, when the verification commits', async () => {
+    const { user, verificationToken } = await registerUser(accounts);
+    const verifiedEvents = () =>
+      accounts.count(`SELECT count(*) AS n FROM outbox_event WHERE envelope->>'type' = $1 AND envelope->>'aggregateId' = $2`, [
+        'accounts.email-verified',
+        user.id,
+      ]);
+    expect(await verifiedEvents()).toBe(0);
+    await accounts.request<VerifyAnswer>(Operations.verifyEmail, { token: verificationToken });
+    const event = await accounts.publishedEvent<{ userId: string; email: string }>('accounts.email-verified', user.id);
+    expect(event).toMatchObject({ type: 'accounts.email-verified', storeId: null, aggregateId: user.id, data: { userId: user.id, email: user.email } });
+    // a second (refused) verification publishes nothing more
+    await accounts.request<VerifyAnswer>(Operations.verifyEmail, { token: verificationToken });
+    expect(await verifiedEvents()).toBe(1);
+  });
+
   it('refuses an expired verification token', async () => {
     const { user, verificationToken } = await registerUser(accounts);
     await accounts.db.query(`UPDATE one_time_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);

@@ -34,6 +34,11 @@ describe('platform admins: bootstrap, users, roles', () => {
   it('creates the bootstrap admin once, verified, and leaves it alone on the next start', async () => {
     const [row] = await accounts.db.query(`SELECT roles, is_verified FROM app_user WHERE email = $1`, [ADMIN_EMAIL]);
     expect(row).toEqual({ roles: ['PLATFORM_ADMIN'], is_verified: true });
+    // verified from the start, so customers learns the email it owns
+    expect((await accounts.publishedEvent<{ userId: string; email: string }>('accounts.email-verified', admin.userId)).data).toEqual({
+      userId: admin.userId,
+      email: ADMIN_EMAIL,
+    });
     await ensureBootstrapAdmin(accounts.subgraph.runtime, {
       config: { bootstrapAdmin: { email: ADMIN_EMAIL.toUpperCase(), password: 'Another-admin-secret-2' } },
     } as AccountsServices);

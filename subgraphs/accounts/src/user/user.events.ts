@@ -1,11 +1,23 @@
 /**
- * What accounts publishes (see schema/events.md). Both ask notifications to email a single-use token,
- * which travels sealed (one-time-token/email-token-seal.ts): the stream never holds it readable.
+ * What accounts publishes (see schema/events.md). The first two ask notifications to email a single-use
+ * token, which travels sealed (the kit's `sealAccountEmailToken`): the stream never holds it readable.
+ * `accounts.email-verified` tells customers which email a user proved they own.
  */
 export const UserEvents = {
   registered: 'accounts.user-registered',
   passwordResetRequested: 'accounts.password-reset-requested',
+  emailVerified: 'accounts.email-verified',
 } as const;
+
+/**
+ * A user proved they own `email` (verifyEmail, or the bootstrap admin created verified). Customers
+ * links the user only to customers with this email, so an order typed with someone else's email
+ * never exposes that person's profile.
+ */
+export interface EmailVerifiedData {
+  userId: string;
+  email: string;
+}
 
 export interface UserRegisteredData {
   userId: string;
