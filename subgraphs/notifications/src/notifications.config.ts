@@ -1,4 +1,4 @@
-import { ConfigError, envReader, type Env } from '@ultramarket/kit';
+import { ConfigError, envReader, loadAccountEmailTokenKey, type Env } from '@ultramarket/kit';
 
 /** How email leaves the building: the SMTP relay and the outbox dispatcher's pace. */
 export interface EmailConfig {
@@ -32,6 +32,12 @@ export interface EmailConfig {
 
 export interface NotificationsConfig {
   email: EmailConfig;
+  /**
+   * ACCOUNT_EMAIL_TOKEN_KEY, the key accounts seals the verification and reset tokens with (the same
+   * value in both services; outside production the shared development key file). Required in production
+   * while email is on; null when email is off (no account email is written then).
+   */
+  accountEmailTokenKey: Buffer | null;
 }
 
 /** Every variable the notifications subgraph reads on top of the kit's, validated in one place. */
@@ -40,9 +46,11 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
   const user = read.optionalString('SMTP_USER');
   const password = read.optionalString('SMTP_PASSWORD');
   if (password !== undefined && user === undefined) throw new ConfigError('SMTP_PASSWORD', 'is set but SMTP_USER is not');
+  const enabled = read.bool('NOTIFICATIONS_EMAIL_ENABLED', true);
   return {
+    accountEmailTokenKey: enabled ? loadAccountEmailTokenKey(env) : null,
     email: {
-      enabled: read.bool('NOTIFICATIONS_EMAIL_ENABLED', true),
+      enabled,
       smtp: {
         host: read.string('SMTP_HOST', '127.0.0.1'),
         port: read.int('SMTP_PORT', 1025, { min: 1, max: 65535 }),

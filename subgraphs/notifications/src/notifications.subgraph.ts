@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { buildFederatedSchema, SecretCipher, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { Notification } from './notification/notification.entity';
 import { NotificationResolver } from './notification/notification.resolver';
 import { findVisibleNotification } from './notification/notification-queries';
@@ -9,6 +9,7 @@ import { CreateNotifications1763769600900 } from './migrations/1763769600900-cre
 import { AccountEmails1763769601000 } from './migrations/1763769601000-account-emails';
 import { IsolateByStore1763769605030 } from './migrations/1763769605030-isolate-by-store';
 import { EmailOrderId1763769605110 } from './migrations/1763769605110-email-order-id';
+import { AccountEmailBodies1763769605120 } from './migrations/1763769605120-account-email-bodies';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock: in-app
@@ -19,11 +20,18 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
     name: 'notifications',
     defaultPort: 4009,
     entities: [Notification],
-    migrations: [CreateNotifications1763769600900, AccountEmails1763769601000, IsolateByStore1763769605030, EmailOrderId1763769605110],
+    migrations: [
+      CreateNotifications1763769600900,
+      AccountEmails1763769601000,
+      IsolateByStore1763769605030,
+      EmailOrderId1763769605110,
+      AccountEmailBodies1763769605120,
+    ],
     publishes: ['notifications'],
     consumers: notificationHandlers({
       emailEnabled: config.email.enabled,
       accountLinkBaseUrl: config.email.accountLinkBaseUrl,
+      accountEmailTokenSeal: config.accountEmailTokenKey && new SecretCipher(config.accountEmailTokenKey),
       paymentFailedEmailsPerOrderHour: config.email.paymentFailedEmailsPerOrderHour,
     }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],

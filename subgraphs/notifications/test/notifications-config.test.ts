@@ -49,6 +49,14 @@ describe('loadNotificationsConfig', () => {
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(message);
   });
 
+  it('reads ACCOUNT_EMAIL_TOKEN_KEY, required in production while email is on', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    expect(loadNotificationsConfig({ NODE_ENV: 'production', ACCOUNT_EMAIL_TOKEN_KEY: key }).accountEmailTokenKey?.toString('base64')).toBe(key);
+    expect(() => loadNotificationsConfig({ NODE_ENV: 'production' })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY is required in production/);
+    expect(() => loadNotificationsConfig({ ACCOUNT_EMAIL_TOKEN_KEY: 'short' })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY must be 32 bytes/);
+    expect(loadNotificationsConfig({ NODE_ENV: 'production', NOTIFICATIONS_EMAIL_ENABLED: 'false' }).accountEmailTokenKey).toBeNull();
+  });
+
   it('refuses a password without a user', () => {
     expect(() => loadNotificationsConfig({ SMTP_PASSWORD: 'secret' })).toThrow(ConfigError);
   });

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
-import { envelopeFor, inScope, PLATFORM_SCOPE, Role, type EventEnvelope } from '@ultramarket/kit';
+import { envelopeFor, inScope, PLATFORM_SCOPE, Role, sealAccountEmailToken, SecretCipher, type EventEnvelope } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { createNotificationsSubgraph } from '../src/notifications.subgraph';
@@ -73,6 +73,7 @@ describe('notifications: one store never sees or touches another’s', () => {
   /** Per store: the customer's order notification and the staff's low-stock one. */
   const noticesOf: Record<string, { order: string; lowStock: string }> = {};
   let accountEmailEvent: EventEnvelope;
+  const emailTokenKey = randomBytes(32);
 
   const publish = async (type: string, storeId: string | null, data: Record<string, unknown>) => {
     const { js, names } = notifications.runtime;
@@ -92,7 +93,7 @@ describe('notifications: one store never sees or touches another’s', () => {
 
   beforeAll(async () => {
     await inbox.start();
-    const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100' };
+    const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100', ACCOUNT_EMAIL_TOKEN_KEY: emailTokenKey.toString('base64') };
     notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
     owner = await openOwnerConnection(notifications.runtime.config);
     for (const storeId of [storeA, storeB]) {
@@ -127,10 +128,12 @@ describe('notifications: one store never sees or touches another’s', () => {
         .userErrors,
     ).toEqual([]);
     // an account email, of no store
+    const newUserId = randomUUID();
     accountEmailEvent = await publish('accounts.user-registered', null, {
+      userId: newUserId,
       email: `new-${customerId.slice(0, 8)}@example.com`,
       firstName: 'Ada',
-      verificationToken: 'tok',
+      sealedVerificationToken: sealAccountEmailToken(new SecretCipher(emailTokenKey), 'accounts.user-registered', newUserId, 'tok'),
     });
     await handled(accountEmailEvent);
   });

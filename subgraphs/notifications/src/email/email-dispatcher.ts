@@ -12,9 +12,13 @@ interface DueEmail {
   store_id: string | null;
   recipient: string;
   subject: string;
-  text_body: string;
+  /** null once removed: an account email's body (it holds a live token) is kept only until it is sent or given up. */
+  text_body: string | null;
   attempts: number;
 }
+
+/** An email that can never be sent as it stands (its body is gone): given up at once. */
+class UnsendableEmailError extends Error {}
 
 type Outcome = { sent: true; messageId: string } | { sent: false; error: unknown };
 
@@ -102,6 +106,8 @@ export class EmailDispatcher {
   }
 
   private async send(email: DueEmail): Promise<Outcome> {
+    // an account email set back to PENDING after its body was removed: nothing left to send
+    if (email.text_body === null) return { sent: false, error: new UnsendableEmailError('the body was removed after the email was sent or given up') };
     try {
       const { messageId } = await this.transport.send({ id: email.id, to: email.recipient, subject: email.subject, text: email.text_body });
       return { sent: true, messageId };
@@ -114,23 +120,24 @@ export class EmailDispatcher {
     // account emails belong to no store: only a platform-wide transaction may touch them
     await enterScope(manager, email.store_id ?? PLATFORM_SCOPE);
     const attempts = email.attempts + 1;
+    // an account email's body carries a live single-use token: once sent or given up the outbox has no use for it
+    const keptBody = email.store_id === null ? null : email.text_body;
     if (outcome.sent) {
-      await manager.query(`UPDATE email_outbox SET status = $2, attempts = $3, sent_at = now(), smtp_message_id = $4, last_error = NULL WHERE id = $1`, [
-        email.id,
-        EmailStatus.SENT,
-        attempts,
-        outcome.messageId,
-      ]);
+      await manager.query(
+        `UPDATE email_outbox SET status = $2, attempts = $3, sent_at = now(), smtp_message_id = $4, last_error = NULL, text_body = $5 WHERE id = $1`,
+        [email.id, EmailStatus.SENT, attempts, outcome.messageId, keptBody],
+      );
       this.logger.debug({ emailId: email.id, attempts }, 'email sent');
       return;
     }
     const reason = String((outcome.error as Error)?.message ?? outcome.error).slice(0, 1000);
-    if (isPermanentRejection(outcome.error) || attempts >= this.options.maxAttempts) {
-      await manager.query(`UPDATE email_outbox SET status = $2, attempts = $3, last_error = $4 WHERE id = $1`, [
+    if (isPermanentRejection(outcome.error) || outcome.error instanceof UnsendableEmailError || attempts >= this.options.maxAttempts) {
+      await manager.query(`UPDATE email_outbox SET status = $2, attempts = $3, last_error = $4, text_body = $5 WHERE id = $1`, [
         email.id,
         EmailStatus.FAILED,
         attempts,
         reason,
+        keptBody,
       ]);
       this.logger.error({ emailId: email.id, attempts, reason }, 'email given up');
       return;

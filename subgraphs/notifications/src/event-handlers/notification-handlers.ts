@@ -1,4 +1,4 @@
-import type { EventHandler } from '@ultramarket/kit';
+import type { EventHandler, SecretCipher } from '@ultramarket/kit';
 import { notifyOnOrderStatusChanged } from './order-status-changed.handler';
 import { notifyOnOrderDispatched } from './order-dispatched.handler';
 import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
@@ -7,8 +7,8 @@ import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 
 /** Every event notifications reacts to, one durable consumer each. */
-export function notificationHandlers(options: HandlerOptions & { accountLinkBaseUrl: string }): EventHandler[] {
-  const accountEmails = { emailEnabled: options.emailEnabled, linkBaseUrl: options.accountLinkBaseUrl };
+export function notificationHandlers(options: HandlerOptions & { accountLinkBaseUrl: string; accountEmailTokenSeal: SecretCipher | null }): EventHandler[] {
+  const accountEmails = { emailEnabled: options.emailEnabled, linkBaseUrl: options.accountLinkBaseUrl, emailTokenSeal: options.accountEmailTokenSeal };
   return [
     notifyOnOrderStatusChanged(options),
     notifyOnOrderDispatched(options),
