@@ -12,9 +12,11 @@ export interface Meter {
 /**
  * Contexts the gateway made for a client's own request (HTTP, or an operation on a WebSocket) carry
  * a meter; contexts made inside the gateway (a subscription's events, its subscribe-time probe, the
- * explorer's store lookup) do not, and are not charged: the subscription itself was.
+ * explorer's store lookup) do not, and are not charged: the subscription itself was. The meter sits
+ * on the context's prototype: Apollo Server's per-request clone keeps the prototype, while a spread
+ * copy (`{ ...context }`, as the subscription machinery makes for its own queries) drops it.
  */
-const meters = new WeakMap<object, Meter>();
+const METER = Symbol('meter');
 
 /** `address` is the client's as `clientAddressBehind` finds it (null only without a socket address). */
 export function meterFor(caller: Caller, clientAddress: string | null): Meter {
@@ -23,10 +25,9 @@ export function meterFor(caller: Caller, clientAddress: string | null): Meter {
 }
 
 export function setMeter<T extends object>(context: T, meter: Meter): T {
-  meters.set(context, meter);
-  return context;
+  return Object.assign(Object.create({ [METER]: meter }) as T, context);
 }
 
 export function meterOf(context: object): Meter | undefined {
-  return meters.get(context);
+  return (context as { [METER]?: Meter })[METER];
 }
