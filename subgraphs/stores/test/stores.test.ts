@@ -163,6 +163,13 @@ describe('stores subgraph', () => {
         [3, ['phone']],
       ]);
       expect(events[0].data).toMatchObject({ storeId: store.id, name: `Renamed ${tag}`, slug: store.slug, domain: store.domain, customDomain: null });
+      // orders enforces these at checkout from the events alone
+      expect(events[0].data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false });
+      await stores.request(Operations.update, { input: { storeId: store.id, settings: { guestCheckoutEnabled: false, requirePhoneAtCheckout: true } } }, owner);
+      const latest = (await stores.outbox(store.id)).filter((event) => event.type === 'stores.updated').at(-1)!;
+      expect(latest.data.settings).toEqual({ guestCheckoutEnabled: false, requirePhoneAtCheckout: true });
+      const created = (await stores.outbox(store.id)).find((event) => event.type === 'stores.created')!;
+      expect(created.data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false });
     });
 
     it('updates the theme part by part', async () => {

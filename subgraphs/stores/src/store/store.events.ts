@@ -12,6 +12,15 @@ export const StoreEvents = {
   domainVerified: 'stores.domain-verified',
 } as const;
 
+/**
+ * The settings other subgraphs act on at checkout (orders refuses guests or a missing phone from
+ * them). Only these: the rest of a store's settings are its staff's business.
+ */
+export interface StoreCheckoutSettingsData {
+  guestCheckoutEnabled: boolean;
+  requirePhoneAtCheckout: boolean;
+}
+
 export interface StoreCreatedData {
   storeId: string;
   ownerId: string;
@@ -22,6 +31,7 @@ export interface StoreCreatedData {
   locale: string;
   timezone: string;
   status: StoreStatus;
+  settings: StoreCheckoutSettingsData;
 }
 
 export interface StoreUpdatedData {
@@ -33,6 +43,7 @@ export interface StoreUpdatedData {
   currency: string;
   locale: string;
   timezone: string;
+  settings: StoreCheckoutSettingsData;
   /** The input fields that changed, e.g. ["name", "settings"] or ["theme"]. */
   changed: string[];
 }
@@ -74,12 +85,17 @@ export interface StoreDomainVerifiedData {
   customDomain: string;
 }
 
+const checkoutSettings = ({ settings }: Store): StoreCheckoutSettingsData => ({
+  guestCheckoutEnabled: settings.guestCheckoutEnabled,
+  requirePhoneAtCheckout: settings.requirePhoneAtCheckout,
+});
+
 export function storeCreatedData(store: Store): StoreCreatedData {
   const { id, ownerId, name, slug, domain, currency, locale, timezone, status } = store;
-  return { storeId: id, ownerId, name, slug, domain, currency, locale, timezone, status };
+  return { storeId: id, ownerId, name, slug, domain, currency, locale, timezone, status, settings: checkoutSettings(store) };
 }
 
 export function storeUpdatedData(store: Store, changed: string[]): StoreUpdatedData {
   const { id, name, slug, domain, customDomain, currency, locale, timezone } = store;
-  return { storeId: id, name, slug, domain, customDomain, currency, locale, timezone, changed };
+  return { storeId: id, name, slug, domain, customDomain, currency, locale, timezone, settings: checkoutSettings(store), changed };
 }
