@@ -116,7 +116,9 @@ describe('money amounts above 32 bits', () => {
 
   it('refuses a price above 10^10 minor units with BAD_USER_INPUT, writing nothing', async () => {
     const title = `Too dear ${randomUUID().slice(0, 8)}`;
-    const tooDear = await ask<unknown>(CREATE_PRODUCT, { input: { title, price: { amount: 10_000_000_001, currencyCode: 'USD' }, status: 'ACTIVE' } });
+    const tooDear = await ask<{ createProduct: unknown }>(CREATE_PRODUCT, {
+      input: { title, price: { amount: 10_000_000_001, currencyCode: 'USD' }, status: 'ACTIVE' },
+    });
     expect(tooDear.data?.createProduct ?? null).toBeNull();
     expect(tooDear.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     // beyond 2^53 the subgraph's SafeInt refuses the variable before any resolver runs (the gateway
