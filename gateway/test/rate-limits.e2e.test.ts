@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { Role } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
@@ -102,16 +104,54 @@ describe('gateway rate limits', () => {
     expect([other.status, other.body.errors]).toEqual([200, undefined]);
   });
 
-  it('refuses 200 aliased sign-ins in one request before any reaches accounts', async () => {
-    const logins = Array.from(
-      { length: 200 },
-      (_, index) => `l${index}: login(input: { email: "victim@example.com", password: "guess-${index}" }) { __typename }`,
-    ).join('\n');
+  it('refuses a subscription beyond the budget with an error message on the socket, and reports cost over it', async () => {
+    const token = tokenFor([Role.CUSTOMER], null);
+    const client = createClient({
+      url: stack.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}`, 'X-Store-Id': storeId },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const overSocket = await new Promise<{ extensions?: { cost?: unknown } }>((resolve, reject) =>
+      client.subscribe({ query: '{ products(first: 1) { totalCount } }' }, { next: resolve, error: reject, complete: () => undefined }),
+    );
+    expect(overSocket.extensions?.cost).toMatchObject({ requestedQueryCost: expect.any(Number), throttleStatus: { maximumAvailable: 100 } });
+    // spend the bucket down to less than a point
+    for (let attempt = 0; attempt < 200; attempt += 1) if ((await post({ query: '{ products(first: 1) { totalCount } }' }, { token })).status === 429) break;
+    for (let attempt = 0; attempt < 200; attempt += 1) if ((await post({ query: '{ products(first: 1) { totalCount } }' }, { token })).status === 429) break;
+    // ten prices and the product: about eleven points
+    const prices = Array.from({ length: 10 }, (_, index) => `p${index}: price { amount }`).join(' ');
+    const refusal = await new Promise<unknown>((resolve) =>
+      client.subscribe(
+        { query: `subscription { stockChanged(productId: "${randomUUID()}") { ${prices} } }` },
+        { next: resolve, error: resolve, complete: () => undefined },
+      ),
+    );
+    expect(refusal).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) }) })]);
+    await client.dispose();
+  });
+
+  it('weighs sign-ins per call, so aliased logins are refused before any reaches accounts', async () => {
+    const logins = (count: number) =>
+      `mutation { ${Array.from({ length: count }, (_, index) => `l${index}: login(input: { email: "victim@example.com", password: "guess-${index}" }) { __typename }`).join('\n')} }`;
+    // a control: one sign-in (50 points) goes through to accounts
     const before = await accountsRequests();
-    const answer = await post({ query: `mutation { ${logins} }` });
-    expect(answer.body.data ?? null).toBeNull();
-    expect(answer.body.errors?.[0].extensions?.code).toMatch(/^(QUERY_TOO_COMPLEX|TOO_MANY_ALIASES|TOO_MANY_TOKENS|RATE_LIMITED)$/);
-    expect(await accountsRequests()).toBe(before);
+    const one = await post({ query: logins(1) });
+    expect(one.body.extensions?.cost?.requestedQueryCost).toBeGreaterThanOrEqual(50);
+    expect(await accountsRequests()).toBeGreaterThan(before);
+
+    // 20 within every per-operation limit, but 20 × 50 points is more than the whole bucket holds
+    const afterOne = await accountsRequests();
+    const twenty = await post({ query: logins(20) });
+    expect(twenty.status).toBe(400);
+    expect(twenty.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 100 });
+    // 200 are refused by the per-operation limits already
+    const many = await post({ query: logins(200) });
+    expect(many.body.data ?? null).toBeNull();
+    expect(many.body.errors?.[0].extensions?.code).toMatch(/^(QUERY_TOO_COMPLEX|TOO_MANY_ALIASES|TOO_MANY_TOKENS)$/);
+    expect(await accountsRequests()).toBe(afterOne);
   });
 
   it('bounds persisted-query registrations per client, by size, and gives each a TTL', async () => {

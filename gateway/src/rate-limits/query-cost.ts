@@ -16,6 +16,10 @@ export const MUTATION_WEIGHTS: Readonly<Record<string, number>> = {
   requestPasswordReset: 50,
   resetPassword: 50,
   verifyEmail: 50,
+  // these check the current password (an argon2 hash) too
+  changePassword: 50,
+  setupMfa: 50,
+  disableMfa: 50,
   placeOrder: 20,
   processPayment: 20,
 };
