@@ -45,7 +45,7 @@ describe('subgraphs closed to everyone but the gateway', () => {
     expect(refused.body.errors?.[0].message).toMatch(/signed by the gateway/);
 
     const throughGateway = await post(stack.gatewayUrl, QUERY);
-    expect(throughGateway).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    expect([throughGateway.status, throughGateway.body.data, throughGateway.body.errors]).toEqual([200, { __typename: 'Query' }, undefined]);
   });
 
   it('refuses forged signatures at every subgraph: another secret, a stale time, a tampered body or header', async () => {
