@@ -35,8 +35,8 @@ export function loadAccountsConfig(env: Env, options: AccountsConfigOptions): Ac
       developmentFile: MFA_KEY_FILE,
       keysDir: options.keysDir,
     }),
-    // the kit loads it for notifications too: the same variable, the same development file
-    emailTokenKey: loadAccountEmailTokenKey(env, options),
+    // notifications loads it the same way: the same variable, the same development file
+    emailTokenKey: loadAccountEmailTokenKey(read.optionalString('ACCOUNT_EMAIL_TOKEN_KEY'), options),
     totpIssuer: read.string('ACCOUNTS_TOTP_ISSUER', 'UltraMarket'),
     bootstrapAdmin: readBootstrapAdmin(read.optionalString('ACCOUNTS_BOOTSTRAP_ADMIN_EMAIL'), read.optionalString('ACCOUNTS_BOOTSTRAP_ADMIN_PASSWORD')),
   };

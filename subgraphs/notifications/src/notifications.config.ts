@@ -1,4 +1,4 @@
-import { ConfigError, envReader, loadAccountEmailTokenKey, type Env } from '@ultramarket/kit';
+import { ConfigError, envReader, loadAccountEmailTokenKey, readAuthConfig, readNodeEnv, type Env } from '@ultramarket/kit';
 
 /** How email leaves the building: the SMTP relay and the outbox dispatcher's pace. */
 export interface EmailConfig {
@@ -48,7 +48,12 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
   if (password !== undefined && user === undefined) throw new ConfigError('SMTP_PASSWORD', 'is set but SMTP_USER is not');
   const enabled = read.bool('NOTIFICATIONS_EMAIL_ENABLED', true);
   return {
-    accountEmailTokenKey: enabled ? loadAccountEmailTokenKey(env) : null,
+    accountEmailTokenKey: enabled
+      ? loadAccountEmailTokenKey(read.optionalString('ACCOUNT_EMAIL_TOKEN_KEY'), {
+          isProduction: readNodeEnv(env) === 'production',
+          keysDir: readAuthConfig(env).keysDir,
+        })
+      : null,
     email: {
       enabled,
       smtp: {

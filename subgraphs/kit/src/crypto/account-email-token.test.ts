@@ -11,18 +11,18 @@ describe('ACCOUNT_EMAIL_TOKEN_KEY', () => {
   afterAll(() => rmSync(keysDir, { recursive: true, force: true }));
 
   it('is generated once outside production, in the file both services read', () => {
-    const first = loadAccountEmailTokenKey({ JWT_KEYS_DIR: keysDir });
+    const first = loadAccountEmailTokenKey(undefined, { isProduction: false, keysDir });
     expect(first).toHaveLength(32);
     expect(readFileSync(path.join(keysDir, 'account-email-token.key'), 'utf8')).toBe(first.toString('base64'));
-    expect(loadAccountEmailTokenKey({}, { isProduction: false, keysDir }).equals(first)).toBe(true);
+    expect(loadAccountEmailTokenKey(undefined, { isProduction: false, keysDir }).equals(first)).toBe(true);
   });
 
   it('is read from the environment, required in production and checked', () => {
     const key = randomBytes(32);
-    expect(loadAccountEmailTokenKey({ NODE_ENV: 'production', ACCOUNT_EMAIL_TOKEN_KEY: key.toString('base64') }).equals(key)).toBe(true);
-    expect(() => loadAccountEmailTokenKey({ NODE_ENV: 'production', JWT_KEYS_DIR: keysDir })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY is required in production/);
-    expect(() => loadAccountEmailTokenKey({ ACCOUNT_EMAIL_TOKEN_KEY: 'too short' })).toThrow(ConfigError);
-    expect(() => loadAccountEmailTokenKey({ ACCOUNT_EMAIL_TOKEN_KEY: randomBytes(16).toString('base64') })).toThrow(/must be 32 bytes/);
+    expect(loadAccountEmailTokenKey(key.toString('base64'), { isProduction: true }).equals(key)).toBe(true);
+    expect(() => loadAccountEmailTokenKey(undefined, { isProduction: true, keysDir })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY is required in production/);
+    expect(() => loadAccountEmailTokenKey('too short', { isProduction: false, keysDir })).toThrow(ConfigError);
+    expect(() => loadAccountEmailTokenKey(randomBytes(16).toString('base64'), { isProduction: false, keysDir })).toThrow(/must be 32 bytes/);
   });
 
   it('seals a token that opens only for the same event type and user', () => {

@@ -1,5 +1,3 @@
-import { envReader, type Env } from '../config/env-reader';
-import { readAuthConfig, readNodeEnv } from '../config/kit-config';
 import type { SecretCipher } from './secret-cipher';
 import { loadSymmetricKey } from './symmetric-key';
 
@@ -8,24 +6,23 @@ export const ACCOUNT_EMAIL_TOKEN_KEY = 'ACCOUNT_EMAIL_TOKEN_KEY';
 export const ACCOUNT_EMAIL_TOKEN_KEY_FILE = 'account-email-token.key';
 
 export interface AccountEmailTokenKeyOptions {
-  /** Default: NODE_ENV of `env` is production. */
-  isProduction?: boolean;
-  /** Default: JWT_KEYS_DIR of `env`, else `<repo>/.dev-keys`. */
+  isProduction: boolean;
+  /** The kit's JWT_KEYS_DIR; default `<repo>/.dev-keys`. */
   keysDir?: string;
 }
 
 /**
- * The key accounts seals emailed tokens with and notifications opens them with
- * (`ACCOUNT_EMAIL_TOKEN_KEY`, 32 bytes base64): required in production, the shared development
- * key file otherwise. The two services must hold the same value.
+ * The key accounts seals emailed tokens with and notifications opens them with: `configured` is the
+ * service's `ACCOUNT_EMAIL_TOKEN_KEY` (32 bytes base64), which each of the two services reads in its
+ * own config (only they hold it); required in production, the shared development key file otherwise.
  */
-export function loadAccountEmailTokenKey(env: Env = process.env, options: AccountEmailTokenKeyOptions = {}): Buffer {
+export function loadAccountEmailTokenKey(configured: string | undefined, options: AccountEmailTokenKeyOptions): Buffer {
   return loadSymmetricKey({
     variable: ACCOUNT_EMAIL_TOKEN_KEY,
-    configured: envReader(env).optionalString(ACCOUNT_EMAIL_TOKEN_KEY),
-    isProduction: options.isProduction ?? readNodeEnv(env) === 'production',
+    configured,
+    isProduction: options.isProduction,
     developmentFile: ACCOUNT_EMAIL_TOKEN_KEY_FILE,
-    keysDir: options.keysDir ?? readAuthConfig(env).keysDir,
+    keysDir: options.keysDir,
   });
 }
 
