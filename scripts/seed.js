@@ -2,10 +2,13 @@
 /**
  * `npm run seed [-- --gateway <url>]`: puts the demo data into a running UltraMarket (the gateway
  * at GATEWAY_URL, default http://127.0.0.1:4000/graphql) and prints the token commands of the demo
- * store's owner, staff member and shopper. Safe to repeat: nothing is duplicated.
+ * store's owner, staff member and shopper. Safe to repeat: nothing is duplicated. Users it registers
+ * are verified from their verification emails when it can catch them (a catcher of its own on
+ * SMTP_PORT, when free); otherwise it says so in one line.
  */
 const { parseArgs } = require('node:util');
 const { seedDemoStore, tokenCommand } = require('./lib/seeder');
+const { startMailCatcher } = require('./lib/mail-catcher');
 
 async function main() {
   const { values } = parseArgs({
@@ -28,7 +31,15 @@ async function main() {
     return;
   }
   console.log(`seeding the demo store through ${values.gateway}`);
-  const seeded = await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message) });
+  // the users it registers are verified from their verification emails, if it can catch them: only when
+  // nothing else listens on SMTP_HOST:SMTP_PORT (npm start's own catcher does, and npm start seeds itself)
+  const mailbox = await startMailCatcher({ log: () => {}, quiet: true });
+  let seeded;
+  try {
+    seeded = await seedDemoStore({ gatewayUrl: values.gateway, log: (message) => console.log(message), mailbox: mailbox ?? undefined });
+  } finally {
+    await mailbox?.close();
+  }
   console.log(`done.
   Demo store            ${seeded.storeId}
   Second store          ${seeded.secondStoreId}  (another merchant's: the demo store sees none of it)

@@ -109,7 +109,7 @@ async function main() {
   let seeded = null;
   if (!args.has('--no-seed')) {
     log('seeding the demo store');
-    seeded = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message) });
+    seeded = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, log: (message) => log(message), mailbox: mailCatcher ?? undefined });
   }
   if (stopping) return;
   log(`${output.tick()} UltraMarket started in ${seconds(Date.now() - startedAt())}`);

@@ -1,3 +1,5 @@
+import type { MailCatcher } from './mail-catcher';
+
 export interface SeededDemo {
   storeId: string;
   secondStoreId: string;
@@ -5,10 +7,16 @@ export interface SeededDemo {
   shopperUserId: string;
   tokenCommands: { owner: string; staff: string; shopper: string };
   /** What this run made, by kind (orders: placed or taken up again). */
-  created: Record<'stores' | 'products' | 'users' | 'staff' | 'customers' | 'addresses' | 'orders' | 'segments', number>;
+  created: Record<'stores' | 'products' | 'users' | 'verified' | 'staff' | 'customers' | 'addresses' | 'orders' | 'segments', number>;
   /** The demo store's products. */
   totalCount: number;
 }
 
-export function seedDemoStore(options: { gatewayUrl: string; log?: (message: string) => void; stockTimeoutMs?: number }): Promise<SeededDemo>;
+export function seedDemoStore(options: {
+  gatewayUrl: string;
+  log?: (message: string) => void;
+  stockTimeoutMs?: number;
+  /** The mail catcher notifications sends to (startMailCatcher): users registered now are verified from their verification email. */
+  mailbox?: Pick<MailCatcher, 'waitForEmail'>;
+}): Promise<SeededDemo>;
 export function tokenCommand(storeId: string): string;

@@ -13,6 +13,7 @@ const { devTokenFor, tokenCommandFor, graphqlClient } = require('./seed/client')
 const { ensureStore } = require('./seed/stores');
 const { seedProducts } = require('./seed/products');
 const { ensureUser } = require('./seed/users');
+const { verifyRegisteredEmail } = require('./seed/verification');
 const { ensureStaffMember } = require('./seed/staff');
 const { seedCustomers } = require('./seed/customers');
 const { seedOrders } = require('./seed/orders');
@@ -42,16 +43,35 @@ async function seedStore(gatewayUrl, ownerId, storeInput, products, options) {
   return { storeId, storeCreated: created, merchant, productIds: catalogue.ids, productsCreated: catalogue.created, productCount: catalogue.totalCount };
 }
 
-/** The demo store's registered users (staff member and shopper): found by email, or registered. */
-async function seedUsers(gatewayUrl, log) {
+/**
+ * The demo store's registered users (staff member and shopper): found by email, or registered. Those
+ * registered now are verified from their verification email when `mailbox` (the mail catcher) can
+ * read it: customers links a user to their customer record only through a verified email.
+ */
+async function seedUsers(gatewayUrl, log, mailbox) {
   const admin = graphqlClient(gatewayUrl, await devTokenFor({ roles: 'PLATFORM_ADMIN', userId: SEED_ADMIN_ID }));
   const anonymous = graphqlClient(gatewayUrl, null);
-  const [staff, buyer] = await Promise.all([data.DEMO_STAFF, data.DEMO_SHOPPER].map((user) => ensureUser(admin, anonymous, user)));
+  const people = [data.DEMO_STAFF, data.DEMO_SHOPPER];
+  const [staff, buyer] = await Promise.all(people.map((user) => ensureUser(admin, anonymous, user)));
   // made now, in parallel with the stores (each token is a node start); awaited before the orders
   devTokenFor(shopper(buyer.userId)).catch(() => {});
   const registered = [staff, buyer].filter((user) => user.created).length;
   log(`users: staff ${data.DEMO_STAFF.email} and shopper ${data.DEMO_SHOPPER.email} (${registered} registered now)`);
-  return { staffUserId: staff.userId, shopperUserId: buyer.userId, registered };
+
+  const unverified = [staff, buyer].map((user, index) => ({ ...user, email: people[index].email })).filter((user) => !user.verified);
+  const attempted = mailbox ? unverified.filter((user) => user.created) : [];
+  const outcomes = await Promise.allSettled(attempted.map((user) => verifyRegisteredEmail(anonymous, mailbox, user)));
+  const verified = attempted.filter((_, index) => outcomes[index].status === 'fulfilled');
+  if (verified.length > 0) log(`verified from their verification emails: ${verified.map((user) => user.email).join(', ')}`);
+  const left = unverified.filter((user) => !verified.includes(user));
+  if (left.length > 0) {
+    const why = outcomes.find((outcome) => outcome.status === 'rejected')?.reason?.message ?? 'no mail catcher to read the verification email from';
+    log(
+      `not verified (${why}): ${left.map((user) => user.email).join(', ')}, so customers does not link them to their customer record; ` +
+        'verify with mutation verifyEmail(input: { token }) and the token in the verification email (npm start prints caught emails)',
+    );
+  }
+  return { staffUserId: staff.userId, shopperUserId: buyer.userId, registered, verified: verified.length };
 }
 
 /**
@@ -59,6 +79,7 @@ async function seedUsers(gatewayUrl, log) {
  * @param {string} options.gatewayUrl e.g. http://127.0.0.1:4000/graphql
  * @param {(message: string) => void} [options.log]
  * @param {number} [options.stockTimeoutMs] how long to wait for each inventory item to appear
+ * @param {{ waitForEmail: Function }} [options.mailbox] the mail catcher notifications sends to: users registered now are verified
  * @returns {Promise<{ storeId: string, secondStoreId: string, staffUserId: string, shopperUserId: string,
  *   tokenCommands: { owner: string, staff: string, shopper: string }, created: Record<string, number>, totalCount: number }>}
  *   created: what this run made (orders: placed or taken up again), by kind; totalCount: the demo store's products
@@ -70,7 +91,7 @@ async function seedDemoStore(options) {
   const [demo, second, users] = await Promise.all([
     seedStore(gatewayUrl, data.DEMO_OWNER_ID, data.DEMO_STORE, data.demoProducts(), storeOptions),
     seedStore(gatewayUrl, data.SECOND_OWNER_ID, data.SECOND_STORE, data.secondStoreProducts(), storeOptions),
-    seedUsers(gatewayUrl, log),
+    seedUsers(gatewayUrl, log, options.mailbox),
   ]);
 
   const [staff, customers] = await Promise.all([
@@ -113,6 +134,7 @@ async function seedDemoStore(options) {
       stores: [demo, second].filter((store) => store.storeCreated).length,
       products: demo.productsCreated + second.productsCreated,
       users: users.registered,
+      verified: users.verified,
       staff: staff.created ? 1 : 0,
       customers: customers.created,
       addresses: customers.addresses,

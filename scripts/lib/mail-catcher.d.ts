@@ -1,0 +1,23 @@
+/** One email as the catcher received it. */
+export interface CaughtEmail {
+  /** Envelope recipients (RCPT TO). */
+  to: string[];
+  from: string;
+  subject: string;
+  /** The plain-text body, decoded. */
+  text: string;
+  /** Date.now() when it arrived. */
+  receivedAt: number;
+}
+
+export interface MailCatcher {
+  host: string;
+  port: number;
+  /** The last 200 emails, oldest first. */
+  messages(): CaughtEmail[];
+  /** The first kept email to `to` (subject matching, received at or after `since`), or the next to arrive; rejects after `timeoutMs` (default 30 s). */
+  waitForEmail(options: { to: string; subject?: RegExp; since?: number | null; timeoutMs?: number }): Promise<CaughtEmail>;
+  close(): Promise<void>;
+}
+
+export function startMailCatcher(options: { log: (message: string) => void; host?: string; port?: number; quiet?: boolean }): Promise<MailCatcher | null>;
