@@ -3,7 +3,8 @@ import { GraphQLClient } from 'graphql-request';
 import { getSdk } from '../../schema/generated/sdk';
 import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
 import { seedDemoStore, type SeededDemo } from '../../scripts/lib/seeder';
-import { DEMO_SEGMENTS, DEMO_SHOPPER, SECOND_OWNER_ID, demoCustomers, demoOrders, secondStoreProducts } from '../../scripts/lib/seed-data';
+import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher';
+import { DEMO_SEGMENTS, DEMO_SHOPPER, DEMO_STAFF, SECOND_OWNER_ID, demoCustomers, demoOrders, secondStoreProducts } from '../../scripts/lib/seed-data';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 
 /** The status each planned outcome leaves the order in. */
@@ -17,8 +18,10 @@ const STATUS_OF = {
   COMPLETED: 'COMPLETED',
 } as const;
 
-const CUSTOMERS = `query { customers(first: 100) { totalCount nodes { email ordersCount userId totalSpent { amount } addresses { id } defaultAddress { countryCode } } } }`;
+const CUSTOMERS = `query { customers(first: 20) { totalCount nodes { email ordersCount userId totalSpent { amount } addresses { id } defaultAddress { countryCode } } } }`;
 const SEGMENTS = `query { customerSegments(first: 100) { totalCount nodes { id name customerCount } } }`;
+const MY_PROFILE = `query { myCustomerProfile { email userId ordersCount } }`;
+const USER_VERIFIED = `query ($email: String!) { users(first: 1, filter: { email: $email }) { nodes { isVerified } } }`;
 
 interface SeededCustomer {
   email: string;
@@ -46,6 +49,8 @@ describe('the demo seed', () => {
   const plan = demoOrders();
   const customers = demoCustomers();
   let stack: Stack;
+  /** Where notifications sends the stack's email; the seed reads the verification emails from it, as under `npm start`. */
+  let mailCatcher: MailCatcher;
   let first: SeededDemo;
   let second: SeededDemo;
   let secondRunMs: number;
@@ -81,17 +86,19 @@ describe('the demo seed', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('seed') });
-    first = await seedDemoStore({ gatewayUrl: stack.gatewayUrl });
+    mailCatcher = (await startMailCatcher({ log: () => {}, host: '127.0.0.1', port: 0, quiet: true }))!;
+    stack = await startStack({ namespace: uniqueSuiteName('seed'), env: { SMTP_PORT: String(mailCatcher.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' } });
+    first = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, mailbox: mailCatcher });
     owner = client(tokenFrom(first.tokenCommands.owner));
     countsAfterFirst = await counts();
     const started = Date.now();
-    second = await seedDemoStore({ gatewayUrl: stack.gatewayUrl });
+    second = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, mailbox: mailCatcher });
     secondRunMs = Date.now() - started;
   }, 240_000);
 
   afterAll(async () => {
     await stack?.stop();
+    await mailCatcher?.close();
     if (stack) await dropDatabases(stack.databaseNames);
   });
 
@@ -114,6 +121,9 @@ describe('the demo seed', () => {
       expect(customer.defaultAddress?.countryCode).toBe(planned.addresses[0].countryCode);
     }
     expect(seen.nodes.filter((customer) => customer.ordersCount >= 2).length).toBeGreaterThanOrEqual(4);
+    // the seed verified the shopper's email, so customers linked her account to her customer record
+    const shopper = seen.nodes.find((customer) => customer.email === DEMO_SHOPPER.email)!;
+    expect(shopper.userId).toBe(first.shopperUserId);
     await eventually(
       async () => {
         const { customers: list } = await owner.request<{ customers: { nodes: SeededCustomer[] } }>(CUSTOMERS);
@@ -181,13 +191,29 @@ describe('the demo seed', () => {
     expect((await staff.Customers({ first: 1 })).customers.totalCount).toBe(10);
   });
 
-  it('shows the shopper their own orders', async () => {
+  it('shows the shopper their own orders and customer profile, her email verified from the verification email', async () => {
     const token = tokenFrom(first.tokenCommands.shopper);
     const shopper = getSdk(client(token, first.storeId));
     const mine = plan.filter((order) => customers[order.customer].email === DEMO_SHOPPER.email);
     const { orders } = await shopper.Orders({ first: 100 });
     expect(orders.totalCount).toBe(mine.length);
     expect(orders.nodes.every((order) => order.email === DEMO_SHOPPER.email && order.customerId === first.shopperUserId)).toBe(true);
+    const profile = await eventually(
+      async () =>
+        (await client(token, first.storeId).request<{ myCustomerProfile: { email: string; userId: string; ordersCount: number } | null }>(MY_PROFILE))
+          .myCustomerProfile,
+      20_000,
+      'the shopper’s customer profile',
+    );
+    expect(profile).toEqual({ email: DEMO_SHOPPER.email, userId: first.shopperUserId, ordersCount: mine.length });
+
+    const admin = client(tokenFrom('npm run --silent token -- --role PLATFORM_ADMIN --user 5eed5eed-0000-4000-8000-0000000000ad'));
+    for (const email of [DEMO_SHOPPER.email, DEMO_STAFF.email]) {
+      const { users } = await admin.request<{ users: { nodes: { isVerified: boolean }[] } }>(USER_VERIFIED, { email });
+      expect(users.nodes).toEqual([{ isVerified: true }]);
+    }
+    expect(mailCatcher.messages().filter((email) => /confirm your email/i.test(email.subject))).toHaveLength(2);
+    expect(first.created).toMatchObject({ users: 2, verified: 2 });
   });
 
   it('keeps the second store to itself: the demo owner sees none of its products', async () => {
@@ -212,7 +238,7 @@ describe('the demo seed', () => {
       shopperUserId: first.shopperUserId,
     });
     expect(second.tokenCommands).toEqual(first.tokenCommands);
-    expect(second.created).toEqual({ stores: 0, products: 0, users: 0, staff: 0, customers: 0, addresses: 0, orders: 0, segments: 0 });
+    expect(second.created).toEqual({ stores: 0, products: 0, users: 0, verified: 0, staff: 0, customers: 0, addresses: 0, orders: 0, segments: 0 });
     expect(await counts()).toEqual(countsAfterFirst);
     expect(countsAfterFirst).toMatchObject({
       products: 50,
