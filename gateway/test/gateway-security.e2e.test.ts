@@ -167,6 +167,9 @@ describe('gateway security and protocol', () => {
     expect((await post(stack.gatewayUrl, { query: nested(10) })).body.errors).toBeUndefined();
     const refused = await post(stack.gatewayUrl, { query: nested(12) });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Query is nested deeper than 12 levels', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: 'Query has 14 levels, over the limit of 12',
+      extensions: { code: 'QUERY_TOO_DEEP', limit: 12, found: 14 },
+    });
   });
 });

@@ -9,10 +9,12 @@ import ts from 'typescript';
  *
  * What counts as a code, found with the TypeScript parser rather than a grep:
  *  - userErrors: the first argument of `UserError.of('CODE', …)`, per subgraph;
- *  - extensions: members of the kit's `ErrorCode` enum, every uppercase string literal in the kit's
- *    errors module (the Apollo request codes it lets through), `code: 'CODE'` in object literals,
- *    `x.code = 'CODE'`, and a literal passed as the `code` parameter of a function of the same file
- *    (the gateway's subscription `failure(message, code)`).
+ *  - extensions: members of the kit's `ErrorCode` enum, the values of a `const …Code = { key: 'CODE' }`
+ *    table (the gateway's `LimitCode`), every uppercase string literal in the kit's errors module (the
+ *    Apollo request codes it lets through), `code: 'CODE'` in object literals, `x.code = 'CODE'`, and a
+ *    literal passed as the `code` parameter of a function of the same file (the gateway's subscription
+ *    `failure(message, code)`).
+ *  - a code may be named through one of those tables (`UserError.of(ErrorCode.RATE_LIMITED, …)`).
  */
 const root = path.resolve(__dirname, '../..');
 const CATALOGUE = 'docs/errors.md';
@@ -41,6 +43,37 @@ interface Found {
   userErrorCodes: Map<string, { packages: Set<string>; at: string[] }>;
 }
 
+/** Is `node` a table of codes: `const <Name>Code = { key: 'CODE', … }` (optionally `as const`)? Its name and literal. */
+function codeTable(node: ts.Node): { name: string; members: ts.ObjectLiteralExpression } | null {
+  if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.name.text.endsWith('Code') || !node.initializer) return null;
+  const members = ts.isAsExpression(node.initializer) ? node.initializer.expression : node.initializer;
+  return ts.isObjectLiteralExpression(members) ? { name: node.name.text, members } : null;
+}
+
+/** The `ErrorCode` enum's and the code tables' members, across the sources: `Table.member` → its code. */
+function codeTables(files: { source: ts.SourceFile }[]): Map<string, string> {
+  const codes = new Map<string, string>();
+  const visit = (node: ts.Node) => {
+    const table = codeTable(node);
+    if (ts.isEnumDeclaration(node) && node.name.text === 'ErrorCode') {
+      for (const member of node.members) {
+        if (ts.isIdentifier(member.name) && member.initializer && ts.isStringLiteral(member.initializer)) {
+          codes.set(`ErrorCode.${member.name.text}`, member.initializer.text);
+        }
+      }
+    } else if (table) {
+      for (const member of table.members.properties) {
+        if (ts.isPropertyAssignment(member) && ts.isIdentifier(member.name) && ts.isStringLiteralLike(member.initializer)) {
+          codes.set(`${table.name}.${member.name.text}`, member.initializer.text);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const { source } of files) visit(source);
+  return codes;
+}
+
 function extractCodes(): Found {
   const found: Found = { extensionCodes: new Map(), userErrorCodes: new Map() };
   const addExtension = (code: string, at: string) => found.extensionCodes.set(code, [...new Set([...(found.extensionCodes.get(code) ?? []), at])]);
@@ -51,61 +84,74 @@ function extractCodes(): Found {
     found.userErrorCodes.set(code, entry);
   };
 
-  for (const { name: pkg, dir } of packageDirs) {
-    for (const file of sourceFiles(dir)) {
-      const text = readFileSync(path.join(root, file), 'utf8');
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-      const where = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-      const inErrorsModule = file.startsWith(path.join('subgraphs', 'kit', 'src', 'errors') + path.sep);
+  const files = packageDirs.flatMap(({ name: pkg, dir }) =>
+    sourceFiles(dir).map((file) => ({
+      pkg,
+      file,
+      source: ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true),
+    })),
+  );
+  const tables = codeTables(files);
+  /** A literal code, or one named through a table (`ErrorCode.NOT_FOUND`, `LimitCode.cost`). */
+  const codeOf = (node: ts.Node | undefined) =>
+    !node ? undefined : ts.isStringLiteralLike(node) ? node.text : ts.isPropertyAccessExpression(node) ? tables.get(node.getText()) : undefined;
 
-      // functions of this file taking a parameter named `code`: name → its position
-      const codeParameters = new Map<string, number>();
-      const collect = (node: ts.Node) => {
-        if (ts.isFunctionDeclaration(node) && node.name) {
-          const index = node.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === 'code');
-          if (index >= 0) codeParameters.set(node.name.text, index);
+  for (const { pkg, file, source } of files) {
+    const where = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const inErrorsModule = file.startsWith(path.join('subgraphs', 'kit', 'src', 'errors') + path.sep);
+
+    // functions of this file taking a parameter named `code`: name → its position
+    const codeParameters = new Map<string, number>();
+    const collect = (node: ts.Node) => {
+      if (ts.isFunctionDeclaration(node) && node.name) {
+        const index = node.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === 'code');
+        if (index >= 0) codeParameters.set(node.name.text, index);
+      }
+      ts.forEachChild(node, collect);
+    };
+    collect(source);
+
+    const visit = (node: ts.Node) => {
+      if (ts.isEnumDeclaration(node) && node.name.text === 'ErrorCode') {
+        for (const member of node.members) {
+          if (member.initializer && ts.isStringLiteral(member.initializer)) addExtension(member.initializer.text, where(member));
         }
-        ts.forEachChild(node, collect);
-      };
-      collect(source);
-
-      const visit = (node: ts.Node) => {
-        if (ts.isEnumDeclaration(node) && node.name.text === 'ErrorCode') {
-          for (const member of node.members) {
-            if (member.initializer && ts.isStringLiteral(member.initializer)) addExtension(member.initializer.text, where(member));
-          }
-        } else if (inErrorsModule && ts.isStringLiteral(node) && CODE.test(node.text) && node.text.length > 2) {
-          addExtension(node.text, where(node));
-        } else if (ts.isCallExpression(node)) {
-          const callee = node.expression;
-          const [first] = node.arguments;
-          if (
-            ts.isPropertyAccessExpression(callee) &&
-            callee.name.text === 'of' &&
-            ts.isIdentifier(callee.expression) &&
-            callee.expression.text === 'UserError'
-          ) {
-            if (!first || !ts.isStringLiteralLike(first)) throw new Error(`${where(node)}: UserError.of needs a literal code so docs/errors.md can be checked`);
-            addUserError(first.text, pkg, where(node));
-          } else if (ts.isIdentifier(callee) && codeParameters.has(callee.text)) {
-            const argument = node.arguments[codeParameters.get(callee.text) ?? -1];
-            if (argument && ts.isStringLiteralLike(argument)) addExtension(argument.text, where(argument));
-          }
-        } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'code' && ts.isStringLiteralLike(node.initializer)) {
-          addExtension(node.initializer.text, where(node));
-        } else if (
-          ts.isBinaryExpression(node) &&
-          node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-          ts.isPropertyAccessExpression(node.left) &&
-          node.left.name.text === 'code' &&
-          ts.isStringLiteralLike(node.right)
+      } else if (codeTable(node)) {
+        for (const member of codeTable(node)!.members.properties) {
+          if (ts.isPropertyAssignment(member) && ts.isStringLiteralLike(member.initializer)) addExtension(member.initializer.text, where(member));
+        }
+      } else if (inErrorsModule && ts.isStringLiteral(node) && CODE.test(node.text) && node.text.length > 2) {
+        addExtension(node.text, where(node));
+      } else if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const [first] = node.arguments;
+        if (
+          ts.isPropertyAccessExpression(callee) &&
+          callee.name.text === 'of' &&
+          ts.isIdentifier(callee.expression) &&
+          callee.expression.text === 'UserError'
         ) {
-          addExtension(node.right.text, where(node));
+          const code = codeOf(first);
+          if (code === undefined) throw new Error(`${where(node)}: UserError.of needs a literal code so docs/errors.md can be checked`);
+          addUserError(code, pkg, where(node));
+        } else if (ts.isIdentifier(callee) && codeParameters.has(callee.text)) {
+          const argument = node.arguments[codeParameters.get(callee.text) ?? -1];
+          if (argument && ts.isStringLiteralLike(argument)) addExtension(argument.text, where(argument));
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-    }
+      } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'code' && ts.isStringLiteralLike(node.initializer)) {
+        addExtension(node.initializer.text, where(node));
+      } else if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        node.left.name.text === 'code' &&
+        ts.isStringLiteralLike(node.right)
+      ) {
+        addExtension(node.right.text, where(node));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
   }
   return found;
 }
