@@ -26,7 +26,7 @@ export type ChallengeOutcome = 'FOUND' | 'ABSENT' | 'LOOKUP_FAILED';
 export async function findChallenge(resolveTxt: TxtResolver, domain: string, token: string): Promise<ChallengeOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('DNS lookup timed out'), { code: 'ETIMEOUT' })), LOOKUP_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error('DNS lookup timed out')), LOOKUP_TIMEOUT_MS);
   });
   try {
     const records = await Promise.race([resolveTxt(challengeRecordName(domain)), timeout]);
