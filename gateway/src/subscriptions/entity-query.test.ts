@@ -28,6 +28,12 @@ describe('entityQueryFor', () => {
     expect(print(plain.query.document)).toContain('entity: product(id: $__ultramarketEntityId)');
   });
 
+  it('declares only the variables the shared query uses (the root field’s arguments become the entity id)', () => {
+    const { query } = shared('subscription ($p: ID!, $n: Int) { stockChanged(productId: $p) { variants(first: $n) { id } } }');
+    expect(query.text).toContain('query SubscriptionEvent($__ultramarketEntityId: ID!, $n: Int)');
+    expect(query.text).not.toContain('$p');
+  });
+
   it('keeps fields with different arguments apart and the same arguments together', () => {
     const two = shared('subscription { stockChanged(productId: "p") { a: variants(first: 2) { id } b: variants(first: 2) { sku } } }');
     const five = shared('subscription { stockChanged(productId: "p") { variants(first: 5) { id sku } } }');

@@ -84,7 +84,9 @@ export function entityQueryFor(document: DocumentNode, operation: OperationDefin
   const fragments = fragmentsOf(document);
   const used = new Set<string>();
   const collect = { Variable: (node: { name: { value: string } }) => void used.add(node.name.value) };
-  visit(rootField, collect);
+  // the root field's arguments are replaced by the entity's id; its selection and directives are kept
+  visit(rootField.selectionSet!, collect);
+  for (const directive of rootField.directives ?? []) visit(directive, collect);
   for (const fragment of fragments.values()) visit(fragment, collect);
   const variables = (operation.variableDefinitions ?? [])
     .filter((definition) => used.has(definition.variable.name.value))
