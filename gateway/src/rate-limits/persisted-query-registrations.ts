@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from './rate-limit-config';
 
 /**
@@ -27,9 +27,9 @@ export class PersistedQueryRegistrations {
     try {
       await this.perClient.consume(address, 1);
       return true;
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return false;
-      throw refusal;
+    } catch {
+      // over the limit, or Redis unreachable: the query runs unregistered either way
+      return false;
     }
   }
 }
