@@ -209,6 +209,14 @@ describe('tenant isolation across the supergraph', () => {
       setStoreStatus: mutation('setStoreStatus', { storeId: b.front.storeId, status: 'PAUSED' }, forbidden),
       addStoreStaff: mutation('addStoreStaff', { storeId: b.front.storeId, userId: randomUUID(), role: 'MERCHANT' }, forbidden),
       removeStoreStaff: mutation('removeStoreStaff', { storeId: b.front.storeId, userId: b.staffUserId }, forbidden),
+      storeInvitations: { query: 'query ($id: ID!) { storeInvitations(storeId: $id) { id } }', variables: { id: b.front.storeId }, refused: forbidden },
+      inviteStoreStaff: mutation('inviteStoreStaff', { storeId: b.front.storeId, userId: randomUUID(), role: 'MERCHANT' }, forbidden),
+      changeStoreStaffRole: mutation('changeStoreStaffRole', { storeId: b.front.storeId, userId: b.staffUserId, role: 'MERCHANT' }, forbidden),
+      verifyStoreDomain: mutation('verifyStoreDomain', { storeId: b.front.storeId }, forbidden),
+      acceptStoreInvitation: mutation('acceptStoreInvitation', { invitationId: randomUUID() }),
+      declineStoreInvitation: mutation('declineStoreInvitation', { invitationId: randomUUID() }),
+      revokeStoreInvitation: mutation('revokeStoreInvitation', { invitationId: randomUUID() }),
+      revokeSession: mutation('revokeSession', { sessionId: randomUUID() }),
     };
   };
 

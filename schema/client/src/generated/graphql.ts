@@ -17,9 +17,28 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: any; output: any; }
 };
 
-/** Someone to add to a store, or whose role to change. */
+/** An invitation addressed to the signed-in user. */
+export type AcceptStoreInvitationInput = {
+  /** The invitation (from myStoreInvitations). */
+  invitationId: Scalars['ID']['input'];
+};
+
+/** Result of acceptStoreInvitation: the accepted invitation and the membership, or NOT_FOUND / INVITATION_NOT_PENDING / INVITATION_EXPIRED / STORE_CLOSED / STORE_UNAVAILABLE. */
+export type AcceptStoreInvitationPayload = {
+  __typename?: 'AcceptStoreInvitationPayload';
+  /** The invitation as it now is; null when nothing was changed. */
+  invitation: Maybe<StoreInvitation>;
+  /** The caller’s membership of the store; null when nothing was changed. */
+  staffMember: Maybe<StoreStaffMember>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Someone to add to a store without an invitation (platform admins), or whose role to change. */
 export type AddStoreStaffInput = {
   /** MERCHANT or STORE_STAFF. */
   role: Role;
@@ -99,8 +118,10 @@ export type AssignRolePayload = {
 export type CancelOrderInput = {
   /** The order. */
   orderId: Scalars['ID']['input'];
-  /** Why it is cancelled (kept in the status history and told to the shopper). */
-  reason: Scalars['String']['input'];
+  /** A note on why, kept in the status history and `Order.cancelReason` for the store’s staff; never sent to anyone by email or notification. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is cancelled; OTHER when left out. This, not `reason`, is what the shopper is told by email and notification. */
+  reasonCode?: InputMaybe<OrderCancelReason>;
 };
 
 /** Result of cancelOrder. */
@@ -129,6 +150,25 @@ export type ChangePasswordPayload = {
   expiresIn: Maybe<Scalars['Int']['output']>;
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Someone who works in a store, and their new role. */
+export type ChangeStoreStaffRoleInput = {
+  /** MERCHANT or STORE_STAFF. */
+  role: Role;
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+  /** The user (an accounts user id). */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of changeStoreStaffRole: the membership with its new role, or NOT_FOUND / STORE_CLOSED / STORE_UNAVAILABLE / NOT_A_MEMBER / OWNER_IS_MERCHANT. */
+export type ChangeStoreStaffRolePayload = {
+  __typename?: 'ChangeStoreStaffRolePayload';
+  /** The staff member with their role; null when nothing was changed. */
+  staffMember: Maybe<StoreStaffMember>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -266,7 +306,7 @@ export type CreateProductPayload = {
 export type CreateStoreInput = {
   /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['input'];
-  /** The merchant's own host name, e.g. shop.example.com; unique on the platform. */
+  /** The merchant's own host name, e.g. shop.example.com: PENDING until proven with verifyStoreDomain. */
   customDomain?: InputMaybe<Scalars['String']['input']>;
   /** Contact email of the store. */
   email: Scalars['String']['input'];
@@ -291,6 +331,28 @@ export type CreateStorePayload = {
   store: Maybe<Store>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** PENDING: the merchant has yet to prove control of the domain (it serves nothing); VERIFIED: it serves the store. */
+export type CustomDomainStatus =
+  | 'PENDING'
+  | 'VERIFIED';
+
+/** How a store's custom domain is proven: the DNS record its merchant publishes, then verifyStoreDomain. */
+export type CustomDomainVerification = {
+  __typename?: 'CustomDomainVerification';
+  /** The custom domain this is about. */
+  domain: Scalars['String']['output'];
+  /** Where to publish it: _ultramarket-challenge.<domain>. */
+  recordName: Scalars['String']['output'];
+  /** The DNS record type to publish: TXT. */
+  recordType: Scalars['String']['output'];
+  /** The value the record must hold (keep it published: it is checked again when the domain is verified). */
+  recordValue: Scalars['String']['output'];
+  /** PENDING until verifyStoreDomain found the record, then VERIFIED. */
+  status: CustomDomainStatus;
+  /** When the domain was verified (UTC); null while pending. */
+  verifiedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A store's customer: contact details, marketing consent, addresses and order metrics. */
@@ -525,6 +587,21 @@ export type DailyOrderStats = {
   revenue: Money;
 };
 
+/** An invitation addressed to the signed-in user. */
+export type DeclineStoreInvitationInput = {
+  /** The invitation (from myStoreInvitations). */
+  invitationId: Scalars['ID']['input'];
+};
+
+/** Result of declineStoreInvitation: the declined invitation, or NOT_FOUND / INVITATION_NOT_PENDING / INVITATION_EXPIRED. */
+export type DeclineStoreInvitationPayload = {
+  __typename?: 'DeclineStoreInvitationPayload';
+  /** The invitation as it now is; null when nothing was changed. */
+  invitation: Maybe<StoreInvitation>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The address to delete. */
 export type DeleteCustomerAddressInput = {
   /** The address to delete; when it was the default, the most recently added other address becomes the default. */
@@ -572,13 +649,15 @@ export type DeleteCustomerSegmentPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A code from the authenticator app, to switch two-factor authentication off. */
+/** The current password and a code from the authenticator app, to switch two-factor authentication off. */
 export type DisableMfaInput = {
   /** The 6-digit code the app shows now. */
   code: Scalars['String']['input'];
+  /** The current password: an access token alone cannot change how the account signs in. */
+  currentPassword: Scalars['String']['input'];
 };
 
-/** Result of disableMfa: the user with two-factor authentication off, or INVALID_MFA_CODE / MFA_NOT_ENABLED. */
+/** Result of disableMfa: the user with two-factor authentication off, or INVALID_CREDENTIALS / ACCOUNT_LOCKED / INVALID_MFA_CODE / MFA_NOT_ENABLED. */
 export type DisableMfaPayload = {
   __typename?: 'DisableMfaPayload';
   /** The user as it now is; null when nothing was changed. */
@@ -665,6 +744,27 @@ export type InventoryItemEdge = {
   node: InventoryItem;
 };
 
+/** Someone to invite to a store's staff: by email or by user id (exactly one). */
+export type InviteStoreStaffInput = {
+  /** The invitee’s email: the user who verified it with their account may accept. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** MERCHANT or STORE_STAFF. */
+  role: Role;
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+  /** The invitee’s user id (an accounts user id): that user may accept. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of inviteStoreStaff: the pending invitation, or NOT_FOUND / STORE_CLOSED / STORE_UNAVAILABLE / INVITEE_REQUIRED / ALREADY_A_MEMBER / ALREADY_INVITED / INVITATION_LIMIT. */
+export type InviteStoreStaffPayload = {
+  __typename?: 'InviteStoreStaffPayload';
+  /** The invitation as it now is; null when nothing was changed. */
+  invitation: Maybe<StoreInvitation>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Credentials to sign in with. */
 export type LoginInput = {
   /** The account email. */
@@ -737,23 +837,25 @@ export type MarkNotificationReadPayload = {
 /** An amount of money in minor units (cents) with its ISO 4217 currency code. */
 export type Money = {
   __typename?: 'Money';
-  /** Amount in minor units, e.g. 1999 for 19.99. */
-  amount: Scalars['Int']['output'];
+  /** Amount in minor units, e.g. 1999 for 19.99; a safe integer (up to 2^53 − 1). */
+  amount: Scalars['SafeInt']['output'];
   /** ISO 4217 currency code, e.g. "USD". */
   currencyCode: Scalars['String']['output'];
 };
 
 /** An amount of money in minor units with its ISO 4217 currency code. */
 export type MoneyInput = {
-  /** Amount in minor units, e.g. 1999 for 19.99; never negative. */
-  amount: Scalars['Int']['input'];
+  /** Amount in minor units, e.g. 1999 for 19.99; from 0 to 10000000000 (100 million in a two-decimal currency). */
+  amount: Scalars['SafeInt']['input'];
   /** ISO 4217 currency code, e.g. "USD". */
   currencyCode: Scalars['String']['input'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds someone to a store's staff or changes their role (the store's merchants, platform admins); publishes stores.staff-added. */
+  /** Accepts an invitation addressed to the signed-in user, who joins the store's staff with its role; publishes stores.staff-added. */
+  acceptStoreInvitation: AcceptStoreInvitationPayload;
+  /** Adds someone to a store's staff without an invitation, or changes their role: platform admins only (support). Merchants use inviteStoreStaff. Publishes stores.staff-added. */
   addStoreStaff: AddStoreStaffPayload;
   /** Adds or removes on-hand stock; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when it falls to the threshold). */
   adjustStock: AdjustStockPayload;
@@ -761,10 +863,12 @@ export type Mutation = {
   archiveProduct: ArchiveProductPayload;
   /** Gives a user a role (platform admins only); MERCHANT and STORE_STAFF need the store. The user's current access tokens are refused. */
   assignRole: AssignRolePayload;
-  /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. */
+  /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. The shopper is told the reason code, never the note. The staff of a SUSPENDED or CLOSED store get STORE_UNAVAILABLE. */
   cancelOrder: CancelOrderPayload;
   /** Changes the signed-in user's password; every other session ends. Answers with a fresh access token for this session. */
   changePassword: ChangePasswordPayload;
+  /** Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added. */
+  changeStoreStaffRole: ChangeStoreStaffRolePayload;
   /** Marks a dispatched order as delivered. */
   completeOrder: CompleteOrderPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
@@ -779,16 +883,20 @@ export type Mutation = {
   createProduct: CreateProductPayload;
   /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
   createStore: CreateStorePayload;
+  /** Declines an invitation addressed to the signed-in user. */
+  declineStoreInvitation: DeclineStoreInvitationPayload;
   /** Deletes a customer of the caller's store with their addresses; publishes customers.deleted. */
   deleteCustomer: DeleteCustomerPayload;
   /** Deletes an address; when it was the default, another address becomes the default. */
   deleteCustomerAddress: DeleteCustomerAddressPayload;
   /** Deletes a segment; its customers are not touched. */
   deleteCustomerSegment: DeleteCustomerSegmentPayload;
-  /** Switches two-factor authentication off; needs a current code. */
+  /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
   dispatchOrder: DispatchOrderPayload;
+  /** Invites someone, by email or user id, to a store's staff for seven days (its merchants, platform admins); they join only when they accept. Publishes stores.staff-invited. */
+  inviteStoreStaff: InviteStoreStaffPayload;
   /** Signs in with email and password (and a TOTP code when two-factor authentication is on) and starts a session. At most 5 attempts a minute per address and email (RATE_LIMITED); 5 failures in a row lock the account for 15 minutes. */
   login: LoginPayload;
   /** Ends the caller's session (named by the access token): its refresh token stops working and the access token is refused from now on. */
@@ -799,7 +907,7 @@ export type Mutation = {
   markAllNotificationsRead: MarkAllNotificationsReadPayload;
   /** Marks one notification as read for the caller; doing it again changes nothing. */
   markNotificationRead: MarkNotificationReadPayload;
-  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. A store that is not ACTIVE refuses it (userError STORE_UNAVAILABLE). */
+  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
@@ -815,11 +923,15 @@ export type Mutation = {
   resetPassword: ResetPasswordPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
+  /** Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND. */
+  revokeSession: RevokeSessionPayload;
+  /** Withdraws a store's pending invitation (its merchants, platform admins). */
+  revokeStoreInvitation: RevokeStoreInvitationPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
   /** Moves a store to another status: its merchants pause and resume it; platform admins also suspend, lift a suspension and close (final). Publishes stores.status-changed. */
   setStoreStatus: SetStoreStatusPayload;
-  /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. */
+  /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout). */
   setupMfa: SetupMfaPayload;
   /** Changes a customer of the caller's store; publishes customers.updated. */
   updateCustomer: UpdateCustomerPayload;
@@ -837,6 +949,13 @@ export type Mutation = {
   updateStoreTheme: UpdateStoreThemePayload;
   /** Marks the email verified with the token from the verification email (single use, 24 hours). */
   verifyEmail: VerifyEmailPayload;
+  /** Checks the store's pending custom domain for its TXT challenge record (customDomainVerification) and, when found, makes the domain serve the store (its merchants, platform admins); publishes stores.domain-verified. */
+  verifyStoreDomain: VerifyStoreDomainPayload;
+};
+
+
+export type MutationAcceptStoreInvitationArgs = {
+  input: AcceptStoreInvitationInput;
 };
 
 
@@ -867,6 +986,11 @@ export type MutationCancelOrderArgs = {
 
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+export type MutationChangeStoreStaffRoleArgs = {
+  input: ChangeStoreStaffRoleInput;
 };
 
 
@@ -905,6 +1029,11 @@ export type MutationCreateStoreArgs = {
 };
 
 
+export type MutationDeclineStoreInvitationArgs = {
+  input: DeclineStoreInvitationInput;
+};
+
+
 export type MutationDeleteCustomerArgs = {
   input: DeleteCustomerInput;
 };
@@ -927,6 +1056,11 @@ export type MutationDisableMfaArgs = {
 
 export type MutationDispatchOrderArgs = {
   input: DispatchOrderInput;
+};
+
+
+export type MutationInviteStoreStaffArgs = {
+  input: InviteStoreStaffInput;
 };
 
 
@@ -980,6 +1114,16 @@ export type MutationRevokeRoleArgs = {
 };
 
 
+export type MutationRevokeSessionArgs = {
+  input: RevokeSessionInput;
+};
+
+
+export type MutationRevokeStoreInvitationArgs = {
+  input: RevokeStoreInvitationInput;
+};
+
+
 export type MutationSetDefaultCustomerAddressArgs = {
   input: SetDefaultCustomerAddressInput;
 };
@@ -987,6 +1131,11 @@ export type MutationSetDefaultCustomerAddressArgs = {
 
 export type MutationSetStoreStatusArgs = {
   input: SetStoreStatusInput;
+};
+
+
+export type MutationSetupMfaArgs = {
+  input: SetupMfaInput;
 };
 
 
@@ -1027,6 +1176,11 @@ export type MutationUpdateStoreThemeArgs = {
 
 export type MutationVerifyEmailArgs = {
   input: VerifyEmailInput;
+};
+
+
+export type MutationVerifyStoreDomainArgs = {
+  input: VerifyStoreDomainInput;
 };
 
 /** A message for a user, or for all staff of a store, about their orders, payments or stock. */
@@ -1088,8 +1242,10 @@ export type NotificationType =
 /** An order placed in a store. */
 export type Order = {
   __typename?: 'Order';
-  /** Why the order was cancelled. */
+  /** Why the order was cancelled, in words: the note given to cancelOrder, or the platform’s explanation. */
   cancelReason: Maybe<Scalars['String']['output']>;
+  /** Why the order was cancelled, as a code: what the shopper is told. */
+  cancelReasonCode: Maybe<OrderCancelReason>;
   /** Carrier it was dispatched with. */
   carrier: Maybe<Scalars['String']['output']>;
   /** When it was placed (UTC). */
@@ -1163,6 +1319,21 @@ export type OrderAnalyticsInput = {
   to: Scalars['DateTime']['input'];
 };
 
+/** Why an order was cancelled. cancelOrder takes the first four; the platform sets OUT_OF_STOCK and RESERVATION_EXPIRED. */
+export type OrderCancelReason =
+  /** The shopper changed their mind. */
+  | 'CUSTOMER_CHANGED_MIND'
+  /** The shopper found a better price. */
+  | 'FOUND_BETTER_PRICE'
+  /** Ordered by mistake. */
+  | 'ORDERED_BY_MISTAKE'
+  /** Another reason (the default). */
+  | 'OTHER'
+  /** Not every line could be reserved (set by the platform). */
+  | 'OUT_OF_STOCK'
+  /** The stock reservation lapsed before payment (set by the platform). */
+  | 'RESERVATION_EXPIRED';
+
 /** A page of Order items (Relay connection). */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
@@ -1201,7 +1372,7 @@ export type OrderFilter = {
 export type OrderItemInput = {
   /** The product. */
   productId: Scalars['ID']['input'];
-  /** Units, 1–1000. Several lines of one product are added together. */
+  /** Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one product are added together, within the same maximum. */
   quantity: Scalars['Int']['input'];
 };
 
@@ -1526,10 +1697,10 @@ export type ProductEdge = {
 export type ProductFilter = {
   /** Exact category name. */
   category?: InputMaybe<Scalars['String']['input']>;
-  /** Highest price in minor units (inclusive). */
-  priceMax?: InputMaybe<Scalars['Int']['input']>;
-  /** Lowest price in minor units (inclusive). */
-  priceMin?: InputMaybe<Scalars['Int']['input']>;
+  /** Highest price in minor units (inclusive), at most 10000000000. */
+  priceMax?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Lowest price in minor units (inclusive), at most 10000000000. */
+  priceMin?: InputMaybe<Scalars['SafeInt']['input']>;
   /** Words to find in the title or description (case-insensitive). */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Status; shoppers only ever see ACTIVE products. */
@@ -1575,6 +1746,8 @@ export type Query = {
   me: Maybe<User>;
   /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
   myCustomerProfile: Maybe<Customer>;
+  /** The pending invitations to work in a store addressed to the signed-in user (by user id, or to the email they verified), newest first. */
+  myStoreInvitations: Array<StoreInvitation>;
   /** The stores the signed-in user works in, whatever their status, oldest membership first. */
   myStores: Array<Store>;
   /** A notification by id; null unless it is the caller's own or a store-wide one of the store they work for. */
@@ -1603,6 +1776,8 @@ export type Query = {
   storeByDomain: Maybe<Store>;
   /** A store by its slug, with the same visibility as `store`. */
   storeBySlug: Maybe<Store>;
+  /** A store's pending invitations, newest first (its merchants, platform admins). */
+  storeInvitations: Array<StoreInvitation>;
   /** Who works in a store, oldest first (the store's staff and platform admins). */
   storeStaff: Array<StoreStaffMember>;
   /** Every store on the platform, newest first (platform admins only). */
@@ -1719,6 +1894,11 @@ export type QueryStoreByDomainArgs = {
 
 export type QueryStoreBySlugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryStoreInvitationsArgs = {
+  storeId: Scalars['ID']['input'];
 };
 
 
@@ -1850,6 +2030,36 @@ export type RevokeRolePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The session to end. */
+export type RevokeSessionInput = {
+  /** The id of one of your sessions (Session.id, from me.sessions). */
+  sessionId: Scalars['ID']['input'];
+};
+
+/** Result of revokeSession. userErrors codes: NOT_FOUND. */
+export type RevokeSessionPayload = {
+  __typename?: 'RevokeSessionPayload';
+  /** The session that was ended; null when nothing was. */
+  revokedSessionId: Maybe<Scalars['ID']['output']>;
+  /** Why no session was ended (NOT_FOUND: not one of your live sessions); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A pending invitation of the caller’s store. */
+export type RevokeStoreInvitationInput = {
+  /** The invitation (from storeInvitations). */
+  invitationId: Scalars['ID']['input'];
+};
+
+/** Result of revokeStoreInvitation: the revoked invitation, or NOT_FOUND / INVITATION_NOT_PENDING / STORE_CLOSED / STORE_UNAVAILABLE. */
+export type RevokeStoreInvitationPayload = {
+  __typename?: 'RevokeStoreInvitationPayload';
+  /** The invitation as it now is; null when nothing was changed. */
+  invitation: Maybe<StoreInvitation>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A role a user holds on the platform. */
 export type Role =
   /** Shops: their own orders, payments and notifications. */
@@ -1944,6 +2154,47 @@ export type SegmentRulesInput = {
   match: SegmentMatch;
 };
 
+/** A place the user is signed in: a device or browser, from one sign-in until it is revoked or expires. */
+export type Session = {
+  __typename?: 'Session';
+  /** When the user signed in (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether this is the session of the access token making the request. */
+  current: Scalars['Boolean']['output'];
+  /** When the session ends unless it is refreshed before (UTC). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Opaque session id (the `sid` of its access tokens); pass it to revokeSession. */
+  id: Scalars['ID']['output'];
+  /** The client IP address of the last request that used the session (sign-in or refresh). */
+  ipAddress: Maybe<Scalars['String']['output']>;
+  /** When the session was last used to sign in or refresh its tokens (UTC). */
+  lastUsedAt: Scalars['DateTime']['output'];
+  /** The User-Agent of the last request that used the session (sign-in or refresh). */
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Session items (Relay connection). */
+export type SessionConnection = {
+  __typename?: 'SessionConnection';
+  /** Edges with cursors. */
+  edges: Array<SessionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Session>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Session connection. */
+export type SessionEdge = {
+  __typename?: 'SessionEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Session. */
+  node: Session;
+};
+
 /** The address to make the default. */
 export type SetDefaultCustomerAddressInput = {
   /** The address to make its customer’s default. */
@@ -1980,6 +2231,12 @@ export type SetStoreStatusPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The current password, to start setting up two-factor authentication. */
+export type SetupMfaInput = {
+  /** The current password: an access token alone cannot change how the account signs in. */
+  currentPassword: Scalars['String']['input'];
+};
+
 /** Result of setupMfa: the new secret, shown this once, for the authenticator app. */
 export type SetupMfaPayload = {
   __typename?: 'SetupMfaPayload';
@@ -1989,7 +2246,7 @@ export type SetupMfaPayload = {
   qrCodeDataUrl: Maybe<Scalars['String']['output']>;
   /** The TOTP secret (Base32), for typing into the app by hand. Shown only in this answer. */
   secret: Maybe<Scalars['String']['output']>;
-  /** Why not (MFA_ALREADY_ENABLED); empty on success. */
+  /** Why not (INVALID_CREDENTIALS, ACCOUNT_LOCKED, MFA_ALREADY_ENABLED); empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2046,8 +2303,10 @@ export type Store = {
   createdAt: Scalars['DateTime']['output'];
   /** ISO 4217 code of the currency the store sells in, e.g. USD. */
   currency: Scalars['String']['output'];
-  /** The merchant's own host name for the storefront, unique on the platform. */
+  /** The merchant's own host name for the storefront: shown to everyone once verified (then it serves the store and is unique on the platform), to the store's staff also while pending. */
   customDomain: Maybe<Scalars['String']['output']>;
+  /** How the custom domain is proven (the TXT record to publish) and whether it is; null without a custom domain, or unless the caller works in the store or runs the platform. */
+  customDomainVerification: Maybe<CustomDomainVerification>;
   /** The platform address of the storefront: <slug>.<platform domain>. */
   domain: Scalars['String']['output'];
   /** Contact email of the store. */
@@ -2097,6 +2356,41 @@ export type StoreEdge = {
   /** The Store. */
   node: Store;
 };
+
+/** An invitation to join a store's staff; the invitee accepts or declines it signed in. */
+export type StoreInvitation = {
+  __typename?: 'StoreInvitation';
+  /** When it was sent (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The invitee by email (lower case): whoever verified this email with their account; null when invited by user id. */
+  email: Maybe<Scalars['String']['output']>;
+  /** When it can no longer be accepted (UTC): seven days after it was sent. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Opaque invitation id. */
+  id: Scalars['ID']['output'];
+  /** The merchant (or platform admin) who sent it. */
+  invitedBy: Scalars['ID']['output'];
+  /** When it was accepted, declined or revoked (UTC). */
+  respondedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The role the invitee gets on accepting: MERCHANT or STORE_STAFF. */
+  role: Role;
+  /** Where it stands; a pending invitation past its expiry is EXPIRED. */
+  status: StoreInvitationStatus;
+  /** The store (null when it is suspended or closed and the caller does not work there). */
+  store: Maybe<Store>;
+  /** The store. */
+  storeId: Scalars['ID']['output'];
+  /** The invitee by user id; null when invited by email. */
+  userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** PENDING (the invitee may accept or decline), ACCEPTED, DECLINED, REVOKED (by the store) or EXPIRED (not answered in time). */
+export type StoreInvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
 
 /** A store the user works in, and their role there. */
 export type StoreMembership = {
@@ -2415,7 +2709,7 @@ export type UpdateProfilePayload = {
 export type UpdateStoreInput = {
   /** New ISO 4217 currency code. */
   currency?: InputMaybe<Scalars['String']['input']>;
-  /** New custom host name; null removes it. */
+  /** New custom host name (PENDING until proven with verifyStoreDomain); null removes it. */
   customDomain?: InputMaybe<Scalars['String']['input']>;
   /** New contact email. */
   email?: InputMaybe<Scalars['String']['input']>;
@@ -2484,10 +2778,19 @@ export type User = {
   mfaEnabled: Scalars['Boolean']['output'];
   /** What the user may do on the platform; new users are CUSTOMER. */
   roles: Array<Role>;
+  /** Where the user is signed in: the active sessions, most recently used first (revoke one with revokeSession). Only the user themselves sees it, null for anyone else. */
+  sessions: Maybe<SessionConnection>;
   /** The store a MERCHANT or STORE_STAFF user acts for; null for everyone else. */
   storeId: Maybe<Scalars['ID']['output']>;
   /** The stores the user works in and their role in each (from the stores subgraph); only the user themselves sees it, null for anyone else. */
   stores: Maybe<Array<StoreMembership>>;
+};
+
+
+/** A person with an account: a shopper, a store merchant or staff member, or a platform admin. */
+export type UserSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of User items (Relay connection). */
@@ -2542,6 +2845,21 @@ export type VerifyEmailPayload = {
   __typename?: 'VerifyEmailPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A store whose pending custom domain to verify. */
+export type VerifyStoreDomainInput = {
+  /** The store. */
+  storeId: Scalars['ID']['input'];
+};
+
+/** Result of verifyStoreDomain: the store with its domain VERIFIED, or NOT_FOUND / STORE_CLOSED / STORE_UNAVAILABLE / NO_CUSTOM_DOMAIN / DOMAIN_NOT_VERIFIED / DOMAIN_TAKEN. */
+export type VerifyStoreDomainPayload = {
+  __typename?: 'VerifyStoreDomainPayload';
+  /** The store as it now is; null when nothing was changed. */
+  store: Maybe<Store>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -2607,14 +2925,14 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null };
 
-export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } };
+export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type ProductByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ProductByIdQuery = { __typename?: 'Query', product: { __typename?: 'Product', description: string, imageUrl: string | null, createdAt: string, updatedAt: string, stock: number, inStock: boolean, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, inventory: { __typename?: 'InventoryItem', onHand: number, reserved: number, available: number, lowStockThreshold: number } | null, price: { __typename?: 'Money', amount: number, currencyCode: string } } | null };
+export type ProductByIdQuery = { __typename?: 'Query', product: { __typename?: 'Product', description: string, imageUrl: string | null, createdAt: string, updatedAt: string, stock: number, inStock: boolean, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, inventory: { __typename?: 'InventoryItem', onHand: number, reserved: number, available: number, lowStockThreshold: number } | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type ProductsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2624,7 +2942,7 @@ export type ProductsQueryVariables = Exact<{
 }>;
 
 
-export type ProductsQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'ProductEdge', cursor: string, node: { __typename?: 'Product', stock: number, inStock: boolean, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } } }> } };
+export type ProductsQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'ProductEdge', cursor: string, node: { __typename?: 'Product', stock: number, inStock: boolean, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } }> } };
 
 export type ProductStocksQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -2638,30 +2956,30 @@ export type CreateProductMutationVariables = Exact<{
 }>;
 
 
-export type CreateProductMutation = { __typename?: 'Mutation', createProduct: { __typename?: 'CreateProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type CreateProductMutation = { __typename?: 'Mutation', createProduct: { __typename?: 'CreateProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type UpdateProductMutationVariables = Exact<{
   input: UpdateProductInput;
 }>;
 
 
-export type UpdateProductMutation = { __typename?: 'Mutation', updateProduct: { __typename?: 'UpdateProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type UpdateProductMutation = { __typename?: 'Mutation', updateProduct: { __typename?: 'UpdateProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type ArchiveProductMutationVariables = Exact<{
   input: ArchiveProductInput;
 }>;
 
 
-export type ArchiveProductMutation = { __typename?: 'Mutation', archiveProduct: { __typename?: 'ArchiveProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type ArchiveProductMutation = { __typename?: 'Mutation', archiveProduct: { __typename?: 'ArchiveProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
-export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } };
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } } | null };
+export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type CustomersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2670,7 +2988,7 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SegmentCustomersQueryVariables = Exact<{
   segmentId: Scalars['ID']['input'];
@@ -2679,7 +2997,7 @@ export type SegmentCustomersQueryVariables = Exact<{
 }>;
 
 
-export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: number, currencyCode: string } }> } };
+export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
 
 export type CreateCustomerSegmentMutationVariables = Exact<{
   input: CreateCustomerSegmentInput;
@@ -2700,7 +3018,7 @@ export type StockChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type StockChangedSubscription = { __typename?: 'Subscription', stockChanged: { __typename?: 'Product', id: string, title: string, stock: number, inStock: boolean, price: { __typename?: 'Money', amount: number, currencyCode: string } } };
+export type StockChangedSubscription = { __typename?: 'Subscription', stockChanged: { __typename?: 'Product', id: string, title: string, stock: number, inStock: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string } } };
 
 export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, type: NotificationType, title: string, message: string, orderId: string | null, isRead: boolean, createdAt: string };
 
@@ -2737,14 +3055,14 @@ export type OrderStatusChangedSubscriptionVariables = Exact<{
 
 export type OrderStatusChangedSubscription = { __typename?: 'Subscription', orderStatusChanged: { __typename?: 'Order', id: string, status: OrderStatus, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus }>, lineItems: Array<{ __typename?: 'OrderLineItem', quantity: number, product: { __typename?: 'Product', title: string, stock: number } }> } };
 
-export type OrderSummaryFragment = { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } };
+export type OrderSummaryFragment = { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type OrderByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: number }, shippingTotal: { __typename?: 'Money', amount: number }, taxTotal: { __typename?: 'Money', amount: number }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, title: string, quantity: number, unitPrice: { __typename?: 'Money', amount: number, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: number }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null };
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, title: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2754,14 +3072,14 @@ export type OrdersQueryVariables = Exact<{
 }>;
 
 
-export type OrdersQuery = { __typename?: 'Query', orders: { __typename?: 'OrderConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } }> } };
+export type OrdersQuery = { __typename?: 'Query', orders: { __typename?: 'OrderConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
 
 export type OrderAnalyticsQueryVariables = Exact<{
   input: OrderAnalyticsInput;
 }>;
 
 
-export type OrderAnalyticsQuery = { __typename?: 'Query', orderAnalytics: { __typename?: 'OrderAnalytics', ordersCount: number, conversionRate: number, ordersByStatus: Array<{ __typename?: 'OrderStatusCount', status: OrderStatus, count: number }>, revenue: { __typename?: 'Money', amount: number, currencyCode: string }, averageOrderValue: { __typename?: 'Money', amount: number }, daily: Array<{ __typename?: 'DailyOrderStats', date: string, orders: number, revenue: { __typename?: 'Money', amount: number } }> } };
+export type OrderAnalyticsQuery = { __typename?: 'Query', orderAnalytics: { __typename?: 'OrderAnalytics', ordersCount: number, conversionRate: number, ordersByStatus: Array<{ __typename?: 'OrderStatusCount', status: OrderStatus, count: number }>, revenue: { __typename?: 'Money', amount: any, currencyCode: string }, averageOrderValue: { __typename?: 'Money', amount: any }, daily: Array<{ __typename?: 'DailyOrderStats', date: string, orders: number, revenue: { __typename?: 'Money', amount: any } }> } };
 
 export type InventoryQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2777,44 +3095,44 @@ export type PlaceOrderMutationVariables = Exact<{
 }>;
 
 
-export type PlaceOrderMutation = { __typename?: 'Mutation', placeOrder: { __typename?: 'PlaceOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type PlaceOrderMutation = { __typename?: 'Mutation', placeOrder: { __typename?: 'PlaceOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type CancelOrderMutationVariables = Exact<{
   input: CancelOrderInput;
 }>;
 
 
-export type CancelOrderMutation = { __typename?: 'Mutation', cancelOrder: { __typename?: 'CancelOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type CancelOrderMutation = { __typename?: 'Mutation', cancelOrder: { __typename?: 'CancelOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type DispatchOrderMutationVariables = Exact<{
   input: DispatchOrderInput;
 }>;
 
 
-export type DispatchOrderMutation = { __typename?: 'Mutation', dispatchOrder: { __typename?: 'DispatchOrderPayload', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type DispatchOrderMutation = { __typename?: 'Mutation', dispatchOrder: { __typename?: 'DispatchOrderPayload', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type CompleteOrderMutationVariables = Exact<{
   input: CompleteOrderInput;
 }>;
 
 
-export type CompleteOrderMutation = { __typename?: 'Mutation', completeOrder: { __typename?: 'CompleteOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: number, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type CompleteOrderMutation = { __typename?: 'Mutation', completeOrder: { __typename?: 'CompleteOrderPayload', order: { __typename?: 'Order', id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
-export type PaymentSummaryFragment = { __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> };
+export type PaymentSummaryFragment = { __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: any, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: any } }> };
 
 export type ProcessPaymentMutationVariables = Exact<{
   input: ProcessPaymentInput;
 }>;
 
 
-export type ProcessPaymentMutation = { __typename?: 'Mutation', processPayment: { __typename?: 'ProcessPaymentPayload', payment: { __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> } | null, order: { __typename?: 'Order', id: string, status: OrderStatus } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type ProcessPaymentMutation = { __typename?: 'Mutation', processPayment: { __typename?: 'ProcessPaymentPayload', payment: { __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: any, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: any } }> } | null, order: { __typename?: 'Order', id: string, status: OrderStatus } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type OrderPaymentsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type OrderPaymentsQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, payments: Array<{ __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: number, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: number } }> }> } | null };
+export type OrderPaymentsQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, payments: Array<{ __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: any, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: any } }> }> } | null };
 
 export type StoreProfileFragment = { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string };
 
