@@ -95,7 +95,7 @@ describe('the gateway’s limits on the real supergraph', () => {
     for (const type of Object.values(model.schema.getTypeMap())) {
       if (!('getFields' in type) || type.name.startsWith('__') || type.name.startsWith('join__')) continue;
       for (const field of Object.values(type.getFields())) {
-        if ('args' in field && field.args.some((argument) => argument.name === 'first')) {
+        if ('args' in field && field.args.some((argument: { name: string }) => argument.name === 'first')) {
           expect([`${type.name}.${field.name}`, model.listSizes.get(`${type.name}.${field.name}`)?.slicingArguments]).toEqual([
             `${type.name}.${field.name}`,
             ['first'],
