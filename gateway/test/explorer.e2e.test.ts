@@ -170,15 +170,23 @@ describe('the explorer in a browser', () => {
   }
 
   /** The JSON the result pane shows, once it shows `text`. */
-  async function resultShowing(page: Page, text: string, timeout = 10_000): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  /**
+   * The result pane's JSON once it shows `text`, without the gateway's cost report, which a query or
+   * mutation must carry (a subscription's push, `pushed`, carries none).
+   */
+  async function resultShowing(page: Page, text: string, timeout = 10_000, pushed = false): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
     const pane = page.locator('.graphiql-response .result-window');
     await pane.filter({ hasText: text }).waitFor({ timeout });
     const shown = await editorText(page, '.graphiql-response .result-window');
+    let result: { data?: Record<string, unknown>; errors?: unknown[]; extensions?: { cost?: { requestedQueryCost?: number } } };
     try {
-      return JSON.parse(shown);
+      result = JSON.parse(shown);
     } catch {
       throw new Error(`the result pane does not show JSON: ${shown}`);
     }
+    const { extensions, ...answer } = result;
+    if (!pushed) expect(extensions?.cost?.requestedQueryCost).toBeGreaterThan(0);
+    return answer;
   }
 
   /** Only local traffic, no page errors, and nothing the page's Content-Security-Policy had to refuse. */
@@ -243,7 +251,7 @@ describe('the explorer in a browser', () => {
         async () => {
           stock += 2;
           await adjustStock(2);
-          return resultShowing(explorer.page, '"stockChanged"', 3_000).catch(() => false as const);
+          return resultShowing(explorer.page, '"stockChanged"', 3_000, true).catch(() => false as const);
         },
         20_000,
         'a stockChanged event in the result pane',
@@ -361,7 +369,7 @@ describe('the explorer in a browser', () => {
         });
 
         // the first window shows the order move, with the product's title from catalog
-        const pushed = await resultShowing(follower.page, '"CONFIRMED"', 20_000);
+        const pushed = await resultShowing(follower.page, '"CONFIRMED"', 20_000, true);
         expect(pushed.data).toMatchObject({ orderStatusChanged: { status: 'CONFIRMED', lineItems: [{ quantity: 1, product: { title: demoTitle } }] } });
         await expectOnlyLocalTraffic(follower);
         await expectOnlyLocalTraffic(payer);
