@@ -10,7 +10,15 @@ describe('orders and stock through the gateway', () => {
   let store: Storefront;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('stock') });
+    // 200 concurrent buyers and a merchant polling every order: this suite is about stock, not about
+    // the query-cost budgets (gateway/test/rate-limits.e2e.test.ts is), so the budgets are out of its way
+    const unthrottled = {
+      RATE_LIMIT_USER_BUCKET: '1000000',
+      RATE_LIMIT_USER_RESTORE_RATE: '100000',
+      RATE_LIMIT_ANONYMOUS_BUCKET: '1000000',
+      RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '100000',
+    };
+    stack = await startStack({ namespace: uniqueSuiteName('stock'), env: unthrottled });
     store = new Storefront(stack);
   }, 120_000);
 

@@ -73,7 +73,9 @@ describe('a store’s life: segments from real orders, status across the supergr
       15_000,
       'the customer with their first payment',
     );
-    expect(customer).toMatchObject({ email: 'shopper@example.com', userId: shopper.userId, ordersCount: 1, totalSpent: { amount: 3000, currencyCode: 'USD' } });
+    // this shopper has a token but never verified an email, so the customer is not linked to the account
+    // (customers links only on accounts.email-verified; the demo-seed suite shows a verified shopper linked)
+    expect(customer).toMatchObject({ email: 'shopper@example.com', userId: null, ordersCount: 1, totalSpent: { amount: 3000, currencyCode: 'USD' } });
     expect(await members()).toEqual([]);
 
     const second = await store.placeOrder(shopper.sdk, [{ productId, quantity: 1 }]);
