@@ -62,6 +62,7 @@ describe('stores subgraph', () => {
         locale: 'en-US',
         timezone: 'America/New_York',
         status: 'ACTIVE',
+        settings: { guestCheckoutEnabled: true, requirePhoneAtCheckout: false },
       });
       expect(events[1].data).toEqual({ storeId: first.id, userId: ownerId, role: 'MERCHANT' });
     });
