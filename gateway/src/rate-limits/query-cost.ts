@@ -1,28 +1,8 @@
-import { Kind, getOperationAST, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { MUTATION_WEIGHT, operationCost, type CostModel } from '../limits/operation-cost';
 
 /** What an operation costs in bucket points, known before it runs. */
 export type QueryCost = (document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) => number;
-
-/**
- * Mutations that cost the platform far more than their selection (a password hash, an email, a
- * payment provider call), per call: 200 aliased `login`s in one document cost 200 times this. They
- * belong next to the schema as `@cost(weight:)` on these fields, which the cost model reads; until
- * the subgraphs declare them, they stand in for the model's default root-mutation weight here.
- */
-export const MUTATION_WEIGHTS: Readonly<Record<string, number>> = {
-  login: 50,
-  register: 50,
-  requestPasswordReset: 50,
-  resetPassword: 50,
-  verifyEmail: 50,
-  // these check the current password (an argon2 hash) too
-  changePassword: 50,
-  setupMfa: 50,
-  disableMfa: 50,
-  placeOrder: 20,
-  processPayment: 20,
-};
 
 /** Pages are at most 100 long (BLUEPRINT "API conventions"); a list without `first`/`last` counts as one. */
 const MAX_PAGE = 100;
@@ -35,30 +15,22 @@ function pageSize(value: ValueNode | undefined, variables: Record<string, unknow
 
 /**
  * What an operation takes from a bucket: the cost model's price (`operationCost`, the same the
- * per-operation limit uses), with each expensive mutation call priced at its `MUTATION_WEIGHTS`
- * weight instead of the default root-mutation weight; `selectionCost` until the model is loaded.
+ * per-operation limit uses), so an expensive mutation weighs what its subgraph declares with
+ * `@cost(weight:)` next to its schema (`login` 50, `placeOrder` 20, …), per call, aliases included;
+ * `selectionCost` until the model is loaded.
  */
 export function bucketCost(model: () => CostModel | null): QueryCost {
   return (document, variables, operationName) => {
     const current = model();
-    if (!current) return selectionCost(document, variables, operationName);
-    let cost = operationCost(document, variables, current, operationName);
-    const operation = getOperationAST(document, operationName);
-    if (operation?.operation === 'mutation') {
-      for (const selection of operation.selectionSet.selections) {
-        if (selection.kind !== Kind.FIELD) continue;
-        const weight = MUTATION_WEIGHTS[selection.name.value];
-        if (weight !== undefined) cost += weight - MUTATION_WEIGHT;
-      }
-    }
-    return Math.max(1, cost);
+    return current ? Math.max(1, operationCost(document, variables, current, operationName)) : selectionCost(document, variables, operationName);
   };
 }
 
 /**
- * The gateway's own estimate until the schema-driven cost model is wired in: one point per field
- * selected, multiplied by the page sizes (`first`/`last`) of the lists around it, fragments
- * expanded, plus each expensive mutation's weight per call.
+ * The gateway's own estimate until the supergraph's cost model is loaded (the gateway answers
+ * nothing before it is): one point per field selected, multiplied by the page sizes
+ * (`first`/`last`) of the lists around it, fragments expanded; a root mutation field weighs the
+ * model's default root-mutation weight, since the `@cost` declarations are not known yet.
  */
 export const selectionCost: QueryCost = (document, variables, operationName) => {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
@@ -73,7 +45,7 @@ export const selectionCost: QueryCost = (document, variables, operationName) => 
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
-        const weight = atRoot && operation.operation === 'mutation' ? (MUTATION_WEIGHTS[selection.name.value] ?? 1) : 1;
+        const weight = atRoot && operation.operation === 'mutation' ? MUTATION_WEIGHT : 1;
         total += weight * multiplier;
         if (selection.selectionSet) {
           const argument = (name: string) => selection.arguments?.find((candidate) => candidate.name.value === name)?.value;

@@ -42,7 +42,7 @@ export function rateLimitPlugin<TContext extends BaseContext>(options: {
             return; // the operation cost limit refuses it
           }
           if (requested > capacity) {
-            // no wait would make it fit (expensive mutations weigh more here than in the per-operation limit)
+            // no wait would make it fit (a bucket may hold less than the per-operation limit allows)
             cost.actualQueryCost = 0;
             const refusal = queryTooComplex(requested, capacity);
             throw Object.assign(refusal, { extensions: { ...refusal.extensions, http: { status: 400 } } });

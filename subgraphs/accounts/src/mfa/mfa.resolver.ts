@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { AccountsServices } from '../accounts-services';
 import { ConfirmMfaInput, DisableMfaInput, SetupMfaInput } from './mfa.inputs';
@@ -10,7 +10,9 @@ import { disableMfa } from './disable-mfa';
 export function mfaResolver(services: AccountsServices) {
   @Resolver()
   class MfaResolver {
+    // checks the current password (an argon2 hash): the gateway prices each call, aliases too, at this weight
     @Authorized()
+    @Directive('@cost(weight: 50)')
     @Mutation(() => SetupMfaPayload, {
       description:
         'Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout).',
@@ -26,6 +28,7 @@ export function mfaResolver(services: AccountsServices) {
     }
 
     @Authorized()
+    @Directive('@cost(weight: 50)')
     @Mutation(() => DisableMfaPayload, {
       description:
         'Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code.',

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { AccountsServices } from '../accounts-services';
 import { ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput } from './password.inputs';
@@ -9,6 +9,8 @@ import { changePassword } from './change-password';
 export function passwordResolver(services: AccountsServices) {
   @Resolver()
   class PasswordResolver {
+    // a password hash or an email per call: the gateway prices each call, aliases too, at this weight
+    @Directive('@cost(weight: 50)')
     @Mutation(() => RequestPasswordResetPayload, {
       description:
         'Sends a password reset link (accounts.password-reset-requested) if the email has an account. The answer is the same either way, so it reveals nothing.',
@@ -17,6 +19,7 @@ export function passwordResolver(services: AccountsServices) {
       return requestPasswordReset(context, services, input);
     }
 
+    @Directive('@cost(weight: 50)')
     @Mutation(() => ResetPasswordPayload, {
       description: 'Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session.',
     })
@@ -25,6 +28,7 @@ export function passwordResolver(services: AccountsServices) {
     }
 
     @Authorized()
+    @Directive('@cost(weight: 50)')
     @Mutation(() => ChangePasswordPayload, {
       description: "Changes the signed-in user's password; every other session ends. Answers with a fresh access token for this session.",
     })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { AccountsServices } from '../accounts-services';
 import { RegisterInput, VerifyEmailInput } from './registration.inputs';
@@ -10,6 +10,8 @@ import { verifyEmail } from './verify-email';
 export function registrationResolver(services: AccountsServices) {
   @Resolver()
   class RegistrationResolver {
+    // a password hash and an email per call: the gateway's cost limit and rate limits price each call, aliases too, at this weight
+    @Directive('@cost(weight: 50)')
     @Mutation(() => RegisterPayload, {
       description:
         'Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error.',
@@ -18,6 +20,7 @@ export function registrationResolver(services: AccountsServices) {
       return register(context, services, input);
     }
 
+    @Directive('@cost(weight: 50)')
     @Mutation(() => VerifyEmailPayload, { description: 'Marks the email verified with the token from the verification email (single use, 24 hours).' })
     verifyEmail(@Arg('input', { description: 'The token.' }) input: VerifyEmailInput, @Ctx() context: SubgraphContext) {
       return verifyEmail(context, input);

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import type { AccountsServices } from '../accounts-services';
 import { LoginInput, RefreshTokenInput, RevokeSessionInput } from './session.inputs';
@@ -12,6 +12,8 @@ import { revokeSession } from './revoke-session';
 export function sessionResolver(services: AccountsServices) {
   @Resolver()
   class SessionResolver {
+    // an argon2 hash per call: the gateway's cost limit and rate limits price each call, aliases too, at this weight
+    @Directive('@cost(weight: 50)')
     @Mutation(() => LoginPayload, {
       description:
         'Signs in with email and password (and a TOTP code when two-factor authentication is on) and starts a session. At most 5 attempts a minute per address and email (RATE_LIMITED); 5 failures in a row lock the account for 15 minutes.',

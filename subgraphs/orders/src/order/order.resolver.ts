@@ -47,6 +47,8 @@ export class OrderResolver {
     return orderAnalytics(context, input);
   }
 
+  // a transaction over every line plus the reservation it sets off: the gateway prices each call, aliases too, at this weight
+  @Directive('@cost(weight: 20)')
   @Mutation(() => PlaceOrderPayload, {
     description:
       'Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED.',

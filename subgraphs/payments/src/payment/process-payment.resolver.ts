@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import { ProcessPaymentInput } from './process-payment.inputs';
 import { ProcessPaymentPayload } from './process-payment.payload';
@@ -8,6 +8,8 @@ import { processPayment, type PaymentServices } from './process-payment';
 export function processPaymentResolver(services: PaymentServices) {
   @Resolver()
   class ProcessPaymentResolver {
+    // a payment provider call per call: the gateway prices each call, aliases too, at this weight
+    @Directive('@cost(weight: 20)')
     @Mutation(() => ProcessPaymentPayload, {
       description:
         "Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed.",
