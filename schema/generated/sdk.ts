@@ -1232,6 +1232,8 @@ export type NotificationEdge = {
 export type NotificationType =
   /** An order left the warehouse; the message names the carrier and tracking number when known. */
   | 'DISPATCH'
+  /** An invitation to join the store's staff, for the invited user: accepted with acceptStoreInvitation. */
+  | 'INVITATION'
   /** An order changed status (confirmed, cancelled, completed…). */
   | 'ORDER'
   /** A payment succeeded, failed or was refunded. */

@@ -28,6 +28,11 @@ export interface EmailConfig {
    * default 3): anyone can decline a card again and again on an order bearing someone else's address.
    */
   paymentFailedEmailsPerOrderHour: number;
+  /**
+   * Staff-invitation emails one store may send in a day (NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY,
+   * default 50, as many invitations as stores lets a store make a day): merchants choose the addresses.
+   */
+  invitationEmailsPerStoreDay: number;
 }
 
 export interface NotificationsConfig {
@@ -70,6 +75,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
       maxAttempts: read.int('NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       retryBaseMs: read.int('NOTIFICATIONS_EMAIL_RETRY_BASE_MS', 5000, { min: 10 }),
       paymentFailedEmailsPerOrderHour: read.int('NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR', 3, { min: 0, max: 100 }),
+      invitationEmailsPerStoreDay: read.int('NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY', 50, { min: 0, max: 10_000 }),
     },
   };
 }

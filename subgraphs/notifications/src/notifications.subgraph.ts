@@ -10,10 +10,12 @@ import { AccountEmails1763769601000 } from './migrations/1763769601000-account-e
 import { IsolateByStore1763769605030 } from './migrations/1763769605030-isolate-by-store';
 import { EmailOrderId1763769605110 } from './migrations/1763769605110-email-order-id';
 import { AccountEmailBodies1763769605120 } from './migrations/1763769605120-account-email-bodies';
+import { StaffInvitations1763769605200 } from './migrations/1763769605200-staff-invitations';
 
 /**
- * Notifications tells people what happened to their orders, payments and stock: in-app
- * notifications (with per-reader read state) and email through an outbox and SMTP.
+ * Notifications tells people what happened to their orders, payments and stock, and that they
+ * were invited to a store's staff: in-app notifications (with per-reader read state) and email
+ * through an outbox and SMTP.
  */
 export function createNotificationsSubgraph(config: NotificationsConfig = loadNotificationsConfig()): SubgraphDefinition {
   return {
@@ -26,6 +28,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       IsolateByStore1763769605030,
       EmailOrderId1763769605110,
       AccountEmailBodies1763769605120,
+      StaffInvitations1763769605200,
     ],
     publishes: ['notifications'],
     consumers: notificationHandlers({
@@ -33,6 +36,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       accountLinkBaseUrl: config.email.accountLinkBaseUrl,
       accountEmailTokenSeal: config.accountEmailTokenKey && new SecretCipher(config.accountEmailTokenKey),
       paymentFailedEmailsPerOrderHour: config.email.paymentFailedEmailsPerOrderHour,
+      invitationEmailsPerStoreDay: config.email.invitationEmailsPerStoreDay,
     }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
     schema: () =>

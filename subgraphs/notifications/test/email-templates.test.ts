@@ -1,6 +1,7 @@
 import { EmailKind, renderEmail } from '../src/messages/email-templates';
 import { formatMoney } from '../src/messages/format-money';
 import { notificationTexts } from '../src/messages/notification-texts';
+import { quotedText } from '../src/messages/plain-text';
 
 describe('formatMoney', () => {
   it('turns minor units into the currency’s own format', () => {
@@ -21,7 +22,7 @@ describe('email templates', () => {
       renderEmail(EmailKind.ORDER_DISPATCHED, { orderNumber: '#1001', carrier: 'DHL', trackingNumber: 'JD0146' }),
       renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: '#1001', amount: total, reason: null }),
     ];
-    expect(emails.map((email) => email.kind)).toEqual(Object.values(EmailKind).filter((kind) => !kind.startsWith('ACCOUNT_')));
+    expect(emails.map((email) => email.kind)).toEqual(Object.values(EmailKind).filter((kind) => !kind.startsWith('ACCOUNT_') && !kind.startsWith('STORE_')));
     for (const email of emails) {
       expect(email.subject).toContain('#1001');
       expect(email.text).toMatch(/^Hello,\n\n/);
@@ -55,6 +56,27 @@ describe('email templates', () => {
     expect(refund.subject).toBe('Your refund');
     expect(refund.text).toContain('We have refunded $5.00 for your order. Reason: Out of stock.');
   });
+
+  it('invites to a store with no link and no token: the invitee signs in with the address to accept', () => {
+    const expiresAt = new Date('2026-12-13T21:16:40.123Z');
+    const invitation = renderEmail(EmailKind.STORE_INVITATION, { storeName: 'Acme Outdoor', role: 'STORE_STAFF', expiresAt });
+    expect(invitation.subject).toBe('You were invited to “Acme Outdoor” on UltraMarket');
+    expect(invitation.text).toContain(
+      'You were invited to “Acme Outdoor” as a member of staff. Sign in to UltraMarket with this email to accept; the invitation expires 2026-12-13 21:16 UTC.',
+    );
+    expect(invitation.text).not.toMatch(/https?:|token/i);
+    expect(renderEmail(EmailKind.STORE_INVITATION, { storeName: 'Acme', role: 'MERCHANT', expiresAt }).text).toContain('as a merchant.');
+  });
+
+  it('quotes a store name on one line, its links broken, so a merchant cannot write the email', () => {
+    const storeName = 'Acme\r\n\r\nYour account is locked: http://phish.example/login\u202e\u0000';
+    const invitation = renderEmail(EmailKind.STORE_INVITATION, { storeName, role: 'STORE_STAFF', expiresAt: new Date() });
+    expect(invitation.subject).toBe('You were invited to “Acme Your account is locked: http[:]//phish.example/login” on UltraMarket');
+    expect(invitation.text).toContain('invited to “Acme Your account is locked: http[:]//phish.example/login” as');
+    expect(invitation.text).not.toContain('http://');
+    for (const hidden of ['\u0000', '\u202e', '\r']) expect(invitation.text).not.toContain(hidden);
+    expect(quotedText('x'.repeat(300))).toBe(`“${'x'.repeat(100)}”`);
+  });
 });
 
 describe('notification texts', () => {
@@ -68,5 +90,10 @@ describe('notification texts', () => {
       'Your payment of $1.00 for your order failed: Insufficient funds. You can try again with another payment method.',
     );
     expect(notificationTexts.lowStock({ productId: 'p-1', available: 2, lowStockThreshold: 5 })).toMatchObject({ type: 'STOCK', title: 'Low stock: 2 left' });
+    expect(notificationTexts.storeInvitation({ storeName: 'Acme', role: 'MERCHANT', expiresAt: new Date('2026-12-13T21:16:00Z') })).toEqual({
+      type: 'INVITATION',
+      title: 'Invitation to join “Acme”',
+      message: 'You were invited to “Acme” as a merchant. Accept it from your store invitations; it expires 2026-12-13 21:16 UTC.',
+    });
   });
 });

@@ -15,6 +15,7 @@ describe('loadNotificationsConfig', () => {
       maxAttempts: 8,
       retryBaseMs: 5000,
       paymentFailedEmailsPerOrderHour: 3,
+      invitationEmailsPerStoreDay: 50,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadNotificationsConfig', () => {
       NOTIFICATIONS_EMAIL_ENABLED: 'false',
       NOTIFICATIONS_EMAIL_MAX_ATTEMPTS: '3',
       NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR: '1',
+      NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY: '5',
     });
     expect(config.email).toMatchObject({
       enabled: false,
@@ -36,6 +38,7 @@ describe('loadNotificationsConfig', () => {
       from: 'Shop <shop@example.com>',
       maxAttempts: 3,
       paymentFailedEmailsPerOrderHour: 1,
+      invitationEmailsPerStoreDay: 5,
     });
   });
 
@@ -45,6 +48,7 @@ describe('loadNotificationsConfig', () => {
     ['SMTP_SECURE', 'maybe', /SMTP_SECURE must be true or false/],
     ['NOTIFICATIONS_EMAIL_ENABLED', 'on', /NOTIFICATIONS_EMAIL_ENABLED must be true or false/],
     ['NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', '0', /NOTIFICATIONS_EMAIL_MAX_ATTEMPTS must be >= 1/],
+    ['NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY', '-1', /NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY must be >= 0/],
   ])('fails at start naming %s when it is "%s"', (variable, value, message) => {
     expect(() => loadNotificationsConfig({ [variable]: value })).toThrow(message);
   });

@@ -37,3 +37,12 @@ export async function emailsAboutOrderInLastHour(tx: Tx, orderId: string, kind: 
   );
   return queued;
 }
+
+/** How many emails of `kind` the store queued in the last day (the transaction's store; its lock keeps the count exact). */
+export async function storeEmailsInLastDay(tx: Tx, storeId: string, kind: string): Promise<number> {
+  const [{ queued }]: { queued: number }[] = await tx.manager.query(
+    `SELECT count(*)::int AS queued FROM email_outbox WHERE store_id = $1 AND kind = $2 AND created_at > now() - interval '1 day'`,
+    [storeId, kind],
+  );
+  return queued;
+}

@@ -62,6 +62,17 @@ export interface LowStock {
   lowStockThreshold: number;
 }
 
+/** `stores.staff-invited`: an invitation by email (`email`) or to a user (`userId`); it carries no secret. */
+export interface StaffInvited {
+  storeId: string;
+  storeName: string;
+  invitationId: string;
+  email: string | null;
+  userId: string | null;
+  role: string;
+  expiresAt: Date;
+}
+
 function recipient(read: EventDataReader): Recipient {
   return { storeId: read.storeId(), customerId: read.optionalUuid('customerId'), email: read.optionalEmail('email') };
 }
@@ -111,4 +122,17 @@ export function readPaymentRefunded(event: EventEnvelope): PaymentRefunded {
 export function readLowStock(event: EventEnvelope): LowStock {
   const read = new EventDataReader(event);
   return { storeId: read.storeId(), productId: read.uuid('productId'), available: read.int('available'), lowStockThreshold: read.int('lowStockThreshold') };
+}
+
+export function readStaffInvited(event: EventEnvelope): StaffInvited {
+  const read = new EventDataReader(event);
+  return {
+    storeId: read.storeId(),
+    storeName: read.string('storeName'),
+    invitationId: read.uuid('invitationId'),
+    email: read.optionalEmail('email'),
+    userId: read.optionalUuid('userId'),
+    role: read.string('role'),
+    expiresAt: read.instant('expiresAt'),
+  };
 }

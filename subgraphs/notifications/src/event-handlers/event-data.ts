@@ -62,6 +62,14 @@ export class EventDataReader {
     return value;
   }
 
+  /** An ISO 8601 timestamp. */
+  instant(field: string): Date {
+    const value = this.data[field];
+    const instant = typeof value === 'string' ? new Date(value) : null;
+    if (!instant || Number.isNaN(instant.getTime())) throw this.invalid(field, 'must be an ISO 8601 timestamp');
+    return instant;
+  }
+
   money(field: string): MoneyData {
     const value = this.data[field] as Partial<MoneyData> | null | undefined;
     if (

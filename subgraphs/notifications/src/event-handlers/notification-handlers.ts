@@ -5,9 +5,12 @@ import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceede
 import { notifyStaffOnLowStock } from './low-stock.handler';
 import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
+import { notifyStaffInvitee, type StaffInvitationOptions } from './staff-invited.handler';
 
 /** Every event notifications reacts to, one durable consumer each. */
-export function notificationHandlers(options: HandlerOptions & { accountLinkBaseUrl: string; accountEmailTokenSeal: SecretCipher | null }): EventHandler[] {
+export function notificationHandlers(
+  options: HandlerOptions & StaffInvitationOptions & { accountLinkBaseUrl: string; accountEmailTokenSeal: SecretCipher | null },
+): EventHandler[] {
   const accountEmails = { emailEnabled: options.emailEnabled, linkBaseUrl: options.accountLinkBaseUrl, emailTokenSeal: options.accountEmailTokenSeal };
   return [
     notifyOnOrderStatusChanged(options),
@@ -18,5 +21,6 @@ export function notificationHandlers(options: HandlerOptions & { accountLinkBase
     notifyStaffOnLowStock(),
     sendVerificationEmail(accountEmails),
     sendPasswordResetEmail(accountEmails),
+    notifyStaffInvitee(options),
   ];
 }

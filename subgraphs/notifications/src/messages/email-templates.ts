@@ -1,6 +1,8 @@
 import type { MoneyData } from '../event-handlers/event-data';
 import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
+import { formatUtc, quotedText } from './plain-text';
+import { staffRoleName } from './staff-roles';
 
 /** Every email notifications sends; one template each below. */
 export enum EmailKind {
@@ -11,6 +13,7 @@ export enum EmailKind {
   PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
   ACCOUNT_VERIFY_EMAIL = 'ACCOUNT_VERIFY_EMAIL',
   ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
+  STORE_INVITATION = 'STORE_INVITATION',
 }
 
 /** What each template needs. */
@@ -24,6 +27,8 @@ export interface EmailTemplateData {
   [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
   [EmailKind.ACCOUNT_VERIFY_EMAIL]: { firstName: string; link: string; token: string };
   [EmailKind.ACCOUNT_PASSWORD_RESET]: { firstName: string; link: string; token: string };
+  /** No link and no token: the invitee accepts signed in, with this address (`myStoreInvitations`). The name is the merchant's words, quoted. */
+  [EmailKind.STORE_INVITATION]: { storeName: string; role: string; expiresAt: Date };
 }
 
 export interface RenderedEmail {
@@ -82,6 +87,13 @@ const templates: { [K in EmailKind]: Template<K> } = {
       `${firstName ? `${firstName}, s` : 'S'}omeone (we hope you) asked to reset your UltraMarket password. Choose a new one here: ${link}`,
       `Or enter this code: ${token}`,
       'The link works once and for one hour, and signs you out everywhere. If you did not ask for it, ignore this email: your password stays as it is.',
+    ],
+  }),
+  [EmailKind.STORE_INVITATION]: ({ storeName, role, expiresAt }) => ({
+    subject: `You were invited to ${quotedText(storeName)} on UltraMarket`,
+    paragraphs: [
+      `You were invited to ${quotedText(storeName)} as ${staffRoleName(role)}. Sign in to UltraMarket with this email to accept; the invitation expires ${formatUtc(expiresAt)}.`,
+      'If you do not know this store, ignore this email: nobody joins a store without accepting.',
     ],
   }),
 };

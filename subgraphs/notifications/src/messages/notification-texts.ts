@@ -2,6 +2,8 @@ import type { MoneyData } from '../event-handlers/event-data';
 import { NotificationType } from '../notification/notification-type';
 import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
+import { formatUtc, quotedText } from './plain-text';
+import { staffRoleName } from './staff-roles';
 
 /** What an in-app notification says. */
 export interface NotificationText {
@@ -64,5 +66,10 @@ export const notificationTexts = {
     type: NotificationType.STOCK,
     title: `Low stock: ${stock.available} left`,
     message: `Product ${stock.productId} is running low: ${stock.available} available (alert threshold ${stock.lowStockThreshold}).`,
+  }),
+  storeInvitation: (invitation: { storeName: string; role: string; expiresAt: Date }): NotificationText => ({
+    type: NotificationType.INVITATION,
+    title: `Invitation to join ${quotedText(invitation.storeName)}`,
+    message: `You were invited to ${quotedText(invitation.storeName)} as ${staffRoleName(invitation.role)}. Accept it from your store invitations; it expires ${formatUtc(invitation.expiresAt)}.`,
   }),
 };

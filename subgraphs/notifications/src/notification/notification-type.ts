@@ -6,6 +6,7 @@ export enum NotificationType {
   PAYMENT = 'PAYMENT',
   DISPATCH = 'DISPATCH',
   STOCK = 'STOCK',
+  INVITATION = 'INVITATION',
 }
 
 registerEnumType(NotificationType, {
@@ -16,5 +17,6 @@ registerEnumType(NotificationType, {
     PAYMENT: { description: 'A payment succeeded, failed or was refunded.' },
     DISPATCH: { description: 'An order left the warehouse; the message names the carrier and tracking number when known.' },
     STOCK: { description: "A product is running low; store-wide, for the store's staff." },
+    INVITATION: { description: "An invitation to join the store's staff, for the invited user: accepted with acceptStoreInvitation." },
   },
 });
