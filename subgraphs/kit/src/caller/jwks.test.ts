@@ -1,7 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
+import { eventually } from '../../test/support/test-names';
 import { testAuth } from '../../test/support/test-signing';
 import { createLogger } from '../logging/logger';
 import { verifyAccessToken } from './access-token';
@@ -9,33 +10,172 @@ import { trustJwks } from './jwks';
 import type { SigningKeys } from './signing-keys';
 
 const auth = testAuth;
-const rotated = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const silent = createLogger('test', 'silent');
+
+/** An issuer's key: its private half signs, its public half is what the JWKS publishes under `kid`. */
+function issuerKey(kid: string) {
+  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...pair.publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' };
+  const sign = (subject = 'u1') => signWith(pair.privateKey, kid, subject);
+  return { kid, jwk, sign };
+}
+
+function signWith(privateKey: KeyObject, kid: string, subject: string): string {
+  return jwt.sign({ roles: ['CUSTOMER'] }, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+    algorithm: 'RS256',
+    subject,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    keyid: kid,
+  });
+}
+
+const verifies = (token: string, keys: SigningKeys) => {
+  try {
+    return verifyAccessToken(token, keys, auth).userId !== null;
+  } catch {
+    return false;
+  }
+};
+
+/** Keys trusted only from the JWKS, as in production with JWKS_URL and no JWT_PUBLIC_KEY. */
+const jwksOnly = (): SigningKeys => ({ keyId: 'k1', publicKeyPem: '', privateKeyPem: undefined });
+
+/** A real JWKS endpoint whose document (or failure) the test changes as an issuer would. */
+class JwksServer {
+  /** What GET answers: a status and a body. */
+  answer: { status: number; body: unknown } = { status: 200, body: { keys: [] } };
+  /** GET requests answered so far. */
+  requests = 0;
+  private server: Server | undefined;
+  port = 0;
+
+  publish(...keys: { jwk: object }[]): void {
+    this.answer = { status: 200, body: { keys: keys.map(({ jwk }) => jwk) } };
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/.well-known/jwks.json`;
+  }
+
+  async start(port = 0): Promise<void> {
+    this.server = createServer((_request, response) => {
+      this.requests += 1;
+      response.writeHead(this.answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer.body));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 describe('keys from a JWKS document', () => {
-  let server: Server;
-  let url: string;
+  const jwks = new JwksServer();
+  const stops: (() => void)[] = [];
+  const trust = async (keys: SigningKeys) => stops.push(await trustJwks(keys, jwks.url, silent, { refreshMs: 50, retryMs: 50 }));
+  /** Waits until the JWKS has been asked twice more: the answer it serves now has been read. */
+  const twoMoreReads = async () => {
+    const seen = jwks.requests;
+    await eventually(async () => jwks.requests >= seen + 2, 5_000, 'two more JWKS reads');
+  };
 
-  beforeAll(async () => {
-    const jwk = { ...rotated.publicKey.export({ format: 'jwk' }), kid: 'k2', use: 'sig', alg: 'RS256' };
-    server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) stop();
+    await jwks.stop();
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('accepts tokens signed with a published key and refuses unknown key ids', async () => {
-    const keys: SigningKeys = { keyId: 'k1', publicKeyPem: '', privateKeyPem: undefined };
-    const stop = await trustJwks(keys, url, createLogger('test', 'silent'));
-    const sign = (kid: string) =>
-      jwt.sign({ roles: ['CUSTOMER'] }, rotated.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
-        algorithm: 'RS256',
-        subject: 'u1',
-        issuer: auth.issuer,
-        audience: auth.audience,
-        keyid: kid,
-      });
-    expect(verifyAccessToken(sign('k2'), keys, auth)).toMatchObject({ userId: 'u1', roles: ['CUSTOMER'] });
-    expect(() => verifyAccessToken(sign('k3'), keys, auth)).toThrow('Invalid access token');
-    stop();
+    const published = issuerKey('k2');
+    await jwks.start();
+    jwks.publish(published);
+    const keys = jwksOnly();
+    stops.push(await trustJwks(keys, jwks.url, silent));
+    expect(verifyAccessToken(published.sign(), keys, auth)).toMatchObject({ userId: 'u1', roles: ['CUSTOMER'] });
+    expect(() => verifyAccessToken(issuerKey('k3').sign(), keys, auth)).toThrow('Invalid access token');
+    // a token that names a published kid but is signed by another key is refused too
+    expect(() => verifyAccessToken(signWith(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, 'k2', 'u1'), keys, auth)).toThrow(
+      'Invalid access token',
+    );
+  });
+
+  it('picks up a key published for rotation and refuses a retired one after the refresh', async () => {
+    const old = issuerKey('k-2025');
+    const next = issuerKey('k-2026');
+    await jwks.start();
+    jwks.publish(old);
+    const keys = jwksOnly();
+    await trust(keys);
+    expect([verifies(old.sign(), keys), verifies(next.sign(), keys)]).toEqual([true, false]);
+
+    // the issuer publishes the next key beside the old one before signing with it
+    jwks.publish(old, next);
+    await eventually(async () => verifies(next.sign(), keys), 5_000, 'the published key to be trusted');
+    expect(verifies(old.sign(), keys)).toBe(true);
+
+    // then retires the old one: tokens it signed are refused once the JWKS no longer lists it
+    jwks.publish(next);
+    await eventually(async () => !verifies(old.sign(), keys), 5_000, 'the retired key to be refused');
+    expect(verifies(next.sign(), keys)).toBe(true);
+    expect(keys.trustedKeys && [...keys.trustedKeys.keys()]).toEqual(['k-2026']);
+  });
+
+  it('starts while the JWKS is down, refuses every token until it answers, then accepts them', async () => {
+    const key = issuerKey('k2');
+    // a port nobody listens on yet: connection refused, as when accounts is still starting
+    await jwks.start();
+    const { port } = jwks;
+    await jwks.stop();
+    const keys = jwksOnly();
+    jwks.port = port;
+    await trust(keys);
+    expect(verifies(key.sign(), keys)).toBe(false);
+
+    jwks.publish(key);
+    await jwks.start(port);
+    await eventually(async () => verifies(key.sign(), keys), 5_000, 'the JWKS to be read once it answers');
+  });
+
+  it('refuses every token while the JWKS answers an error or no keys at start', async () => {
+    const key = issuerKey('k2');
+    await jwks.start();
+    jwks.answer = { status: 503, body: { error: 'starting' } };
+    const keys = jwksOnly();
+    await trust(keys);
+    expect(verifies(key.sign(), keys)).toBe(false);
+    await twoMoreReads();
+    expect(verifies(key.sign(), keys)).toBe(false);
+    jwks.answer = { status: 200, body: { keys: [] } };
+    await twoMoreReads();
+    expect(verifies(key.sign(), keys)).toBe(false);
+    jwks.publish(key);
+    await eventually(async () => verifies(key.sign(), keys), 5_000, 'the JWKS to be read once it lists a key');
+  });
+
+  it('keeps the keys it read when a later refresh fails or answers something that is not a key set', async () => {
+    const key = issuerKey('k2');
+    await jwks.start();
+    jwks.publish(key);
+    const keys = jwksOnly();
+    await trust(keys);
+    expect(verifies(key.sign(), keys)).toBe(true);
+    for (const answer of [
+      { status: 500, body: {} },
+      { status: 200, body: { keys: 'none' } },
+      { status: 200, body: { keys: [] } },
+    ]) {
+      jwks.answer = answer;
+      await twoMoreReads();
+      expect([answer, verifies(key.sign(), keys)]).toEqual([answer, true]);
+    }
+    // down altogether: the last keys read still verify
+    const requestsBefore = jwks.requests;
+    await jwks.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([jwks.requests, verifies(key.sign(), keys)]).toEqual([requestsBefore, true]);
   });
 });

@@ -3,37 +3,68 @@ import type { Logger } from '../logging/logger';
 import type { SigningKeys } from './signing-keys';
 
 const REFRESH_MS = 5 * 60 * 1000;
+const RETRY_MS = 5 * 1000;
 
-/** Public keys by `kid` from a JWKS document (RSA signing keys only). */
+/**
+ * Public keys by `kid` from a JWKS document (RSA signing keys only). A document that is not a key
+ * set, or holds no RSA signing key, is an error like an unreachable one: the caller keeps the keys it
+ * had rather than trust nothing because of one bad answer.
+ */
 export async function fetchJwks(url: string): Promise<Map<string, string>> {
   const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
   if (!response.ok) throw new Error(`JWKS at ${url} answered ${response.status}`);
-  const { keys } = (await response.json()) as { keys?: (JsonWebKey & { kid?: string; use?: string })[] };
+  const { keys } = (await response.json()) as { keys?: unknown };
+  if (!Array.isArray(keys)) throw new Error(`JWKS at ${url} has no "keys" array`);
   const found = new Map<string, string>();
-  for (const jwk of keys ?? []) {
+  for (const jwk of keys as (JsonWebKey & { kid?: string; use?: string })[]) {
     if (jwk.kty !== 'RSA' || !jwk.kid || (jwk.use && jwk.use !== 'sig')) continue;
     found.set(jwk.kid, createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
   }
+  if (found.size === 0) throw new Error(`JWKS at ${url} has no RSA signing key`);
   return found;
 }
 
+export interface JwksTiming {
+  /** How often a JWKS that answered is read again, so a published key is trusted and a retired one dropped (default five minutes). */
+  refreshMs?: number;
+  /** How soon a JWKS that did not answer (or answered nonsense) is asked again (default five seconds). */
+  retryMs?: number;
+}
+
 /**
- * Trusts the keys an issuer publishes at JWKS_URL, refreshed every five minutes so a rotated key
- * is picked up without a restart. Returns the function that stops the refresh.
+ * Trusts the keys an issuer publishes at JWKS_URL: read at start, then every `refreshMs`, so a key
+ * published for rotation is trusted and a retired one (gone from the document) is refused without a
+ * restart. A JWKS that is down at start does not stop the process (accounts, which serves it, may be
+ * starting at the same moment): until it answers, every token signed with its keys is refused, and it
+ * is asked again every `retryMs` until it does. Once read, a failed refresh keeps the last keys read.
+ * Returns the function that stops the refreshing.
  */
-export async function trustJwks(keys: SigningKeys, url: string, logger: Logger): Promise<() => void> {
-  keys.trustedKeys ??= new Map();
+export async function trustJwks(keys: SigningKeys, url: string, logger: Logger, timing: JwksTiming = {}): Promise<() => void> {
+  const { refreshMs = REFRESH_MS, retryMs = RETRY_MS } = timing;
+  const trusted = (keys.trustedKeys ??= new Map());
+  let everRead = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
   const refresh = async () => {
-    const fetched = await fetchJwks(url);
-    for (const [kid, pem] of fetched) keys.trustedKeys!.set(kid, pem);
-    for (const kid of [...keys.trustedKeys!.keys()]) if (!fetched.has(kid)) keys.trustedKeys!.delete(kid);
+    let read = false;
+    try {
+      const fetched = await fetchJwks(url);
+      for (const [kid, pem] of fetched) trusted.set(kid, pem);
+      for (const kid of [...trusted.keys()]) if (!fetched.has(kid)) trusted.delete(kid);
+      const recovered = !everRead && timer !== undefined;
+      if (recovered) logger.info({ url, keyIds: [...fetched.keys()] }, 'JWKS answered at last; tokens signed with its keys are accepted');
+      everRead = read = true;
+    } catch (error) {
+      if (everRead) logger.warn({ err: error, url }, 'JWKS refresh failed; the keys read last are kept');
+      else logger.warn({ err: error, url, retryMs }, 'JWKS not available yet; tokens signed with its keys are refused until it answers');
+    }
+    if (stopped) return;
+    timer = setTimeout(() => void refresh(), read ? refreshMs : retryMs);
+    timer.unref();
   };
-  try {
-    await refresh();
-  } catch (error) {
-    logger.warn({ err: error, url }, 'JWKS not available yet; tokens signed with its keys are refused until it is');
-  }
-  const timer = setInterval(() => refresh().catch((error) => logger.warn({ err: error, url }, 'JWKS refresh failed')), REFRESH_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  await refresh();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
