@@ -4,21 +4,9 @@ import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '../../subgraphs/ki
 import { loadSubgraphSigningSecret } from '../../subgraphs/kit/src/security/signing-secret';
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
 import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
-
-interface Answer {
-  status: number;
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+import { outcome, post } from './support/graphql-post';
 
 const QUERY = JSON.stringify({ query: '{ __typename }' });
-
-async function post(url: string, body: string, headers: Record<string, string> = {}, send: typeof fetch = fetch): Promise<Answer> {
-  const response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
-}
-
-/** Status and error code, to compare a whole list of answers at once. */
-const outcome = ({ status, body }: Answer) => [status, body.errors?.[0]?.extensions?.code ?? (body.data ? 'DATA' : 'NONE')];
 
 /**
  * "Safe to put on the internet", item 5: a subgraph answers only what the gateway signed, and the

@@ -55,3 +55,24 @@ export async function subscribe<T>(
   await new Promise((resolve) => setTimeout(resolve, 300));
   return feed;
 }
+
+/**
+ * Opens a raw graphql-transport-ws socket, sends `connection_init` with `payload` and says how the
+ * gateway answered: 'ACK' for `connection_ack`, else the close code it closed the socket with.
+ */
+export async function connectionInitAnswer(wsUrl: string, payload: Record<string, unknown>): Promise<'ACK' | number> {
+  const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+  const answer = new Promise<'ACK' | number>((resolve, reject) => {
+    socket.on('message', (data) => {
+      if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') resolve('ACK');
+    });
+    socket.on('close', (code) => resolve(code));
+    socket.on('error', reject);
+  });
+  socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
+  try {
+    return await answer;
+  } finally {
+    socket.close();
+  }
+}

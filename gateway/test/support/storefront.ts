@@ -66,11 +66,16 @@ export class Storefront {
     return id;
   }
 
-  /** Places an order, retrying while orders has not yet heard of a product just created. */
-  async placeOrder(sdk: Sdk, items: { productId: string; quantity: number }[], idempotencyKey: string = randomUUID()): Promise<OrderSummaryFragment> {
+  /** Places an order (for `email`), retrying while orders has not yet heard of a product just created. */
+  async placeOrder(
+    sdk: Sdk,
+    items: { productId: string; quantity: number }[],
+    idempotencyKey: string = randomUUID(),
+    email = 'shopper@example.com',
+  ): Promise<OrderSummaryFragment> {
     return eventually(
       async () => {
-        const { placeOrder } = await sdk.PlaceOrder({ input: { items, email: 'shopper@example.com', shippingAddress: SHIPPING_ADDRESS, idempotencyKey } });
+        const { placeOrder } = await sdk.PlaceOrder({ input: { items, email, shippingAddress: SHIPPING_ADDRESS, idempotencyKey } });
         if (placeOrder.userErrors.some((error) => error.code === 'PRODUCT_NOT_AVAILABLE')) return undefined;
         if (placeOrder.userErrors.length > 0) throw new Error(JSON.stringify(placeOrder.userErrors));
         return placeOrder.order!;
