@@ -57,6 +57,11 @@ export class AccountsServices {
     return this.current.runtime.redis;
   }
 
+  /** What scopes the throttle counters in Redis: the deployment's event namespace. */
+  get throttleScope(): string {
+    return this.current.runtime.config.eventNamespace;
+  }
+
   get logger(): Logger {
     return this.current.runtime.logger;
   }

@@ -118,7 +118,7 @@ describe('login, lockout and rate limits', () => {
     });
     // the five first sign in; the sixth is refused (and, the payload being non-null, takes the data with it)
     expect(answer.errors).toEqual([expect.objectContaining({ path: ['a5'], extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) })]);
-    expect(await accounts.redis.get(loginAttemptsKey('127.0.0.1', email))).toBe('6');
+    expect(await accounts.redis.get(loginAttemptsKey(accounts.namespace, '127.0.0.1', email))).toBe('6');
     expect(await accounts.count(`SELECT count(*) AS n FROM session s JOIN app_user u ON u.id = s.user_id WHERE u.email = $1`, [email])).toBe(5);
   });
 

@@ -26,8 +26,8 @@ describe('per-address throttles before hashing', () => {
   /** An address of this test alone; its counters are removed with the suite. */
   function newAddress(): string {
     const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-    accounts.rememberRedisKey(loginAddressKey(ip));
-    accounts.rememberRedisKey(resetAddressKey(ip));
+    accounts.rememberRedisKey(loginAddressKey(accounts.namespace, ip));
+    accounts.rememberRedisKey(resetAddressKey(accounts.namespace, ip));
     return ip;
   }
 
@@ -64,7 +64,7 @@ describe('per-address throttles before hashing', () => {
   it('refuses sign-ins from one address past its budget whatever the email, each alias counting, without hashing', async () => {
     const ip = newAddress();
     const emails = Array.from({ length: 50 }, () => accounts.email('stuffing'));
-    for (const email of emails) accounts.rememberRedisKey(loginAttemptsKey(ip, email));
+    for (const email of emails) accounts.rememberRedisKey(loginAttemptsKey(accounts.namespace, ip, email));
 
     // 50 sign-ins with a new email each in one document: the budget's worth are checked (one hash each), the next is refused
     const budget = refusedAlias(await aliased('login', emails, ip));
@@ -82,7 +82,7 @@ describe('per-address throttles before hashing', () => {
     }
     // the right password of a real account from that address is refused too ...
     const { email, password } = await registerUser(accounts);
-    accounts.rememberRedisKey(loginAttemptsKey(ip, email));
+    accounts.rememberRedisKey(loginAttemptsKey(accounts.namespace, ip, email));
     expect((await loginOnce(email, password, ip)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(verify).not.toHaveBeenCalled();
     // ... while another address signs in

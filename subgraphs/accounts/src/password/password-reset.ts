@@ -28,7 +28,7 @@ export async function requestPasswordReset(
   services: AccountsServices,
   input: RequestPasswordResetInput,
 ): Promise<RequestPasswordResetPayload> {
-  if (!(await countResetRequest(services.redis, context.origin.ipAddress, input.email))) return accepted();
+  if (!(await countResetRequest(services.redis, services.throttleScope, context.origin.ipAddress, input.email))) return accepted();
   const [user] = await Promise.all([findUserByEmail(context.db.manager, input.email), spendPasswordCheckTime(input.email)]);
   if (user) {
     await context.unitOfWork.run(traceOf(context), async (tx) => {

@@ -2,15 +2,16 @@ import type Redis from 'ioredis';
 import { AccountsPolicy } from '../accounts.policy';
 import { rateLimited } from '../shared/account-errors';
 import { emailKey } from '../shared/email';
-import { countCall } from '../shared/rate-limit';
+import { countCall, throttlePrefix } from '../shared/rate-limit';
 import { sha256Hex } from '../shared/secure-token';
 
-export function resetEmailKey(email: string): string {
-  return `ultramarket:accounts:reset-requests:${sha256Hex(emailKey(email))}`;
+/** Hashed like the sign-in keys, and scoped the same way (see loginAttemptsKey). */
+export function resetEmailKey(scope: string, email: string): string {
+  return `${throttlePrefix(scope)}reset-requests:${sha256Hex(emailKey(email))}`;
 }
 
-export function resetAddressKey(ipAddress: string): string {
-  return `ultramarket:accounts:reset-requests:address:${sha256Hex(ipAddress)}`;
+export function resetAddressKey(scope: string, ipAddress: string): string {
+  return `${throttlePrefix(scope)}reset-requests:address:${sha256Hex(ipAddress)}`;
 }
 
 /**
@@ -20,13 +21,13 @@ export function resetAddressKey(ipAddress: string): string {
  * email counter counts every address, with or without an account, so neither answer nor timing says
  * which emails have one.
  */
-export async function countResetRequest(redis: Redis, ipAddress: string | null, email: string): Promise<boolean> {
+export async function countResetRequest(redis: Redis, scope: string, ipAddress: string | null, email: string): Promise<boolean> {
   const [byEmail, byAddress] = await countCall(redis, [
-    { key: resetEmailKey(email), limit: AccountsPolicy.resetRequestsPerWindow, windowSeconds: AccountsPolicy.resetWindowSeconds },
+    { key: resetEmailKey(scope, email), limit: AccountsPolicy.resetRequestsPerWindow, windowSeconds: AccountsPolicy.resetWindowSeconds },
     // no address known (no HTTP client behind the request): one shared budget would stop every reset
     ...(ipAddress === null
       ? []
-      : [{ key: resetAddressKey(ipAddress), limit: AccountsPolicy.resetRequestsPerAddress, windowSeconds: AccountsPolicy.resetWindowSeconds }]),
+      : [{ key: resetAddressKey(scope, ipAddress), limit: AccountsPolicy.resetRequestsPerAddress, windowSeconds: AccountsPolicy.resetWindowSeconds }]),
   ]);
   if (byAddress?.exceeded) throw rateLimited(byAddress.retryAfterSeconds);
   return !byEmail.exceeded;

@@ -2,16 +2,19 @@ import type Redis from 'ioredis';
 import { AccountsPolicy } from '../accounts.policy';
 import { emailKey } from '../shared/email';
 import { rateLimited } from '../shared/account-errors';
-import { countCall, retryAfter } from '../shared/rate-limit';
+import { countCall, retryAfter, throttlePrefix } from '../shared/rate-limit';
 import { sha256Hex } from '../shared/secure-token';
 
-/** The address and email are hashed into the keys so Redis holds neither. */
-export function loginAttemptsKey(ipAddress: string | null, email: string): string {
-  return `ultramarket:accounts:login-attempts:${sha256Hex(`${ipAddress ?? 'unknown'}\n${emailKey(email)}`)}`;
+/**
+ * The address and email are hashed into the keys so Redis holds neither. `scope` is the deployment's
+ * event namespace: deployments (and test stacks) sharing one Redis keep separate counters.
+ */
+export function loginAttemptsKey(scope: string, ipAddress: string | null, email: string): string {
+  return `${throttlePrefix(scope)}login-attempts:${sha256Hex(`${ipAddress ?? 'unknown'}\n${emailKey(email)}`)}`;
 }
 
-export function loginAddressKey(ipAddress: string): string {
-  return `ultramarket:accounts:login-attempts:address:${sha256Hex(ipAddress)}`;
+export function loginAddressKey(scope: string, ipAddress: string): string {
+  return `${throttlePrefix(scope)}login-attempts:address:${sha256Hex(ipAddress)}`;
 }
 
 /**
@@ -21,13 +24,13 @@ export function loginAddressKey(ipAddress: string): string {
  * or a password hashed, so a refused attempt costs one Redis round trip. A fixed window: cheap and
  * enough next to the per-account lockout, which stops slow guessing.
  */
-export async function countLoginAttempt(redis: Redis, ipAddress: string | null, email: string): Promise<void> {
+export async function countLoginAttempt(redis: Redis, scope: string, ipAddress: string | null, email: string): Promise<void> {
   const counts = await countCall(redis, [
-    { key: loginAttemptsKey(ipAddress, email), limit: AccountsPolicy.loginAttemptsPerWindow, windowSeconds: AccountsPolicy.loginWindowSeconds },
+    { key: loginAttemptsKey(scope, ipAddress, email), limit: AccountsPolicy.loginAttemptsPerWindow, windowSeconds: AccountsPolicy.loginWindowSeconds },
     // no address known (no HTTP client behind the request): one shared budget would lock everyone out
     ...(ipAddress === null
       ? []
-      : [{ key: loginAddressKey(ipAddress), limit: AccountsPolicy.loginAttemptsPerAddress, windowSeconds: AccountsPolicy.loginWindowSeconds }]),
+      : [{ key: loginAddressKey(scope, ipAddress), limit: AccountsPolicy.loginAttemptsPerAddress, windowSeconds: AccountsPolicy.loginWindowSeconds }]),
   ]);
   const wait = retryAfter(counts);
   if (wait !== null) throw rateLimited(wait);

@@ -18,7 +18,7 @@ import type { LoginInput } from './session.inputs';
  */
 export async function login(context: SubgraphContext, services: AccountsServices, input: LoginInput): Promise<LoginPayload> {
   const { origin } = context;
-  await countLoginAttempt(services.redis, origin.ipAddress, input.email);
+  await countLoginAttempt(services.redis, services.throttleScope, origin.ipAddress, input.email);
 
   const user = await findUserByEmail(context.db.manager, input.email);
   if (!user) {

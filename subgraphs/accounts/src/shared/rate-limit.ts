@@ -1,5 +1,13 @@
 import type Redis from 'ioredis';
 
+/**
+ * Where accounts keeps its throttle counters: under the deployment's event namespace when it has one,
+ * so deployments and test stacks that share a Redis never count each other's calls.
+ */
+export function throttlePrefix(scope: string): string {
+  return scope ? `ultramarket:accounts:${scope}:` : 'ultramarket:accounts:';
+}
+
 /** A fixed-window counter in Redis: its name, how many calls a window allows, and the window's length. */
 export interface WindowLimit {
   key: string;

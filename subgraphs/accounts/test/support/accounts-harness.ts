@@ -48,6 +48,11 @@ export class AccountsUnderTest {
     return this.subgraph.runtime.dataSource;
   }
 
+  /** This instance's event namespace, which also scopes its throttle counters in Redis. */
+  get namespace(): string {
+    return this.subgraph.runtime.config.eventNamespace;
+  }
+
   get baseUrl(): string {
     return this.subgraph.url.replace(/\/graphql$/, '');
   }
@@ -55,8 +60,8 @@ export class AccountsUnderTest {
   /** A unique address per test, so Redis counters of tests never meet. */
   email(label = 'user'): string {
     const email = `${label}-${randomUUID().slice(0, 8)}@example.com`;
-    for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAttemptsKey(ip, email));
-    this.redisKeys.add(resetEmailKey(email));
+    for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAttemptsKey(this.namespace, ip, email));
+    this.redisKeys.add(resetEmailKey(this.namespace, email));
     return email;
   }
 
@@ -117,11 +122,12 @@ export class AccountsUnderTest {
     const tokens: { access_token_id: string }[] = await this.db.query(`SELECT access_token_id FROM session WHERE access_token_id IS NOT NULL`);
     for (const user of users) {
       this.redisKeys.add(`ultramarket:revoked-user:${user.id}`);
-      this.redisKeys.add(resetEmailKey(user.email));
-      for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAttemptsKey(ip, user.email));
+      this.redisKeys.add(resetEmailKey(this.namespace, user.email));
+      for (const ip of TEST_ADDRESSES) this.redisKeys.add(loginAttemptsKey(this.namespace, ip, user.email));
     }
     // the per-address budgets are shared by every suite signing in from these addresses
-    for (const ip of TEST_ADDRESSES.filter((address) => address !== 'unknown')) this.redisKeys.add(loginAddressKey(ip)).add(resetAddressKey(ip));
+    for (const ip of TEST_ADDRESSES.filter((address) => address !== 'unknown'))
+      this.redisKeys.add(loginAddressKey(this.namespace, ip)).add(resetAddressKey(this.namespace, ip));
     for (const token of tokens) this.redisKeys.add(`ultramarket:revoked-jti:${token.access_token_id}`);
     if (this.redisKeys.size > 0) await this.redis.del(...this.redisKeys);
     this.redis.disconnect();
