@@ -12,6 +12,7 @@ import { CreateOrders1763769600300 } from './migrations/1763769600300-create-ord
 import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-isolate-orders-by-store';
 import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout-limits';
 import { MoneyAsBigint1763769610600 } from './migrations/1763769610600-money-as-bigint';
+import { StatusChangePayment1763769611100 } from './migrations/1763769611100-status-change-payment';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
@@ -19,7 +20,13 @@ export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
   entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot],
-  migrations: [CreateOrders1763769600300, IsolateOrdersByStore1763769605060, CheckoutLimits1763769605100, MoneyAsBigint1763769610600],
+  migrations: [
+    CreateOrders1763769600300,
+    IsolateOrdersByStore1763769605060,
+    CheckoutLimits1763769605100,
+    MoneyAsBigint1763769610600,
+    StatusChangePayment1763769611100,
+  ],
   publishes: ['orders'],
   consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers, ...checkoutSettingsHandlers],
   // placeOrder is refused unless the store is ACTIVE; staff change nothing while it is SUSPENDED or CLOSED

@@ -24,6 +24,10 @@ export class OrderStatusChange {
   @Column('text', { nullable: true })
   message: string | null;
 
+  /** The payment the change is about (payment statuses only): how a late payments.initiated knows its payment already settled. */
+  @Column('uuid', { name: 'payment_id', nullable: true })
+  paymentId: string | null;
+
   @Field({ description: 'When (UTC).' })
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   at: Date;

@@ -26,7 +26,8 @@ export function lockOrder(tx: Tx, orderId: string, store: { storeId?: string }):
 /**
  * Moves a locked order to `to`: saves it (with whatever else the caller changed), appends the status
  * history, and publishes orders.status-changed (and orders.cancelled) through the outbox. `reasonCode`
- * (cancellations) is what the shopper is told; `reason` is words for the history and the staff.
+ * (cancellations) is what the shopper is told; `reason` is words for the history and the staff; `paymentId`
+ * names the payment a payment status is about.
  */
 export async function transition(
   tx: Tx,
@@ -34,13 +35,14 @@ export async function transition(
   to: OrderStatus,
   reason: string | null = null,
   reasonCode: OrderCancelReason | null = null,
+  paymentId: string | null = null,
 ): Promise<Order> {
   const from = order.status;
   if (!canTransition(from, to)) throw new InvalidTransition(from, to);
   order.status = to;
   if (to === OrderStatus.CANCELLED) Object.assign(order, { cancelReason: reason, cancelReasonCode: reasonCode });
   const saved = await tx.manager.getRepository(Order).save(order);
-  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, storeId: order.storeId, status: to, message: reason });
+  await tx.manager.getRepository(OrderStatusChange).insert({ orderId: order.id, storeId: order.storeId, status: to, message: reason, paymentId });
   await tx.emit({
     type: OrderEvents.statusChanged,
     storeId: order.storeId,

@@ -33,12 +33,13 @@ export async function advance(
   path: OrderStatus[],
   reason: string | null = null,
   reasonCode: OrderCancelReason | null = null,
+  paymentId: string | null = null,
 ): Promise<Order> {
   let current = order;
   for (const status of path) {
     if (current.status === status) continue;
     if (!canTransition(current.status, status)) break;
-    current = await transition(tx, current, status, reason, reasonCode);
+    current = await transition(tx, current, status, reason, reasonCode, paymentId);
   }
   return current;
 }

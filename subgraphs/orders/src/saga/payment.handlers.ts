@@ -1,15 +1,37 @@
+import { In } from 'typeorm';
+import type { Tx } from '@ultramarket/kit';
+import type { Order } from '../order/order.entity';
 import { OrderStatus, PaymentStatus, ReservationStatus } from '../order/order-status';
+import { OrderStatusChange } from '../order/order-status-change.entity';
 import { advance, orderEventHandler, saveOrder } from './order-event-handler';
 
-/** payments.initiated: a payment is being processed. */
-const initiated = orderEventHandler('orders-payment-initiated', 'payments.initiated', async (tx, order) => {
+/** What every payments event carries that orders reads (payments' `party`). */
+interface PaymentEventData {
+  orderId: string;
+  paymentId?: string;
+}
+
+/**
+ * Whether the order already recorded the outcome of `paymentId`. payments.initiated and its outcome come
+ * through separate durable consumers, so the outcome may be applied first; news of that payment
+ * afterwards must not reopen it (payments starts a new payment only after the last one settled).
+ */
+async function settled(tx: Tx, order: Order, paymentId: string | undefined): Promise<boolean> {
+  if (!paymentId) return false;
+  const outcomes = [OrderStatus.PAYMENT_SUCCESS, OrderStatus.PAYMENT_FAILED];
+  return tx.manager.getRepository(OrderStatusChange).exists({ where: { orderId: order.id, storeId: order.storeId, paymentId, status: In(outcomes) } });
+}
+
+/** payments.initiated: a payment is being processed (unless its outcome arrived first). */
+const initiated = orderEventHandler<PaymentEventData>('orders-payment-initiated', 'payments.initiated', async (tx, order, event) => {
   if (order.status !== OrderStatus.CREATED && order.status !== OrderStatus.PAYMENT_FAILED) return;
+  if (await settled(tx, order, event.data.paymentId)) return;
   order.paymentStatus = PaymentStatus.PENDING;
-  await advance(tx, order, [OrderStatus.PAYMENT_PENDING]);
+  await advance(tx, order, [OrderStatus.PAYMENT_PENDING], null, null, event.data.paymentId ?? null);
 });
 
 /** payments.succeeded: paid; confirmed at once if inventory already committed the stock. */
-const succeeded = orderEventHandler('orders-payment-succeeded', 'payments.succeeded', async (tx, order) => {
+const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded', 'payments.succeeded', async (tx, order, event) => {
   if (order.paymentStatus === PaymentStatus.PAID || order.paymentStatus === PaymentStatus.REFUNDED) return;
   order.paymentStatus = PaymentStatus.PAID;
   if (![OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED].includes(order.status)) {
@@ -17,16 +39,21 @@ const succeeded = orderEventHandler('orders-payment-succeeded', 'payments.succee
     await saveOrder(tx, order);
     return;
   }
-  const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS];
-  if (order.reservationStatus === ReservationStatus.COMMITTED) path.push(OrderStatus.CONFIRMED);
-  await advance(tx, order, path);
+  const paymentId = event.data.paymentId ?? null;
+  const paid = await advance(tx, order, [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS], null, null, paymentId);
+  if (paid.reservationStatus === ReservationStatus.COMMITTED) await advance(tx, paid, [OrderStatus.CONFIRMED]);
 });
 
-/** payments.failed: the shopper may retry while the reservation lasts. */
-const failed = orderEventHandler<{ orderId: string; message: string }>('orders-payment-failed', 'payments.failed', async (tx, order, event) => {
-  if (order.status !== OrderStatus.CREATED && order.status !== OrderStatus.PAYMENT_PENDING) return;
+/**
+ * payments.failed: the shopper may retry while the reservation lasts. A failed order hears of a retry's
+ * failure before its initiated too: it passes through PAYMENT_PENDING again, as if in order.
+ */
+const failed = orderEventHandler<PaymentEventData & { message: string }>('orders-payment-failed', 'payments.failed', async (tx, order, event) => {
+  if (![OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED].includes(order.status)) return;
+  if (await settled(tx, order, event.data.paymentId)) return;
   order.paymentStatus = PaymentStatus.FAILED;
-  await advance(tx, order, [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED], event.data.message ?? 'The payment failed');
+  const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED];
+  await advance(tx, order, path, event.data.message ?? 'The payment failed', null, event.data.paymentId ?? null);
 });
 
 /** payments.refunded: money went back to the shopper (e.g. paid after the stock was released). */

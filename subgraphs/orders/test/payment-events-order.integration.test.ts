@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Role, type EventEnvelope } from '@ultramarket/kit';
+import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { eventually } from '../../kit/test/support/test-names';
+import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
+import { ordersSubgraph } from '../src/orders.subgraph';
+import { PLACE_ORDER, shippingAddress, upstreamEvents, type OrderPayloadResult } from './support/order-operations';
+
+/**
+ * payments.initiated and payments.failed / payments.succeeded reach orders through separate durable
+ * consumers, so a payment's outcome can be applied before the news that it started.
+ */
+describe('orders: payment events in any order', () => {
+  let orders: TestSubgraph;
+  let owner: DataSource;
+  const events = upstreamEvents(() => orders);
+
+  const place = async (storeId: string) => {
+    const productId = await events.product(storeId);
+    const result = await orders
+      .client(tokenFor([Role.CUSTOMER], storeId, randomUUID()), { 'x-store-id': storeId })
+      .rawRequest<{ placeOrder: OrderPayloadResult }>(PLACE_ORDER, {
+        input: { items: [{ productId, quantity: 1 }], email: 'shopper@example.com', shippingAddress, idempotencyKey: randomUUID() },
+      });
+    expect(result.errors).toBeUndefined();
+    return result.data.placeOrder.order!;
+  };
+  const orderRow = async (orderId: string): Promise<{ status: string; payment_status: string }> =>
+    (await owner.query(`SELECT status, payment_status FROM customer_order WHERE id = $1`, [orderId]))[0];
+  /** Publishes a payments event as payments does (aggregate = the order) and returns once orders' consumer handled it. */
+  const payment = async (type: 'initiated' | 'succeeded' | 'failed', storeId: string, orderId: string, paymentId: string) => {
+    const data = { orderId, paymentId, amount: { amount: 2500, currencyCode: 'USD' }, provider: 'simulated', message: 'Card declined' };
+    const event: EventEnvelope = await events.publish(`payments.${type}`, storeId, orderId, data, 0);
+    await eventually(
+      async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])).length > 0,
+      10_000,
+      `payments.${type} handled`,
+    );
+  };
+  const history = async (orderId: string) =>
+    owner.query(`SELECT status, payment_id AS "paymentId" FROM order_status_change WHERE order_id = $1 ORDER BY id`, [orderId]);
+
+  beforeAll(async () => {
+    orders = await startTestSubgraph(ordersSubgraph);
+    owner = await openOwnerConnection(orders.runtime.config);
+  });
+  afterAll(async () => {
+    await owner?.destroy();
+    await orders?.close();
+  });
+
+  it('keeps a declined order PAYMENT_FAILED when the payment’s initiated arrives after its failure, and a retry still confirms it', async () => {
+    const storeId = randomUUID();
+    const order = await place(storeId);
+    const [declined, declinedAgain, retry] = [randomUUID(), randomUUID(), randomUUID()];
+
+    await payment('failed', storeId, order.id, declined);
+    await payment('initiated', storeId, order.id, declined);
+    expect(await orderRow(order.id)).toEqual({ status: 'PAYMENT_FAILED', payment_status: 'FAILED' });
+
+    // a second attempt declined the same way round: heard of first through its failure, still a failure
+    await payment('failed', storeId, order.id, declinedAgain);
+    await payment('initiated', storeId, order.id, declinedAgain);
+    expect(await orderRow(order.id)).toEqual({ status: 'PAYMENT_FAILED', payment_status: 'FAILED' });
+
+    await payment('initiated', storeId, order.id, retry);
+    expect(await orderRow(order.id)).toEqual({ status: 'PAYMENT_PENDING', payment_status: 'PENDING' });
+    await payment('succeeded', storeId, order.id, retry);
+    await events.publish('inventory.committed', storeId, order.id, { orderId: order.id });
+    await eventually(async () => (await orderRow(order.id)).status === 'CONFIRMED', 10_000, 'CONFIRMED');
+    expect(await orderRow(order.id)).toEqual({ status: 'CONFIRMED', payment_status: 'PAID' });
+
+    expect(await history(order.id)).toEqual([
+      { status: 'CREATED', paymentId: null },
+      { status: 'PAYMENT_PENDING', paymentId: declined },
+      { status: 'PAYMENT_FAILED', paymentId: declined },
+      { status: 'PAYMENT_PENDING', paymentId: declinedAgain },
+      { status: 'PAYMENT_FAILED', paymentId: declinedAgain },
+      { status: 'PAYMENT_PENDING', paymentId: retry },
+      { status: 'PAYMENT_SUCCESS', paymentId: retry },
+      { status: 'CONFIRMED', paymentId: null },
+    ]);
+  });
+
+  it('keeps a paid order paid when the payment’s initiated arrives after its success, and ignores a settled payment heard of again', async () => {
+    const storeId = randomUUID();
+    const order = await place(storeId);
+    const paid = randomUUID();
+    await payment('succeeded', storeId, order.id, paid);
+    await payment('initiated', storeId, order.id, paid);
+    expect(await orderRow(order.id)).toEqual({ status: 'PAYMENT_SUCCESS', payment_status: 'PAID' });
+
+    const declined = randomUUID();
+    const other = await place(storeId);
+    await payment('initiated', storeId, other.id, declined);
+    await payment('failed', storeId, other.id, declined);
+    // the same failure again under another event id (e.g. republished): one failure in the history
+    await payment('failed', storeId, other.id, declined);
+    expect(await orderRow(other.id)).toEqual({ status: 'PAYMENT_FAILED', payment_status: 'FAILED' });
+    expect((await history(other.id)).map((change: { status: string }) => change.status)).toEqual(['CREATED', 'PAYMENT_PENDING', 'PAYMENT_FAILED']);
+  });
+});
