@@ -22,7 +22,7 @@ export interface SubgraphContext {
   unitOfWork: UnitOfWork;
   /** Every store's status, as this subgraph last heard it (for subgraphs that follow it). */
   storeStatuses: StoreStatuses;
-  /** Where the request came from: the first X-Forwarded-For hop (set by the gateway) or the socket, and its User-Agent. */
+  /** Where the request came from: the client address the gateway signed (X-Client-Address, null on its own requests) and the User-Agent. */
   origin: RequestOrigin;
 }
 

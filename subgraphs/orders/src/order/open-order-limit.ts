@@ -7,7 +7,7 @@ const OPEN_UNPAID = `status IN ('CREATED', 'PAYMENT_PENDING', 'PAYMENT_FAILED')`
 /**
  * Refuses a checkout that would give the shopper more open unpaid orders in the store than allowed:
  * every one of them holds stock until it is paid or its reservation lapses. Guests are counted by
- * client address (the gateway's X-Forwarded-For hop), signed-in shoppers by user; the store's staff
+ * client address (the gateway's signed X-Client-Address), signed-in shoppers by user; the store's staff
  * and platform admins are not capped. Runs in the transaction that writes the order, behind a lock
  * per shopper, so concurrent checkouts cannot both take the last place.
  */
