@@ -56,6 +56,8 @@ interface SubscriptionServerOptions {
 }
 
 const REVOCATION_RECHECK_MS = 250;
+/** How long a close frame queued behind unsent data gets to go out before a refused socket is cut. */
+const CLOSE_FRAME_GRACE_MS = 250;
 
 /** `connection_init` payloads may carry `Authorization` (as the explorer sends headers) or `authorization`. */
 function param(params: Record<string, unknown> | undefined, name: string): string | undefined {
@@ -90,6 +92,20 @@ interface SocketState {
 }
 
 /**
+ * A server socket emits 'error' only when its client broke the protocol (a message over `maxPayload`: 1009).
+ * `ws` has then written its close frame, and would keep reading and discarding whatever the client still
+ * sends (the rest of a 100 MiB frame) until its 30 s close timeout: the connection is cut as soon as the
+ * close frame is out instead (ws 8, `receiverOnError` in lib/websocket.js).
+ */
+function hangUpOnProtocolError(socket: WebSocket): void {
+  socket.once('error', () => {
+    // the close frame went to the kernel before 'error' was emitted, unless data was queued before it
+    if (socket.bufferedAmount === 0) setImmediate(() => socket.terminate());
+    else setTimeout(() => socket.terminate(), CLOSE_FRAME_GRACE_MS).unref();
+  });
+}
+
+/**
  * graphql-ws (graphql-transport-ws) on the gateway's /graphql path. The caller is verified once at
  * `connection_init`; a bad token closes the socket with 4403. Subscriptions run through `subscribe`;
  * queries and mutations sent over the socket go through the supergraph like HTTP ones.
@@ -110,6 +126,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
 
   // registered before graphql-ws's own handler: a socket over the limit is closed before it is served
   webSockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    hangUpOnProtocolError(socket);
     const address = clientAddressBehind(request, options.trustedProxies) ?? 'unknown';
     if (!perAddress.tryAdd(address, limits.maxSocketsPerAddress)) {
       stats.refuse('sockets_per_address');
