@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { stopOnSignals } from '@ultramarket/kit';
+import { exitOnStartFailure, stopOnSignals } from '@ultramarket/kit';
 import { startGateway } from './create-gateway';
 
 // @apollo/gateway must never call out of the machine (usage telemetry, cloud metadata probes).
@@ -10,8 +10,5 @@ startGateway().then(
     console.log(`UltraMarket gateway: ${gateway.url}  (open it in a browser for the explorer)`);
     stopOnSignals(gateway.stop, (message) => console.log(message));
   },
-  (error: Error) => {
-    console.error(`gateway failed to start: ${error.message}`);
-    process.exit(1);
-  },
+  (error: unknown) => exitOnStartFailure('gateway', error),
 );

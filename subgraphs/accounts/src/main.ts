@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { accountsSubgraph } from './accounts.subgraph';
 
-runSubgraph(accountsSubgraph);
+runSubgraph('accounts', () => import('./accounts.subgraph.js').then((module) => module.accountsSubgraph));

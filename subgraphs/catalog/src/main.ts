@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { catalogSubgraph } from './catalog.subgraph';
 
-runSubgraph(catalogSubgraph);
+runSubgraph('catalog', () => import('./catalog.subgraph.js').then((module) => module.catalogSubgraph));

@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { customersSubgraph } from './customers.subgraph';
 
-runSubgraph(customersSubgraph);
+runSubgraph('customers', () => import('./customers.subgraph.js').then((module) => module.customersSubgraph));

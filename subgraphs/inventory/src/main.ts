@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { inventorySubgraph } from './inventory.subgraph';
 
-runSubgraph(inventorySubgraph);
+runSubgraph('inventory', () => import('./inventory.subgraph.js').then((module) => module.inventorySubgraph));

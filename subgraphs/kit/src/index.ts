@@ -53,3 +53,4 @@ export * from './server/subgraph-definition';
 export * from './server/subgraph-runtime';
 export * from './server/start-subgraph';
 export * from './server/run-subgraph';
+export * from './server/start-failure';

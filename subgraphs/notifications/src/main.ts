@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { notificationsSubgraph } from './notifications.subgraph';
 
-runSubgraph(notificationsSubgraph);
+runSubgraph('notifications', () => import('./notifications.subgraph.js').then((module) => module.notificationsSubgraph));

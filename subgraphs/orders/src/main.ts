@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { ordersSubgraph } from './orders.subgraph';
 
-runSubgraph(ordersSubgraph);
+runSubgraph('orders', () => import('./orders.subgraph.js').then((module) => module.ordersSubgraph));

@@ -1,5 +1,4 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { paymentsSubgraph } from './payments.subgraph';
 
 // payments.config.ts refuses the simulated provider in production unless PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION=true
-runSubgraph(paymentsSubgraph);
+runSubgraph('payments', () => import('./payments.subgraph.js').then((module) => module.paymentsSubgraph));

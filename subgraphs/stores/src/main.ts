@@ -1,4 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
-import { storesSubgraph } from './stores.subgraph';
 
-runSubgraph(storesSubgraph);
+runSubgraph('stores', () => import('./stores.subgraph.js').then((module) => module.storesSubgraph));
