@@ -61,6 +61,14 @@ async function main() {
       // accounts (when the stack runs it) issues tokens and encrypts MFA secrets: throwaway values of this run
       JWT_PRIVATE_KEY: keys.privateKeyPem,
       ACCOUNTS_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ACCOUNT_EMAIL_TOKEN_KEY: randomBytes(32).toString('base64'),
+      // the load comes from one address at thousands of requests a second, which is exactly what the
+      // query-cost budgets refuse: they stay on (every request is priced and charged in Redis, so their
+      // cost is in the figures) with buckets too large to run dry
+      RATE_LIMIT_USER_BUCKET: '1000000000',
+      RATE_LIMIT_USER_RESTORE_RATE: '1000000000',
+      RATE_LIMIT_ANONYMOUS_BUCKET: '1000000000',
+      RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '1000000000',
       // the gateway signs subgraph requests with it; P1's Hive Gateway and P2's direct requests sign with it too
       SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('hex'),
     };

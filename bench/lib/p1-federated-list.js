@@ -13,7 +13,7 @@ const { graphql } = require('./graphql-client');
 const { compare } = require('./rounds');
 
 const PAGE = 20;
-const QUERY = `query P1($priceMin: Int, $sort: ProductSort, $after: String) {
+const QUERY = `query P1($priceMin: SafeInt, $sort: ProductSort, $after: String) {
   products(first: ${PAGE}, filter: { priceMin: $priceMin }, sort: $sort, after: $after) {
     nodes { id title price { amount currencyCode } stock inStock }
   }
