@@ -129,8 +129,8 @@ async function main() {
     curl -s ${url} -H 'content-type: application/json' -H 'x-store-id: ${seeded.storeId}' \\
       -d '{"query":"{ products(first: 5) { totalCount nodes { title stock price { amount currencyCode } } } }"}'
 
-  In the explorer, set the headers  {"X-Store-Id": "${seeded.storeId}"}  to shop, and add
-  "Authorization": "Bearer <token>"  to act as the owner, staff member or shopper.`
+  The explorer opens in the demo store (its tabs carry  "X-Store-Id": "${seeded.storeId}"): press Run to
+  browse; add  "Authorization": "Bearer <token>"  next to it to act as the owner, staff member or shopper.`
     : '  No demo store (--no-seed): npm run seed creates it.';
   console.log(`
 UltraMarket is running.
