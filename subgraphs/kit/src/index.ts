@@ -9,6 +9,7 @@ export * from './errors/format-error';
 export * from './caller/role';
 export * from './caller/caller';
 export * from './caller/signing-keys';
+export * from './caller/verified-token-cache';
 export * from './caller/jwks';
 export * from './caller/access-token';
 export * from './caller/caller-from-headers';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { invalidCredentials } from '../errors/graphql-errors';
 import type { AuthConfig } from '../config/kit-config';
@@ -48,19 +48,34 @@ export function signAccessToken(claims: AccessTokenClaims, keys: SigningKeys, au
   });
 }
 
-/** Verifies a bearer token and returns the caller it names; any flaw is UNAUTHENTICATED. */
+/**
+ * Verifies a bearer token and returns the caller it names; any flaw is UNAUTHENTICATED. A token these
+ * keys verified lately is served from `keys.verifiedTokens` (signature skipped, `exp` still checked);
+ * the revocation check is the caller's, after this, on every request either way.
+ */
 export function verifyAccessToken(token: string, keys: SigningKeys, auth: AuthConfig): Caller {
+  const cache = keys.verifiedTokens;
+  let key: KeyObject | undefined;
   let payload: jwt.JwtPayload;
   try {
     const header = jwt.decode(token, { complete: true })?.header;
-    const key = verificationKeyFor(keys, header?.kid);
+    key = verificationKeyFor(keys, header?.kid);
     if (!key) throw new Error('unknown key id');
-    const decoded = jwt.verify(token, key, { algorithms: [ALGORITHM], issuer: auth.issuer, audience: auth.audience, complete: true });
+    const cached = cache?.get(token, key, auth.issuer, auth.audience);
+    if (cached) return cached;
+    const clockTimestamp = Math.floor((cache?.now() ?? Date.now()) / 1000);
+    const decoded = jwt.verify(token, key, { algorithms: [ALGORITHM], issuer: auth.issuer, audience: auth.audience, complete: true, clockTimestamp });
     payload = decoded.payload as jwt.JwtPayload;
   } catch (error) {
     const reason = error instanceof jwt.TokenExpiredError ? 'Access token expired' : 'Invalid access token';
     throw invalidCredentials(reason);
   }
+  const caller = callerOf(token, payload);
+  cache?.remember(caller, key, auth.issuer, auth.audience);
+  return caller;
+}
+
+function callerOf(token: string, payload: jwt.JwtPayload): Caller {
   const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
   if (typeof payload.sub !== 'string' || payload.sub === '') throw invalidCredentials('Invalid access token');
   const storeId = typeof payload.storeId === 'string' ? payload.storeId : null;

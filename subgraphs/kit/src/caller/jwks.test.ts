@@ -8,6 +8,7 @@ import { createLogger } from '../logging/logger';
 import { verifyAccessToken } from './access-token';
 import { trustJwks } from './jwks';
 import type { SigningKeys } from './signing-keys';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const auth = testAuth;
 const silent = createLogger('test', 'silent');
@@ -27,6 +28,8 @@ function signWith(privateKey: KeyObject, kid: string, subject: string): string {
     issuer: auth.issuer,
     audience: auth.audience,
     keyid: kid,
+    // as accounts signs them: a token without exp is never cached
+    expiresIn: 900,
   });
 }
 
@@ -122,6 +125,23 @@ describe('keys from a JWKS document', () => {
     await eventually(async () => !verifies(old.sign(), keys), 5_000, 'the retired key to be refused');
     expect(verifies(next.sign(), keys)).toBe(true);
     expect(keys.trustedKeys && [...keys.trustedKeys.keys()]).toEqual(['k-2026']);
+  });
+
+  it('forgets the tokens it verified when the key set changes, not when it stays the same', async () => {
+    const old = issuerKey('k-2025');
+    const next = issuerKey('k-2026');
+    await jwks.start();
+    jwks.publish(old);
+    const keys: SigningKeys = { ...jwksOnly(), verifiedTokens: new VerifiedTokenCache({ size: 10, maxAgeSeconds: 60 }) };
+    await trust(keys);
+    const token = old.sign();
+    expect(verifies(token, keys)).toBe(true);
+    await twoMoreReads();
+    expect(keys.verifiedTokens!.size).toBe(1);
+
+    jwks.publish(next);
+    await eventually(async () => keys.verifiedTokens!.size === 0, 5_000, 'the cache to be cleared');
+    expect(verifies(token, keys)).toBe(false);
   });
 
   it('starts while the JWKS is down, refuses every token until it answers, then accepts them', async () => {

@@ -49,8 +49,11 @@ export async function trustJwks(keys: SigningKeys, url: string, logger: Logger, 
     let read = false;
     try {
       const fetched = await fetchJwks(url);
+      const changed = fetched.size !== trusted.size || [...fetched].some(([kid, pem]) => trusted.get(kid) !== pem);
       for (const [kid, pem] of fetched) trusted.set(kid, pem);
       for (const kid of [...trusted.keys()]) if (!fetched.has(kid)) trusted.delete(kid);
+      // a retired key's tokens must not outlive it in the cache of verified tokens
+      if (changed) keys.verifiedTokens?.clear();
       const recovered = !everRead && timer !== undefined;
       if (recovered) logger.info({ url, keyIds: [...fetched.keys()] }, 'JWKS answered at last; tokens signed with its keys are accepted');
       everRead = read = true;

@@ -2,6 +2,7 @@ import { generateKeyPairSync, createPublicKey, type KeyObject } from 'node:crypt
 import { mkdirSync, readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AuthConfig } from '../config/kit-config';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface SigningKeys {
   keyId: string;
@@ -11,6 +12,8 @@ export interface SigningKeys {
   privateKeyPem: string | undefined;
   /** Further keys by `kid`, read from JWKS_URL and refreshed (key rotation). */
   trustedKeys?: Map<string, string>;
+  /** Tokens these keys verified lately (none: every token is verified); cleared when the trusted keys change. */
+  verifiedTokens?: VerifiedTokenCache;
 }
 
 /** The key that verifies a token signed with `kid`; undefined for a key nobody trusts. */
@@ -44,10 +47,12 @@ const defaultKeysDir = path.resolve(__dirname, '../../../../.dev-keys');
  */
 export function loadSigningKeys(auth: AuthConfig, isProduction: boolean): SigningKeys {
   if (auth.publicKeyPem) {
-    return { keyId: auth.keyId, publicKeyPem: auth.publicKeyPem, privateKeyPem: auth.privateKeyPem };
+    return { keyId: auth.keyId, publicKeyPem: auth.publicKeyPem, privateKeyPem: auth.privateKeyPem, verifiedTokens: new VerifiedTokenCache(auth.tokenCache) };
   }
   if (isProduction) {
-    if (auth.jwksUrl) return { keyId: auth.keyId, publicKeyPem: '', privateKeyPem: undefined, trustedKeys: new Map() };
+    if (auth.jwksUrl) {
+      return { keyId: auth.keyId, publicKeyPem: '', privateKeyPem: undefined, trustedKeys: new Map(), verifiedTokens: new VerifiedTokenCache(auth.tokenCache) };
+    }
     throw new Error('Invalid configuration: JWT_PUBLIC_KEY or JWKS_URL is required in production');
   }
   const dir = auth.keysDir ?? defaultKeysDir;
@@ -62,5 +67,5 @@ export function loadSigningKeys(auth: AuthConfig, isProduction: boolean): Signin
   }
   const privateKeyPem = readFileSync(privatePath, 'utf8');
   const publicKeyPem = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
-  return { keyId: auth.keyId, publicKeyPem, privateKeyPem };
+  return { keyId: auth.keyId, publicKeyPem, privateKeyPem, verifiedTokens: new VerifiedTokenCache(auth.tokenCache) };
 }

@@ -10,6 +10,11 @@ describe('loadKitConfig', () => {
     expect(config.natsUrl).toBe('nats://127.0.0.1:4222');
     expect(config.isProduction).toBe(false);
     expect(config.eventNamespace).toBe('');
+    expect(config.auth.tokenCache).toEqual({ size: 10_000, maxAgeSeconds: 60 });
+  });
+
+  it('reads the verified-token cache size (0 turns it off) and maximum age', () => {
+    expect(loadKitConfig('catalog', 4003, { TOKEN_CACHE_SIZE: '0', TOKEN_CACHE_MAX_AGE_SECONDS: '5' }).auth.tokenCache).toEqual({ size: 0, maxAgeSeconds: 5 });
   });
 
   it('reads overrides from the environment', () => {
@@ -33,6 +38,8 @@ describe('loadKitConfig', () => {
     ['NODE_ENV', 'staging', /NODE_ENV must be one of development, test, production/],
     ['SUBGRAPH_INLINE_TRACING', 'maybe', /SUBGRAPH_INLINE_TRACING must be true or false/],
     ['EVENT_NAMESPACE', 'Has-Dashes', /EVENT_NAMESPACE must be lower-case/],
+    ['TOKEN_CACHE_SIZE', '-1', /TOKEN_CACHE_SIZE must be >= 0/],
+    ['TOKEN_CACHE_MAX_AGE_SECONDS', '0', /TOKEN_CACHE_MAX_AGE_SECONDS must be >= 1/],
   ])('fails at start naming %s when it is "%s"', (variable, value, message) => {
     expect(() => loadKitConfig('catalog', 4003, { [variable]: value })).toThrow(message);
   });

@@ -43,6 +43,15 @@ export interface AuthConfig {
   keysDir: string | undefined;
   /** Where the issuer publishes its public keys (accounts' /.well-known/jwks.json); optional. */
   jwksUrl: string | undefined;
+  /** The in-process cache of verified tokens (`VerifiedTokenCache`). */
+  tokenCache: TokenCacheConfig;
+}
+
+export interface TokenCacheConfig {
+  /** Most verified tokens kept (`TOKEN_CACHE_SIZE`); 0 turns the cache off and every request verifies the signature. */
+  size: number;
+  /** Longest an entry is served whatever its `exp` (`TOKEN_CACHE_MAX_AGE_SECONDS`): a key retired from the JWKS stops being honoured this soon after. */
+  maxAgeSeconds: number;
 }
 
 export function readAuthConfig(env: Env = process.env): AuthConfig {
@@ -55,6 +64,10 @@ export function readAuthConfig(env: Env = process.env): AuthConfig {
     keyId: read.string('JWT_KEY_ID', 'dev-1'),
     keysDir: read.optionalString('JWT_KEYS_DIR'),
     jwksUrl: read.optionalString('JWKS_URL') && read.url('JWKS_URL', '', ['http', 'https']),
+    tokenCache: {
+      size: read.int('TOKEN_CACHE_SIZE', 10_000, { min: 0, max: 1_000_000 }),
+      maxAgeSeconds: read.int('TOKEN_CACHE_MAX_AGE_SECONDS', 60, { min: 1, max: 3600 }),
+    },
   };
 }
 

@@ -11,6 +11,7 @@ export const testAuth: AuthConfig = {
   privateKeyPem: undefined,
   keysDir: undefined,
   jwksUrl: undefined,
+  tokenCache: { size: 10_000, maxAgeSeconds: 60 },
 };
 
 /** A fresh RSA key pair under `testAuth.keyId`. */
