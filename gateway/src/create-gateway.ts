@@ -88,7 +88,8 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret, config.deduplicateFetches),
   });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
