@@ -1,9 +1,9 @@
 'use strict';
 /**
  * `npm run bench`: starts a stack of its own (namespace bench_<id>, NODE_ENV=production), seeds
- * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1–P5, prints a markdown table
+ * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1, P1-hot, P2–P5, prints a markdown table
  * and writes the figures to bench/results/. Any failed request fails the whole run.
- * `node bench/run.js P1` runs only P1; `--strict` also exits non-zero when a goal is missed.
+ * `node bench/run.js P1` runs only P1 (`P1-hot`: only P1-hot); `--strict` also exits non-zero when a goal is missed.
  */
 const { randomBytes } = require('node:crypto');
 const os = require('node:os');
@@ -13,7 +13,7 @@ const { benchKeys, authEnv, merchantToken } = require('./lib/auth');
 const { seedProducts } = require('./lib/seed');
 const { writeSupergraphCopy } = require('./lib/supergraph');
 const { startHiveGateway } = require('./lib/hive');
-const { runP1, prepareWindows, checkSameAnswers } = require('./lib/p1-federated-list');
+const { runP1, runP1Hot, prepareWindows, checkSameAnswers } = require('./lib/p1-federated-list');
 const { runP2 } = require('./lib/p2-one-hop');
 const { runP3 } = require('./lib/p3-statements');
 const { runP4 } = require('./lib/p4-order-saga');
@@ -29,7 +29,7 @@ async function main() {
   if (process.env.NODE_ENV !== 'production') throw new Error('run the bench with NODE_ENV=production (npm run bench does)');
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const config = benchConfig();
-  const selected = (id) => config.only.length === 0 || config.only.includes(id);
+  const selected = (id) => config.only.length === 0 || config.only.includes(id.toUpperCase());
   const namespace = `bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
   const keys = benchKeys();
   const resources = [];
@@ -92,9 +92,9 @@ async function main() {
       log('P3: SQL statements per request…');
       results.P3 = await runP3({ gatewayUrl: stack.gatewayUrl, services: stack.services, products, headers: shopperHeaders });
     }
+    const supergraph = selected('P1') || selected('P1-hot') ? writeSupergraphCopy(root, stack.services) : null;
+    if (supergraph) resources.push(async () => supergraph.remove());
     if (selected('P1')) {
-      const supergraph = writeSupergraphCopy(root, stack.services);
-      resources.push(async () => supergraph.remove());
       const hive = await startHiveGateway({
         root,
         supergraphFile: supergraph.file,
@@ -112,6 +112,27 @@ async function main() {
       });
       results.P1 = await runP1({ gatewayUrl: stack.gatewayUrl, hiveUrl: hive.url, windows, headers: shopperHeaders, config, probe, log });
       await hive.stop(); // before P2, which does not need it (stopping twice is harmless)
+    }
+    if (selected('P1-hot')) {
+      // Hive Gateway with its defaults: in-flight deduplication on, no --jit
+      const hive = await startHiveGateway({
+        root,
+        supergraphFile: supergraph.file,
+        cwd: supergraph.dir,
+        env: { SUBGRAPH_SIGNING_SECRET: env.SUBGRAPH_SIGNING_SECRET },
+        jit: false,
+      });
+      resources.push(() => hive.stop());
+      const windows = await prepareWindows(stack.gatewayUrl, shopperHeaders);
+      await checkSameAnswers(stack.gatewayUrl, hive.url, windows, shopperHeaders);
+      log(`P1-hot: the P1 list with few variable sets, our gateway vs Hive Gateway (defaults) (${config.rounds} rounds of ${config.durationSeconds} s)…`);
+      const probe = makeProbe({
+        processes: { ours: pids.gateway, hive: hive.pid, catalog: pids.catalog, inventory: pids.inventory },
+        databaseNames: stack.databaseNames,
+        subgraphs: metrics,
+      });
+      results['P1-hot'] = await runP1Hot({ gatewayUrl: stack.gatewayUrl, hiveUrl: hive.url, windows, headers: shopperHeaders, config, probe, log });
+      await hive.stop();
     }
     if (selected('P2')) {
       log(`P2: one-hop product(id), gateway vs catalog direct…`);

@@ -1,5 +1,5 @@
 'use strict';
-/** Runs Hive Gateway (`hive-gateway supergraph <file> --jit`, otherwise its defaults) on 127.0.0.1. */
+/** Runs Hive Gateway (`hive-gateway supergraph <file>`, with `--jit` for P1, otherwise its defaults) on 127.0.0.1. */
 const { execFileSync, spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const path = require('node:path');
@@ -33,10 +33,10 @@ function hiveGatewayBin(root) {
   return bin;
 }
 
-async function startHiveGateway({ root, supergraphFile, cwd, env = {} }) {
+async function startHiveGateway({ root, supergraphFile, cwd, env = {}, jit = true }) {
   const port = await freePort();
   const bin = hiveGatewayBin(root);
-  const child = spawn(process.execPath, [bin, 'supergraph', supergraphFile, '--jit', '--host', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, [bin, 'supergraph', supergraphFile, ...(jit ? ['--jit'] : []), '--host', '127.0.0.1', '--port', String(port)], {
     cwd,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,10 @@
  * Hive deduplicates identical in-flight subgraph fetches by default, so every request draws a
  * random sort, a random `after` cursor and a random priceMin that still leaves 20 products: the
  * catalog fetch differs each time and the inventory fetch (20 representations) nearly always does.
+ *
+ * P1-hot is the opposite case, a hot page: the same query with only HOT_VARIABLE_SETS distinct
+ * variable sets over HOT_CONNECTIONS connections, so identical requests overlap and in-flight
+ * deduplication can help both sides; Hive Gateway runs with its defaults (no --jit).
  */
 const { randomInt } = require('node:crypto');
 const { isDeepStrictEqual } = require('node:util');
@@ -49,6 +53,16 @@ function bodyFactory(windows) {
   };
 }
 
+/** Requests drawn from `count` distinct variable sets (drawn as P1 draws them), fixed for the run. */
+function hotBodyFactory(windows, count) {
+  const draw = bodyFactory(windows);
+  const bodies = new Set();
+  for (let attempt = 0; bodies.size < count && attempt < count * 100; attempt += 1) bodies.add(draw());
+  if (bodies.size < count) throw new Error(`P1-hot needs ${count} distinct variable sets, found ${bodies.size}`);
+  const pool = [...bodies];
+  return () => pool[randomInt(pool.length)];
+}
+
 /** Both gateways must answer the same requests with the same data before their speed means anything. */
 async function checkSameAnswers(gatewayUrl, hiveUrl, windows, headers, count = 20) {
   const nextBody = bodyFactory(windows);
@@ -76,4 +90,29 @@ async function runP1({ gatewayUrl, hiveUrl, windows, headers, config, probe, log
   return { id: 'P1', query: QUERY, goal: { rpsRatioAtLeast: 1.5 }, met: comparison.rpsRatio >= 1.5, ...comparison };
 }
 
-module.exports = { runP1, prepareWindows, checkSameAnswers, bodyFactory, QUERY, PAGE };
+const HOT_VARIABLE_SETS = 49;
+const HOT_CONNECTIONS = 20;
+
+async function runP1Hot({ gatewayUrl, hiveUrl, windows, headers, config, probe, log }) {
+  const nextBody = hotBodyFactory(windows, HOT_VARIABLE_SETS);
+  const comparison = await compare({
+    a: { name: 'ours', url: gatewayUrl, nextBody, headers, cpuOf: ['ours', 'catalog', 'inventory', 'postgres', 'client'] },
+    b: { name: 'hive', url: hiveUrl, nextBody, headers, cpuOf: ['hive', 'catalog', 'inventory', 'postgres', 'client'] },
+    rounds: config.rounds,
+    durationSeconds: config.durationSeconds,
+    warmupSeconds: config.warmupSeconds,
+    connections: HOT_CONNECTIONS,
+    probe,
+    log,
+  });
+  return {
+    id: 'P1-hot',
+    query: QUERY,
+    method: { variableSets: HOT_VARIABLE_SETS, connections: HOT_CONNECTIONS },
+    goal: { rpsRatioAtLeast: 1.5 },
+    met: comparison.rpsRatio >= 1.5,
+    ...comparison,
+  };
+}
+
+module.exports = { runP1, runP1Hot, prepareWindows, checkSameAnswers, bodyFactory, QUERY, PAGE, HOT_VARIABLE_SETS, HOT_CONNECTIONS };
