@@ -88,8 +88,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret, config.deduplicateFetches),
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret),
   });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));

@@ -2,7 +2,6 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
-import { fetchKey, InFlightFetches, isQueryOperation } from './in-flight-fetches';
 import type { PooledFetcher, SubgraphEndpoint, SubgraphHttpResponse } from './pooled-fetcher';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -17,20 +16,14 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
  * turn a non-2xx answer into a GraphQLError with `extensions.response`, let the subgraph's
  * cache-control restrict the response's cache policy) without building node-fetch Headers and
  * Request objects for every fetch, which cost more gateway CPU than the HTTP exchange itself.
- *
- * Unless `deduplicateFetches` is off (GATEWAY_DEDUPLICATE_FETCHES=false), a query identical to one in
- * flight to this subgraph (same body, same caller headers: in-flight-fetches.ts) waits for that one's
- * answer instead of being sent again; the shared fetch is signed once, with the first caller's headers.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly endpoint: SubgraphEndpoint;
-  private readonly inFlight = new InFlightFetches<SubgraphHttpResponse>();
 
   constructor(
     readonly url: string,
     private readonly fetcher: PooledFetcher,
     private readonly signingSecret: string,
-    private readonly deduplicateFetches = true,
   ) {
     this.endpoint = fetcher.endpoint(url);
   }
@@ -45,8 +38,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (forward) for (const name in forward) headers[name] = forward[name];
 
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-    const shared = this.deduplicateFetches && 'incomingRequestContext' in options && isQueryOperation(request.query, options.document);
-    const response = shared ? await this.inFlight.share(fetchKey(headers, body), () => this.send(headers, body)) : await this.send(headers, body);
+    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(this.signingSecret, { method: 'POST', target: this.endpoint.path, body, headers });
+    const response = await this.fetcher.post(this.endpoint, headers, body);
     if (response.status < 200 || response.status > 299) throw errorFromResponse(this.url, response);
     const result = parseBody(response);
     if (result === null || typeof result !== 'object' || Array.isArray(result)) throw new Error(`Expected JSON response body, but received: ${result}`);
@@ -57,11 +50,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (policy && 'restrict' in policy) policy.restrict(cacheHint(response.cacheControl));
     }
     return result as GatewayGraphQLResponse;
-  }
-
-  private send(headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
-    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(this.signingSecret, { method: 'POST', target: this.endpoint.path, body, headers });
-    return this.fetcher.post(this.endpoint, headers, body);
   }
 }
 
