@@ -14,6 +14,7 @@ import { PLATFORM_SCOPE, scopeOf, type Caller, type EventEnvelope, type Logger }
 import type { GatewayContext } from '../gateway-context';
 import { entityQueryFor, ENTITY_ID_VARIABLE, ENTITY_KEY, fragmentsOf, reshapeForSubscriber } from './entity-query';
 import { EventQueue } from './event-queue';
+import { AggregateVersions } from './aggregate-versions';
 import { CloseCodes } from './close-codes';
 import { socketOf } from './subscriber-sockets';
 import type { SubscriptionStats } from './subscription-stats';
@@ -156,6 +157,7 @@ export function createSubscribe(
       return toExecutionResult({ ...result, data: { ...result.data, [responseKey]: overlaid } });
     };
     const pending = events[Symbol.asyncIterator]();
+    const versions = new AggregateVersions();
     // A hand-written iterator rather than a generator: `return()` must end a subscriber that is
     // waiting for its next event at once (a suspended generator would only see it after that event).
     const results: AsyncIterableIterator<ExecutionResult> = {
@@ -174,6 +176,8 @@ export function createSubscribe(
             context.connection.close(CloseCodes.FORBIDDEN, 'Forbidden');
             return { value: undefined, done: true };
           }
+          // an event older than one already pushed would move the subscriber back in time
+          if (!versions.admit(item.value)) continue;
           try {
             const result = await resolveEvent(item.value);
             if (result) return { value: result, done: false };

@@ -56,8 +56,8 @@ interface SubscriptionServerOptions {
 }
 
 const REVOCATION_RECHECK_MS = 250;
-/** How long a close frame queued behind unsent data gets to go out before a refused socket is cut. */
-const CLOSE_FRAME_GRACE_MS = 250;
+/** How long a refused socket, no longer read, lingers so its close frame is read before it is cut. */
+const CLOSE_FRAME_GRACE_MS = 2000;
 
 /** `connection_init` payloads may carry `Authorization` (as the explorer sends headers) or `authorization`. */
 function param(params: Record<string, unknown> | undefined, name: string): string | undefined {
@@ -99,9 +99,13 @@ interface SocketState {
  */
 function hangUpOnProtocolError(socket: WebSocket): void {
   socket.once('error', () => {
-    // the close frame went to the kernel before 'error' was emitted, unless data was queued before it
-    if (socket.bufferedAmount === 0) setImmediate(() => socket.terminate());
-    else setTimeout(() => socket.terminate(), CLOSE_FRAME_GRACE_MS).unref();
+    // ws has written its close frame and resumes the TCP socket to read and discard the rest (for up
+    // to 30 s): stop reading instead (after ws's resume, which runs on the next tick), so the client's
+    // sending stalls and the gateway takes no more of it; the close frame still reaches the client,
+    // which a reset right away could throw away unread; then cut the socket.
+    const tcp = (socket as unknown as { _socket?: { pause(): void } })._socket;
+    setImmediate(() => tcp?.pause());
+    setTimeout(() => socket.terminate(), CLOSE_FRAME_GRACE_MS).unref();
   });
 }
 
