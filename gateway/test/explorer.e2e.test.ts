@@ -369,7 +369,21 @@ describe('the explorer in a browser', () => {
         });
 
         // the first window shows the order move, with the product's title from catalog
-        const pushed = await resultShowing(follower.page, '"CONFIRMED"', 20_000, true);
+        // the pane shows each push as it comes: read it until it settles on CONFIRMED (a read can land
+        // while the editor is being redrawn with the push that follows the one it waited for)
+        const confirmed = async () => {
+          const deadline = Date.now() + 20_000;
+          let shown = await resultShowing(follower.page, '"CONFIRMED"', 20_000, true);
+          while (
+            (shown.data as { orderStatusChanged?: { status?: string } } | undefined)?.orderStatusChanged?.status !== 'CONFIRMED' &&
+            Date.now() < deadline
+          ) {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            shown = await resultShowing(follower.page, '"orderStatusChanged"', 5_000, true);
+          }
+          return shown;
+        };
+        const pushed = await confirmed();
         expect(pushed.data).toMatchObject({ orderStatusChanged: { status: 'CONFIRMED', lineItems: [{ quantity: 1, product: { title: demoTitle } }] } });
         await expectOnlyLocalTraffic(follower);
         await expectOnlyLocalTraffic(payer);
