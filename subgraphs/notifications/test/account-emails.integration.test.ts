@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { envelopeFor, openAccountEmailToken, sealAccountEmailToken, SecretCipher, type EventEnvelope } from '@ultramarket/kit';
-import { startTestSubgraph, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import type { TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
-import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
-import { createNotificationsSubgraph } from '../src/notifications.subgraph';
-import { loadNotificationsConfig } from '../src/notifications.config';
 import { SmtpInbox } from './support/smtp-inbox';
+import { startNotificationsWithInbox, stopNotificationsWithInbox } from './support/notifications-with-inbox';
 
 const VERIFY = 'accounts.user-registered';
 const RESET = 'accounts.password-reset-requested';
@@ -38,15 +36,10 @@ describe('notifications: account emails from sealed tokens', () => {
   const tokenInLink = (text: string, page: string) => decodeURIComponent(new RegExp(`/${page}\\?token=([^\\s]+)`).exec(text)![1]);
 
   beforeAll(async () => {
-    await inbox.start();
-    const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100', ACCOUNT_EMAIL_TOKEN_KEY: emailTokenKey.toString('base64') };
-    notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
-    owner = await openOwnerConnection(notifications.runtime.config);
+    ({ notifications, owner } = await startNotificationsWithInbox(inbox, { ACCOUNT_EMAIL_TOKEN_KEY: emailTokenKey.toString('base64') }));
   });
   afterAll(async () => {
-    await owner?.destroy();
-    await notifications?.close();
-    await inbox.stop();
+    await stopNotificationsWithInbox(inbox, { notifications, owner });
   });
 
   it('emails the verification link with the opened token, then keeps no body in the outbox', async () => {

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
 import { envelopeFor, Role, type EventEnvelope } from '@ultramarket/kit';
-import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
-import { createNotificationsSubgraph } from '../src/notifications.subgraph';
 import { loadNotificationsConfig } from '../src/notifications.config';
 import { EmailDispatcher } from '../src/email/email-dispatcher';
 import { smtpTransport } from '../src/email/mail-transport';
 import { SmtpInbox } from './support/smtp-inbox';
-import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
+import { startNotificationsWithInbox, stopNotificationsWithInbox } from './support/notifications-with-inbox';
 
 const NOTIFICATION_FIELDS = gql`
   fragment NotificationFields on Notification {
@@ -168,15 +167,10 @@ describe('notifications subgraph', () => {
     );
 
   beforeAll(async () => {
-    await inbox.start();
-    const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100', NOTIFICATIONS_EMAIL_RETRY_BASE_MS: '200' };
-    notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
-    owner = await openOwnerConnection(notifications.runtime.config);
+    ({ notifications, owner } = await startNotificationsWithInbox(inbox, { NOTIFICATIONS_EMAIL_RETRY_BASE_MS: '200' }));
   });
   afterAll(async () => {
-    await owner?.destroy();
-    await notifications?.close();
-    await inbox.stop();
+    await stopNotificationsWithInbox(inbox, { notifications, owner });
   });
 
   it('tells the customer their order is confirmed, in the app and by one email, and publishes notifications.created', async () => {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { envelopeFor, type EventEnvelope } from '@ultramarket/kit';
-import { startTestSubgraph, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import type { TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
-import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
-import { createNotificationsSubgraph } from '../src/notifications.subgraph';
-import { loadNotificationsConfig } from '../src/notifications.config';
 import { SmtpInbox } from './support/smtp-inbox';
+import { startNotificationsWithInbox, stopNotificationsWithInbox } from './support/notifications-with-inbox';
 
 const usd = (amount: number) => ({ amount, currencyCode: 'USD' });
 const SPAM = 'Cheap pills at http://spam.example';
@@ -30,15 +28,10 @@ describe('notifications: order emails cannot be used to send spam', () => {
     eventually(async () => (await count(`SELECT count(*) AS n FROM processed_event WHERE event_id = $1`, [event.id])) === 1, 10_000, `${event.type} handled`);
 
   beforeAll(async () => {
-    await inbox.start();
-    const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100' };
-    notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
-    owner = await openOwnerConnection(notifications.runtime.config);
+    ({ notifications, owner } = await startNotificationsWithInbox(inbox));
   });
   afterAll(async () => {
-    await owner?.destroy();
-    await notifications?.close();
-    await inbox.stop();
+    await stopNotificationsWithInbox(inbox, { notifications, owner });
   });
 
   it('emails at most 3 payment declines of one order an hour; every decline still makes its in-app notification', async () => {

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
 import { envelopeFor, Role, type EventEnvelope } from '@ultramarket/kit';
-import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
-import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
-import { createNotificationsSubgraph } from '../src/notifications.subgraph';
-import { loadNotificationsConfig } from '../src/notifications.config';
 import { SmtpInbox } from './support/smtp-inbox';
+import { startNotificationsWithInbox, stopNotificationsWithInbox } from './support/notifications-with-inbox';
 
 const NOTIFICATIONS = gql`
   query {
@@ -58,19 +56,12 @@ describe('notifications: stores.staff-invited tells the invitee', () => {
   const utc = (instant: Date) => `${instant.toISOString().slice(0, 10)} ${instant.toISOString().slice(11, 16)} UTC`;
 
   beforeAll(async () => {
-    await inbox.start();
-    const env = {
-      SMTP_PORT: String(inbox.port),
-      NOTIFICATIONS_EMAIL_POLL_MS: '100',
+    ({ notifications, owner } = await startNotificationsWithInbox(inbox, {
       NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY: String(EMAILS_PER_STORE_DAY),
-    };
-    notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
-    owner = await openOwnerConnection(notifications.runtime.config);
+    }));
   });
   afterAll(async () => {
-    await owner?.destroy();
-    await notifications?.close();
-    await inbox.stop();
+    await stopNotificationsWithInbox(inbox, { notifications, owner });
   });
 
   it('emails an invitation by email, with no link and no token: the invitee signs in with the address to accept', async () => {

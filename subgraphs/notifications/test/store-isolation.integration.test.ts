@@ -2,12 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
 import { envelopeFor, inScope, PLATFORM_SCOPE, Role, sealAccountEmailToken, SecretCipher, type EventEnvelope } from '@ultramarket/kit';
-import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
-import { createNotificationsSubgraph } from '../src/notifications.subgraph';
-import { loadNotificationsConfig } from '../src/notifications.config';
 import { SmtpInbox } from './support/smtp-inbox';
-import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
+import { startNotificationsWithInbox, stopNotificationsWithInbox } from './support/notifications-with-inbox';
 
 const NOTIFICATION = gql`
   query ($id: ID!) {
@@ -92,10 +90,7 @@ describe('notifications: one store never sees or touches another’s', () => {
     owner.query(`SELECT user_id, notification_id FROM notification_read_receipt WHERE store_id = $1 ORDER BY 1, 2`, [storeId]);
 
   beforeAll(async () => {
-    await inbox.start();
-    const env = { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '100', ACCOUNT_EMAIL_TOKEN_KEY: emailTokenKey.toString('base64') };
-    notifications = await startTestSubgraph(createNotificationsSubgraph(loadNotificationsConfig({ ...process.env, ...env })), env);
-    owner = await openOwnerConnection(notifications.runtime.config);
+    ({ notifications, owner } = await startNotificationsWithInbox(inbox, { ACCOUNT_EMAIL_TOKEN_KEY: emailTokenKey.toString('base64') }));
     for (const storeId of [storeA, storeB]) {
       const orderId = randomUUID();
       const productId = randomUUID();
@@ -138,9 +133,7 @@ describe('notifications: one store never sees or touches another’s', () => {
     await handled(accountEmailEvent);
   });
   afterAll(async () => {
-    await owner?.destroy();
-    await notifications?.close();
-    await inbox.stop();
+    await stopNotificationsWithInbox(inbox, { notifications, owner });
   });
 
   it.each(TABLES)('row-level security on %s: no store, no rows; a store sees only its own and cannot write another’s', async (table) => {
