@@ -34,6 +34,7 @@ import { loadGatewayConfig } from './gateway-config';
 import type { GatewayContext } from './gateway-context';
 import { PooledFetcher } from './supergraph/pooled-fetcher';
 import { SubgraphDataSource } from './supergraph/subgraph-data-source';
+import { withFreshReads } from './supergraph/fresh-reads';
 import { supergraphSource } from './supergraph/supergraph-source';
 import { operationCostLimit } from './limits/operation-cost-limit.plugin';
 import { gatewayValidationRules, limitRefusalOf, validateGatewayOperation } from './limits/operation-limits';
@@ -88,7 +89,8 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret, config.deduplicateFetches),
   });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
@@ -223,7 +225,8 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     auth: kit.auth,
     revocations,
     contextFor,
-    subscribe: createSubscribe(subscriptionFields, fanout, executeThroughGateway, logger, config.webSocketLimits, subscriptionStats),
+    // what a subscription executes answers an event: never from a fetch in flight before it, nor from the response cache
+    subscribe: createSubscribe(subscriptionFields, fanout, withFreshReads(executeThroughGateway), logger, config.webSocketLimits, subscriptionStats),
     execute: async (document, variables, context) => executeThroughGateway(document, variables, context),
     logger,
     validateOperation: (operation) => {

@@ -35,6 +35,8 @@ export interface GatewayConfig {
   /** Where each subgraph is reached: `<NAME>_URL`, else the URL in the supergraph (or localhost:<port> when introspecting). */
   subgraphUrls: Record<string, string | undefined>;
   subgraphConnections: number;
+  /** Identical queries in flight to a subgraph share one fetch (GATEWAY_DEDUPLICATE_FETCHES, on unless `false`); never for event-driven executions. */
+  deduplicateFetches: boolean;
   /** Signs every subgraph request (SUBGRAPH_SIGNING_SECRET; generated in the dev key directory outside production). */
   subgraphSigningSecret: string;
   /** Proxies in front of the gateway whose X-Forwarded-For names the client (GATEWAY_TRUSTED_PROXIES); none by default. */
@@ -79,6 +81,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       }),
     ),
     subgraphConnections: read.int('SUBGRAPH_CONNECTIONS', 64, { min: 1, max: 1024 }),
+    deduplicateFetches: read.bool('GATEWAY_DEDUPLICATE_FETCHES', true),
     subgraphSigningSecret: loadSubgraphSigningSecret(env),
     trustedProxies: parseTrustedProxies(read.optionalString('GATEWAY_TRUSTED_PROXIES')),
     corsOrigins: read

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
+import { fetchKey, InFlightFetches, isQueryOperation } from './in-flight-fetches';
 import type { PooledFetcher, SubgraphEndpoint, SubgraphHttpResponse } from './pooled-fetcher';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -16,14 +17,23 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
  * turn a non-2xx answer into a GraphQLError with `extensions.response`, let the subgraph's
  * cache-control restrict the response's cache policy) without building node-fetch Headers and
  * Request objects for every fetch, which cost more gateway CPU than the HTTP exchange itself.
+ *
+ * Unless `deduplicateFetches` is off (GATEWAY_DEDUPLICATE_FETCHES=false), a query identical to one in
+ * flight to this subgraph (same body, same caller headers: in-flight-fetches.ts) waits for that one's
+ * answer instead of being sent again; the shared fetch is signed once, with the first caller's headers.
+ * A fetch for an event-driven execution (`context.freshReads`: a subscription's re-resolution after an
+ * event) is always sent on its own: one already in flight may have started before the event and so
+ * carry the state before it (a stale order status pushed as news). Mutations are never shared.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly endpoint: SubgraphEndpoint;
+  private readonly inFlight = new InFlightFetches<SubgraphHttpResponse>();
 
   constructor(
     readonly url: string,
     private readonly fetcher: PooledFetcher,
     private readonly signingSecret: string,
+    private readonly deduplicateFetches = true,
   ) {
     this.endpoint = fetcher.endpoint(url);
   }
@@ -34,12 +44,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = {};
     if (request.http?.headers) for (const [name, value] of request.http.headers) headers[name] = value;
     headers['content-type'] = 'application/json';
-    const forward = (options.context as Partial<GatewayContext> | undefined)?.forwardHeaders;
+    const context = options.context as Partial<GatewayContext> | undefined;
+    const forward = context?.forwardHeaders;
     if (forward) for (const name in forward) headers[name] = forward[name];
 
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(this.signingSecret, { method: 'POST', target: this.endpoint.path, body, headers });
-    const response = await this.fetcher.post(this.endpoint, headers, body);
+    const shared =
+      this.deduplicateFetches && 'incomingRequestContext' in options && !context?.freshReads && isQueryOperation(request.query, options.document);
+    const response = shared ? await this.inFlight.share(fetchKey(headers, body), () => this.send(headers, body)) : await this.send(headers, body);
     if (response.status < 200 || response.status > 299) throw errorFromResponse(this.url, response);
     const result = parseBody(response);
     if (result === null || typeof result !== 'object' || Array.isArray(result)) throw new Error(`Expected JSON response body, but received: ${result}`);
@@ -50,6 +62,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (policy && 'restrict' in policy) policy.restrict(cacheHint(response.cacheControl));
     }
     return result as GatewayGraphQLResponse;
+  }
+
+  private send(headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
+    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(this.signingSecret, { method: 'POST', target: this.endpoint.path, body, headers });
+    return this.fetcher.post(this.endpoint, headers, body);
   }
 }
 

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { dropDatabases, freePort, root, startStack, type Stack } from '../../scripts/lib/stack';
+import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
+
+const PRODUCTS = 'query FirstProducts { products(first: 20) { nodes { id title } } }';
+const BURST = 20;
+
+/** A gateway process of its own on the stack's subgraphs, with extra environment (as in operation-limits.e2e). */
+async function startExtraGateway(stack: Stack, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(stack.services)
+      .filter(([name]) => name !== 'gateway')
+      .map(([name, service]) => [`${name.toUpperCase()}_URL`, service.url]),
+  );
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'gateway', 'dist', 'main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      APOLLO_TELEMETRY_DISABLED: 'true',
+      EVENT_NAMESPACE: stack.namespace,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...subgraphUrls,
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the extra gateway exited with code ${child.exitCode}`);
+    if (
+      await fetch(`${base}/ready`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > deadline) throw new Error('the extra gateway was not ready within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `${base}/graphql`,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * In-flight deduplication of subgraph fetches end to end: a burst of identical anonymous storefront
+ * queries reaches the catalog subgraph as fewer requests through the default gateway, and as one each
+ * through a gateway with GATEWAY_DEDUPLICATE_FETCHES=false; every caller gets the full answer either way.
+ */
+describe('gateway in-flight fetch deduplication', () => {
+  let stack: Stack;
+  let store: Storefront;
+  let undeduplicated: { url: string; stop(): Promise<void> };
+
+  beforeAll(async () => {
+    stack = await startStack({ namespace: uniqueSuiteName('fetchdedup') });
+    store = new Storefront(stack);
+    await store.product(`Dedup lamp ${randomUUID().slice(0, 8)}`, 3);
+    await store.product(`Dedup mug ${randomUUID().slice(0, 8)}`, 1);
+    undeduplicated = await startExtraGateway(stack, { GATEWAY_DEDUPLICATE_FETCHES: 'false' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await undeduplicated?.stop();
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+  });
+
+  /** GraphQL requests the catalog subgraph has served (`http_request_duration_seconds_count` on /graphql). */
+  const catalogRequests = async (): Promise<number> => {
+    const text = await (await fetch(stack.services.catalog.metricsUrl!)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes('route="/graphql"'))
+      .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).pop()), 0);
+  };
+
+  /** BURST identical anonymous queries at once; the catalog requests they cost and the titles each caller got. */
+  const burst = async (url: string) => {
+    const before = await catalogRequests();
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, async () => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-store-id': store.storeId },
+          body: JSON.stringify({ query: PRODUCTS }),
+        });
+        const body = (await response.json()) as { data?: { products: { nodes: { title: string }[] } }; errors?: unknown };
+        expect(body.errors).toBeUndefined();
+        return body.data!.products.nodes.map((node) => node.title).sort();
+      }),
+    );
+    return { catalogRequests: (await catalogRequests()) - before, answers };
+  };
+
+  it('sends fewer catalog requests than identical queries in flight, each caller answered in full', async () => {
+    const { catalogRequests: sent, answers } = await burst(stack.gatewayUrl);
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(BURST);
+    for (const titles of answers) expect(titles).toEqual([expect.stringMatching(/^Dedup lamp /), expect.stringMatching(/^Dedup mug /)]);
+  });
+
+  it('sends one catalog request per query with GATEWAY_DEDUPLICATE_FETCHES=false', async () => {
+    const { catalogRequests: sent, answers } = await burst(undeduplicated.url);
+    expect(sent).toBe(BURST);
+    expect(new Set(answers.map((titles) => titles.join('\n'))).size).toBe(1);
+  });
+});
