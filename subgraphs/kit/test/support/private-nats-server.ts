@@ -52,6 +52,17 @@ export class PrivateNatsServer {
     });
   }
 
+  /** SIGKILL, as a crash would: nothing flushed or closed cleanly. `start()` brings it back on the same port and store. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+
   async destroy(): Promise<void> {
     await this.stop();
     rmSync(this.storeDir, { recursive: true, force: true });
