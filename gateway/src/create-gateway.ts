@@ -35,6 +35,7 @@ import type { GatewayContext } from './gateway-context';
 import { PooledFetcher } from './supergraph/pooled-fetcher';
 import { SubgraphDataSource } from './supergraph/subgraph-data-source';
 import { withFreshReads } from './supergraph/fresh-reads';
+import { createResponseCache } from './response-cache/start-response-cache';
 import { supergraphSource } from './supergraph/supergraph-source';
 import { operationCostLimit } from './limits/operation-cost-limit.plugin';
 import { gatewayValidationRules, limitRefusalOf, validateGatewayOperation } from './limits/operation-limits';
@@ -86,6 +87,10 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   const buckets = new CostBuckets(rateLimitRedis, config.rateLimits, rateLimitPrefix);
   const persistedQueries = new PersistedQueryRegistrations(redis, config.rateLimits.persistedQueries, rateLimitPrefix);
   const subscriptionStats = new SubscriptionStats();
+  // public reads answered once per change: its own Redis connection (its scripts are registered there), its own keys
+  const responseCache = config.responseCache.enabled
+    ? createResponseCache(config.responseCache, redis.duplicate(), `ultramarket:response-cache:${kit.eventNamespace ? `${kit.eventNamespace}:` : ''}`, logger)
+    : null;
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
@@ -122,6 +127,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
       operationResolutionCheck(),
       operationCostLimit(() => bucketCostModel, config.limits.maxCost),
       rateLimitPlugin({ buckets, queryCost, maxQueryCost: config.limits.maxCost, persistedQueries }),
+      ...(responseCache ? [responseCache.plugin] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -132,6 +138,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
 
   const nats = await connectNats(kit.natsUrl, 'ultramarket-gateway', logger);
   const fanout = new EventFanout({ js: nats.jetstream(), jsm: await nats.jetstreamManager(), names: new EventNames(kit.eventNamespace), logger });
+  await responseCache?.follow({ js: nats.jetstream(), jsm: await nats.jetstreamManager(), names: new EventNames(kit.eventNamespace), logger });
 
   const contextFor = (caller: Caller, requestId: string, correlationId: string, storeId?: string): GatewayContext => {
     const forwardHeaders: Record<string, string> = { 'x-request-id': requestId, 'x-correlation-id': correlationId };
@@ -254,6 +261,7 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
       await closeGracefully(server, kit.shutdownGraceMs);
       await apollo.stop();
       await fanout.close();
+      await responseCache?.stop();
       await nats.drain().catch(() => undefined);
       await fetcher.close();
       await redis.quit().catch(() => undefined);

@@ -14,6 +14,7 @@ import {
 import type { OperationLimits } from './limits/operation-limits';
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limits/rate-limit-config';
 import { readWebSocketLimits, type WebSocketLimits } from './subscriptions/websocket-limits';
+import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
 /** The subgraphs the supergraph is composed of, with their local development ports. */
 export const SUBGRAPHS = [
@@ -58,6 +59,8 @@ export interface GatewayConfig {
   /** Query-cost budgets per user and per client address, and persisted-query registrations. */
   rateLimits: RateLimitConfig;
   webSocketLimits: WebSocketLimits;
+  /** The response cache for public reads (RESPONSE_CACHE_*: gateway/src/response-cache). */
+  responseCache: ResponseCacheConfig;
   /** Serve /metrics (subscription and WebSocket counters); off in production unless asked for. */
   metrics: boolean;
 }
@@ -96,6 +99,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     explorerStore: readExplorerStore(read, kit.isProduction),
     rateLimits: readRateLimitConfig(read, kit.isProduction),
     webSocketLimits: readWebSocketLimits(read),
+    responseCache: readResponseCacheConfig(read),
     metrics: read.bool('GATEWAY_METRICS', !kit.isProduction),
   };
 }
