@@ -59,14 +59,18 @@ export function responseCachePlugin(cache: ResponseCache, policies: OperationCac
           };
         },
         async willSendResponse({ response }) {
+          // the same header Apollo's cache-control plugin writes from the policy set above, whichever runs last
           if (hit) {
+            response.http.headers.set('cache-control', `max-age=${hit.maxAgeSeconds}, public`);
             response.http.headers.set('age', String(Math.max(0, Math.floor((Date.now() - hit.storedAtMs) / 1000))));
             return;
           }
           if (!pending || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors?.length || !result.data || (response.http.status !== undefined && response.http.status !== 200)) return;
-          cache.store(pending.key, result.data, pending.maxAgeSeconds, pending.tags, pending.since);
+          // read across a change of what it holds: answered, but neither kept here nor by anyone downstream
+          const stored = cache.store(pending.key, result.data, pending.maxAgeSeconds, pending.tags, pending.since);
+          response.http.headers.set('cache-control', stored ? `max-age=${pending.maxAgeSeconds}, public` : 'no-store');
         },
       };
     },

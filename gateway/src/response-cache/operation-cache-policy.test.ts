@@ -1,0 +1,67 @@
+import { buildSchema, parse } from 'graphql';
+import type { CacheHints } from './cache-hints';
+import { operationCachePolicy, OperationCachePolicies, rootArguments } from './operation-cache-policy';
+import { NO_STORE, responseTags } from './cache-tags';
+
+const schema = buildSchema(`
+  type Query { products(first: Int): ProductConnection! product(id: ID!): Product me: User storeBySlug(slug: String!): Store }
+  type Mutation { updateProduct(id: ID!): Product }
+  type ProductConnection { nodes: [Product!]! totalCount: Int! }
+  type Product { id: ID! title: String! price: Money! stock: Int! inventory: InventoryItem secret: String }
+  type Money { amount: Int! currencyCode: String! }
+  type InventoryItem { onHand: Int! }
+  type User { id: ID! }
+  type Store { id: ID! name: String! }
+`);
+
+const hints: CacheHints = {
+  Query: { products: {}, product: {}, storeBySlug: { maxAge: 300 } },
+  ProductConnection: { nodes: {}, totalCount: {} },
+  Product: { id: {}, title: {}, price: {}, stock: { maxAge: 30 }, inventory: { scope: 'PRIVATE' } },
+  Money: { amount: {}, currencyCode: {} },
+  Store: { id: {}, name: {} },
+};
+
+const policyOf = (query: string, operationName?: string) => operationCachePolicy(schema, parse(query), operationName, hints, 60);
+
+describe('operationCachePolicy', () => {
+  it('caches a query whose every field is hinted public, for the smallest maxAge, default where none is named', () => {
+    expect(policyOf('{ products(first: 5) { nodes { id title price { amount } } totalCount } }')).toMatchObject({ maxAgeSeconds: 60 });
+    expect(policyOf('{ products { nodes { title stock } } }')).toMatchObject({ maxAgeSeconds: 30 });
+    expect(policyOf('{ storeBySlug(slug: "a") { name } }')).toMatchObject({ maxAgeSeconds: 300 });
+    expect(policyOf('{ storeBySlug(slug: "a") { name } products { totalCount } }')).toMatchObject({ maxAgeSeconds: 60 });
+  });
+
+  it('follows fragments and inline fragments, and ignores __typename', () => {
+    const policy = policyOf('query Q { ...Roots } fragment Roots on Query { product(id: "p") { __typename ... on Product { title } ...Price } } fragment Price on Product { price { amount } }');
+    expect(policy?.roots.map((root) => root.name)).toEqual(['product']);
+  });
+
+  it('refuses a mutation, an unhinted field, a PRIVATE one, introspection and a per-user root', () => {
+    expect(policyOf('mutation { updateProduct(id: "p") { title } }')).toBeNull();
+    expect(policyOf('{ product(id: "p") { secret } }')).toBeNull();
+    expect(policyOf('{ product(id: "p") { inventory { onHand } } }')).toBeNull();
+    expect(policyOf('{ products { totalCount } me { id } }')).toBeNull();
+    expect(policyOf('{ __schema { queryType { name } } }')).toBeNull();
+    expect(policyOf('{ products { totalCount } }', 'Missing')).toBeNull();
+  });
+
+  it('tags by root field: the product asked for, the store list, the lookup, the store asked in', () => {
+    const single = policyOf('query P($id: ID!) { product(id: $id) { title } }')!;
+    expect(rootArguments(single.roots[0], { id: 'p-1' })).toEqual({ id: 'p-1' });
+    expect(responseTags(single, { id: 'p-1' }, 'store-a')).toEqual(['store:store-a', 'Product:p-1']);
+    expect(responseTags(policyOf('{ products { totalCount } storeBySlug(slug: "x") { id } }')!, {}, 'store-a')).toEqual([
+      'store:store-a',
+      'Product:list:store-a',
+      'Store:lookup',
+    ]);
+    // a list asked in no store is tied to no store's events: not cached
+    expect(responseTags(policyOf('{ products { totalCount } }')!, {}, NO_STORE)).toBeNull();
+  });
+
+  it('works a document out once', () => {
+    const policies = new OperationCachePolicies(hints, 60);
+    const document = parse('{ products { totalCount } }');
+    expect(policies.of(schema, document, undefined)).toBe(policies.of(schema, document, undefined));
+  });
+});

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLClient } from 'graphql-request';
+import { dropDatabases, startStack, statementCount, type Stack } from '../../scripts/lib/stack';
+import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
+
+const STOREFRONT_LIST = 'query StorefrontList { products(first: 20) { nodes { id title price { amount currencyCode } stock inStock } } }';
+
+interface ListedProduct {
+  id: string;
+  title: string;
+  price: { amount: number; currencyCode: string };
+  stock: number;
+  inStock: boolean;
+}
+
+/**
+ * The response cache end to end: an anonymous shopper's second identical read is answered by the
+ * gateway alone (Age, no subgraph request, no SQL); a price or stock change shows at the next read once
+ * its event is delivered and is never followed by the old value; a merchant's reads are never cached;
+ * one store's entry is never served in another.
+ */
+describe('gateway response cache', () => {
+  let stack: Stack;
+  let shop: Storefront;
+  let otherShop: Storefront;
+  let lampId: string;
+  let mugId: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ namespace: uniqueSuiteName('respcache') });
+    shop = new Storefront(stack);
+    otherShop = new Storefront(stack);
+    lampId = await shop.product(`Cached lamp ${randomUUID().slice(0, 8)}`, 5, 1000);
+    mugId = await shop.product(`Cached mug ${randomUUID().slice(0, 8)}`, 2, 400);
+    await otherShop.product(`Other store vase ${randomUUID().slice(0, 8)}`, 1, 900);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+  });
+
+  const client = (storeId: string, token?: string) =>
+    new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': storeId, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+
+  /** One storefront list read: its products, and its Age and Cache-Control headers. */
+  const readList = async (reader: GraphQLClient) => {
+    const response = await reader.rawRequest<{ products: { nodes: ListedProduct[] } }>(STOREFRONT_LIST);
+    return { products: response.data.products.nodes, age: response.headers.get('age'), cacheControl: response.headers.get('cache-control') };
+  };
+
+  /** GraphQL requests served and SQL statements sent for them by catalog and inventory, the subgraphs this read asks. */
+  const subgraphWork = async () => {
+    const requests = async (metricsUrl: string) =>
+      (await (await fetch(metricsUrl)).text())
+        .split('\n')
+        .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes('route="/graphql"'))
+        .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).pop()), 0);
+    const { catalog, inventory } = stack.services;
+    return {
+      requests: (await requests(catalog.metricsUrl!)) + (await requests(inventory.metricsUrl!)),
+      statements: (await statementCount(catalog.metricsUrl!)) + (await statementCount(inventory.metricsUrl!)),
+    };
+  };
+
+  const byId = (products: ListedProduct[], id: string) => products.find((product) => product.id === id);
+
+  it('answers the second identical anonymous read from the cache: Age, public Cache-Control, no subgraph request, no SQL', async () => {
+    const anonymous = client(shop.storeId);
+    const first = await readList(anonymous);
+    expect(first.products.map((product) => product.id).sort()).toEqual([lampId, mugId].sort());
+    expect(first.cacheControl).toMatch(/max-age=\d+, public/);
+
+    const before = await subgraphWork();
+    const second = await readList(anonymous);
+    const after = await subgraphWork();
+    expect(second.age).toMatch(/^\d+$/);
+    expect(second.cacheControl).toMatch(/max-age=\d+, public/);
+    expect(second.products).toEqual(first.products);
+    expect({ requests: after.requests - before.requests, statements: after.statements - before.statements }).toEqual({ requests: 0, statements: 0 });
+  });
+
+  it('shows a new price at the next read once catalog.product-updated is delivered, and never the old one after it', async () => {
+    const anonymous = client(shop.storeId);
+    await readList(anonymous);
+    expect((await readList(anonymous)).age).not.toBeNull();
+
+    const { updateProduct } = await shop.merchant.UpdateProduct({ input: { id: lampId, price: { amount: 1234, currencyCode: 'USD' } } });
+    expect(updateProduct.userErrors).toEqual([]);
+    // the event reaches the gateway within a bounded wait; until then the old entry may still be served
+    await eventually(async () => byId((await readList(anonymous)).products, lampId)?.price.amount === 1234, 15_000, 'the new price');
+    for (let read = 0; read < 10; read += 1) expect(byId((await readList(anonymous)).products, lampId)?.price.amount).toBe(1234);
+  });
+
+  it('shows a stock change at the next read once inventory.stock-changed is delivered, and never the old stock after it', async () => {
+    const anonymous = client(shop.storeId);
+    await readList(anonymous);
+    const before = byId((await readList(anonymous)).products, mugId)!.stock;
+
+    await shop.merchant.AdjustStock({ input: { productId: mugId, delta: 7, reason: 'received', idempotencyKey: randomUUID() } });
+    await eventually(async () => byId((await readList(anonymous)).products, mugId)?.stock === before + 7, 15_000, 'the new stock');
+    for (let read = 0; read < 10; read += 1) expect(byId((await readList(anonymous)).products, mugId)?.stock).toBe(before + 7);
+  });
+
+  it("never caches a merchant's authenticated read", async () => {
+    const merchant = client(shop.storeId, shop.merchantToken);
+    const first = await readList(merchant);
+    const before = await subgraphWork();
+    const second = await readList(merchant);
+    const after = await subgraphWork();
+    expect(first.cacheControl ?? '').not.toMatch(/public/);
+    expect(second.age).toBeNull();
+    expect(second.cacheControl ?? '').not.toMatch(/public/);
+    expect(after.requests - before.requests).toBeGreaterThan(0);
+    expect(after.statements - before.statements).toBeGreaterThan(0);
+  });
+
+  it("never serves one store's entry in another", async () => {
+    const anonymous = client(shop.storeId);
+    await readList(anonymous);
+    expect((await readList(anonymous)).age).not.toBeNull();
+
+    const elsewhere = await readList(client(otherShop.storeId));
+    expect(elsewhere.age).toBeNull();
+    expect(elsewhere.products).toHaveLength(1);
+    expect(elsewhere.products[0].title).toMatch(/^Other store vase /);
+  });
+});
