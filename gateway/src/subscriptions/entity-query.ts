@@ -99,7 +99,24 @@ export function entityQueryFor(document: DocumentNode, operation: OperationDefin
     `  ${ENTITY_KEY}: ${entityField}(${idArgument}: $${ENTITY_ID_VARIABLE}) ${directives} ${sharedSelection(rootField.selectionSet!, fragments)}`,
     `}`,
   ].join('\n');
-  return { document: parse(text), text };
+  return { document: parsedQuery(text), text };
+}
+
+/** Shared queries already parsed, by text: most subscribers ask what others already asked. */
+const parsedQueries = new Map<string, DocumentNode>();
+const MAX_PARSED_QUERIES = 1000;
+
+function parsedQuery(text: string): DocumentNode {
+  let document = parsedQueries.get(text);
+  if (document) {
+    // most recently used last, so the oldest is the one dropped
+    parsedQueries.delete(text);
+  } else {
+    document = parse(text);
+    if (parsedQueries.size >= MAX_PARSED_QUERIES) parsedQueries.delete(parsedQueries.keys().next().value!);
+  }
+  parsedQueries.set(text, document);
+  return document;
 }
 
 export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {

@@ -1,70 +1,103 @@
-import { followEvents, type EventEnvelope, type EventSource, type LiveEvents } from '@ultramarket/kit';
+import type { EventSource } from '@ultramarket/kit';
+import { openSequencedFeed, streamBounds, type SequencedEvent, type SequencedFeed } from './sequenced-feed';
 
-type Listener = (event: EventEnvelope) => void;
+type Listener = (item: SequencedEvent) => void;
+
+/** A listener's registration: the stream position it listens from, and how to stop. */
+export interface Listening {
+  /** The stream it reads. */
+  stream: string;
+  /** The last stream sequence before the first event this listener gets: every later one reaches it, in order. */
+  position: number;
+  stop(): void;
+}
 
 interface SubjectFeed {
-  listeners: Set<{ listener: Listener; sinceMs: number }>;
-  live: Promise<LiveEvents>;
+  listeners: Set<Listener>;
+  live: Promise<SequencedFeed>;
 }
 
 /**
  * One JetStream ordered consumer per event type per gateway process, fanned out in memory to every
  * subscriber of that type. Ordered consumers are ephemeral and per replica, so every gateway replica
- * sees every event. A feed starts from the time of its first subscriber's request, and each listener
- * only gets events stored after it registered, so no event is missed while the consumer is set up.
+ * sees every event. `listen` resolves once the consumer is positioned and says from which stream
+ * sequence the listener hears everything, so a subscriber can read the current state after that and
+ * miss nothing; `replay` gives one resumed subscriber its own consumer from an older position.
  */
 export class EventFanout {
   private readonly feeds = new Map<string, SubjectFeed>();
+  private readonly replays = new Set<SequencedFeed>();
 
   constructor(private readonly source: EventSource) {}
 
-  async listen(eventType: string, listener: Listener): Promise<() => void> {
-    // a millisecond of slack: the server stamps messages with its own clock
-    const entry = { listener, sinceMs: Date.now() - 1 };
+  async listen(eventType: string, listener: Listener): Promise<Listening> {
     let feed = this.feeds.get(eventType);
     if (!feed) {
-      feed = { listeners: new Set(), live: this.openFeed(eventType, new Date(Date.now() - 1)) };
+      const listeners = new Set<Listener>();
+      const live = openSequencedFeed(this.source, eventType, (item) => {
+        for (const each of listeners) each(item);
+      });
+      feed = { listeners, live };
       this.feeds.set(eventType, feed);
     }
-    feed.listeners.add(entry);
+    let sequenced: SequencedFeed;
     try {
-      await feed.live;
+      sequenced = await feed.live;
     } catch (error) {
-      this.feeds.delete(eventType);
+      if (this.feeds.get(eventType) === feed && feed.listeners.size === 0) this.feeds.delete(eventType);
       throw error;
     }
-    return () => {
-      feed.listeners.delete(entry);
-      if (feed.listeners.size === 0 && this.feeds.get(eventType) === feed) {
-        this.feeds.delete(eventType);
-        void feed.live.then((live) => live.stop());
-      }
+    // its last listener left while this one waited: the feed is stopping, open a new one
+    if (this.feeds.get(eventType) !== feed) return this.listen(eventType, listener);
+    // registered in the same turn as `position` is read: every message handed on later is after it
+    feed.listeners.add(listener);
+    const position = sequenced.position;
+    const current = feed;
+    return {
+      stream: sequenced.stream,
+      position,
+      stop: () => {
+        current.listeners.delete(listener);
+        if (current.listeners.size === 0 && this.feeds.get(eventType) === current) {
+          this.feeds.delete(eventType);
+          void sequenced.stop();
+        }
+      },
+    };
+  }
+
+  /** The stream `eventType` is stored in, and the first and last sequences it holds. */
+  bounds(eventType: string): Promise<{ stream: string; firstSeq: number; lastSeq: number }> {
+    return streamBounds(this.source, eventType);
+  }
+
+  /** Events of `eventType` stored after `afterSeq`, then live ones, through a consumer of the listener's own. */
+  async replay(eventType: string, afterSeq: number, listener: Listener): Promise<Listening> {
+    const feed = await openSequencedFeed(this.source, eventType, listener, { after: afterSeq });
+    this.replays.add(feed);
+    return {
+      stream: feed.stream,
+      position: afterSeq,
+      stop: () => {
+        this.replays.delete(feed);
+        void feed.stop();
+      },
     };
   }
 
   async close(): Promise<void> {
     const feeds = [...this.feeds.values()];
+    const replays = [...this.replays];
     this.feeds.clear();
-    await Promise.all(
-      feeds.map((feed) =>
+    this.replays.clear();
+    await Promise.all([
+      ...feeds.map((feed) =>
         feed.live.then(
           (live) => live.stop(),
           () => undefined,
         ),
       ),
-    );
-  }
-
-  private openFeed(eventType: string, since: Date): Promise<LiveEvents> {
-    return followEvents(
-      this.source,
-      eventType,
-      (event, storedAtMs) => {
-        for (const { listener, sinceMs } of this.feeds.get(eventType)?.listeners ?? []) {
-          if (storedAtMs >= sinceMs) listener(event);
-        }
-      },
-      { since },
-    );
+      ...replays.map((feed) => feed.stop()),
+    ]);
   }
 }

@@ -17,4 +17,9 @@ export const stockChanged: SubscriptionField = {
     const { available } = event.data as { available: number };
     return { stock: available, inStock: available > 0 };
   },
+  // `{ id stock inStock }` is answered from the event itself
+  eventEntity: (event) => {
+    const { available } = event.data as { available: number };
+    return { __typename: 'Product', id: event.aggregateId, stock: available, inStock: available > 0 };
+  },
 };

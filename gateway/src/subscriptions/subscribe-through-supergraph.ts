@@ -14,12 +14,16 @@ import { PLATFORM_SCOPE, scopeOf, type Caller, type EventEnvelope, type Logger }
 import type { GatewayContext } from '../gateway-context';
 import { entityQueryFor, ENTITY_ID_VARIABLE, ENTITY_KEY, fragmentsOf, reshapeForSubscriber } from './entity-query';
 import { EventQueue } from './event-queue';
+import { coveredByEvent } from './event-entity';
+import type { SequencedEvent } from './sequenced-feed';
+import { checkResumable, decodeCursor, encodeCursor } from './stream-cursor';
+import { subscriptionRequestOf } from './subscription-requests';
 import { AggregateVersions } from './aggregate-versions';
 import { CloseCodes } from './close-codes';
 import { socketOf } from './subscriber-sockets';
 import type { SubscriptionStats } from './subscription-stats';
 import { overlayEventFields } from './event-overlay';
-import type { EventFanout } from './event-fanout';
+import type { EventFanout, Listening } from './event-fanout';
 import type { SubscriptionField } from './subscription-field';
 
 export type ExecuteThroughGateway = (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => Promise<FormattedExecutionResult>;
@@ -43,12 +47,29 @@ export interface SubscribeLimits {
   maxBufferedBytes: number;
 }
 
+/** The probe that asks, as the subscriber, whether it may read the entity it wants to follow: parsed once per field. */
+function probeDocument(field: SubscriptionField): DocumentNode {
+  const { field: entityField, idArgument, idType } = field.entityQuery;
+  return parse(`query SubscriptionProbe($id: ${idType}) { entity: ${entityField}(${idArgument}: $id) { __typename } }`);
+}
+
 /**
- * graphql-ws `subscribe`: listens for the field's event type and, for each event about this
- * subscriber's entity, runs the subscriber's selection set through the supergraph with the
- * subscriber's own context (so every subgraph's access rules apply), in event order.
+ * graphql-ws `subscribe`: listens for the field's event type and pushes, for each event about this
+ * subscriber's entity, the subscriber's selection set, in event order, each push carrying the event's
+ * stream position in `extensions.cursor`.
  *
- * Subscribers share one resolution per event when they ask the same thing with the same visibility:
+ * Listening comes first: the feed's consumer is positioned, then the subscriber's right to follow the
+ * entity is checked by reading it as the subscriber (the probe), then the client is told the
+ * subscription listens (a graphql-ws `ping` with the cursor of that position; see subscription-requests.ts).
+ * Whatever changes after that position is pushed, so a client that waits for the acknowledgement and
+ * then reads the entity misses nothing. A subscribe message whose `extensions.after` holds a cursor
+ * resumes: it is first sent, from JetStream, the events stored after that cursor, filtered exactly as
+ * live ones, then the live ones, through one consumer (no gap, no repeat).
+ *
+ * A push whose selection the event itself covers (`eventEntity`: `orderStatusChanged { id status }`) is
+ * answered from the event, without a supergraph round trip. Any other is resolved through the
+ * supergraph with the subscriber's own context (so every subgraph's access rules apply), and
+ * subscribers share one resolution per event when they ask the same thing with the same visibility:
  * the same normalised selection (aliases, fragment names and field order play no part: see
  * entity-query.ts), the same variables, and the same user, roles and store — what a subgraph answers
  * can depend on all three (a shopper's own order versus a staff view), so no wider sharing is assumed.
@@ -64,6 +85,7 @@ export function createSubscribe(
   stats?: SubscriptionStats,
 ) {
   const byName = new Map(fields.map((field) => [field.field, field]));
+  const probes = new Map(fields.filter((field) => field.probeArgument).map((field) => [field.field, probeDocument(field)]));
   const sharedResolutions = new Map<string, Promise<FormattedExecutionResult>>();
 
   const resolveShared = (key: string, run: () => Promise<FormattedExecutionResult>) => {
@@ -86,6 +108,7 @@ export function createSubscribe(
     const fieldDefinition = args.schema.getSubscriptionType()?.getFields()[rootField.name.value];
     if (!field || !fieldDefinition) return failure(`Subscription ${rootField.name.value} is not served`, 'BAD_USER_INPUT');
     const context = args.contextValue as GatewayContext;
+    const request = subscriptionRequestOf(context);
     const fieldArgs = getArgumentValues(fieldDefinition, rootField as FieldNode, args.variableValues ?? {});
     try {
       field.authorize(fieldArgs, context.caller);
@@ -93,21 +116,12 @@ export function createSubscribe(
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
     }
-    if (field.probeArgument) {
-      const probe = parse(
-        `query SubscriptionProbe($id: ${field.entityQuery.idType}) { entity: ${field.entityQuery.field}(${field.entityQuery.idArgument}: $id) { __typename } }`,
-      );
-      // a copy of the context: the gateway's own query, not charged to the subscriber's budget (the subscription was)
-      const visible = await execute(probe, { id: fieldArgs[field.probeArgument] }, { ...context });
-      if (!visible.data?.entity)
-        return failure(`Nothing to follow: no ${field.entityQuery.field} ${String(fieldArgs[field.probeArgument])} is visible to you`, 'NOT_FOUND');
-    }
     const { document, text } = entityQueryFor(args.document, operation, rootField, field);
     // what a subgraph answers depends on who asks (user, roles, store), not on which of their
     // tokens they hold: subscribers asking the same thing as the same caller share one resolution
     const { userId, roles, storeId } = context.caller;
     const documentKey = JSON.stringify([text, args.variableValues, userId, [...roles].sort(), storeId]);
-    const events = new EventQueue<EventEnvelope>(limits.maxQueuedEvents);
+    const events = new EventQueue<SequencedEvent>(limits.maxQueuedEvents);
     const untrack = stats?.track(events) ?? (() => undefined);
     const socket = context.connection ? socketOf(context.connection) : undefined;
     let stopped = false;
@@ -121,21 +135,65 @@ export function createSubscribe(
       forgetSocket();
       stopListening();
     };
-    stopListening = await fanout.listen(field.eventType, (event) => {
+    const onEvent = (item: SequencedEvent) => {
+      const { event } = item;
       if (stopped || !inCallersStore(event, context.caller) || !field.matches(event, fieldArgs, context.caller)) return;
-      if (!events.push(event) || (socket && socket.bufferedBytes() > limits.maxBufferedBytes)) {
+      if (!events.push(item) || (socket && socket.bufferedBytes() > limits.maxBufferedBytes)) {
         logger.warn({ eventType: field.eventType, queued: events.size, userId }, 'closing a slow subscription consumer');
         stop();
         // every subscription of the socket ends with it: its queues are dropped now, not when the close handshake ends
         socket?.closeAsSlowConsumer(CloseCodes.SLOW_CONSUMER, 'Slow consumer: events were not read fast enough');
       }
-    });
+    };
+
+    const resume = async (after: unknown): Promise<Listening> => {
+      const bounds = await fanout.bounds(field.eventType);
+      const position = decodeCursor(after, bounds.stream);
+      checkResumable(position, bounds);
+      return fanout.replay(field.eventType, position.seq, onEvent);
+    };
+    let listening: Listening;
+    try {
+      listening = request?.after !== undefined && request.after !== null ? await resume(request.after) : await fanout.listen(field.eventType, onEvent);
+    } catch (error) {
+      untrack();
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    stopListening = listening.stop;
     if (stopped) stopListening();
     else if (socket) forgetSocket = socket.onClose(stop);
 
+    // checked after listening starts, so nothing that happens once the subscriber may follow the entity is missed
+    const probe = probes.get(field.field);
+    if (probe && field.probeArgument) {
+      let visible: FormattedExecutionResult;
+      try {
+        // a copy of the context: the gateway's own query, not charged to the subscriber's budget (the subscription was)
+        visible = await execute(probe, { id: fieldArgs[field.probeArgument] }, { ...context });
+      } catch (error) {
+        stop();
+        throw error;
+      }
+      if (!visible.data?.entity) {
+        stop();
+        return failure(`Nothing to follow: no ${field.entityQuery.field} ${String(fieldArgs[field.probeArgument])} is visible to you`, 'NOT_FOUND');
+      }
+    }
+    if (stopped) return { data: null };
+    request?.announceListening(encodeCursor({ stream: listening.stream, seq: listening.position }));
+
     const responseKey = rootField.alias?.value ?? rootField.name.value;
     const fragments = fragmentsOf(args.document);
-    const resolveEvent = async (event: EventEnvelope): Promise<ExecutionResult | null> => {
+    const fromEvent = (event: EventEnvelope): FormattedExecutionResult | null => {
+      const entity = field.eventEntity?.(event);
+      if (!entity || !coveredByEvent(rootField.selectionSet!, fragments, entity)) return null;
+      if (stats) stats.eventsAnsweredFromEvent += 1;
+      return { data: { [responseKey]: reshapeForSubscriber(entity, rootField.selectionSet!, fragments, args.schema) } };
+    };
+    const resolveEvent = async (event: EventEnvelope): Promise<FormattedExecutionResult | null> => {
+      const answered = fromEvent(event);
+      if (answered) return answered;
       const variables = { ...(args.variableValues ?? {}), [ENTITY_ID_VARIABLE]: field.entityIdOf(event) };
       const eventContext: GatewayContext = {
         ...context,
@@ -152,9 +210,9 @@ export function createSubscribe(
       const entity = result.data?.[responseKey] as Record<string, unknown> | null | undefined;
       // an entity this subscriber may not see resolves to null: nothing to push
       if (entity === null && !result.errors?.length) return null;
-      if (!entity || !field.eventFields) return toExecutionResult(result);
+      if (!entity || !field.eventFields) return result;
       const overlaid = overlayEventFields(entity, rootField.selectionSet!, fragments, field.eventFields(event));
-      return toExecutionResult({ ...result, data: { ...result.data, [responseKey]: overlaid } });
+      return { ...result, data: { ...result.data, [responseKey]: overlaid } };
     };
     const pending = events[Symbol.asyncIterator]();
     const versions = new AggregateVersions();
@@ -176,14 +234,16 @@ export function createSubscribe(
             context.connection.close(CloseCodes.FORBIDDEN, 'Forbidden');
             return { value: undefined, done: true };
           }
+          const { event, seq } = item.value;
           // an event older than one already pushed would move the subscriber back in time
-          if (!versions.admit(item.value)) continue;
+          if (!versions.admit(event)) continue;
+          const cursor = encodeCursor({ stream: listening.stream, seq });
           try {
-            const result = await resolveEvent(item.value);
-            if (result) return { value: result, done: false };
+            const result = await resolveEvent(event);
+            if (result) return { value: { ...toExecutionResult(result), extensions: { cursor } }, done: false };
           } catch (error) {
-            logger.error({ err: error, eventId: item.value.id }, 'could not resolve a subscription event');
-            return { value: failure('Could not resolve this event', 'INTERNAL_SERVER_ERROR'), done: false };
+            logger.error({ err: error, eventId: event.id }, 'could not resolve a subscription event');
+            return { value: { ...failure('Could not resolve this event', 'INTERNAL_SERVER_ERROR'), extensions: { cursor } }, done: false };
           }
         }
       },

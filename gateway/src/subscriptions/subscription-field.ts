@@ -1,4 +1,5 @@
 import type { Caller, EventEnvelope } from '@ultramarket/kit';
+import type { EventEntity } from './event-entity';
 
 /**
  * How one `Subscription` field is served: which event subject feeds it, which events concern a
@@ -27,4 +28,10 @@ export interface SubscriptionField {
    * entered): they override the entity's current value, so no subscriber misses a step.
    */
   eventFields?(event: EventEnvelope): Record<string, unknown>;
+  /**
+   * The entity as the event itself describes it, limited to fields anyone allowed to follow the entity
+   * may read: a subscriber whose selection this covers is pushed the event's own values, with no
+   * supergraph round trip (see event-entity.ts).
+   */
+  eventEntity?(event: EventEnvelope): EventEntity;
 }

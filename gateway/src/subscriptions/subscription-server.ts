@@ -26,6 +26,7 @@ import type { GatewayContext, SubscriberConnection } from '../gateway-context';
 import { meterFor, setMeter, type Meter } from '../rate-limits/client-meter';
 import { CloseCodes } from './close-codes';
 import { bindSocket } from './subscriber-sockets';
+import { bindSubscriptionRequest } from './subscription-requests';
 import type { SubscriptionStats } from './subscription-stats';
 import type { WebSocketLimits } from './websocket-limits';
 
@@ -235,12 +236,21 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         if (refusal) stats.refuse('subscription_budget');
         return refusal ?? undefined;
       },
-      context: (ctx) => {
+      context: (ctx, id, payload) => {
         const { caller, storeId, connection } = callers.get(ctx)!;
         const requestId = randomUUID();
         const context = { ...options.contextFor(caller, requestId, requestId, storeId), connection };
+        const metered = setMeter(context, meterFor(caller, states.get(ctx.extra.socket)!.address));
+        // a subscription resumes after `extensions.after`, and says it listens with a ping naming its id
+        bindSubscriptionRequest(metered, {
+          after: payload.extensions?.after,
+          announceListening: (cursor) => {
+            const socket = ctx.extra.socket;
+            if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'ping', payload: { listening: id, cursor } }));
+          },
+        });
         // queries and mutations on the socket are charged like HTTP ones; a subscription's events are not
-        return setMeter(context, meterFor(caller, states.get(ctx.extra.socket)!.address));
+        return metered;
       },
       subscribe: options.subscribe,
       execute: async (args: ExecutionArgs) => {

@@ -2,6 +2,8 @@
 export class SubscriptionStats {
   /** Supergraph executions run to resolve events (one per event per distinct shared document). */
   eventExecutions = 0;
+  /** Pushes answered from the event itself, with no supergraph execution (the selection was covered by it). */
+  eventsAnsweredFromEvent = 0;
   /** Subscribers closed for not keeping up (close code 4413). */
   slowConsumersClosed = 0;
   /** WebSocket connections and subscriptions refused by a limit, by reason. */
@@ -33,6 +35,8 @@ export class SubscriptionStats {
     const lines = [
       '# TYPE gateway_subscription_event_executions_total counter',
       `gateway_subscription_event_executions_total ${this.eventExecutions}`,
+      '# TYPE gateway_subscription_pushes_from_event_total counter',
+      `gateway_subscription_pushes_from_event_total ${this.eventsAnsweredFromEvent}`,
       '# TYPE gateway_subscription_slow_consumers_closed_total counter',
       `gateway_subscription_slow_consumers_closed_total ${this.slowConsumersClosed}`,
       '# TYPE gateway_websocket_refusals_total counter',
