@@ -1,7 +1,7 @@
 'use strict';
 /**
  * `npm run bench`: starts a stack of its own (namespace bench_<id>, NODE_ENV=production), seeds
- * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1, P1-hot, P2–P5, prints a markdown table
+ * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1, P1-hot, P2–P6, prints a markdown table
  * and writes the figures to bench/results/. Any failed request fails the whole run.
  * `node bench/run.js P1` runs only P1 (`P1-hot`: only P1-hot); `--strict` also exits non-zero when a goal is missed.
  */
@@ -18,10 +18,12 @@ const { runP2 } = require('./lib/p2-one-hop');
 const { runP3 } = require('./lib/p3-statements');
 const { runP4 } = require('./lib/p4-order-saga');
 const { runP5 } = require('./lib/p5-subscription-latency');
+const { runP6 } = require('./lib/p6-response-cache');
 const { prepareSaga } = require('./lib/saga');
 const { markdownTable, writeJson } = require('./lib/report');
 const { cleanUp } = require('./lib/cleanup');
-const { makeProbe } = require('./lib/probes');
+const { makeProbe, sharedServers } = require('./lib/probes');
+const { SmtpSink } = require('./lib/smtp-sink');
 
 const log = (line) => console.log(line);
 
@@ -50,12 +52,17 @@ async function main() {
   const loadAtStart = os.loadavg()[0];
   if (loadAtStart > 1) log(`note: the machine is busy (load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} CPUs); throughput figures will be noisy`);
   try {
+    // email stays on, as a real store has it: notifications delivers every email to this sink
+    const smtpSink = await new SmtpSink().start();
+    resources.push(() => smtpSink.stop());
     log(`starting the bench stack (namespace ${namespace})…`);
     const env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       APOLLO_TELEMETRY_DISABLED: 'true',
-      NOTIFICATIONS_EMAIL_ENABLED: 'false', // no SMTP server in the bench
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpSink.port),
+      SMTP_SECURE: 'false',
       PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'true', // no card provider can be reached from here
       ...authEnv(keys),
       // accounts (when the stack runs it) issues tokens and encrypts MFA secrets: throwaway values of this run
@@ -71,6 +78,9 @@ async function main() {
       RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '1000000000',
       // the gateway signs subgraph requests with it; P1's Hive Gateway and P2's direct requests sign with it too
       SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      // P1–P3 measure resolution, so the stack's gateway never answers from the response cache; P6 runs a
+      // second gateway with it on (and compares it with this one)
+      RESPONSE_CACHE_ENABLED: 'false',
     };
     const databaseNames = SUBGRAPHS.map(({ name }) => `ultramarket_test_${namespace}_${name}`); // as startStack names them
     const pgbenchDatabase = `ultramarket_test_${namespace}_pgbench`; // P4's baseline, dropped with the others
@@ -148,6 +158,10 @@ async function main() {
         log,
       });
     }
+    if (selected('P6')) {
+      log(`P6: anonymous catalog read, response cache on vs off (${config.rounds} rounds of ${config.durationSeconds} s, ${config.connections} connections)…`);
+      results.P6 = await runP6({ root, stack, namespace, env, headers: shopperHeaders, merchantToken: token, config, makeProbe, log });
+    }
     if (selected('P4') || selected('P5')) {
       log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');
       await prepareSaga({ gatewayUrl: stack.gatewayUrl, wsUrl: stack.wsUrl, keys, root, storeId, merchantToken: token, products });
@@ -157,19 +171,9 @@ async function main() {
       log(
         `P4: placeOrder → CONFIRMED, ${config.p4.shoppers} shoppers vs pgbench -c ${config.p4.pgbenchClients} (${config.p4.rounds} rounds of ${config.p4.durationSeconds} s)…`,
       );
-      const probe = makeProbe({
-        processes: {
-          gateway: pids.gateway,
-          catalog: pids.catalog,
-          inventory: pids.inventory,
-          orders: pids.orders,
-          payments: pids.payments,
-          notifications: pids.notifications,
-        },
-        databaseNames: stack.databaseNames,
-        subgraphs: {},
-      });
-      results.P4 = await runP4({ ...saga, pgbenchDatabase, probe });
+      // every process of the stack (each subgraph and the gateway), and the machine's NATS and Redis it uses
+      const probe = makeProbe({ processes: pids, databaseNames: stack.databaseNames, subgraphs: {}, shared: sharedServers() });
+      results.P4 = await runP4({ ...saga, pgbenchDatabase, namespace, smtpSink, probe });
     }
     if (selected('P5')) {
       log(`P5: orderStatusChanged latency, 1 vs ${config.p5.subscribers} subscribers of one order (${config.p5.orders} orders each, 2 changes an order)…`);

@@ -18,7 +18,7 @@ const statements = (counts) => `catalog ${counts.catalog}, inventory ${counts.in
 
 function markdownTable(results) {
   const rows = ['| # | benchmark | A | B | A vs B (median of rounds) | goal | result |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  const { P1, 'P1-hot': P1hot, P2, P3, P4, P5 } = results;
+  const { P1, 'P1-hot': P1hot, P2, P3, P4, P5, P6 } = results;
   if (P1) {
     rows.push(
       `| P1 | federated list, 20 products, catalog + inventory | ${side('our gateway', P1.a, 'ours')} | ${side('Hive Gateway --jit', P1.b, 'hive')} | ${P1.rpsRatio.toFixed(2)}× throughput${capacity(P1)} | ≥ 1.5× | ${verdict(P1.met)} |`,
@@ -41,7 +41,8 @@ function markdownTable(results) {
   }
   if (P4) {
     const { saga, pgbench, method } = P4;
-    const cpu = saga.cpuMsPerOrder === undefined ? '' : `; CPU/order ${saga.cpuMsPerOrder.toFixed(1)} ms in all`;
+    const c = saga.cpuPerOrder;
+    const cpu = c === undefined ? '' : `; CPU/order ${c.total.toFixed(1)} ms in all (stack ${c.stack.toFixed(1)}, shared NATS/Redis/PostgreSQL server ${c.shared.toFixed(1)})`;
     rows.push(
       `| P4 | placeOrder → processPayment → CONFIRMED push, ${method.shoppers} shoppers | saga through the gateway: ${saga.rate.toFixed(1)} orders/s, placeOrder p50 ${ms(saga.placeOrderP50)}, p95 ${ms(saga.placeOrderP95)}, p99 ${ms(saga.placeOrderP99)}; place → CONFIRMED p50 ${ms(saga.placeToConfirmedP50)}${cpu} | pgbench, the equivalent SQL (-c ${method.pgbenchClients}): ${pgbench.rate.toFixed(1)} orders/s, ${ms(pgbench.latencyAverageMs)} a script run on average | ${P4.rateRatio.toFixed(3)}× throughput; placeOrder p95 ${ms(saga.placeOrderP95)} | ≥ 0.15×, p95 ≤ 50 ms | ${verdict(P4.met)} |`,
     );
@@ -50,6 +51,12 @@ function markdownTable(results) {
     const { single, fanOut, method } = P5;
     rows.push(
       `| P5 | orderStatusChanged { id status }, mutation sent → push received, one order | 1 subscriber: p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms (${single.samples} pushes) | ${method.subscribers} subscribers of the same order: p50 ${fanOut.latency.p50} ms, p99 ${fanOut.latency.p99} ms, last subscriber p50 ${fanOut.lastSubscriber.p50} ms (${fanOut.samples} pushes) | ${P5.p99Ratio.toFixed(2)}× p99 | p99 ≤ 50 ms and ≤ 5× | ${verdict(P5.met)} |`,
+    );
+  }
+  if (P6) {
+    const { hits, freshness, method } = P6;
+    rows.push(
+      `| P6 | anonymous catalog read (the P1 list's fields), ${method.variableSets} variable sets, ${method.connections} connections | ${side('response cache on', P6.a, 'cached')} | ${side('response cache off', P6.b, 'uncached')} | ${P6.rpsRatio.toFixed(2)}× throughput${capacity(P6)}; ${hits.statements} SQL statements for ${hits.hits} hits of ${hits.reads} reads; ${freshness.changes} stock changes visible after at most ${freshness.visibleAfterMs.max} ms, never stale after | ≥ 5×, 0 SQL on a hit, never stale | ${verdict(P6.met)} |`,
     );
   }
   return rows.join('\n');
