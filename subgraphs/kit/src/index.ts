@@ -34,6 +34,7 @@ export * from './events/nats-connection';
 export * from './events/outbox-relay';
 export * from './events/unit-of-work';
 export * from './events/consumer-runner';
+export * from './events/transient-error';
 export * from './events/live-events';
 export * from './tenancy/store-scope';
 export * from './tenancy/store-db';

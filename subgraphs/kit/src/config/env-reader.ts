@@ -11,11 +11,15 @@ export class ConfigError extends Error {
 
 export type Env = Record<string, string | undefined>;
 
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
 export interface EnvReader {
   string(name: string, fallback?: string): string;
   optionalString(name: string): string | undefined;
   int(name: string, fallback: number, range?: { min?: number; max?: number }): number;
   bool(name: string, fallback: boolean): boolean;
+  /** A duration in milliseconds, written `500ms`, `30s`, `15m`, `1h`, `7d` (or a bare number of milliseconds). */
+  duration(name: string, fallbackMs: number, range?: { min?: number; max?: number }): number;
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T;
   url(name: string, fallback: string, protocols: readonly string[]): string;
 }
@@ -39,6 +43,16 @@ export function envReader(env: Env = process.env): EnvReader {
       const parsed = Number(value);
       if (range.min !== undefined && parsed < range.min) throw new ConfigError(name, `must be >= ${range.min}, got ${parsed}`);
       if (range.max !== undefined && parsed > range.max) throw new ConfigError(name, `must be <= ${range.max}, got ${parsed}`);
+      return parsed;
+    },
+    duration(name, fallbackMs, range = {}) {
+      const value = raw(name);
+      if (value === undefined) return fallbackMs;
+      const match = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(value);
+      if (!match) throw new ConfigError(name, `must be a duration such as 30s, 15m, 1h or 7d, got "${value}"`);
+      const parsed = Number(match[1]) * DURATION_UNITS_MS[match[2] ?? 'ms'];
+      if (range.min !== undefined && parsed < range.min) throw new ConfigError(name, `must be at least ${range.min} ms, got "${value}"`);
+      if (range.max !== undefined && parsed > range.max) throw new ConfigError(name, `must be at most ${range.max} ms, got "${value}"`);
       return parsed;
     },
     bool(name, fallback) {

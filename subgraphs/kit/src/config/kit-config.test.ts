@@ -17,6 +17,13 @@ describe('loadKitConfig', () => {
     expect(loadKitConfig('catalog', 4003, { TOKEN_CACHE_SIZE: '0', TOKEN_CACHE_MAX_AGE_SECONDS: '5' }).auth.tokenCache).toEqual({ size: 0, maxAgeSeconds: 5 });
   });
 
+  it('reads the event retry window as a duration, an hour by default', () => {
+    expect(loadKitConfig('catalog', 4003, {}).eventRetryWindowMs).toBe(3_600_000);
+    expect(loadKitConfig('catalog', 4003, { EVENT_RETRY_WINDOW: '15m' }).eventRetryWindowMs).toBe(900_000);
+    expect(loadKitConfig('catalog', 4003, { EVENT_RETRY_WINDOW: '2d' }).eventRetryWindowMs).toBe(172_800_000);
+    expect(loadKitConfig('catalog', 4003, { EVENT_RETRY_WINDOW: '2500' }).eventRetryWindowMs).toBe(2500);
+  });
+
   it('reads overrides from the environment', () => {
     const config = loadKitConfig('inventory', 4004, {
       PORT: '0',
@@ -40,6 +47,7 @@ describe('loadKitConfig', () => {
     ['EVENT_NAMESPACE', 'Has-Dashes', /EVENT_NAMESPACE must be lower-case/],
     ['TOKEN_CACHE_SIZE', '-1', /TOKEN_CACHE_SIZE must be >= 0/],
     ['TOKEN_CACHE_MAX_AGE_SECONDS', '0', /TOKEN_CACHE_MAX_AGE_SECONDS must be >= 1/],
+    ['EVENT_RETRY_WINDOW', 'an hour', /EVENT_RETRY_WINDOW must be a duration/],
   ])('fails at start naming %s when it is "%s"', (variable, value, message) => {
     expect(() => loadKitConfig('catalog', 4003, { [variable]: value })).toThrow(message);
   });

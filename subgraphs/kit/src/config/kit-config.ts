@@ -29,6 +29,8 @@ export interface KitConfig {
   consumerConcurrency: number;
   /** How long JetStream waits for an ack before redelivering; a crashed replica's messages come back after this. */
   consumerAckWaitMs: number;
+  /** How long after its publication an event failing transiently (database down) is retried without counting toward the dead letter. */
+  eventRetryWindowMs: number;
   auth: AuthConfig;
   shutdownGraceMs: number;
   inlineTracing: boolean;
@@ -118,6 +120,7 @@ function readKitConfig(service: string, defaultPort: number, read: ReturnType<ty
     consumerMaxDeliveries: read.int('CONSUMER_MAX_DELIVERIES', 5, { min: 1, max: 100 }),
     consumerConcurrency: read.int('CONSUMER_CONCURRENCY', 8, { min: 1, max: 256 }),
     consumerAckWaitMs: read.int('CONSUMER_ACK_WAIT_MS', 10_000, { min: 500, max: 600_000 }),
+    eventRetryWindowMs: read.duration('EVENT_RETRY_WINDOW', 60 * 60 * 1000, { min: 0 }),
     auth: readAuthConfig(env),
     shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', 10000, { min: 0 }),
     inlineTracing: read.bool('SUBGRAPH_INLINE_TRACING', false),

@@ -31,7 +31,9 @@ export async function createDataSource(config: KitConfig, options: DataSourceOpt
     installExtensions: false,
     maxQueryExecutionTime: 1000,
     logger: new StatementCounter(registry, logger),
-    extra: { max: config.database.poolSize, application_name: `ultramarket-${config.service}` },
+    // a database that cannot be reached fails a connection attempt after 10 s instead of never (a
+    // partition would otherwise hold a consumer's event forever while its heartbeat keeps it leased)
+    extra: { max: config.database.poolSize, application_name: `ultramarket-${config.service}`, connectionTimeoutMillis: 10_000 },
   });
   await dataSource.initialize();
   return dataSource;

@@ -6,6 +6,7 @@ import type { EventNames } from './event-names';
 import { ensureStream } from './streams';
 import type { Tx, UnitOfWork } from './unit-of-work';
 import { PLATFORM_SCOPE, inScope } from '../tenancy/store-scope';
+import { isTransientError } from './transient-error';
 
 /** A subgraph's reaction to one event type, run in a transaction with the processed-event record. */
 export interface EventHandler<TData = Record<string, unknown>> {
@@ -26,17 +27,25 @@ export interface ConsumerRunnerOptions {
   unitOfWork: UnitOfWork;
   names: EventNames;
   logger: Logger;
+  /** Failures that are not transient (or transient ones past the retry window) before an event is dead-lettered. */
   maxDeliveries: number;
+  /** How long after an event was published transient failures are retried without counting (EVENT_RETRY_WINDOW). */
+  retryWindowMs?: number;
   concurrency: number;
   /** Redelivery after this long without an ack (a crashed replica's messages); long handlers extend it as they work. */
   ackWaitMs: number;
   onEventsEmitted: () => void;
 }
 
-/** Redelivery delay after the n-th failed delivery: 200 ms, 400 ms, … capped at 10 s. */
-export function retryDelayMs(deliveryCount: number): number {
-  return Math.min(200 * 2 ** (deliveryCount - 1), 10_000);
+/** Redelivery delay after the n-th failed delivery: 200 ms, 400 ms, … capped at `capMs` (10 s; 30 s while an outage lasts). */
+export function retryDelayMs(deliveryCount: number, capMs = 10_000): number {
+  return Math.min(200 * 2 ** Math.min(deliveryCount - 1, 20), capMs);
 }
+
+/** The longest pause between two tries of an event that fails transiently (the database is down). */
+export const TRANSIENT_RETRY_CAP_MS = 30_000;
+
+export const DEFAULT_RETRY_WINDOW_MS = 60 * 60 * 1000;
 
 /**
  * Durable JetStream consumers: explicit ack only after the handler's transaction commits, a
@@ -48,6 +57,12 @@ export class ConsumerRunner {
   private stopped = false;
   private readonly subscriptions = new Set<ConsumerMessages>();
   private readonly loops: Promise<void>[] = [];
+  /**
+   * Failures that count toward the dead letter, per message in flight on this replica (JetStream's
+   * delivery count also counts transient ones). Forgotten once the message is acked or parked; a
+   * restart starts the count again, which only means more tries.
+   */
+  private readonly countedFailures = new Map<string, number>();
 
   constructor(private readonly options: ConsumerRunnerOptions) {}
 
@@ -65,12 +80,14 @@ export class ConsumerRunner {
       filter_subject: names.subject(handler.eventType),
       ack_wait: nanos(this.options.ackWaitMs),
       max_ack_pending: 1000,
+      // unlimited: the runner decides when to give up, so transient retries are never cut short
+      max_deliver: -1,
     };
     try {
       await jsm.consumers.add(stream, config);
     } catch (error) {
       if (!String((error as Error).message).includes('already')) throw error;
-      await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+      await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending, max_deliver: config.max_deliver });
     }
     this.loops.push(this.consumeLoop(stream, durable, handler));
   }
@@ -104,7 +121,7 @@ export class ConsumerRunner {
   }
 
   private async process(message: JsMsg, durable: string, handler: EventHandler): Promise<void> {
-    const { dataSource, unitOfWork, logger, maxDeliveries, onEventsEmitted } = this.options;
+    const { dataSource, unitOfWork, logger, onEventsEmitted } = this.options;
     let event: EventEnvelope;
     try {
       event = parseEnvelope(message.data);
@@ -135,18 +152,42 @@ export class ConsumerRunner {
         );
       });
       message.ack();
+      this.countedFailures.delete(messageKey(durable, message));
       if (emitted > 0) onEventsEmitted();
     } catch (error) {
-      const deliveries = message.info.deliveryCount;
-      if (error instanceof PermanentEventError || deliveries >= maxDeliveries) {
-        log.error({ err: error, deliveries }, 'event handling failed for good; dead-lettered');
-        await this.deadLetter(message, durable, error);
-      } else {
-        log.warn({ err: error, deliveries }, 'event handling failed; will retry');
-        message.nak(retryDelayMs(deliveries));
-      }
+      await this.failed(message, durable, error, log);
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * A failed try: a PermanentEventError is parked at once; a transient failure within the retry
+   * window (from the event's publication) comes back after an exponential backoff capped at 30 s and
+   * counts for nothing, so a database outage of up to the window parks nothing; any other failure
+   * counts, and the `maxDeliveries`-th is parked.
+   */
+  private async failed(message: JsMsg, durable: string, error: unknown, log: Logger): Promise<void> {
+    const { maxDeliveries, retryWindowMs = DEFAULT_RETRY_WINDOW_MS } = this.options;
+    const deliveries = message.info.deliveryCount;
+    const publishedAt = message.info.timestampNanos / 1_000_000;
+    if (!(error instanceof PermanentEventError) && isTransientError(error) && Date.now() - publishedAt < retryWindowMs) {
+      // one warning when it starts and one every ten tries, not one per try of every event during an outage
+      if (deliveries === 1 || deliveries % 10 === 0) log.warn({ err: error, deliveries }, 'event handling failed transiently; will retry');
+      else log.debug({ err: error, deliveries }, 'event handling failed transiently; will retry');
+      message.nak(retryDelayMs(deliveries, TRANSIENT_RETRY_CAP_MS));
+      return;
+    }
+    const key = messageKey(durable, message);
+    const counted = (this.countedFailures.get(key) ?? 0) + 1;
+    if (error instanceof PermanentEventError || counted >= maxDeliveries) {
+      this.countedFailures.delete(key);
+      log.error({ err: error, deliveries, failures: counted }, 'event handling failed for good; dead-lettered');
+      await this.deadLetter(message, durable, error);
+    } else {
+      this.countedFailures.set(key, counted);
+      log.warn({ err: error, deliveries, failures: counted }, 'event handling failed; will retry');
+      message.nak(retryDelayMs(counted));
     }
   }
 
@@ -156,14 +197,19 @@ export class ConsumerRunner {
     headers.set('Original-Subject', message.subject);
     headers.set('Consumer', durable);
     headers.set('Deliveries', String(message.info.deliveryCount));
+    headers.set('Dead-Lettered-At', new Date().toISOString());
     headers.set('Error', String((error as Error)?.message ?? error).slice(0, 500));
     try {
       await js.publish(names.deadLetterSubject(durable), message.data, { headers, msgID: `${durable}:${message.info.streamSequence}` });
       message.term();
     } catch (publishError) {
       // cannot park it now: let it come back and try again
-      message.nak(retryDelayMs(message.info.deliveryCount));
+      message.nak(retryDelayMs(message.info.deliveryCount, TRANSIENT_RETRY_CAP_MS));
       this.options.logger.error({ err: publishError }, 'could not publish to the dead-letter subject');
     }
   }
+}
+
+function messageKey(durable: string, message: JsMsg): string {
+  return `${durable}:${message.info.streamSequence}`;
 }

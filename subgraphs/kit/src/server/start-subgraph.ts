@@ -81,6 +81,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     names,
     logger,
     maxDeliveries: config.consumerMaxDeliveries,
+    retryWindowMs: config.eventRetryWindowMs,
     concurrency: config.consumerConcurrency,
     ackWaitMs: config.consumerAckWaitMs,
     onEventsEmitted: () => relay.kick(),

@@ -2,6 +2,7 @@ import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { loadKitConfig, type KitConfig } from '../../src/config/kit-config';
+import type { Env } from '../../src/config/env-reader';
 import { createLogger } from '../../src/logging/logger';
 import { createDataSource } from '../../src/data/create-data-source';
 import { dropDatabase } from '../../src/data/ensure-database';
@@ -20,11 +21,19 @@ export interface EventHarness {
   close(): Promise<void>;
 }
 
-/** `migrations` run as the database owner, as a subgraph's do (the harness connects as the application role). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export async function openEventHarness(prefix: string, natsUrl: string, migrations: Function[] = []): Promise<EventHarness> {
+/**
+ * `migrations` run as the database owner, as a subgraph's do (the harness connects as the application
+ * role). `env` adds to the process environment (DATABASE_PORT of a TcpProxy, pool sizes).
+ */
+export async function openEventHarness(
+  prefix: string,
+  natsUrl: string,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[] = [],
+  env: Env = {},
+): Promise<EventHarness> {
   const suite = uniqueSuiteName(prefix);
-  const config = loadKitConfig('kit', 0, { ...process.env, DATABASE_NAME: `ultramarket_test_${suite}`, EVENT_NAMESPACE: suite, NATS_URL: natsUrl });
+  const config = loadKitConfig('kit', 0, { ...process.env, ...env, DATABASE_NAME: `ultramarket_test_${suite}`, EVENT_NAMESPACE: suite, NATS_URL: natsUrl });
   const logger = createLogger('kit-test', 'silent');
   const dataSource = await createDataSource(config, { entities: [], migrations }, new Registry(), logger);
   const nats = await connectNats(natsUrl, suite, logger);
