@@ -42,7 +42,10 @@ function markdownTable(results) {
   if (P4) {
     const { saga, pgbench, method } = P4;
     const c = saga.cpuPerOrder;
-    const cpu = c === undefined ? '' : `; CPU/order ${c.total.toFixed(1)} ms in all (stack ${c.stack.toFixed(1)}, shared NATS/Redis/PostgreSQL server ${c.shared.toFixed(1)})`;
+    const cpu =
+      c === undefined
+        ? ''
+        : `; CPU/order ${c.total.toFixed(1)} ms in all (stack ${c.stack.toFixed(1)}, shared NATS/Redis/PostgreSQL server ${c.shared.toFixed(1)})`;
     rows.push(
       `| P4 | placeOrder → processPayment → CONFIRMED push, ${method.shoppers} shoppers | saga through the gateway: ${saga.rate.toFixed(1)} orders/s, placeOrder p50 ${ms(saga.placeOrderP50)}, p95 ${ms(saga.placeOrderP95)}, p99 ${ms(saga.placeOrderP99)}; place → CONFIRMED p50 ${ms(saga.placeToConfirmedP50)}${cpu} | pgbench, the equivalent SQL (-c ${method.pgbenchClients}): ${pgbench.rate.toFixed(1)} orders/s, ${ms(pgbench.latencyAverageMs)} a script run on average | ${P4.rateRatio.toFixed(3)}× throughput; placeOrder p95 ${ms(saga.placeOrderP95)} | ≥ 0.15×, p95 ≤ 50 ms | ${verdict(P4.met)} |`,
     );

@@ -122,7 +122,7 @@ class LiveConnection {
 class Shopper {
   constructor({ gatewayUrl, wsUrl, keys, root, storeId, userId = randomUUID() }) {
     const { token } = customerToken(keys, root, userId);
-    Object.assign(this, { gatewayUrl, wsUrl, keys, root, storeId, userId, token });
+    Object.assign(this, { gatewayUrl, wsUrl, keys, root, storeId, userId, token, email: `shopper-${userId}@example.com` });
     this.headers = { authorization: `Bearer ${token}`, 'x-store-id': storeId };
   }
 
@@ -132,7 +132,8 @@ class Shopper {
   }
 
   async placeOrder(items) {
-    const input = { items, email: 'shopper@example.com', shippingAddress: SHIPPING_ADDRESS, idempotencyKey: randomUUID() };
+    // each shopper their own address, as real customers: notifications writes and sends one mailbox's email per shopper
+    const input = { items, email: this.email, shippingAddress: SHIPPING_ADDRESS, idempotencyKey: randomUUID() };
     const data = await post(this.gatewayUrl, PLACE_ORDER, { input }, this.headers, 'placeOrder');
     return payloadOf(data, 'placeOrder', 'placeOrder').order;
   }
