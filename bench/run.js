@@ -160,7 +160,17 @@ async function main() {
     }
     if (selected('P6')) {
       log(`P6: anonymous catalog read, response cache on vs off (${config.rounds} rounds of ${config.durationSeconds} s, ${config.connections} connections)…`);
-      results.P6 = await runP6({ root, stack, namespace, env, headers: shopperHeaders, merchantToken: token, config, makeProbe, log });
+      results.P6 = await runP6({
+        root,
+        stack,
+        namespace,
+        env,
+        headers: shopperHeaders,
+        merchantToken: token,
+        config,
+        makeProbe,
+        log,
+      });
     }
     if (selected('P4') || selected('P5')) {
       log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');

@@ -110,7 +110,8 @@ async function checkFreshness(url, headers, merchantToken) {
       const { nodes } = await read(url, body, headers);
       const stock = nodes.find((node) => node.id === product.id)?.stock;
       if (stock === expected) break;
-      if (Date.now() - changedAt > EVENT_DELIVERY_BOUND_MS) throw new Error(`P6 freshness: stock ${stock}, not ${expected}, ${EVENT_DELIVERY_BOUND_MS} ms after the change`);
+      if (Date.now() - changedAt > EVENT_DELIVERY_BOUND_MS)
+        throw new Error(`P6 freshness: stock ${stock}, not ${expected}, ${EVENT_DELIVERY_BOUND_MS} ms after the change`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     lags.push(Date.now() - changedAt);
@@ -128,7 +129,12 @@ async function runP6({ root, stack, namespace, env, headers, merchantToken, conf
   try {
     const metrics = { catalog: stack.services.catalog.metricsUrl, inventory: stack.services.inventory.metricsUrl };
     const probe = makeProbe({
-      processes: { cached: cached.pid, uncached: stack.services.gateway.child.pid, catalog: stack.services.catalog.child.pid, inventory: stack.services.inventory.child.pid },
+      processes: {
+        cached: cached.pid,
+        uncached: stack.services.gateway.child.pid,
+        catalog: stack.services.catalog.child.pid,
+        inventory: stack.services.inventory.child.pid,
+      },
       databaseNames: stack.databaseNames,
       subgraphs: metrics,
     });

@@ -52,11 +52,13 @@ describe('gateway response cache', () => {
 
   /** GraphQL requests served and SQL statements sent for them by catalog and inventory, the subgraphs this read asks. */
   const subgraphWork = async () => {
-    const requests = async (metricsUrl: string) =>
-      (await (await fetch(metricsUrl)).text())
+    const requests = async (metricsUrl: string): Promise<number> => {
+      const text = await (await fetch(metricsUrl)).text();
+      return text
         .split('\n')
         .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes('route="/graphql"'))
         .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).pop()), 0);
+    };
     const { catalog, inventory } = stack.services;
     return {
       requests: (await requests(catalog.metricsUrl!)) + (await requests(inventory.metricsUrl!)),

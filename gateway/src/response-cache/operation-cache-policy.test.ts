@@ -33,7 +33,9 @@ describe('operationCachePolicy', () => {
   });
 
   it('follows fragments and inline fragments, and ignores __typename', () => {
-    const policy = policyOf('query Q { ...Roots } fragment Roots on Query { product(id: "p") { __typename ... on Product { title } ...Price } } fragment Price on Product { price { amount } }');
+    const policy = policyOf(
+      'query Q { ...Roots } fragment Roots on Query { product(id: "p") { __typename ... on Product { title } ...Price } } fragment Price on Product { price { amount } }',
+    );
     expect(policy?.roots.map((root) => root.name)).toEqual(['product']);
   });
 

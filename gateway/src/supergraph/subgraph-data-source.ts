@@ -49,8 +49,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (forward) for (const name in forward) headers[name] = forward[name];
 
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-    const shared =
-      this.deduplicateFetches && 'incomingRequestContext' in options && !context?.freshReads && isQueryOperation(request.query, options.document);
+    const shared = this.deduplicateFetches && 'incomingRequestContext' in options && !context?.freshReads && isQueryOperation(request.query, options.document);
     const response = shared ? await this.inFlight.share(fetchKey(headers, body), () => this.send(headers, body)) : await this.send(headers, body);
     if (response.status < 200 || response.status > 299) throw errorFromResponse(this.url, response);
     const result = parseBody(response);
