@@ -35,6 +35,7 @@ export * from './events/outbox-relay';
 export * from './events/unit-of-work';
 export * from './events/consumer-runner';
 export * from './events/transient-error';
+export * from './events/dead-letter-replay';
 export * from './events/live-events';
 export * from './tenancy/store-scope';
 export * from './tenancy/store-db';

@@ -24,6 +24,26 @@ describe('loadKitConfig', () => {
     expect(loadKitConfig('catalog', 4003, { EVENT_RETRY_WINDOW: '2500' }).eventRetryWindowMs).toBe(2500);
   });
 
+  it('keeps events a week by default and refuses processed-event records that would die before their stream copy', () => {
+    const week = 7 * 24 * 3_600_000;
+    expect(loadKitConfig('catalog', 4003, {}).eventStorage).toEqual({
+      streamMaxAgeMs: week,
+      streamMaxBytes: -1,
+      outboxRetentionMs: week,
+      processedEventRetentionMs: week,
+    });
+    expect(loadKitConfig('catalog', 4003, { EVENT_STREAM_MAX_AGE: '2d', EVENT_STREAM_MAX_BYTES: '1000000', OUTBOX_RETENTION: '1d' }).eventStorage).toEqual({
+      streamMaxAgeMs: 2 * 24 * 3_600_000,
+      streamMaxBytes: 1_000_000,
+      outboxRetentionMs: 24 * 3_600_000,
+      processedEventRetentionMs: week,
+    });
+    expect(() => loadKitConfig('catalog', 4003, { PROCESSED_EVENT_RETENTION: '3d' })).toThrow(
+      /PROCESSED_EVENT_RETENTION must be at least EVENT_STREAM_MAX_AGE/,
+    );
+    expect(() => loadKitConfig('catalog', 4003, { EVENT_STREAM_MAX_BYTES: '0' })).toThrow(/EVENT_STREAM_MAX_BYTES must be -1/);
+  });
+
   it('reads overrides from the environment', () => {
     const config = loadKitConfig('inventory', 4004, {
       PORT: '0',

@@ -1,4 +1,4 @@
-import { envReader, type Env } from './env-reader';
+import { ConfigError, envReader, type Env } from './env-reader';
 
 /** Everything a subgraph process reads from its environment, validated in one place. */
 export interface KitConfig {
@@ -31,6 +31,7 @@ export interface KitConfig {
   consumerAckWaitMs: number;
   /** How long after its publication an event failing transiently (database down) is retried without counting toward the dead letter. */
   eventRetryWindowMs: number;
+  eventStorage: EventStorageConfig;
   auth: AuthConfig;
   shutdownGraceMs: number;
   inlineTracing: boolean;
@@ -71,6 +72,42 @@ export function readAuthConfig(env: Env = process.env): AuthConfig {
       maxAgeSeconds: read.int('TOKEN_CACHE_MAX_AGE_SECONDS', 60, { min: 1, max: 3600 }),
     },
   };
+}
+
+/** How long events are kept: in the JetStream streams, and as the kit's outbox and processed-event rows. */
+export interface EventStorageConfig {
+  /** A stream's messages are dropped after this long (EVENT_STREAM_MAX_AGE); replay and catch-up reach no further back. */
+  streamMaxAgeMs: number;
+  /** A stream's size cap in bytes, oldest dropped first (EVENT_STREAM_MAX_BYTES); -1: no cap. */
+  streamMaxBytes: number;
+  /** Published outbox rows are deleted after this long (OUTBOX_RETENTION). */
+  outboxRetentionMs: number;
+  /**
+   * A consumer's record of a handled event is deleted after this long (PROCESSED_EVENT_RETENTION).
+   * At least the stream's max age: a copy of an event still in a stream (a replayed dead letter, a
+   * re-published outbox row) must still find the record that makes it a no-op.
+   */
+  processedEventRetentionMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function readEventStorage(env: Env = process.env): EventStorageConfig {
+  const read = envReader(env);
+  const storage: EventStorageConfig = {
+    streamMaxAgeMs: read.duration('EVENT_STREAM_MAX_AGE', 7 * DAY_MS, { min: 60_000 }),
+    streamMaxBytes: read.int('EVENT_STREAM_MAX_BYTES', -1, { min: -1 }),
+    outboxRetentionMs: read.duration('OUTBOX_RETENTION', 7 * DAY_MS, { min: 60_000 }),
+    processedEventRetentionMs: read.duration('PROCESSED_EVENT_RETENTION', 7 * DAY_MS, { min: 60_000 }),
+  };
+  if (storage.streamMaxBytes === 0) throw new ConfigError('EVENT_STREAM_MAX_BYTES', 'must be -1 (no cap) or a number of bytes, got 0');
+  if (storage.processedEventRetentionMs < storage.streamMaxAgeMs) {
+    throw new ConfigError(
+      'PROCESSED_EVENT_RETENTION',
+      'must be at least EVENT_STREAM_MAX_AGE: an event still in a stream must find the record that makes its redelivery a no-op',
+    );
+  }
+  return storage;
 }
 
 export function readNodeEnv(env: Env = process.env): KitConfig['nodeEnv'] {
@@ -121,6 +158,7 @@ function readKitConfig(service: string, defaultPort: number, read: ReturnType<ty
     consumerConcurrency: read.int('CONSUMER_CONCURRENCY', 8, { min: 1, max: 256 }),
     consumerAckWaitMs: read.int('CONSUMER_ACK_WAIT_MS', 10_000, { min: 500, max: 600_000 }),
     eventRetryWindowMs: read.duration('EVENT_RETRY_WINDOW', 60 * 60 * 1000, { min: 0 }),
+    eventStorage: readEventStorage(env),
     auth: readAuthConfig(env),
     shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', 10000, { min: 0 }),
     inlineTracing: read.bool('SUBGRAPH_INLINE_TRACING', false),

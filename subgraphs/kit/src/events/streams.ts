@@ -1,16 +1,29 @@
-import { RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from 'nats';
+import { nanos, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from 'nats';
+import { readEventStorage } from '../config/kit-config';
 import type { EventNames } from './event-names';
 
-const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
+/** The limits a stream keeps its messages within (EVENT_STREAM_MAX_AGE, EVENT_STREAM_MAX_BYTES). */
+export interface StreamLimits {
+  maxAgeMs: number;
+  /** -1: no cap. */
+  maxBytes: number;
+}
+
+/** The limits from the environment every process of an install shares, so whichever replica updates a stream sets the same ones. */
+export function streamLimitsFromEnv(): StreamLimits {
+  const storage = readEventStorage(process.env);
+  return { maxAgeMs: storage.streamMaxAgeMs, maxBytes: storage.streamMaxBytes };
+}
 
 /** Creates or updates a domain's stream; safe to call from every replica at every start. */
-export async function ensureStream(jsm: JetStreamManager, names: EventNames, domain: string): Promise<void> {
+export async function ensureStream(jsm: JetStreamManager, names: EventNames, domain: string, limits: StreamLimits = streamLimitsFromEnv()): Promise<void> {
   const config: Partial<StreamConfig> = {
     name: names.stream(domain),
     subjects: [names.streamSubjects(domain)],
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
-    max_age: 7 * DAY_NS,
+    max_age: nanos(limits.maxAgeMs),
+    max_bytes: limits.maxBytes,
     // publishes carry Nats-Msg-Id = event id; a repeat within this window is dropped
     duplicate_window: 2 * 60 * 1_000_000_000,
   };
