@@ -54,7 +54,7 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     (order) => canCancelOrder(context.caller, order),
     async (tx, order) => {
       if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
-      return transition(tx, order, OrderStatus.CANCELLED, input.reason ?? null, input.reasonCode ?? OrderCancelReason.OTHER);
+      return transition(tx, order, OrderStatus.CANCELLED, { reason: input.reason ?? null, reasonCode: input.reasonCode ?? OrderCancelReason.OTHER });
     },
   );
 }
@@ -68,7 +68,7 @@ export function dispatchOrder(context: SubgraphContext, input: DispatchOrderInpu
     async (tx, order) => {
       order.carrier = input.carrier;
       order.trackingNumber = input.trackingNumber;
-      const dispatched = await transition(tx, order, OrderStatus.DISPATCHED, `Dispatched with ${input.carrier} (${input.trackingNumber})`);
+      const dispatched = await transition(tx, order, OrderStatus.DISPATCHED, { reason: `Dispatched with ${input.carrier} (${input.trackingNumber})` });
       await tx.emit({
         type: OrderEvents.dispatched,
         storeId: order.storeId,

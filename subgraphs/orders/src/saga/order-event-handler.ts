@@ -1,8 +1,6 @@
 import { PermanentEventError, type EventEnvelope, type EventHandler, type Logger, type Tx } from '@ultramarket/kit';
-import { Order } from '../order/order.entity';
-import { canTransition, type OrderStatus } from '../order/order-status';
-import { lockOrder, transition } from '../order/order-transitions';
-import type { OrderCancelReason } from '../order/cancel-reason';
+import type { Order } from '../order/order.entity';
+import { lockOrder } from '../order/order-transitions';
 
 /**
  * A saga step in orders: the order named by the event, locked; `apply` decides from its current
@@ -24,27 +22,4 @@ export function orderEventHandler<TData extends { orderId: string }>(
       await apply(tx, order, event, logger);
     },
   };
-}
-
-/** Moves the order through `path` as far as the state machine allows (e.g. CREATED → PAYMENT_PENDING → PAYMENT_SUCCESS). */
-export async function advance(
-  tx: Tx,
-  order: Order,
-  path: OrderStatus[],
-  reason: string | null = null,
-  reasonCode: OrderCancelReason | null = null,
-  paymentId: string | null = null,
-): Promise<Order> {
-  let current = order;
-  for (const status of path) {
-    if (current.status === status) continue;
-    if (!canTransition(current.status, status)) break;
-    current = await transition(tx, current, status, reason, reasonCode, paymentId);
-  }
-  return current;
-}
-
-/** Saves fields of a locked order that are not its status. */
-export function saveOrder(tx: Tx, order: Order): Promise<Order> {
-  return tx.manager.getRepository(Order).save(order);
 }

@@ -1,9 +1,11 @@
 import { In } from 'typeorm';
 import type { Tx } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
-import { OrderStatus, PaymentStatus, ReservationStatus } from '../order/order-status';
+import { OrderStatus, PaymentStatus } from '../order/order-status';
 import { OrderStatusChange } from '../order/order-status-change.entity';
-import { advance, orderEventHandler, saveOrder } from './order-event-handler';
+import { advance, saveOrder } from '../order/order-transitions';
+import { orderEventHandler } from './order-event-handler';
+import { stockHeldForConfirmation } from './confirm-on-payment';
 
 /** What every payments event carries that orders reads (payments' `party`). */
 interface PaymentEventData {
@@ -27,10 +29,13 @@ const initiated = orderEventHandler<PaymentEventData>('orders-payment-initiated'
   if (order.status !== OrderStatus.CREATED && order.status !== OrderStatus.PAYMENT_FAILED) return;
   if (await settled(tx, order, event.data.paymentId)) return;
   order.paymentStatus = PaymentStatus.PENDING;
-  await advance(tx, order, [OrderStatus.PAYMENT_PENDING], null, null, event.data.paymentId ?? null);
+  await advance(tx, order, [OrderStatus.PAYMENT_PENDING], { paymentId: event.data.paymentId ?? null });
 });
 
-/** payments.succeeded: paid; confirmed at once if inventory already committed the stock. */
+/**
+ * payments.succeeded: paid, and CONFIRMED in the same step when the stock is already committed or
+ * held for a while yet (`stockHeldForConfirmation`); otherwise PAYMENT_SUCCESS until inventory.committed.
+ */
 const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded', 'payments.succeeded', async (tx, order, event) => {
   if (order.paymentStatus === PaymentStatus.PAID || order.paymentStatus === PaymentStatus.REFUNDED) return;
   order.paymentStatus = PaymentStatus.PAID;
@@ -39,9 +44,9 @@ const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded'
     await saveOrder(tx, order);
     return;
   }
-  const paymentId = event.data.paymentId ?? null;
-  const paid = await advance(tx, order, [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS], null, null, paymentId);
-  if (paid.reservationStatus === ReservationStatus.COMMITTED) await advance(tx, paid, [OrderStatus.CONFIRMED]);
+  const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS];
+  if (stockHeldForConfirmation(order)) path.push(OrderStatus.CONFIRMED);
+  await advance(tx, order, path, { paymentId: event.data.paymentId ?? null });
 });
 
 /**
@@ -53,13 +58,13 @@ const failed = orderEventHandler<PaymentEventData & { message: string }>('orders
   if (await settled(tx, order, event.data.paymentId)) return;
   order.paymentStatus = PaymentStatus.FAILED;
   const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED];
-  await advance(tx, order, path, event.data.message ?? 'The payment failed', null, event.data.paymentId ?? null);
+  await advance(tx, order, path, { reason: event.data.message ?? 'The payment failed', paymentId: event.data.paymentId ?? null });
 });
 
 /** payments.refunded: money went back to the shopper (e.g. paid after the stock was released). */
 const refunded = orderEventHandler<{ orderId: string; reason: string }>('orders-payment-refunded', 'payments.refunded', async (tx, order, event) => {
   order.paymentStatus = PaymentStatus.REFUNDED;
-  await advance(tx, order, [OrderStatus.REFUNDED], event.data.reason ?? null);
+  await advance(tx, order, [OrderStatus.REFUNDED], { reason: event.data.reason ?? null });
   if (order.status !== OrderStatus.REFUNDED) await saveOrder(tx, order);
 });
 

@@ -1,6 +1,7 @@
 import { CANCELLABLE, OrderStatus, ReservationStatus } from '../order/order-status';
 import { OrderCancelReason } from '../order/cancel-reason';
-import { advance, orderEventHandler, saveOrder } from './order-event-handler';
+import { advance, saveOrder } from '../order/order-transitions';
+import { orderEventHandler } from './order-event-handler';
 
 /** inventory.reserved: the stock is held until `expiresAt`; the order can be paid. */
 const reserved = orderEventHandler<{ orderId: string; expiresAt: string }>('orders-stock-reserved', 'inventory.reserved', async (tx, order, event) => {
@@ -17,12 +18,13 @@ const reservationFailed = orderEventHandler<{ orderId: string; reason: string }>
   async (tx, order, event) => {
     if (order.reservationStatus !== ReservationStatus.PENDING) return;
     order.reservationStatus = ReservationStatus.FAILED;
-    if (CANCELLABLE.includes(order.status)) await advance(tx, order, [OrderStatus.CANCELLED], event.data.reason, OrderCancelReason.OUT_OF_STOCK);
+    const note = { reason: event.data.reason, reasonCode: OrderCancelReason.OUT_OF_STOCK };
+    if (CANCELLABLE.includes(order.status)) await advance(tx, order, [OrderStatus.CANCELLED], note);
     else await saveOrder(tx, order);
   },
 );
 
-/** inventory.committed: the stock is sold; a paid order is confirmed. */
+/** inventory.committed: the stock is sold; a paid order is confirmed (unless payments.succeeded confirmed it already). */
 const committed = orderEventHandler('orders-stock-committed', 'inventory.committed', async (tx, order) => {
   order.reservationStatus = ReservationStatus.COMMITTED;
   if (order.status === OrderStatus.PAYMENT_SUCCESS) await advance(tx, order, [OrderStatus.CONFIRMED]);
@@ -35,7 +37,10 @@ const released = orderEventHandler<{ orderId: string; reason: string }>('orders-
   order.reservationStatus = ReservationStatus.RELEASED;
   const unpaid = [...CANCELLABLE, OrderStatus.PAYMENT_PENDING].includes(order.status);
   if (event.data.reason === 'expired' && unpaid) {
-    await advance(tx, order, [OrderStatus.CANCELLED], 'The stock reservation expired before payment', OrderCancelReason.RESERVATION_EXPIRED);
+    await advance(tx, order, [OrderStatus.CANCELLED], {
+      reason: 'The stock reservation expired before payment',
+      reasonCode: OrderCancelReason.RESERVATION_EXPIRED,
+    });
   } else await saveOrder(tx, order);
 });
 

@@ -10,18 +10,8 @@ export interface CheckoutSettings {
 /** A store's defaults, and what counts for a store whose settings have not been heard of. */
 export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = { guestCheckoutEnabled: true, requirePhoneAtCheckout: false };
 
-/** The store's checkout settings as orders last heard them (`store_checkout_settings`, kept from stores' events). */
-export async function checkoutSettingsOf(context: SubgraphContext, storeId: string): Promise<CheckoutSettings> {
-  const rows: { guest_checkout_enabled: boolean; require_phone_at_checkout: boolean }[] = await context.storeDb.read((manager) =>
-    manager.query(`SELECT guest_checkout_enabled, require_phone_at_checkout FROM store_checkout_settings WHERE store_id = $1`, [storeId]),
-  );
-  if (rows.length === 0) return DEFAULT_CHECKOUT_SETTINGS;
-  return { guestCheckoutEnabled: rows[0].guest_checkout_enabled, requirePhoneAtCheckout: rows[0].require_phone_at_checkout };
-}
-
 /** Why the store's settings refuse this checkout, or null: guests when guest checkout is off, no phone when one is required. */
-export async function checkoutRefusal(context: SubgraphContext, storeId: string, input: PlaceOrderInput): Promise<UserError | null> {
-  const settings = await checkoutSettingsOf(context, storeId);
+export function checkoutRefusal(context: SubgraphContext, settings: CheckoutSettings, input: PlaceOrderInput): UserError | null {
   if (!settings.guestCheckoutEnabled && context.caller.userId === null) {
     return UserError.of('GUEST_CHECKOUT_DISABLED', 'This store takes orders from signed-in shoppers only: sign in or create an account to check out');
   }
