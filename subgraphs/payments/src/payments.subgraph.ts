@@ -10,6 +10,7 @@ import { OrderReadModel } from './order/order-read-model.entity';
 import { OrderReference } from './order/order-reference.type';
 import { OrderPaymentsResolver } from './order/order-payments.resolver';
 import { OrderFeed } from './order/order-feed';
+import { ChangeListener } from './order/change-listener';
 import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation } from './order/order-read-model.handlers';
 import type { PaymentProvider } from './provider/payment-provider';
 import { SimulatedProvider } from './provider/simulated-provider';
@@ -22,12 +23,14 @@ import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
- * tests may pass one of their own (e.g. one that counts calls), and an order feed they can hold behind.
+ * tests may pass one of their own (e.g. one that counts calls), an order feed they can hold behind, and
+ * the change listener they watch.
  */
 export function createPaymentsSubgraph(
   config: PaymentsConfig = loadPaymentsConfig(),
   providerOverride?: PaymentProvider,
   orderFeed: OrderFeed = new OrderFeed(),
+  changes: ChangeListener = new ChangeListener(),
 ): SubgraphDefinition {
   const stripe = config.stripe ? createStripeClient(config.stripe) : null;
   const provider = providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider());
@@ -40,11 +43,15 @@ export function createPaymentsSubgraph(
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
     consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
-    onStart: (runtime) => orderFeed.bind(runtime),
+    onStart: async (runtime) => {
+      orderFeed.bind(runtime);
+      await changes.start(runtime.config.database, runtime.logger);
+      return () => changes.stop();
+    },
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({
-        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed })],
+        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes })],
         referenceResolvers: {
           // in the caller's store only: another store's payment resolves to null
           Payment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisiblePayment(context, reference.id) },

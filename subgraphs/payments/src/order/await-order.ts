@@ -1,24 +1,22 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { inScope, PLATFORM_SCOPE, type SubgraphContext } from '@ultramarket/kit';
 import { mayPayOrder } from '../payment/payment-access';
 import { OrderReadModel, Payability, payabilityOf } from './order-read-model.entity';
 import type { OrderFeed } from './order-feed';
-
-/** How often an order on its way is looked up while waiting for it to become payable (one indexed read). */
-const POLL_MS = 25;
+import { orderChangeKey, type ChangeListener } from './change-listener';
 
 /**
  * The order processPayment is about, from the read model (in the caller's store). processPayment
  * usually comes right after placeOrder, before orders.created and inventory.reserved have reached
- * us, so it waits (polling, within `waitMs`) until the order is payable or can never be, but only
- * while there is evidence that the order exists:
+ * us, so it waits (within `waitMs`) until the order is payable or can never be, woken by the read
+ * model's own notifications (`ChangeListener`: the handlers NOTIFY as they commit) rather than by
+ * polling, but only while there is evidence that the order exists:
  *
  * - the read model has a row for it in the caller's store (one of its events arrived), or
  * - payments has not applied every orders.created JetStream holds yet (`OrderFeed`).
  *
  * Without either, the id was never announced (or belongs to another store: the read model holds it
  * there) and the answer is null at once, after one read in the caller's store and one existence
- * check across stores; a guessed or foreign id costs no wait and no polling.
+ * check across stores; a guessed or foreign id costs no wait.
  */
 export async function awaitOrder(
   context: SubgraphContext,
@@ -26,18 +24,25 @@ export async function awaitOrder(
   orderId: string,
   waitMs: number,
   feed: OrderFeed,
+  changes: ChangeListener,
 ): Promise<OrderReadModel | null> {
   const deadline = Date.now() + waitMs;
   const read = () => context.storeDb.read((manager) => manager.getRepository(OrderReadModel).findOneBy({ orderId, ...store }));
-  let order = await read();
-  if (!order && !(await mayStillArrive(context, store, orderId, feed))) return null;
-  for (;;) {
-    const payability = payabilityOf(order);
-    const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
-    const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
-    if (decided || notTheirs || Date.now() >= deadline) return order;
-    await sleep(Math.min(POLL_MS, deadline - Date.now()));
-    order = await read();
+  // watching before the first read: a change committed after it is announced to this watch
+  const watch = changes.watch(orderChangeKey(orderId));
+  try {
+    let order = await read();
+    if (!order && !(await mayStillArrive(context, store, orderId, feed))) return null;
+    for (;;) {
+      const payability = payabilityOf(order);
+      const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
+      const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
+      if (decided || notTheirs || Date.now() >= deadline) return order;
+      await watch.next(deadline - Date.now());
+      order = await read();
+    }
+  } finally {
+    watch.close();
   }
 }
 

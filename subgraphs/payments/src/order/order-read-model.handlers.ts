@@ -1,4 +1,5 @@
 import { isUuid, PermanentEventError, type EventHandler, type Tx } from '@ultramarket/kit';
+import { CHANGES_CHANNEL, ORDER_KEY_PREFIX } from './change-listener';
 
 interface OrderCreated {
   orderId: string;
@@ -27,7 +28,8 @@ export const recordOrderOnCreated: EventHandler<OrderCreated> = {
     if (!Number.isSafeInteger(data.total?.amount) || !/^[A-Z]{3}$/.test(data.total?.currencyCode ?? '')) {
       throw new PermanentEventError('orders.created without a valid total');
     }
-    await tx.manager.query(
+    await upsertAndAnnounce(
+      tx,
       `INSERT INTO order_read_model (order_id, store_id, order_number, customer_id, email, total_amount, currency_code, placed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (order_id) DO UPDATE SET
@@ -55,7 +57,8 @@ export const recordReservation: EventHandler<InventoryReserved> = {
   async handle(event, tx) {
     const expiresAt = new Date(event.data.expiresAt);
     if (Number.isNaN(expiresAt.getTime())) throw new PermanentEventError('inventory.reserved without a valid expiresAt');
-    await tx.manager.query(
+    await upsertAndAnnounce(
+      tx,
       `INSERT INTO order_read_model (order_id, store_id, reserved_until) VALUES ($1, $2, $3)
        ON CONFLICT (order_id) DO UPDATE SET
          reserved_until = GREATEST(order_read_model.reserved_until, EXCLUDED.reserved_until), updated_at = now()
@@ -85,7 +88,8 @@ export const closeOnCancelled: EventHandler<OrderClosed> = {
 
 /** Closing is final and keeps the first reason; a late inventory.reserved never reopens an order. */
 export async function closeOrder(tx: Tx, orderId: string, storeId: string, reason: string): Promise<void> {
-  await tx.manager.query(
+  await upsertAndAnnounce(
+    tx,
     `INSERT INTO order_read_model (order_id, store_id, closed_at, closed_reason) VALUES ($1, $2, now(), $3)
      ON CONFLICT (order_id) DO UPDATE SET
        closed_at = COALESCE(order_read_model.closed_at, EXCLUDED.closed_at),
@@ -93,6 +97,20 @@ export async function closeOrder(tx: Tx, orderId: string, storeId: string, reaso
      WHERE order_read_model.store_id = EXCLUDED.store_id`,
     [orderId, storeId, reason],
   );
+}
+
+/**
+ * Runs an upsert of one read-model row (`sql`, with RETURNING left to this function) and announces the
+ * row's change to processPayment's waiters in the same statement: the NOTIFY is delivered when the
+ * transaction commits, and only if the row was written (not for another store's order).
+ */
+async function upsertAndAnnounce(tx: Tx, sql: string, parameters: unknown[]): Promise<void> {
+  const [channel, prefix] = [`$${parameters.length + 1}`, `$${parameters.length + 2}`];
+  await tx.manager.query(`WITH changed AS (${sql} RETURNING order_id) SELECT pg_notify(${channel}::text, ${prefix}::text || order_id::text) FROM changed`, [
+    ...parameters,
+    CHANGES_CHANNEL,
+    ORDER_KEY_PREFIX,
+  ]);
 }
 
 /**

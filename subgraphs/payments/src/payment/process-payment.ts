@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { In } from 'typeorm';
 import { acceptsCheckout, badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
 import type { OrderFeed } from '../order/order-feed';
 import { awaitOrder } from '../order/await-order';
+import { paymentChangeKey, type ChangeListener } from '../order/change-listener';
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import { paymentMethodSummary } from '../provider/card-number';
 import { Payment } from './payment.entity';
@@ -15,15 +15,16 @@ import { findSale, settlePayment } from './settle-payment';
 import { ProcessPaymentPayload } from './process-payment.payload';
 import type { ProcessPaymentInput } from './process-payment.inputs';
 
-/** What processPayment needs besides the request: the provider, how long to wait for an order's events, and how far they were applied. */
+/**
+ * What processPayment needs besides the request: the provider, how long to wait for an order's events,
+ * how far they were applied, and the database's change notifications that end those waits.
+ */
 export interface PaymentServices {
   provider: PaymentProvider;
   orderWaitMs: number;
   orderFeed: OrderFeed;
+  changes: ChangeListener;
 }
-
-/** How often a replayed PENDING payment is looked up while waiting for it to settle (one indexed read). */
-const POLL_MS = 25;
 
 type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: Payment } | { kind: 'refused'; error: UserError };
 
@@ -47,7 +48,7 @@ export async function processPayment(context: SubgraphContext, services: Payment
   );
   if (earlier) return replay(context, services, earlier, input);
 
-  const order = await awaitOrder(context, store, input.orderId, services.orderWaitMs, services.orderFeed);
+  const order = await awaitOrder(context, store, input.orderId, services.orderWaitMs, services.orderFeed, services.changes);
   if (!order?.placedAt || !mayPayOrder(context.caller, order)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
   const closedForAdmin = store.storeId ? null : await storeRefusal(context, order.storeId);
   if (closedForAdmin) return ProcessPaymentPayload.refused(closedForAdmin, order.orderId);
@@ -74,10 +75,16 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
   if (!order || order.totalAmount === null || order.currencyCode === null) return { kind: 'refused', error: PaymentUserErrors.orderNotFound() };
 
   const payments = tx.manager.getRepository(Payment);
-  // a concurrent request with the same key got the lock first
-  const sameKey = await payments.findOneBy({ orderId, storeId, idempotencyKey: input.idempotencyKey });
+  // in one read: a payment a concurrent request with the same key made (it got the lock first), and one PENDING or SUCCEEDED
+  const earlier = await payments.find({
+    where: [
+      { orderId, storeId, idempotencyKey: input.idempotencyKey },
+      { orderId, storeId, status: In([PaymentStatus.PENDING, PaymentStatus.SUCCEEDED]) },
+    ],
+  });
+  const sameKey = earlier.find((payment) => payment.idempotencyKey === input.idempotencyKey);
   if (sameKey) return { kind: 'replay', payment: sameKey };
-  const active = await payments.findOneBy({ orderId, storeId, status: In([PaymentStatus.PENDING, PaymentStatus.SUCCEEDED]) });
+  const active = earlier.find((payment) => payment.status === PaymentStatus.PENDING || payment.status === PaymentStatus.SUCCEEDED);
   if (active) return { kind: 'refused', error: active.status === PaymentStatus.SUCCEEDED ? PaymentUserErrors.alreadyPaid() : PaymentUserErrors.inProgress() };
   const payability = payabilityOf(order);
   if (payability !== Payability.PAYABLE) return { kind: 'refused', error: PaymentUserErrors.orderNotPayable(whyNotPayable(order, payability)) };
@@ -123,17 +130,26 @@ async function charge(context: SubgraphContext, provider: PaymentProvider, payme
   }
 }
 
-/** A repeated request: the same payment, waiting (bounded) for it to settle if it is still in flight. */
+/** A repeated request: the same payment, waiting (bounded, woken by its settlement's notification) for it to settle if it is still in flight. */
 async function replay(context: SubgraphContext, services: PaymentServices, payment: Payment, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
   if (!mayPayOrder(context.caller, payment)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
   if (payment.paymentMethod !== paymentMethodSummary(input.paymentMethod)) return ProcessPaymentPayload.refused(PaymentUserErrors.keyReused(), payment.orderId);
-  let current = payment;
+  if (payment.status !== PaymentStatus.PENDING) return answer(context, payment);
   const deadline = Date.now() + services.orderWaitMs;
-  while (current.status === PaymentStatus.PENDING && Date.now() < deadline) {
-    await sleep(POLL_MS);
-    current = (await context.storeDb.read((manager) => manager.getRepository(Payment).findOneBy({ id: payment.id, storeId: payment.storeId }))) ?? current;
+  const read = async (last: Payment) =>
+    (await context.storeDb.read((manager) => manager.getRepository(Payment).findOneBy({ id: payment.id, storeId: payment.storeId }))) ?? last;
+  // watching before reading again: a settlement committed after this read is announced to the watch
+  const watch = services.changes.watch(paymentChangeKey(payment.id));
+  try {
+    let current = await read(payment);
+    while (current.status === PaymentStatus.PENDING && Date.now() < deadline) {
+      await watch.next(deadline - Date.now());
+      current = await read(current);
+    }
+    return answer(context, current);
+  } finally {
+    watch.close();
   }
-  return answer(context, current);
 }
 
 async function answer(context: SubgraphContext, payment: Payment): Promise<ProcessPaymentPayload> {

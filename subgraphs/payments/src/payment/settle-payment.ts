@@ -1,10 +1,12 @@
-import type { Tx } from '@ultramarket/kit';
+import { safeIntegerFrom, type Tx } from '@ultramarket/kit';
 import type { ChargeOutcome } from '../provider/payment-provider';
+import { CHANGES_CHANNEL, paymentChangeKey } from '../order/change-listener';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment-status';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
 import { failedData, PaymentEvents, succeededData } from './payment.events';
+import { returnedRows } from './returned-rows';
 
 const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStatus> = {
   succeeded: PaymentTransactionStatus.SUCCEEDED,
@@ -12,45 +14,103 @@ const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStat
   pending: PaymentTransactionStatus.PENDING,
 };
 
+const PAYMENT_STATUS: Record<ChargeOutcome['status'], PaymentStatus> = {
+  succeeded: PaymentStatus.SUCCEEDED,
+  failed: PaymentStatus.FAILED,
+  pending: PaymentStatus.PENDING,
+};
+
+interface PaymentRow {
+  id: string;
+  store_id: string;
+  order_id: string;
+  customer_id: string | null;
+  email: string | null;
+  amount: string;
+  currency_code: string;
+  status: PaymentStatus;
+  provider: string;
+  idempotency_key: string;
+  payment_method: string;
+  provider_reference: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /**
- * Records what the provider said about a PENDING payment (of `storeId`) about its sale, under a row lock: the answer to
- * our own call and the provider's webhook can both arrive, in either order; the first one settles
- * the payment and emits payments.succeeded or payments.failed, the second changes nothing.
+ * Records what the provider said about a PENDING payment (of `storeId`) about its sale: the answer to
+ * our own call and the provider's webhook can both arrive, in either order; the first one settles the
+ * payment and emits payments.succeeded or payments.failed, the second changes nothing. Three
+ * statements: the payment updated only while PENDING (its row lock serializes the two answers), its
+ * sale written with a notification to whoever waits on the payment, and the event.
  */
 export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome): Promise<Payment | null> {
-  const payments = tx.manager.getRepository(Payment);
-  const payment = await payments.findOne({ where: { id: paymentId, storeId }, lock: { mode: 'pessimistic_write' } });
-  if (!payment || payment.status !== PaymentStatus.PENDING) return payment;
+  const [row] = await returnedRows<PaymentRow>(
+    tx.manager,
+    `UPDATE payment SET status = $4, provider_reference = COALESCE($5, provider_reference), version = version + 1, updated_at = now()
+      WHERE id = $1 AND store_id = $2 AND status = $3 RETURNING *`,
+    [paymentId, storeId, PaymentStatus.PENDING, PAYMENT_STATUS[outcome.status], outcome.providerReference ?? null],
+  );
+  // settled already (the other answer came first), or not a payment of this store
+  if (!row) return tx.manager.getRepository(Payment).findOneBy({ id: paymentId, storeId });
+  const payment = paymentOf(row);
 
-  const transactions = tx.manager.getRepository(PaymentTransaction);
-  const sale =
-    (await findSale(tx, paymentId, storeId)) ??
-    transactions.create({
+  await tx.manager.query(
+    `WITH sale AS (
+       UPDATE payment_transaction SET status = $4, provider_reference = COALESCE($5, provider_reference), error_code = $6, error_message = $7
+        WHERE payment_id = $1 AND store_id = $2 AND type = $3 RETURNING id
+     ), recorded AS (
+       INSERT INTO payment_transaction (payment_id, store_id, type, status, amount, currency_code, provider_reference, error_code, error_message)
+       SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, $8::bigint, $9::char(3), $5::varchar, $6::varchar, $7::text
+        WHERE NOT EXISTS (SELECT 1 FROM sale)
+       RETURNING id
+     )
+     SELECT pg_notify($10::text, $11::text)`,
+    [
       paymentId,
       storeId,
-      type: PaymentTransactionType.SALE,
-      amountMinorUnits: payment.amountMinorUnits,
-      currencyCode: payment.currencyCode,
-    });
-  sale.status = TRANSACTION_STATUS[outcome.status];
-  sale.providerReference = outcome.providerReference ?? sale.providerReference ?? null;
-  sale.errorCode = outcome.status === 'failed' ? outcome.errorCode : null;
-  sale.errorMessage = outcome.status === 'succeeded' ? null : outcome.message;
-  await transactions.save(sale);
-
-  payment.providerReference = outcome.providerReference ?? payment.providerReference;
-  if (outcome.status === 'succeeded') payment.status = PaymentStatus.SUCCEEDED;
-  if (outcome.status === 'failed') payment.status = PaymentStatus.FAILED;
-  const saved = await payments.save(payment);
+      PaymentTransactionType.SALE,
+      TRANSACTION_STATUS[outcome.status],
+      outcome.providerReference ?? null,
+      outcome.status === 'failed' ? outcome.errorCode : null,
+      outcome.status === 'succeeded' ? null : outcome.message,
+      payment.amountMinorUnits,
+      payment.currencyCode,
+      CHANGES_CHANNEL,
+      paymentChangeKey(paymentId),
+    ],
+  );
   if (outcome.status === 'succeeded') {
-    await tx.emit({ type: PaymentEvents.succeeded, storeId: saved.storeId, aggregateId: saved.orderId, data: succeededData(saved) });
+    await tx.emit({ type: PaymentEvents.succeeded, storeId, aggregateId: payment.orderId, data: succeededData(payment) });
   } else if (outcome.status === 'failed') {
-    await tx.emit({ type: PaymentEvents.failed, storeId: saved.storeId, aggregateId: saved.orderId, data: failedData(saved, outcome) });
+    await tx.emit({ type: PaymentEvents.failed, storeId, aggregateId: payment.orderId, data: failedData(payment, outcome) });
   }
-  return saved;
+  return payment;
 }
 
 /** The sale of a payment (what its userError is made from when it failed). */
 export function findSale(tx: Pick<Tx, 'manager'>, paymentId: string, storeId: string): Promise<PaymentTransaction | null> {
   return tx.manager.getRepository(PaymentTransaction).findOneBy({ paymentId, storeId, type: PaymentTransactionType.SALE });
+}
+
+/** A payment row as UPDATE … RETURNING * gives it back. */
+function paymentOf(row: PaymentRow): Payment {
+  return Object.assign(new Payment(), {
+    id: row.id,
+    storeId: row.store_id,
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    email: row.email,
+    amountMinorUnits: safeIntegerFrom(row.amount, 'payment amount'),
+    currencyCode: row.currency_code,
+    status: row.status,
+    provider: row.provider,
+    idempotencyKey: row.idempotency_key,
+    paymentMethod: row.payment_method,
+    providerReference: row.provider_reference,
+    version: row.version,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  });
 }
