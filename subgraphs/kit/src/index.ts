@@ -36,6 +36,7 @@ export * from './events/unit-of-work';
 export * from './events/consumer-runner';
 export * from './events/transient-error';
 export * from './events/dead-letter-replay';
+export * from './events/event-pruner';
 export * from './events/live-events';
 export * from './tenancy/store-scope';
 export * from './tenancy/store-db';

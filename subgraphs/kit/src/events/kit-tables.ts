@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { KitRowLevelSecurity1763769600001 } from '../tenancy/row-level-security';
 import { KitStoreStatus1763769600002 } from '../tenancy/store-status.migration';
+import { KitEventRetention1763769600003 } from './event-retention.migration';
 
 /**
  * The kit's own tables in every subgraph database: the transactional outbox and the record of
@@ -36,4 +37,9 @@ export class KitEventTables1763769600000 implements MigrationInterface {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const kitMigrations: Function[] = [KitEventTables1763769600000, KitRowLevelSecurity1763769600001, KitStoreStatus1763769600002];
+export const kitMigrations: Function[] = [
+  KitEventTables1763769600000,
+  KitRowLevelSecurity1763769600001,
+  KitStoreStatus1763769600002,
+  KitEventRetention1763769600003,
+];

@@ -17,6 +17,7 @@ import { RevocationList } from '../caller/revocation-list';
 import { EventNames } from '../events/event-names';
 import { ensureStream } from '../events/streams';
 import { OutboxRelay } from '../events/outbox-relay';
+import { EventPruner } from '../events/event-pruner';
 import { UnitOfWork } from '../events/unit-of-work';
 import { scopeOf } from '../tenancy/store-scope';
 import { StoreDb } from '../tenancy/store-db';
@@ -72,6 +73,11 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const storeStatuses = new StoreStatuses(dataSource);
   const runtime: SubgraphRuntime = { config, env, logger, registry, dataSource, redis, nats, js, jsm, names, relay, unitOfWork, storeStatuses, keys };
   relay.start();
+  const pruner = new EventPruner(dataSource, logger, {
+    outboxRetentionMs: config.eventStorage.outboxRetentionMs,
+    processedEventRetentionMs: config.eventStorage.processedEventRetentionMs,
+  });
+  pruner.start();
 
   const consumers = new ConsumerRunner({
     js,
@@ -176,6 +182,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
       await consumers.stop();
       await stopFollowingStatuses();
       await relay.stop();
+      await pruner.stop();
       await nats.drain().catch(() => undefined);
       await dataSource.destroy();
       await redis.quit().catch(() => undefined);

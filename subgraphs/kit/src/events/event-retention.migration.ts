@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Indexes the pruner deletes by (`EventPruner`): published outbox rows by publication time, handled
+ * events by handling time. Without them every prune would scan both tables whole.
+ */
+export class KitEventRetention1763769600003 implements MigrationInterface {
+  name = 'KitEventRetention1763769600003';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL`);
+    await runner.query(`CREATE INDEX processed_event_processed_at ON processed_event (processed_at)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX processed_event_processed_at');
+    await runner.query('DROP INDEX outbox_event_published');
+  }
+}
