@@ -38,6 +38,18 @@ describe('orders: payment events in any order', () => {
       `payments.${type} handled`,
     );
   };
+  /** Publishes another subgraph's event about the order and returns once orders' consumer handled it. */
+  const handled = async (type: string, storeId: string, orderId: string, data: Record<string, unknown>) => {
+    const event: EventEnvelope = await events.publish(type, storeId, orderId, { orderId, ...data }, 0);
+    await eventually(async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])).length > 0, 10_000, `${type} handled`);
+  };
+  /** The orders.status-changed events of an order, in the order they were written. */
+  const statusEvents = async (orderId: string): Promise<{ from: string; to: string }[]> =>
+    owner.query(
+      `SELECT envelope->'data'->>'from' AS "from", envelope->'data'->>'to' AS "to" FROM outbox_event
+        WHERE envelope->>'type' = 'orders.status-changed' AND envelope->>'aggregateId' = $1 ORDER BY seq`,
+      [orderId],
+    );
   const history = async (orderId: string) =>
     owner.query(`SELECT status, payment_id AS "paymentId" FROM order_status_change WHERE order_id = $1 ORDER BY id`, [orderId]);
 
@@ -99,5 +111,46 @@ describe('orders: payment events in any order', () => {
     await payment('failed', storeId, other.id, declined);
     expect(await orderRow(other.id)).toEqual({ status: 'PAYMENT_FAILED', payment_status: 'FAILED' });
     expect((await history(other.id)).map((change: { status: string }) => change.status)).toEqual(['CREATED', 'PAYMENT_PENDING', 'PAYMENT_FAILED']);
+  });
+
+  it('confirms a paid order in the same step when its stock is reserved for a while, and announces the move once', async () => {
+    const storeId = randomUUID();
+    const order = await place(storeId);
+    await handled('inventory.reserved', storeId, order.id, { expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), lines: [] });
+    const paid = randomUUID();
+    await payment('succeeded', storeId, order.id, paid);
+    expect(await orderRow(order.id)).toEqual({ status: 'CONFIRMED', payment_status: 'PAID' });
+    // every step in the history, one event from where the order was to where it ended
+    expect(await history(order.id)).toEqual([
+      { status: 'CREATED', paymentId: null },
+      { status: 'PAYMENT_PENDING', paymentId: paid },
+      { status: 'PAYMENT_SUCCESS', paymentId: paid },
+      { status: 'CONFIRMED', paymentId: null },
+    ]);
+    expect(await statusEvents(order.id)).toEqual([{ from: 'CREATED', to: 'CONFIRMED' }]);
+
+    // the payment's initiated and inventory's commit, heard of afterwards, change no status and announce nothing
+    await payment('initiated', storeId, order.id, paid);
+    await handled('inventory.committed', storeId, order.id, {});
+    expect(await orderRow(order.id)).toEqual({ status: 'CONFIRMED', payment_status: 'PAID' });
+    expect((await owner.query(`SELECT reservation_status FROM customer_order WHERE id = $1`, [order.id]))[0]).toEqual({ reservation_status: 'COMMITTED' });
+    expect(await statusEvents(order.id)).toHaveLength(1);
+  });
+
+  it('waits for inventory.committed to confirm a paid order whose reservation is about to lapse', async () => {
+    const storeId = randomUUID();
+    const order = await place(storeId);
+    await handled('inventory.reserved', storeId, order.id, { expiresAt: new Date(Date.now() + 20_000).toISOString(), lines: [] });
+    const paid = randomUUID();
+    await payment('initiated', storeId, order.id, paid);
+    await payment('succeeded', storeId, order.id, paid);
+    expect(await orderRow(order.id)).toEqual({ status: 'PAYMENT_SUCCESS', payment_status: 'PAID' });
+    await handled('inventory.committed', storeId, order.id, {});
+    expect(await orderRow(order.id)).toEqual({ status: 'CONFIRMED', payment_status: 'PAID' });
+    expect(await statusEvents(order.id)).toEqual([
+      { from: 'CREATED', to: 'PAYMENT_PENDING' },
+      { from: 'PAYMENT_PENDING', to: 'PAYMENT_SUCCESS' },
+      { from: 'PAYMENT_SUCCESS', to: 'CONFIRMED' },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { createPaymentsSubgraph } from '../src/payments.subgraph';
 import { SimulatedProvider } from '../src/provider/simulated-provider';
 import type { ChargeRequest, PaymentProvider, RefundRequest } from '../src/provider/payment-provider';
 import { OrderFeed } from '../src/order/order-feed';
+import { ChangeListener, orderChangeKey } from '../src/order/change-listener';
 import { sagaEvents } from './support/saga-events';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import {
@@ -64,6 +65,7 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
   const merchant = tokenFor([Role.MERCHANT], storeId);
   const provider = new CountingProvider();
   const orderFeed = new HoldableOrderFeed();
+  const changes = new ChangeListener();
   let payments: TestSubgraph;
   const saga = sagaEvents(() => payments, storeId);
 
@@ -105,7 +107,9 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     });
 
   beforeAll(async () => {
-    payments = await startTestSubgraph(createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: ORDER_WAIT_MS, stripe: null }, provider, orderFeed));
+    payments = await startTestSubgraph(
+      createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: ORDER_WAIT_MS, stripe: null }, provider, orderFeed, changes),
+    );
     owner = await openOwnerConnection(payments.runtime.config);
   });
   afterAll(async () => {
@@ -298,12 +302,49 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     }
   });
 
-  it('gives up on an order whose stock is never reserved after PAYMENTS_ORDER_WAIT_MS', async () => {
+  it('gives up on an order whose stock is never reserved after PAYMENTS_ORDER_WAIT_MS, having read it only when it changed', async () => {
     const unreserved = await saga.placeOrder({ customerId, reserve: false });
-    const started = Date.now();
+    const before = await requestStatements();
     const notReserved = await pay(unreserved);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(ORDER_WAIT_MS - 50);
-    expect(notReserved.userErrors).toEqual([expect.objectContaining({ code: 'ORDER_NOT_PAYABLE' })]);
+    expect(notReserved).toMatchObject({ payment: null, userErrors: [{ code: 'ORDER_NOT_PAYABLE' }] });
+    expect(provider.chargesOf(unreserved)).toEqual([]);
+    expect(await count(`SELECT count(*) AS n FROM payment WHERE order_id = $1`, [unreserved])).toBe(0);
+    // the wait is woken by the read model's notifications, not a clock: the idempotency key, the order before and after
+    // the wait, and the refusal under the order's lock are a handful of statements, where reading the order every
+    // 25 ms for the whole wait took a hundred reads
+    expect((await requestStatements()) - before).toBeLessThan(30);
+  });
+
+  it('wakes whoever waits on an order when its read-model row is written, once per change', async () => {
+    const orderId = randomUUID();
+    const watch = changes.watch(orderChangeKey(orderId));
+    const other = changes.watch(orderChangeKey(randomUUID()));
+    try {
+      await saga.orderCreated(orderId, { customerId });
+      // true: woken by the change (a timeout answers false)
+      expect(await watch.next(30_000)).toBe(true);
+      await saga.reserved(orderId);
+      expect(await watch.next(30_000)).toBe(true);
+      expect(await saga.readModel(orderId)).toMatchObject({ placed_at: expect.any(Date), reserved_until: expect.any(Date) });
+      // another order's watch heard nothing of it
+      expect(await other.next(0)).toBe(false);
+    } finally {
+      watch.close();
+      other.close();
+    }
+  });
+
+  it('answers as soon as the reservation lands: a waiting payment is woken by the read model, not by a poll', async () => {
+    const orderId = await saga.placeOrder({ customerId, reserve: false });
+    const before = await requestStatements();
+    const paying = pay(orderId);
+    // the wait has begun once the read model has been read for it (the idempotency key, then the order)
+    await eventually(async () => (await requestStatements()) - before >= 8, 10_000, 'processPayment to wait for the order');
+    await saga.reserved(orderId);
+    const paid = await paying;
+    expect(paid.userErrors).toEqual([]);
+    expect(paid.payment?.status).toBe('SUCCEEDED');
+    expect(provider.chargesOf(orderId)).toHaveLength(1);
   });
 
   it('lets only the customer and the store’s staff pay, and anyone pay a guest order', async () => {
