@@ -1,12 +1,16 @@
 import type { EventHandler } from '@ultramarket/kit';
 import { storeOfEvent } from '../store-of-event';
-import { commitLines, reservationLines } from './reservation-stock';
-import { ReservationEvents, ReservationStatus } from './reservation.events';
+import { returningRows } from '../stock/stock-row';
+import { commitLines } from './reservation-stock';
+import { ReservationEvents, ReservationStatus, type ReservationLine } from './reservation.events';
+
+const RESERVATION_STATUS = `SELECT status FROM reservation WHERE order_id = $1 AND store_id = $2`;
 
 /**
  * payments.succeeded → the reserved units are sold. If the reservation is gone (it expired or the
  * order was cancelled first), inventory.commit-failed tells payments to refund: no paid order is
- * ever left without stock or a refund.
+ * ever left without stock or a refund. A held reservation is claimed and its lines read in one
+ * statement (its row lock serializes this with the expiry sweep and a repeated event).
  */
 export const commitReservationOnPayment: EventHandler<{ orderId: string }> = {
   name: 'inventory-commit-order',
@@ -14,22 +18,23 @@ export const commitReservationOnPayment: EventHandler<{ orderId: string }> = {
   async handle(event, tx) {
     const { orderId } = event.data;
     const storeId = storeOfEvent(event);
-    const [reservation]: { id: string; status: ReservationStatus; store_id: string }[] = await tx.manager.query(
-      `SELECT id, status, store_id FROM reservation WHERE order_id = $1 AND store_id = $2 FOR UPDATE`,
-      [orderId, storeId],
+    // the common case in one statement: a held reservation claimed (its row lock taken) with its lines
+    const [claimed] = await returningRows<{ id: string; lines: ReservationLine[] }>(
+      tx.manager,
+      `UPDATE reservation r SET status = $3, updated_at = now() WHERE order_id = $1 AND store_id = $2 AND status = $4
+        RETURNING id, (SELECT coalesce(json_agg(json_build_object('productId', l.product_id, 'quantity', l.quantity)), '[]'::json)
+                         FROM reservation_line l WHERE l.reservation_id = r.id AND l.store_id = r.store_id) AS lines`,
+      [orderId, storeId, ReservationStatus.COMMITTED, ReservationStatus.RESERVED],
     );
-    if (reservation?.status === ReservationStatus.COMMITTED) return;
-    if (reservation?.status !== ReservationStatus.RESERVED) {
-      const reason = reservation ? `The stock reservation is ${reservation.status.toLowerCase()}` : 'No stock was reserved for the order';
-      await tx.emit({ type: ReservationEvents.commitFailed, storeId, aggregateId: orderId, data: { orderId, reason } });
+    if (claimed) {
+      await commitLines(tx, storeId, claimed.lines, 'sold');
+      await tx.emit({ type: ReservationEvents.committed, storeId, aggregateId: orderId, data: { orderId } });
       return;
     }
-    await commitLines(tx, storeId, await reservationLines(tx, reservation), 'sold');
-    await tx.manager.query(`UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2`, [
-      reservation.id,
-      storeId,
-      ReservationStatus.COMMITTED,
-    ]);
-    await tx.emit({ type: ReservationEvents.committed, storeId, aggregateId: orderId, data: { orderId } });
+    // not held (any more): committed already (a repeated payment event), or gone, which payments must refund
+    const [reservation]: { status: ReservationStatus }[] = await tx.manager.query(RESERVATION_STATUS, [orderId, storeId]);
+    if (reservation?.status === ReservationStatus.COMMITTED) return;
+    const reason = reservation ? `The stock reservation is ${reservation.status.toLowerCase()}` : 'No stock was reserved for the order';
+    await tx.emit({ type: ReservationEvents.commitFailed, storeId, aggregateId: orderId, data: { orderId, reason } });
   },
 };

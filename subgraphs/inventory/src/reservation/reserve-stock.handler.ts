@@ -20,8 +20,9 @@ function ttlOf(config: ReservationConfig, order: OrderCreated): number {
 
 /**
  * orders.created → every line reserved, or none: the rows are updated in product-id order inside a
- * savepoint, and the first line short of stock rolls the others back. A guest's reservation lapses
- * sooner than a signed-in shopper's (`guestTtlSeconds`).
+ * savepoint (an order of one product needs none), and the first line short of stock rolls the others
+ * back; the lines and the RESERVED status are then written in one statement. A guest's reservation
+ * lapses sooner than a signed-in shopper's (`guestTtlSeconds`).
  */
 export function reserveStockOnOrderCreated(config: ReservationConfig): EventHandler<OrderCreated> {
   return {
@@ -40,7 +41,9 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
       const reservationId = created[0].id;
       const lines = inLockOrder(event.data.lines);
 
-      await tx.manager.query('SAVEPOINT reserve_lines');
+      // several lines are all or none: a savepoint to undo the first ones when a later one is short (one line needs none)
+      const atomic = lines.length > 1;
+      if (atomic) await tx.manager.query('SAVEPOINT reserve_lines');
       const reservedRows: { row: StockRow; line: ReservationLine }[] = [];
       const shortOf: string[] = [];
       for (const line of lines) {
@@ -52,7 +55,7 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
         reservedRows.push({ row, line });
       }
       if (shortOf.length > 0) {
-        await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
+        if (atomic) await tx.manager.query('ROLLBACK TO SAVEPOINT reserve_lines');
         await tx.manager.query(`UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2`, [
           reservationId,
           storeId,
@@ -62,19 +65,16 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
         await tx.emit({ type: ReservationEvents.reservationFailed, storeId, aggregateId: orderId, data: { orderId, reason, productIds: shortOf } });
         return;
       }
-      await tx.manager.query('RELEASE SAVEPOINT reserve_lines');
-      for (const line of lines) {
-        await tx.manager.query(`INSERT INTO reservation_line (reservation_id, store_id, product_id, quantity) VALUES ($1, $2, $3, $4)`, [
-          reservationId,
-          storeId,
-          line.productId,
-          line.quantity,
-        ]);
-      }
+      if (atomic) await tx.manager.query('RELEASE SAVEPOINT reserve_lines');
+      // the lines and the reservation's new status in one statement
       const [{ expires_at: expiresAt }] = await returningRows<{ expires_at: Date }>(
         tx.manager,
-        `UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2 RETURNING expires_at`,
-        [reservationId, storeId, ReservationStatus.RESERVED],
+        `WITH added AS (
+           INSERT INTO reservation_line (reservation_id, store_id, product_id, quantity)
+           SELECT $1::uuid, $2::uuid, line.product_id, line.quantity FROM unnest($4::uuid[], $5::int[]) AS line (product_id, quantity)
+         )
+         UPDATE reservation SET status = $3, updated_at = now() WHERE id = $1 AND store_id = $2 RETURNING expires_at`,
+        [reservationId, storeId, ReservationStatus.RESERVED, lines.map((line) => line.productId), lines.map((line) => line.quantity)],
       );
       for (const { row, line } of reservedRows) {
         await emitStockChange(tx, row, {
