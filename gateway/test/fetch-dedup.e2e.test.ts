@@ -1,57 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { dropDatabases, freePort, root, startStack, type Stack } from '../../scripts/lib/stack';
+import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 import { Storefront } from './support/storefront';
 
 const PRODUCTS = 'query FirstProducts { products(first: 20) { nodes { id title } } }';
 const BURST = 20;
-
-/** A gateway process of its own on the stack's subgraphs, with extra environment (as in operation-limits.e2e). */
-async function startExtraGateway(stack: Stack, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const subgraphUrls = Object.fromEntries(
-    Object.entries(stack.services)
-      .filter(([name]) => name !== 'gateway')
-      .map(([name, service]) => [`${name.toUpperCase()}_URL`, service.url]),
-  );
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'gateway', 'dist', 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      APOLLO_TELEMETRY_DISABLED: 'true',
-      EVENT_NAMESPACE: stack.namespace,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...subgraphUrls,
-      ...env,
-    },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the extra gateway exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${base}/ready`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error('the extra gateway was not ready within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url: `${base}/graphql`,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 /**
  * In-flight deduplication of subgraph fetches end to end: a burst of identical anonymous storefront
@@ -61,14 +15,15 @@ async function startExtraGateway(stack: Stack, env: Record<string, string>): Pro
 describe('gateway in-flight fetch deduplication', () => {
   let stack: Stack;
   let store: Storefront;
-  let undeduplicated: { url: string; stop(): Promise<void> };
+  let undeduplicated: ExtraGateway;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('fetchdedup') });
+    // the response cache would answer most of a burst itself: off, so every answer comes from the subgraphs
+    stack = await startStack({ namespace: uniqueSuiteName('fetchdedup'), gatewayEnv: { RESPONSE_CACHE_ENABLED: 'false' } });
     store = new Storefront(stack);
     await store.product(`Dedup lamp ${randomUUID().slice(0, 8)}`, 3);
     await store.product(`Dedup mug ${randomUUID().slice(0, 8)}`, 1);
-    undeduplicated = await startExtraGateway(stack, { GATEWAY_DEDUPLICATE_FETCHES: 'false' });
+    undeduplicated = await startExtraGateway(stack, { GATEWAY_DEDUPLICATE_FETCHES: 'false', RESPONSE_CACHE_ENABLED: 'false' });
   }, 180_000);
 
   afterAll(async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
+import { getSdk } from '../../schema/generated/sdk';
 import { dropDatabases, startStack, statementCount, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 import { Storefront } from './support/storefront';
 
 const STOREFRONT_LIST = 'query StorefrontList { products(first: 20) { nodes { id title price { amount currencyCode } stock inStock } } }';
@@ -16,9 +18,10 @@ interface ListedProduct {
 
 /**
  * The response cache end to end: an anonymous shopper's second identical read is answered by the
- * gateway alone (Age, no subgraph request, no SQL); a price or stock change shows at the next read once
- * its event is delivered and is never followed by the old value; a merchant's reads are never cached;
- * one store's entry is never served in another.
+ * gateway alone (Age, no subgraph request, no SQL); a price or stock change made through another
+ * replica (which deletes the Redis entry but not this replica's in-process one) shows here at the next
+ * read once its event is delivered, and is never followed by the old value; a merchant reads back its
+ * own change at once; a merchant's reads are never cached; one store's entry is never served in another.
  */
 describe('gateway response cache', () => {
   let stack: Stack;
@@ -26,6 +29,8 @@ describe('gateway response cache', () => {
   let otherShop: Storefront;
   let lampId: string;
   let mugId: string;
+  /** A second replica, sharing Redis and the event feeds with the stack's gateway. */
+  let otherReplica: ExtraGateway;
 
   beforeAll(async () => {
     stack = await startStack({ namespace: uniqueSuiteName('respcache') });
@@ -34,15 +39,19 @@ describe('gateway response cache', () => {
     lampId = await shop.product(`Cached lamp ${randomUUID().slice(0, 8)}`, 5, 1000);
     mugId = await shop.product(`Cached mug ${randomUUID().slice(0, 8)}`, 2, 400);
     await otherShop.product(`Other store vase ${randomUUID().slice(0, 8)}`, 1, 900);
+    otherReplica = await startExtraGateway(stack, {});
   }, 180_000);
 
   afterAll(async () => {
+    await otherReplica?.stop();
     await stack?.stop();
     if (stack) await dropDatabases(stack.databaseNames);
   });
 
-  const client = (storeId: string, token?: string) =>
-    new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': storeId, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const client = (storeId: string, token?: string, url = stack.gatewayUrl) =>
+    new GraphQLClient(url, { headers: { 'x-store-id': storeId, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  /** The shop's merchant, through the other replica. */
+  const merchantElsewhere = () => getSdk(client(shop.storeId, shop.merchantToken, otherReplica.url));
 
   /** One storefront list read: its products, and its Age and Cache-Control headers. */
   const readList = async (reader: GraphQLClient) => {
@@ -83,26 +92,39 @@ describe('gateway response cache', () => {
     expect({ requests: after.requests - before.requests, statements: after.statements - before.statements }).toEqual({ requests: 0, statements: 0 });
   });
 
-  it('shows a new price at the next read once catalog.product-updated is delivered, and never the old one after it', async () => {
+  it('shows a price changed through another replica once catalog.product-updated is delivered, and never the old one after', async () => {
     const anonymous = client(shop.storeId);
     await readList(anonymous);
     expect((await readList(anonymous)).age).not.toBeNull();
 
-    const { updateProduct } = await shop.merchant.UpdateProduct({ input: { id: lampId, price: { amount: 1234, currencyCode: 'USD' } } });
+    const { updateProduct } = await merchantElsewhere().UpdateProduct({ input: { id: lampId, price: { amount: 1234, currencyCode: 'USD' } } });
     expect(updateProduct.userErrors).toEqual([]);
     // the event reaches the gateway within a bounded wait; until then the old entry may still be served
     await eventually(async () => byId((await readList(anonymous)).products, lampId)?.price.amount === 1234, 15_000, 'the new price');
     for (let read = 0; read < 10; read += 1) expect(byId((await readList(anonymous)).products, lampId)?.price.amount).toBe(1234);
   });
 
-  it('shows a stock change at the next read once inventory.stock-changed is delivered, and never the old stock after it', async () => {
+  it('shows a stock change made through another replica once inventory.stock-changed is delivered, never the old stock after', async () => {
     const anonymous = client(shop.storeId);
     await readList(anonymous);
-    const before = byId((await readList(anonymous)).products, mugId)!.stock;
+    const cached = await readList(anonymous);
+    expect(cached.age).not.toBeNull();
+    const before = byId(cached.products, mugId)!.stock;
 
-    await shop.merchant.AdjustStock({ input: { productId: mugId, delta: 7, reason: 'received', idempotencyKey: randomUUID() } });
+    await merchantElsewhere().AdjustStock({ input: { productId: mugId, delta: 7, reason: 'received', idempotencyKey: randomUUID() } });
     await eventually(async () => byId((await readList(anonymous)).products, mugId)?.stock === before + 7, 15_000, 'the new stock');
     for (let read = 0; read < 10; read += 1) expect(byId((await readList(anonymous)).products, mugId)?.stock).toBe(before + 7);
+  });
+
+  it('lets a merchant read its own change back at once through the gateway that took it', async () => {
+    const anonymous = client(shop.storeId);
+    await readList(anonymous);
+    expect((await readList(anonymous)).age).not.toBeNull();
+    const { updateProduct } = await shop.merchant.UpdateProduct({ input: { id: mugId, title: 'Renamed mug' } });
+    expect(updateProduct.userErrors).toEqual([]);
+    const next = await readList(anonymous);
+    expect(next.age).toBeNull();
+    expect(byId(next.products, mugId)?.title).toBe('Renamed mug');
   });
 
   it("never caches a merchant's authenticated read", async () => {

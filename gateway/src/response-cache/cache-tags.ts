@@ -1,3 +1,4 @@
+import { Kind, visit, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { EventEnvelope } from '@ultramarket/kit';
 import { rootArguments, type OperationCachePolicy } from './operation-cache-policy';
 
@@ -37,6 +38,31 @@ export function responseTags(policy: OperationCachePolicy, variables: Record<str
     }
   }
   return [...tags];
+}
+
+/**
+ * What a write by a store's staff or a platform admin through this gateway may have changed, deleted as
+ * soon as it is answered (read-your-writes at the gateway that took it; other replicas wait for the event):
+ * everything asked in the caller's store and in every store the write names (a `storeId` argument or
+ * input field, inline or in its variables), those stores' own reads, and every store lookup by slug or domain.
+ */
+export function ownWriteTags(callerStoreId: string | null, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string[] {
+  const stores = new Set<string>();
+  if (callerStoreId) stores.add(callerStoreId);
+  const named = (name: string, value: ValueNode) => {
+    if (name === 'storeId' && value.kind === Kind.STRING) stores.add(value.value);
+  };
+  visit(operation, { Argument: (node) => named(node.name.value, node.value), ObjectField: (node) => named(node.name.value, node.value) });
+  collectStoreIds(variables, stores, 0);
+  return [CacheTags.storeLookup, ...[...stores].flatMap((storeId) => [CacheTags.storeScope(storeId), CacheTags.store(storeId)])];
+}
+
+function collectStoreIds(value: unknown, into: Set<string>, depth: number): void {
+  if (depth > 4 || value === null || typeof value !== 'object') return;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'storeId' && typeof item === 'string') into.add(item);
+    else collectStoreIds(item, into, depth + 1);
+  }
 }
 
 /** The event types the gateway follows to invalidate the response cache (schema/events.md). */

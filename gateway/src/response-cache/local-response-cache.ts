@@ -2,6 +2,8 @@
 export interface CachedResponse {
   data: Record<string, unknown>;
   storedAtMs: number;
+  /** When the read it holds began (the storing replica's clock): see ResponseCache's Redis check. */
+  readStartedAtMs: number;
   maxAgeSeconds: number;
   tags: string[];
   /** Length of the response's JSON, what the local layer's byte bound counts. */

@@ -1,17 +1,17 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../gateway-context';
-import { NO_STORE, responseTags } from './cache-tags';
+import { NO_STORE, ownWriteTags, responseTags } from './cache-tags';
 import type { CachedResponse } from './local-response-cache';
 import type { OperationCachePolicies } from './operation-cache-policy';
 import { responseCacheKey, visibilityClassOf } from './response-cache-key';
-import type { ResponseCache } from './response-cache';
+import type { ReadStart, ResponseCache } from './response-cache';
 
 /** What a cacheable request will store once answered: its key, how long, its tags, where its reads started. */
 interface PendingStore {
   key: string;
   maxAgeSeconds: number;
   tags: string[];
-  since: number;
+  read: ReadStart;
 }
 
 /**
@@ -23,12 +23,25 @@ interface PendingStore {
  * says `Cache-Control: max-age=<smallest maxAge>, public` (through the request's cache policy, which
  * Apollo's cache-control plugin turns into the header; anything else stays `no-store`). Responses
  * with errors are not stored. Query-cost budgets are charged before the cache is asked, hit or not.
+ *
+ * A mutation by a store's staff or a platform admin deletes, before it is answered, what it may have
+ * changed (cache-tags.ts `ownWriteTags`), so whoever made a change reads it back at once through this
+ * gateway; every other change, and every other replica's local layer, waits for the change's event.
  */
 export function responseCachePlugin(cache: ResponseCache, policies: OperationCachePolicies): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const visibility = contextValue.freshReads ? null : visibilityClassOf(contextValue.caller);
-      if (!visibility) return;
+      if (contextValue.freshReads) return;
+      const visibility = visibilityClassOf(contextValue.caller);
+      if (!visibility) {
+        if (contextValue.caller.userId === null) return;
+        // staff and admins: what their mutations change is not served from here once they are answered
+        return {
+          async willSendResponse({ operation, request }) {
+            if (operation?.operation === 'mutation') await cache.invalidate(ownWriteTags(contextValue.caller.storeId, operation, request.variables));
+          },
+        };
+      }
       let hit: CachedResponse | undefined;
       let pending: PendingStore | undefined;
       return {
@@ -42,7 +55,7 @@ export function responseCachePlugin(cache: ResponseCache, policies: OperationCac
           const tags = responseTags(policy, variables, storeId);
           if (!tags) return null;
           const key = responseCacheKey(document, operationName, variables, storeId, visibility);
-          pending = { key, maxAgeSeconds: policy.maxAgeSeconds, tags, since: cache.position() };
+          pending = { key, maxAgeSeconds: policy.maxAgeSeconds, tags, read: cache.readStart() };
           hit = await cache.get(key);
           if (!hit) return null;
           pending = undefined;
@@ -69,7 +82,7 @@ export function responseCachePlugin(cache: ResponseCache, policies: OperationCac
           const result = response.body.singleResult;
           if (result.errors?.length || !result.data || (response.http.status !== undefined && response.http.status !== 200)) return;
           // read across a change of what it holds: answered, but neither kept here nor by anyone downstream
-          const stored = cache.store(pending.key, result.data, pending.maxAgeSeconds, pending.tags, pending.since);
+          const stored = cache.store(pending.key, result.data, pending.maxAgeSeconds, pending.tags, pending.read);
           response.http.headers.set('cache-control', stored ? `max-age=${pending.maxAgeSeconds}, public` : 'no-store');
         },
       };
