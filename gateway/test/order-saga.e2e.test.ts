@@ -101,7 +101,7 @@ describe('the order saga', () => {
     );
     // one push per transaction: a payment's steps may reach the subscriber as one (CONFIRMED straight from
     // PAYMENT_PENDING, or from CREATED when the payment's outcome overtook its initiated), but always in order
-    const statuses = pushed.map((result) => result.orderStatusChanged.status);
+    const statuses: string[] = pushed.map((result) => result.orderStatusChanged.status);
     expect(statuses.slice(-3)).toEqual(['CONFIRMED', 'DISPATCHED', 'COMPLETED']);
     expect(statuses).toEqual(['PAYMENT_PENDING', 'PAYMENT_SUCCESS', 'CONFIRMED', 'DISPATCHED', 'COMPLETED'].filter((status) => statuses.includes(status)));
     expect(live.errors).toEqual([]);
