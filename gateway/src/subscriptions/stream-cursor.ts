@@ -11,12 +11,18 @@ import { GraphQLError } from 'graphql';
 export interface StreamPosition {
   stream: string;
   seq: number;
+  /**
+   * The newest version of the followed aggregate the subscriber was pushed, so a resumed subscription
+   * never pushes an older one (an older event can be stored after a newer one: see aggregate-versions.ts).
+   */
+  seen?: { aggregateId: string; version: number };
 }
 
 const VERSION = 'v1';
 
 export function encodeCursor(position: StreamPosition): string {
-  return Buffer.from(`${VERSION}:${position.stream}:${position.seq}`).toString('base64url');
+  const seen = position.seen ? `:${position.seen.aggregateId}:${position.seen.version}` : '';
+  return Buffer.from(`${VERSION}:${position.stream}:${position.seq}${seen}`).toString('base64url');
 }
 
 function badCursor(): GraphQLError {
@@ -25,11 +31,17 @@ function badCursor(): GraphQLError {
 
 /** The position a cursor names, for a subscription reading `stream`; BAD_USER_INPUT when it is not one. */
 export function decodeCursor(cursor: unknown, stream: string): StreamPosition {
-  if (typeof cursor !== 'string' || cursor.length > 200) throw badCursor();
-  const [version, cursorStream, seqText, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  if (typeof cursor !== 'string' || cursor.length > 300) throw badCursor();
+  const [version, cursorStream, seqText, aggregateId, aggregateVersionText, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   const seq = Number(seqText);
-  if (version !== VERSION || cursorStream !== stream || rest.length > 0 || !/^\d+$/.test(seqText ?? '') || !Number.isSafeInteger(seq)) throw badCursor();
-  return { stream, seq };
+  if (version !== VERSION || cursorStream !== stream || rest.length > 0 || !isCount(seqText)) throw badCursor();
+  if (aggregateId === undefined) return { stream, seq };
+  if (!/^[\w-]{1,64}$/.test(aggregateId) || !isCount(aggregateVersionText)) throw badCursor();
+  return { stream, seq, seen: { aggregateId, version: Number(aggregateVersionText) } };
+}
+
+function isCount(text: string | undefined): text is string {
+  return /^\d{1,15}$/.test(text ?? '');
 }
 
 /**

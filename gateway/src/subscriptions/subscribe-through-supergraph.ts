@@ -146,10 +146,13 @@ export function createSubscribe(
       }
     };
 
+    const versions = new AggregateVersions();
     const resume = async (after: unknown): Promise<Listening> => {
       const bounds = await fanout.bounds(field.eventType);
       const position = decodeCursor(after, bounds.stream);
       checkResumable(position, bounds);
+      // what the subscriber last saw of its aggregate: nothing older is pushed after it
+      if (position.seen) versions.admit({ aggregateId: position.seen.aggregateId, aggregateVersion: position.seen.version });
       return fanout.replay(field.eventType, position.seq, onEvent);
     };
     let listening: Listening;
@@ -215,7 +218,6 @@ export function createSubscribe(
       return { ...result, data: { ...result.data, [responseKey]: overlaid } };
     };
     const pending = events[Symbol.asyncIterator]();
-    const versions = new AggregateVersions();
     // A hand-written iterator rather than a generator: `return()` must end a subscriber that is
     // waiting for its next event at once (a suspended generator would only see it after that event).
     const results: AsyncIterableIterator<ExecutionResult> = {
@@ -237,7 +239,8 @@ export function createSubscribe(
           const { event, seq } = item.value;
           // an event older than one already pushed would move the subscriber back in time
           if (!versions.admit(event)) continue;
-          const cursor = encodeCursor({ stream: listening.stream, seq });
+          const seen = event.aggregateId && event.aggregateVersion > 0 ? { aggregateId: event.aggregateId, version: event.aggregateVersion } : undefined;
+          const cursor = encodeCursor({ stream: listening.stream, seq, seen });
           try {
             const result = await resolveEvent(event);
             if (result) return { value: { ...toExecutionResult(result), extensions: { cursor } }, done: false };
