@@ -1,4 +1,7 @@
-/** A field's cache hint, as `@cacheControl(maxAge, scope)` states one: no maxAge means RESPONSE_CACHE_DEFAULT_MAX_AGE. */
+/**
+ * A field's cache hint, as `@cacheControl(maxAge, scope)` states one. Without a maxAge, a root field or
+ * one returning an object takes RESPONSE_CACHE_DEFAULT_MAX_AGE and a leaf inherits its parent's.
+ */
 export interface CacheHint {
   maxAge?: number;
   scope?: 'PUBLIC' | 'PRIVATE';

@@ -3,6 +3,7 @@ import { LocalResponseCache, type CachedResponse } from './local-response-cache'
 const entry = (tags: string[], bytes = 10, storedAtMs = Date.now(), maxAgeSeconds = 60): CachedResponse => ({
   data: { tags },
   storedAtMs,
+  readStartedAtMs: storedAtMs,
   maxAgeSeconds,
   tags,
   bytes,

@@ -57,9 +57,10 @@ export function operationCachePolicy(
         const definition = parentType.getFields()[name];
         const hint = hints[parentType.name]?.[name];
         if (!definition || !hint || hint.scope === 'PRIVATE') return false;
-        maxAgeSeconds = Math.min(maxAgeSeconds, hint.maxAge ?? defaultMaxAgeSeconds);
-        if (atRoot) roots.push({ name, node: selection, definition });
         const returned = getNamedType(definition.type);
+        // as Apollo's @cacheControl: a leaf without a maxAge of its own inherits its parent's
+        if (hint.maxAge !== undefined || atRoot || isCompositeType(returned)) maxAgeSeconds = Math.min(maxAgeSeconds, hint.maxAge ?? defaultMaxAgeSeconds);
+        if (atRoot) roots.push({ name, node: selection, definition });
         if (isCompositeType(returned)) {
           // interfaces and unions would need every possible type hinted: none is served from the cache yet
           if (!isObjectType(returned) || !selection.selectionSet || !cacheable(selection.selectionSet, returned, false)) return false;

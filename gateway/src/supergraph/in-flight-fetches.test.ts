@@ -130,7 +130,8 @@ describe('in-flight subgraph fetch deduplication', () => {
     expect(sent).toHaveLength(1);
 
     // what a subscription executes after the event, marked as create-gateway marks it
-    const subscriberContext = { forwardHeaders: anonymous('after-event') } as GatewayContext;
+    const forwardHeaders: Record<string, string> = anonymous('after-event');
+    const subscriberContext = { forwardHeaders } as GatewayContext;
     const executeForEvent = withFreshReads((_document, variables, context) => source.process(operation(PRODUCTS, variables, context.forwardHeaders, context)));
     const afterEvent = executeForEvent(parse(PRODUCTS), { first: 20 }, subscriberContext);
     // and a second one for the same event: not shared either
