@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import { parseEnvelope, type EventEnvelope } from './event-envelope';
 import type { EventNames } from './event-names';
 import { ensureStream } from './streams';
-import type { Tx, UnitOfWork } from './unit-of-work';
+import type { OutboxEntry, Tx, UnitOfWork } from './unit-of-work';
 import { PLATFORM_SCOPE, inScope } from '../tenancy/store-scope';
 import { isTransientError } from './transient-error';
 
@@ -34,7 +34,8 @@ export interface ConsumerRunnerOptions {
   concurrency: number;
   /** Redelivery after this long without an ack (a crashed replica's messages); long handlers extend it as they work. */
   ackWaitMs: number;
-  onEventsEmitted: () => void;
+  /** Called after a handler's transaction committed with the events it wrote (the relay publishes them at once). */
+  onEventsEmitted: (events: OutboxEntry[]) => void;
 }
 
 /** Redelivery delay after the n-th failed delivery: 200 ms, 400 ms, … capped at `capMs` (10 s; 30 s while an outage lasts). */
@@ -133,7 +134,7 @@ export class ConsumerRunner {
     // a slow handler (a provider call) tells JetStream it is still at it, so the event is not handed to another replica
     const heartbeat = setInterval(() => message.working(), Math.max(250, this.options.ackWaitMs / 2));
     try {
-      let emitted = 0;
+      const emitted: OutboxEntry[] = [];
       // the handler sees the event's store only; an event of no store (accounts') is platform-wide
       await inScope(dataSource, event.storeId ?? PLATFORM_SCOPE, async (manager) => {
         const fresh: unknown[] = await manager.query(
@@ -148,12 +149,12 @@ export class ConsumerRunner {
           manager,
           { correlationId: event.correlationId, causationId: event.id },
           (tx) => handler.handle(event, tx, log),
-          () => (emitted += 1),
+          (entry) => emitted.push(entry),
         );
       });
       message.ack();
       this.countedFailures.delete(messageKey(durable, message));
-      if (emitted > 0) onEventsEmitted();
+      if (emitted.length > 0) onEventsEmitted(emitted);
     } catch (error) {
       await this.failed(message, durable, error, log);
     } finally {

@@ -2,6 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { KitRowLevelSecurity1763769600001 } from '../tenancy/row-level-security';
 import { KitStoreStatus1763769600002 } from '../tenancy/store-status.migration';
 import { KitEventRetention1763769600003 } from './event-retention.migration';
+import { KitOutboxClaim1763769600004 } from './outbox-claim.migration';
 
 /**
  * The kit's own tables in every subgraph database: the transactional outbox and the record of
@@ -42,4 +43,5 @@ export const kitMigrations: Function[] = [
   KitRowLevelSecurity1763769600001,
   KitStoreStatus1763769600002,
   KitEventRetention1763769600003,
+  KitOutboxClaim1763769600004,
 ];

@@ -1,19 +1,42 @@
 import type { DataSource } from 'typeorm';
-import type { JetStreamClient } from 'nats';
+import type { JetStreamClient, PubAck } from 'nats';
 import { headers as natsHeaders } from 'nats';
 import type { Logger } from '../logging/logger';
 import { requestScope } from '../data/statement-counter';
+import type { OutboxEntry } from './unit-of-work';
 
-interface OutboxRow {
-  id: string;
-  subject: string;
-  envelope: Record<string, unknown>;
+interface ClaimedRow extends OutboxEntry {
+  seq: string;
+}
+
+export interface OutboxRelayOptions {
+  /** Rows claimed per fallback round. */
+  batchSize?: number;
+  /**
+   * The fallback poll leaves rows younger than this to the publish-after-commit path (which is
+   * normally done within milliseconds); only rows a crash or a NATS outage left behind are its.
+   */
+  fallbackGraceMs?: number;
+  /** How long a fallback round owns the rows it claimed; another replica takes them over after this. */
+  claimMs?: number;
+  /** How long a publish waits for JetStream's ack. */
+  publishTimeoutMs?: number;
 }
 
 /**
- * Publishes what transactions wrote to the outbox, in order, with Nats-Msg-Id = event id so a
- * re-publish after a crash is dropped by JetStream. Woken right after a commit (`kick`) and by a
- * poll as a safety net; while NATS is down it backs off and catches up when it returns.
+ * Publishes what transactions wrote to the outbox with Nats-Msg-Id = event id, so a second publish of
+ * an event (both paths below, two replicas) is dropped by JetStream.
+ *
+ * - Right after commit (`publishCommitted`): the committed events are published from memory, in the
+ *   transaction's order, all sent before any ack is awaited; their rows are then marked published
+ *   in one UPDATE, together with those of every other commit whose acks came in meanwhile. No row is
+ *   read and none is locked.
+ * - The fallback (`kick`, and a poll every `pollMs`) publishes rows left unpublished (a crash between
+ *   commit and publish, NATS down, a failed mark): it claims a batch in one statement (a short
+ *   lease, `claimed_until`, so replicas share the work without holding row locks across the NATS
+ *   round trip), publishes it in order, marks it. The poll leaves rows younger than
+ *   `fallbackGraceMs` to the first path; `kick` takes every unclaimed row. While NATS is down it
+ *   backs off and catches up when it returns.
  */
 export class OutboxRelay {
   private running = false;
@@ -22,22 +45,68 @@ export class OutboxRelay {
   private stopped = false;
   private failures = 0;
   private idle: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly toMark: string[] = [];
+  private marking: Promise<void> | null = null;
+  private readonly batchSize: number;
+  private readonly fallbackGraceMs: number;
+  private readonly claimMs: number;
+  private readonly publishTimeoutMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly js: JetStreamClient,
     private readonly logger: Logger,
     private readonly pollMs: number,
-    private readonly batchSize = 200,
-  ) {}
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.fallbackGraceMs = options.fallbackGraceMs ?? 5000;
+    this.claimMs = options.claimMs ?? 30_000;
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
+  }
 
   start(): void {
     this.stopped = false;
     this.kick();
   }
 
-  /** Publish now (called after a transaction that wrote events commits). */
+  /**
+   * Publishes a committed transaction's events now, from memory, then marks their rows published.
+   * Does not wait: a failure leaves the rows to the fallback.
+   */
+  publishCommitted(events: OutboxEntry[]): void {
+    if (this.stopped || events.length === 0) return;
+    // called from inside a request: leave its async context, this is background work
+    requestScope.exit(() => {
+      // every publish is sent before any ack is awaited, on one connection, so JetStream stores them in this order
+      const acks = events.map((entry) => this.publish(entry));
+      const settled: Promise<void> = Promise.allSettled(acks).then((results) => {
+        this.inFlight.delete(settled);
+        const failed = results.filter((result) => result.status === 'rejected');
+        if (failed.length > 0)
+          this.logger.warn({ err: (failed[0] as PromiseRejectedResult).reason, events: failed.length }, 'publish after commit failed; the poll will');
+        for (let index = 0; index < events.length; index += 1) if (results[index].status === 'fulfilled') this.toMark.push(events[index].id);
+        return this.markPublished();
+      });
+      this.inFlight.add(settled);
+    });
+  }
+
+  /** Publish every unpublished row now (at start; tests), whatever its age. */
   kick(): void {
+    this.drainSoon(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.all(this.inFlight);
+    await this.marking;
+    await this.idle;
+  }
+
+  private drainSoon(graceMs: number): void {
     if (this.stopped) return;
     if (this.running) {
       this.wakeRequested = true;
@@ -46,9 +115,8 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.running = true;
-    // kicked from inside a request: leave its async context, this is background work
     this.idle = requestScope
-      .exit(() => this.drain())
+      .exit(() => this.drain(graceMs))
       .finally(() => {
         this.running = false;
         if (this.stopped) return;
@@ -57,21 +125,15 @@ export class OutboxRelay {
           this.kick();
         } else {
           const delay = this.failures === 0 ? this.pollMs : Math.min(this.pollMs * 2 ** this.failures, 30_000);
-          this.timer = setTimeout(() => this.kick(), delay);
+          this.timer = setTimeout(() => this.drainSoon(this.fallbackGraceMs), delay);
         }
       });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.idle;
-  }
-
-  private async drain(): Promise<void> {
+  private async drain(graceMs: number): Promise<void> {
     try {
       for (;;) {
-        const published = await this.publishBatch();
+        const published = await this.publishClaimedBatch(graceMs);
         if (published < this.batchSize) break;
       }
       if (this.failures > 0) this.logger.info('outbox relay caught up');
@@ -82,24 +144,58 @@ export class OutboxRelay {
     }
   }
 
-  /** One transaction: lock a batch (other replicas skip it), publish, mark published. */
-  private async publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, subject, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      // Sent back to back on one connection, so JetStream stores them in this order.
-      await Promise.all(
-        rows.map((row) => {
-          const headers = natsHeaders();
-          headers.set('Correlation-Id', String(row.envelope.correlationId ?? ''));
-          return this.js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, headers, timeout: 5000 });
-        }),
-      );
-      await manager.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
-      return rows.length;
-    });
+  /**
+   * Claims a batch of unpublished rows (one statement, no lock kept), publishes it in order, marks
+   * it published; on a failure the claim is given up so the next round retries at once.
+   */
+  private async publishClaimedBatch(graceMs: number): Promise<number> {
+    // an UPDATE's result through TypeORM: [returned rows, affected count]
+    const [claimed] = (await this.dataSource.query(
+      `UPDATE outbox_event SET claimed_until = now() + $3 * interval '1 millisecond'
+       WHERE seq IN (
+         SELECT seq FROM outbox_event
+         WHERE published_at IS NULL AND created_at <= now() - $2 * interval '1 millisecond' AND (claimed_until IS NULL OR claimed_until < now())
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING seq, id, subject, envelope`,
+      [this.batchSize, graceMs, this.claimMs],
+    )) as [ClaimedRow[], number];
+    if (claimed.length === 0) return 0;
+    const rows = claimed.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)));
+    const ids = rows.map((row) => row.id);
+    try {
+      await Promise.all(rows.map((row) => this.publish(row)));
+    } catch (error) {
+      await this.dataSource
+        .query(`UPDATE outbox_event SET claimed_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL`, [ids])
+        .catch(() => undefined);
+      throw error;
+    }
+    await this.dataSource.query(`UPDATE outbox_event SET published_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.length;
+  }
+
+  private publish(entry: OutboxEntry): Promise<PubAck> {
+    const headers = natsHeaders();
+    headers.set('Correlation-Id', String(entry.envelope.correlationId ?? ''));
+    return this.js.publish(entry.subject, JSON.stringify(entry.envelope), { msgID: entry.id, headers, timeout: this.publishTimeoutMs });
+  }
+
+  /** Marks what the publish-after-commit path published, in one UPDATE per round however many commits it covers. */
+  private markPublished(): Promise<void> {
+    if (this.marking) return this.marking;
+    this.marking = (async () => {
+      try {
+        while (this.toMark.length > 0) {
+          const ids = this.toMark.splice(0, this.toMark.length);
+          await this.dataSource
+            .query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[]) AND published_at IS NULL`, [ids])
+            // the rows stay unpublished: the poll publishes them again, JetStream drops the duplicates
+            .catch((error) => this.logger.warn({ err: error, events: ids.length }, 'could not mark published events; the poll will re-publish them'));
+        }
+      } finally {
+        this.marking = null;
+      }
+    })();
+    return this.marking;
   }
 }

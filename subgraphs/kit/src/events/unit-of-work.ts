@@ -9,13 +9,19 @@ export interface Tx {
   emit<TData extends object>(event: NewEvent<TData>): Promise<EventEnvelope<TData>>;
 }
 
+/** An event written to the outbox: what the relay publishes once the transaction has committed. */
+export interface OutboxEntry {
+  /** The event id, sent as Nats-Msg-Id. */
+  id: string;
+  subject: string;
+  envelope: EventEnvelope<unknown>;
+}
+
 /** Writes an event into the outbox inside the caller's transaction. */
-export async function writeToOutbox<TData>(manager: EntityManager, names: EventNames, envelope: EventEnvelope<TData>): Promise<void> {
-  await manager.query(`INSERT INTO outbox_event (id, subject, envelope) VALUES ($1, $2, $3)`, [
-    envelope.id,
-    names.subject(envelope.type),
-    JSON.stringify(envelope),
-  ]);
+export async function writeToOutbox<TData>(manager: EntityManager, names: EventNames, envelope: EventEnvelope<TData>): Promise<OutboxEntry> {
+  const entry: OutboxEntry = { id: envelope.id, subject: names.subject(envelope.type), envelope };
+  await manager.query(`INSERT INTO outbox_event (id, subject, envelope) VALUES ($1, $2, $3)`, [entry.id, entry.subject, JSON.stringify(envelope)]);
+  return entry;
 }
 
 /**
@@ -28,7 +34,8 @@ export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly names: EventNames,
-    private readonly afterCommitWithEvents: () => void,
+    /** Called after a commit with the events the transaction wrote, in order (the relay publishes them at once). */
+    private readonly afterCommitWithEvents: (events: OutboxEntry[]) => void,
     /** The store this unit of work's transactions see; null sees no tenant-owned row. */
     readonly scope: StoreScope | null = null,
   ) {}
@@ -40,20 +47,19 @@ export class UnitOfWork {
 
   /** Runs `work` in one transaction; events it emits are written to the outbox in that transaction. */
   async run<T>(trace: Trace, work: (tx: Tx) => Promise<T>): Promise<T> {
-    let emitted = 0;
-    const result = await inScope(this.dataSource, this.scope, (manager) => this.runIn(manager, trace, work, () => (emitted += 1)));
-    if (emitted > 0) this.afterCommitWithEvents();
+    const emitted: OutboxEntry[] = [];
+    const result = await inScope(this.dataSource, this.scope, (manager) => this.runIn(manager, trace, work, (entry) => emitted.push(entry)));
+    if (emitted.length > 0) this.afterCommitWithEvents(emitted);
     return result;
   }
 
   /** The same inside a transaction someone else opened (the consumer runner's). */
-  runIn<T>(manager: EntityManager, trace: Trace, work: (tx: Tx) => Promise<T>, onEmit: () => void = () => undefined): Promise<T> {
+  runIn<T>(manager: EntityManager, trace: Trace, work: (tx: Tx) => Promise<T>, onEmit: (entry: OutboxEntry) => void = () => undefined): Promise<T> {
     const tx: Tx = {
       manager,
       emit: async (event) => {
         const envelope = envelopeFor(event, trace);
-        await writeToOutbox(manager, this.names, envelope);
-        onEmit();
+        onEmit(await writeToOutbox(manager, this.names, envelope));
         return envelope;
       },
     };

@@ -69,7 +69,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   for (const domain of definition.publishes) await ensureStream(jsm, names, domain);
 
   const relay = new OutboxRelay(dataSource, js, logger, config.outboxPollMs);
-  const unitOfWork = new UnitOfWork(dataSource, names, () => relay.kick());
+  const unitOfWork = new UnitOfWork(dataSource, names, (events) => relay.publishCommitted(events));
   const storeStatuses = new StoreStatuses(dataSource);
   const runtime: SubgraphRuntime = { config, env, logger, registry, dataSource, redis, nats, js, jsm, names, relay, unitOfWork, storeStatuses, keys };
   relay.start();
@@ -90,7 +90,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     retryWindowMs: config.eventRetryWindowMs,
     concurrency: config.consumerConcurrency,
     ackWaitMs: config.consumerAckWaitMs,
-    onEventsEmitted: () => relay.kick(),
+    onEventsEmitted: (events) => relay.publishCommitted(events),
   });
   const handlers = [...((definition.consumers ?? []) as EventHandler[]), ...(definition.followsStoreStatus ? storeStatuses.followers(definition.name) : [])];
   for (const handler of handlers) await consumers.start(handler);
