@@ -45,11 +45,21 @@ export async function openEventHarness(
     jsm: await nats.jetstreamManager(),
     names: new EventNames(suite),
     async close() {
+      // the suite's streams are file-backed on the shared NATS: nothing of them is left behind
+      if (!nats.isClosed()) await deleteStreamsOf(nats, new EventNames(suite));
       await nats.close();
       await dataSource.destroy();
       await dropDatabase(config.database);
     },
   };
+}
+
+/** Deletes a namespace's JetStream streams (`<NAMESPACE>_<DOMAIN>`, dead letters included). */
+export async function deleteStreamsOf(nats: NatsConnection, names: EventNames): Promise<void> {
+  const jsm = await nats.jetstreamManager();
+  const ours: string[] = [];
+  for await (const stream of jsm.streams.names()) if (stream.startsWith(names.stream(''))) ours.push(stream);
+  for (const stream of ours) await jsm.streams.delete(stream).catch(() => undefined);
 }
 
 /** Every message stored on a subject, read with an ordered consumer from the start. */
