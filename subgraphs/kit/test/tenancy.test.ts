@@ -66,6 +66,26 @@ describe('tenant isolation in the database', () => {
     });
   });
 
+  it('refuses a query that names no store even on a table without rows', async () => {
+    await owner.query(`CREATE TABLE IF NOT EXISTS empty_note (store_id uuid NOT NULL)`);
+    await owner.query(`ALTER TABLE empty_note ENABLE ROW LEVEL SECURITY; ALTER TABLE empty_note FORCE ROW LEVEL SECURITY`);
+    await owner.query(`DROP POLICY IF EXISTS store_isolation ON empty_note`);
+    await owner.query(`CREATE POLICY store_isolation ON empty_note USING (app_store_visible(store_id)) WITH CHECK (app_store_visible(store_id))`);
+    await owner.query(`GRANT SELECT ON empty_note TO ${harness.config.database.appUser}`);
+    await expect(harness.dataSource.query(`SELECT * FROM empty_note`)).rejects.toThrow(/no store scope/);
+    expect(await inScope(harness.dataSource, storeA, (manager) => manager.query(`SELECT * FROM empty_note`))).toEqual([]);
+  });
+
+  it('checks the store inline, as a filter on store_id, not with a function call per row', async () => {
+    const plan = (await inScope(harness.dataSource, storeA, (manager) => manager.query(`EXPLAIN (VERBOSE, FORMAT JSON) SELECT body FROM note`)))[0][
+      'QUERY PLAN'
+    ];
+    const filter = JSON.stringify(plan);
+    expect(filter).not.toContain('app_store_visible');
+    expect(filter).toContain(`current_setting('app.store_id'::text, true)`);
+    expect(filter).toContain('store_id');
+  });
+
   it('shows a transaction only its store’s rows, even without a WHERE, and all of them to the platform scope', async () => {
     expect(await bodies(storeA)).toEqual([
       { store_id: storeA, body: 'a1' },

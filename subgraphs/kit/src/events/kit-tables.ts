@@ -3,6 +3,7 @@ import { KitRowLevelSecurity1763769600001 } from '../tenancy/row-level-security'
 import { KitStoreStatus1763769600002 } from '../tenancy/store-status.migration';
 import { KitEventRetention1763769600003 } from './event-retention.migration';
 import { KitOutboxClaim1763769600004 } from './outbox-claim.migration';
+import { KitInlinableRowLevelSecurity1763769600005 } from '../tenancy/inlinable-row-level-security.migration';
 
 /**
  * The kit's own tables in every subgraph database: the transactional outbox and the record of
@@ -44,4 +45,5 @@ export const kitMigrations: Function[] = [
   KitStoreStatus1763769600002,
   KitEventRetention1763769600003,
   KitOutboxClaim1763769600004,
+  KitInlinableRowLevelSecurity1763769600005,
 ];
