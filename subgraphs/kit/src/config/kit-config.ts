@@ -18,7 +18,10 @@ export interface KitConfig {
     appUser: string;
     appPassword: string | undefined;
     name: string;
+    /** Connections serving requests. */
     poolSize: number;
+    /** Connections for background work (consumers, relay, pruning, jobs), a pool of their own (BACKGROUND_POOL_SIZE). */
+    backgroundPoolSize: number;
   };
   redisUrl: string;
   natsUrl: string;
@@ -149,6 +152,7 @@ function readKitConfig(service: string, defaultPort: number, read: ReturnType<ty
       appPassword: read.optionalString('DATABASE_APP_PASSWORD'),
       name: read.string('DATABASE_NAME', `ultramarket_${service}`),
       poolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+      backgroundPoolSize: read.int('BACKGROUND_POOL_SIZE', 4, { min: 1, max: 200 }),
     },
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss']),
     natsUrl: read.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats', 'tls']),

@@ -20,9 +20,34 @@ export interface DataSourceOptions {
  * (DATABASE_USER); the returned data source connects as the application role (DATABASE_APP_USER),
  * which row-level security binds. `synchronize` is never used.
  */
-export async function createDataSource(config: KitConfig, options: DataSourceOptions, registry: Registry, logger: Logger): Promise<DataSource> {
+export async function createDataSource(
+  config: KitConfig,
+  options: DataSourceOptions,
+  registry: Registry,
+  logger: Logger,
+  statements: TypeOrmLogger = new StatementCounter(registry, logger),
+): Promise<DataSource> {
   await ensureDatabase(config.database);
   await migrateAsOwner(config, options, logger);
+  return openAppDataSource(config, options, config.database.poolSize, `ultramarket-${config.service}`, statements);
+}
+
+/**
+ * A second, smaller pool on the same database for background work (consumers, outbox relay, pruning,
+ * jobs), capped at BACKGROUND_POOL_SIZE: a burst of events queues for these connections and never
+ * takes the ones requests need. Opened after `createDataSource` migrated.
+ */
+export function createBackgroundDataSource(config: KitConfig, options: DataSourceOptions, statements: TypeOrmLogger): Promise<DataSource> {
+  return openAppDataSource(config, options, config.database.backgroundPoolSize, `ultramarket-${config.service}-background`, statements);
+}
+
+async function openAppDataSource(
+  config: KitConfig,
+  options: DataSourceOptions,
+  poolSize: number,
+  applicationName: string,
+  statements: TypeOrmLogger,
+): Promise<DataSource> {
   const dataSource = new DataSource({
     ...connection(config, config.database.appUser, config.database.appPassword),
     entities: options.entities,
@@ -30,10 +55,10 @@ export async function createDataSource(config: KitConfig, options: DataSourceOpt
     // extensions are the owner's business, in migrations
     installExtensions: false,
     maxQueryExecutionTime: 1000,
-    logger: new StatementCounter(registry, logger),
+    logger: statements,
     // a database that cannot be reached fails a connection attempt after 10 s instead of never (a
     // partition would otherwise hold a consumer's event forever while its heartbeat keeps it leased)
-    extra: { max: config.database.poolSize, application_name: `ultramarket-${config.service}`, connectionTimeoutMillis: 10_000 },
+    extra: { max: poolSize, application_name: applicationName, connectionTimeoutMillis: 10_000 },
   });
   await dataSource.initialize();
   return dataSource;

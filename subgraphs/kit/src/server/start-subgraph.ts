@@ -8,7 +8,8 @@ import { loadKitConfig } from '../config/kit-config';
 import type { Env } from '../config/env-reader';
 import { createLogger } from '../logging/logger';
 import { createErrorFormatter } from '../errors/format-error';
-import { createDataSource } from '../data/create-data-source';
+import { createBackgroundDataSource, createDataSource } from '../data/create-data-source';
+import { StatementCounter } from '../data/statement-counter';
 import { requestScope } from '../data/statement-counter';
 import { LoaderRegistry } from '../data/loader-registry';
 import { connectNats } from '../events/nats-connection';
@@ -58,7 +59,10 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const gatewayOnly = { admit: requireGatewaySignature(loadSubgraphSigningSecret(env), (reason) => refusedRequests.inc({ reason })) };
   const keys = loadSigningKeys(config.auth, config.isProduction);
   const stopJwks = config.auth.jwksUrl ? await trustJwks(keys, config.auth.jwksUrl, logger) : () => undefined;
-  const dataSource = await createDataSource(config, definition, registry, logger);
+  const statements = new StatementCounter(registry, logger);
+  const dataSource = await createDataSource(config, definition, registry, logger, statements);
+  // consumers, the relay, pruning and jobs work on a capped pool of their own, so they never starve requests
+  const backgroundDataSource = await createBackgroundDataSource(config, definition, statements);
   const redis = await connectRedis(config.redisUrl, logger);
   const revocations = new RevocationList(redis);
   const nats = await connectNats(config.natsUrl, `ultramarket-${definition.name}`, logger);
@@ -68,12 +72,30 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   await ensureStream(jsm, names, 'deadletter');
   for (const domain of definition.publishes) await ensureStream(jsm, names, domain);
 
-  const relay = new OutboxRelay(dataSource, js, logger, config.outboxPollMs);
-  const unitOfWork = new UnitOfWork(dataSource, names, (events) => relay.publishCommitted(events));
+  const relay = new OutboxRelay(backgroundDataSource, js, logger, config.outboxPollMs);
+  const publishCommitted = (events: Parameters<OutboxRelay['publishCommitted']>[0]) => relay.publishCommitted(events);
+  const unitOfWork = new UnitOfWork(dataSource, names, publishCommitted);
+  const background = { dataSource: backgroundDataSource, unitOfWork: new UnitOfWork(backgroundDataSource, names, publishCommitted) };
   const storeStatuses = new StoreStatuses(dataSource);
-  const runtime: SubgraphRuntime = { config, env, logger, registry, dataSource, redis, nats, js, jsm, names, relay, unitOfWork, storeStatuses, keys };
+  const runtime: SubgraphRuntime = {
+    config,
+    env,
+    logger,
+    registry,
+    dataSource,
+    redis,
+    nats,
+    js,
+    jsm,
+    names,
+    relay,
+    unitOfWork,
+    background,
+    storeStatuses,
+    keys,
+  };
   relay.start();
-  const pruner = new EventPruner(dataSource, logger, {
+  const pruner = new EventPruner(backgroundDataSource, logger, {
     outboxRetentionMs: config.eventStorage.outboxRetentionMs,
     processedEventRetentionMs: config.eventStorage.processedEventRetentionMs,
   });
@@ -82,8 +104,8 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   const consumers = new ConsumerRunner({
     js,
     jsm,
-    dataSource,
-    unitOfWork,
+    dataSource: backgroundDataSource,
+    unitOfWork: background.unitOfWork,
     names,
     logger,
     maxDeliveries: config.consumerMaxDeliveries,
@@ -97,7 +119,9 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
   // every replica hears every store status change at once (the durable followers above keep the table)
   const stopFollowingStatuses = definition.followsStoreStatus ? await storeStatuses.follow({ js, jsm, names, logger }) : async () => undefined;
   const stopOnStart = (await definition.onStart?.(runtime)) ?? (async () => undefined);
-  const stopJobs = (definition.jobs ?? []).map((job) => job(runtime));
+  // jobs are background work: their runtime's data source and unit of work are the background pool's
+  const jobRuntime: SubgraphRuntime = { ...runtime, ...background };
+  const stopJobs = (definition.jobs ?? []).map((job) => job(jobRuntime));
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await definition.schema(),
@@ -184,6 +208,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
       await relay.stop();
       await pruner.stop();
       await nats.drain().catch(() => undefined);
+      await backgroundDataSource.destroy();
       await dataSource.destroy();
       await redis.quit().catch(() => undefined);
       logger.info(`${definition.name} subgraph stopped`);

@@ -30,7 +30,7 @@ export interface SubgraphDefinition {
    * bind services that need Redis or the signing keys); may return a stop function.
    */
   onStart?(runtime: SubgraphRuntime): Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
-  /** Background jobs (e.g. expiring reservations); each returns its stop function. */
+  /** Background jobs (e.g. expiring reservations), handed the runtime of the background pool; each returns its stop function. */
   jobs?: ((runtime: SubgraphRuntime) => () => Promise<void>)[];
   /** Extra HTTP endpoints by exact path, e.g. `{ '/webhooks/stripe': handler }`; any method reaches the handler. */
   httpRoutes?: Record<string, HttpRoute>;

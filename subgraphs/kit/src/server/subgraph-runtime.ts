@@ -27,6 +27,11 @@ export interface SubgraphRuntime {
   relay: OutboxRelay;
   /** Unscoped: background work names its store with `forScope` before touching tenant-owned tables. */
   unitOfWork: UnitOfWork;
+  /**
+   * The same on the capped background pool (BACKGROUND_POOL_SIZE), which consumers, the outbox relay
+   * and pruning use; jobs are handed a runtime whose `dataSource` and `unitOfWork` are these.
+   */
+  background: { dataSource: DataSource; unitOfWork: UnitOfWork };
   storeStatuses: StoreStatuses;
   keys: SigningKeys;
 }
