@@ -99,26 +99,119 @@ export class ConsumerRunner {
     await Promise.all(this.loops);
   }
 
+  /**
+   * Pulls up to `concurrency` messages at a time. Messages that arrive together (already waiting when
+   * the loop gets to them) form a batch, which is split by store: each store's events are handled in
+   * one transaction (`processGroup`); a lone event in its own (`process`).
+   */
   private async consumeLoop(stream: string, durable: string, handler: EventHandler): Promise<void> {
     const { js, logger, concurrency } = this.options;
     while (!this.stopped) {
       const inFlight = new Set<Promise<void>>();
+      let waiting: JsMsg[] = [];
+      let inFlightMessages = 0;
+      const flush = () => {
+        const batch = waiting;
+        waiting = [];
+        for (const group of groupByStore(batch)) {
+          inFlightMessages += group.length;
+          const processing: Promise<void> = this.processGroup(group, durable, handler).finally(() => {
+            inFlight.delete(processing);
+            inFlightMessages -= group.length;
+          });
+          inFlight.add(processing);
+        }
+      };
       try {
         const consumer = await js.consumers.get(stream, durable);
         const messages = await consumer.consume({ max_messages: concurrency });
         this.subscriptions.add(messages);
         for await (const message of messages) {
-          const processing: Promise<void> = this.process(message, durable, handler).finally(() => inFlight.delete(processing));
-          inFlight.add(processing);
-          if (inFlight.size >= concurrency) await Promise.race(inFlight);
+          // whatever else has arrived by the next turn of the event loop joins this message's batch
+          if (waiting.length === 0) setImmediate(flush);
+          waiting.push(message);
+          if (waiting.length >= concurrency) flush();
+          while (inFlightMessages + waiting.length >= concurrency && inFlight.size > 0) await Promise.race(inFlight);
         }
         this.subscriptions.delete(messages);
       } catch (error) {
         if (!this.stopped) logger.warn({ err: error, consumer: durable }, 'consumer interrupted; re-subscribing');
       }
+      flush();
       await Promise.all(inFlight);
       if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
+  }
+
+  /**
+   * One store's events in one transaction: their processed-event records inserted by one statement,
+   * each handler in a savepoint (a failing event is rolled back alone, its record with it, and
+   * retried or parked as `failed` says), acks after the commit. Should the transaction itself fail
+   * (the connection went, the commit failed), its events are handled again one by one.
+   */
+  private async processGroup(group: JsMsg[], durable: string, handler: EventHandler): Promise<void> {
+    if (group.length === 1) return this.process(group[0], durable, handler);
+    const { dataSource, unitOfWork, logger, onEventsEmitted } = this.options;
+    const events = group.map((message) => ({ message, event: parseEnvelope(message.data) }));
+    const logs = new Map(
+      events.map(({ message, event }) => [
+        message,
+        logger.child({ consumer: durable, eventId: event.id, eventType: event.type, correlationId: event.correlationId }),
+      ]),
+    );
+    const failures = new Map<JsMsg, unknown>();
+    const emitted: OutboxEntry[] = [];
+    const heartbeat = setInterval(() => group.forEach((message) => message.working()), Math.max(250, this.options.ackWaitMs / 2));
+    try {
+      await inScope(dataSource, events[0].event.storeId ?? PLATFORM_SCOPE, async (manager) => {
+        const inserted: { event_id: string }[] = await manager.query(
+          `INSERT INTO processed_event (consumer, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING event_id`,
+          [durable, events.map(({ event }) => event.id)],
+        );
+        const fresh = new Set(inserted.map((row) => row.event_id));
+        for (const { message, event } of events) {
+          // handled before (a redelivery), or a second copy of an event in this batch
+          if (!fresh.delete(event.id)) continue;
+          const mine: OutboxEntry[] = [];
+          await manager.query('SAVEPOINT consumer_event');
+          try {
+            await unitOfWork.runIn(
+              manager,
+              { correlationId: event.correlationId, causationId: event.id },
+              (tx) => handler.handle(event, tx, logs.get(message)!),
+              (entry) => mine.push(entry),
+            );
+            await manager.query('RELEASE SAVEPOINT consumer_event');
+            emitted.push(...mine);
+          } catch (error) {
+            // if the connection is gone this throws too, and the whole batch is handled again one by one
+            await manager.query('ROLLBACK TO SAVEPOINT consumer_event');
+            await manager.query('DELETE FROM processed_event WHERE consumer = $1 AND event_id = $2', [durable, event.id]);
+            failures.set(message, error);
+          }
+        }
+      });
+    } catch (error) {
+      // during a database outage every batch fails this way: the one-by-one tries say so, once per event
+      logger[isTransientError(error) ? 'debug' : 'warn'](
+        { err: error, consumer: durable, events: group.length },
+        'batch transaction failed; handling its events one by one',
+      );
+      clearInterval(heartbeat);
+      await Promise.all(group.map((message) => this.process(message, durable, handler)));
+      return;
+    } finally {
+      clearInterval(heartbeat);
+    }
+    for (const { message } of events) {
+      if (failures.has(message)) {
+        await this.failed(message, durable, failures.get(message), logs.get(message)!);
+      } else {
+        message.ack();
+        this.countedFailures.delete(messageKey(durable, message));
+      }
+    }
+    if (emitted.length > 0) onEventsEmitted(emitted);
   }
 
   private async process(message: JsMsg, durable: string, handler: EventHandler): Promise<void> {
@@ -209,6 +302,28 @@ export class ConsumerRunner {
       this.options.logger.error({ err: publishError }, 'could not publish to the dead-letter subject');
     }
   }
+}
+
+/**
+ * Messages split by the store of their event, in arrival order within each store. A message that is
+ * not an event envelope goes alone (`process` parks it).
+ */
+function groupByStore(messages: JsMsg[]): JsMsg[][] {
+  const groups = new Map<string, JsMsg[]>();
+  const loners: JsMsg[][] = [];
+  for (const message of messages) {
+    let storeId: string;
+    try {
+      storeId = parseEnvelope(message.data).storeId ?? PLATFORM_SCOPE;
+    } catch {
+      loners.push([message]);
+      continue;
+    }
+    const group = groups.get(storeId);
+    if (group) group.push(message);
+    else groups.set(storeId, [message]);
+  }
+  return [...groups.values(), ...loners];
 }
 
 function messageKey(durable: string, message: JsMsg): string {
