@@ -48,6 +48,9 @@ export const TRANSIENT_RETRY_CAP_MS = 30_000;
 
 export const DEFAULT_RETRY_WINDOW_MS = 60 * 60 * 1000;
 
+/** Failure counts kept at most; past it they start again from nothing (which only grants more tries). */
+const MAX_COUNTED_MESSAGES = 10_000;
+
 /**
  * Durable JetStream consumers: explicit ack only after the handler's transaction commits, a
  * processed-event row per (consumer, event id) so redeliveries change nothing, nak with backoff on
@@ -279,6 +282,8 @@ export class ConsumerRunner {
       log.error({ err: error, deliveries, failures: counted }, 'event handling failed for good; dead-lettered');
       await this.deadLetter(message, durable, error);
     } else {
+      // a message that failed here and then succeeded on another replica leaves its count behind: bounded
+      if (this.countedFailures.size >= MAX_COUNTED_MESSAGES) this.countedFailures.clear();
       this.countedFailures.set(key, counted);
       log.warn({ err: error, deliveries, failures: counted }, 'event handling failed; will retry');
       message.nak(retryDelayMs(counted));
