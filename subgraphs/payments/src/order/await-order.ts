@@ -2,14 +2,15 @@ import { inScope, PLATFORM_SCOPE, type SubgraphContext } from '@ultramarket/kit'
 import { mayPayOrder } from '../payment/payment-access';
 import { OrderReadModel, Payability, payabilityOf } from './order-read-model.entity';
 import type { OrderFeed } from './order-feed';
-import { orderChangeKey, type ChangeListener } from './change-listener';
+import type { ChangeWatch } from './change-listener';
 
 /**
- * The order processPayment is about, from the read model (in the caller's store). processPayment
- * usually comes right after placeOrder, before orders.created and inventory.reserved have reached
- * us, so it waits (within `waitMs`) until the order is payable or can never be, woken by the read
- * model's own notifications (`ChangeListener`: the handlers NOTIFY as they commit) rather than by
- * polling, but only while there is evidence that the order exists:
+ * The order processPayment is about, from the read model (in the caller's store), starting from `first`
+ * (the caller's first read of it, made after it opened `watch` on the order). processPayment usually
+ * comes right after placeOrder, before orders.created and inventory.reserved have reached us, so it
+ * waits (within `waitMs`) until the order is payable or can never be, woken by the read model's own
+ * notifications (`watch`: the handlers NOTIFY as they commit) rather than by polling, but only while
+ * there is evidence that the order exists:
  *
  * - the read model has a row for it in the caller's store (one of its events arrived), or
  * - payments has not applied every orders.created JetStream holds yet (`OrderFeed`).
@@ -24,25 +25,20 @@ export async function awaitOrder(
   orderId: string,
   waitMs: number,
   feed: OrderFeed,
-  changes: ChangeListener,
+  watch: ChangeWatch,
+  first: OrderReadModel | null,
 ): Promise<OrderReadModel | null> {
   const deadline = Date.now() + waitMs;
   const read = () => context.storeDb.read((manager) => manager.getRepository(OrderReadModel).findOneBy({ orderId, ...store }));
-  // watching before the first read: a change committed after it is announced to this watch
-  const watch = changes.watch(orderChangeKey(orderId));
-  try {
-    let order = await read();
-    if (!order && !(await mayStillArrive(context, store, orderId, feed))) return null;
-    for (;;) {
-      const payability = payabilityOf(order);
-      const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
-      const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
-      if (decided || notTheirs || Date.now() >= deadline) return order;
-      await watch.next(deadline - Date.now());
-      order = await read();
-    }
-  } finally {
-    watch.close();
+  let order = first;
+  if (!order && !(await mayStillArrive(context, store, orderId, feed))) return null;
+  for (;;) {
+    const payability = payabilityOf(order);
+    const decided = payability === Payability.PAYABLE || payability === Payability.CLOSED || payability === Payability.EXPIRED;
+    const notTheirs = order?.placedAt && !mayPayOrder(context.caller, order);
+    if (decided || notTheirs || Date.now() >= deadline) return order;
+    await watch.next(deadline - Date.now());
+    order = await read();
   }
 }
 

@@ -3,7 +3,7 @@ import { acceptsCheckout, badUserInput, traceOf, type SubgraphContext, type Tx, 
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
 import type { OrderFeed } from '../order/order-feed';
 import { awaitOrder } from '../order/await-order';
-import { paymentChangeKey, type ChangeListener } from '../order/change-listener';
+import { orderChangeKey, paymentChangeKey, type ChangeListener } from '../order/change-listener';
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import { paymentMethodSummary } from '../provider/card-number';
 import { Payment } from './payment.entity';
@@ -43,12 +43,9 @@ export async function processPayment(context: SubgraphContext, services: Payment
   const closed = store.storeId ? await storeRefusal(context, store.storeId) : null;
   if (closed) return ProcessPaymentPayload.refused(closed);
 
-  const earlier = await context.storeDb.read((manager) =>
-    manager.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey, ...store }),
-  );
-  if (earlier) return replay(context, services, earlier, input);
-
-  const order = await awaitOrder(context, store, input.orderId, services.orderWaitMs, services.orderFeed, services.changes);
+  const found = await findOrder(context, services, store, input);
+  if ('earlier' in found) return replay(context, services, found.earlier, input);
+  const { order } = found;
   if (!order?.placedAt || !mayPayOrder(context.caller, order)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
   const closedForAdmin = store.storeId ? null : await storeRefusal(context, order.storeId);
   if (closedForAdmin) return ProcessPaymentPayload.refused(closedForAdmin, order.orderId);
@@ -60,6 +57,30 @@ export async function processPayment(context: SubgraphContext, services: Payment
   const outcome = await charge(context, services.provider, start.payment, input);
   const settled = await context.unitOfWork.run(traceOf(context), (tx) => settlePayment(tx, start.payment.id, start.payment.storeId, outcome));
   return answer(context, settled ?? start.payment);
+}
+
+/**
+ * An earlier attempt with the same key (to replay), else the order as the read model has it once it is
+ * payable or never will be (`awaitOrder`). The watch on the order opens before the first read, which
+ * looks up the key and the order together.
+ */
+async function findOrder(
+  context: SubgraphContext,
+  services: PaymentServices,
+  store: { storeId?: string },
+  input: ProcessPaymentInput,
+): Promise<{ earlier: Payment } | { order: OrderReadModel | null }> {
+  const watch = services.changes.watch(orderChangeKey(input.orderId));
+  try {
+    const first = await context.storeDb.read(async (manager) => ({
+      earlier: await manager.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey, ...store }),
+      order: await manager.getRepository(OrderReadModel).findOneBy({ orderId: input.orderId, ...store }),
+    }));
+    if (first.earlier) return { earlier: first.earlier };
+    return { order: await awaitOrder(context, store, input.orderId, services.orderWaitMs, services.orderFeed, watch, first.order) };
+  } finally {
+    watch.close();
+  }
 }
 
 /** STORE_UNAVAILABLE unless the store takes orders (ACTIVE). */
