@@ -150,8 +150,10 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     const orderId = randomUUID();
     await saga.reserved(orderId);
     await eventually(async () => saga.readModel(orderId), 10_000, 'the reservation in the read model');
+    const before = await requestStatements();
     const paying = pay(orderId, { token: 'tok_visa' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // waiting once it has read the key and the order (one read): orders.created arrives after that
+    await eventually(async () => (await requestStatements()) - before >= 5, 10_000, 'processPayment to wait for the order');
     await saga.orderCreated(orderId, { customerId });
     const result = await paying;
     expect(result.userErrors).toEqual([]);
@@ -162,8 +164,10 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     const orderId = randomUUID();
     orderFeed.behind = true;
     try {
+      const before = await requestStatements();
       const paying = pay(orderId, { token: 'tok_visa' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // waiting once it has read the key and the order, then found the id in no store (two reads)
+      await eventually(async () => (await requestStatements()) - before >= 5 + 4, 10_000, 'processPayment to wait for the order');
       await saga.orderCreated(orderId, { customerId });
       await saga.reserved(orderId);
       const result = await paying;
