@@ -36,7 +36,16 @@ async function startCachedGateway({ root, services, namespace, env }) {
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, services[name].url]));
   const child = spawn(process.execPath, [path.join(root, 'gateway', 'dist', 'main.js')], {
     cwd: root,
-    env: { ...process.env, ...env, ...subgraphUrls, EVENT_NAMESPACE: namespace, PORT: String(port), RESPONSE_CACHE_ENABLED: 'true' },
+    // five minutes, as a storefront would set it (events end an entry sooner): no entry expires during P6
+    env: {
+      ...process.env,
+      ...env,
+      ...subgraphUrls,
+      EVENT_NAMESPACE: namespace,
+      PORT: String(port),
+      RESPONSE_CACHE_ENABLED: 'true',
+      RESPONSE_CACHE_DEFAULT_MAX_AGE: '300',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
