@@ -124,7 +124,8 @@ export class OutboxRelay {
           this.wakeRequested = false;
           this.kick();
         } else {
-          const delay = this.failures === 0 ? this.pollMs : Math.min(this.pollMs * 2 ** this.failures, 30_000);
+          // a failed round costs one query or one publish timeout: retry often, so an outage's backlog goes out within seconds of its end
+          const delay = this.failures === 0 ? this.pollMs : Math.min(this.pollMs * 2 ** this.failures, 5000);
           this.timer = setTimeout(() => this.drainSoon(this.fallbackGraceMs), delay);
         }
       });
