@@ -8,7 +8,11 @@ import type { OutboxEntry, Tx, UnitOfWork } from './unit-of-work';
 import { PLATFORM_SCOPE, inScope } from '../tenancy/store-scope';
 import { isTransientError } from './transient-error';
 
-/** A subgraph's reaction to one event type, run in a transaction with the processed-event record. */
+/**
+ * A subgraph's reaction to one event type, run in a transaction with the processed-event record. The
+ * transaction may be shared with other events of the same store (each handler in a savepoint), so a
+ * handler leaves the transaction's settings as it found them: it never changes `app.store_id`.
+ */
 export interface EventHandler<TData = Record<string, unknown>> {
   /** Durable consumer name, unique per subgraph, e.g. `inventory-create-item`. */
   name: string;
