@@ -5,6 +5,7 @@
  * benchmarks. Each stack can have its own databases and event namespace, so stacks never collide.
  */
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -31,6 +32,60 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The TCP ports a process listens on, read from /proc (its sockets' inodes matched against the LISTEN
+ * entries of its network namespace's tables); null where /proc cannot say (not Linux).
+ */
+function listeningPorts(pid) {
+  const inodes = new Set();
+  try {
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const inode = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        if (inode) inodes.add(inode);
+      } catch {
+        // closed while we read the directory
+      }
+    }
+  } catch {
+    return null;
+  }
+  const ports = new Set();
+  for (const table of ['tcp', 'tcp6']) {
+    let text;
+    try {
+      text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      // sl local_address rem_address st … inode: st 0A is LISTEN
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && fields[3] === '0A' && inodes.has(fields[9])) ports.add(parseInt(fields[1].split(':').pop(), 16));
+    }
+  }
+  return [...ports];
+}
+
+/**
+ * The port a service started with PORT=0 bound (the kernel picked it, so no other process can hold
+ * it): the single port it listens on, once it does. Starting services on ports chosen up front lets
+ * another process take one between the choice and the bind.
+ */
+async function boundPort(child, name, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode ?? child.signalCode} before it listened`);
+    const ports = listeningPorts(child.pid);
+    if (ports === null) return null;
+    if (ports.length === 1) return ports[0];
+    if (ports.length > 1) throw new Error(`${name} listens on several ports (${ports.join(', ')}): cannot tell which serves HTTP`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${name} did not listen within ${timeoutMs} ms`);
 }
 
 async function waitUntilReady(url, child, name, timeoutMs = 60000) {
@@ -102,34 +157,56 @@ async function startStack(options = {}) {
   const env = { EVENT_NAMESPACE: namespace, ...(options.env ?? {}) };
   const services = {};
 
-  const startSubgraph = async (subgraph) => {
-    const port = subgraph.port;
+  /**
+   * Spawns a service on `port`, or with PORT=0 when none is given (tests), and waits until it answers
+   * /ready on the port it bound. Only where /proc cannot tell the bound port is one chosen up front.
+   */
+  const startService = async (name, script, serviceEnv, port) => {
     const spawnedAt = Date.now();
-    const child = startProcess(
-      subgraph.name,
-      path.join(root, 'subgraphs', subgraph.name, 'dist', 'main.js'),
-      { ...env, PORT: String(port), DATABASE_NAME: `${databasePrefix}_${subgraph.name}` },
-      output,
-    );
-    const base = `http://127.0.0.1:${port}`;
-    services[subgraph.name] = { name: subgraph.name, port, url: `${base}/graphql`, metricsUrl: `${base}/metrics`, child, subgraph };
-    await waitUntilReady(`${base}/ready`, child, subgraph.name);
-    options.onReady?.(services[subgraph.name], Date.now() - spawnedAt);
+    const fallbackPort = port ?? (listeningPorts(process.pid) === null ? await freePort() : undefined);
+    const child = startProcess(name, script, { ...serviceEnv, PORT: String(port ?? fallbackPort ?? 0) }, output);
+    try {
+      const bound = port ?? fallbackPort ?? (await boundPort(child, name));
+      await waitUntilReady(`http://127.0.0.1:${bound}/ready`, child, name);
+      return { child, port: bound, elapsedMs: Date.now() - spawnedAt };
+    } catch (error) {
+      await stopProcess(child);
+      throw error;
+    }
   };
 
-  const subgraphs = [];
-  for (const subgraph of SUBGRAPHS) subgraphs.push({ ...subgraph, port: options.fixedPorts ? subgraph.port : await freePort() });
+  const startSubgraph = async (subgraph, port) => {
+    const started = await startService(
+      subgraph.name,
+      path.join(root, 'subgraphs', subgraph.name, 'dist', 'main.js'),
+      { ...env, DATABASE_NAME: `${databasePrefix}_${subgraph.name}` },
+      port,
+    );
+    const base = `http://127.0.0.1:${started.port}`;
+    services[subgraph.name] = {
+      name: subgraph.name,
+      port: started.port,
+      url: `${base}/graphql`,
+      metricsUrl: `${base}/metrics`,
+      child: started.child,
+      subgraph,
+    };
+    options.onReady?.(services[subgraph.name], started.elapsedMs);
+  };
+
   try {
-    // one at a time: each runs its migrations and creates its streams on first start
-    for (const subgraph of subgraphs) await startSubgraph(subgraph);
-    const gatewayPort = options.fixedPorts ? 4000 : await freePort();
-    const gatewayEnv = { ...env, PORT: String(gatewayPort), ...(options.gatewayEnv ?? {}) };
-    for (const subgraph of subgraphs) gatewayEnv[`${subgraph.name.toUpperCase()}_URL`] = services[subgraph.name].url;
-    const gatewaySpawnedAt = Date.now();
-    const gateway = startProcess('gateway', path.join(root, 'gateway', 'dist', 'main.js'), gatewayEnv, output);
-    services.gateway = { name: 'gateway', port: gatewayPort, url: `http://127.0.0.1:${gatewayPort}/graphql`, child: gateway };
-    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway, 'gateway');
-    options.onReady?.(services.gateway, Date.now() - gatewaySpawnedAt);
+    // accounts first (the others read its signing keys); then the rest side by side: each migrates its own
+    // database, and creating the shared app role, a database or a stream tolerates a concurrent creator
+    const [first, ...rest] = SUBGRAPHS;
+    await startSubgraph(first, options.fixedPorts ? first.port : undefined);
+    const starts = await Promise.allSettled(rest.map((subgraph) => startSubgraph(subgraph, options.fixedPorts ? subgraph.port : undefined)));
+    const failed = starts.find((start) => start.status === 'rejected');
+    if (failed) throw failed.reason;
+    const gatewayEnv = { ...env, ...(options.gatewayEnv ?? {}) };
+    for (const subgraph of SUBGRAPHS) gatewayEnv[`${subgraph.name.toUpperCase()}_URL`] = services[subgraph.name].url;
+    const gateway = await startService('gateway', path.join(root, 'gateway', 'dist', 'main.js'), gatewayEnv, options.fixedPorts ? 4000 : undefined);
+    services.gateway = { name: 'gateway', port: gateway.port, url: `http://127.0.0.1:${gateway.port}/graphql`, child: gateway.child };
+    options.onReady?.(services.gateway, gateway.elapsedMs);
   } catch (error) {
     await Promise.all(Object.values(services).map((service) => stopProcess(service.child)));
     throw error;
@@ -145,15 +222,37 @@ async function startStack(options = {}) {
     async kill(name) {
       await stopProcess(services[name].child, 'SIGKILL');
     },
+    /** Stops a subgraph and starts it again on the same port: the gateway knows it by that URL. */
     async restart(name) {
       await stopProcess(services[name].child);
-      await startSubgraph(services[name].subgraph);
+      await startSubgraph(services[name].subgraph, services[name].port);
     },
+    /** Stops every process, then deletes the stack's own JetStream streams (a namespaced stack only). */
     async stop() {
       await stopProcess(services.gateway.child);
       await Promise.all(SUBGRAPHS.map(({ name }) => stopProcess(services[name]?.child)));
+      if (namespace) await deleteStreams(namespace, env.NATS_URL);
     },
   };
+}
+
+/**
+ * Deletes the JetStream streams of an event namespace (`<NAMESPACE>_<DOMAIN>`, dead letters included):
+ * test stacks use file storage on the shared NATS, and would otherwise leave every suite's streams behind.
+ */
+async function deleteStreams(namespace, natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {
+  if (!namespace) throw new Error('deleteStreams needs a namespace: the streams without one are the real ones');
+  const { connect } = require('nats');
+  const connection = await connect({ servers: natsUrl, name: 'ultramarket-stack-cleanup' });
+  try {
+    const jsm = await connection.jetstreamManager();
+    const prefix = `${namespace.toUpperCase()}_`;
+    const ours = [];
+    for await (const stream of jsm.streams.names()) if (stream.startsWith(prefix)) ours.push(stream);
+    for (const stream of ours) await jsm.streams.delete(stream).catch(() => undefined);
+  } finally {
+    await connection.close();
+  }
 }
 
 /** Drops a stack's databases (tests clean up after themselves). */
@@ -180,4 +279,4 @@ async function statementCount(metricsUrl) {
   return line ? Number(line.trim().split(/\s+/).pop()) : 0;
 }
 
-module.exports = { startStack, dropDatabases, statementCount, freePort, SUBGRAPHS, root };
+module.exports = { startStack, dropDatabases, deleteStreams, statementCount, freePort, listeningPorts, SUBGRAPHS, root };
