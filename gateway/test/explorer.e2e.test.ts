@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadSigningKeys, readAuthConfig, Role, signAccessToken } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { isListeningPing } from './support/live';
 import { Storefront } from './support/storefront';
 
 /**
@@ -50,6 +51,8 @@ interface Explorer {
   urls: string[];
   /** graphql-ws messages the page sent. */
   sentFrames: Frame[];
+  /** graphql-ws messages the page received. */
+  receivedFrames: Frame[];
   pageErrors: string[];
   /** The page's Content-Security-Policy header. */
   policy: string | undefined;
@@ -105,7 +108,15 @@ describe('the explorer in a browser', () => {
   /** Opens the explorer as a person does; `headers` are then typed into its headers editor. */
   async function openExplorer(headers?: Record<string, string>): Promise<Explorer> {
     const context = await browser.newContext();
-    const explorer: Explorer = { page: await context.newPage(), urls: [], sentFrames: [], pageErrors: [], policy: undefined, close: () => context.close() };
+    const explorer: Explorer = {
+      page: await context.newPage(),
+      urls: [],
+      sentFrames: [],
+      receivedFrames: [],
+      pageErrors: [],
+      policy: undefined,
+      close: () => context.close(),
+    };
     const { page } = explorer;
     context.on('request', (request) => explorer.urls.push(request.url()));
     // a safety net: nothing may leave the machine even if the page tried (and it is still recorded above)
@@ -118,6 +129,7 @@ describe('the explorer in a browser', () => {
     page.on('websocket', (socket) => {
       explorer.urls.push(socket.url());
       socket.on('framesent', ({ payload }) => explorer.sentFrames.push(JSON.parse(payload.toString()) as Frame));
+      socket.on('framereceived', ({ payload }) => explorer.receivedFrames.push(JSON.parse(payload.toString()) as Frame));
     });
     const response = await page.goto(stack.gatewayUrl);
     expect(response?.status()).toBe(200);
@@ -245,17 +257,15 @@ describe('the explorer in a browser', () => {
       // the headers typed in the explorer travel in connection_init
       expect(explorer.sentFrames.find((frame) => frame.type === 'connection_init')?.payload).toMatchObject({ Authorization: `Bearer ${merchantToken}` });
 
-      // graphql-ws has no "subscribed" acknowledgement: change the stock until the pane shows an event
-      let stock = 3;
-      const result = await eventually(
-        async () => {
-          stock += 2;
-          await adjustStock(2);
-          return resultShowing(explorer.page, '"stockChanged"', 3_000, true).catch(() => false as const);
-        },
+      // the gateway says when the subscription listens (a ping): one stock change after it is pushed
+      await eventually(
+        async () => explorer.receivedFrames.some((frame) => frame.type === 'ping' && isListeningPing(frame.payload)),
         20_000,
-        'a stockChanged event in the result pane',
+        'the listening ping',
       );
+      const stock = 3 + 2;
+      await adjustStock(2);
+      const result = await resultShowing(explorer.page, '"stockChanged"', 20_000, true);
       const event = (result.data as { stockChanged: { id: string; title: string; stock: number } }).stockChanged;
       expect(event).toMatchObject({ id: productId, title });
       expect(event.stock).toBeGreaterThan(3);
@@ -352,6 +362,12 @@ describe('the explorer in a browser', () => {
         await follower.page.locator('.graphiql-execute-button').click();
         await eventually(async () => follower.sentFrames.some((frame) => frame.type === 'subscribe'), 10_000, 'the subscribe message');
         expect(follower.sentFrames.find((frame) => frame.type === 'connection_init')?.payload).toEqual({ 'X-Store-Id': demo.storeId });
+        // the gateway says when the subscription listens: every status change after that is pushed
+        await eventually(
+          async () => follower.receivedFrames.some((frame) => frame.type === 'ping' && isListeningPing(frame.payload)),
+          20_000,
+          'the listening ping',
+        );
 
         // Pay, in a second window, with the order id put into its Variables
         await openTab(payer.page, 'Pay');

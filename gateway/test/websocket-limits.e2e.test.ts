@@ -5,6 +5,7 @@ import { Role } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { isListeningPing, listeningAcks } from './support/live';
 import { Storefront } from './support/storefront';
 
 const PROTOCOL = 'graphql-transport-ws';
@@ -125,6 +126,7 @@ describe('gateway WebSocket limits', () => {
     const shopper = tokenFor([Role.CUSTOMER], null);
     const other = tokenFor([Role.CUSTOMER], null);
     const clients = await Promise.all(Array.from({ length: 5 }, () => clientFor(shopper, freshAddress())));
+    const acks = clients.map(listeningAcks);
     const received: Record<string, unknown>[] = [];
     const subscribe = (client: Client, query: string) =>
       client.subscribe<Record<string, unknown>>(
@@ -137,8 +139,9 @@ describe('gateway WebSocket limits', () => {
       else subscribe(client, `subscription { s${index}: stockChanged(productId: "${productId}") { units${index}: stock t: title id } }`);
     }
     const otherClient = await clientFor(other, freshAddress());
+    const otherAcks = listeningAcks(otherClient);
     subscribe(otherClient, `subscription { stockChanged(productId: "${productId}") { id stock title } }`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await eventually(async () => acks.every((ack) => ack.count() === 20) && otherAcks.count() === 1, 20_000, 'all 101 subscriptions to listen');
 
     const before = await metric('gateway_subscription_event_executions_total');
     await adjustStock();
@@ -161,6 +164,11 @@ describe('gateway WebSocket limits', () => {
     await opened(socket);
     socket.send(JSON.stringify({ type: 'connection_init', payload: { 'X-Store-Id': store.storeId } }));
     await new Promise((resolve) => socket.once('message', resolve));
+    let listening = 0;
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
+      if (message.type === 'ping' && isListeningPing(message.payload)) listening += 1;
+    });
     const aliases = Array.from({ length: 10 }, (_, index) => `d${index}: description t${index}: title`).join(' ');
     for (let index = 0; index < 20; index += 1) {
       socket.send(
@@ -171,7 +179,7 @@ describe('gateway WebSocket limits', () => {
         }),
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await eventually(async () => listening === 20, 20_000, 'the 20 subscriptions to listen');
     expect(await metric('gateway_subscriptions_active')).toBe(20);
     // the client stops reading: what the gateway sends piles up in the network and then in its buffers
     (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
