@@ -27,8 +27,10 @@ export async function followCacheInvalidations(source: EventSource, cache: Respo
       },
       {
         since,
+        // a feed that ends while the cache runs, with an error or without, no longer hears what changes
         onEnd: (error) => {
-          if (stopped || !error) return;
+          if (stopped) return;
+          if (error) source.logger.warn({ err: error, eventType }, 'response cache: invalidation feed lost, not serving until it is back');
           failed.add(eventType);
           cache.setFollowing(false);
           const reopen = (): void => {
@@ -48,6 +50,10 @@ export async function followCacheInvalidations(source: EventSource, cache: Respo
         },
       },
     );
+    if (stopped) {
+      await live.stop();
+      return;
+    }
     feeds.set(eventType, live);
   };
 
