@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Waits until the saga has nothing left to do: every durable consumer of the bench namespace's
- * JetStream streams has no message pending and none delivered but unacknowledged. P4 runs pgbench
+ * JetStream streams has no message pending and none delivered but unacknowledged (ephemeral consumers,
+ * such as the gateway's live feeds, follow the streams for subscribers and are not the saga's work). P4 runs pgbench
  * only then, so the baseline does not share the machine with the tail of the saga round before it
  * (emails, customer statistics, read models catching up).
  */
@@ -23,6 +24,7 @@ class ConsumersIdle {
     for await (const stream of jsm.streams.names()) {
       if (!stream.startsWith(prefix)) continue;
       for await (const consumer of jsm.consumers.list(stream)) {
+        if (!consumer.config.durable_name) continue;
         const left = consumer.num_pending + consumer.num_ack_pending;
         if (left > 0) busy[consumer.name] = left;
       }
