@@ -59,8 +59,12 @@ async function oneOrder(shopper, products) {
   }
 }
 
-/** One saga window: every shopper loops until `seconds` have passed; the first error stops everyone and is thrown. */
-async function sagaRun({ shoppers, products, seconds, title, probe }) {
+/**
+ * One saga window: every shopper loops until `seconds` have passed; the first error stops everyone and is thrown.
+ * CPU is read once `settle` says the saga's asynchronous tail is done too (consumers idle), so per order it
+ * counts everything an order causes, not only what happened before its CONFIRMED push.
+ */
+async function sagaRun({ shoppers, products, seconds, title, probe, settle }) {
   const before = await probe?.snapshot();
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -91,6 +95,7 @@ async function sagaRun({ shoppers, products, seconds, title, probe }) {
     errors: 0,
   };
   if (probe && done.length > 0) {
+    await settle?.();
     result.perOrder = probe.perRequest(before, await probe.snapshot(), done.length);
     result.cpuMsTotal = cpuTotals(result.perOrder).total;
   }
@@ -156,7 +161,7 @@ async function runP4({ gatewayUrl, wsUrl, keys, root, storeId, products, pgbench
   const emailsBefore = smtpSink?.messages ?? 0;
   try {
     await Promise.all(shoppers.map((shopper) => shopper.live().connected));
-    const saga = (seconds, title) => sagaRun({ shoppers, products, seconds, title, probe });
+    const saga = (seconds, title) => sagaRun({ shoppers, products, seconds, title, probe, settle: () => idle.wait() });
 
     const warm = { saga: await saga(config.warmupSeconds, 'saga warm-up'), pgbench: await pgbench(config.warmupSeconds, 'pgbench warm-up') };
     const rounds = [];
