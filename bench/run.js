@@ -78,6 +78,10 @@ async function main() {
       RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '1000000000',
       // the gateway signs subgraph requests with it; P1's Hive Gateway and P2's direct requests sign with it too
       SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      // P5 opens 200 graphql-ws connections as one shopper from this one address: over the production
+      // limits per user (20) and per address (50), which would refuse them
+      WS_MAX_SOCKETS_PER_USER: '1000',
+      WS_MAX_SOCKETS_PER_ADDRESS: '1000',
       // P1–P3 measure resolution, so the stack's gateway never answers from the response cache; P6 runs a
       // second gateway with it on (and compares it with this one)
       RESPONSE_CACHE_ENABLED: 'false',

@@ -5,29 +5,50 @@
  *
  * One shopper places and pays 2 × `orders` orders and waits until each is CONFIRMED. The bench opens
  * `subscribers` graphql-ws connections as that shopper, each with its own token (its own session, as
- * separate devices would have: no two subscribers share a resolution at the gateway). Then, order by
- * order, alternating the two cases (1, 200, 1, 200, …): the chosen connections subscribe to the order,
- * the bench waits SETTLE_MS + SETTLE_PER_SUBSCRIBER_MS per subscriber for the subscriptions to be set up
- * (graphql-ws has no acknowledgement for subscribe), then, as the store's merchant, sends
+ * separate devices would have). Then, order by order, alternating the two cases (1, 200, 1, 200, …): the
+ * chosen connections subscribe to the order and the bench waits until the gateway has acknowledged each
+ * as listening (its graphql-ws `ping` with `{ listening, cursor }`, sent once the feed is positioned and
+ * the subscriber's access checked: any later change is pushed); then, as the store's merchant, it sends
  * `dispatchOrder` (CONFIRMED → DISPATCHED) and, once every subscriber has that push, `completeOrder`
  * (→ COMPLETED). Latency = arrival of the push at a subscriber − performance.now() just before the
  * mutation's POST is sent, all in this process: it contains the mutation's own path to its commit, the
- * outbox relay, NATS, the gateway's fan-out, the resolution of `{ id status }` through the orders
- * subgraph and the WebSocket frame. Every subscriber must get exactly DISPATCHED then COMPLETED.
+ * outbox relay, NATS, the gateway's fan-out, the answer (from the event itself: `{ id status }` is in
+ * every status event, so no subgraph is asked) and the WebSocket frame. Every subscriber must get exactly
+ * DISPATCHED then COMPLETED.
  */
 const { randomUUID } = require('node:crypto');
 const { customerToken } = require('./auth');
 const { LiveConnection, Shopper, confirmedOrders, merchantMutation, percentiles, sleep } = require('./saga');
 
-const SETTLE_MS = 300;
-// each subscription first probes the order through the supergraph (may the caller follow it?); on a busy
-// machine 200 probes take seconds, and a subscriber not yet listening misses the push and fails the run
-const SETTLE_PER_SUBSCRIBER_MS = 15;
 const ARRIVAL_TIMEOUT_MS = 10000;
+const LISTENING_TIMEOUT_MS = 30000;
 const TRANSITIONS = [
   { kind: 'dispatch', status: 'DISPATCHED' },
   { kind: 'complete', status: 'COMPLETED' },
 ];
+
+/** Counts the gateway's listening acknowledgements on a connection (one pending subscription at a time here). */
+function listeningAcks(connection) {
+  if (connection.listeningAcks === undefined) {
+    connection.listeningAcks = 0;
+    connection.client.on('ping', (received, payload) => {
+      if (received && payload && typeof payload.listening === 'string') connection.listeningAcks += 1;
+    });
+  }
+  return connection.listeningAcks;
+}
+
+async function waitForListening(connections, before, what) {
+  const deadline = performance.now() + LISTENING_TIMEOUT_MS;
+  for (;;) {
+    for (const connection of connections) connection.check();
+    const waiting = connections.filter((connection, index) => connection.listeningAcks <= before[index]).length;
+    if (waiting === 0) return;
+    if (performance.now() > deadline)
+      throw new Error(`${what}: ${waiting} of ${connections.length} subscriptions not listening after ${LISTENING_TIMEOUT_MS} ms`);
+    await sleep(5);
+  }
+}
 
 async function waitForArrivals(arrivals, status, connections, what) {
   const deadline = performance.now() + ARRIVAL_TIMEOUT_MS;
@@ -46,6 +67,8 @@ async function measureOrder({ gatewayUrl, merchantToken, orderId, connections })
   const what = `P5 order ${orderId}, ${connections.length} subscriber(s)`;
   const arrivals = connections.map(() => new Map());
   const unexpected = [];
+  const acksBefore = connections.map(listeningAcks);
+  const subscribing = performance.now();
   const unsubscribes = connections.map((connection, index) =>
     connection.follow(orderId, (status, at) => {
       if (arrivals[index].has(status) || !TRANSITIONS.some((transition) => transition.status === status)) unexpected.push(status);
@@ -53,7 +76,8 @@ async function measureOrder({ gatewayUrl, merchantToken, orderId, connections })
     }),
   );
   try {
-    await sleep(SETTLE_MS + SETTLE_PER_SUBSCRIBER_MS * connections.length);
+    await waitForListening(connections, acksBefore, what);
+    const listeningMs = performance.now() - subscribing;
     const events = [];
     for (const { kind, status } of TRANSITIONS) {
       const sent = performance.now();
@@ -62,7 +86,7 @@ async function measureOrder({ gatewayUrl, merchantToken, orderId, connections })
       if (order.status !== status) throw new Error(`${what}: ${kind}Order left the order ${order.status}, not ${status}`);
       await waitForArrivals(arrivals, status, connections, what);
       const latencies = arrivals.map((arrival) => arrival.get(status) - sent);
-      events.push({ status, mutationMs: answered - sent, latencies, afterAnswerMs: arrivals.map((arrival) => arrival.get(status) - answered) });
+      events.push({ status, mutationMs: answered - sent, latencies, afterAnswerMs: arrivals.map((arrival) => arrival.get(status) - answered), listeningMs });
     }
     await sleep(50); // anything unexpected (a repeated push) would arrive now
     if (unexpected.length > 0) throw new Error(`${what}: unexpected pushes ${JSON.stringify(unexpected.slice(0, 5))}`);
@@ -82,6 +106,8 @@ function summarise(events) {
     lastSubscriber: percentiles(events.map((event) => Math.max(...event.latencies))),
     mutation: percentiles(events.map((event) => event.mutationMs)),
     afterMutationAnswer: percentiles(events.flatMap((event) => event.afterAnswerMs)),
+    // from the subscribe messages to the last listening acknowledgement, per order
+    subscribeToListening: percentiles(events.filter((event, index) => index % TRANSITIONS.length === 0).map((event) => event.listeningMs)),
   };
 }
 
@@ -119,7 +145,7 @@ async function runP5({ gatewayUrl, wsUrl, keys, root, storeId, merchantToken, pr
         ordersPerCase: orders,
         transitionsPerOrder: TRANSITIONS.map((transition) => transition.status),
         latency: 'push arrival at the subscriber − just before the merchant mutation is sent (same process, performance.now())',
-        settleMs: `${SETTLE_MS} + ${SETTLE_PER_SUBSCRIBER_MS} per subscriber between subscribing and the first mutation`,
+        listening: 'the first mutation is sent once the gateway has acknowledged every subscription as listening (graphql-ws ping { listening, cursor })',
       },
       goal,
       met: fanOut.latency.p99 <= goal.fanOutP99AtMostMs && p99Ratio <= goal.fanOutP99RatioAtMost,
