@@ -27,6 +27,7 @@ export * from './data/ensure-database';
 export * from './data/bigint-as-number';
 export * from './data/loader-registry';
 export * from './data/redis-connection';
+export * from './data/returned-rows';
 export * from './events/event-envelope';
 export * from './events/event-names';
 export * from './events/streams';

@@ -1,6 +1,5 @@
-import type { EventHandler } from '@ultramarket/kit';
+import { returnedRows, type EventHandler } from '@ultramarket/kit';
 import { storeOfEvent } from '../store-of-event';
-import { returningRows } from '../stock/stock-row';
 import { commitLines } from './reservation-stock';
 import { ReservationEvents, ReservationStatus, type ReservationLine } from './reservation.events';
 
@@ -19,7 +18,7 @@ export const commitReservationOnPayment: EventHandler<{ orderId: string }> = {
     const { orderId } = event.data;
     const storeId = storeOfEvent(event);
     // the common case in one statement: a held reservation claimed (its row lock taken) with its lines
-    const [claimed] = await returningRows<{ id: string; lines: ReservationLine[] }>(
+    const [claimed] = await returnedRows<{ id: string; lines: ReservationLine[] }>(
       tx.manager,
       `UPDATE reservation r SET status = $3, updated_at = now() WHERE order_id = $1 AND store_id = $2 AND status = $4
         RETURNING id, (SELECT coalesce(json_agg(json_build_object('productId', l.product_id, 'quantity', l.quantity)), '[]'::json)

@@ -1,6 +1,6 @@
-import type { EventHandler } from '@ultramarket/kit';
+import { returnedRows, type EventHandler } from '@ultramarket/kit';
 import { storeOfEvent } from '../store-of-event';
-import { emitStockChange, returningRows, type StockRow } from '../stock/stock-row';
+import { emitStockChange, type StockRow } from '../stock/stock-row';
 import { inLockOrder, reserveLine } from './reservation-stock';
 import { ReservationEvents, ReservationStatus, type ReservationLine } from './reservation.events';
 import type { ReservationConfig } from './reservation-config';
@@ -67,7 +67,7 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
       }
       if (atomic) await tx.manager.query('RELEASE SAVEPOINT reserve_lines');
       // the lines and the reservation's new status in one statement
-      const [{ expires_at: expiresAt }] = await returningRows<{ expires_at: Date }>(
+      const [{ expires_at: expiresAt }] = await returnedRows<{ expires_at: Date }>(
         tx.manager,
         `WITH added AS (
            INSERT INTO reservation_line (reservation_id, store_id, product_id, quantity)

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Tx } from '@ultramarket/kit';
+import { returnedRows, type Tx } from '@ultramarket/kit';
 import { StockEvents } from './stock.events';
 
 /** An inventory row as a conditional UPDATE … RETURNING gives it back. */
@@ -14,15 +14,9 @@ export interface StockRow {
 
 export const RETURNING_STOCK = 'RETURNING product_id, store_id, on_hand, reserved, low_stock_threshold, version';
 
-/** The rows of an UPDATE … RETURNING: TypeORM's postgres driver answers `[rows, count]` for it. */
-export async function returningRows<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const result = await manager.query(sql, parameters);
-  return (Array.isArray(result[0]) ? result[0] : result) as T[];
-}
-
 /** Runs a conditional UPDATE … RETURNING on one inventory row; null when the condition did not hold. */
 export async function updateStock(manager: EntityManager, sql: string, parameters: unknown[]): Promise<StockRow | null> {
-  const [row] = await returningRows<Record<string, string & number>>(manager, sql, parameters);
+  const [row] = await returnedRows<Record<string, string & number>>(manager, sql, parameters);
   if (!row) return null;
   return {
     productId: row.product_id,

@@ -1,9 +1,8 @@
-import type { Tx } from '@ultramarket/kit';
+import { returnedRows, type Tx } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { canTransition, OrderStatus } from './order-status';
 import { cancelledData, OrderEvents, statusChangedData } from './order.events';
 import type { OrderCancelReason } from './cancel-reason';
-import { returnedRows } from './returned-rows';
 
 /** The change asked for is not allowed from the order's current status. */
 export class InvalidTransition extends Error {

@@ -1,4 +1,4 @@
-import { safeIntegerFrom, type Tx } from '@ultramarket/kit';
+import { returnedRows, safeIntegerFrom, type Tx } from '@ultramarket/kit';
 import type { ChargeOutcome } from '../provider/payment-provider';
 import { CHANGES_CHANNEL, paymentChangeKey } from '../order/change-listener';
 import { Payment } from './payment.entity';
@@ -6,7 +6,6 @@ import { PaymentStatus } from './payment-status';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
 import { failedData, PaymentEvents, succeededData } from './payment.events';
-import { returnedRows } from './returned-rows';
 
 const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStatus> = {
   succeeded: PaymentTransactionStatus.SUCCEEDED,
