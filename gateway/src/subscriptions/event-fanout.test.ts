@@ -61,21 +61,34 @@ describe('EventFanout (real NATS)', () => {
     }
   });
 
-  it('replays what a resumed subscriber missed after its cursor, then live events, without a gap or a repeat', async () => {
-    const { nats, names, fanout, publish } = await open(url);
+  it('replays what a resumed subscriber missed after its cursor, then hands it to the shared feed, without a gap or a repeat', async () => {
+    const { nats, names, fanout, publish, source } = await open(url);
     try {
+      // someone already listens: the shared feed runs
+      const other: SequencedEvent[] = [];
+      const running = await fanout.listen(TYPE, (item) => other.push(item));
       for (const status of ['PAYMENT_PENDING', 'PAYMENT_SUCCESS', 'CONFIRMED']) await publish(status);
+      // an event of another type in the same stream: the replay must not wait for it
+      await source.js.publish(
+        names.subject('orders.created'),
+        JSON.stringify(envelopeFor({ type: 'orders.created', storeId: 's', aggregateId: 'order-2', data: {} }, { correlationId: 'c', causationId: null })),
+      );
       const bounds = await fanout.bounds(TYPE);
       const cursor = encodeCursor({ stream: bounds.stream, seq: 1 });
       const position = decodeCursor(cursor, bounds.stream);
       checkResumable(position, bounds);
       const heard: SequencedEvent[] = [];
       const replaying = await fanout.replay(TYPE, position.seq, (item) => heard.push(item));
+      await eventually(async () => heard.length === 2, 10_000, 'the missed events');
+      // caught up: its own consumer is gone, the shared feed serves it
+      await eventually(async () => (fanout as unknown as { replays: Set<unknown> }).replays.size === 0, 10_000, 'the hand-over to the shared feed');
       await publish('DISPATCHED');
-      await eventually(async () => heard.length === 3, 10_000, 'the missed events and the live one');
-      expect(statuses(heard)).toEqual(['PAYMENT_SUCCESS', 'CONFIRMED', 'DISPATCHED']);
-      expect(heard.map((item) => item.seq)).toEqual([2, 3, 4]);
+      await publish('COMPLETED');
+      await eventually(async () => heard.length === 4 && other.length === 5, 10_000, 'the live events');
+      expect(statuses(heard)).toEqual(['PAYMENT_SUCCESS', 'CONFIRMED', 'DISPATCHED', 'COMPLETED']);
+      expect(heard.map((item) => item.seq)).toEqual([2, 3, 5, 6]);
       replaying.stop();
+      running.stop();
     } finally {
       await fanout.close();
       await cleanUp(nats, names);

@@ -71,16 +71,60 @@ export class EventFanout {
     return streamBounds(this.source, eventType);
   }
 
-  /** Events of `eventType` stored after `afterSeq`, then live ones, through a consumer of the listener's own. */
+  /**
+   * Events of `eventType` stored after `afterSeq`, then live ones. What was missed comes through a
+   * consumer of the listener's own; once it has handed on the last event of the type stored when the
+   * listener joined the shared feed, that consumer stops and the shared feed takes over (what it heard
+   * meanwhile was held back, and is handed on from after the last replayed sequence): no gap, no repeat,
+   * and a gateway whose subscribers all come back with cursors does not keep a consumer for each.
+   */
   async replay(eventType: string, afterSeq: number, listener: Listener): Promise<Listening> {
-    const feed = await openSequencedFeed(this.source, eventType, listener, { after: afterSeq });
-    this.replays.add(feed);
+    let replayedUpTo = afterSeq;
+    let caughtUpAt: number | null = null;
+    let joined = false;
+    const heldBack: SequencedEvent[] = [];
+    let own: SequencedFeed | null = null;
+    const join = () => {
+      if (joined) return;
+      joined = true;
+      this.replays.delete(own!);
+      void own!.stop();
+      for (const item of heldBack.splice(0)) if (item.seq > replayedUpTo) listener(item);
+    };
+    own = await openSequencedFeed(
+      this.source,
+      eventType,
+      (item) => {
+        if (joined) return;
+        replayedUpTo = item.seq;
+        listener(item);
+        if (caughtUpAt !== null && replayedUpTo >= caughtUpAt) join();
+      },
+      { after: afterSeq },
+    );
+    this.replays.add(own);
+    let shared: Listening;
+    try {
+      shared = await this.listen(eventType, (item) => (joined ? listener(item) : heldBack.push(item)));
+    } catch (error) {
+      this.replays.delete(own);
+      await own.stop();
+      throw error;
+    }
+    // every event of the type after the shared feed's position reaches it: the replay need only reach the
+    // last one stored up to there (or later, if one was stored since; the replay reaches that one too)
+    caughtUpAt = await lastSeqOf(this.source, own.stream, eventType);
+    if (replayedUpTo >= caughtUpAt) join();
     return {
-      stream: feed.stream,
+      stream: own.stream,
       position: afterSeq,
       stop: () => {
-        this.replays.delete(feed);
-        void feed.stop();
+        shared.stop();
+        if (!joined) {
+          joined = true;
+          this.replays.delete(own);
+          void own.stop();
+        }
       },
     };
   }
@@ -99,5 +143,16 @@ export class EventFanout {
       ),
       ...replays.map((feed) => feed.stop()),
     ]);
+  }
+}
+
+/** The stream sequence of the last event of `eventType` stored, 0 when there is none. */
+async function lastSeqOf(source: EventSource, stream: string, eventType: string): Promise<number> {
+  try {
+    const message = await source.jsm.streams.getMessage(stream, { last_by_subj: source.names.subject(eventType) });
+    return message.seq;
+  } catch (error) {
+    if (/no message found/i.test(String((error as Error).message))) return 0;
+    throw error;
   }
 }
