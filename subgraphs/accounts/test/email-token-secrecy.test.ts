@@ -1,4 +1,5 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
+import { inScope, PLATFORM_SCOPE } from '@ultramarket/kit';
 import { AccountsUnderTest, Operations, STRONG_PASSWORD, signIn, type UserErrorResult, type UserResult } from './support/accounts-harness';
 
 const EMAIL_TOKEN_KEY = randomBytes(32);
@@ -28,14 +29,16 @@ describe('email tokens stay out of the database and the event stream', () => {
     await accounts.close();
   });
 
-  /** Every row of every table of the accounts database, as text. */
+  /** Every row of every table of the accounts database, as text (every store's rows: the platform scope). */
   async function everyRow(): Promise<string[]> {
-    const tables: { name: string }[] = await accounts.db.query(`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public'`);
-    const rows: string[] = [];
-    for (const { name } of tables) {
-      for (const row of await accounts.db.query(`SELECT to_jsonb(t)::text AS row FROM ${name} t`)) rows.push(row.row);
-    }
-    return rows;
+    return inScope(accounts.db, PLATFORM_SCOPE, async (manager) => {
+      const tables: { name: string }[] = await manager.query(`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public'`);
+      const rows: string[] = [];
+      for (const { name } of tables) {
+        for (const row of await manager.query(`SELECT to_jsonb(t)::text AS row FROM ${name} t`)) rows.push(row.row);
+      }
+      return rows;
+    });
   }
 
   /** Every message the accounts stream holds, as text. */

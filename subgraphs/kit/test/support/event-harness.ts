@@ -37,16 +37,17 @@ export async function openEventHarness(
   const logger = createLogger('kit-test', 'silent');
   const dataSource = await createDataSource(config, { entities: [], migrations }, new Registry(), logger);
   const nats = await connectNats(natsUrl, suite, logger);
+  const jsm = await nats.jetstreamManager();
   return {
     config,
     dataSource,
     nats,
     js: nats.jetstream(),
-    jsm: await nats.jetstreamManager(),
+    jsm,
     names: new EventNames(suite),
     async close() {
       // the suite's streams are file-backed on the shared NATS: nothing of them is left behind
-      if (!nats.isClosed()) await deleteStreamsOf(nats, new EventNames(suite));
+      if (!nats.isClosed()) await deleteStreamsOf(jsm, new EventNames(suite));
       await nats.close();
       await dataSource.destroy();
       await dropDatabase(config.database);
@@ -54,12 +55,27 @@ export async function openEventHarness(
   };
 }
 
-/** Deletes a namespace's JetStream streams (`<NAMESPACE>_<DOMAIN>`, dead letters included). */
-export async function deleteStreamsOf(nats: NatsConnection, names: EventNames): Promise<void> {
-  const jsm = await nats.jetstreamManager();
-  const ours: string[] = [];
-  for await (const stream of jsm.streams.names()) if (stream.startsWith(names.stream(''))) ours.push(stream);
-  for (const stream of ours) await jsm.streams.delete(stream).catch(() => undefined);
+/**
+ * Deletes a namespace's JetStream streams (`<NAMESPACE>_<DOMAIN>`, dead letters included). A server
+ * a suite has just restarted may still be recovering its JetStream state and time out: asked again,
+ * a few times, before the cleanup gives up.
+ */
+export async function deleteStreamsOf(jsm: JetStreamManager, names: EventNames, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const ours: string[] = [];
+      for await (const stream of jsm.streams.names()) if (stream.startsWith(names.stream(''))) ours.push(stream);
+      for (const stream of ours) {
+        await jsm.streams.delete(stream).catch((error: Error) => {
+          if (!error.message.includes('stream not found')) throw error;
+        });
+      }
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !/TIMEOUT|503/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 /** Every message stored on a subject, read with an ordered consumer from the start. */
