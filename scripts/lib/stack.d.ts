@@ -30,7 +30,7 @@ export function startStack(options?: {
 }): Promise<Stack>;
 export function dropDatabases(names: string[]): Promise<void>;
 export function deleteStreams(namespace: string, natsUrl?: string): Promise<void>;
-export function listeningPorts(pid: number): number[] | null;
+export function listeningPorts(pid: number): Promise<number[] | null>;
 export function statementCount(metricsUrl: string): Promise<number>;
 export function freePort(): Promise<number>;
 export const SUBGRAPHS: readonly { name: string; port: number }[];

@@ -5,7 +5,7 @@
  * benchmarks. Each stack can have its own databases and event namespace, so stacks never collide.
  */
 const { spawn } = require('node:child_process');
-const fs = require('node:fs');
+const fsp = require('node:fs/promises');
 const net = require('node:net');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -36,30 +36,25 @@ function freePort() {
 
 /**
  * The TCP ports a process listens on, read from /proc (its sockets' inodes matched against the LISTEN
- * entries of its network namespace's tables); null where /proc cannot say (not Linux).
+ * entries of its network namespace's tables); null where /proc cannot say (not Linux). Asynchronous:
+ * the tables hold every socket of the machine, and reading them synchronously while eight services
+ * start stalled this process's event loop (and any proxy or server a test runs in it).
  */
-function listeningPorts(pid) {
+async function listeningPorts(pid) {
   const inodes = new Set();
   try {
-    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        const inode = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
-        if (inode) inodes.add(inode);
-      } catch {
-        // closed while we read the directory
-      }
+    for (const fd of await fsp.readdir(`/proc/${pid}/fd`)) {
+      const link = await fsp.readlink(`/proc/${pid}/fd/${fd}`).catch(() => ''); // closed while we read the directory
+      const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+      if (inode) inodes.add(inode);
     }
   } catch {
     return null;
   }
   const ports = new Set();
+  if (inodes.size === 0) return [];
   for (const table of ['tcp', 'tcp6']) {
-    let text;
-    try {
-      text = fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = await fsp.readFile(`/proc/${pid}/net/${table}`, 'utf8').catch(() => '');
     for (const line of text.split('\n').slice(1)) {
       // sl local_address rem_address st … inode: st 0A is LISTEN
       const fields = line.trim().split(/\s+/);
@@ -72,18 +67,19 @@ function listeningPorts(pid) {
 /**
  * The port a service started with PORT=0 bound (the kernel picked it, so no other process can hold
  * it): the single port it listens on, once it does. Starting services on ports chosen up front lets
- * another process take one between the choice and the bind.
+ * another process take one between the choice and the bind. Asked every 200 ms: a service takes
+ * seconds to migrate and connect before it listens.
  */
 async function boundPort(child, name, timeoutMs = 60000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`${name} exited with code ${child.exitCode ?? child.signalCode} before it listened`);
-    const ports = listeningPorts(child.pid);
+    const ports = await listeningPorts(child.pid);
     if (ports === null) return null;
     if (ports.length === 1) return ports[0];
     if (ports.length > 1) throw new Error(`${name} listens on several ports (${ports.join(', ')}): cannot tell which serves HTTP`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${name} did not listen within ${timeoutMs} ms`);
 }
@@ -163,7 +159,7 @@ async function startStack(options = {}) {
    */
   const startService = async (name, script, serviceEnv, port) => {
     const spawnedAt = Date.now();
-    const fallbackPort = port ?? (listeningPorts(process.pid) === null ? await freePort() : undefined);
+    const fallbackPort = port ?? ((await listeningPorts(process.pid)) === null ? await freePort() : undefined);
     const child = startProcess(name, script, { ...serviceEnv, PORT: String(port ?? fallbackPort ?? 0) }, output);
     try {
       const bound = port ?? fallbackPort ?? (await boundPort(child, name));
