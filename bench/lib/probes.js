@@ -10,7 +10,7 @@
  * processes) can be probed too: their figures include whatever else used them meanwhile.
  */
 const { readdirSync, readFileSync, readlinkSync } = require('node:fs');
-const { Client } = require('pg');
+const { adminClient } = require('../../scripts/lib/stack.js');
 
 const TICKS_PER_SECOND = 100;
 
@@ -51,13 +51,7 @@ function postgresBackendsByTitle(databaseNames) {
  * database of the server). Falls back to process titles when the server cannot be asked.
  */
 async function postgresProcesses(databaseNames) {
-  const client = new Client({
-    host: process.env.DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT ?? 5432),
-    user: process.env.DATABASE_USER ?? 'postgres',
-    password: process.env.DATABASE_PASSWORD,
-    database: 'postgres',
-  });
+  const client = adminClient();
   try {
     await client.connect();
     const { rows } = await client.query(

@@ -251,15 +251,20 @@ async function deleteStreams(namespace, natsUrl = process.env.NATS_URL ?? 'nats:
   }
 }
 
-/** Drops a stack's databases (tests clean up after themselves). */
-async function dropDatabases(names) {
-  const client = new Client({
+/** A client of the server's `postgres` database as the superuser the services migrate with (DATABASE_*). */
+function adminClient() {
+  return new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),
     user: process.env.DATABASE_USER ?? 'postgres',
     password: process.env.DATABASE_PASSWORD,
     database: 'postgres',
   });
+}
+
+/** Drops a stack's databases (tests clean up after themselves). */
+async function dropDatabases(names) {
+  const client = adminClient();
   await client.connect();
   try {
     for (const name of names) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -275,4 +280,4 @@ async function statementCount(metricsUrl) {
   return line ? Number(line.trim().split(/\s+/).pop()) : 0;
 }
 
-module.exports = { startStack, dropDatabases, deleteStreams, statementCount, freePort, listeningPorts, SUBGRAPHS, root };
+module.exports = { startStack, adminClient, dropDatabases, deleteStreams, statementCount, freePort, listeningPorts, SUBGRAPHS, root };
