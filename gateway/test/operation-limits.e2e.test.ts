@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GraphQLClient } from 'graphql-request';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadSigningKeys, loadSubgraphSigningSecret, readAuthConfig } from '@ultramarket/kit';
-import { dropDatabases, freePort, root, startStack, type Stack } from '../../scripts/lib/stack';
+import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 import { Storefront } from './support/storefront';
 
 /** The defaults of gateway-config.ts (MAX_QUERY_*), which these tests run with. */
@@ -54,56 +53,6 @@ const TYPENAMES_SUBSCRIPTION = `subscription { stockChanged(productId: "${random
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-/** A gateway process of its own on the stack's subgraphs (the stack's own gateway runs in development). */
-interface ExtraGateway {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startExtraGateway(stack: Stack, env: Record<string, string>): Promise<ExtraGateway> {
-  const port = await freePort();
-  const subgraphUrls = Object.fromEntries(
-    Object.entries(stack.services)
-      .filter(([name]) => name !== 'gateway')
-      .map(([name, service]) => [`${name.toUpperCase()}_URL`, service.url]),
-  );
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'gateway', 'dist', 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      APOLLO_TELEMETRY_DISABLED: 'true',
-      EVENT_NAMESPACE: stack.namespace,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...subgraphUrls,
-      ...env,
-    },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the extra gateway exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${base}/ready`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error('the extra gateway was not ready within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url: `${base}/graphql`,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /**
