@@ -92,12 +92,15 @@ describe('event consumers across a NATS crash', () => {
   });
 
   afterAll(async () => {
-    await stopReplica();
-    await runner.stop();
-    for (const domain of ['orders', 'stores', 'deadletter']) await harness.jsm.streams.delete(harness.names.stream(domain)).catch(() => undefined);
-    await replicaHarness.close();
-    await harness.close();
-    await nats.destroy();
+    try {
+      await stopReplica();
+      await runner.stop();
+      await replicaHarness.close();
+      await harness.close();
+    } finally {
+      // the server is the test's own: whatever the cleanup met, it must not outlive the suite (jest would wait for it)
+      await nats.destroy();
+    }
   });
 
   it('keeps durable consumers and the live store-status feed going after the server is SIGKILLed and restarted', async () => {
