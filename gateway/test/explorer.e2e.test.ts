@@ -28,7 +28,11 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const isLoopback = (url: string) => LOOPBACK.has(new URL(url).hostname);
 
 /** What page functions use of the browser (the tests compile without the DOM library). */
-type InPage = typeof globalThis & { localStorage: { getItem(key: string): string | null }; cspViolations: string[] };
+type InPage = typeof globalThis & {
+  localStorage: { getItem(key: string): string | null };
+  cspViolations: string[];
+  document: { querySelector(selector: string): { classList: { contains(name: string): boolean }; querySelector(selector: string): unknown } | null };
+};
 
 /** The store the explorer opens in by default outside production (EXPLORER_STORE_SLUG), made from its name. */
 const DEMO_STORE_NAME = 'UltraMarket Demo';
@@ -153,7 +157,15 @@ describe('the explorer in a browser', () => {
 
   /** The text of a CodeMirror editor (its lines, not its gutters; indentation is no-break spaces). */
   async function editorText(page: Page, editor: string): Promise<string> {
-    return (await page.locator(`${editor} .CodeMirror-line`).allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+    // the editor's whole text from CodeMirror itself: its DOM holds only the lines in view, and a push with
+    // its cursor and a long status history runs past the result pane's height
+    const text = await page.evaluate((selector) => {
+      const found = (globalThis as InPage).document.querySelector(selector);
+      const wrapper = found?.classList.contains('CodeMirror') ? found : found?.querySelector('.CodeMirror');
+      return (wrapper as unknown as { CodeMirror?: { getValue(): string } } | null | undefined)?.CodeMirror?.getValue() ?? null;
+    }, editor);
+    if (text === null) throw new Error(`no CodeMirror editor at ${editor}`);
+    return text;
   }
 
   /** What GraphiQL's headers editor shows. */
