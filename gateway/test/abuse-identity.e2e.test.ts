@@ -448,8 +448,13 @@ describe('abuse through the gateway: identity and stores', () => {
       expect(answers.slice(0, firstRefused).map((answer) => answer.code)).toEqual(Array(firstRefused).fill(unthrottled));
       // those let through were checked against the database (so the count can tell), the refused ones never got there
       expect(answers.slice(0, firstRefused).every((answer) => answer.queried)).toBe(true);
-      for (const answer of answers.slice(firstRefused)) {
-        expect(answer).toMatchObject({ code: 'RATE_LIMITED', queried: false });
+      // after the first refusal every request is refused before the database, but for what the budgets restore
+      // meanwhile (a slow machine spaces the requests out): those few are answered as before and counted
+      const letThrough = answers.slice(firstRefused).filter((answer) => answer.code !== 'RATE_LIMITED');
+      for (const answer of letThrough) expect(answer).toMatchObject({ code: unthrottled, queried: true });
+      expect(letThrough.length).toBeLessThanOrEqual(2);
+      for (const answer of answers.slice(firstRefused).filter((candidate) => candidate.code === 'RATE_LIMITED')) {
+        expect(answer.queried).toBe(false);
         expect(answer.retryAfter).toBeGreaterThan(0);
       }
     };

@@ -88,6 +88,10 @@ function queryText(document: DocumentNode): string {
  */
 export function createSubscriptionClient(options: SubscriptionClientOptions): SubscriptionClient {
   const client = createClient({
+    // the socket outlives its last subscription by a moment: one subscription ended and the next started
+    // straight after (a page moving from one order to another) share it, instead of the next being sent
+    // on a socket already closing, which ends it with no result
+    lazyCloseTimeout: 3_000,
     ...options.options,
     url: options.url,
     webSocketImpl: options.webSocketImpl,
