@@ -75,18 +75,24 @@ async function checkSameAnswers(gatewayUrl, hiveUrl, windows, headers, count = 2
   }
 }
 
-async function runP1({ gatewayUrl, hiveUrl, windows, headers, config, probe, log }) {
-  const nextBody = bodyFactory(windows);
-  const comparison = await compare({
-    a: { name: 'ours', url: gatewayUrl, nextBody, headers, cpuOf: ['ours', 'catalog', 'inventory', 'postgres', 'client'] },
-    b: { name: 'hive', url: hiveUrl, nextBody, headers, cpuOf: ['hive', 'catalog', 'inventory', 'postgres', 'client'] },
+/** Our gateway against Hive on the same subgraphs, interleaved rounds, the same request bodies on both sides. */
+function compareWithHive({ gatewayUrl, hiveUrl, nextBody, headers, config, connections, probe, log }) {
+  const side = (name, url) => ({ name, url, nextBody, headers, cpuOf: [name, 'catalog', 'inventory', 'postgres', 'client'] });
+  return compare({
+    a: side('ours', gatewayUrl),
+    b: side('hive', hiveUrl),
     rounds: config.rounds,
     durationSeconds: config.durationSeconds,
     warmupSeconds: config.warmupSeconds,
-    connections: config.connections,
+    connections,
     probe,
     log,
   });
+}
+
+async function runP1({ gatewayUrl, hiveUrl, windows, headers, config, probe, log }) {
+  const nextBody = bodyFactory(windows);
+  const comparison = await compareWithHive({ gatewayUrl, hiveUrl, nextBody, headers, config, connections: config.connections, probe, log });
   return { id: 'P1', query: QUERY, goal: { rpsRatioAtLeast: 1.5 }, met: comparison.rpsRatio >= 1.5, ...comparison };
 }
 
@@ -95,16 +101,7 @@ const HOT_CONNECTIONS = 20;
 
 async function runP1Hot({ gatewayUrl, hiveUrl, windows, headers, config, probe, log }) {
   const nextBody = hotBodyFactory(windows, HOT_VARIABLE_SETS);
-  const comparison = await compare({
-    a: { name: 'ours', url: gatewayUrl, nextBody, headers, cpuOf: ['ours', 'catalog', 'inventory', 'postgres', 'client'] },
-    b: { name: 'hive', url: hiveUrl, nextBody, headers, cpuOf: ['hive', 'catalog', 'inventory', 'postgres', 'client'] },
-    rounds: config.rounds,
-    durationSeconds: config.durationSeconds,
-    warmupSeconds: config.warmupSeconds,
-    connections: HOT_CONNECTIONS,
-    probe,
-    log,
-  });
+  const comparison = await compareWithHive({ gatewayUrl, hiveUrl, nextBody, headers, config, connections: HOT_CONNECTIONS, probe, log });
   return {
     id: 'P1-hot',
     query: QUERY,

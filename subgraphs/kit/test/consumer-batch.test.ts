@@ -1,29 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLogger } from '../src/logging/logger';
 import { ensureStream } from '../src/events/streams';
 import { ConsumerRunner, PermanentEventError } from '../src/events/consumer-runner';
 import { envelopeFor } from '../src/events/event-envelope';
 import { UnitOfWork, type OutboxEntry } from '../src/events/unit-of-work';
-import { isolateByStore } from '../src/tenancy/row-level-security';
 import { inScope, PLATFORM_SCOPE } from '../src/tenancy/store-scope';
-import { openEventHarness, storedMessages, type EventHarness } from './support/event-harness';
+import { openEventHarness, testEffectTable, storedMessages, type EventHarness } from './support/event-harness';
 import { eventually } from './support/test-names';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const storeA = randomUUID();
 const storeB = randomUUID();
 
-class CreateBatchEffect1763769609995 implements MigrationInterface {
-  name = 'CreateBatchEffect1763769609995';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE test_effect (store_id uuid NOT NULL, event_id uuid NOT NULL, transaction_id bigint NOT NULL)`);
-    await isolateByStore(runner, 'test_effect');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE test_effect`);
-  }
-}
+const CreateBatchEffect1763769609995 = testEffectTable(
+  'CreateBatchEffect1763769609995',
+  'store_id uuid NOT NULL, event_id uuid NOT NULL, transaction_id bigint NOT NULL',
+);
 
 describe('consumer batches', () => {
   let harness: EventHarness;

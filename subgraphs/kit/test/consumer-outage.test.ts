@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ensureStream } from '../src/events/streams';
 import { ConsumerRunner, type EventHandler } from '../src/events/consumer-runner';
 import { RetryableEventError } from '../src/events/transient-error';
 import { envelopeFor } from '../src/events/event-envelope';
 import { UnitOfWork } from '../src/events/unit-of-work';
-import { isolateByStore } from '../src/tenancy/row-level-security';
 import { inScope } from '../src/tenancy/store-scope';
-import { openEventHarness, storedMessages, type EventHarness } from './support/event-harness';
+import { openEventHarness, testEffectTable, storedMessages, type EventHarness } from './support/event-harness';
 import { TcpProxy } from './support/tcp-proxy';
 import { eventually } from './support/test-names';
 
@@ -17,16 +15,10 @@ const storeId = '6b1c1f4e-4b2a-4c39-9a55-0c1d2e3f4a5b';
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const MAX_DELIVERIES = 3;
 
-class CreateOutageEffect1763769609998 implements MigrationInterface {
-  name = 'CreateOutageEffect1763769609998';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE test_effect (store_id uuid NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL)`);
-    await isolateByStore(runner, 'test_effect');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE test_effect`);
-  }
-}
+const CreateOutageEffect1763769609998 = testEffectTable(
+  'CreateOutageEffect1763769609998',
+  'store_id uuid NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL',
+);
 
 /** Counts the runner's "failed transiently" log lines per event: how many tries an outage has cost each one. */
 class TransientFailureLog extends Writable {

@@ -4,25 +4,17 @@ import { ensureStream } from '../src/events/streams';
 import { ConsumerRunner, type EventHandler } from '../src/events/consumer-runner';
 import { envelopeFor, type EventEnvelope } from '../src/events/event-envelope';
 import { UnitOfWork } from '../src/events/unit-of-work';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isolateByStore } from '../src/tenancy/row-level-security';
 import { inScope } from '../src/tenancy/store-scope';
-import { openEventHarness, storedMessages, type EventHarness } from './support/event-harness';
+import { openEventHarness, testEffectTable, storedMessages, type EventHarness } from './support/event-harness';
 import { eventually } from './support/test-names';
 
 const storeId = '6b1c1f4e-4b2a-4c39-9a55-0c1d2e3f4a5b';
 
 /** What the test handlers write: a tenant-owned table, as a subgraph's would be. */
-class CreateTestEffect1763769609999 implements MigrationInterface {
-  name = 'CreateTestEffect1763769609999';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE test_effect (store_id uuid NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL)`);
-    await isolateByStore(runner, 'test_effect');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE test_effect`);
-  }
-}
+const CreateTestEffect1763769609999 = testEffectTable(
+  'CreateTestEffect1763769609999',
+  'store_id uuid NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL',
+);
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 describe('durable consumer runner', () => {

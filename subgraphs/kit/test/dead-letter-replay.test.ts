@@ -2,15 +2,13 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLogger } from '../src/logging/logger';
 import { ensureStream } from '../src/events/streams';
 import { ConsumerRunner, PermanentEventError, type EventHandler } from '../src/events/consumer-runner';
 import { envelopeFor } from '../src/events/event-envelope';
 import { UnitOfWork } from '../src/events/unit-of-work';
-import { isolateByStore } from '../src/tenancy/row-level-security';
 import { inScope } from '../src/tenancy/store-scope';
-import { openEventHarness, storedMessages, type EventHarness } from './support/event-harness';
+import { openEventHarness, testEffectTable, storedMessages, type EventHarness } from './support/event-harness';
 import { eventually } from './support/test-names';
 
 const run = promisify(execFile);
@@ -19,16 +17,10 @@ const replayScript = path.resolve(__dirname, '../../../scripts/events-replay.js'
 const storeId = '6b1c1f4e-4b2a-4c39-9a55-0c1d2e3f4a5b';
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
-class CreateReplayEffect1763769609997 implements MigrationInterface {
-  name = 'CreateReplayEffect1763769609997';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE test_effect (store_id uuid NOT NULL, event_id uuid NOT NULL, consumer text NOT NULL)`);
-    await isolateByStore(runner, 'test_effect');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE test_effect`);
-  }
-}
+const CreateReplayEffect1763769609997 = testEffectTable(
+  'CreateReplayEffect1763769609997',
+  'store_id uuid NOT NULL, event_id uuid NOT NULL, consumer text NOT NULL',
+);
 
 describe('npm run events:replay', () => {
   let harness: EventHarness;

@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLogger } from '../src/logging/logger';
 import { ensureStream } from '../src/events/streams';
 import { ConsumerRunner } from '../src/events/consumer-runner';
 import { envelopeFor, type NewEvent } from '../src/events/event-envelope';
 import { UnitOfWork } from '../src/events/unit-of-work';
-import { isolateByStore } from '../src/tenancy/row-level-security';
 import { inScope, PLATFORM_SCOPE } from '../src/tenancy/store-scope';
 import { StoreStatus } from '../src/tenancy/store-status';
 import { StoreStatuses } from '../src/tenancy/store-statuses';
 import { PrivateNatsServer } from './support/private-nats-server';
-import { openEventHarness, type EventHarness } from './support/event-harness';
+import { openEventHarness, testEffectTable, type EventHarness } from './support/event-harness';
 import { eventually } from './support/test-names';
 
-class CreateRestartEffect1763769609996 implements MigrationInterface {
-  name = 'CreateRestartEffect1763769609996';
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE test_effect (store_id uuid NOT NULL, event_id uuid NOT NULL)`);
-    await isolateByStore(runner, 'test_effect');
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE test_effect`);
-  }
-}
+const CreateRestartEffect1763769609996 = testEffectTable('CreateRestartEffect1763769609996', 'store_id uuid NOT NULL, event_id uuid NOT NULL');
 
 describe('event consumers across a NATS crash', () => {
   const nats = new PrivateNatsServer();

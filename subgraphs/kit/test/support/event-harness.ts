@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { loadKitConfig, type KitConfig } from '../../src/config/kit-config';
 import type { Env } from '../../src/config/env-reader';
@@ -8,6 +8,7 @@ import { createDataSource } from '../../src/data/create-data-source';
 import { dropDatabase } from '../../src/data/ensure-database';
 import { connectNats } from '../../src/events/nats-connection';
 import { EventNames } from '../../src/events/event-names';
+import { isolateByStore } from '../../src/tenancy/row-level-security';
 import { uniqueSuiteName } from './test-names';
 
 /** A database of the suite's own with the kit's tables, a NATS connection and a namespace. */
@@ -52,6 +53,24 @@ export async function openEventHarness(
       await dataSource.destroy();
       await dropDatabase(config.database);
     },
+  };
+}
+
+/**
+ * A migration creating the store-owned table `test_effect` (under the kit's row-level security) in
+ * which a suite's handlers record what they did; `columns` is its column list.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function testEffectTable(migrationName: string, columns: string): Function {
+  return class implements MigrationInterface {
+    name = migrationName;
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`CREATE TABLE test_effect (${columns})`);
+      await isolateByStore(runner, 'test_effect');
+    }
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`DROP TABLE test_effect`);
+    }
   };
 }
 
