@@ -72,7 +72,10 @@ describe('resumable order status pushes', () => {
     await store.orderUntil(order.id, (current) => current.status === 'CONFIRMED', 'the order to be confirmed');
     await eventually(async () => statusesOf(control).includes('CONFIRMED'), 20_000, 'the CONFIRMED push to the subscriber that stayed');
     const missedByFirst = control.results.slice(statusesOf(control).indexOf('PAYMENT_FAILED') + 1);
-    expect(missedByFirst.map((result) => result.orderStatusChanged.status)).toEqual(['PAYMENT_PENDING', 'CONFIRMED']);
+    // PAYMENT_PENDING then CONFIRMED, or CONFIRMED alone when orders hears of the success before the initiation
+    // (separate consumers; one status event per transaction then goes from PAYMENT_FAILED straight to CONFIRMED)
+    const missedStatuses = statusesOf({ results: missedByFirst });
+    expect([['PAYMENT_PENDING', 'CONFIRMED'], ['CONFIRMED']]).toContainEqual(missedStatuses);
 
     const resumed = await subscribe<Followed>(stack.wsUrl, shopper.token, FOLLOW, { orderId: order.id }, store.storeId, { after: cursor });
     try {
@@ -85,7 +88,7 @@ describe('resumable order status pushes', () => {
       await eventually(async () => statusesOf(control).includes('COMPLETED'), 20_000, 'the COMPLETED push to the subscriber that stayed');
       const all = await resumed.until(missedByFirst.length + 2, 'the live pushes after the missed ones');
       // each step once, in order: a repeat or a gap would show here
-      expect(statusesOf({ results: all })).toEqual(['PAYMENT_PENDING', 'CONFIRMED', 'DISPATCHED', 'COMPLETED']);
+      expect(statusesOf({ results: all })).toEqual([...missedStatuses, 'DISPATCHED', 'COMPLETED']);
       expect(all).toEqual(control.results.slice(statusesOf(control).indexOf('PAYMENT_FAILED') + 1));
       // the same event has the same cursor whoever is pushed it
       expect(resumed.cursors).toEqual(control.cursors.slice(statusesOf(control).indexOf('PAYMENT_FAILED') + 1));
