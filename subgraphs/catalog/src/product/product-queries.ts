@@ -16,6 +16,7 @@ import {
 } from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ProductStatus } from './product-status';
+import { normalizedTags } from './product-tags';
 import { ProductSortField, SortDirection, type ProductFilter, type ProductSort } from './product.inputs';
 
 const SORT_COLUMNS: Record<ProductSortField, KeysetSort<Product>> = {
@@ -24,9 +25,14 @@ const SORT_COLUMNS: Record<ProductSortField, KeysetSort<Product>> = {
   [ProductSortField.PRICE]: { column: 'p.price_amount', type: 'bigint', valueOf: (p) => p.priceAmount },
 };
 
-/** Shoppers see ACTIVE products; a store's staff (and platform admins) see every status of theirs. */
+/** Whether shoppers see the product: ACTIVE, and its publication time (if any) has come. */
+export function isPublished(product: Product, now = new Date()): boolean {
+  return product.status === ProductStatus.ACTIVE && (product.publishedAt === null || product.publishedAt.getTime() <= now.getTime());
+}
+
+/** Shoppers see ACTIVE, published products; a store's staff (and platform admins) see every status of theirs. */
 export function canSeeProduct(caller: Caller, product: Product): boolean {
-  return product.status === ProductStatus.ACTIVE || managesStore(caller, product.storeId);
+  return isPublished(product) || managesStore(caller, product.storeId);
 }
 
 /**
@@ -83,10 +89,17 @@ export async function listProducts(
       if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     } else {
       query.andWhere('p.status = :status', { status: ProductStatus.ACTIVE });
+      query.andWhere('(p.published_at IS NULL OR p.published_at <= now())');
     }
     if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
     if (filter.search) {
       query.andWhere('(p.title ILIKE :search OR p.description ILIKE :search)', { search: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` });
+    }
+    if (filter.tags?.length) query.andWhere('p.tags @> :tags::text[]', { tags: normalizedTags(filter.tags) });
+    if (filter.vendor) query.andWhere('p.vendor = :vendor', { vendor: filter.vendor });
+    if (filter.productType) query.andWhere('p.product_type = :productType', { productType: filter.productType });
+    if (filter.sku) {
+      query.andWhere('EXISTS (SELECT 1 FROM product_variant v WHERE v.product_id = p.id AND v.store_id = p.store_id AND v.sku = :sku)', { sku: filter.sku });
     }
     if (filter.priceMin !== undefined && filter.priceMin !== null) query.andWhere('p.price_amount >= :priceMin', { priceMin: filter.priceMin });
     if (filter.priceMax !== undefined && filter.priceMax !== null) query.andWhere('p.price_amount <= :priceMax', { priceMax: filter.priceMax });

@@ -40,13 +40,48 @@ export class Product {
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
 
-  @Field(() => String, { nullable: true, description: 'Category name used for browsing and filtering.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free-text category name used for browsing and filtering.',
+    deprecationReason: 'Use the category tree (Product.categories); this free-text name stays readable for existing clients.',
+  })
   @Column('varchar', { length: 100, nullable: true })
   category: string | null;
 
-  @Field(() => String, { nullable: true, description: 'URL of the main image.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'URL of the main image.',
+    deprecationReason: 'Use the ordered media list (Product.media); this single URL stays readable for existing clients.',
+  })
   @Column('text', { name: 'image_url', nullable: true })
   imageUrl: string | null;
+
+  @Field(() => [String], { description: 'Tags, lower-cased and trimmed, each once.' })
+  @Column('text', { array: true, default: () => `'{}'` })
+  tags: string[];
+
+  @Field(() => String, { nullable: true, description: 'Who makes or supplies it (brand).' })
+  @Column('varchar', { length: 255, nullable: true })
+  vendor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Kind of product ("T-shirt"), the merchant’s own words.' })
+  @Column('varchar', { name: 'product_type', length: 255, nullable: true })
+  productType: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Title for search engines; the title when null.' })
+  @Column('varchar', { name: 'seo_title', length: 255, nullable: true })
+  seoTitle: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Description for search engines.' })
+  @Column('text', { name: 'seo_description', nullable: true })
+  seoDescription: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an ACTIVE product appears to shoppers (UTC); null means as soon as it is ACTIVE.',
+  })
+  @Column({ type: 'timestamptz', name: 'published_at', precision: 3, nullable: true })
+  publishedAt: Date | null;
 
   @VersionColumn()
   version: number;
@@ -59,7 +94,7 @@ export class Product {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 
-  @Field(() => Money, { description: 'Current selling price.' })
+  @Field(() => Money, { description: 'Lowest price of its variants.' })
   get price(): Money {
     return Money.of(this.priceAmount, this.currencyCode);
   }
