@@ -1,13 +1,23 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsIn, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLSafeInt, MAX_MONEY_INPUT_AMOUNT, MoneyInput } from '@ultramarket/kit';
 import { ProductStatus } from './product-status';
+import { ProductOptionInput } from '../option/product-option.inputs';
+import { ProductVariantInput, VariantFieldsInput } from '../variant/product-variant.inputs';
+
+/** A product carries at most 250 tags of up to 255 characters each. */
+export const MAX_TAGS = 250;
 
 const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HANDLE_MESSAGE = 'handle must be lower-case letters and digits separated by single dashes';
 
-@InputType({ description: "A new product for the caller's store." })
-export class CreateProductInput {
+/**
+ * The sku, barcode, compareAtPrice, weightGrams and trackInventory fields (from VariantFieldsInput)
+ * describe the default variant; with options, compareAtPrice, weightGrams and trackInventory apply
+ * to every generated combination and SKUs are given per variant.
+ */
+@InputType({ description: "A new product for the caller's store; sku, barcode, compareAtPrice, weightGrams and trackInventory describe its variant(s)." })
+export class CreateProductInput extends VariantFieldsInput {
   @Length(1, 255)
   @Field({ description: 'Name shown to shoppers (1–255 characters).' })
   title: string;
@@ -41,6 +51,49 @@ export class CreateProductInput {
   @IsIn([ProductStatus.DRAFT, ProductStatus.ACTIVE])
   @Field(() => ProductStatus, { nullable: true, description: 'DRAFT (default) or ACTIVE.' })
   status?: ProductStatus;
+
+  @IsOptional()
+  @ArrayMaxSize(MAX_TAGS)
+  @Length(1, 255, { each: true })
+  @Field(() => [String], { nullable: true, description: 'Tags (at most 250), stored lower-cased and trimmed, each once.' })
+  tags?: string[];
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field(() => String, { nullable: true, description: 'Brand or supplier.' })
+  vendor?: string | null;
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field(() => String, { nullable: true, description: 'Kind of product, in the merchant’s words.' })
+  productType?: string | null;
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field(() => String, { nullable: true, description: 'Title for search engines.' })
+  seoTitle?: string | null;
+
+  @IsOptional()
+  @MaxLength(5000)
+  @Field(() => String, { nullable: true, description: 'Description for search engines, up to 5000 characters.' })
+  seoDescription?: string | null;
+
+  @IsOptional()
+  @Field(() => Date, { nullable: true, description: 'When an ACTIVE product appears to shoppers (UTC); left out: as soon as it is ACTIVE.' })
+  publishedAt?: Date | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Field(() => [ProductOptionInput], { nullable: true, description: 'Options (Size, Colour): at most 3, at most 100 values each. Left out: one default variant.' })
+  options?: ProductOptionInput[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Field(() => [ProductVariantInput], {
+    nullable: true,
+    description: 'The combinations on sale (at most 250), each at `price` unless it gives its own. Left out with options: every combination.',
+  })
+  variants?: ProductVariantInput[];
 }
 
 @InputType({ description: 'Changes to a product; fields left out stay as they are.' })
@@ -67,7 +120,7 @@ export class UpdateProductInput {
 
   @IsOptional()
   @ValidateNested()
-  @Field(() => MoneyInput, { nullable: true, description: 'New price.' })
+  @Field(() => MoneyInput, { nullable: true, description: 'New price of every variant (a new currency clears their compare-at prices).' })
   price?: MoneyInput;
 
   @IsOptional()
@@ -83,6 +136,36 @@ export class UpdateProductInput {
   @IsOptional()
   @Field(() => ProductStatus, { nullable: true, description: 'New status.' })
   status?: ProductStatus;
+
+  @IsOptional()
+  @ArrayMaxSize(MAX_TAGS)
+  @Length(1, 255, { each: true })
+  @Field(() => [String], { nullable: true, description: 'New tags, replacing the current set (lower-cased, trimmed, each once).' })
+  tags?: string[];
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field(() => String, { nullable: true, description: 'New vendor; null clears it.' })
+  vendor?: string | null;
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field(() => String, { nullable: true, description: 'New product type; null clears it.' })
+  productType?: string | null;
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field(() => String, { nullable: true, description: 'New SEO title; null clears it.' })
+  seoTitle?: string | null;
+
+  @IsOptional()
+  @MaxLength(5000)
+  @Field(() => String, { nullable: true, description: 'New SEO description; null clears it.' })
+  seoDescription?: string | null;
+
+  @IsOptional()
+  @Field(() => Date, { nullable: true, description: 'New publication time; null: as soon as it is ACTIVE.' })
+  publishedAt?: Date | null;
 }
 
 @InputType({ description: 'The product to archive.' })
@@ -119,8 +202,29 @@ export class ProductFilter {
   priceMax?: number;
 
   @IsOptional()
-  @Field(() => ProductStatus, { nullable: true, description: 'Status; shoppers only ever see ACTIVE products.' })
+  @Field(() => ProductStatus, { nullable: true, description: 'Status; shoppers only ever see ACTIVE, published products.' })
   status?: ProductStatus;
+
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Length(1, 255, { each: true })
+  @Field(() => [String], { nullable: true, description: 'Tags the product must all have (case-insensitive).' })
+  tags?: string[];
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field({ nullable: true, description: 'Exact vendor.' })
+  vendor?: string;
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field({ nullable: true, description: 'Exact product type.' })
+  productType?: string;
+
+  @IsOptional()
+  @MaxLength(255)
+  @Field({ nullable: true, description: 'Exact SKU of any of its variants.' })
+  sku?: string;
 }
 
 export enum ProductSortField {

@@ -28,3 +28,15 @@ export class UpdateProductPayload extends ProductPayload {}
 
 @ObjectType({ description: 'Result of archiveProduct.' })
 export class ArchiveProductPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of setProductOptions.' })
+export class SetProductOptionsPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of createProductVariants.' })
+export class CreateProductVariantsPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of updateProductVariants.' })
+export class UpdateProductVariantsPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of deleteProductVariants.' })
+export class DeleteProductVariantsPayload extends ProductPayload {}

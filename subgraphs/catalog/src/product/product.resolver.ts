@@ -1,12 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { CONNECTION_LIST_SIZE, connectionTypes, Money, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
 import { Product } from './product.entity';
 import { ArchiveProductInput, CreateProductInput, ProductFilter, ProductSort, UpdateProductInput } from './product.inputs';
 import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
 import { findVisibleProduct, listProducts } from './product-queries';
 import { archiveProduct, createProduct, updateProduct } from './product-commands';
+import { ProductVariant } from '../variant/product-variant.entity';
+import { ProductOption } from '../option/product-option.entity';
+import { PriceRange } from '../variant/price-range.type';
+import { loadOptionsOfProduct, loadVariantsOfProduct } from '../variant/variant-queries';
 
 export const ProductConnection = connectionTypes(Product, 'Product');
 
@@ -56,5 +60,22 @@ export class ProductResolver {
   @Mutation(() => ArchiveProductPayload, { description: 'Takes a product off sale, keeping it for order history; publishes catalog.product-updated.' })
   archiveProduct(@Arg('input', { description: 'The product to archive.' }) input: ArchiveProductInput, @Ctx() context: SubgraphContext) {
     return archiveProduct(context, input);
+  }
+
+  @FieldResolver(() => [ProductVariant], { description: 'Its variants in position order; a product without options has one, "Default", with the product’s id.' })
+  variants(@Root() product: Product, @Ctx() context: SubgraphContext): Promise<ProductVariant[]> {
+    return loadVariantsOfProduct(context, product.id);
+  }
+
+  @FieldResolver(() => [ProductOption], { description: 'Its options (Size, Colour) in position order; empty for a product without options.' })
+  options(@Root() product: Product, @Ctx() context: SubgraphContext): Promise<ProductOption[]> {
+    return loadOptionsOfProduct(context, product.id);
+  }
+
+  @FieldResolver(() => PriceRange, { description: 'Lowest and highest variant price.' })
+  async priceRange(@Root() product: Product, @Ctx() context: SubgraphContext): Promise<PriceRange> {
+    const amounts = (await loadVariantsOfProduct(context, product.id)).map((variant) => variant.priceAmount);
+    if (amounts.length === 0) return PriceRange.of(product.price, product.price);
+    return PriceRange.of(Money.of(Math.min(...amounts), product.currencyCode), Money.of(Math.max(...amounts), product.currencyCode));
   }
 }
