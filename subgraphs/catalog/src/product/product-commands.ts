@@ -5,7 +5,7 @@ import { ProductStatus } from './product-status';
 import { ProductEvents } from './product.events';
 import { availableHandle, slugify } from './product-handle';
 import { normalizedTags } from './product-tags';
-import { emitProductEvent, lockOwnProduct, productNotFound, skuOfViolation, STORE_REQUIRED, touchProduct, violatedUniqueIndex } from './product-tx';
+import { emitProductEvent, lockOwnProduct, productNotFound, STORE_REQUIRED, takenSkuOf, touchProduct, violatedUniqueIndex } from './product-tx';
 import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
 import type { ArchiveProductInput, CreateProductInput, UpdateProductInput } from './product.inputs';
 import { insertOptions } from '../option/option-writes';
@@ -108,7 +108,10 @@ export async function createProduct(context: SubgraphContext, input: CreateProdu
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (index === 'product_store_handle') return CreateProductPayload.failed(HANDLE_TAKEN(input.handle ?? slugify(input.title)));
-    if (index === 'product_variant_store_sku') return CreateProductPayload.failed(skuTaken(skuOfViolation(error) ?? '', skuField(input, skuOfViolation(error))));
+    if (index === 'product_variant_store_sku') {
+      const sku = await takenSkuOf(context, [input.sku, ...(input.variants ?? []).map((variant) => variant.sku)]);
+      return CreateProductPayload.failed(skuTaken(sku ?? '', skuField(input, sku)));
+    }
     throw error;
   }
 }

@@ -20,11 +20,22 @@ export function violatedUniqueIndex(error: unknown): string | null {
   return driverError?.code === UNIQUE_VIOLATION ? (driverError.constraint ?? '') : null;
 }
 
-/** The SKU named in a unique violation's detail: `Key (store_id, sku)=(…, ABC-1) already exists.` */
-export function skuOfViolation(error: unknown): string | null {
-  const detail = ((error as { driverError?: { detail?: string } }).driverError ?? (error as { detail?: string }))?.detail ?? '';
-  const match = /=\([0-9a-f-]{36}, (.*)\) already exists/.exec(detail);
-  return match ? match[1] : null;
+/**
+ * Which of the given SKUs another variant of the caller's store holds, read after a write failed on
+ * `product_variant_store_sku`: PostgreSQL leaves the key out of the error under row-level security,
+ * and the variant that won a race has committed by now.
+ */
+export async function takenSkuOf(context: SubgraphContext, skus: (string | null | undefined)[]): Promise<string | null> {
+  const given = skus.filter((sku): sku is string => typeof sku === 'string');
+  if (given.length === 0) return null;
+  const rows: { sku: string }[] = await context.storeDb.read((manager) =>
+    manager.query(`SELECT sku FROM product_variant WHERE sku = ANY($1::text[]) ${context.caller.storeId ? 'AND store_id = $2' : ''}`, [
+      given,
+      ...(context.caller.storeId ? [context.caller.storeId] : []),
+    ]),
+  );
+  const taken = new Set(rows.map((row) => row.sku));
+  return given.find((sku) => taken.has(sku)) ?? null;
 }
 
 /**

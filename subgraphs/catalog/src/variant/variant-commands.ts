@@ -6,7 +6,7 @@ import {
   lockOwnProduct,
   optionsOf,
   productNotFound,
-  skuOfViolation,
+  takenSkuOf,
   STORE_REQUIRED,
   touchProduct,
   variantsOf,
@@ -35,6 +35,7 @@ async function changeVariants(
   context: SubgraphContext,
   productId: string,
   payload: PayloadOf,
+  skus: (string | null | undefined)[],
   skuPath: (sku: string | null) => string[],
   change: (tx: Tx, product: Product, variants: ProductVariant[]) => Promise<UserError | null>,
 ): Promise<ProductPayload> {
@@ -51,7 +52,7 @@ async function changeVariants(
     });
   } catch (error) {
     if (violatedUniqueIndex(error) === 'product_variant_store_sku') {
-      const sku = skuOfViolation(error);
+      const sku = await takenSkuOf(context, skus);
       return payload.failed(skuTaken(sku ?? '', skuPath(sku)));
     }
     throw error;
@@ -67,7 +68,7 @@ function skuPathIn(variants: readonly { sku?: string | null }[]) {
 
 /** Adds variants (new combinations of the product's options, each with its price) to a product. */
 export function createProductVariants(context: SubgraphContext, input: CreateProductVariantsInput): Promise<CreateProductVariantsPayload> {
-  return changeVariants(context, input.productId, CreateProductVariantsPayload, skuPathIn(input.variants), async (tx, product, variants) => {
+  return changeVariants(context, input.productId, CreateProductVariantsPayload, input.variants.map((variant) => variant.sku), skuPathIn(input.variants), async (tx, product, variants) => {
     const tooMany = tooManyVariants(variants.length + input.variants.length, ['input', 'variants']);
     if (tooMany) return tooMany;
     const options = trimmedOptions(await optionsOf(tx, product.id));
@@ -98,7 +99,7 @@ export function createProductVariants(context: SubgraphContext, input: CreatePro
 
 /** Changes variants of a product: fields given are set (null clears an optional one), a new combination must be free. */
 export function updateProductVariants(context: SubgraphContext, input: UpdateProductVariantsInput): Promise<UpdateProductVariantsPayload> {
-  return changeVariants(context, input.productId, UpdateProductVariantsPayload, skuPathIn(input.variants), async (tx, product, variants) => {
+  return changeVariants(context, input.productId, UpdateProductVariantsPayload, input.variants.map((variant) => variant.sku), skuPathIn(input.variants), async (tx, product, variants) => {
     const options = trimmedOptions(await optionsOf(tx, product.id));
     const byId = new Map(variants.map((variant) => [variant.id, variant]));
     const combinations = new Map(variants.map((variant) => [variant.id, variant.optionValues]));
@@ -156,7 +157,7 @@ export function updateProductVariants(context: SubgraphContext, input: UpdatePro
 
 /** Removes variants from a product; the product keeps at least one (LAST_VARIANT). */
 export function deleteProductVariants(context: SubgraphContext, input: DeleteProductVariantsInput): Promise<DeleteProductVariantsPayload> {
-  return changeVariants(context, input.productId, DeleteProductVariantsPayload, () => ['input', 'variantIds'], async (tx, product, variants) => {
+  return changeVariants(context, input.productId, DeleteProductVariantsPayload, [], () => ['input', 'variantIds'], async (tx, product, variants) => {
     const own = new Set(variants.map((variant) => variant.id));
     const missing = input.variantIds.findIndex((id) => !own.has(id));
     if (missing >= 0) return UserError.of('NOT_FOUND', 'No such variant of this product', ['input', 'variantIds', String(missing)]);
