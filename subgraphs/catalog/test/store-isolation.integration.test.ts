@@ -241,4 +241,103 @@ describe('catalog: one store never sees or touches another’s products', () => 
       expect(await shopperView(shopper)).toEqual(visible());
     });
   });
+
+  describe('options and variants', () => {
+    const VARIANT = gql`
+      query ($id: ID!) {
+        productVariant(id: $id) {
+          id
+        }
+      }
+    `;
+    const VARIANT_ENTITIES = gql`
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on ProductVariant {
+            id
+          }
+        }
+      }
+    `;
+    const mutations: Record<string, string> = {
+      setProductOptions: 'SetProductOptionsInput',
+      createProductVariants: 'CreateProductVariantsInput',
+      updateProductVariants: 'UpdateProductVariantsInput',
+      deleteProductVariants: 'DeleteProductVariantsInput',
+    };
+    const run = (name: string, token: string, input: Record<string, unknown>) =>
+      catalog
+        .client(token)
+        .rawRequest<Record<string, unknown>>(`mutation ($input: ${mutations[name]}!) { ${name}(input: $input) { product { id } userErrors { code field } } }`, { input });
+    const variantRows = (storeId: string) =>
+      owner.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.store_id', '*', true)`);
+        return {
+          variants: await manager.query(`SELECT * FROM product_variant WHERE store_id = $1 ORDER BY id`, [storeId]),
+          options: await manager.query(`SELECT * FROM product_option WHERE store_id = $1 ORDER BY id`, [storeId]),
+        };
+      });
+
+    it('keeps product_variant and product_option rows behind row-level security', async () => {
+      await expect(catalog.runtime.dataSource.query(`SELECT id FROM product_variant`)).rejects.toThrow(/no store scope/);
+      await expect(catalog.runtime.dataSource.query(`SELECT id FROM product_option`)).rejects.toThrow(/no store scope/);
+      const seen: { store_id: string }[] = await inScope(catalog.runtime.dataSource, storeA, (manager) => manager.query(`SELECT store_id FROM product_variant`));
+      expect(new Set(seen.map((row) => row.store_id))).toEqual(new Set([storeA]));
+      const smuggled = inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(
+          `INSERT INTO product_variant (store_id, product_id, position, title, price_amount, currency_code, option_values) VALUES ($1, $2, 9, 'x', 1, 'USD', '{x}')`,
+          [storeB, productsOf[storeB][0]],
+        ),
+      );
+      await expect(smuggled).rejects.toThrow(/row-level security/);
+    });
+
+    it('resolves none of store B’s variants for store A’s callers, by productVariant(id) or _entities', async () => {
+      for (const id of productsOf[storeB]) {
+        for (const [token, headers] of [
+          [merchantA, {}],
+          [undefined, { 'x-store-id': storeA }],
+        ] as const) {
+          expect((await catalog.client(token, headers).rawRequest<{ productVariant: unknown }>(VARIANT, { id })).data.productVariant).toBeNull();
+        }
+      }
+      const entities = await catalog
+        .client(merchantA)
+        .rawRequest<{ _entities: unknown[] }>(VARIANT_ENTITIES, { representations: productsOf[storeB].map((id) => ({ __typename: 'ProductVariant', id })) });
+      expect(entities.data._entities).toEqual([null, null]);
+      expect((await catalog.client(merchantB).rawRequest<{ productVariant: unknown }>(VARIANT, { id: productsOf[storeB][0] })).data.productVariant).toEqual({
+        id: productsOf[storeB][0],
+      });
+    });
+
+    it('lets store A’s merchant change none of store B’s options or variants: NOT_FOUND and nothing written', async () => {
+      const [productB] = productsOf[storeB];
+      const before = await variantRows(storeB);
+      const events = Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n);
+      const attempts: [string, Record<string, unknown>][] = [
+        ['setProductOptions', { productId: productB, options: [{ name: 'Size', values: ['S', 'M'] }] }],
+        ['createProductVariants', { productId: productB, variants: [{ options: [], price: { amount: 1, currencyCode: 'USD' } }] }],
+        ['updateProductVariants', { productId: productB, variants: [{ id: productB, price: { amount: 1, currencyCode: 'USD' } }] }],
+        ['deleteProductVariants', { productId: productB, variantIds: [productB] }],
+      ];
+      for (const [name, input] of attempts) {
+        const result = await run(name, merchantA, input);
+        expect(result.errors).toBeUndefined();
+        expect(result.data[name]).toEqual({ product: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'productId'] }] });
+      }
+      // store A's product, naming store B's variant: not one of its variants
+      const [productA] = productsOf[storeA];
+      const crossed = await run('updateProductVariants', merchantA, { productId: productA, variants: [{ id: productB, price: { amount: 1, currencyCode: 'USD' } }] });
+      expect(crossed.data.updateProductVariants).toEqual({ product: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'variants', '0', 'id'] }] });
+      expect(await variantRows(storeB)).toEqual(before);
+      expect(Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n)).toBe(events);
+    });
+
+    it('refuses the variant mutations to shoppers and to staff without a store', async () => {
+      const input = { productId: productsOf[storeA][0], variantIds: [productsOf[storeA][0]] };
+      expect((await run('deleteProductVariants', tokenFor([Role.CUSTOMER], storeA), input)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const noStore = await run('deleteProductVariants', tokenFor([Role.STORE_STAFF], null), input);
+      expect(noStore.data.deleteProductVariants).toEqual({ product: null, userErrors: [{ code: 'STORE_REQUIRED', field: null }] });
+    });
+  });
 });
