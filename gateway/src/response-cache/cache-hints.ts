@@ -26,12 +26,32 @@ const everyField = (...fields: string[]) => Object.fromEntries(fields.map((field
  * product's InventoryItem) is uncached; a PRIVATE field makes the whole response uncached.
  */
 export const STOREFRONT_CACHE_HINTS: CacheHints = {
-  Query: everyField('product', 'products', 'store', 'storeBySlug', 'storeByDomain'),
+  Query: everyField('product', 'products', 'productVariant', 'store', 'storeBySlug', 'storeByDomain'),
   Product: {
     ...everyField('id', 'storeId', 'title', 'description', 'handle', 'status', 'category', 'imageUrl', 'createdAt', 'updatedAt', 'price', 'stock', 'inStock'),
+    ...everyField('variants', 'options', 'priceRange', 'tags', 'vendor', 'productType', 'seoTitle', 'seoDescription', 'publishedAt'),
     // on-hand, reserved and thresholds: the store's staff's
     inventory: PRIVATE,
   },
+  // a variant's answer is tagged with its product (cache-tags.ts answerTags): a variant change is a product event
+  ProductVariant: everyField(
+    'id',
+    'product',
+    'title',
+    'sku',
+    'barcode',
+    'price',
+    'compareAtPrice',
+    'weightGrams',
+    'trackInventory',
+    'selectedOptions',
+    'position',
+    'createdAt',
+    'updatedAt',
+  ),
+  ProductOption: everyField('id', 'name', 'position', 'values'),
+  SelectedOption: everyField('name', 'value'),
+  PriceRange: everyField('min', 'max'),
   Money: everyField('amount', 'currencyCode'),
   ProductConnection: everyField('edges', 'nodes', 'pageInfo', 'totalCount'),
   ProductEdge: everyField('cursor', 'node'),

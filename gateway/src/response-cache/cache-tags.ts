@@ -1,4 +1,4 @@
-import { Kind, visit, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { Kind, visit, type FieldNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { EventEnvelope } from '@ultramarket/kit';
 import { rootArguments, type OperationCachePolicy } from './operation-cache-policy';
 
@@ -6,7 +6,9 @@ import { rootArguments, type OperationCachePolicy } from './operation-cache-poli
  * The tags a cached response is filed under, and the events that delete them. A response is tagged by
  * the entities it was asked about (`Product:<id>`, `Store:<id>`), by the per-store product list it holds
  * (`Product:list:<storeId>`), by the store it was asked in (`store:<storeId>`: a store's status decides
- * what its shoppers see at all) and, for a store found by slug or domain, by `Store:lookup`.
+ * what its shoppers see at all) and, for a store found by slug or domain, by `Store:lookup`. A variant
+ * (`productVariant(id)`) is filed under its product (`Product:<productId>`, read from the answer:
+ * `answerTags`), because every change to a variant is a `catalog.product-updated` of its product.
  */
 export const CacheTags = {
   product: (productId: string) => `Product:${productId}`,
@@ -29,6 +31,9 @@ export function responseTags(policy: OperationCachePolicy, variables: Record<str
       tags.add(CacheTags.productList(storeId));
     } else if (root.name === 'product') {
       tags.add(CacheTags.product(String(rootArguments(root, variables).id)));
+    } else if (root.name === 'productVariant') {
+      // its product is known only from the answer (answerTags); the default variant's id is its product's
+      tags.add(CacheTags.product(String(rootArguments(root, variables).id)));
     } else if (root.name === 'store') {
       tags.add(CacheTags.store(String(rootArguments(root, variables).id)));
     } else if (root.name === 'storeBySlug' || root.name === 'storeByDomain') {
@@ -38,6 +43,39 @@ export function responseTags(policy: OperationCachePolicy, variables: Record<str
     }
   }
   return [...tags];
+}
+
+/**
+ * Tags only the answer knows, added when it is stored; null when it must not be kept. A variant's
+ * answer is kept only when it names its product (`productVariant(id) { product { id } … }`): the
+ * product's events are what make it stale, and a variant that is not found (or not yet visible) is not
+ * kept at all, since no event names an id that does not exist yet.
+ */
+export function answerTags(roots: readonly { name: string; node: FieldNode }[], data: Record<string, unknown>): string[] | null {
+  const tags: string[] = [];
+  for (const root of roots) {
+    if (root.name !== 'productVariant') continue;
+    const productId = selectedProductId(root.node, data[root.node.alias?.value ?? root.name]);
+    if (productId === null) return null;
+    tags.push(CacheTags.product(productId));
+  }
+  return tags;
+}
+
+/** `product { id }` as selected directly (aliases followed) under a variant's field, read from its answer. */
+function selectedProductId(variantNode: FieldNode, variant: unknown): string | null {
+  if (!variant || typeof variant !== 'object') return null;
+  for (const selection of variantNode.selectionSet?.selections ?? []) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== 'product') continue;
+    const product = (variant as Record<string, unknown>)[selection.alias?.value ?? 'product'];
+    if (!product || typeof product !== 'object') continue;
+    for (const field of selection.selectionSet?.selections ?? []) {
+      if (field.kind !== Kind.FIELD || field.name.value !== 'id') continue;
+      const id = (product as Record<string, unknown>)[field.alias?.value ?? 'id'];
+      if (typeof id === 'string') return id;
+    }
+  }
+  return null;
 }
 
 /**
@@ -77,7 +115,7 @@ export const INVALIDATING_EVENTS = [
 
 /**
  * The tags an event makes stale. A product event or a stock change (aggregate: the product) deletes
- * the product's own reads and every product list of its store; a store event deletes the store's
+ * the product's own reads (its variants' among them) and every product list of its store; a store event deletes the store's
  * reads, every lookup by slug or domain and everything asked in that store (a suspended store's
  * products disappear for its shoppers).
  */

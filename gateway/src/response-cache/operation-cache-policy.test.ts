@@ -1,10 +1,11 @@
 import { buildSchema, parse } from 'graphql';
 import type { CacheHints } from './cache-hints';
 import { operationCachePolicy, OperationCachePolicies, rootArguments } from './operation-cache-policy';
-import { NO_STORE, responseTags } from './cache-tags';
+import { answerTags, NO_STORE, responseTags } from './cache-tags';
 
 const schema = buildSchema(`
-  type Query { products(first: Int): ProductConnection! product(id: ID!): Product me: User storeBySlug(slug: String!): Store }
+  type Query { products(first: Int): ProductConnection! product(id: ID!): Product productVariant(id: ID!): ProductVariant me: User storeBySlug(slug: String!): Store }
+  type ProductVariant { id: ID! title: String! product: Product }
   type Mutation { updateProduct(id: ID!): Product }
   type ProductConnection { nodes: [Product!]! totalCount: Int! }
   type Product { id: ID! title: String! price: Money! stock: Int! inventory: InventoryItem secret: String }
@@ -15,7 +16,8 @@ const schema = buildSchema(`
 `);
 
 const hints: CacheHints = {
-  Query: { products: {}, product: {}, storeBySlug: { maxAge: 300 } },
+  Query: { products: {}, product: {}, productVariant: {}, storeBySlug: { maxAge: 300 } },
+  ProductVariant: { id: {}, title: {}, product: {} },
   ProductConnection: { nodes: {}, totalCount: {} },
   Product: { id: {}, title: {}, price: {}, stock: { maxAge: 30 }, inventory: { scope: 'PRIVATE' } },
   Money: { amount: {}, currencyCode: {} },
@@ -59,6 +61,17 @@ describe('operationCachePolicy', () => {
     ]);
     // a list asked in no store is tied to no store's events: not cached
     expect(responseTags(policyOf('{ products { totalCount } }')!, {}, NO_STORE)).toBeNull();
+  });
+
+  it('files a variant under its product, read from the answer, and keeps no answer that does not name it', () => {
+    const named = policyOf('query V($id: ID!) { v: productVariant(id: $id) { title product { pid: id } } product(id: "p-2") { title } }')!;
+    expect(responseTags(named, { id: 'v-1' }, 'store-a')).toEqual(['store:store-a', 'Product:v-1', 'Product:p-2']);
+    expect(answerTags(named.roots, { v: { title: 'M', product: { pid: 'p-1' } }, product: { title: 'x' } })).toEqual(['Product:p-1']);
+    // not found or hidden: nothing to be invalidated by, so not kept
+    expect(answerTags(named.roots, { v: null, product: null })).toBeNull();
+    const unnamed = policyOf('{ productVariant(id: "v-1") { title } }')!;
+    expect(answerTags(unnamed.roots, { productVariant: { title: 'M' } })).toBeNull();
+    expect(answerTags(policyOf('{ product(id: "p") { title } }')!.roots, { product: null })).toEqual([]);
   });
 
   it('works a document out once', () => {

@@ -1,8 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../gateway-context';
-import { NO_STORE, ownWriteTags, responseTags } from './cache-tags';
+import { answerTags, NO_STORE, ownWriteTags, responseTags } from './cache-tags';
 import type { CachedResponse } from './local-response-cache';
-import type { OperationCachePolicies } from './operation-cache-policy';
+import type { OperationCachePolicies, OperationCachePolicy } from './operation-cache-policy';
 import { responseCacheKey, visibilityClassOf } from './response-cache-key';
 import type { ReadStart, ResponseCache } from './response-cache';
 
@@ -12,6 +12,7 @@ interface PendingStore {
   maxAgeSeconds: number;
   tags: string[];
   read: ReadStart;
+  policy: OperationCachePolicy;
 }
 
 /**
@@ -55,7 +56,7 @@ export function responseCachePlugin(cache: ResponseCache, policies: OperationCac
           const tags = responseTags(policy, variables, storeId);
           if (!tags) return null;
           const key = responseCacheKey(document, operationName, variables, storeId, visibility);
-          pending = { key, maxAgeSeconds: policy.maxAgeSeconds, tags, read: cache.readStart() };
+          pending = { key, maxAgeSeconds: policy.maxAgeSeconds, tags, read: cache.readStart(), policy };
           hit = await cache.get(key);
           if (!hit) return null;
           pending = undefined;
@@ -81,8 +82,10 @@ export function responseCachePlugin(cache: ResponseCache, policies: OperationCac
           if (!pending || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors?.length || !result.data || (response.http.status !== undefined && response.http.status !== 200)) return;
+          // an answer whose tags only it can tell (a variant's product): not kept when it cannot tell them
+          const answered = answerTags(pending.policy.roots, result.data);
           // read across a change of what it holds: answered, but neither kept here nor by anyone downstream
-          const stored = cache.store(pending.key, result.data, pending.maxAgeSeconds, pending.tags, pending.read);
+          const stored = answered !== null && cache.store(pending.key, result.data, pending.maxAgeSeconds, [...pending.tags, ...answered], pending.read);
           response.http.headers.set('cache-control', stored ? `max-age=${pending.maxAgeSeconds}, public` : 'no-store');
         },
       };
