@@ -275,27 +275,70 @@ export type CreateCustomerSegmentPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A new product for the caller's store. */
+/** A new product for the caller's store; sku, barcode, compareAtPrice, weightGrams and trackInventory describe its variant(s). */
 export type CreateProductInput = {
+  /** Barcode (GTIN, EAN, UPC, ISBN). */
+  barcode?: InputMaybe<Scalars['String']['input']>;
   /** Category name. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Price before a reduction, in the price’s currency. */
+  compareAtPrice?: InputMaybe<MoneyInput>;
   /** Long description, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** URL handle; generated from the title when left out. */
   handle?: InputMaybe<Scalars['String']['input']>;
   /** URL of the main image (http or https). */
   imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Options (Size, Colour): at most 3, at most 100 values each. Left out: one default variant. */
+  options?: InputMaybe<Array<ProductOptionInput>>;
   /** Selling price in minor units. */
   price: MoneyInput;
+  /** Kind of product, in the merchant’s words. */
+  productType?: InputMaybe<Scalars['String']['input']>;
+  /** When an ACTIVE product appears to shoppers (UTC); left out: as soon as it is ACTIVE. */
+  publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Description for search engines, up to 5000 characters. */
+  seoDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Title for search engines. */
+  seoTitle?: InputMaybe<Scalars['String']['input']>;
+  /** Stock keeping unit, unique within the store. */
+  sku?: InputMaybe<Scalars['String']['input']>;
   /** DRAFT (default) or ACTIVE. */
   status?: InputMaybe<ProductStatus>;
+  /** Tags (at most 250), stored lower-cased and trimmed, each once. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Name shown to shoppers (1–255 characters). */
   title: Scalars['String']['input'];
+  /** Whether inventory counts its stock (default true). */
+  trackInventory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The combinations on sale (at most 250), each at `price` unless it gives its own. Left out with options: every combination. */
+  variants?: InputMaybe<Array<ProductVariantInput>>;
+  /** Brand or supplier. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+  /** Shipping weight in grams, at most 100000000. */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Result of createProduct. */
 export type CreateProductPayload = {
   __typename?: 'CreateProductPayload';
+  /** The product as it now is; null when nothing was changed. */
+  product: Maybe<Product>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** New variants of a product. */
+export type CreateProductVariantsInput = {
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The variants to add (each needs a price); the product holds at most 250. */
+  variants: Array<ProductVariantInput>;
+};
+
+/** Result of createProductVariants. */
+export type CreateProductVariantsPayload = {
+  __typename?: 'CreateProductVariantsPayload';
   /** The product as it now is; null when nothing was changed. */
   product: Maybe<Product>;
   /** Why the mutation did not happen; empty on success. */
@@ -649,6 +692,23 @@ export type DeleteCustomerSegmentPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Variants to remove from a product. */
+export type DeleteProductVariantsInput = {
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The variants to remove; the product keeps at least one. */
+  variantIds: Array<Scalars['ID']['input']>;
+};
+
+/** Result of deleteProductVariants. */
+export type DeleteProductVariantsPayload = {
+  __typename?: 'DeleteProductVariantsPayload';
+  /** The product as it now is; null when nothing was changed. */
+  product: Maybe<Product>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The current password and a code from the authenticator app, to switch two-factor authentication off. */
 export type DisableMfaInput = {
   /** The 6-digit code the app shows now. */
@@ -881,6 +941,8 @@ export type Mutation = {
   createCustomerSegment: CreateCustomerSegmentPayload;
   /** Creates a product in the caller's store; publishes catalog.product-created. */
   createProduct: CreateProductPayload;
+  /** Adds variants to a product of the caller’s store; publishes catalog.product-updated. */
+  createProductVariants: CreateProductVariantsPayload;
   /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
   createStore: CreateStorePayload;
   /** Declines an invitation addressed to the signed-in user. */
@@ -891,6 +953,8 @@ export type Mutation = {
   deleteCustomerAddress: DeleteCustomerAddressPayload;
   /** Deletes a segment; its customers are not touched. */
   deleteCustomerSegment: DeleteCustomerSegmentPayload;
+  /** Removes variants from a product of the caller’s store (never its last one); publishes catalog.product-updated. */
+  deleteProductVariants: DeleteProductVariantsPayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
@@ -929,6 +993,8 @@ export type Mutation = {
   revokeStoreInvitation: RevokeStoreInvitationPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
+  /** Sets the options of a product of the caller’s store (rename, add, remove options and values), adding and removing variants to match; publishes catalog.product-updated. */
+  setProductOptions: SetProductOptionsPayload;
   /** Moves a store to another status: its merchants pause and resume it; platform admins also suspend, lift a suspension and close (final). Publishes stores.status-changed. */
   setStoreStatus: SetStoreStatusPayload;
   /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout). */
@@ -941,6 +1007,8 @@ export type Mutation = {
   updateCustomerSegment: UpdateCustomerSegmentPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
+  /** Changes variants of a product of the caller’s store; publishes catalog.product-updated. */
+  updateProductVariants: UpdateProductVariantsPayload;
   /** Changes the signed-in user's name. */
   updateProfile: UpdateProfilePayload;
   /** Changes a store's details and settings (its merchants, platform admins); publishes stores.updated. */
@@ -1024,6 +1092,11 @@ export type MutationCreateProductArgs = {
 };
 
 
+export type MutationCreateProductVariantsArgs = {
+  input: CreateProductVariantsInput;
+};
+
+
 export type MutationCreateStoreArgs = {
   input: CreateStoreInput;
 };
@@ -1046,6 +1119,11 @@ export type MutationDeleteCustomerAddressArgs = {
 
 export type MutationDeleteCustomerSegmentArgs = {
   input: DeleteCustomerSegmentInput;
+};
+
+
+export type MutationDeleteProductVariantsArgs = {
+  input: DeleteProductVariantsInput;
 };
 
 
@@ -1129,6 +1207,11 @@ export type MutationSetDefaultCustomerAddressArgs = {
 };
 
 
+export type MutationSetProductOptionsArgs = {
+  input: SetProductOptionsInput;
+};
+
+
 export type MutationSetStoreStatusArgs = {
   input: SetStoreStatusInput;
 };
@@ -1156,6 +1239,11 @@ export type MutationUpdateCustomerSegmentArgs = {
 
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
+};
+
+
+export type MutationUpdateProductVariantsArgs = {
+  input: UpdateProductVariantsInput;
 };
 
 
@@ -1240,6 +1328,14 @@ export type NotificationType =
   | 'PAYMENT'
   /** A product is running low; store-wide, for the store's staff. */
   | 'STOCK';
+
+/** Renames one value of an option; the variants that had it keep it under its new name. */
+export type OptionValueRenameInput = {
+  /** The value as it is now. */
+  from: Scalars['String']['input'];
+  /** Its new name; must be among the option’s new values. */
+  to: Scalars['String']['input'];
+};
 
 /** An order placed in a store. */
 export type Order = {
@@ -1619,6 +1715,15 @@ export type PlaceOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The lowest and highest price among a product’s variants. */
+export type PriceRange = {
+  __typename?: 'PriceRange';
+  /** Highest variant price. */
+  max: Money;
+  /** Lowest variant price. */
+  min: Money;
+};
+
 /** An attempt to pay an order. */
 export type ProcessPaymentInput = {
   /** A key unique to this attempt (1–255 characters): repeating the request with it returns the same payment and charges nothing more. */
@@ -1643,7 +1748,10 @@ export type ProcessPaymentPayload = {
 /** A product a store sells. */
 export type Product = {
   __typename?: 'Product';
-  /** Category name used for browsing and filtering. */
+  /**
+   * Free-text category name used for browsing and filtering.
+   * @deprecated Use the category tree (Product.categories); this free-text name stays readable for existing clients.
+   */
   category: Maybe<Scalars['String']['output']>;
   /** When it was created (UTC). */
   createdAt: Scalars['DateTime']['output'];
@@ -1653,24 +1761,45 @@ export type Product = {
   handle: Scalars['String']['output'];
   /** Opaque product id. */
   id: Scalars['ID']['output'];
-  /** URL of the main image. */
+  /**
+   * URL of the main image.
+   * @deprecated Use the ordered media list (Product.media); this single URL stays readable for existing clients.
+   */
   imageUrl: Maybe<Scalars['String']['output']>;
   /** Whether at least one unit can be sold now. */
   inStock: Scalars['Boolean']['output'];
   /** Stock details; only for the product's store staff. */
   inventory: Maybe<InventoryItem>;
-  /** Current selling price. */
+  /** Its options (Size, Colour) in position order; empty for a product without options. */
+  options: Array<ProductOption>;
+  /** Lowest price of its variants. */
   price: Money;
+  /** Lowest and highest variant price. */
+  priceRange: PriceRange;
+  /** Kind of product ("T-shirt"), the merchant’s own words. */
+  productType: Maybe<Scalars['String']['output']>;
+  /** When an ACTIVE product appears to shoppers (UTC); null means as soon as it is ACTIVE. */
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Description for search engines. */
+  seoDescription: Maybe<Scalars['String']['output']>;
+  /** Title for search engines; the title when null. */
+  seoTitle: Maybe<Scalars['String']['output']>;
   /** DRAFT, ACTIVE or ARCHIVED. */
   status: ProductStatus;
   /** Units that can be sold now (0 when no stock is kept). */
   stock: Scalars['Int']['output'];
   /** The store that sells it. */
   storeId: Scalars['ID']['output'];
+  /** Tags, lower-cased and trimmed, each once. */
+  tags: Array<Scalars['String']['output']>;
   /** Name shown to shoppers. */
   title: Scalars['String']['output'];
   /** When it last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Its variants in position order; a product without options has one, "Default", with the product’s id. */
+  variants: Array<ProductVariant>;
+  /** Who makes or supplies it (brand). */
+  vendor: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of Product items (Relay connection). */
@@ -1703,10 +1832,39 @@ export type ProductFilter = {
   priceMax?: InputMaybe<Scalars['SafeInt']['input']>;
   /** Lowest price in minor units (inclusive), at most 10000000000. */
   priceMin?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Exact product type. */
+  productType?: InputMaybe<Scalars['String']['input']>;
   /** Words to find in the title or description (case-insensitive). */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Status; shoppers only ever see ACTIVE products. */
+  /** Exact SKU of any of its variants. */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** Status; shoppers only ever see ACTIVE, published products. */
   status?: InputMaybe<ProductStatus>;
+  /** Tags the product must all have (case-insensitive). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Exact vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A way a product varies (Size, Colour) and the values it comes in, in display order. */
+export type ProductOption = {
+  __typename?: 'ProductOption';
+  /** Opaque option id. */
+  id: Scalars['ID']['output'];
+  /** Name, unique within the product ("Size"). */
+  name: Scalars['String']['output'];
+  /** Place among the product’s options, from 0; variants list their values in this order. */
+  position: Scalars['Int']['output'];
+  /** Values in display order ("S", "M", "L"), unique within the option. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** An option of a product and its values, in display order. */
+export type ProductOptionInput = {
+  /** Name, unique within the product ("Size"), 1–255 characters. */
+  name: Scalars['String']['input'];
+  /** Values in display order ("S", "M", "L"): 1 to 100, each unique, 1–255 characters. */
+  values: Array<Scalars['String']['input']>;
 };
 
 /** Order of a product list; ties are broken by id. */
@@ -1731,6 +1889,75 @@ export type ProductStatus =
   | 'ARCHIVED'
   /** Being prepared; visible to the store staff only. */
   | 'DRAFT';
+
+/** One sellable version of a product: a combination of the product's option values, with its own SKU and price. */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** Barcode (GTIN, EAN, UPC, ISBN). */
+  barcode: Maybe<Scalars['String']['output']>;
+  /** The price before a reduction, shown struck through; same currency as price. */
+  compareAtPrice: Maybe<Money>;
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque variant id; a product's default variant has the product's id. */
+  id: Scalars['ID']['output'];
+  /** Place in the product’s variant list, from 0. */
+  position: Scalars['Int']['output'];
+  /** Selling price. */
+  price: Money;
+  /** The product it is a variant of. */
+  product: Maybe<Product>;
+  /** Its value for each of the product’s options, in option order; empty for the default variant. */
+  selectedOptions: Array<SelectedOption>;
+  /** Stock keeping unit, unique within the store. */
+  sku: Maybe<Scalars['String']['output']>;
+  /** Option values joined by " / " ("M / Red"), or "Default" for a product without options. */
+  title: Scalars['String']['output'];
+  /** Whether inventory counts its stock (false: always sellable). */
+  trackInventory: Scalars['Boolean']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Shipping weight in grams. */
+  weightGrams: Maybe<Scalars['Int']['output']>;
+};
+
+/** A new variant: one combination of the product’s option values. */
+export type ProductVariantInput = {
+  /** Barcode (GTIN, EAN, UPC, ISBN). */
+  barcode?: InputMaybe<Scalars['String']['input']>;
+  /** Price before a reduction, in the price’s currency. */
+  compareAtPrice?: InputMaybe<MoneyInput>;
+  /** One value for every option of the product, each option named once. */
+  options: Array<SelectedOptionInput>;
+  /** Selling price; the product’s price when left out on createProduct, required otherwise. */
+  price?: InputMaybe<MoneyInput>;
+  /** Stock keeping unit, unique within the store. */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** Whether inventory counts its stock (default true). */
+  trackInventory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Shipping weight in grams, at most 100000000. */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Changes to one variant; fields left out stay as they are, null clears an optional one. */
+export type ProductVariantUpdateInput = {
+  /** Barcode (GTIN, EAN, UPC, ISBN). */
+  barcode?: InputMaybe<Scalars['String']['input']>;
+  /** Price before a reduction, in the price’s currency. */
+  compareAtPrice?: InputMaybe<MoneyInput>;
+  /** The variant to change. */
+  id: Scalars['ID']['input'];
+  /** A new combination of option values. */
+  options?: InputMaybe<Array<SelectedOptionInput>>;
+  /** New selling price. */
+  price?: InputMaybe<MoneyInput>;
+  /** Stock keeping unit, unique within the store. */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** Whether inventory counts its stock (default true). */
+  trackInventory?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Shipping weight in grams, at most 100000000. */
+  weightGrams?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -1768,6 +1995,8 @@ export type Query = {
   payments: PaymentConnection;
   /** A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed. */
   product: Maybe<Product>;
+  /** A variant by id (a product’s id names its first variant); null when the caller may not see its product. */
+  productVariant: Maybe<ProductVariant>;
   /** Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's. */
   products: ProductConnection;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
@@ -1865,6 +2094,11 @@ export type QueryPaymentsArgs = {
 
 
 export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProductVariantArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2156,6 +2390,23 @@ export type SegmentRulesInput = {
   match: SegmentMatch;
 };
 
+/** The value a variant has for one of its product’s options. */
+export type SelectedOption = {
+  __typename?: 'SelectedOption';
+  /** Option name ("Size"). */
+  name: Scalars['String']['output'];
+  /** Value ("M"). */
+  value: Scalars['String']['output'];
+};
+
+/** The value a variant has for one option. */
+export type SelectedOptionInput = {
+  /** Option name ("Size"). */
+  name: Scalars['String']['input'];
+  /** One of the option’s values ("M"). */
+  value: Scalars['String']['input'];
+};
+
 /** A place the user is signed in: a device or browser, from one sign-in until it is revoked or expires. */
 export type Session = {
   __typename?: 'Session';
@@ -2210,6 +2461,35 @@ export type SetDefaultCustomerAddressPayload = {
   address: Maybe<CustomerAddress>;
   /** The customer the address belongs to. */
   customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** An option as it should be after setProductOptions; matched to the current option by previousName, else by name. */
+export type SetProductOptionInput = {
+  /** Name, unique within the product ("Size"), 1–255 characters. */
+  name: Scalars['String']['input'];
+  /** The option’s current name when it is being renamed. */
+  previousName?: InputMaybe<Scalars['String']['input']>;
+  /** Values being renamed (the variants that have them keep them). */
+  valueRenames?: InputMaybe<Array<OptionValueRenameInput>>;
+  /** Values in display order ("S", "M", "L"): 1 to 100, each unique, 1–255 characters. */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** Sets a product's options: rename, add and remove options and values. */
+export type SetProductOptionsInput = {
+  /** The options, in order (at most 3). A removed value removes the variants that had it; a new option gives every existing variant its first value; an empty list leaves one default variant. */
+  options: Array<SetProductOptionInput>;
+  /** The product. */
+  productId: Scalars['ID']['input'];
+};
+
+/** Result of setProductOptions. */
+export type SetProductOptionsPayload = {
+  __typename?: 'SetProductOptionsPayload';
+  /** The product as it now is; null when nothing was changed. */
+  product: Maybe<Product>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -2673,17 +2953,46 @@ export type UpdateProductInput = {
   id: Scalars['ID']['input'];
   /** New image URL. */
   imageUrl?: InputMaybe<Scalars['String']['input']>;
-  /** New price. */
+  /** New price of every variant (a new currency clears their compare-at prices). */
   price?: InputMaybe<MoneyInput>;
+  /** New product type; null clears it. */
+  productType?: InputMaybe<Scalars['String']['input']>;
+  /** New publication time; null: as soon as it is ACTIVE. */
+  publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New SEO description; null clears it. */
+  seoDescription?: InputMaybe<Scalars['String']['input']>;
+  /** New SEO title; null clears it. */
+  seoTitle?: InputMaybe<Scalars['String']['input']>;
   /** New status. */
   status?: InputMaybe<ProductStatus>;
+  /** New tags, replacing the current set (lower-cased, trimmed, each once). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New title. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** New vendor; null clears it. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Result of updateProduct. */
 export type UpdateProductPayload = {
   __typename?: 'UpdateProductPayload';
+  /** The product as it now is; null when nothing was changed. */
+  product: Maybe<Product>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to variants of a product. */
+export type UpdateProductVariantsInput = {
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The variants to change. */
+  variants: Array<ProductVariantUpdateInput>;
+};
+
+/** Result of updateProductVariants. */
+export type UpdateProductVariantsPayload = {
+  __typename?: 'UpdateProductVariantsPayload';
   /** The product as it now is; null when nothing was changed. */
   product: Maybe<Product>;
   /** Why the mutation did not happen; empty on success. */
@@ -2974,6 +3283,59 @@ export type ArchiveProductMutationVariables = Exact<{
 
 export type ArchiveProductMutation = { __typename?: 'Mutation', archiveProduct: { __typename?: 'ArchiveProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type ProductVariantFieldsFragment = { __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> };
+
+export type ProductWithVariantsFragment = { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } };
+
+export type ProductWithVariantsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProductWithVariantsQuery = { __typename?: 'Query', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+
+export type ProductVariantByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProductVariantByIdQuery = { __typename?: 'Query', productVariant: { __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, product: { __typename?: 'Product', id: string, title: string, handle: string } | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> } | null };
+
+export type CreateProductWithVariantsMutationVariables = Exact<{
+  input: CreateProductInput;
+}>;
+
+
+export type CreateProductWithVariantsMutation = { __typename?: 'Mutation', createProduct: { __typename?: 'CreateProductPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetProductOptionsMutationVariables = Exact<{
+  input: SetProductOptionsInput;
+}>;
+
+
+export type SetProductOptionsMutation = { __typename?: 'Mutation', setProductOptions: { __typename?: 'SetProductOptionsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateProductVariantsMutationVariables = Exact<{
+  input: CreateProductVariantsInput;
+}>;
+
+
+export type CreateProductVariantsMutation = { __typename?: 'Mutation', createProductVariants: { __typename?: 'CreateProductVariantsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type UpdateProductVariantsMutationVariables = Exact<{
+  input: UpdateProductVariantsInput;
+}>;
+
+
+export type UpdateProductVariantsMutation = { __typename?: 'Mutation', updateProductVariants: { __typename?: 'UpdateProductVariantsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type DeleteProductVariantsMutationVariables = Exact<{
+  input: DeleteProductVariantsInput;
+}>;
+
+
+export type DeleteProductVariantsMutation = { __typename?: 'Mutation', deleteProductVariants: { __typename?: 'DeleteProductVariantsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
@@ -3217,6 +3579,60 @@ export const ProductCardFragmentDoc = `
   }
 }
     `;
+export const ProductVariantFieldsFragmentDoc = `
+    fragment ProductVariantFields on ProductVariant {
+  id
+  position
+  title
+  sku
+  barcode
+  price {
+    amount
+    currencyCode
+  }
+  compareAtPrice {
+    amount
+    currencyCode
+  }
+  weightGrams
+  trackInventory
+  selectedOptions {
+    name
+    value
+  }
+}
+    `;
+export const ProductWithVariantsFragmentDoc = `
+    fragment ProductWithVariants on Product {
+  ...ProductCard
+  tags
+  vendor
+  productType
+  seoTitle
+  seoDescription
+  publishedAt
+  priceRange {
+    min {
+      amount
+      currencyCode
+    }
+    max {
+      amount
+      currencyCode
+    }
+  }
+  options {
+    id
+    name
+    position
+    values
+  }
+  variants {
+    ...ProductVariantFields
+  }
+}
+    ${ProductCardFragmentDoc}
+${ProductVariantFieldsFragmentDoc}`;
 export const CustomerSummaryFragmentDoc = `
     fragment CustomerSummary on Customer {
   id
@@ -3489,6 +3905,95 @@ export const ArchiveProductDocument = `
   }
 }
     ${ProductCardFragmentDoc}`;
+export const ProductWithVariantsDocument = `
+    query ProductWithVariants($id: ID!) {
+  product(id: $id) {
+    ...ProductWithVariants
+  }
+}
+    ${ProductWithVariantsFragmentDoc}`;
+export const ProductVariantByIdDocument = `
+    query ProductVariantById($id: ID!) {
+  productVariant(id: $id) {
+    ...ProductVariantFields
+    product {
+      id
+      title
+      handle
+    }
+  }
+}
+    ${ProductVariantFieldsFragmentDoc}`;
+export const CreateProductWithVariantsDocument = `
+    mutation CreateProductWithVariants($input: CreateProductInput!) {
+  createProduct(input: $input) {
+    product {
+      ...ProductWithVariants
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${ProductWithVariantsFragmentDoc}`;
+export const SetProductOptionsDocument = `
+    mutation SetProductOptions($input: SetProductOptionsInput!) {
+  setProductOptions(input: $input) {
+    product {
+      ...ProductWithVariants
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${ProductWithVariantsFragmentDoc}`;
+export const CreateProductVariantsDocument = `
+    mutation CreateProductVariants($input: CreateProductVariantsInput!) {
+  createProductVariants(input: $input) {
+    product {
+      ...ProductWithVariants
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${ProductWithVariantsFragmentDoc}`;
+export const UpdateProductVariantsDocument = `
+    mutation UpdateProductVariants($input: UpdateProductVariantsInput!) {
+  updateProductVariants(input: $input) {
+    product {
+      ...ProductWithVariants
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${ProductWithVariantsFragmentDoc}`;
+export const DeleteProductVariantsDocument = `
+    mutation DeleteProductVariants($input: DeleteProductVariantsInput!) {
+  deleteProductVariants(input: $input) {
+    product {
+      ...ProductWithVariants
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${ProductWithVariantsFragmentDoc}`;
 export const CustomerByIdDocument = `
     query CustomerById($id: ID!) {
   customer(id: $id) {
@@ -3974,6 +4479,27 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ArchiveProduct(variables: ArchiveProductMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ArchiveProductMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<ArchiveProductMutation>({ document: ArchiveProductDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ArchiveProduct', 'mutation', variables);
+    },
+    ProductWithVariants(variables: ProductWithVariantsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductWithVariantsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProductWithVariantsQuery>({ document: ProductWithVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductWithVariants', 'query', variables);
+    },
+    ProductVariantById(variables: ProductVariantByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductVariantByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProductVariantByIdQuery>({ document: ProductVariantByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductVariantById', 'query', variables);
+    },
+    CreateProductWithVariants(variables: CreateProductWithVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateProductWithVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateProductWithVariantsMutation>({ document: CreateProductWithVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateProductWithVariants', 'mutation', variables);
+    },
+    SetProductOptions(variables: SetProductOptionsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetProductOptionsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetProductOptionsMutation>({ document: SetProductOptionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetProductOptions', 'mutation', variables);
+    },
+    CreateProductVariants(variables: CreateProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateProductVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateProductVariantsMutation>({ document: CreateProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateProductVariants', 'mutation', variables);
+    },
+    UpdateProductVariants(variables: UpdateProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateProductVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateProductVariantsMutation>({ document: UpdateProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateProductVariants', 'mutation', variables);
+    },
+    DeleteProductVariants(variables: DeleteProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteProductVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteProductVariantsMutation>({ document: DeleteProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteProductVariants', 'mutation', variables);
     },
     CustomerById(variables: CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CustomerByIdQuery>({ document: CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);

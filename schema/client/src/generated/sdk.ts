@@ -47,6 +47,13 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -95,6 +102,27 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ArchiveProduct(variables: Operations.ArchiveProductMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ArchiveProductMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ArchiveProductMutation>({ document: Operations.ArchiveProductDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ArchiveProduct', 'mutation', variables);
+    },
+    ProductWithVariants(variables: Operations.ProductWithVariantsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductWithVariantsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductWithVariantsQuery>({ document: Operations.ProductWithVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductWithVariants', 'query', variables);
+    },
+    ProductVariantById(variables: Operations.ProductVariantByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductVariantByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductVariantByIdQuery>({ document: Operations.ProductVariantByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductVariantById', 'query', variables);
+    },
+    CreateProductWithVariants(variables: Operations.CreateProductWithVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateProductWithVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateProductWithVariantsMutation>({ document: Operations.CreateProductWithVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateProductWithVariants', 'mutation', variables);
+    },
+    SetProductOptions(variables: Operations.SetProductOptionsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetProductOptionsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetProductOptionsMutation>({ document: Operations.SetProductOptionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetProductOptions', 'mutation', variables);
+    },
+    CreateProductVariants(variables: Operations.CreateProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateProductVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateProductVariantsMutation>({ document: Operations.CreateProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateProductVariants', 'mutation', variables);
+    },
+    UpdateProductVariants(variables: Operations.UpdateProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateProductVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateProductVariantsMutation>({ document: Operations.UpdateProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateProductVariants', 'mutation', variables);
+    },
+    DeleteProductVariants(variables: Operations.DeleteProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteProductVariantsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteProductVariantsMutation>({ document: Operations.DeleteProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteProductVariants', 'mutation', variables);
     },
     CustomerById(variables: Operations.CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CustomerByIdQuery>({ document: Operations.CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);
