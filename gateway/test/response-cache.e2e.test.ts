@@ -116,6 +116,28 @@ describe('gateway response cache', () => {
     for (let read = 0; read < 10; read += 1) expect(byId((await readList(anonymous)).products, mugId)?.stock).toBe(before + 7);
   });
 
+  it('files a variant read under its product: repriced through another replica, it shows the new price once the product event is delivered', async () => {
+    const anonymous = client(shop.storeId);
+    const VARIANT = 'query ($id: ID!) { productVariant(id: $id) { id title price { amount } product { id } } }';
+    const readVariant = async (query = VARIANT) => {
+      const response = await anonymous.rawRequest<{ productVariant: { price: { amount: number } } }>(query, { id: mugId });
+      return { amount: response.data.productVariant.price.amount, age: response.headers.get('age') };
+    };
+    await readVariant();
+    expect((await readVariant()).age).not.toBeNull();
+    // an answer that does not name its product could not be invalidated by the product's events: never kept
+    const unnamed = 'query ($id: ID!) { productVariant(id: $id) { id price { amount } } }';
+    await readVariant(unnamed);
+    expect((await readVariant(unnamed)).age).toBeNull();
+
+    const { updateProductVariants } = await merchantElsewhere().UpdateProductVariants({
+      input: { productId: mugId, variants: [{ id: mugId, price: { amount: 455, currencyCode: 'USD' } }] },
+    });
+    expect(updateProductVariants.userErrors).toEqual([]);
+    await eventually(async () => (await readVariant()).amount === 455, 15_000, 'the new variant price');
+    for (let read = 0; read < 10; read += 1) expect((await readVariant()).amount).toBe(455);
+  });
+
   it('lets a merchant read its own change back at once through the gateway that took it', async () => {
     const anonymous = client(shop.storeId);
     await readList(anonymous);

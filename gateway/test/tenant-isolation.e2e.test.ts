@@ -120,6 +120,7 @@ describe('tenant isolation across the supergraph', () => {
       must(await ask(stack.gatewayUrl, query, variables, token, b.front.storeId));
     return {
       product: await read('query ($id: ID!) { product(id: $id) { title status price { amount } stock inventory { onHand reserved } } }', { id: b.productId }),
+      variants: await read('query ($id: ID!) { product(id: $id) { options { name values } variants { id title sku price { amount } } } }', { id: b.productId }),
       draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
       order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason } }', { id: b.orderId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
@@ -166,6 +167,8 @@ describe('tenant isolation across the supergraph', () => {
     const address = { name: 'Mallory', line1: '6 Evil Rd', city: 'Nowhere', postalCode: '00000', countryCode: 'US' };
     return {
       product: { query: 'query ($id: ID!) { product(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
+      // a product's id is also its default variant's
+      productVariant: { query: 'query ($id: ID!) { productVariant(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
       customer: { query: 'query ($id: ID!) { customer(id: $id) { id } }', variables: { id: b.customerId }, refused: nothing },
       customerSegment: { query: 'query ($id: ID!) { customerSegment(id: $id) { id } }', variables: { id: b.segmentId }, refused: nothing },
       segmentCustomers: { query: 'query ($id: ID!) { segmentCustomers(segmentId: $id) { totalCount } }', variables: { id: b.segmentId }, refused: nothing },
@@ -184,6 +187,16 @@ describe('tenant isolation across the supergraph', () => {
       revokeRole: mutation('revokeRole', { userId: b.staffUserId, role: 'STORE_STAFF' }, forbidden),
       updateProduct: mutation('updateProduct', { id: b.productId, title: 'Taken over' }),
       archiveProduct: mutation('archiveProduct', { id: b.productId }),
+      setProductOptions: mutation('setProductOptions', { productId: b.productId, options: [{ name: 'Size', values: ['S', 'M'] }] }),
+      createProductVariants: mutation('createProductVariants', {
+        productId: b.productId,
+        variants: [{ options: [], price: { amount: 1, currencyCode: 'USD' } }],
+      }),
+      updateProductVariants: mutation('updateProductVariants', {
+        productId: b.productId,
+        variants: [{ id: b.productId, price: { amount: 1, currencyCode: 'USD' } }],
+      }),
+      deleteProductVariants: mutation('deleteProductVariants', { productId: b.productId, variantIds: [b.productId] }),
       updateCustomer: mutation('updateCustomer', { id: b.customerId, note: 'seen by A' }),
       deleteCustomer: mutation('deleteCustomer', { id: b.customerId }),
       createCustomerAddress: mutation('createCustomerAddress', { customerId: b.customerId, address }),
@@ -283,6 +296,7 @@ describe('tenant isolation across the supergraph', () => {
     expect({
       catalogProduct: await entities('catalog', 'Product', b.draftId, 'id title'),
       catalogActiveProduct: await entities('catalog', 'Product', b.productId, 'id title'),
+      catalogVariant: await entities('catalog', 'ProductVariant', b.productId, 'id title sku'),
       inventoryProduct: await entities('inventory', 'Product', b.productId, 'stock inventory { onHand }'),
       order: await entities('orders', 'Order', b.orderId, 'id status'),
       orderPayments: await entities('payments', 'Order', b.orderId, 'payments { id }'),
@@ -294,6 +308,7 @@ describe('tenant isolation across the supergraph', () => {
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
+      catalogVariant: null,
       inventoryProduct: { stock: 0, inventory: null },
       order: null,
       orderPayments: { payments: [] },

@@ -268,7 +268,9 @@ describe('catalog: one store never sees or touches another’s products', () => 
     const run = (name: string, token: string, input: Record<string, unknown>) =>
       catalog
         .client(token)
-        .rawRequest<Record<string, unknown>>(`mutation ($input: ${mutations[name]}!) { ${name}(input: $input) { product { id } userErrors { code field } } }`, { input });
+        .rawRequest<Record<string, unknown>>(`mutation ($input: ${mutations[name]}!) { ${name}(input: $input) { product { id } userErrors { code field } } }`, {
+          input,
+        });
     const variantRows = (storeId: string) =>
       owner.transaction(async (manager) => {
         await manager.query(`SELECT set_config('app.store_id', '*', true)`);
@@ -281,7 +283,9 @@ describe('catalog: one store never sees or touches another’s products', () => 
     it('keeps product_variant and product_option rows behind row-level security', async () => {
       await expect(catalog.runtime.dataSource.query(`SELECT id FROM product_variant`)).rejects.toThrow(/no store scope/);
       await expect(catalog.runtime.dataSource.query(`SELECT id FROM product_option`)).rejects.toThrow(/no store scope/);
-      const seen: { store_id: string }[] = await inScope(catalog.runtime.dataSource, storeA, (manager) => manager.query(`SELECT store_id FROM product_variant`));
+      const seen: { store_id: string }[] = await inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(`SELECT store_id FROM product_variant`),
+      );
       expect(new Set(seen.map((row) => row.store_id))).toEqual(new Set([storeA]));
       const smuggled = inScope(catalog.runtime.dataSource, storeA, (manager) =>
         manager.query(
@@ -327,7 +331,10 @@ describe('catalog: one store never sees or touches another’s products', () => 
       }
       // store A's product, naming store B's variant: not one of its variants
       const [productA] = productsOf[storeA];
-      const crossed = await run('updateProductVariants', merchantA, { productId: productA, variants: [{ id: productB, price: { amount: 1, currencyCode: 'USD' } }] });
+      const crossed = await run('updateProductVariants', merchantA, {
+        productId: productA,
+        variants: [{ id: productB, price: { amount: 1, currencyCode: 'USD' } }],
+      });
       expect(crossed.data.updateProductVariants).toEqual({ product: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'variants', '0', 'id'] }] });
       expect(await variantRows(storeB)).toEqual(before);
       expect(Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n)).toBe(events);

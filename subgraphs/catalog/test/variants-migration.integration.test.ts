@@ -79,25 +79,32 @@ describe('catalog migration 1763769620100: existing products carried over to var
     const [kettle, draft, lamp] = oldProducts;
     const read = async (id: string, token?: string, headers: Record<string, string> = {}) =>
       (
-        await catalog.client(token, headers).rawRequest<{ productVariant: { id: string; title: string; price: { amount: number }; product: { id: string } } | null }>(
-          gql`
-            query ($id: ID!) {
-              productVariant(id: $id) {
-                id
-                title
-                price {
-                  amount
-                }
-                product {
+        await catalog
+          .client(token, headers)
+          .rawRequest<{ productVariant: { id: string; title: string; price: { amount: number }; product: { id: string } } | null }>(
+            gql`
+              query ($id: ID!) {
+                productVariant(id: $id) {
                   id
+                  title
+                  price {
+                    amount
+                  }
+                  product {
+                    id
+                  }
                 }
               }
-            }
-          `,
-          { id },
-        )
+            `,
+            { id },
+          )
       ).data.productVariant;
-    expect(await read(kettle.id, undefined, { 'x-store-id': storeA })).toEqual({ id: kettle.id, title: 'Default', price: { amount: 2500 }, product: { id: kettle.id } });
+    expect(await read(kettle.id, undefined, { 'x-store-id': storeA })).toEqual({
+      id: kettle.id,
+      title: 'Default',
+      price: { amount: 2500 },
+      product: { id: kettle.id },
+    });
     expect(await read(lamp.id, undefined, { 'x-store-id': storeB })).toMatchObject({ price: { amount: 3_000_000_000 } });
     expect(await read(draft.id, undefined, { 'x-store-id': storeA })).toBeNull();
     expect(await read(draft.id, tokenFor([Role.MERCHANT], storeA))).toMatchObject({ id: draft.id });

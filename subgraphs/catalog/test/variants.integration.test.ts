@@ -242,8 +242,21 @@ describe('catalog: products with options and variants', () => {
       title: 'Hoodie',
       options: SHIRT_OPTIONS,
       variants: [
-        { options: [{ name: 'Size', value: 'M' }, { name: 'Colour', value: 'Blue' }], sku: 'HD-BM', price: USD(4000) },
-        { options: [{ name: 'Colour', value: 'Red' }, { name: 'Size', value: 'L' }], sku: 'HD-RL' },
+        {
+          options: [
+            { name: 'Size', value: 'M' },
+            { name: 'Colour', value: 'Blue' },
+          ],
+          sku: 'HD-BM',
+          price: USD(4000),
+        },
+        {
+          options: [
+            { name: 'Colour', value: 'Red' },
+            { name: 'Size', value: 'L' },
+          ],
+          sku: 'HD-RL',
+        },
       ],
     });
     expect(product.variants.map((variant) => [variant.title, variant.sku, variant.price.amount])).toEqual([
@@ -288,7 +301,16 @@ describe('catalog: products with options and variants', () => {
     expect(titles(coloured.product!)).toEqual(['Small / Black', 'M / Black']);
     const added = await mutate(CREATE_VARIANTS, {
       productId: product.id,
-      variants: [{ options: [{ name: 'Colour', value: 'White' }, { name: 'Cap size', value: 'XL' }], price: USD(1200), sku: 'CAP-XL-W' }],
+      variants: [
+        {
+          options: [
+            { name: 'Colour', value: 'White' },
+            { name: 'Cap size', value: 'XL' },
+          ],
+          price: USD(1200),
+          sku: 'CAP-XL-W',
+        },
+      ],
     });
     expect(titles(added.product!)).toEqual(['Small / Black', 'M / Black', 'XL / White']);
     expect(added.product!.priceRange).toEqual({ min: { amount: 1000 }, max: { amount: 1200 } });
@@ -315,7 +337,11 @@ describe('catalog: products with options and variants', () => {
   });
 
   it('moves a variant to a free combination and refuses one another variant has', async () => {
-    const product = await created({ title: 'Sock', options: [{ name: 'Size', values: ['S', 'M', 'L'] }], variants: [{ options: [{ name: 'Size', value: 'S' }] }, { options: [{ name: 'Size', value: 'M' }] }] });
+    const product = await created({
+      title: 'Sock',
+      options: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      variants: [{ options: [{ name: 'Size', value: 'S' }] }, { options: [{ name: 'Size', value: 'M' }] }],
+    });
     const [small, medium] = product.variants;
     const swapped = await mutate(UPDATE_VARIANTS, {
       productId: product.id,
@@ -329,14 +355,28 @@ describe('catalog: products with options and variants', () => {
       [small.id, 'M'],
       [medium.id, 'S'],
     ]);
-    const error = await refused('DUPLICATE_VARIANT', () => mutate(UPDATE_VARIANTS, { productId: product.id, variants: [{ id: small.id, options: [{ name: 'Size', value: 'S' }] }] }));
+    const error = await refused('DUPLICATE_VARIANT', () =>
+      mutate(UPDATE_VARIANTS, { productId: product.id, variants: [{ id: small.id, options: [{ name: 'Size', value: 'S' }] }] }),
+    );
     expect(error.field).toEqual(['input', 'variants', '0', 'options']);
   });
 
   describe('refusals: a clear code and nothing written', () => {
     let shirt: Product;
     beforeAll(async () => {
-      shirt = await created({ title: 'Refusal shirt', options: SHIRT_OPTIONS, variants: [{ options: [{ name: 'Colour', value: 'Red' }, { name: 'Size', value: 'S' }], sku: 'REF-1' }] });
+      shirt = await created({
+        title: 'Refusal shirt',
+        options: SHIRT_OPTIONS,
+        variants: [
+          {
+            options: [
+              { name: 'Colour', value: 'Red' },
+              { name: 'Size', value: 'S' },
+            ],
+            sku: 'REF-1',
+          },
+        ],
+      });
     });
 
     it('TOO_MANY_OPTIONS, TOO_MANY_OPTION_VALUES, TOO_MANY_VARIANTS, INVALID_OPTIONS', async () => {
@@ -346,42 +386,116 @@ describe('catalog: products with options and variants', () => {
       const values = (count: number) => Array.from({ length: count }, (_, index) => `v${index}`);
       await refused('TOO_MANY_OPTION_VALUES', () => create({ title: 'Many', options: [{ name: 'Size', values: values(101) }] }));
       // 16 × 16 = 256 combinations
-      await refused('TOO_MANY_VARIANTS', () => create({ title: 'Grid', options: [{ name: 'A', values: values(16) }, { name: 'B', values: values(16) }] }));
+      await refused('TOO_MANY_VARIANTS', () =>
+        create({
+          title: 'Grid',
+          options: [
+            { name: 'A', values: values(16) },
+            { name: 'B', values: values(16) },
+          ],
+        }),
+      );
       const plain = await created({ title: 'Plain' });
-      await refused('TOO_MANY_VARIANTS', () => mutate(SET_OPTIONS, { productId: plain.id, options: [{ name: 'A', values: values(100) }, { name: 'B', values: values(3) }] }));
+      await refused('TOO_MANY_VARIANTS', () =>
+        mutate(SET_OPTIONS, {
+          productId: plain.id,
+          options: [
+            { name: 'A', values: values(100) },
+            { name: 'B', values: values(3) },
+          ],
+        }),
+      );
       await refused('INVALID_OPTIONS', () => create({ title: 'Twice', options: [{ name: 'Size', values: ['S', 'S'] }] }));
-      await refused('INVALID_OPTIONS', () => create({ title: 'Same name', options: [{ name: 'Size', values: ['S'] }, { name: 'size', values: ['M'] }] }));
+      await refused('INVALID_OPTIONS', () =>
+        create({
+          title: 'Same name',
+          options: [
+            { name: 'Size', values: ['S'] },
+            { name: 'size', values: ['M'] },
+          ],
+        }),
+      );
     });
 
     it('INVALID_VARIANT_OPTIONS, DUPLICATE_VARIANT, PRICE_REQUIRED, CURRENCY_MISMATCH', async () => {
       const variant = (options: { name: string; value: string }[], extra: Record<string, unknown> = {}) => ({ options, price: USD(500), ...extra });
       const missingSize = [{ name: 'Colour', value: 'Red' }];
-      const unknownValue = [{ name: 'Colour', value: 'Green' }, { name: 'Size', value: 'S' }];
-      const extraOption = [{ name: 'Colour', value: 'Red' }, { name: 'Size', value: 'S' }, { name: 'Fit', value: 'Slim' }];
+      const unknownValue = [
+        { name: 'Colour', value: 'Green' },
+        { name: 'Size', value: 'S' },
+      ];
+      const extraOption = [
+        { name: 'Colour', value: 'Red' },
+        { name: 'Size', value: 'S' },
+        { name: 'Fit', value: 'Slim' },
+      ];
       for (const options of [missingSize, unknownValue, extraOption]) {
         await refused('INVALID_VARIANT_OPTIONS', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(options)] }));
         await refused('INVALID_VARIANT_OPTIONS', () => create({ title: 'Bad combination', options: SHIRT_OPTIONS, variants: [variant(options)] }));
       }
-      const blueM = [{ name: 'Colour', value: 'Blue' }, { name: 'Size', value: 'M' }];
-      const error = await refused('DUPLICATE_VARIANT', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(blueM), variant([...blueM].reverse())] }));
+      const blueM = [
+        { name: 'Colour', value: 'Blue' },
+        { name: 'Size', value: 'M' },
+      ];
+      const error = await refused('DUPLICATE_VARIANT', () =>
+        mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(blueM), variant([...blueM].reverse())] }),
+      );
       expect(error.field).toEqual(['input', 'variants', '1', 'options']);
-      await refused('DUPLICATE_VARIANT', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant([{ name: 'Colour', value: 'Red' }, { name: 'Size', value: 'S' }])] }));
+      await refused('DUPLICATE_VARIANT', () =>
+        mutate(CREATE_VARIANTS, {
+          productId: shirt.id,
+          variants: [
+            variant([
+              { name: 'Colour', value: 'Red' },
+              { name: 'Size', value: 'S' },
+            ]),
+          ],
+        }),
+      );
       await refused('DUPLICATE_VARIANT', () => create({ title: 'Twice', options: SHIRT_OPTIONS, variants: [variant(blueM), variant(blueM)] }));
       await refused('PRICE_REQUIRED', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [{ options: blueM }] }));
-      await refused('CURRENCY_MISMATCH', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(blueM, { price: { amount: 500, currencyCode: 'EUR' } })] }));
-      await refused('CURRENCY_MISMATCH', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(blueM, { compareAtPrice: { amount: 900, currencyCode: 'EUR' } })] }));
+      await refused('CURRENCY_MISMATCH', () =>
+        mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(blueM, { price: { amount: 500, currencyCode: 'EUR' } })] }),
+      );
+      await refused('CURRENCY_MISMATCH', () =>
+        mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [variant(blueM, { compareAtPrice: { amount: 900, currencyCode: 'EUR' } })] }),
+      );
       await refused('CURRENCY_MISMATCH', () => create({ title: 'Euro compare', compareAtPrice: { amount: 900, currencyCode: 'EUR' } }));
-      await refused('CURRENCY_MISMATCH', () => mutate(UPDATE_VARIANTS, { productId: shirt.id, variants: [{ id: shirt.variants[0].id, price: { amount: 1, currencyCode: 'GBP' } }] }));
+      await refused('CURRENCY_MISMATCH', () =>
+        mutate(UPDATE_VARIANTS, { productId: shirt.id, variants: [{ id: shirt.variants[0].id, price: { amount: 1, currencyCode: 'GBP' } }] }),
+      );
     });
 
     it('SKU_TAKEN within the store (in one request or against an existing variant), while another store may use the SKU', async () => {
       const first = await refused('SKU_TAKEN', () => create({ title: 'Copy', sku: 'REF-1' }));
       expect(first.field).toEqual(['input', 'sku']);
-      const blueM = [{ name: 'Colour', value: 'Blue' }, { name: 'Size', value: 'M' }];
-      const blueL = [{ name: 'Colour', value: 'Blue' }, { name: 'Size', value: 'L' }];
-      const listed = await refused('SKU_TAKEN', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [{ options: blueL, price: USD(1), sku: 'NEW' }, { options: blueM, price: USD(1), sku: 'REF-1' }] }));
+      const blueM = [
+        { name: 'Colour', value: 'Blue' },
+        { name: 'Size', value: 'M' },
+      ];
+      const blueL = [
+        { name: 'Colour', value: 'Blue' },
+        { name: 'Size', value: 'L' },
+      ];
+      const listed = await refused('SKU_TAKEN', () =>
+        mutate(CREATE_VARIANTS, {
+          productId: shirt.id,
+          variants: [
+            { options: blueL, price: USD(1), sku: 'NEW' },
+            { options: blueM, price: USD(1), sku: 'REF-1' },
+          ],
+        }),
+      );
       expect(listed.field).toEqual(['input', 'variants', '1', 'sku']);
-      await refused('SKU_TAKEN', () => mutate(CREATE_VARIANTS, { productId: shirt.id, variants: [{ options: blueL, price: USD(1), sku: 'X' }, { options: blueM, price: USD(1), sku: 'X' }] }));
+      await refused('SKU_TAKEN', () =>
+        mutate(CREATE_VARIANTS, {
+          productId: shirt.id,
+          variants: [
+            { options: blueL, price: USD(1), sku: 'X' },
+            { options: blueM, price: USD(1), sku: 'X' },
+          ],
+        }),
+      );
       const mug = await created({ title: 'Sku mug', sku: 'MUG-SKU' });
       await refused('SKU_TAKEN', () => mutate(UPDATE_VARIANTS, { productId: mug.id, variants: [{ id: mug.id, sku: 'REF-1' }] }));
       expect((await create({ title: 'Other store', sku: 'REF-1' }, merchantB)).userErrors).toEqual([]);
@@ -400,7 +514,12 @@ describe('catalog: products with options and variants', () => {
     it('money outside the limits is BAD_USER_INPUT, naming the field, and writes nothing', async () => {
       const before = await everything();
       const result = await catalog.client(merchantA).rawRequest(CREATE, {
-        input: { title: 'Too dear', price: USD(1000), options: [{ name: 'Size', values: ['S'] }], variants: [{ options: [{ name: 'Size', value: 'S' }], price: USD(10_000_000_001), compareAtPrice: USD(-1) }] },
+        input: {
+          title: 'Too dear',
+          price: USD(1000),
+          options: [{ name: 'Size', values: ['S'] }],
+          variants: [{ options: [{ name: 'Size', value: 'S' }], price: USD(10_000_000_001), compareAtPrice: USD(-1) }],
+        },
       });
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const fields = (result.errors![0].extensions!.fields as { field: string[] }[]).map((field) => field.field.join('.'));
@@ -423,8 +542,8 @@ describe('catalog: products with options and variants', () => {
       const published = await created({ title: 'Published', publishedAt: new Date(Date.now() - 60_000).toISOString() });
       const shopper = { 'x-store-id': storeA };
       const variant = async (id: string, token?: string, headers: Record<string, string> = {}) =>
-        (await catalog.client(token, headers).rawRequest<{ productVariant: { id: string; title: string; product: { id: string } } | null }>(VARIANT, { id })).data
-          .productVariant;
+        (await catalog.client(token, headers).rawRequest<{ productVariant: { id: string; title: string; product: { id: string } } | null }>(VARIANT, { id }))
+          .data.productVariant;
 
       expect(await variant(live.variants[1].id, undefined, shopper)).toEqual({ id: live.variants[1].id, title: 'M', product: { id: live.id } });
       expect(await variant(published.id, undefined, shopper)).toMatchObject({ id: published.id, title: 'Default' });
@@ -433,7 +552,9 @@ describe('catalog: products with options and variants', () => {
         expect(await variant(hidden.id, merchantA)).toMatchObject({ id: hidden.id });
         expect((await catalog.client(undefined, shopper).rawRequest<{ product: unknown }>(PRODUCT, { id: hidden.id })).data.product).toBeNull();
       }
-      const listed = (await catalog.client(undefined, shopper).rawRequest<{ products: { nodes: { id: string }[] } }>(PRODUCTS, {})).data.products.nodes.map((node) => node.id);
+      const listed = (await catalog.client(undefined, shopper).rawRequest<{ products: { nodes: { id: string }[] } }>(PRODUCTS, {})).data.products.nodes.map(
+        (node) => node.id,
+      );
       expect(listed).toEqual(expect.arrayContaining([live.id, published.id]));
       expect(listed).not.toContain(scheduled.id);
       expect(listed).not.toContain(draft.id);
@@ -450,10 +571,25 @@ describe('catalog: products with options and variants', () => {
     it('filters products by tags, vendor, product type and any variant’s SKU', async () => {
       const storeC = randomUUID();
       const merchantC = tokenFor([Role.MERCHANT], storeC);
-      const linen = await created({ title: 'Linen shirt', tags: ['Summer', 'linen'], vendor: 'Acme', productType: 'Shirt', options: [{ name: 'Size', values: ['S', 'M'] }], variants: [{ options: [{ name: 'Size', value: 'S' }], sku: 'LIN-S' }, { options: [{ name: 'Size', value: 'M' }], sku: 'LIN-M' }] }, merchantC);
+      const linen = await created(
+        {
+          title: 'Linen shirt',
+          tags: ['Summer', 'linen'],
+          vendor: 'Acme',
+          productType: 'Shirt',
+          options: [{ name: 'Size', values: ['S', 'M'] }],
+          variants: [
+            { options: [{ name: 'Size', value: 'S' }], sku: 'LIN-S' },
+            { options: [{ name: 'Size', value: 'M' }], sku: 'LIN-M' },
+          ],
+        },
+        merchantC,
+      );
       const wool = await created({ title: 'Wool jumper', tags: ['winter'], vendor: 'Knit Co', productType: 'Jumper', sku: 'WOOL-1' }, merchantC);
       const ids = async (filter: Record<string, unknown>) =>
-        (await catalog.client(undefined, { 'x-store-id': storeC }).rawRequest<{ products: { nodes: { id: string }[] } }>(PRODUCTS, { filter })).data.products.nodes.map((node) => node.id);
+        (
+          await catalog.client(undefined, { 'x-store-id': storeC }).rawRequest<{ products: { nodes: { id: string }[] } }>(PRODUCTS, { filter })
+        ).data.products.nodes.map((node) => node.id);
       expect(await ids({ tags: ['SUMMER'] })).toEqual([linen.id]);
       expect(await ids({ tags: ['summer', 'winter'] })).toEqual([]);
       expect(await ids({ vendor: 'Knit Co' })).toEqual([wool.id]);

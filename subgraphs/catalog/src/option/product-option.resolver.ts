@@ -12,7 +12,10 @@ export class ProductOptionResolver {
     description:
       'Sets the options of a product of the caller’s store (rename, add, remove options and values), adding and removing variants to match; publishes catalog.product-updated.',
   })
-  setProductOptions(@Arg('input', { description: 'The product and its options as they should be.' }) input: SetProductOptionsInput, @Ctx() context: SubgraphContext) {
+  setProductOptions(
+    @Arg('input', { description: 'The product and its options as they should be.' }) input: SetProductOptionsInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     return setProductOptions(context, input);
   }
 }

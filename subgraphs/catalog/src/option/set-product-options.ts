@@ -23,7 +23,8 @@ function mappingsOf(input: SetProductOptionsInput, current: ProductOption[], nex
     const path = ['input', 'options', String(index)];
     const sourceName = (option.previousName ?? option.name).trim();
     const sourceIndex = current.findIndex((candidate) => candidate.name === sourceName);
-    if (option.previousName && sourceIndex < 0) return UserError.of('INVALID_OPTIONS', `The product has no option named "${sourceName}"`, [...path, 'previousName']);
+    if (option.previousName && sourceIndex < 0)
+      return UserError.of('INVALID_OPTIONS', `The product has no option named "${sourceName}"`, [...path, 'previousName']);
     if (sourceIndex >= 0 && used.has(sourceIndex)) return UserError.of('INVALID_OPTIONS', `Option "${sourceName}" is used twice`, path);
     if (sourceIndex >= 0) used.add(sourceIndex);
     const renames = new Map<string, string>();
@@ -79,11 +80,17 @@ export async function setProductOptions(context: SubgraphContext, input: SetProd
     const mappings = mappingsOf(input, current, next);
     if (mappings instanceof UserError) return SetProductOptionsPayload.failed(mappings);
 
-    const failure = current.length === 0 && next.length > 0 ? await firstOptions(tx, product, variants, next) : await reshapeVariants(tx, variants, next, mappings);
+    const failure =
+      current.length === 0 && next.length > 0 ? await firstOptions(tx, product, variants, next) : await reshapeVariants(tx, variants, next, mappings);
     if (failure) return SetProductOptionsPayload.failed(failure);
 
     await tx.manager.getRepository(ProductOption).delete({ productId: product.id });
-    await insertOptions(tx, product, next, mappings.map((mapping) => (mapping.sourceIndex === null ? undefined : current[mapping.sourceIndex].id)));
+    await insertOptions(
+      tx,
+      product,
+      next,
+      mappings.map((mapping) => (mapping.sourceIndex === null ? undefined : current[mapping.sourceIndex].id)),
+    );
     const touched = await touchProduct(tx, product.id);
     await emitProductEvent(tx, ProductEvents.updated, touched);
     return SetProductOptionsPayload.ok(touched);
@@ -97,7 +104,11 @@ async function firstOptions(tx: Tx, product: { id: string; storeId: string }, va
   const [first, ...rest] = allCombinations(next);
   const template = variants[0];
   await recombineVariants(tx, [{ id: template.id, optionValues: first, position: 0 }]);
-  const fields = { compareAtPrice: template.compareAtAmount === null ? null : { amount: template.compareAtAmount, currencyCode: template.currencyCode }, weightGrams: template.weightGrams, trackInventory: template.trackInventory };
+  const fields = {
+    compareAtPrice: template.compareAtAmount === null ? null : { amount: template.compareAtAmount, currencyCode: template.currencyCode },
+    weightGrams: template.weightGrams,
+    trackInventory: template.trackInventory,
+  };
   const drafts = rest.map((optionValues) => ({ optionValues, priceAmount: template.priceAmount, currencyCode: template.currencyCode, fields }));
   await insertVariants(tx, variantRows(product, drafts, 1));
   return null;
@@ -113,7 +124,8 @@ async function reshapeVariants(tx: Tx, variants: ProductVariant[], next: OptionS
     seen.add(JSON.stringify(optionValues));
     kept.push({ id: variant.id, optionValues });
   }
-  if (kept.length === 0) return UserError.of('LAST_VARIANT', 'These options would remove every variant of the product; a product keeps at least one', ['input', 'options']);
+  if (kept.length === 0)
+    return UserError.of('LAST_VARIANT', 'These options would remove every variant of the product; a product keeps at least one', ['input', 'options']);
   const removed = variants.filter((variant) => !kept.some((keep) => keep.id === variant.id)).map((variant) => variant.id);
   if (removed.length > 0) await tx.manager.query(`DELETE FROM product_variant WHERE id = ANY($1::uuid[])`, [removed]);
   await recombineVariants(tx, kept);

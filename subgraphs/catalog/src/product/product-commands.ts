@@ -10,7 +10,17 @@ import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } fro
 import type { ArchiveProductInput, CreateProductInput, UpdateProductInput } from './product.inputs';
 import { insertOptions } from '../option/option-writes';
 import { optionsProblem, trimmedOptions, type OptionSpec } from '../option/option-rules';
-import { allCombinations, combinationCount, combinationOf, currencyMismatch, duplicateVariant, firstDuplicate, firstRepeatedSku, skuTaken, tooManyVariants } from '../variant/variant-rules';
+import {
+  allCombinations,
+  combinationCount,
+  combinationOf,
+  currencyMismatch,
+  duplicateVariant,
+  firstDuplicate,
+  firstRepeatedSku,
+  skuTaken,
+  tooManyVariants,
+} from '../variant/variant-rules';
 import { insertVariants, variantRows, type VariantDraft } from '../variant/variant-writes';
 
 const HANDLE_TAKEN = (handle: string) => UserError.of('HANDLE_TAKEN', `Another product of this store already uses the handle "${handle}"`, ['input', 'handle']);
@@ -30,7 +40,9 @@ export function plannedVariants(input: CreateProductInput, options: OptionSpec[]
     if (tooMany) return tooMany;
     const fields = options.length === 0 ? input : sharedFields;
     const drafts = allCombinations(options).map((optionValues) => ({ optionValues, priceAmount: input.price.amount, currencyCode, fields }));
-    const compareAt = input.compareAtPrice ? currencyMismatch(currencyCode, input.compareAtPrice.currencyCode, ['input', 'compareAtPrice', 'currencyCode']) : null;
+    const compareAt = input.compareAtPrice
+      ? currencyMismatch(currencyCode, input.compareAtPrice.currencyCode, ['input', 'compareAtPrice', 'currencyCode'])
+      : null;
     return compareAt ?? drafts;
   }
   const tooMany = tooManyVariants(input.variants.length, ['input', 'variants']);

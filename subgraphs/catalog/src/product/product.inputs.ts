@@ -84,7 +84,10 @@ export class CreateProductInput extends VariantFieldsInput {
 
   @IsOptional()
   @ValidateNested()
-  @Field(() => [ProductOptionInput], { nullable: true, description: 'Options (Size, Colour): at most 3, at most 100 values each. Left out: one default variant.' })
+  @Field(() => [ProductOptionInput], {
+    nullable: true,
+    description: 'Options (Size, Colour): at most 3, at most 100 values each. Left out: one default variant.',
+  })
   options?: ProductOptionInput[];
 
   @IsOptional()

@@ -62,7 +62,9 @@ export class ProductResolver {
     return archiveProduct(context, input);
   }
 
-  @FieldResolver(() => [ProductVariant], { description: 'Its variants in position order; a product without options has one, "Default", with the product’s id.' })
+  @FieldResolver(() => [ProductVariant], {
+    description: 'Its variants in position order; a product without options has one, "Default", with the product’s id.',
+  })
   variants(@Root() product: Product, @Ctx() context: SubgraphContext): Promise<ProductVariant[]> {
     return loadVariantsOfProduct(context, product.id);
   }

@@ -32,7 +32,10 @@ export class ProductVariantResolver {
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => CreateProductVariantsPayload, { description: 'Adds variants to a product of the caller’s store; publishes catalog.product-updated.' })
-  createProductVariants(@Arg('input', { description: 'The product and its new variants.' }) input: CreateProductVariantsInput, @Ctx() context: SubgraphContext) {
+  createProductVariants(
+    @Arg('input', { description: 'The product and its new variants.' }) input: CreateProductVariantsInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     return createProductVariants(context, input);
   }
 
@@ -46,7 +49,10 @@ export class ProductVariantResolver {
   @Mutation(() => DeleteProductVariantsPayload, {
     description: 'Removes variants from a product of the caller’s store (never its last one); publishes catalog.product-updated.',
   })
-  deleteProductVariants(@Arg('input', { description: 'The product and the variants to remove.' }) input: DeleteProductVariantsInput, @Ctx() context: SubgraphContext) {
+  deleteProductVariants(
+    @Arg('input', { description: 'The product and the variants to remove.' }) input: DeleteProductVariantsInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     return deleteProductVariants(context, input);
   }
 }

@@ -49,7 +49,11 @@ export function firstDuplicate(combinations: string[][], taken: string[][] = [])
 }
 
 export function duplicateVariant(combination: string[], path: string[]): UserError {
-  return UserError.of('DUPLICATE_VARIANT', `The product already has a variant ${combination.length ? `"${combination.join(' / ')}"` : 'without options'}`, path);
+  return UserError.of(
+    'DUPLICATE_VARIANT',
+    `The product already has a variant ${combination.length ? `"${combination.join(' / ')}"` : 'without options'}`,
+    path,
+  );
 }
 
 /** Two SKUs of one request that are the same: refused before the unique index would be. */
