@@ -406,6 +406,8 @@ describe('catalog: products with options and variants', () => {
         }),
       );
       await refused('INVALID_OPTIONS', () => create({ title: 'Twice', options: [{ name: 'Size', values: ['S', 'S'] }] }));
+      const error = await refused('SKU_PER_VARIANT', () => create({ title: 'One SKU for many', sku: 'MANY', options: [{ name: 'Size', values: ['S', 'M'] }] }));
+      expect(error.field).toEqual(['input', 'sku']);
       await refused('INVALID_OPTIONS', () =>
         create({
           title: 'Same name',

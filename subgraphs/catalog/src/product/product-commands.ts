@@ -32,8 +32,12 @@ const HANDLE_TAKEN = (handle: string) => UserError.of('HANDLE_TAKEN', `Another p
 export function plannedVariants(input: CreateProductInput, options: OptionSpec[]): VariantDraft[] | UserError {
   const currencyCode = input.price.currencyCode;
   const sharedFields = { compareAtPrice: input.compareAtPrice, weightGrams: input.weightGrams, trackInventory: input.trackInventory };
-  if (options.length > 0 && (input.sku || input.barcode) && !input.variants) {
-    return UserError.of('SKU_PER_VARIANT', 'A product with options takes its SKUs and barcodes per variant, in `variants`', ['input', 'sku']);
+  // one SKU cannot name several variants, nor compete with the ones a variant list gives
+  if ((options.length > 0 || input.variants) && (input.sku || input.barcode)) {
+    return UserError.of('SKU_PER_VARIANT', 'A product with options or a variant list takes its SKUs and barcodes per variant, in `variants`', [
+      'input',
+      input.sku ? 'sku' : 'barcode',
+    ]);
   }
   if (!input.variants) {
     const tooMany = tooManyVariants(combinationCount(options), ['input', 'options']);
