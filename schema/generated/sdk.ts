@@ -3285,14 +3285,14 @@ export type ArchiveProductMutation = { __typename?: 'Mutation', archiveProduct: 
 
 export type ProductVariantFieldsFragment = { __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> };
 
-export type ProductWithVariantsFragment = { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } };
+export type ProductWithVariantsFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> };
 
 export type ProductWithVariantsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ProductWithVariantsQuery = { __typename?: 'Query', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type ProductWithVariantsQuery = { __typename?: 'Query', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> } | null };
 
 export type ProductVariantByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -3306,35 +3306,35 @@ export type CreateProductWithVariantsMutationVariables = Exact<{
 }>;
 
 
-export type CreateProductWithVariantsMutation = { __typename?: 'Mutation', createProduct: { __typename?: 'CreateProductPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type CreateProductWithVariantsMutation = { __typename?: 'Mutation', createProduct: { __typename?: 'CreateProductPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type SetProductOptionsMutationVariables = Exact<{
   input: SetProductOptionsInput;
 }>;
 
 
-export type SetProductOptionsMutation = { __typename?: 'Mutation', setProductOptions: { __typename?: 'SetProductOptionsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type SetProductOptionsMutation = { __typename?: 'Mutation', setProductOptions: { __typename?: 'SetProductOptionsPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type CreateProductVariantsMutationVariables = Exact<{
   input: CreateProductVariantsInput;
 }>;
 
 
-export type CreateProductVariantsMutation = { __typename?: 'Mutation', createProductVariants: { __typename?: 'CreateProductVariantsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type CreateProductVariantsMutation = { __typename?: 'Mutation', createProductVariants: { __typename?: 'CreateProductVariantsPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type UpdateProductVariantsMutationVariables = Exact<{
   input: UpdateProductVariantsInput;
 }>;
 
 
-export type UpdateProductVariantsMutation = { __typename?: 'Mutation', updateProductVariants: { __typename?: 'UpdateProductVariantsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type UpdateProductVariantsMutation = { __typename?: 'Mutation', updateProductVariants: { __typename?: 'UpdateProductVariantsPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type DeleteProductVariantsMutationVariables = Exact<{
   input: DeleteProductVariantsInput;
 }>;
 
 
-export type DeleteProductVariantsMutation = { __typename?: 'Mutation', deleteProductVariants: { __typename?: 'DeleteProductVariantsPayload', product: { __typename?: 'Product', tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }>, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type DeleteProductVariantsMutation = { __typename?: 'Mutation', deleteProductVariants: { __typename?: 'DeleteProductVariantsPayload', product: { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, tags: Array<string>, vendor: string | null, productType: string | null, seoTitle: string | null, seoDescription: string | null, publishedAt: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string }, priceRange: { __typename?: 'PriceRange', min: { __typename?: 'Money', amount: any, currencyCode: string }, max: { __typename?: 'Money', amount: any, currencyCode: string } }, options: Array<{ __typename?: 'ProductOption', id: string, name: string, position: number, values: Array<string> }>, variants: Array<{ __typename?: 'ProductVariant', id: string, position: number, title: string, sku: string | null, barcode: string | null, weightGrams: number | null, trackInventory: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string }, compareAtPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }> }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
@@ -3604,7 +3604,15 @@ export const ProductVariantFieldsFragmentDoc = `
     `;
 export const ProductWithVariantsFragmentDoc = `
     fragment ProductWithVariants on Product {
-  ...ProductCard
+  id
+  storeId
+  title
+  handle
+  status
+  price {
+    amount
+    currencyCode
+  }
   tags
   vendor
   productType
@@ -3628,11 +3636,28 @@ export const ProductWithVariantsFragmentDoc = `
     values
   }
   variants {
-    ...ProductVariantFields
+    id
+    position
+    title
+    sku
+    barcode
+    price {
+      amount
+      currencyCode
+    }
+    compareAtPrice {
+      amount
+      currencyCode
+    }
+    weightGrams
+    trackInventory
+    selectedOptions {
+      name
+      value
+    }
   }
 }
-    ${ProductCardFragmentDoc}
-${ProductVariantFieldsFragmentDoc}`;
+    `;
 export const CustomerSummaryFragmentDoc = `
     fragment CustomerSummary on Customer {
   id
