@@ -2,24 +2,41 @@ import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } f
 import { Product } from './product/product.entity';
 import { ProductResolver } from './product/product.resolver';
 import { findVisibleProduct } from './product/product-queries';
+import { ProductMedia } from './media/product-media.entity';
+import { MediaServices } from './media/media-services';
+import { loadMediaConfig } from './media/media.config';
+import { mediaResolvers } from './media/media.resolver';
+import { MEDIA_OBJECT_ROUTE, MEDIA_UPLOAD_ROUTE, mediaObjectRoute, mediaUploadRoute } from './media/media-http.routes';
 import { CreateProduct1763769600100 } from './migrations/1763769600100-create-product';
 import { IsolateByStore1763769605010 } from './migrations/1763769605010-isolate-by-store';
 import { MoneyAsBigint1763769610100 } from './migrations/1763769610100-money-as-bigint';
+import { CreateProductMedia1763769624000 } from './migrations/1763769624000-create-product-media';
 
-/** Catalog owns products: their titles, prices, handles and status. */
-export const catalogSubgraph: SubgraphDefinition = {
-  name: 'catalog',
-  defaultPort: 4003,
-  entities: [Product],
-  migrations: [CreateProduct1763769600100, IsolateByStore1763769605010, MoneyAsBigint1763769610100],
-  publishes: ['catalog'],
-  // a suspended or closed store's products disappear from its storefront
-  followsStoreStatus: true,
-  schema: () =>
-    buildFederatedSchema({
-      resolvers: [ProductResolver],
-      referenceResolvers: {
-        Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
-      },
-    }),
-};
+/**
+ * Catalog owns products: their titles, prices, handles and status, and their media. The media
+ * storage comes from the environment the subgraph starts with (CATALOG_MEDIA_*: media/media.config.ts).
+ */
+export function createCatalogSubgraph(media: MediaServices = new MediaServices()): SubgraphDefinition {
+  return {
+    name: 'catalog',
+    defaultPort: 4003,
+    entities: [Product, ProductMedia],
+    migrations: [CreateProduct1763769600100, IsolateByStore1763769605010, MoneyAsBigint1763769610100, CreateProductMedia1763769624000],
+    publishes: ['catalog'],
+    // a suspended or closed store's products disappear from its storefront
+    followsStoreStatus: true,
+    // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
+    onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
+    // the local adapter's upload and serving routes, reached through the gateway's /media
+    httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [ProductResolver, ...mediaResolvers(media)],
+        referenceResolvers: {
+          Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
+        },
+      }),
+  };
+}
+
+export const catalogSubgraph = createCatalogSubgraph();
