@@ -10,7 +10,8 @@ import { ObjectTooLargeError } from './storage/media-storage';
 import { lockOwnMedia, MEDIA_NOT_FOUND, STORE_REQUIRED } from './media-access';
 import { MEDIA_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE } from './create-media-upload';
 
-const UPLOAD_MISSING = () => UserError.of('UPLOAD_MISSING', 'Nothing has been uploaded for this media item yet: PUT the file to its upload URL first', ['input', 'mediaId']);
+const UPLOAD_MISSING = () =>
+  UserError.of('UPLOAD_MISSING', 'Nothing has been uploaded for this media item yet: PUT the file to its upload URL first', ['input', 'mediaId']);
 
 /**
  * Reads the uploaded bytes back from storage and decides what they are from their own header: a

@@ -8,10 +8,8 @@ import type { CreateMediaUploadInput } from './media.inputs';
 import type { MediaServices } from './media-services';
 import { lockOwnProduct, PRODUCT_NOT_FOUND, STORE_REQUIRED } from './media-access';
 
-export const UNSUPPORTED_MEDIA_TYPE = (field: string[]) =>
-  UserError.of('UNSUPPORTED_MEDIA_TYPE', 'Only PNG, JPEG, GIF and WebP images are accepted', field);
-export const MEDIA_TOO_LARGE = (maxBytes: number, field: string[]) =>
-  UserError.of('MEDIA_TOO_LARGE', `An image may be at most ${maxBytes} bytes`, field);
+export const UNSUPPORTED_MEDIA_TYPE = (field: string[]) => UserError.of('UNSUPPORTED_MEDIA_TYPE', 'Only PNG, JPEG, GIF and WebP images are accepted', field);
+export const MEDIA_TOO_LARGE = (maxBytes: number, field: string[]) => UserError.of('MEDIA_TOO_LARGE', `An image may be at most ${maxBytes} bytes`, field);
 
 /**
  * Prepares an upload: a PENDING media item at the end of the product's list and a signed,

@@ -3,7 +3,13 @@ import { Role, type SubgraphContext } from '@ultramarket/kit';
 import { Product } from '../product/product.entity';
 import { ProductMedia } from './product-media.entity';
 import { CompleteMediaUploadInput, CreateMediaUploadInput, DeleteProductMediaInput, ReorderProductMediaInput, UpdateProductMediaInput } from './media.inputs';
-import { CompleteMediaUploadPayload, CreateMediaUploadPayload, DeleteProductMediaPayload, ReorderProductMediaPayload, UpdateProductMediaPayload } from './media.payloads';
+import {
+  CompleteMediaUploadPayload,
+  CreateMediaUploadPayload,
+  DeleteProductMediaPayload,
+  ReorderProductMediaPayload,
+  UpdateProductMediaPayload,
+} from './media.payloads';
 import { loadProductMedia } from './media-queries';
 import { mediaUrl } from './media.events';
 import { createMediaUpload } from './create-media-upload';
@@ -17,7 +23,9 @@ import type { MediaServices } from './media-services';
 export function mediaResolvers(media: MediaServices) {
   @Resolver(() => ProductMedia)
   class ProductMediaResolver {
-    @FieldResolver(() => String, { description: 'Where the image is fetched from: the platform’s /media route, the bucket’s public address, or an external URL carried over from imageUrl.' })
+    @FieldResolver(() => String, {
+      description: 'Where the image is fetched from: the platform’s /media route, the bucket’s public address, or an external URL carried over from imageUrl.',
+    })
     url(@Root() item: ProductMedia): string {
       return mediaUrl(item, media.storage);
     }
@@ -47,7 +55,10 @@ export function mediaResolvers(media: MediaServices) {
 
     @Authorized(Role.MERCHANT, Role.STORE_STAFF)
     @Mutation(() => ReorderProductMediaPayload, { description: "Puts a product's images in a new order. Publishes catalog.product-media-changed." })
-    reorderProductMedia(@Arg('input', { description: 'The product and its images in order.' }) input: ReorderProductMediaInput, @Ctx() context: SubgraphContext) {
+    reorderProductMedia(
+      @Arg('input', { description: 'The product and its images in order.' }) input: ReorderProductMediaInput,
+      @Ctx() context: SubgraphContext,
+    ) {
       return reorderProductMedia(context, media, input);
     }
 

@@ -29,7 +29,10 @@ export class LocalDiskStorage implements MediaStorage {
 
   async presignUpload(key: string, request: UploadRequest): Promise<UploadTarget> {
     this.pathOf(key);
-    const token = signUploadToken({ key, contentType: request.contentType, maxBytes: request.byteSize, expiresAt: request.expiresAt.getTime() }, this.signingSecret);
+    const token = signUploadToken(
+      { key, contentType: request.contentType, maxBytes: request.byteSize, expiresAt: request.expiresAt.getTime() },
+      this.signingSecret,
+    );
     return { url: `${this.baseUrl}/uploads/${token}`, headers: { 'content-type': request.contentType } };
   }
 

@@ -35,7 +35,12 @@ export function verifyUploadToken(token: string, secret: string | Buffer, now = 
   } catch {
     return { ok: false, reason: 'INVALID' };
   }
-  if (typeof grant.key !== 'string' || typeof grant.contentType !== 'string' || !Number.isSafeInteger(grant.maxBytes) || !Number.isSafeInteger(grant.expiresAt)) {
+  if (
+    typeof grant.key !== 'string' ||
+    typeof grant.contentType !== 'string' ||
+    !Number.isSafeInteger(grant.maxBytes) ||
+    !Number.isSafeInteger(grant.expiresAt)
+  ) {
     return { ok: false, reason: 'INVALID' };
   }
   return grant.expiresAt <= now ? { ok: false, reason: 'EXPIRED' } : { ok: true, grant };
