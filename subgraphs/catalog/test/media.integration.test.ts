@@ -58,11 +58,9 @@ describe('catalog: product media through the local storage adapter', () => {
   let owner: DataSource;
 
   const createProduct = async (input: Record<string, unknown> = {}) => {
-    const result = await catalog
-      .client(merchant)
-      .rawRequest<{ createProduct: { product: { id: string } } }>(CREATE_PRODUCT, {
-        input: { title: 'Tee', status: 'ACTIVE', price: { amount: 1500, currencyCode: 'EUR' }, ...input },
-      });
+    const result = await catalog.client(merchant).rawRequest<{ createProduct: { product: { id: string } } }>(CREATE_PRODUCT, {
+      input: { title: 'Tee', status: 'ACTIVE', price: { amount: 1500, currencyCode: 'EUR' }, ...input },
+    });
     expect(result.errors).toBeUndefined();
     return result.data.createProduct.product.id;
   };
