@@ -6,6 +6,7 @@ import { ProductMedia } from './media/product-media.entity';
 import { MediaServices } from './media/media-services';
 import { loadMediaConfig } from './media/media.config';
 import { mediaResolvers } from './media/media.resolver';
+import { abandonedUploadsJob } from './media/abandoned-uploads.job';
 import { MEDIA_OBJECT_ROUTE, MEDIA_UPLOAD_ROUTE, mediaObjectRoute, mediaUploadRoute } from './media/media-http.routes';
 import { CreateProduct1763769600100 } from './migrations/1763769600100-create-product';
 import { IsolateByStore1763769605010 } from './migrations/1763769605010-isolate-by-store';
@@ -27,6 +28,8 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
     followsStoreStatus: true,
     // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
     onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
+    // media items whose upload never came are deleted once their URL has expired
+    jobs: [abandonedUploadsJob(media)],
     // the local adapter's upload and serving routes, reached through the gateway's /media
     httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
     schema: () =>

@@ -11,6 +11,9 @@ import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { CreateProductMedia1763769624000 } from '../src/migrations/1763769624000-create-product-media';
 import { signUploadToken } from '../src/media/storage/upload-token';
+import { MediaServices } from '../src/media/media-services';
+import { loadMediaConfig } from '../src/media/media.config';
+import { sweepAbandonedUploads } from '../src/media/abandoned-uploads.job';
 import { HTML_PAGE, jpegImage, pngImage, SVG_IMAGE } from './support/images';
 import {
   catalogObjectUrl,
@@ -276,6 +279,26 @@ describe('catalog: product media through the local storage adapter', () => {
     for (const key of ['../../etc/passwd', `${storeId}/../${storeId}`, `${storeId.toUpperCase()}/${storeId}`, '', `${storeId}/x`]) {
       expect((await fetch(catalogObjectUrl(catalog, key))).status).toBe(404);
     }
+  });
+
+  it('deletes uploads never completed once their URL has expired, with their stored bytes, and nothing else', async () => {
+    const productId = await createProduct();
+    const abandoned = await createUpload(productId, 'image/png', pngImage(2, 2).length);
+    expect(await putUpload(catalogUploadUrl(catalog, abandoned.uploadUrl), headersOf(abandoned), pngImage(2, 2))).toBe(201);
+    const fresh = await createUpload(productId, 'image/png', 10);
+    const { ticket: shown } = await upload(productId, pngImage(3, 3));
+    await owner.query(`UPDATE product_media SET created_at = now() - interval '2 hours' WHERE id = ANY($1)`, [[abandoned.mediaId, shown.mediaId]]);
+
+    const media = new MediaServices();
+    media.bind(
+      loadMediaConfig({ ...process.env, CATALOG_MEDIA_DIR: mediaDir, CATALOG_MEDIA_SIGNING_SECRET: SECRET.toString('base64') }, { isProduction: false }),
+    );
+    expect(await sweepAbandonedUploads(catalog.runtime, media)).toBe(1);
+    const left: { id: string }[] = await owner.query(`SELECT id FROM product_media WHERE product_id = $1 ORDER BY id`, [productId]);
+    expect(left.map((row) => row.id).sort()).toEqual([fresh.mediaId, shown.mediaId].sort());
+    expect(existsSync(fileOf(abandoned.mediaId))).toBe(false);
+    expect(existsSync(fileOf(shown.mediaId))).toBe(true);
+    expect(await sweepAbandonedUploads(catalog.runtime, media)).toBe(0);
   });
 
   it('carries a product’s imageUrl over as an external image when the migration runs', async () => {
