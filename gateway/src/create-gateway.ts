@@ -58,6 +58,7 @@ import { bucketCost } from './rate-limits/query-cost';
 import { rateLimitPlugin } from './rate-limits/rate-limit.plugin';
 import { subscriptionCharge } from './rate-limits/subscription-charge';
 import { SubscriptionStats } from './subscriptions/subscription-stats';
+import { MEDIA_PREFIX, mediaProxy } from './media/media-proxy';
 
 export interface RunningGateway {
   url: string;
@@ -92,11 +93,17 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     ? createResponseCache(config.responseCache, redis.duplicate(), `ultramarket:response-cache:${kit.eventNamespace ? `${kit.eventNamespace}:` : ''}`, logger)
     : null;
 
+  // catalog's address as the supergraph (or CATALOG_URL) gives it: the media routes are proxied there
+  let catalogUrl: string | null = null;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(config.subgraphUrls[name] ?? url!, fetcher, config.subgraphSigningSecret, config.deduplicateFetches),
+    buildService: ({ name, url }) => {
+      const serviceUrl = config.subgraphUrls[name] ?? url!;
+      if (name === 'catalog') catalogUrl = serviceUrl;
+      return new SubgraphDataSource(serviceUrl, fetcher, config.subgraphSigningSecret, config.deduplicateFetches);
+    },
   });
+  const proxyMedia = mediaProxy(() => catalogUrl);
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
   let bucketCostModel: CostModel | null = null;
@@ -211,6 +218,8 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
         else sendJson(response, 404, { error: 'not found' });
       } else if (path === '/graphql') {
         await handleGraphQLRequest(apollo, request, response, httpContext(request));
+      } else if (path.startsWith(MEDIA_PREFIX)) {
+        await proxyMedia(request, response, path);
       } else {
         sendJson(response, 404, { error: 'not found' });
       }
@@ -277,7 +286,8 @@ function applyCors(request: IncomingMessage, response: ServerResponse, origins: 
   if (origins.includes('*') || origins.includes(origin)) {
     response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
     response.setHeader('access-control-allow-headers', 'authorization, content-type, x-store-id, x-request-id, apollo-require-preflight');
-    response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    // PUT: media uploads (/media/uploads/<token>) from an admin on its own origin
+    response.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
     response.setHeader('vary', 'origin');
   }
 }

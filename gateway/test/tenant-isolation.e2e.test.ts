@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
@@ -7,6 +8,7 @@ import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/te
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
 import { Storefront } from './support/storefront';
 import { subscribe } from './support/live';
+import { pngImage } from '../../subgraphs/catalog/test/support/images';
 
 type Answer = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 
@@ -23,6 +25,7 @@ interface Tenant {
   addressId: string;
   segmentId: string;
   staffUserId: string;
+  mediaId: string;
 }
 
 /**
@@ -35,6 +38,7 @@ describe('tenant isolation across the supergraph', () => {
   let stack: Stack;
   let a: Tenant;
   let b: Tenant;
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'e2e-tenants-media-'));
 
   const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined, storeId?: string): Promise<Answer> => {
     const response = await signedFetch(url, {
@@ -81,6 +85,16 @@ describe('tenant isolation across the supergraph', () => {
     const segment = await front.merchant.CreateCustomerSegment({
       input: { name: `${name} buyers`, rules: { match: 'ALL', conditions: [{ field: 'ORDERS_COUNT', operator: 'GREATER_THAN_OR_EQUAL', value: '1' }] } },
     });
+    const png = pngImage(4, 3);
+    const { createMediaUpload: upload } = await front.merchant.CreateMediaUpload({
+      input: { productId, filename: 'kettle.png', contentType: 'image/png', byteSize: png.length },
+    });
+    // the upload URL names the gateway's configured address; this stack's gateway listens on a port picked at start
+    const uploadPath = new URL(upload.uploadUrl!).pathname;
+    const put = await fetch(new URL(uploadPath, stack.gatewayUrl), { method: 'PUT', headers: { 'content-type': 'image/png' }, body: png });
+    if (put.status !== 201) throw new Error(`media upload answered ${put.status}`);
+    const completed = await front.merchant.CompleteMediaUpload({ input: { mediaId: upload.mediaId!, alt: `${name} kettle` } });
+    if (completed.completeMediaUpload.userErrors.length) throw new Error(JSON.stringify(completed.completeMediaUpload.userErrors));
     const staffUserId = randomUUID();
     const invited = must(
       await ask(
@@ -110,6 +124,7 @@ describe('tenant isolation across the supergraph', () => {
       addressId: address.address.id,
       segmentId: segment.createCustomerSegment.customerSegment!.id,
       staffUserId,
+      mediaId: upload.mediaId!,
     };
   };
 
@@ -121,6 +136,7 @@ describe('tenant isolation across the supergraph', () => {
     return {
       product: await read('query ($id: ID!) { product(id: $id) { title status price { amount } stock inventory { onHand reserved } } }', { id: b.productId }),
       variants: await read('query ($id: ID!) { product(id: $id) { options { name values } variants { id title sku price { amount } } } }', { id: b.productId }),
+      media: await read('query ($id: ID!) { product(id: $id) { media { id alt url position width } } }', { id: b.productId }),
       draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
       order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason } }', { id: b.orderId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
@@ -135,7 +151,7 @@ describe('tenant isolation across the supergraph', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('tenants') });
+    stack = await startStack({ namespace: uniqueSuiteName('tenants'), env: { CATALOG_MEDIA_DIR: mediaDir } });
     a = await seed('Alpha');
     b = await seed('Beta');
   }, 240_000);
@@ -143,6 +159,7 @@ describe('tenant isolation across the supergraph', () => {
   afterAll(async () => {
     await stack?.stop();
     if (stack) await dropDatabases(stack.databaseNames);
+    rmSync(mediaDir, { recursive: true, force: true });
   });
 
   /** Every operation of the API that takes an ID, with store B's ids; `refused` says how A is turned away. */
@@ -197,6 +214,11 @@ describe('tenant isolation across the supergraph', () => {
         variants: [{ id: b.productId, price: { amount: 1, currencyCode: 'USD' } }],
       }),
       deleteProductVariants: mutation('deleteProductVariants', { productId: b.productId, variantIds: [b.productId] }),
+      createMediaUpload: mutation('createMediaUpload', { productId: b.productId, filename: 'x.png', contentType: 'image/png', byteSize: 100 }),
+      completeMediaUpload: mutation('completeMediaUpload', { mediaId: b.mediaId }),
+      updateProductMedia: mutation('updateProductMedia', { id: b.mediaId, alt: 'Taken over' }),
+      reorderProductMedia: mutation('reorderProductMedia', { productId: b.productId, mediaIds: [b.mediaId] }),
+      deleteProductMedia: mutation('deleteProductMedia', { id: b.mediaId }),
       updateCustomer: mutation('updateCustomer', { id: b.customerId, note: 'seen by A' }),
       deleteCustomer: mutation('deleteCustomer', { id: b.customerId }),
       createCustomerAddress: mutation('createCustomerAddress', { customerId: b.customerId, address }),

@@ -107,6 +107,8 @@ function collectStoreIds(value: unknown, into: Set<string>, depth: number): void
 export const INVALIDATING_EVENTS = [
   'catalog.product-created',
   'catalog.product-updated',
+  // a product's images are part of its reads (Product.media)
+  'catalog.product-media-changed',
   'inventory.stock-changed',
   'stores.updated',
   'stores.status-changed',

@@ -7,26 +7,52 @@ import { ProductOptionResolver } from './option/product-option.resolver';
 import { ProductVariant } from './variant/product-variant.entity';
 import { ProductVariantResolver } from './variant/product-variant.resolver';
 import { findVisibleVariant } from './variant/variant-queries';
+import { ProductMedia } from './media/product-media.entity';
+import { MediaServices } from './media/media-services';
+import { loadMediaConfig } from './media/media.config';
+import { mediaResolvers } from './media/media.resolver';
+import { abandonedUploadsJob } from './media/abandoned-uploads.job';
+import { MEDIA_OBJECT_ROUTE, MEDIA_UPLOAD_ROUTE, mediaObjectRoute, mediaUploadRoute } from './media/media-http.routes';
 import { CreateProduct1763769600100 } from './migrations/1763769600100-create-product';
 import { IsolateByStore1763769605010 } from './migrations/1763769605010-isolate-by-store';
 import { MoneyAsBigint1763769610100 } from './migrations/1763769610100-money-as-bigint';
 import { ProductVariants1763769620100 } from './migrations/1763769620100-product-variants';
+import { CreateProductMedia1763769624000 } from './migrations/1763769624000-create-product-media';
 
-/** Catalog owns products, their options and variants: titles, prices, SKUs, handles and status. */
-export const catalogSubgraph: SubgraphDefinition = {
-  name: 'catalog',
-  defaultPort: 4003,
-  entities: [Product, ProductOption, ProductVariant],
-  migrations: [CreateProduct1763769600100, IsolateByStore1763769605010, MoneyAsBigint1763769610100, ProductVariants1763769620100],
-  publishes: ['catalog'],
-  // a suspended or closed store's products disappear from its storefront
-  followsStoreStatus: true,
-  schema: () =>
-    buildFederatedSchema({
-      resolvers: [ProductResolver, ProductVariantResolver, ProductOptionResolver],
-      referenceResolvers: {
-        Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
-        ProductVariant: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleVariant(context, reference.id) },
-      },
-    }),
-};
+/**
+ * Catalog owns products, their options, variants and media: titles, prices, SKUs, handles and status.
+ * The media storage comes from the environment the subgraph starts with (CATALOG_MEDIA_*: media/media.config.ts).
+ */
+export function createCatalogSubgraph(media: MediaServices = new MediaServices()): SubgraphDefinition {
+  return {
+    name: 'catalog',
+    defaultPort: 4003,
+    entities: [Product, ProductOption, ProductVariant, ProductMedia],
+    migrations: [
+      CreateProduct1763769600100,
+      IsolateByStore1763769605010,
+      MoneyAsBigint1763769610100,
+      ProductVariants1763769620100,
+      CreateProductMedia1763769624000,
+    ],
+    publishes: ['catalog'],
+    // a suspended or closed store's products disappear from its storefront
+    followsStoreStatus: true,
+    // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
+    onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
+    // media items whose upload never came are deleted once their URL has expired
+    jobs: [abandonedUploadsJob(media)],
+    // the local adapter's upload and serving routes, reached through the gateway's /media
+    httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
+    schema: () =>
+      buildFederatedSchema({
+        resolvers: [ProductResolver, ProductVariantResolver, ProductOptionResolver, ...mediaResolvers(media)],
+        referenceResolvers: {
+          Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
+          ProductVariant: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleVariant(context, reference.id) },
+        },
+      }),
+  };
+}
+
+export const catalogSubgraph = createCatalogSubgraph();

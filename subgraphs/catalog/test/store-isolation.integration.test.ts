@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
 import { inScope, Role, StoreStatus } from '@ultramarket/kit';
@@ -7,6 +10,19 @@ import { eventually } from '../../kit/test/support/test-names';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { storeStatusEvents } from '../../kit/test/support/tenancy-support';
+import { pngImage } from './support/images';
+import {
+  catalogUploadUrl,
+  COMPLETE_MEDIA_UPLOAD,
+  CREATE_MEDIA_UPLOAD,
+  DELETE_PRODUCT_MEDIA,
+  headersOf,
+  PRODUCT_MEDIA,
+  putUpload,
+  REORDER_PRODUCT_MEDIA,
+  UPDATE_PRODUCT_MEDIA,
+  type UploadTicket,
+} from './support/media-client';
 
 const CREATE = gql`
   mutation ($input: CreateProductInput!) {
@@ -89,6 +105,7 @@ describe('catalog: one store never sees or touches another’s products', () => 
   let catalog: TestSubgraph;
   let owner: DataSource;
   const productsOf: Record<string, string[]> = {};
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'catalog-isolation-media-'));
 
   const create = async (token: string, title: string, status = 'ACTIVE') => {
     const result = await catalog.client(token).rawRequest<{ createProduct: { product: { id: string } } }>(CREATE, {
@@ -111,7 +128,7 @@ describe('catalog: one store never sees or touches another’s products', () => 
   };
 
   beforeAll(async () => {
-    catalog = await startTestSubgraph(catalogSubgraph);
+    catalog = await startTestSubgraph(catalogSubgraph, { CATALOG_MEDIA_DIR: mediaDir });
     owner = await openOwnerConnection(catalog.runtime.config);
     productsOf[storeA] = [await create(merchantA, 'A kettle'), await create(merchantA, 'A draft', 'DRAFT')];
     productsOf[storeB] = [await create(merchantB, 'B kettle'), await create(merchantB, 'B draft', 'DRAFT')];
@@ -119,6 +136,7 @@ describe('catalog: one store never sees or touches another’s products', () => 
   afterAll(async () => {
     await owner?.destroy();
     await catalog?.close();
+    rmSync(mediaDir, { recursive: true, force: true });
   });
 
   describe('row-level security on product, for the application role', () => {
@@ -188,6 +206,90 @@ describe('catalog: one store never sees or touches another’s products', () => 
     expect(staffWithoutStore.data.updateProduct).toEqual({ product: null, userErrors: [{ code: 'STORE_REQUIRED', field: null }] });
     const admin = await listed(tokenFor([Role.PLATFORM_ADMIN], null));
     expect(admin.nodes.map((node) => node.id)).toEqual(expect.arrayContaining([...productsOf[storeA], ...productsOf[storeB]]));
+  });
+
+  describe('product media', () => {
+    let mediaOfB: string;
+
+    /** Store B's image of its first product, uploaded and completed by B's merchant. */
+    beforeAll(async () => {
+      const png = pngImage(6, 6);
+      const ticket = (
+        await catalog.client(merchantB).rawRequest<{ createMediaUpload: UploadTicket }>(CREATE_MEDIA_UPLOAD, {
+          input: { productId: productsOf[storeB][0], filename: 'b.png', contentType: 'image/png', byteSize: png.length },
+        })
+      ).data.createMediaUpload;
+      expect(await putUpload(catalogUploadUrl(catalog, ticket.uploadUrl), headersOf(ticket), png)).toBe(201);
+      await catalog.client(merchantB).rawRequest(COMPLETE_MEDIA_UPLOAD, { input: { mediaId: ticket.mediaId, alt: 'B' } });
+      mediaOfB = ticket.mediaId;
+    });
+
+    const mediaRowsOf = (storeId: string) =>
+      owner.query(`SELECT id, product_id, position, alt, status, storage_key FROM product_media WHERE store_id = $1 ORDER BY id`, [storeId]);
+
+    it('keeps product_media behind row-level security', async () => {
+      await expect(catalog.runtime.dataSource.query(`SELECT id FROM product_media`)).rejects.toThrow(/no store scope/);
+      const seen: unknown[] = await inScope(catalog.runtime.dataSource, storeA, (manager) => manager.query(`SELECT id FROM product_media`));
+      expect(seen).toEqual([]);
+      const insert = inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(`INSERT INTO product_media (store_id, product_id, position, external_url, status) VALUES ($1, $2, 0, 'https://x.test/a.png', 'READY')`, [
+          storeB,
+          productsOf[storeB][0],
+        ]),
+      );
+      await expect(insert).rejects.toThrow(/row-level security/);
+    });
+
+    it('lets store A’s merchant neither upload to, complete, describe, reorder nor delete store B’s media, and writes nothing', async () => {
+      const before = await mediaRowsOf(storeB);
+      const events = Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n);
+      const filesOfB = readdirSync(path.join(mediaDir, storeB));
+      const client = catalog.client(merchantA);
+      const answers = {
+        createMediaUpload: (
+          await client.rawRequest<{ createMediaUpload: unknown }>(CREATE_MEDIA_UPLOAD, {
+            input: { productId: productsOf[storeB][0], filename: 'a.png', contentType: 'image/png', byteSize: 100 },
+          })
+        ).data.createMediaUpload,
+        completeMediaUpload: (await client.rawRequest<{ completeMediaUpload: unknown }>(COMPLETE_MEDIA_UPLOAD, { input: { mediaId: mediaOfB } })).data
+          .completeMediaUpload,
+        updateProductMedia: (await client.rawRequest<{ updateProductMedia: unknown }>(UPDATE_PRODUCT_MEDIA, { input: { id: mediaOfB, alt: 'A was here' } }))
+          .data.updateProductMedia,
+        reorderProductMedia: (
+          await client.rawRequest<{ reorderProductMedia: unknown }>(REORDER_PRODUCT_MEDIA, {
+            input: { productId: productsOf[storeB][0], mediaIds: [mediaOfB] },
+          })
+        ).data.reorderProductMedia,
+        deleteProductMedia: (await client.rawRequest<{ deleteProductMedia: unknown }>(DELETE_PRODUCT_MEDIA, { input: { id: mediaOfB } })).data
+          .deleteProductMedia,
+      };
+      expect(answers).toEqual({
+        createMediaUpload: expect.objectContaining({
+          uploadUrl: null,
+          mediaId: null,
+          userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'productId'] })],
+        }),
+        completeMediaUpload: { media: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'mediaId'] })] },
+        updateProductMedia: { media: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+        reorderProductMedia: { media: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'productId'] }] },
+        deleteProductMedia: { deletedMediaId: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+      });
+      expect(await mediaRowsOf(storeB)).toEqual(before);
+      expect(await mediaRowsOf(storeA)).toEqual([]);
+      expect(Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n)).toBe(events);
+      expect(readdirSync(path.join(mediaDir, storeB))).toEqual(filesOfB);
+      expect(existsSync(path.join(mediaDir, storeB, mediaOfB))).toBe(true);
+      expect(existsSync(path.join(mediaDir, storeA))).toBe(false);
+    });
+
+    it('shows store B’s images to B’s shoppers only, not through store A', async () => {
+      const mediaOf = async (token?: string, headers: Record<string, string> = {}) =>
+        (await catalog.client(token, headers).rawRequest<{ product: { media: { id: string }[] } | null }>(PRODUCT_MEDIA, { id: productsOf[storeB][0] })).data
+          .product;
+      expect(await mediaOf(undefined, { 'x-store-id': storeB })).toMatchObject({ media: [{ id: mediaOfB }] });
+      expect(await mediaOf(merchantA)).toBeNull();
+      expect(await mediaOf(undefined, { 'x-store-id': storeA })).toBeNull();
+    });
   });
 
   describe('store status', () => {

@@ -54,6 +54,12 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -123,6 +129,24 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     DeleteProductVariants(variables: Operations.DeleteProductVariantsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteProductVariantsMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteProductVariantsMutation>({ document: Operations.DeleteProductVariantsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteProductVariants', 'mutation', variables);
+    },
+    ProductMedia(variables: Operations.ProductMediaQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductMediaQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductMediaQuery>({ document: Operations.ProductMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductMedia', 'query', variables);
+    },
+    CreateMediaUpload(variables: Operations.CreateMediaUploadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateMediaUploadMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateMediaUploadMutation>({ document: Operations.CreateMediaUploadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateMediaUpload', 'mutation', variables);
+    },
+    CompleteMediaUpload(variables: Operations.CompleteMediaUploadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CompleteMediaUploadMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CompleteMediaUploadMutation>({ document: Operations.CompleteMediaUploadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteMediaUpload', 'mutation', variables);
+    },
+    UpdateProductMedia(variables: Operations.UpdateProductMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateProductMediaMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateProductMediaMutation>({ document: Operations.UpdateProductMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateProductMedia', 'mutation', variables);
+    },
+    ReorderProductMedia(variables: Operations.ReorderProductMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ReorderProductMediaMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ReorderProductMediaMutation>({ document: Operations.ReorderProductMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReorderProductMedia', 'mutation', variables);
+    },
+    DeleteProductMedia(variables: Operations.DeleteProductMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteProductMediaMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteProductMediaMutation>({ document: Operations.DeleteProductMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteProductMedia', 'mutation', variables);
     },
     CustomerById(variables: Operations.CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CustomerByIdQuery>({ document: Operations.CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);
