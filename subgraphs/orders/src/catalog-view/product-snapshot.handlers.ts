@@ -37,6 +37,24 @@ const APPLY_PRODUCT_EVENT = `
   )
   SELECT (SELECT count(*) FROM product)::int AS applied`;
 
+/** PostgreSQL's insufficient_privilege: here, an upsert meeting a row of another store (row-level security refuses to update it). */
+const OTHER_STORES_ROW = '42501';
+
+/**
+ * The statement's outcome; a product or variant id that is another store's row can never be applied
+ * (ids are the catalog's uuids: only a broken or hostile producer reuses one), so it is parked at once.
+ */
+async function applyInItsStore(type: string, eventId: string, applying: Promise<unknown>): Promise<void> {
+  try {
+    await applying;
+  } catch (error) {
+    if ((error as { code?: string }).code === OTHER_STORES_ROW) {
+      throw new PermanentEventError(`${type} ${eventId} names a product or variant id of another store`);
+    }
+    throw error;
+  }
+}
+
 function keepSnapshot(name: string, eventType: string): EventHandler<ProductEventData> {
   return {
     name,
@@ -45,18 +63,22 @@ function keepSnapshot(name: string, eventType: string): EventHandler<ProductEven
       const { productId, title, status, price } = event.data;
       if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
       const variants = listedVariantsOf(event);
-      await tx.manager.query(APPLY_PRODUCT_EVENT, [
-        productId,
-        event.storeId,
-        title,
-        status,
-        price.amount,
-        price.currencyCode,
-        publishedAtOf(event),
-        event.aggregateVersion,
-        JSON.stringify(variants),
-        variants.map((variant) => variant.variant_id),
-      ]);
+      await applyInItsStore(
+        event.type,
+        event.id,
+        tx.manager.query(APPLY_PRODUCT_EVENT, [
+          productId,
+          event.storeId,
+          title,
+          status,
+          price.amount,
+          price.currencyCode,
+          publishedAtOf(event),
+          event.aggregateVersion,
+          JSON.stringify(variants),
+          variants.map((variant) => variant.variant_id),
+        ]),
+      );
     },
   };
 }
