@@ -353,4 +353,30 @@ describe('orders: placing orders by variant', () => {
       expect.objectContaining({ code: 'PRODUCT_NOT_AVAILABLE' }),
     ]);
   });
+  it('follows inventory’s answers in the contract’s variant shape: allocations per line, variantIds of a failed reservation', async () => {
+    const { productId, red, blue } = tee();
+    await events.productEvent(storeId, productId, 1, [red, blue]);
+    const reservedOrder = (await place([{ variantId: red.variantId, quantity: 2 }])).order!;
+    const failedOrder = (await place([{ variantId: blue.variantId, quantity: 1 }])).order!;
+    const locationId = randomUUID();
+    await events.publish('inventory.reserved', storeId, reservedOrder.id, {
+      orderId: reservedOrder.id,
+      expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+      lines: [{ productId, variantId: red.variantId, quantity: 2, allocations: [{ locationId, quantity: 2 }] }],
+    });
+    await events.publish('inventory.reservation-failed', storeId, failedOrder.id, {
+      orderId: failedOrder.id,
+      reason: 'Not enough stock',
+      productIds: [productId],
+      variantIds: [blue.variantId],
+    });
+    const statusOf = async (orderId: string) =>
+      (await owner.query(`SELECT status, reservation_status FROM customer_order WHERE id = $1`, [orderId]))[0] as {
+        status: string;
+        reservation_status: string;
+      };
+    await eventually(async () => (await statusOf(reservedOrder.id)).reservation_status === 'RESERVED', 10_000, 'the reservation applied');
+    await eventually(async () => (await statusOf(failedOrder.id)).status === 'CANCELLED', 10_000, 'the failed reservation applied');
+    expect(await statusOf(failedOrder.id)).toEqual({ status: 'CANCELLED', reservation_status: 'FAILED' });
+  });
 });
