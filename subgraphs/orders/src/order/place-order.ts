@@ -26,11 +26,14 @@ class ConcurrentReplay extends Error {}
  * the rows). Stock is reserved by inventory when it consumes orders.created; the order's
  * reservationStatus follows. Refused, writing nothing: a store that is not ACTIVE, a guest where the
  * store wants signed-in shoppers, no phone where it wants one, a shopper with too many open unpaid
- * orders (`openOrderLimit`), and a total beyond `MAX_ORDER_TOTAL` (computed exactly, `orderTotals`).
+ * orders (`openOrderLimit`), an item that is not a variant on sale here (`priceLines`: unknown, unlisted,
+ * unpublished, another store's; a product with several variants named by productId), and a total beyond
+ * `MAX_ORDER_TOTAL` (computed exactly, `orderTotals`).
  */
 export async function placeOrder(context: SubgraphContext, config: OrdersConfig, input: PlaceOrderInput): Promise<PlaceOrderPayload> {
-  // an order is placed in one store: the one the shopper names (X-Store-Id) or the staff member acts for
+  // malformed input is refused before anything is read, as class-validator refuses the rest
   checkItemTargets(input.items);
+  // an order is placed in one store: the one the shopper names (X-Store-Id) or the staff member acts for
   const storeId = context.caller.storeId;
   if (!storeId) throw storeRequired();
   const status = await context.storeStatuses.of(storeId);
