@@ -1,15 +1,15 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
- * An option value a variant stands for. The same type as catalog's `SelectedOption` (orders keeps the
- * values a line was sold with); a value type both subgraphs resolve, hence shareable.
+ * Catalog's `SelectedOption`, which orders also resolves: a line keeps the option values it was sold with.
+ * A value type both subgraphs resolve, so shareable (catalog's must say so too), with catalog's descriptions.
  */
 @Directive('@shareable')
-@ObjectType('SelectedOption', { description: 'One option value of a variant, e.g. Size: M.' })
+@ObjectType('SelectedOption', { description: 'The value a variant has for one of its product’s options.' })
 export class SelectedOption {
-  @Field({ description: 'The option’s name, e.g. "Size".' })
+  @Field({ description: 'Option name ("Size").' })
   name: string;
 
-  @Field({ description: 'The value, e.g. "M".' })
+  @Field({ description: 'Value ("M").' })
   value: string;
 }
