@@ -1744,7 +1744,7 @@ export type ProductStatus =
   /** Being prepared; visible to the store staff only. */
   | 'DRAFT';
 
-/** One sellable version of a product (a size, a colour), with its own SKU and price. */
+/** One sellable version of a product: a combination of the product's option values, with its own SKU and price. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
   /** Opaque variant id; a product without options has one default variant whose id is the product’s. */
@@ -2175,12 +2175,12 @@ export type SegmentRulesInput = {
   match: SegmentMatch;
 };
 
-/** One option value of a variant, e.g. Size: M. */
+/** The value a variant has for one of its product’s options. */
 export type SelectedOption = {
   __typename?: 'SelectedOption';
-  /** The option’s name, e.g. "Size". */
+  /** Option name ("Size"). */
   name: Scalars['String']['output'];
-  /** The value, e.g. "M". */
+  /** Value ("M"). */
   value: Scalars['String']['output'];
 };
 
