@@ -1560,15 +1560,17 @@ export type OrderFilter = {
   status?: InputMaybe<OrderStatus>;
 };
 
-/** A product and how many units of it to buy. */
+/** A product variant and how many units of it to buy: give `variantId`, or `productId` for a product with one variant. */
 export type OrderItemInput = {
-  /** The product. */
-  productId: Scalars['ID']['input'];
-  /** Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one product are added together, within the same maximum. */
+  /** The product, when it has exactly one variant (a product without options): its variant is bought. A product with several variants is refused with VARIANT_REQUIRED. Give this or `variantId`, not both. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one variant are added together, within the same maximum. */
   quantity: Scalars['Int']['input'];
+  /** The variant to buy. Give this or `productId`, not both. */
+  variantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** One product in an order, as it was when the order was placed. */
+/** One product variant in an order, as it was when the order was placed. */
 export type OrderLineItem = {
   __typename?: 'OrderLineItem';
   /** Opaque line id. */
@@ -1581,10 +1583,20 @@ export type OrderLineItem = {
   productId: Scalars['ID']['output'];
   /** Units bought. */
   quantity: Scalars['Int']['output'];
+  /** The option values of the variant bought (none for a default variant). */
+  selectedOptions: Array<SelectedOption>;
+  /** The variant’s SKU at order time; null when it had none. */
+  sku: Maybe<Scalars['String']['output']>;
   /** The product title at order time. */
   title: Scalars['String']['output'];
   /** Price of one unit at order time. */
   unitPrice: Money;
+  /** The variant as it is now (resolved by the catalog and inventory subgraphs). */
+  variant: ProductVariant;
+  /** The variant bought (a product without options: its default variant, whose id is the product’s). */
+  variantId: Scalars['ID']['output'];
+  /** The variant’s title at order time: its option values joined by " / " ("M / Red"), or "Default". */
+  variantTitle: Scalars['String']['output'];
 };
 
 /** Whether the order has been paid for. */
@@ -3628,7 +3640,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, title: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4490,7 +4502,17 @@ export const OrderByIdDocument = `
     }
     lineItems {
       productId
+      variantId
       title
+      variantTitle
+      sku
+      selectedOptions {
+        name
+        value
+      }
+      variant {
+        id
+      }
       quantity
       unitPrice {
         amount

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
 import { Role } from '@ultramarket/kit';
-import { getSdk, type OrderSummaryFragment } from '../../../schema/generated/sdk';
+import { getSdk, type OrderItemInput, type OrderSummaryFragment } from '../../../schema/generated/sdk';
 import type { Stack } from '../../../scripts/lib/stack';
 import { tokenFor } from '../../../subgraphs/kit/test/support/subgraph-harness';
 import { eventually } from '../../../subgraphs/kit/test/support/test-names';
@@ -66,13 +66,8 @@ export class Storefront {
     return id;
   }
 
-  /** Places an order (for `email`), retrying while orders has not yet heard of a product just created. */
-  async placeOrder(
-    sdk: Sdk,
-    items: { productId: string; quantity: number }[],
-    idempotencyKey: string = randomUUID(),
-    email = 'shopper@example.com',
-  ): Promise<OrderSummaryFragment> {
+  /** Places an order (for `email`), retrying while orders has not yet heard of a product or variant just created. */
+  async placeOrder(sdk: Sdk, items: OrderItemInput[], idempotencyKey: string = randomUUID(), email = 'shopper@example.com'): Promise<OrderSummaryFragment> {
     return eventually(
       async () => {
         const { placeOrder } = await sdk.PlaceOrder({ input: { items, email, shippingAddress: SHIPPING_ADDRESS, idempotencyKey } });

@@ -5,6 +5,7 @@ import { OrderStatusChange } from './order/order-status-change.entity';
 import { OrderResolver } from './order/order.resolver';
 import { findVisibleOrder } from './order/order-queries';
 import { ProductSnapshot } from './catalog-view/product-snapshot.entity';
+import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
 import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
@@ -13,19 +14,21 @@ import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-is
 import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout-limits';
 import { MoneyAsBigint1763769610600 } from './migrations/1763769610600-money-as-bigint';
 import { StatusChangePayment1763769611100 } from './migrations/1763769611100-status-change-payment';
+import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by-variant';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
-  entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot],
+  entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot, VariantSnapshot],
   migrations: [
     CreateOrders1763769600300,
     IsolateOrdersByStore1763769605060,
     CheckoutLimits1763769605100,
     MoneyAsBigint1763769610600,
     StatusChangePayment1763769611100,
+    OrderByVariant1763769622000,
   ],
   publishes: ['orders'],
   consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers, ...checkoutSettingsHandlers],

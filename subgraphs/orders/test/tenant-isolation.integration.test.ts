@@ -21,7 +21,15 @@ import {
   type OrderResult,
 } from './support/order-operations';
 
-const TENANT_TABLES = ['customer_order', 'order_line_item', 'order_status_change', 'product_snapshot', 'store_order_counter', 'store_status'];
+const TENANT_TABLES = [
+  'customer_order',
+  'order_line_item',
+  'order_status_change',
+  'product_snapshot',
+  'variant_snapshot',
+  'store_order_counter',
+  'store_status',
+];
 
 describe('orders subgraph: tenant isolation and store status', () => {
   const storeA = randomUUID();
@@ -80,7 +88,7 @@ describe('orders subgraph: tenant isolation and store status', () => {
       status: 'CREATED',
       customerId: customerA,
       total: { amount: 3000, currencyCode: 'USD' },
-      lineItems: [{ productId: productA, quantity: 2 }],
+      lineItems: [{ productId: productA, variantId: productA, quantity: 2 }],
       statusHistory: [{ status: 'CREATED' }],
     });
     const lines = await owner.query(`SELECT store_id FROM order_line_item WHERE order_id = $1`, [orderA.id]);
@@ -111,6 +119,10 @@ describe('orders subgraph: tenant isolation and store status', () => {
         `INSERT INTO product_snapshot (product_id, store_id, title, status, price_amount, currency_code, version) VALUES ($1, $2, 'x', 'ACTIVE', 1, 'USD', 1)`,
         [randomUUID(), storeB],
       ],
+      [
+        `INSERT INTO variant_snapshot (variant_id, product_id, store_id, title, price_amount, currency_code, version) VALUES ($1, $2, $3, 'x', 1, 'USD', 1)`,
+        [randomUUID(), productB, storeB],
+      ],
       [`INSERT INTO store_order_counter (store_id, last_number) VALUES ($1, 5000)`, [randomUUID()]],
       [
         `INSERT INTO customer_order (store_id, number, email, currency_code, subtotal_amount, shipping_amount, tax_amount, discount_amount, total_amount,
@@ -119,7 +131,8 @@ describe('orders subgraph: tenant isolation and store status', () => {
         [storeB],
       ],
       [
-        `INSERT INTO order_line_item (order_id, store_id, product_id, title, quantity, unit_price_amount, currency_code, position) VALUES ($1, $2, $3, 'x', 1, 1, 'USD', 9)`,
+        `INSERT INTO order_line_item (order_id, store_id, product_id, variant_id, title, variant_title, quantity, unit_price_amount, currency_code, position)
+         VALUES ($1, $2, $3, $3, 'x', 'Default', 1, 1, 'USD', 9)`,
         [orderB.id, storeB, productB],
       ],
       [`INSERT INTO order_status_change (order_id, store_id, status) VALUES ($1, $2, 'CANCELLED')`, [orderB.id, storeB]],
@@ -127,6 +140,7 @@ describe('orders subgraph: tenant isolation and store status', () => {
     for (const [sql, parameters] of refusedInA) await expect(inA(sql, [...parameters])).rejects.toThrow(/row-level security/);
     expect(await inA(`UPDATE customer_order SET status = 'CANCELLED' WHERE id = $1 RETURNING id`, [orderB.id])).toEqual([[], 0]);
     expect(await inA(`DELETE FROM order_line_item WHERE order_id = $1 RETURNING id`, [orderB.id])).toEqual([[], 0]);
+    expect(await inA(`UPDATE variant_snapshot SET price_amount = 1 WHERE variant_id = $1 RETURNING variant_id`, [productB])).toEqual([[], 0]);
     expect(await storeBRows()).toEqual(before);
   });
 
@@ -136,7 +150,7 @@ describe('orders subgraph: tenant isolation and store status', () => {
       { __typename: 'Order', id: orderA.id },
     ];
     const { _entities } = await request<{ _entities: (OrderResult | null)[] }>(merchantA, ENTITIES, { representations });
-    expect(_entities).toEqual([null, expect.objectContaining({ id: orderA.id, lineItems: [{ productId: productA, quantity: 2 }] })]);
+    expect(_entities).toEqual([null, expect.objectContaining({ id: orderA.id, lineItems: [{ productId: productA, variantId: productA, quantity: 2 }] })]);
     // a shopper of store A naming store B (the storefront's X-Store-Id) is not B's customer either
     const switched = await request<{ _entities: (OrderResult | null)[] }>(shopperA, ENTITIES, { representations }, { 'x-store-id': storeB });
     expect(switched._entities).toEqual([null, null]);

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** At most 3 options per product, at most 100 values each (see option-rules.ts). */
@@ -32,7 +32,8 @@ export class ProductOption {
   values: string[];
 }
 
-/** One option value of a variant. */
+/** One option value of a variant (orders resolves it too, for an order line's options: shareable). */
+@Directive('@shareable')
 @ObjectType({ description: 'The value a variant has for one of its product’s options.' })
 export class SelectedOption {
   @Field({ description: 'Option name ("Size").' })

@@ -3,7 +3,9 @@ import { bigintAsNumber } from '@ultramarket/kit';
 
 /**
  * Orders' own read model of catalog products, kept from catalog events: prices never come from the
- * client, and placing an order never calls another subgraph.
+ * client, and placing an order never calls another subgraph. The product's part (title, status,
+ * publication, lowest price) and the version that decides which event wins; what is sold is one of its
+ * variants (`VariantSnapshot`).
  */
 @Entity('product_snapshot')
 export class ProductSnapshot {
@@ -24,6 +26,10 @@ export class ProductSnapshot {
 
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
+
+  /** When the product goes on sale (with status ACTIVE); null means as soon as it is ACTIVE. */
+  @Column('timestamptz', { name: 'published_at', nullable: true })
+  publishedAt: Date | null;
 
   /** The catalog's aggregate version: an older event never overwrites a newer one. */
   @Column('integer')

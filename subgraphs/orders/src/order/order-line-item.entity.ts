@@ -1,10 +1,13 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { ProductReference } from '../catalog-view/product-reference.type';
+import { VariantReference } from '../catalog-view/variant-reference.type';
+import { SelectedOption } from '../catalog-view/selected-option.type';
+import type { SelectedOptionValue } from '../catalog-view/variant-snapshot.entity';
 
-/** One product bought: title and unit price as they were when the order was placed. */
-@ObjectType({ description: 'One product in an order, as it was when the order was placed.' })
+/** One variant bought: its titles, SKU, option values and unit price as they were when the order was placed. */
+@ObjectType({ description: 'One product variant in an order, as it was when the order was placed.' })
 @Entity('order_line_item')
 export class OrderLineItem {
   @Field(() => ID, { description: 'Opaque line id.' })
@@ -22,9 +25,26 @@ export class OrderLineItem {
   @Column('uuid', { name: 'product_id' })
   productId: string;
 
+  @Field(() => ID, { description: 'The variant bought (a product without options: its default variant, whose id is the product’s).' })
+  @Column('uuid', { name: 'variant_id' })
+  variantId: string;
+
   @Field({ description: 'The product title at order time.' })
   @Column('varchar', { length: 255 })
   title: string;
+
+  @Field({ description: 'The variant’s title at order time: its option values joined by " / " ("M / Red"), or "Default".' })
+  @Column('varchar', { name: 'variant_title', length: 255 })
+  variantTitle: string;
+
+  @Field(() => String, { nullable: true, description: 'The variant’s SKU at order time; null when it had none.' })
+  @Column('varchar', { length: 255, nullable: true })
+  sku: string | null;
+
+  @Directive('@listSize(assumedSize: 3)')
+  @Field(() => [SelectedOption], { description: 'The option values of the variant bought (none for a default variant).' })
+  @Column('jsonb', { name: 'selected_options' })
+  selectedOptions: SelectedOptionValue[];
 
   @Field(() => Int, { description: 'Units bought.' })
   @Column('integer')
@@ -53,5 +73,10 @@ export class OrderLineItem {
   @Field(() => ProductReference, { description: 'The product as it is now (resolved by the catalog and inventory subgraphs).' })
   get product(): ProductReference {
     return ProductReference.of(this.productId);
+  }
+
+  @Field(() => VariantReference, { description: 'The variant as it is now (resolved by the catalog and inventory subgraphs).' })
+  get variant(): VariantReference {
+    return VariantReference.of(this.variantId);
   }
 }

@@ -30,7 +30,10 @@ export function orderCreatedData(order: Order, lines: OrderLineItem[]) {
     total: money(order.totalAmount, order.currencyCode),
     lines: lines.map((line) => ({
       productId: line.productId,
+      variantId: line.variantId,
       title: line.title,
+      variantTitle: line.variantTitle,
+      sku: line.sku,
       quantity: line.quantity,
       unitPrice: money(line.unitPriceAmount, line.currencyCode),
     })),

@@ -5,11 +5,24 @@ import { OrderStatus } from './order-status';
 import { CALLER_CANCEL_REASONS, OrderCancelReason } from './cancel-reason';
 import { ShippingAddressInput } from './shipping-address';
 
-@InputType({ description: 'A product and how many units of it to buy.' })
+@InputType({ description: 'A product variant and how many units of it to buy: give `variantId`, or `productId` for a product with one variant.' })
 export class OrderItemInput {
+  @IsOptional()
   @IsUUID()
-  @Field(() => ID, { description: 'The product.' })
-  productId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The variant to buy. Give this or `productId`, not both.',
+  })
+  variantId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The product, when it has exactly one variant (a product without options): its variant is bought. A product with several variants is refused with VARIANT_REQUIRED. Give this or `variantId`, not both.',
+  })
+  productId?: string | null;
 
   @IsInt()
   @Min(1)
@@ -17,7 +30,7 @@ export class OrderItemInput {
   @Max(ordersConfig.maxLineQuantity)
   @Field(() => Int, {
     description:
-      'Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one product are added together, within the same maximum.',
+      'Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one variant are added together, within the same maximum.',
   })
   quantity: number;
 }

@@ -1,6 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { acceptsCheckout, storeRequired, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
-import { ProductSnapshot } from '../catalog-view/product-snapshot.entity';
 import type { OrdersConfig } from '../orders-config';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
@@ -12,27 +11,28 @@ import { toShippingAddress } from './shipping-address';
 import { canSeeOrder } from './order-access';
 import { openOrderLimit } from './open-order-limit';
 import { checkoutRefusal, DEFAULT_CHECKOUT_SETTINGS, type CheckoutSettings } from '../store-view/checkout-settings';
-import { MAX_ORDER_TOTAL, orderTotals, type OrderTotals } from './order-totals';
+import type { OrderTotals } from './order-totals';
+import { checkItemTargets, priceLines, type PricedLine } from './price-lines';
 
 const FIRST_ORDER_NUMBER = 1001;
 
 /** A concurrent request with the same idempotency key committed first. */
 class ConcurrentReplay extends Error {}
 
-interface PricedLine {
-  snapshot: ProductSnapshot;
-  quantity: number;
-}
-
 /**
- * Places an order in one transaction: prices from orders' own catalog read model, totals computed here,
+ * Places an order in one transaction: each item resolved to a variant on sale and priced from orders' own
+ * catalog read model (`priceLines`, one read for every line), totals computed here,
  * the order, its lines, its first history entry and orders.created written together (one statement for
  * the rows). Stock is reserved by inventory when it consumes orders.created; the order's
  * reservationStatus follows. Refused, writing nothing: a store that is not ACTIVE, a guest where the
  * store wants signed-in shoppers, no phone where it wants one, a shopper with too many open unpaid
- * orders (`openOrderLimit`), and a total beyond `MAX_ORDER_TOTAL` (computed exactly, `orderTotals`).
+ * orders (`openOrderLimit`), an item that is not a variant on sale here (`priceLines`: unknown, unlisted,
+ * unpublished, another store's; a product with several variants named by productId), and a total beyond
+ * `MAX_ORDER_TOTAL` (computed exactly, `orderTotals`).
  */
 export async function placeOrder(context: SubgraphContext, config: OrdersConfig, input: PlaceOrderInput): Promise<PlaceOrderPayload> {
+  // malformed input is refused before anything is read, as class-validator refuses the rest
+  checkItemTargets(input.items);
   // an order is placed in one store: the one the shopper names (X-Store-Id) or the staff member acts for
   const storeId = context.caller.storeId;
   if (!storeId) throw storeRequired();
@@ -89,53 +89,13 @@ function findEarlier(manager: EntityManager, storeId: string, idempotencyKey: st
   return manager.getRepository(Order).findOneBy({ storeId, idempotencyKey });
 }
 
-/** Merges lines of one product, checks each is on sale in the store, all in one currency, and totals them. */
-async function priceLines(
-  manager: EntityManager,
-  config: OrdersConfig,
-  storeId: string,
-  input: PlaceOrderInput,
-): Promise<{ lines: PricedLine[]; totals: OrderTotals } | { errors: UserError[] }> {
-  const quantities = new Map<string, number>();
-  for (const item of input.items) quantities.set(item.productId, (quantities.get(item.productId) ?? 0) + item.quantity);
-  // another store's product is simply not on sale here
-  const snapshots = await manager.getRepository(ProductSnapshot).findBy({ storeId, productId: In([...quantities.keys()]) });
-  const byId = new Map(snapshots.map((snapshot) => [snapshot.productId, snapshot]));
-
-  const errors: UserError[] = [];
-  input.items.forEach((item, index) => {
-    const snapshot = byId.get(item.productId);
-    if (!snapshot || snapshot.status !== 'ACTIVE') {
-      errors.push(UserError.of('PRODUCT_NOT_AVAILABLE', `Product ${item.productId} is not on sale here`, ['input', 'items', String(index), 'productId']));
-    }
-  });
-  if (errors.length > 0) return { errors };
-  if (new Set(snapshots.map((snapshot) => snapshot.currencyCode)).size > 1) {
-    return { errors: [UserError.of('CURRENCY_MISMATCH', 'All products of an order must be priced in one currency', ['input', 'items'])] };
-  }
-  for (const [productId, quantity] of quantities) {
-    if (quantity > config.maxLineQuantity) {
-      return { errors: [UserError.of('QUANTITY_TOO_LARGE', `At most ${config.maxLineQuantity} units of product ${productId} per order`, ['input', 'items'])] };
-    }
-  }
-  const lines = [...quantities].map(([productId, quantity]) => ({ snapshot: byId.get(productId)!, quantity }));
-  const totals = orderTotals(
-    lines.map((line) => ({ unitPriceAmount: line.snapshot.priceAmount, quantity: line.quantity })),
-    config,
-  );
-  if (!totals) {
-    return { errors: [UserError.of('ORDER_TOTAL_TOO_LARGE', `The order's total would exceed ${MAX_ORDER_TOTAL} minor units; split it`, ['input', 'items'])] };
-  }
-  return { lines, totals };
-}
-
 /**
  * The order, its lines and its CREATED history entry in one statement (the store's next number taken
  * in it too), then orders.created. Another checkout with the same key that committed first leaves
  * nothing inserted: ConcurrentReplay rolls this one back and the caller answers with that order.
  */
 async function writeOrder(context: SubgraphContext, tx: Tx, storeId: string, input: PlaceOrderInput, lines: PricedLine[], totals: OrderTotals): Promise<Order> {
-  const currencyCode = lines[0].snapshot.currencyCode;
+  const currencyCode = lines[0].variant.currencyCode;
   const email = input.email.toLowerCase();
   const shippingAddress = toShippingAddress(input.shippingAddress);
   // kept for guests only: their open orders are counted per address
@@ -153,9 +113,12 @@ async function writeOrder(context: SubgraphContext, tx: Tx, storeId: string, inp
        ON CONFLICT (store_id, idempotency_key) DO NOTHING
        RETURNING id, number, version, created_at, updated_at
      ), lines AS (
-       INSERT INTO order_line_item (order_id, store_id, product_id, title, quantity, unit_price_amount, currency_code, position)
-       SELECT placed.id, $1::uuid, line.product_id, line.title, line.quantity, line.unit_price_amount, $5::char(3), (line.position - 1)::int
-         FROM placed, unnest($16::uuid[], $17::varchar[], $18::int[], $19::bigint[]) WITH ORDINALITY AS line (product_id, title, quantity, unit_price_amount, position)
+       INSERT INTO order_line_item (order_id, store_id, product_id, variant_id, title, variant_title, sku, selected_options, quantity,
+         unit_price_amount, currency_code, position)
+       SELECT placed.id, $1::uuid, line.product_id, line.variant_id, line.title, line.variant_title, line.sku, line.selected_options, line.quantity,
+              line.unit_price_amount, $5::char(3), (line.position - 1)::int
+         FROM placed, unnest($16::uuid[], $17::uuid[], $18::varchar[], $19::varchar[], $20::varchar[], $21::jsonb[], $22::int[], $23::bigint[])
+              WITH ORDINALITY AS line (product_id, variant_id, title, variant_title, sku, selected_options, quantity, unit_price_amount, position)
      ), history AS (
        INSERT INTO order_status_change (order_id, store_id, status) SELECT placed.id, $1::uuid, $11::varchar FROM placed
      )
@@ -176,10 +139,14 @@ async function writeOrder(context: SubgraphContext, tx: Tx, storeId: string, inp
       ReservationStatus.PENDING,
       input.idempotencyKey,
       clientAddress,
-      lines.map((line) => line.snapshot.productId),
-      lines.map((line) => line.snapshot.title),
+      lines.map((line) => line.variant.productId),
+      lines.map((line) => line.variant.variantId),
+      lines.map((line) => line.variant.productTitle),
+      lines.map((line) => line.variant.variantTitle),
+      lines.map((line) => line.variant.sku),
+      lines.map((line) => JSON.stringify(line.variant.selectedOptions)),
       lines.map((line) => line.quantity),
-      lines.map((line) => line.snapshot.priceAmount),
+      lines.map((line) => line.variant.priceAmount),
     ],
   );
   if (inserted.length === 0) throw new ConcurrentReplay();
@@ -215,10 +182,14 @@ async function writeOrder(context: SubgraphContext, tx: Tx, storeId: string, inp
     Object.assign(new OrderLineItem(), {
       orderId: order.id,
       storeId,
-      productId: line.snapshot.productId,
-      title: line.snapshot.title,
+      productId: line.variant.productId,
+      variantId: line.variant.variantId,
+      title: line.variant.productTitle,
+      variantTitle: line.variant.variantTitle,
+      sku: line.variant.sku,
+      selectedOptions: line.variant.selectedOptions,
       quantity: line.quantity,
-      unitPriceAmount: line.snapshot.priceAmount,
+      unitPriceAmount: line.variant.priceAmount,
       currencyCode,
       position,
     }),

@@ -17,6 +17,7 @@ export const ORDER_FIELDS = gql`
     }
     lineItems {
       productId
+      variantId
       quantity
     }
     statusHistory {
@@ -87,7 +88,7 @@ export interface OrderResult {
   status: string;
   customerId: string | null;
   total: { amount: number; currencyCode: string };
-  lineItems: { productId: string; quantity: number }[];
+  lineItems: { productId: string; variantId: string; quantity: number }[];
   statusHistory: { status: string }[];
 }
 
@@ -97,6 +98,14 @@ export interface OrderPayloadResult {
 }
 
 export const shippingAddress = { name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' };
+
+/** A variant as catalog.product-* events list it (title derived from the options). */
+export interface CatalogVariant {
+  variantId: string;
+  sku: string | null;
+  price: { amount: number; currencyCode: string };
+  options: { name: string; value: string }[];
+}
 
 /** Events other subgraphs publish, sent straight to JetStream in the suite's namespace. */
 export function upstreamEvents(subgraph: () => TestSubgraph) {
@@ -128,11 +137,59 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     return productId;
   };
 
+  /**
+   * A catalog product event as the catalog publishes it since products have variants (the whole product,
+   * `variants` included), in `storeId`; returns once orders handled it (applied, or left alone as older).
+   */
+  /** The data of a catalog product event as the catalog publishes it since products have variants (the whole product). */
+  const productEventData = (productId: string, variants: CatalogVariant[], product: { title?: string; status?: string; publishedAt?: string | null } = {}) => ({
+    productId,
+    title: product.title ?? 'Tee',
+    handle: `tee-${productId}`,
+    status: product.status ?? 'ACTIVE',
+    price: { amount: Math.min(...variants.map((variant) => variant.price.amount)), currencyCode: variants[0].price.currencyCode },
+    category: null,
+    tags: [],
+    vendor: null,
+    productType: null,
+    publishedAt: product.publishedAt ?? null,
+    options: [],
+    variants: variants.map((variant, position) => ({
+      position,
+      barcode: null,
+      compareAtPrice: null,
+      weightGrams: null,
+      trackInventory: true,
+      ...variant,
+      title: variant.options.length === 0 ? 'Default' : variant.options.map((option) => option.value).join(' / '),
+    })),
+  });
+
+  /** `productEventData` published in `storeId` as version `version`; returns once orders handled it (applied, or left alone as older). */
+  const productEvent = async (
+    storeId: string,
+    productId: string,
+    version: number,
+    variants: CatalogVariant[],
+    product: { title?: string; status?: string; publishedAt?: string | null; type?: string } = {},
+  ) => {
+    const type = product.type ?? (version === 1 ? 'catalog.product-created' : 'catalog.product-updated');
+    const event = await publish(type, storeId, productId, productEventData(productId, variants, product), version);
+    await eventually(
+      async () =>
+        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])))
+          .length > 0,
+      10_000,
+      'the product event handled',
+    );
+    return event;
+  };
+
   /** Paid and its stock committed: what payments and inventory announce, as the saga would. */
   const confirm = async (storeId: string, orderId: string) => {
     await publish('payments.succeeded', storeId, orderId, { orderId, paymentId: randomUUID() });
     await publish('inventory.committed', storeId, orderId, { orderId });
   };
 
-  return { publish, product, confirm };
+  return { publish, product, productEventData, productEvent, confirm };
 }

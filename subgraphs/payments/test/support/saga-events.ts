@@ -25,6 +25,16 @@ export function sagaEvents(subgraph: () => TestSubgraph, defaultStoreId: string)
     return event;
   };
   const money = (amount: number) => ({ amount, currencyCode: 'USD' });
+  /** One default-variant line (a product without options: the variant's id is the product's). */
+  const defaultVariantLine = (productId: string, total: number) => ({
+    productId,
+    variantId: productId,
+    title: 'Kettle',
+    variantTitle: 'Default',
+    sku: null,
+    quantity: 1,
+    unitPrice: money(total),
+  });
 
   const orderCreated = (orderId: string, options: OrderOptions = {}) =>
     publish(
@@ -41,7 +51,8 @@ export function sagaEvents(subgraph: () => TestSubgraph, defaultStoreId: string)
         taxTotal: money(0),
         discountTotal: money(0),
         total: money(options.total ?? 4999),
-        lines: [{ productId: randomUUID(), title: 'Kettle', quantity: 1, unitPrice: money(options.total ?? 4999) }],
+        // as orders publishes them since issue 13 (schema/events.md): payments reads none of it
+        lines: [defaultVariantLine(randomUUID(), options.total ?? 4999)],
       },
       options.storeId,
     );
