@@ -45,7 +45,16 @@ const INVENTORY = gql`
     }
   }
 `;
-const TABLES = ['inventory_item', 'stock_adjustment', 'reservation', 'reservation_line', 'location', 'stock_transfer', 'catalog_variant', 'product_stock_version'];
+const TABLES = [
+  'inventory_item',
+  'stock_adjustment',
+  'reservation',
+  'reservation_line',
+  'location',
+  'stock_transfer',
+  'catalog_variant',
+  'product_stock_version',
+];
 const CREATE_LOCATION = `mutation ($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { code field } } }`;
 const TRANSFER = `mutation ($input: TransferStockInput!) { transferStock(input: $input) { transfer { id } userErrors { code field } } }`;
 const VARIANTS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { id available inStock inventoryLevels { onHand } } } }`;
@@ -80,9 +89,10 @@ describe('inventory: one store never sees or touches another’s stock', () => {
     reservations: await owner.query(`SELECT order_id, status FROM reservation WHERE store_id = $1 ORDER BY order_id`, [storeId]),
     lines: await owner.query(`SELECT reservation_id, product_id, quantity FROM reservation_line WHERE store_id = $1 ORDER BY reservation_id`, [storeId]),
     locations: await owner.query(`SELECT id, name, priority, active, updated_at FROM location WHERE store_id = $1 ORDER BY id`, [storeId]),
-    stock: await owner.query(`SELECT variant_id, location_id, on_hand, reserved, incoming, low_stock_threshold FROM inventory_item WHERE store_id = $1 ORDER BY id`, [
-      storeId,
-    ]),
+    stock: await owner.query(
+      `SELECT variant_id, location_id, on_hand, reserved, incoming, low_stock_threshold FROM inventory_item WHERE store_id = $1 ORDER BY id`,
+      [storeId],
+    ),
     transfers: await owner.query(`SELECT id FROM stock_transfer WHERE store_id = $1 ORDER BY id`, [storeId]),
     variants: await owner.query(`SELECT variant_id, listed, product_version FROM catalog_variant WHERE store_id = $1 ORDER BY variant_id`, [storeId]),
   });
@@ -112,7 +122,14 @@ describe('inventory: one store never sees or touches another’s stock', () => {
         .rawRequest<{ createLocation: { location: { id: string } } }>(CREATE_LOCATION, { input: { name: 'Back room', code: 'back', priority: 5 } });
       locationOf[storeId] = created.data.createLocation.location.id;
       const moved = await inventory.client(merchant).rawRequest<{ transferStock: { userErrors: unknown[] } }>(TRANSFER, {
-        input: { variantId: productOf[storeId], fromLocationId: await defaultLocation(storeId), toLocationId: locationOf[storeId], quantity: 1, reason: 'shelf', idempotencyKey: randomUUID() },
+        input: {
+          variantId: productOf[storeId],
+          fromLocationId: await defaultLocation(storeId),
+          toLocationId: locationOf[storeId],
+          quantity: 1,
+          reason: 'shelf',
+          idempotencyKey: randomUUID(),
+        },
       });
       expect(moved.data.transferStock.userErrors).toEqual([]);
       orderOf[storeId] = randomUUID();
@@ -211,31 +228,41 @@ describe('inventory: one store never sees or touches another’s stock', () => {
     const mutation = (name: string, payload = 'userErrors { code field }') =>
       `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${payload} } }`;
     const attempt = async (name: string, input: Record<string, unknown>) =>
-      ((await inventory.client(merchantA).rawRequest<Record<string, { userErrors: { code: string; field: string[] }[] }>>(mutation(name), { input })).data[name]
-        .userErrors);
+      (await inventory.client(merchantA).rawRequest<Record<string, { userErrors: { code: string; field: string[] }[] }>>(mutation(name), { input })).data[name]
+        .userErrors;
     const key = () => ({ reason: 'theft', idempotencyKey: randomUUID() });
     const variantB = productOf[storeB];
-    expect(await attempt('updateLocation', { id: locationOf[storeB], name: 'Taken over', active: false })).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+    expect(await attempt('updateLocation', { id: locationOf[storeB], name: 'Taken over', active: false })).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'] },
+    ]);
     expect(await attempt('setStock', { variantId: variantB, onHand: 0, ...key() })).toEqual([{ code: 'NOT_FOUND', field: ['input', 'variantId'] }]);
     expect(await attempt('setIncoming', { variantId: variantB, incoming: 5, ...key() })).toEqual([{ code: 'NOT_FOUND', field: ['input', 'variantId'] }]);
-    expect(await attempt('setLowStockThreshold', { variantId: variantB, lowStockThreshold: 99, ...key() })).toEqual([{ code: 'NOT_FOUND', field: ['input', 'variantId'] }]);
+    expect(await attempt('setLowStockThreshold', { variantId: variantB, lowStockThreshold: 99, ...key() })).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'variantId'] },
+    ]);
     expect(await attempt('adjustStock', { variantId: variantB, locationId: locationOf[storeB], delta: -1, ...key() })).toEqual([
       { code: 'NOT_FOUND', field: ['input', 'variantId'] },
     ]);
-    expect(await attempt('transferStock', { variantId: variantB, fromLocationId: locationOf[storeB], toLocationId: await defaultLocation(storeB), quantity: 1, ...key() })).toEqual([
-      { code: 'NOT_FOUND', field: ['input', 'variantId'] },
-    ]);
+    expect(
+      await attempt('transferStock', {
+        variantId: variantB,
+        fromLocationId: locationOf[storeB],
+        toLocationId: await defaultLocation(storeB),
+        quantity: 1,
+        ...key(),
+      }),
+    ).toEqual([{ code: 'NOT_FOUND', field: ['input', 'variantId'] }]);
     // store A's own variant, but store B's locations
     const variantA = productOf[storeA];
     expect(await attempt('adjustStock', { variantId: variantA, locationId: locationOf[storeB], delta: 1, ...key() })).toEqual([
       { code: 'NOT_FOUND', field: ['input', 'locationId'] },
     ]);
-    expect(await attempt('transferStock', { variantId: variantA, fromLocationId: locationOf[storeA], toLocationId: locationOf[storeB], quantity: 1, ...key() })).toEqual([
-      { code: 'NOT_FOUND', field: ['input', 'toLocationId'] },
-    ]);
-    expect(await attempt('transferStock', { variantId: variantA, fromLocationId: locationOf[storeB], toLocationId: locationOf[storeA], quantity: 1, ...key() })).toEqual([
-      { code: 'NOT_FOUND', field: ['input', 'fromLocationId'] },
-    ]);
+    expect(
+      await attempt('transferStock', { variantId: variantA, fromLocationId: locationOf[storeA], toLocationId: locationOf[storeB], quantity: 1, ...key() }),
+    ).toEqual([{ code: 'NOT_FOUND', field: ['input', 'toLocationId'] }]);
+    expect(
+      await attempt('transferStock', { variantId: variantA, fromLocationId: locationOf[storeB], toLocationId: locationOf[storeA], quantity: 1, ...key() }),
+    ).toEqual([{ code: 'NOT_FOUND', field: ['input', 'fromLocationId'] }]);
     // naming store B makes A's merchant a shopper there, who may change no locations
     const asShopper = await inventory
       .client(merchantA, { 'x-store-id': storeB })

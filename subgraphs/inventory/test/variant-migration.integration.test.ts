@@ -29,7 +29,10 @@ describe('inventory migration: one row per product becomes the default variant a
     const old = await startTestSubgraph({ ...inventorySubgraph, migrations: before, consumers: [], jobs: [] });
     const { config, names } = old.runtime;
     const oldOwner = await openOwnerConnection(config);
-    await oldOwner.query(`INSERT INTO inventory_item (product_id, store_id, on_hand, reserved, low_stock_threshold) VALUES ($1, $2, 9, 2, 3)`, [productId, storeId]);
+    await oldOwner.query(`INSERT INTO inventory_item (product_id, store_id, on_hand, reserved, low_stock_threshold) VALUES ($1, $2, 9, 2, 3)`, [
+      productId,
+      storeId,
+    ]);
     await oldOwner.query(
       `INSERT INTO stock_adjustment (store_id, product_id, delta, reason, idempotency_key) VALUES ($1, $2, 9, 'received', 'first-delivery')`,
       [storeId, productId],
@@ -38,7 +41,11 @@ describe('inventory migration: one row per product becomes the default variant a
       `INSERT INTO reservation (order_id, store_id, status, expires_at, correlation_id) VALUES ($1, $2, 'RESERVED', now() + interval '1 hour', 'c') RETURNING id`,
       [orderId, storeId],
     );
-    await oldOwner.query(`INSERT INTO reservation_line (reservation_id, store_id, product_id, quantity) VALUES ($1, $2, $3, 2)`, [reservation.id, storeId, productId]);
+    await oldOwner.query(`INSERT INTO reservation_line (reservation_id, store_id, product_id, quantity) VALUES ($1, $2, $3, 2)`, [
+      reservation.id,
+      storeId,
+      productId,
+    ]);
     await oldOwner.destroy();
     await old.stop();
     inventory = await startTestSubgraph(inventorySubgraph, { DATABASE_NAME: config.database.name, EVENT_NAMESPACE: names.namespace });
@@ -55,15 +62,22 @@ describe('inventory migration: one row per product becomes the default variant a
     expect(await owner.query(`SELECT variant_id, location_id, product_id, on_hand, reserved, incoming, low_stock_threshold FROM inventory_item`)).toEqual([
       { variant_id: productId, location_id: location.id, product_id: productId, on_hand: 9, reserved: 2, incoming: 0, low_stock_threshold: 3 },
     ]);
-    expect(await owner.query(`SELECT variant_id, location_id, kind FROM stock_adjustment`)).toEqual([{ variant_id: productId, location_id: location.id, kind: 'ADJUST' }]);
-    expect(await owner.query(`SELECT variant_id, location_id, quantity FROM reservation_line`)).toEqual([{ variant_id: productId, location_id: location.id, quantity: 2 }]);
+    expect(await owner.query(`SELECT variant_id, location_id, kind FROM stock_adjustment`)).toEqual([
+      { variant_id: productId, location_id: location.id, kind: 'ADJUST' },
+    ]);
+    expect(await owner.query(`SELECT variant_id, location_id, quantity FROM reservation_line`)).toEqual([
+      { variant_id: productId, location_id: location.id, quantity: 2 },
+    ]);
 
     const merchant = tokenFor([Role.MERCHANT], storeId);
     const read = await inventory
       .client(merchant)
-      .rawRequest<{ _entities: unknown[] }>(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { stock inventory { onHand reserved } } } }`, {
-        r: [{ __typename: 'Product', id: productId }],
-      });
+      .rawRequest<{ _entities: unknown[] }>(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { stock inventory { onHand reserved } } } }`,
+        {
+          r: [{ __typename: 'Product', id: productId }],
+        },
+      );
     expect(read.data._entities).toEqual([{ stock: 7, inventory: { onHand: 9, reserved: 2 } }]);
     // the reservation made before the change is sold from where it was held
     await events.saga('payments.succeeded', storeId, orderId, { paymentId: randomUUID() });

@@ -56,7 +56,9 @@ describe('inventory: 200 concurrent orders for 10 units of one variant at two lo
 
     const orderIds = Array.from({ length: 200 }, () => randomUUID());
     await Promise.all(
-      orderIds.map((orderId) => events.publish('orders.created', storeId, orderId, { orderId, orderNumber: '#race', lines: [{ productId, variantId: wanted, quantity: 1 }] })),
+      orderIds.map((orderId) =>
+        events.publish('orders.created', storeId, orderId, { orderId, orderNumber: '#race', lines: [{ productId, variantId: wanted, quantity: 1 }] }),
+      ),
     );
     await eventually(
       async () => Number((await owner.query(`SELECT count(*) AS n FROM reservation WHERE order_id = ANY($1)`, [orderIds]))[0].n) === 200,

@@ -28,7 +28,11 @@ describe('inventory: stock per variant and per location', () => {
     () => owner,
   );
 
-  const ask = async <T = Record<string, { userErrors: UserErrors } & Record<string, unknown>>>(query: string, variables: Record<string, unknown> = {}, token = merchant) => {
+  const ask = async <T = Record<string, { userErrors: UserErrors } & Record<string, unknown>>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token = merchant,
+  ) => {
     const result = await inventory.client(token).rawRequest<T>(query, variables);
     return result;
   };
@@ -38,7 +42,9 @@ describe('inventory: stock per variant and per location', () => {
     return result.data[name] as { userErrors: UserErrors; inventoryItem?: Item } & Record<string, unknown>;
   };
   const createLocation = async (code: string, priority: number) => {
-    const result = await ask(mutationOf('createLocation', 'location { id code priority active isDefault }'), { input: { name: `Warehouse ${code}`, code, priority } });
+    const result = await ask(mutationOf('createLocation', 'location { id code priority active isDefault }'), {
+      input: { name: `Warehouse ${code}`, code, priority },
+    });
     const payload = result.data.createLocation as { location: { id: string } | null; userErrors: UserErrors };
     expect(payload.userErrors).toEqual([]);
     return payload.location!.id;
@@ -51,9 +57,9 @@ describe('inventory: stock per variant and per location', () => {
     owner.query(`SELECT location_id, on_hand, reserved FROM inventory_item WHERE variant_id = $1 ORDER BY location_id`, [variantId]);
   const count = async (sql: string, parameters: unknown[] = []) => Number((await owner.query(sql, parameters))[0].n);
   const outbox = async (type: string, aggregateId: string): Promise<Record<string, unknown>[]> =>
-    (await owner.query(`SELECT envelope FROM outbox_event WHERE envelope->>'type' = $1 AND envelope->>'aggregateId' = $2 ORDER BY seq`, [type, aggregateId])).map(
-      (row: { envelope: Record<string, unknown> }) => row.envelope,
-    );
+    (
+      await owner.query(`SELECT envelope FROM outbox_event WHERE envelope->>'type' = $1 AND envelope->>'aggregateId' = $2 ORDER BY seq`, [type, aggregateId])
+    ).map((row: { envelope: Record<string, unknown> }) => row.envelope);
   /** A product with two tracked variants and one that does not track inventory, as catalog announces it. */
   const tee = async () => {
     const productId = randomUUID();
@@ -91,7 +97,15 @@ describe('inventory: stock per variant and per location', () => {
       available: 0,
       inStock: false,
       inventoryLevels: [
-        { locationId: defaultLocationId, onHand: 0, reserved: 0, available: 0, incoming: 0, lowStockThreshold: 5, location: { name: 'Default', code: 'default' } },
+        {
+          locationId: defaultLocationId,
+          onHand: 0,
+          reserved: 0,
+          available: 0,
+          incoming: 0,
+          lowStockThreshold: 5,
+          location: { name: 'Default', code: 'default' },
+        },
       ],
     });
     // a variant that does not track inventory is always in stock, with no levels
@@ -130,7 +144,9 @@ describe('inventory: stock per variant and per location', () => {
     const bad = await ask(mutationOf('createLocation', 'location { id }'), { input: { name: '', code: 'Not A Code', countryCode: 'gbr' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count(`SELECT count(*) AS n FROM location`)).toBe(before);
-    const renamed = await ask(mutationOf('updateLocation', 'location { id name priority city }'), { input: { id: southId, name: 'South hub', priority: 3, city: 'Leeds' } });
+    const renamed = await ask(mutationOf('updateLocation', 'location { id name priority city }'), {
+      input: { id: southId, name: 'South hub', priority: 3, city: 'Leeds' },
+    });
     expect(renamed.data.updateLocation).toEqual({ location: { id: southId, name: 'South hub', priority: 3, city: 'Leeds' }, userErrors: [] });
     const missing = await ask(mutationOf('updateLocation', 'location { id }'), { input: { id: randomUUID(), name: 'Ghost' } });
     expect(missing.data.updateLocation).toEqual({ location: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'], message: expect.any(String) }] });
@@ -200,7 +216,11 @@ describe('inventory: stock per variant and per location', () => {
   it('keeps one-variant products working by product id', async () => {
     const productId = randomUUID();
     await events.publish('catalog.product-created', storeId, productId, { productId }).then(events.handled);
-    expect((await mutate('adjustStock', { productId, delta: 2 })).inventoryItem).toMatchObject({ variantId: productId, locationId: defaultLocationId, onHand: 2 });
+    expect((await mutate('adjustStock', { productId, delta: 2 })).inventoryItem).toMatchObject({
+      variantId: productId,
+      locationId: defaultLocationId,
+      onHand: 2,
+    });
     expect(await products([productId])).toEqual([{ id: productId, stock: 2, inStock: true, inventory: { onHand: 2, reserved: 0, available: 2, incoming: 0 } }]);
   });
 
@@ -234,19 +254,37 @@ describe('inventory: stock per variant and per location', () => {
       userErrors: [],
     });
     // the same request again moves nothing more; the key for another transfer is refused
-    const again = await mutate('transferStock', { variantId: small, fromLocationId: northId, toLocationId: southId, quantity: 4, idempotencyKey }, 'transfer { id }');
+    const again = await mutate(
+      'transferStock',
+      { variantId: small, fromLocationId: northId, toLocationId: southId, quantity: 4, idempotencyKey },
+      'transfer { id }',
+    );
     expect(again).toEqual({ transfer: { id: (transfer.transfer as { id: string }).id }, userErrors: [] });
-    const reused = await mutate('transferStock', { variantId: small, fromLocationId: northId, toLocationId: southId, quantity: 1, idempotencyKey }, 'transfer { id }');
+    const reused = await mutate(
+      'transferStock',
+      { variantId: small, fromLocationId: northId, toLocationId: southId, quantity: 1, idempotencyKey },
+      'transfer { id }',
+    );
     expect(reused.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
 
-    const before = { transfers: await count(`SELECT count(*) AS n FROM stock_transfer`), adjustments: await count(`SELECT count(*) AS n FROM stock_adjustment`) };
-    const tooMany = await mutate('transferStock', { variantId: small, fromLocationId: northId, toLocationId: defaultLocationId, quantity: 3 }, 'transfer { id }');
+    const before = {
+      transfers: await count(`SELECT count(*) AS n FROM stock_transfer`),
+      adjustments: await count(`SELECT count(*) AS n FROM stock_adjustment`),
+    };
+    const tooMany = await mutate(
+      'transferStock',
+      { variantId: small, fromLocationId: northId, toLocationId: defaultLocationId, quantity: 3 },
+      'transfer { id }',
+    );
     expect(tooMany).toEqual({ transfer: null, userErrors: [{ code: 'INSUFFICIENT_STOCK', field: ['input', 'quantity'], message: expect.any(String) }] });
     const same = await mutate('transferStock', { variantId: small, fromLocationId: northId, toLocationId: northId, quantity: 1 }, 'transfer { id }');
     expect(same.userErrors[0].code).toBe('SAME_LOCATION');
     const nowhere = await mutate('transferStock', { variantId: small, fromLocationId: northId, toLocationId: randomUUID(), quantity: 1 }, 'transfer { id }');
     expect(nowhere.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'toLocationId'], message: expect.any(String) }]);
-    expect({ transfers: await count(`SELECT count(*) AS n FROM stock_transfer`), adjustments: await count(`SELECT count(*) AS n FROM stock_adjustment`) }).toEqual(before);
+    expect({
+      transfers: await count(`SELECT count(*) AS n FROM stock_transfer`),
+      adjustments: await count(`SELECT count(*) AS n FROM stock_adjustment`),
+    }).toEqual(before);
     expect((await items(small)).map((item) => item.on_hand).sort()).toEqual([0, 2, 4]);
 
     const logged: { kind: string; delta: number; location_id: string }[] = await owner.query(

@@ -14,10 +14,11 @@ import { variantsOf, type CatalogProductEvent } from './catalog-variants';
  */
 export async function syncVariants(tx: Tx, storeId: string, productVersion: number, data: CatalogProductEvent, lowStockThreshold: number): Promise<void> {
   const { productId } = data;
-  const [newer]: unknown[] = await tx.manager.query(
-    `SELECT 1 FROM catalog_variant WHERE store_id = $1 AND product_id = $2 AND product_version >= $3 LIMIT 1`,
-    [storeId, productId, productVersion],
-  );
+  const [newer]: unknown[] = await tx.manager.query(`SELECT 1 FROM catalog_variant WHERE store_id = $1 AND product_id = $2 AND product_version >= $3 LIMIT 1`, [
+    storeId,
+    productId,
+    productVersion,
+  ]);
   if (newer) return;
   const variants = variantsOf(data);
   await tx.manager.query(
@@ -45,7 +46,10 @@ export async function syncVariants(tx: Tx, storeId: string, productVersion: numb
 }
 
 /** catalog.product-created (consumer `inventory-create-item`, as before variants) and catalog.product-updated (`inventory-sync-variants`). */
-export function syncVariantsOn(eventType: 'catalog.product-created' | 'catalog.product-updated', lowStockThreshold: () => number): EventHandler<CatalogProductEvent> {
+export function syncVariantsOn(
+  eventType: 'catalog.product-created' | 'catalog.product-updated',
+  lowStockThreshold: () => number,
+): EventHandler<CatalogProductEvent> {
   return {
     name: eventType === 'catalog.product-created' ? 'inventory-create-item' : 'inventory-sync-variants',
     eventType,

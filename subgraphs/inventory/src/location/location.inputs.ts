@@ -3,7 +3,6 @@ import { IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 
 import { UserError } from '@ultramarket/kit';
 import { Location } from './location.entity';
 
-
 @InputType('LocationAddressInput', { description: 'A location’s address; every part optional.' })
 class LocationAddressInput {
   @IsOptional()

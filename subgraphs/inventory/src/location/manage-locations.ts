@@ -48,7 +48,8 @@ export async function updateLocation(context: SubgraphContext, input: UpdateLoca
         [input.id, store.storeId],
       );
       const reserved = items.reduce((sum, item) => sum + item.reserved, 0);
-      if (reserved > 0) return UserError.of('LOCATION_IN_USE', `${reserved} units here are reserved for orders: fill or release them first`, ['input', 'active']);
+      if (reserved > 0)
+        return UserError.of('LOCATION_IN_USE', `${reserved} units here are reserved for orders: fill or release them first`, ['input', 'active']);
     }
     await locations.update({ id: input.id, storeId: store.storeId }, changes);
     return locations.findOneByOrFail({ id: input.id, storeId: store.storeId });

@@ -83,7 +83,12 @@ async function plan(tx: Tx, storeId: string, lines: VariantLine[]): Promise<{ re
     }
     const candidates = locked
       .filter((item) => item.variant_id === line.variantId && item.active)
-      .map((item) => ({ locationId: item.location_id, available: item.available, priority: item.priority, locationCreatedAt: new Date(item.location_created_at) }));
+      .map((item) => ({
+        locationId: item.location_id,
+        available: item.available,
+        priority: item.priority,
+        locationCreatedAt: new Date(item.location_created_at),
+      }));
     const allocations = allocate(line.quantity, candidates);
     if (allocations) reserved.push({ ...line, allocations });
     else short.push(line);
@@ -143,7 +148,12 @@ export function reserveStockOnOrderCreated(config: ReservationConfig): EventHand
       if (short.length > 0) return failed(short);
 
       const held: HeldUnits[] = reserved.flatMap((line) =>
-        line.allocations.map((allocation) => ({ productId: line.productId, variantId: line.variantId, locationId: allocation.locationId, quantity: allocation.quantity })),
+        line.allocations.map((allocation) => ({
+          productId: line.productId,
+          variantId: line.variantId,
+          locationId: allocation.locationId,
+          quantity: allocation.quantity,
+        })),
       );
       // several holds are all or none: a savepoint to undo the first ones should a later one fail (one hold needs none)
       const atomic = held.length > 1;

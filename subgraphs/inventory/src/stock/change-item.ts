@@ -88,7 +88,17 @@ async function changeInTransaction(tx: Tx, storeId: string, change: ItemChange):
   const recorded: unknown[] = await tx.manager.query(
     `INSERT INTO stock_adjustment (store_id, product_id, variant_id, location_id, kind, delta, set_to, reason, idempotency_key)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (store_id, idempotency_key) DO NOTHING RETURNING id`,
-    [storeId, target.productId, target.variantId, target.locationId, change.kind, delta, change.kind === StockChangeKind.ADJUST ? null : change.value, change.reason, change.idempotencyKey],
+    [
+      storeId,
+      target.productId,
+      target.variantId,
+      target.locationId,
+      change.kind,
+      delta,
+      change.kind === StockChangeKind.ADJUST ? null : change.value,
+      change.reason,
+      change.idempotencyKey,
+    ],
   );
   if (recorded.length === 0) throw new ConcurrentReplay();
 

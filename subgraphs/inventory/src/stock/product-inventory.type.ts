@@ -17,7 +17,8 @@ export class ProductInventory {
   incoming: number;
 
   @Field(() => Int, {
-    description: 'The sum of the items’ own low-stock thresholds (for a product stocked at one place, that item’s threshold); set per item with setLowStockThreshold.',
+    description:
+      'The sum of the items’ own low-stock thresholds (for a product stocked at one place, that item’s threshold); set per item with setLowStockThreshold.',
   })
   lowStockThreshold: number;
 

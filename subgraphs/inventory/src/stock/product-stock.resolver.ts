@@ -6,7 +6,9 @@ import { loadProductTotals } from './inventory-queries';
 
 @Resolver(() => ProductStock)
 export class ProductStockResolver {
-  @FieldResolver(() => Int, { description: 'Units that can be sold now, over its variants that track inventory, at active locations (0 when no stock is kept).' })
+  @FieldResolver(() => Int, {
+    description: 'Units that can be sold now, over its variants that track inventory, at active locations (0 when no stock is kept).',
+  })
   async stock(@Root() product: ProductStock, @Ctx() context: SubgraphContext): Promise<number> {
     const totals = await loadProductTotals(context, product.id);
     return totals ? totals.onHand - totals.reserved : 0;
@@ -18,7 +20,10 @@ export class ProductStockResolver {
     return Boolean(totals && (totals.alwaysAvailable || totals.onHand - totals.reserved > 0));
   }
 
-  @FieldResolver(() => ProductInventory, { nullable: true, description: "Stock details summed over its variants and locations; only for the product's store staff." })
+  @FieldResolver(() => ProductInventory, {
+    nullable: true,
+    description: "Stock details summed over its variants and locations; only for the product's store staff.",
+  })
   async inventory(@Root() product: ProductStock, @Ctx() context: SubgraphContext): Promise<ProductInventory | null> {
     const storeId = context.caller.storeId;
     if (!storeId || !managesStore(context.caller, storeId)) return null;
@@ -37,4 +42,3 @@ export class ProductStockResolver {
     throw new Error('stockChanged is served by the gateway');
   }
 }
-

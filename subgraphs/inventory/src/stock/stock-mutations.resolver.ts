@@ -22,25 +22,40 @@ const EVENTS = 'Publishes inventory.stock-changed (and inventory.low-stock when 
 @Resolver()
 export class StockMutationsResolver {
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => AdjustStockPayload, { description: `Adds or removes on-hand units of a variant at a location; never takes available stock below zero. ${EVENTS}` })
+  @Mutation(() => AdjustStockPayload, {
+    description: `Adds or removes on-hand units of a variant at a location; never takes available stock below zero. ${EVENTS}`,
+  })
   async adjustStock(@Arg('input', { description: 'The change.' }) input: AdjustStockInput, @Ctx() context: SubgraphContext): Promise<AdjustStockPayload> {
     requireOneOf(input);
-    return AdjustStockPayload.of(await changeItem(context, { kind: StockChangeKind.ADJUST, ref: input, value: input.delta, reason: input.reason, idempotencyKey: input.idempotencyKey }));
+    return AdjustStockPayload.of(
+      await changeItem(context, { kind: StockChangeKind.ADJUST, ref: input, value: input.delta, reason: input.reason, idempotencyKey: input.idempotencyKey }),
+    );
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => SetStockPayload, { description: `Sets on-hand units of a variant at a location to a count; never below its reserved units. ${EVENTS}` })
   async setStock(@Arg('input', { description: 'The count.' }) input: SetStockInput, @Ctx() context: SubgraphContext): Promise<SetStockPayload> {
     requireOneOf(input);
-    return SetStockPayload.of(await changeItem(context, { kind: StockChangeKind.SET, ref: input, value: input.onHand, reason: input.reason, idempotencyKey: input.idempotencyKey }));
+    return SetStockPayload.of(
+      await changeItem(context, { kind: StockChangeKind.SET, ref: input, value: input.onHand, reason: input.reason, idempotencyKey: input.idempotencyKey }),
+    );
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => SetIncomingPayload, { description: `Sets the units on their way to a location. ${EVENTS}` })
-  async setIncoming(@Arg('input', { description: 'The incoming units.' }) input: SetIncomingInput, @Ctx() context: SubgraphContext): Promise<SetIncomingPayload> {
+  async setIncoming(
+    @Arg('input', { description: 'The incoming units.' }) input: SetIncomingInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SetIncomingPayload> {
     requireOneOf(input);
     return SetIncomingPayload.of(
-      await changeItem(context, { kind: StockChangeKind.INCOMING, ref: input, value: input.incoming, reason: input.reason, idempotencyKey: input.idempotencyKey }),
+      await changeItem(context, {
+        kind: StockChangeKind.INCOMING,
+        ref: input,
+        value: input.incoming,
+        reason: input.reason,
+        idempotencyKey: input.idempotencyKey,
+      }),
     );
   }
 

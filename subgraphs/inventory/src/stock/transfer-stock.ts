@@ -45,7 +45,10 @@ export async function transferStock(context: SubgraphContext, input: TransferSto
 }
 
 async function transferInTransaction(tx: Tx, storeId: string, input: TransferStockInput): Promise<TransferStockPayload> {
-  const [earlier]: unknown[] = await tx.manager.query(`SELECT 1 FROM stock_transfer WHERE store_id = $1 AND idempotency_key = $2`, [storeId, input.idempotencyKey]);
+  const [earlier]: unknown[] = await tx.manager.query(`SELECT 1 FROM stock_transfer WHERE store_id = $1 AND idempotency_key = $2`, [
+    storeId,
+    input.idempotencyKey,
+  ]);
   if (earlier) return replay(tx.manager, storeId, input);
 
   const source = await resolveItem(tx.manager, storeId, { variantId: input.variantId, locationId: input.fromLocationId });
@@ -57,11 +60,10 @@ async function transferInTransaction(tx: Tx, storeId: string, input: TransferSto
   await ensureItem(tx.manager, storeId, target, defaultLowStockThreshold());
 
   // both rows locked in (variant, location) order before either changes
-  await tx.manager.query(`SELECT id FROM inventory_item WHERE variant_id = $1 AND location_id = ANY($2::uuid[]) AND store_id = $3 ORDER BY location_id FOR UPDATE`, [
-    input.variantId,
-    [input.fromLocationId, input.toLocationId],
-    storeId,
-  ]);
+  await tx.manager.query(
+    `SELECT id FROM inventory_item WHERE variant_id = $1 AND location_id = ANY($2::uuid[]) AND store_id = $3 ORDER BY location_id FOR UPDATE`,
+    [input.variantId, [input.fromLocationId, input.toLocationId], storeId],
+  );
   const out = await updateStock(
     tx.manager,
     `UPDATE inventory_item SET on_hand = on_hand - $3, version = version + 1, updated_at = now()
@@ -74,9 +76,7 @@ async function transferInTransaction(tx: Tx, storeId: string, input: TransferSto
       [input.variantId, input.fromLocationId, storeId],
     );
     // nothing was written: the destination's empty item, if it was just created, goes with the rollback
-    throw new Refusal(
-      UserError.of('INSUFFICIENT_STOCK', `Only ${held?.available ?? 0} units are available to move from this location`, ['input', 'quantity']),
-    );
+    throw new Refusal(UserError.of('INSUFFICIENT_STOCK', `Only ${held?.available ?? 0} units are available to move from this location`, ['input', 'quantity']));
   }
   const into = (await updateStock(
     tx.manager,
@@ -95,7 +95,18 @@ async function transferInTransaction(tx: Tx, storeId: string, input: TransferSto
   await tx.manager.query(
     `INSERT INTO stock_adjustment (store_id, product_id, variant_id, location_id, kind, delta, reason, idempotency_key)
      VALUES ($1, $2, $3, $4, $6, -$8::int, $9, $10 || '/out'), ($1, $2, $3, $5, $7, $8, $9, $10 || '/in')`,
-    [storeId, source.productId, input.variantId, input.fromLocationId, input.toLocationId, StockChangeKind.TRANSFER_OUT, StockChangeKind.TRANSFER_IN, input.quantity, input.reason, input.idempotencyKey],
+    [
+      storeId,
+      source.productId,
+      input.variantId,
+      input.fromLocationId,
+      input.toLocationId,
+      StockChangeKind.TRANSFER_OUT,
+      StockChangeKind.TRANSFER_IN,
+      input.quantity,
+      input.reason,
+      input.idempotencyKey,
+    ],
   );
   const reason = `transfer: ${input.reason}`;
   const changes: { row: StockRow; delta: number }[] = [
@@ -144,7 +155,9 @@ async function replay(manager: EntityManager, storeId: string, input: TransferSt
     row.to_location_id === input.toLocationId &&
     row.quantity === input.quantity;
   if (!same) {
-    return TransferStockPayload.failed(UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different transfer', ['input', 'idempotencyKey']));
+    return TransferStockPayload.failed(
+      UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different transfer', ['input', 'idempotencyKey']),
+    );
   }
   const transfer = transferOf(row);
   return TransferStockPayload.ok(transfer, ...(await bothItems(manager, storeId, transfer)));

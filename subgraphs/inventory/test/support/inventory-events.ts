@@ -56,6 +56,7 @@ export function inventoryEvents(subgraph: () => TestSubgraph, owner: () => DataS
     order: (storeId: string, orderId: string, lines: { productId: string; variantId?: string; quantity: number }[]) =>
       publish('orders.created', storeId, orderId, { orderId, orderNumber: '#2001', customerId: randomUUID(), lines }).then(handled),
     /** An event of the saga about an order, once handled. */
-    saga: (type: string, storeId: string, orderId: string, data: Record<string, unknown> = {}) => publish(type, storeId, orderId, { orderId, ...data }).then(handled),
+    saga: (type: string, storeId: string, orderId: string, data: Record<string, unknown> = {}) =>
+      publish(type, storeId, orderId, { orderId, ...data }).then(handled),
   };
 }
