@@ -111,6 +111,9 @@ export class StockPerVariantAndLocation1763769621000 implements MigrationInterfa
         store_id uuid NOT NULL,
         version integer NOT NULL
       )`);
+    // stock events were versioned by the product's one item: the product's counter goes on from there, so a
+    // subscriber resuming with a version seen before the change is not refused the events after it
+    await runner.query(`INSERT INTO product_stock_version (product_id, store_id, version) SELECT product_id, store_id, version FROM inventory_item`);
     for (const table of NEW_TENANT_TABLES) await isolateByStore(runner, table);
   }
 
