@@ -42,8 +42,8 @@ async function variantsNamed(manager: EntityManager, storeId: string, ref: ItemR
   return rows.map((row) => ({ variantId: row.variant_id, productId: row.product_id }));
 }
 
-/** The variant and location a mutation means, or the user error saying why there is none. */
-export async function resolveItem(manager: EntityManager, storeId: string, ref: ItemRef): Promise<ResolvedItem | UserError> {
+/** The variant and location a mutation means, or the user error saying why there is none (`locationField` names the input field of the location). */
+export async function resolveItem(manager: EntityManager, storeId: string, ref: ItemRef, locationField = 'locationId'): Promise<ResolvedItem | UserError> {
   const variants = await variantsNamed(manager, storeId, ref);
   if (variants.length === 0) {
     return ref.variantId
@@ -54,7 +54,7 @@ export async function resolveItem(manager: EntityManager, storeId: string, ref: 
     return UserError.of('VARIANT_REQUIRED', 'This product has several variants: name the variant (variantId)', ['input', 'productId']);
   }
   const locationId = ref.locationId ? await locationOf(manager, storeId, ref.locationId) : await defaultLocationOf(manager, storeId);
-  if (!locationId) return UserError.of('NOT_FOUND', 'No such location in your store', ['input', 'locationId']);
+  if (!locationId) return UserError.of('NOT_FOUND', 'No such location in your store', ['input', locationField]);
   return { ...variants[0], locationId };
 }
 

@@ -51,8 +51,8 @@ async function transferInTransaction(tx: Tx, storeId: string, input: TransferSto
   ]);
   if (earlier) return replay(tx.manager, storeId, input);
 
-  const source = await resolveItem(tx.manager, storeId, { variantId: input.variantId, locationId: input.fromLocationId });
-  if (source instanceof UserError) throw new Refusal(source.field?.[1] === 'locationId' ? at(source, 'fromLocationId') : source);
+  const source = await resolveItem(tx.manager, storeId, { variantId: input.variantId, locationId: input.fromLocationId }, 'fromLocationId');
+  if (source instanceof UserError) throw new Refusal(source);
   if (!(await locationOf(tx.manager, storeId, input.toLocationId))) {
     throw new Refusal(UserError.of('NOT_FOUND', 'No such location in your store', ['input', 'toLocationId']));
   }
@@ -117,10 +117,6 @@ async function transferInTransaction(tx: Tx, storeId: string, input: TransferSto
     await emitStockChange(tx, row, { delta, reason, availableBefore: row.onHand - row.reserved - delta });
   }
   return TransferStockPayload.ok(transferOf(transfer), ...(await bothItems(tx.manager, storeId, input)));
-}
-
-function at(error: UserError, field: string): UserError {
-  return UserError.of(error.code, error.message, ['input', field]);
 }
 
 function transferOf(row: TransferRow): StockTransfer {
