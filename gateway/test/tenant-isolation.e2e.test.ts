@@ -26,6 +26,9 @@ interface Tenant {
   segmentId: string;
   staffUserId: string;
   mediaId: string;
+  /** The store's default location and a second one it created. */
+  locationId: string;
+  backRoomId: string;
 }
 
 /**
@@ -112,7 +115,20 @@ describe('tenant isolation across the supergraph', () => {
         front.customer(staffUserId).token,
       ),
     );
+    const backRoom = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateLocationInput!) { createLocation(input: $i) { location { id } userErrors { code message } } }',
+        { i: { name: `${name} back room`, code: 'back-room', priority: 5 } },
+        merchant,
+      ),
+    ).createLocation as { location: { id: string } };
+    const locations = must(await ask(stack.gatewayUrl, 'query { locations(first: 10) { nodes { id isDefault } } }', {}, merchant)).locations as {
+      nodes: { id: string; isDefault: boolean }[];
+    };
     return {
+      locationId: locations.nodes.find((location) => location.isDefault)!.id,
+      backRoomId: backRoom.location.id,
       front,
       shopper,
       productId,
@@ -147,6 +163,8 @@ describe('tenant isolation across the supergraph', () => {
         id: b.front.storeId,
       }),
       staff: await read('query ($id: ID!) { storeStaff(storeId: $id) { userId role } }', { id: b.front.storeId }),
+      locations: await read('query { locations(first: 10) { nodes { id name priority active } } }'),
+      stock: await read('query { inventory(first: 10) { nodes { variantId locationId onHand reserved incoming lowStockThreshold } } }'),
     };
   };
 
@@ -228,6 +246,23 @@ describe('tenant isolation across the supergraph', () => {
       updateCustomerSegment: mutation('updateCustomerSegment', { id: b.segmentId, name: 'Taken over' }),
       deleteCustomerSegment: mutation('deleteCustomerSegment', { id: b.segmentId }),
       adjustStock: mutation('adjustStock', { productId: b.productId, delta: -6, reason: 'theft', idempotencyKey: randomUUID() }),
+      setStock: mutation('setStock', { productId: b.productId, onHand: 0, reason: 'theft', idempotencyKey: randomUUID() }),
+      setIncoming: mutation('setIncoming', { variantId: b.productId, locationId: b.locationId, incoming: 99, reason: 'noise', idempotencyKey: randomUUID() }),
+      setLowStockThreshold: mutation('setLowStockThreshold', {
+        variantId: b.productId,
+        lowStockThreshold: 99,
+        reason: 'noise',
+        idempotencyKey: randomUUID(),
+      }),
+      transferStock: mutation('transferStock', {
+        variantId: b.productId,
+        fromLocationId: b.locationId,
+        toLocationId: b.backRoomId,
+        quantity: 1,
+        reason: 'theft',
+        idempotencyKey: randomUUID(),
+      }),
+      updateLocation: mutation('updateLocation', { id: b.backRoomId, name: 'Taken over', active: false }),
       markNotificationRead: mutation('markNotificationRead', { id: b.notificationId }),
       placeOrder: mutation('placeOrder', {
         items: [{ productId: b.productId, quantity: 1 }],
@@ -320,6 +355,7 @@ describe('tenant isolation across the supergraph', () => {
       catalogActiveProduct: await entities('catalog', 'Product', b.productId, 'id title'),
       catalogVariant: await entities('catalog', 'ProductVariant', b.productId, 'id title sku'),
       inventoryProduct: await entities('inventory', 'Product', b.productId, 'stock inventory { onHand }'),
+      inventoryVariant: await entities('inventory', 'ProductVariant', b.productId, 'available inStock inventoryLevels { onHand }'),
       order: await entities('orders', 'Order', b.orderId, 'id status'),
       orderPayments: await entities('payments', 'Order', b.orderId, 'payments { id }'),
       payment: await entities('payments', 'Payment', b.paymentId, 'id status'),
@@ -332,6 +368,7 @@ describe('tenant isolation across the supergraph', () => {
       catalogActiveProduct: null,
       catalogVariant: null,
       inventoryProduct: { stock: 0, inventory: null },
+      inventoryVariant: { available: 0, inStock: false, inventoryLevels: null },
       order: null,
       orderPayments: { payments: [] },
       payment: null,

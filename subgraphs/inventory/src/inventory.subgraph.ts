@@ -1,10 +1,16 @@
-import { buildFederatedSchema, envReader, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
+import { buildFederatedSchema, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
 import { InventoryItem } from './stock/inventory-item.entity';
 import { StockAdjustment } from './stock/stock-adjustment.entity';
+import { Location } from './location/location.entity';
 import { ProductStock } from './stock/product-stock.type';
+import { VariantStock } from './stock/variant-stock.type';
 import { ProductStockResolver } from './stock/product-stock.resolver';
+import { VariantStockResolver, InventoryLevelResolver } from './stock/variant-stock.resolver';
+import { StockMutationsResolver } from './stock/stock-mutations.resolver';
 import { InventoryItemResolver } from './stock/inventory-item.resolver';
-import { createInventoryItemOnProductCreated } from './stock/create-inventory-item.handler';
+import { LocationResolver } from './location/location.resolver';
+import { defaultLowStockThreshold } from './stock/stock-config';
+import { syncVariantsOn } from './catalog/sync-variants.handler';
 import { loadReservationConfig } from './reservation/reservation-config';
 import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler';
 import { commitReservationOnPayment } from './reservation/commit-reservation.handler';
@@ -13,21 +19,24 @@ import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
 import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
 import { IsolateByStore1763769605020 } from './migrations/1763769605020-isolate-by-store';
+import { StockPerVariantAndLocation1763769621000 } from './migrations/1763769621000-stock-per-variant-and-location';
 
-const lowStockThreshold = envReader().int('INVENTORY_LOW_STOCK_THRESHOLD', 5, { min: 0 });
 const reservations = loadReservationConfig();
+// read once at start, as before: it only seeds new items now
+const lowStockThreshold = defaultLowStockThreshold();
 
-/** Inventory owns stock: on hand, reserved for orders, available, and the alerts when it runs low. */
+/** Inventory owns stock: per variant and location, on hand, reserved for orders, available, incoming, and the alerts when it runs low. */
 export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
   defaultPort: 4004,
-  entities: [InventoryItem, StockAdjustment],
-  migrations: [CreateInventory1763769600200, CreateReservations1763769600400, IsolateByStore1763769605020],
+  entities: [InventoryItem, StockAdjustment, Location],
+  migrations: [CreateInventory1763769600200, CreateReservations1763769600400, IsolateByStore1763769605020, StockPerVariantAndLocation1763769621000],
   publishes: ['inventory'],
   // the staff of a SUSPENDED or CLOSED store may read its stock but not change it
   followsStoreStatus: true,
   consumers: [
-    createInventoryItemOnProductCreated(lowStockThreshold),
+    syncVariantsOn('catalog.product-created', () => lowStockThreshold),
+    syncVariantsOn('catalog.product-updated', () => lowStockThreshold),
     reserveStockOnOrderCreated(reservations),
     commitReservationOnPayment,
     releaseReservationOnCancel,
@@ -35,12 +44,15 @@ export const inventorySubgraph: SubgraphDefinition = {
   jobs: [reservationExpiryJob(reservations)],
   schema: () =>
     buildFederatedSchema({
-      resolvers: [ProductStockResolver, InventoryItemResolver],
+      resolvers: [ProductStockResolver, VariantStockResolver, InventoryLevelResolver, StockMutationsResolver, InventoryItemResolver, LocationResolver],
       referenceResolvers: {
-        // every product has stock fields; they read the caller's store's stock only, so another store's product (like
-        // one whose catalog.product-created is still on its way) shows 0 and no details: nothing of that store's
+        // every product and variant has stock fields; they read the caller's store's stock only, so another store's
+        // (like one whose catalog event is still on its way) shows 0 and no details: nothing of that store's
         Product: {
           __resolveReference: (reference: { id: string }) => (isUuid(reference.id) ? ProductStock.of(reference.id) : null),
+        },
+        ProductVariant: {
+          __resolveReference: (reference: { id: string }) => (isUuid(reference.id) ? VariantStock.of(reference.id) : null),
         },
       },
     }),

@@ -63,10 +63,14 @@ export type AdjustStockInput = {
   delta: Scalars['Int']['input'];
   /** A key unique to this change; repeating a request with it changes nothing twice. */
   idempotencyKey: Scalars['String']['input'];
-  /** The product whose stock changes. */
-  productId: Scalars['ID']['input'];
+  /** The location; the store’s default location when absent. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The product whose stock changes; only for a product with exactly one variant. Give this or variantId. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
   /** Why the stock changes, kept with the adjustment. */
   reason: Scalars['String']['input'];
+  /** The variant whose stock changes. Give this or productId. */
+  variantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Result of adjustStock. */
@@ -289,6 +293,37 @@ export type CreateCustomerSegmentPayload = {
   /** The segment as it now is, members recomputed; null when nothing was changed. */
   customerSegment: Maybe<CustomerSegment>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new place where the store keeps stock. */
+export type CreateLocationInput = {
+  /** Street and number. */
+  addressLine1?: InputMaybe<Scalars['String']['input']>;
+  /** Flat, floor, building. */
+  addressLine2?: InputMaybe<Scalars['String']['input']>;
+  /** City. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** A short code, unique in the store: lower-case letters, digits and dashes. */
+  code: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** What the staff call it. */
+  name: Scalars['String']['input'];
+  /** Postal code. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Reservations take stock from the lowest priority first; default 10. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** State, province or region. */
+  province?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of createLocation. */
+export type CreateLocationPayload = {
+  __typename?: 'CreateLocationPayload';
+  /** The location after the change. */
+  location: Maybe<Location>;
+  /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -816,7 +851,7 @@ export type InventoryFilter = {
   lowStock?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Stock of one product. */
+/** Stock of one product variant at one location. */
 export type InventoryItem = {
   __typename?: 'InventoryItem';
   /** Units that can be sold now: onHand − reserved. */
@@ -825,13 +860,19 @@ export type InventoryItem = {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque inventory item id. */
   id: Scalars['ID']['output'];
+  /** Units on their way here (ordered from a supplier or in transfer); not for sale yet. */
+  incoming: Scalars['Int']['output'];
+  /** Where the stock is kept. */
+  location: Maybe<Location>;
+  /** The location where the stock is kept. */
+  locationId: Scalars['ID']['output'];
   /** When available stock falls to this number, a low-stock alert is raised. */
   lowStockThreshold: Scalars['Int']['output'];
   /** Units physically in stock. */
   onHand: Scalars['Int']['output'];
   /** The product this stock is of, with its catalog fields. */
   product: Product;
-  /** The product this stock is of. */
+  /** The product whose variant this stock is of. */
   productId: Scalars['ID']['output'];
   /** Units held for orders not yet paid or shipped. */
   reserved: Scalars['Int']['output'];
@@ -839,6 +880,10 @@ export type InventoryItem = {
   storeId: Scalars['ID']['output'];
   /** When stock last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
+  /** The variant this stock is of, with its catalog fields. */
+  variant: ProductVariant;
+  /** The variant this stock is of (a product without options: its default variant, whose id is the product’s). */
+  variantId: Scalars['ID']['output'];
 };
 
 /** A page of InventoryItem items (Relay connection). */
@@ -863,6 +908,29 @@ export type InventoryItemEdge = {
   node: InventoryItem;
 };
 
+/** A variant’s stock at one location. */
+export type InventoryLevel = {
+  __typename?: 'InventoryLevel';
+  /** Units that can be sold now: onHand − reserved. */
+  available: Scalars['Int']['output'];
+  /** The inventory item’s id. */
+  id: Scalars['ID']['output'];
+  /** Units on their way here. */
+  incoming: Scalars['Int']['output'];
+  /** The location. */
+  location: Maybe<Location>;
+  /** The location. */
+  locationId: Scalars['ID']['output'];
+  /** When available units fall to this number, a low-stock alert is raised. */
+  lowStockThreshold: Scalars['Int']['output'];
+  /** Units physically in stock. */
+  onHand: Scalars['Int']['output'];
+  /** Units held for orders not yet paid or shipped. */
+  reserved: Scalars['Int']['output'];
+  /** When stock here last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** Someone to invite to a store's staff: by email or by user id (exactly one). */
 export type InviteStoreStaffInput = {
   /** The invitee’s email: the user who verified it with their account may accept. */
@@ -882,6 +950,61 @@ export type InviteStoreStaffPayload = {
   invitation: Maybe<StoreInvitation>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A place where a store keeps stock. */
+export type Location = {
+  __typename?: 'Location';
+  /** Whether orders may be filled from here; stock at an inactive location is not for sale. */
+  active: Scalars['Boolean']['output'];
+  /** Street and number. */
+  addressLine1: Maybe<Scalars['String']['output']>;
+  /** Flat, floor, building. */
+  addressLine2: Maybe<Scalars['String']['output']>;
+  /** City. */
+  city: Maybe<Scalars['String']['output']>;
+  /** A short code, unique in the store (the default location’s is "default"). */
+  code: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: Maybe<Scalars['String']['output']>;
+  /** When the location was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque location id. */
+  id: Scalars['ID']['output'];
+  /** Whether this is the store’s default location, where new variants’ stock is kept. */
+  isDefault: Scalars['Boolean']['output'];
+  /** What the staff call it. */
+  name: Scalars['String']['output'];
+  /** Postal code. */
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** Reservations take stock from the active location with the lowest priority first (then the oldest). */
+  priority: Scalars['Int']['output'];
+  /** State, province or region. */
+  province: Maybe<Scalars['String']['output']>;
+  /** When the location last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Location items (Relay connection). */
+export type LocationConnection = {
+  __typename?: 'LocationConnection';
+  /** Edges with cursors. */
+  edges: Array<LocationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Location>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Location connection. */
+export type LocationEdge = {
+  __typename?: 'LocationEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Location. */
+  node: Location;
 };
 
 /** Credentials to sign in with. */
@@ -976,7 +1099,7 @@ export type Mutation = {
   acceptStoreInvitation: AcceptStoreInvitationPayload;
   /** Adds someone to a store's staff without an invitation, or changes their role: platform admins only (support). Merchants use inviteStoreStaff. Publishes stores.staff-added. */
   addStoreStaff: AddStoreStaffPayload;
-  /** Adds or removes on-hand stock; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when it falls to the threshold). */
+  /** Adds or removes on-hand units of a variant at a location; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   adjustStock: AdjustStockPayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
@@ -1000,6 +1123,8 @@ export type Mutation = {
   createCustomerAddress: CreateCustomerAddressPayload;
   /** Creates a segment in the caller's store and computes its members. */
   createCustomerSegment: CreateCustomerSegmentPayload;
+  /** Adds a place where the store keeps stock. */
+  createLocation: CreateLocationPayload;
   /** Prepares an image upload for a product of the caller's store: answers a signed, expiring, single-use URL to PUT the file to. */
   createMediaUpload: CreateMediaUploadPayload;
   /** Creates a product in the caller's store; publishes catalog.product-created. */
@@ -1060,18 +1185,28 @@ export type Mutation = {
   revokeStoreInvitation: RevokeStoreInvitationPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
+  /** Sets the units on their way to a location. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
+  setIncoming: SetIncomingPayload;
+  /** Sets when one item's stock counts as low. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
+  setLowStockThreshold: SetLowStockThresholdPayload;
   /** Sets the options of a product of the caller’s store (rename, add, remove options and values), adding and removing variants to match; publishes catalog.product-updated. */
   setProductOptions: SetProductOptionsPayload;
+  /** Sets on-hand units of a variant at a location to a count; never below its reserved units. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
+  setStock: SetStockPayload;
   /** Moves a store to another status: its merchants pause and resume it; platform admins also suspend, lift a suspension and close (final). Publishes stores.status-changed. */
   setStoreStatus: SetStoreStatusPayload;
   /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout). */
   setupMfa: SetupMfaPayload;
+  /** Moves units of a variant between two locations, atomically and logged; never takes the source's available units below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
+  transferStock: TransferStockPayload;
   /** Changes a customer of the caller's store; publishes customers.updated. */
   updateCustomer: UpdateCustomerPayload;
   /** Replaces the fields of an address. */
   updateCustomerAddress: UpdateCustomerAddressPayload;
   /** Renames a segment or replaces its rules (its members are recomputed). */
   updateCustomerSegment: UpdateCustomerSegmentPayload;
+  /** Renames, re-prioritises, re-addresses, deactivates or reactivates a location; one with reserved units cannot be deactivated. */
+  updateLocation: UpdateLocationPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
   /** Changes an image's alternative text. Publishes catalog.product-media-changed. */
@@ -1158,6 +1293,11 @@ export type MutationCreateCustomerAddressArgs = {
 
 export type MutationCreateCustomerSegmentArgs = {
   input: CreateCustomerSegmentInput;
+};
+
+
+export type MutationCreateLocationArgs = {
+  input: CreateLocationInput;
 };
 
 
@@ -1296,8 +1436,23 @@ export type MutationSetDefaultCustomerAddressArgs = {
 };
 
 
+export type MutationSetIncomingArgs = {
+  input: SetIncomingInput;
+};
+
+
+export type MutationSetLowStockThresholdArgs = {
+  input: SetLowStockThresholdInput;
+};
+
+
 export type MutationSetProductOptionsArgs = {
   input: SetProductOptionsInput;
+};
+
+
+export type MutationSetStockArgs = {
+  input: SetStockInput;
 };
 
 
@@ -1308,6 +1463,11 @@ export type MutationSetStoreStatusArgs = {
 
 export type MutationSetupMfaArgs = {
   input: SetupMfaInput;
+};
+
+
+export type MutationTransferStockArgs = {
+  input: TransferStockInput;
 };
 
 
@@ -1323,6 +1483,11 @@ export type MutationUpdateCustomerAddressArgs = {
 
 export type MutationUpdateCustomerSegmentArgs = {
   input: UpdateCustomerSegmentInput;
+};
+
+
+export type MutationUpdateLocationArgs = {
+  input: UpdateLocationInput;
 };
 
 
@@ -1872,10 +2037,10 @@ export type Product = {
    * @deprecated Use the ordered media list (Product.media); this single URL stays readable for existing clients.
    */
   imageUrl: Maybe<Scalars['String']['output']>;
-  /** Whether at least one unit can be sold now. */
+  /** Whether at least one unit can be sold now (or a variant that does not track inventory is listed). */
   inStock: Scalars['Boolean']['output'];
-  /** Stock details; only for the product's store staff. */
-  inventory: Maybe<InventoryItem>;
+  /** Stock details summed over its variants and locations; only for the product's store staff. */
+  inventory: Maybe<ProductInventory>;
   /** The product's images in order (uploads not yet completed are left out). */
   media: Array<ProductMedia>;
   /** Its options (Size, Colour) in position order; empty for a product without options. */
@@ -1894,7 +2059,7 @@ export type Product = {
   seoTitle: Maybe<Scalars['String']['output']>;
   /** DRAFT, ACTIVE or ARCHIVED. */
   status: ProductStatus;
-  /** Units that can be sold now (0 when no stock is kept). */
+  /** Units that can be sold now, over its variants that track inventory, at active locations (0 when no stock is kept). */
   stock: Scalars['Int']['output'];
   /** The store that sells it. */
   storeId: Scalars['ID']['output'];
@@ -1952,6 +2117,21 @@ export type ProductFilter = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Exact vendor. */
   vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A product’s stock, summed over its variants that track inventory, at the store’s active locations. */
+export type ProductInventory = {
+  __typename?: 'ProductInventory';
+  /** Units that can be sold now: onHand − reserved. */
+  available: Scalars['Int']['output'];
+  /** Units on their way. */
+  incoming: Scalars['Int']['output'];
+  /** The sum of the items’ own low-stock thresholds (for a product stocked at one place, that item’s threshold); set per item with setLowStockThreshold. */
+  lowStockThreshold: Scalars['Int']['output'];
+  /** Units physically in stock. */
+  onHand: Scalars['Int']['output'];
+  /** Units held for orders not yet paid or shipped. */
+  reserved: Scalars['Int']['output'];
 };
 
 /** An image of a product, in the product's media order. */
@@ -2020,6 +2200,8 @@ export type ProductStatus =
 /** One sellable version of a product: a combination of the product's option values, with its own SKU and price. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
+  /** Units that can be sold now, over the store’s active locations (0 for a variant the store no longer lists; a variant that does not track inventory shows the units counted, if any, and is always in stock). */
+  available: Scalars['Int']['output'];
   /** Barcode (GTIN, EAN, UPC, ISBN). */
   barcode: Maybe<Scalars['String']['output']>;
   /** The price before a reduction, shown struck through; same currency as price. */
@@ -2028,6 +2210,10 @@ export type ProductVariant = {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque variant id; a product's default variant has the product's id. */
   id: Scalars['ID']['output'];
+  /** Whether it can be ordered now: units available, or it does not track inventory. */
+  inStock: Scalars['Boolean']['output'];
+  /** Its stock at each location, by priority; only for the store’s staff. */
+  inventoryLevels: Maybe<Array<InventoryLevel>>;
   /** Place in the product’s variant list, from 0. */
   position: Scalars['Int']['output'];
   /** Selling price. */
@@ -2098,6 +2284,8 @@ export type Query = {
   customers: CustomerConnection;
   /** The caller’s store’s stock, item by item (store staff). */
   inventory: InventoryItemConnection;
+  /** The caller’s store’s locations, oldest first (store staff). */
+  locations: LocationConnection;
   /** The signed-in user. */
   me: Maybe<User>;
   /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
@@ -2174,6 +2362,12 @@ export type QueryCustomersArgs = {
 export type QueryInventoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InventoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2609,6 +2803,60 @@ export type SetDefaultCustomerAddressPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Units on their way to a location. */
+export type SetIncomingInput = {
+  /** A key unique to this change; repeating a request with it changes nothing twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Units expected to arrive at the location. */
+  incoming: Scalars['Int']['input'];
+  /** The location; the store’s default location when absent. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The product whose stock changes; only for a product with exactly one variant. Give this or variantId. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why, kept with the adjustment (e.g. a purchase order number). */
+  reason: Scalars['String']['input'];
+  /** The variant whose stock changes. Give this or productId. */
+  variantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of setIncoming. */
+export type SetIncomingPayload = {
+  __typename?: 'SetIncomingPayload';
+  /** The stock after the change. */
+  inventoryItem: Maybe<InventoryItem>;
+  /** The product, for reading its other fields in the same request. */
+  product: Maybe<Product>;
+  /** Why the stock was not changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** When one item’s stock counts as low. */
+export type SetLowStockThresholdInput = {
+  /** A key unique to this change; repeating a request with it changes nothing twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The location; the store’s default location when absent. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** A low-stock alert is raised when the item’s available units fall to this number. */
+  lowStockThreshold: Scalars['Int']['input'];
+  /** The product whose stock changes; only for a product with exactly one variant. Give this or variantId. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why, kept with the adjustment. */
+  reason: Scalars['String']['input'];
+  /** The variant whose stock changes. Give this or productId. */
+  variantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of setLowStockThreshold. */
+export type SetLowStockThresholdPayload = {
+  __typename?: 'SetLowStockThresholdPayload';
+  /** The stock after the change. */
+  inventoryItem: Maybe<InventoryItem>;
+  /** The product, for reading its other fields in the same request. */
+  product: Maybe<Product>;
+  /** Why the stock was not changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** An option as it should be after setProductOptions; matched to the current option by previousName, else by name. */
 export type SetProductOptionInput = {
   /** Name, unique within the product ("Size"), 1–255 characters. */
@@ -2635,6 +2883,33 @@ export type SetProductOptionsPayload = {
   /** The product as it now is; null when nothing was changed. */
   product: Maybe<Product>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A stock count: on hand becomes the counted number. */
+export type SetStockInput = {
+  /** A key unique to this change; repeating a request with it changes nothing twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The location; the store’s default location when absent. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Units on hand after the count; never below the units held for orders. */
+  onHand: Scalars['Int']['input'];
+  /** The product whose stock changes; only for a product with exactly one variant. Give this or variantId. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the stock is set, kept with the adjustment. */
+  reason: Scalars['String']['input'];
+  /** The variant whose stock changes. Give this or productId. */
+  variantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of setStock. */
+export type SetStockPayload = {
+  __typename?: 'SetStockPayload';
+  /** The stock after the change. */
+  inventoryItem: Maybe<InventoryItem>;
+  /** The product, for reading its other fields in the same request. */
+  product: Maybe<Product>;
+  /** Why the stock was not changed; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2721,6 +2996,25 @@ export type ShippingAddressInput = {
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+/** A move of stock between two locations of a store. */
+export type StockTransfer = {
+  __typename?: 'StockTransfer';
+  /** When (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Where the units left. */
+  fromLocationId: Scalars['ID']['output'];
+  /** Opaque transfer id. */
+  id: Scalars['ID']['output'];
+  /** Units moved. */
+  quantity: Scalars['Int']['output'];
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** Where the units arrived. */
+  toLocationId: Scalars['ID']['output'];
+  /** The variant moved. */
+  variantId: Scalars['ID']['output'];
+};
 
 /** A store on the platform: its addresses, regional defaults, look and status. */
 export type Store = {
@@ -2929,7 +3223,7 @@ export type Subscription = {
   notificationAdded: Notification;
   /** Pushes the order each time its status changes (its shopper and its store’s staff only). Ask for any field, from any subgraph. */
   orderStatusChanged: Order;
-  /** Pushes the product each time its stock changes. Ask for any of the product's fields, from any subgraph. */
+  /** Pushes the product each time its stock changes (any variant, any location). Ask for any of the product's fields, from any subgraph. */
   stockChanged: Product;
 };
 
@@ -3018,6 +3312,35 @@ export type ThemeTypographyInput = {
   headingFont?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Units of one variant moved from one location to another. */
+export type TransferStockInput = {
+  /** Where the units leave; its available units never go below zero. */
+  fromLocationId: Scalars['ID']['input'];
+  /** A key unique to this transfer; repeating a request with it moves nothing twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Units moved. */
+  quantity: Scalars['Int']['input'];
+  /** Why, kept with the transfer. */
+  reason: Scalars['String']['input'];
+  /** Where the units arrive. */
+  toLocationId: Scalars['ID']['input'];
+  /** The variant moved. */
+  variantId: Scalars['ID']['input'];
+};
+
+/** Result of transferStock. */
+export type TransferStockPayload = {
+  __typename?: 'TransferStockPayload';
+  /** The stock where the units left, after the transfer. */
+  from: Maybe<InventoryItem>;
+  /** The stock where the units arrived, after the transfer. */
+  to: Maybe<InventoryItem>;
+  /** The transfer, as logged. */
+  transfer: Maybe<StockTransfer>;
+  /** Why nothing was moved; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Replaces the fields of an address. */
 export type UpdateCustomerAddressInput = {
   /** The address as it should be. */
@@ -3082,6 +3405,39 @@ export type UpdateCustomerSegmentPayload = {
   /** The segment as it now is, members recomputed; null when nothing was changed. */
   customerSegment: Maybe<CustomerSegment>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a location; absent fields stay as they are. */
+export type UpdateLocationInput = {
+  /** false deactivates it (refused while units there are reserved); true activates it again. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Street and number. */
+  addressLine1?: InputMaybe<Scalars['String']['input']>;
+  /** Flat, floor, building. */
+  addressLine2?: InputMaybe<Scalars['String']['input']>;
+  /** City. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The location to change. */
+  id: Scalars['ID']['input'];
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** A new priority. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** State, province or region. */
+  province?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of updateLocation. */
+export type UpdateLocationPayload = {
+  __typename?: 'UpdateLocationPayload';
+  /** The location after the change. */
+  location: Maybe<Location>;
+  /** Why nothing changed; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3413,7 +3769,7 @@ export type ProductByIdQueryVariables = Exact<{
 }>;
 
 
-export type ProductByIdQuery = { __typename?: 'Query', product: { __typename?: 'Product', description: string, imageUrl: string | null, createdAt: string, updatedAt: string, stock: number, inStock: boolean, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, inventory: { __typename?: 'InventoryItem', onHand: number, reserved: number, available: number, lowStockThreshold: number } | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type ProductByIdQuery = { __typename?: 'Query', product: { __typename?: 'Product', description: string, imageUrl: string | null, createdAt: string, updatedAt: string, stock: number, inStock: boolean, id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, inventory: { __typename?: 'ProductInventory', onHand: number, reserved: number, available: number, lowStockThreshold: number } | null, price: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type ProductsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3589,7 +3945,7 @@ export type AdjustStockMutationVariables = Exact<{
 }>;
 
 
-export type AdjustStockMutation = { __typename?: 'Mutation', adjustStock: { __typename?: 'AdjustStockPayload', inventoryItem: { __typename?: 'InventoryItem', productId: string, onHand: number, reserved: number, available: number } | null, product: { __typename?: 'Product', id: string, title: string, stock: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+export type AdjustStockMutation = { __typename?: 'Mutation', adjustStock: { __typename?: 'AdjustStockPayload', inventoryItem: { __typename?: 'InventoryItem', productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number } | null, product: { __typename?: 'Product', id: string, title: string, stock: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type StockChangedSubscriptionVariables = Exact<{
   productId: Scalars['ID']['input'];
@@ -3597,6 +3953,69 @@ export type StockChangedSubscriptionVariables = Exact<{
 
 
 export type StockChangedSubscription = { __typename?: 'Subscription', stockChanged: { __typename?: 'Product', id: string, title: string, stock: number, inStock: boolean, price: { __typename?: 'Money', amount: any, currencyCode: string } } };
+
+export type InventoryItemFieldsFragment = { __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number };
+
+export type LocationFieldsFragment = { __typename?: 'Location', id: string, name: string, code: string, priority: number, active: boolean, isDefault: boolean, addressLine1: string | null, addressLine2: string | null, city: string | null, province: string | null, postalCode: string | null, countryCode: string | null };
+
+export type LocationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LocationsQuery = { __typename?: 'Query', locations: { __typename?: 'LocationConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Location', id: string, name: string, code: string, priority: number, active: boolean, isDefault: boolean, addressLine1: string | null, addressLine2: string | null, city: string | null, province: string | null, postalCode: string | null, countryCode: string | null }> } };
+
+export type CreateLocationMutationVariables = Exact<{
+  input: CreateLocationInput;
+}>;
+
+
+export type CreateLocationMutation = { __typename?: 'Mutation', createLocation: { __typename?: 'CreateLocationPayload', location: { __typename?: 'Location', id: string, name: string, code: string, priority: number, active: boolean, isDefault: boolean, addressLine1: string | null, addressLine2: string | null, city: string | null, province: string | null, postalCode: string | null, countryCode: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type UpdateLocationMutationVariables = Exact<{
+  input: UpdateLocationInput;
+}>;
+
+
+export type UpdateLocationMutation = { __typename?: 'Mutation', updateLocation: { __typename?: 'UpdateLocationPayload', location: { __typename?: 'Location', id: string, name: string, code: string, priority: number, active: boolean, isDefault: boolean, addressLine1: string | null, addressLine2: string | null, city: string | null, province: string | null, postalCode: string | null, countryCode: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetStockMutationVariables = Exact<{
+  input: SetStockInput;
+}>;
+
+
+export type SetStockMutation = { __typename?: 'Mutation', setStock: { __typename?: 'SetStockPayload', inventoryItem: { __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetIncomingMutationVariables = Exact<{
+  input: SetIncomingInput;
+}>;
+
+
+export type SetIncomingMutation = { __typename?: 'Mutation', setIncoming: { __typename?: 'SetIncomingPayload', inventoryItem: { __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetLowStockThresholdMutationVariables = Exact<{
+  input: SetLowStockThresholdInput;
+}>;
+
+
+export type SetLowStockThresholdMutation = { __typename?: 'Mutation', setLowStockThreshold: { __typename?: 'SetLowStockThresholdPayload', inventoryItem: { __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type TransferStockMutationVariables = Exact<{
+  input: TransferStockInput;
+}>;
+
+
+export type TransferStockMutation = { __typename?: 'Mutation', transferStock: { __typename?: 'TransferStockPayload', transfer: { __typename?: 'StockTransfer', id: string, variantId: string, fromLocationId: string, toLocationId: string, quantity: number, reason: string, createdAt: string } | null, from: { __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number } | null, to: { __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type InventoryLevelsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryFilter>;
+}>;
+
+
+export type InventoryLevelsQuery = { __typename?: 'Query', inventory: { __typename?: 'InventoryItemConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'InventoryItem', id: string, productId: string, variantId: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number, location: { __typename?: 'Location', id: string, name: string } | null, variant: { __typename?: 'ProductVariant', id: string, available: number, inStock: boolean, inventoryLevels: Array<{ __typename?: 'InventoryLevel', id: string, locationId: string, onHand: number, reserved: number, available: number, incoming: number, lowStockThreshold: number, location: { __typename?: 'Location', id: string, name: string } | null }> | null } }> } };
 
 export type NotificationFieldsFragment = { __typename?: 'Notification', id: string, type: NotificationType, title: string, message: string, orderId: string | null, isRead: boolean, createdAt: string };
 
@@ -3774,6 +4193,8 @@ export const ProductVariantFieldsFragmentDoc = {"kind":"Document","definitions":
 export const ProductWithVariantsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductWithVariants"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"storeId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"seoTitle"}},{"kind":"Field","name":{"kind":"Name","value":"seoDescription"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"priceRange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"max"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"barcode"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compareAtPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"weightGrams"}},{"kind":"Field","name":{"kind":"Name","value":"trackInventory"}},{"kind":"Field","name":{"kind":"Name","value":"selectedOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<ProductWithVariantsFragment, unknown>;
 export const ProductMediaItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductMediaItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProductMedia"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alt"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]} as unknown as DocumentNode<ProductMediaItemFragment, unknown>;
 export const CustomerSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]} as unknown as DocumentNode<CustomerSummaryFragment, unknown>;
+export const InventoryItemFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}}]}}]} as unknown as DocumentNode<InventoryItemFieldsFragment, unknown>;
+export const LocationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Location"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine1"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}}]} as unknown as DocumentNode<LocationFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
 export const OrderSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"storeId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paymentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reservationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reservationExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}}]}}]} as unknown as DocumentNode<OrderSummaryFragment, unknown>;
 export const PaymentSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PaymentSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerReference"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<PaymentSummaryFragment, unknown>;
@@ -3809,8 +4230,16 @@ export const CustomerByIdDocument = {"kind":"Document","definitions":[{"kind":"O
 export const CustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Customers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomerSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]} as unknown as DocumentNode<CustomersQuery, CustomersQueryVariables>;
 export const SegmentCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SegmentCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"segmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segmentCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"segmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"segmentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomerSummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"ordersCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastOrderAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]} as unknown as DocumentNode<SegmentCustomersQuery, SegmentCustomersQueryVariables>;
 export const CreateCustomerSegmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomerSegment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerSegmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomerSegment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSegment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customerCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCustomerSegmentMutation, CreateCustomerSegmentMutationVariables>;
-export const AdjustStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"stock"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AdjustStockMutation, AdjustStockMutationVariables>;
+export const AdjustStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"stock"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AdjustStockMutation, AdjustStockMutationVariables>;
 export const StockChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StockChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"productId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"productId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"productId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stock"}},{"kind":"Field","name":{"kind":"Name","value":"inStock"}}]}}]}}]} as unknown as DocumentNode<StockChangedSubscription, StockChangedSubscriptionVariables>;
+export const LocationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Locations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Location"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine1"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}}]} as unknown as DocumentNode<LocationsQuery, LocationsQueryVariables>;
+export const CreateLocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateLocation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateLocationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Location"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine1"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}}]} as unknown as DocumentNode<CreateLocationMutation, CreateLocationMutationVariables>;
+export const UpdateLocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateLocation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateLocationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateLocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Location"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine1"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}}]} as unknown as DocumentNode<UpdateLocationMutation, UpdateLocationMutationVariables>;
+export const SetStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InventoryItemFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}}]}}]} as unknown as DocumentNode<SetStockMutation, SetStockMutationVariables>;
+export const SetIncomingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetIncoming"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetIncomingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setIncoming"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InventoryItemFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}}]}}]} as unknown as DocumentNode<SetIncomingMutation, SetIncomingMutationVariables>;
+export const SetLowStockThresholdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetLowStockThreshold"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetLowStockThresholdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setLowStockThreshold"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InventoryItemFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}}]}}]} as unknown as DocumentNode<SetLowStockThresholdMutation, SetLowStockThresholdMutationVariables>;
+export const TransferStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"fromLocationId"}},{"kind":"Field","name":{"kind":"Name","value":"toLocationId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InventoryItemFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InventoryItemFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}}]}}]} as unknown as DocumentNode<TransferStockMutation, TransferStockMutationVariables>;
+export const InventoryLevelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InventoryLevels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InventoryItemFields"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"inStock"}},{"kind":"Field","name":{"kind":"Name","value":"inventoryLevels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"incoming"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}}]}}]} as unknown as DocumentNode<InventoryLevelsQuery, InventoryLevelsQueryVariables>;
 export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"unreadOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
 export const MarkNotificationReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarkNotificationReadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
 export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markedCount"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;

@@ -60,6 +60,14 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -165,6 +173,30 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     StockChanged(variables: Operations.StockChangedSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.StockChangedSubscription> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.StockChangedSubscription>({ document: Operations.StockChangedDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StockChanged', 'subscription', variables);
+    },
+    Locations(variables?: Operations.LocationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.LocationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.LocationsQuery>({ document: Operations.LocationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Locations', 'query', variables);
+    },
+    CreateLocation(variables: Operations.CreateLocationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateLocationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateLocationMutation>({ document: Operations.CreateLocationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateLocation', 'mutation', variables);
+    },
+    UpdateLocation(variables: Operations.UpdateLocationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateLocationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateLocationMutation>({ document: Operations.UpdateLocationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateLocation', 'mutation', variables);
+    },
+    SetStock(variables: Operations.SetStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetStockMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetStockMutation>({ document: Operations.SetStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetStock', 'mutation', variables);
+    },
+    SetIncoming(variables: Operations.SetIncomingMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetIncomingMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetIncomingMutation>({ document: Operations.SetIncomingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetIncoming', 'mutation', variables);
+    },
+    SetLowStockThreshold(variables: Operations.SetLowStockThresholdMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetLowStockThresholdMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetLowStockThresholdMutation>({ document: Operations.SetLowStockThresholdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetLowStockThreshold', 'mutation', variables);
+    },
+    TransferStock(variables: Operations.TransferStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.TransferStockMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.TransferStockMutation>({ document: Operations.TransferStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'TransferStock', 'mutation', variables);
+    },
+    InventoryLevels(variables?: Operations.InventoryLevelsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.InventoryLevelsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.InventoryLevelsQuery>({ document: Operations.InventoryLevelsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'InventoryLevels', 'query', variables);
     },
     Notifications(variables?: Operations.NotificationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.NotificationsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.NotificationsQuery>({ document: Operations.NotificationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Notifications', 'query', variables);

@@ -1,7 +1,7 @@
 import { returnedRows, type EventHandler } from '@ultramarket/kit';
 import { storeOfEvent } from '../store-of-event';
-import { commitLines } from './reservation-stock';
-import { ReservationEvents, ReservationStatus, type ReservationLine } from './reservation.events';
+import { commitHeld, HELD_UNITS_JSON } from './reservation-stock';
+import { ReservationEvents, ReservationStatus, type HeldUnits } from './reservation.events';
 
 const RESERVATION_STATUS = `SELECT status FROM reservation WHERE order_id = $1 AND store_id = $2`;
 
@@ -18,15 +18,16 @@ export const commitReservationOnPayment: EventHandler<{ orderId: string }> = {
     const { orderId } = event.data;
     const storeId = storeOfEvent(event);
     // the common case in one statement: a held reservation claimed (its row lock taken) with its lines
-    const [claimed] = await returnedRows<{ id: string; lines: ReservationLine[] }>(
+    const [claimed] = await returnedRows<{ id: string; lines: HeldUnits[] }>(
       tx.manager,
       `UPDATE reservation r SET status = $3, updated_at = now() WHERE order_id = $1 AND store_id = $2 AND status = $4
-        RETURNING id, (SELECT coalesce(json_agg(json_build_object('productId', l.product_id, 'quantity', l.quantity)), '[]'::json)
+        RETURNING id, (SELECT coalesce(json_agg(${HELD_UNITS_JSON}), '[]'::json)
                          FROM reservation_line l WHERE l.reservation_id = r.id AND l.store_id = r.store_id) AS lines`,
       [orderId, storeId, ReservationStatus.COMMITTED, ReservationStatus.RESERVED],
     );
     if (claimed) {
-      await commitLines(tx, storeId, claimed.lines, 'sold');
+      // the units leave the locations that held them
+      await commitHeld(tx, storeId, claimed.lines, 'sold');
       await tx.emit({ type: ReservationEvents.committed, storeId, aggregateId: orderId, data: { orderId } });
       return;
     }

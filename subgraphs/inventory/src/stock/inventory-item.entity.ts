@@ -1,17 +1,25 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-/** Stock of one product: what is on hand, what orders hold, and when to warn. */
-@ObjectType({ description: 'Stock of one product.' })
+/** Stock of one variant at one location: what is on hand, what orders hold, what is on its way, and when to warn. */
+@ObjectType({ description: 'Stock of one product variant at one location.' })
 @Entity('inventory_item')
 export class InventoryItem {
   @Field(() => ID, { description: 'Opaque inventory item id.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { description: 'The product this stock is of.' })
-  @Column('uuid', { name: 'product_id', unique: true })
+  @Field(() => ID, { description: 'The product whose variant this stock is of.' })
+  @Column('uuid', { name: 'product_id' })
   productId: string;
+
+  @Field(() => ID, { description: 'The variant this stock is of (a product without options: its default variant, whose id is the product’s).' })
+  @Column('uuid', { name: 'variant_id' })
+  variantId: string;
+
+  @Field(() => ID, { description: 'The location where the stock is kept.' })
+  @Column('uuid', { name: 'location_id' })
+  locationId: string;
 
   @Field(() => ID, { description: 'The store that owns the stock.' })
   @Column('uuid', { name: 'store_id' })
@@ -24,6 +32,10 @@ export class InventoryItem {
   @Field(() => Int, { description: 'Units held for orders not yet paid or shipped.' })
   @Column('integer')
   reserved: number;
+
+  @Field(() => Int, { description: 'Units on their way here (ordered from a supplier or in transfer); not for sale yet.' })
+  @Column('integer')
+  incoming: number;
 
   @Field(() => Int, { description: 'When available stock falls to this number, a low-stock alert is raised.' })
   @Column('integer', { name: 'low_stock_threshold' })

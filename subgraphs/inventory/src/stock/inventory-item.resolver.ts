@@ -3,6 +3,9 @@ import { CONNECTION_LIST_SIZE, connectionTypes, Role, type SubgraphContext, Page
 import { InventoryItem } from './inventory-item.entity';
 import { ProductStock } from './product-stock.type';
 import { listInventory } from './inventory-list';
+import { VariantStock } from './variant-stock.type';
+import { Location } from '../location/location.entity';
+import { loadLocation } from '../location/location-loader';
 
 export const InventoryItemConnection = connectionTypes(InventoryItem, 'InventoryItem');
 
@@ -30,5 +33,15 @@ export class InventoryItemResolver {
   @FieldResolver(() => ProductStock, { description: 'The product this stock is of, with its catalog fields.' })
   product(@Root() item: InventoryItem): ProductStock {
     return ProductStock.of(item.productId);
+  }
+
+  @FieldResolver(() => VariantStock, { description: 'The variant this stock is of, with its catalog fields.' })
+  variant(@Root() item: InventoryItem): VariantStock {
+    return VariantStock.of(item.variantId);
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'Where the stock is kept.' })
+  location(@Root() item: InventoryItem, @Ctx() context: SubgraphContext): Promise<Location | null> {
+    return loadLocation(context, item.locationId);
   }
 }
