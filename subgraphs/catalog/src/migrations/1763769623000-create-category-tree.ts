@@ -37,6 +37,8 @@ export class CreateCategoryTree1763769623000 implements MigrationInterface {
     await runner.query(`CREATE INDEX category_path ON category USING gin (path)`);
     await isolateByStore(runner, 'category');
 
+    // the index on the legacy free-text product.category column holds the name the join table needs
+    await runner.query(`ALTER INDEX product_category RENAME TO product_legacy_category`);
     await runner.query(`
       CREATE TABLE product_category (
         product_id uuid NOT NULL REFERENCES product (id) ON DELETE CASCADE,
@@ -60,6 +62,7 @@ export class CreateCategoryTree1763769623000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE product_category_state`);
     await runner.query(`DROP TABLE product_category`);
+    await runner.query(`ALTER INDEX product_legacy_category RENAME TO product_category`);
     await runner.query(`DROP TABLE category`);
   }
 }
