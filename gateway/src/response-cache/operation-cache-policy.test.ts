@@ -4,7 +4,9 @@ import { operationCachePolicy, OperationCachePolicies, rootArguments } from './o
 import { NO_STORE, responseTags } from './cache-tags';
 
 const schema = buildSchema(`
-  type Query { products(first: Int): ProductConnection! product(id: ID!): Product me: User storeBySlug(slug: String!): Store }
+  type Query { products(first: Int): ProductConnection! product(id: ID!): Product me: User storeBySlug(slug: String!): Store categories: [Category!]! collection(id: ID!): Collection }
+  type Category { id: ID! name: String! productCount: Int! }
+  type Collection { title: String! }
   type Mutation { updateProduct(id: ID!): Product }
   type ProductConnection { nodes: [Product!]! totalCount: Int! }
   type Product { id: ID! title: String! price: Money! stock: Int! inventory: InventoryItem secret: String }
@@ -15,7 +17,9 @@ const schema = buildSchema(`
 `);
 
 const hints: CacheHints = {
-  Query: { products: {}, product: {}, storeBySlug: { maxAge: 300 } },
+  Query: { products: {}, product: {}, storeBySlug: { maxAge: 300 }, categories: {}, collection: {} },
+  Category: { id: {}, name: {}, productCount: {} },
+  Collection: { title: {} },
   ProductConnection: { nodes: {}, totalCount: {} },
   Product: { id: {}, title: {}, price: {}, stock: { maxAge: 30 }, inventory: { scope: 'PRIVATE' } },
   Money: { amount: {}, currencyCode: {} },
@@ -51,14 +55,26 @@ describe('operationCachePolicy', () => {
   it('tags by root field: the product asked for, the store list, the lookup, the store asked in', () => {
     const single = policyOf('query P($id: ID!) { product(id: $id) { title } }')!;
     expect(rootArguments(single.roots[0], { id: 'p-1' })).toEqual({ id: 'p-1' });
-    expect(responseTags(single, { id: 'p-1' }, 'store-a')).toEqual(['store:store-a', 'Product:p-1']);
+    expect(responseTags(single, { id: 'p-1' }, 'store-a')).toEqual(['store:store-a', 'Product:p-1', 'Catalog:groups:store-a']);
     expect(responseTags(policyOf('{ products { totalCount } storeBySlug(slug: "x") { id } }')!, {}, 'store-a')).toEqual([
       'store:store-a',
       'Product:list:store-a',
+      'Catalog:groups:store-a',
       'Store:lookup',
     ]);
     // a list asked in no store is tied to no store's events: not cached
     expect(responseTags(policyOf('{ products { totalCount } }')!, {}, NO_STORE)).toBeNull();
+  });
+
+  it('files category and collection reads under the store’s categories and collections and its product list', () => {
+    const tree = policyOf('{ categories { id name productCount } }')!;
+    expect(responseTags(tree, {}, 'store-a')).toEqual(['store:store-a', 'Catalog:groups:store-a', 'Product:list:store-a']);
+    expect(responseTags(policyOf('{ collection(id: "c") { title } }')!, {}, 'store-a')).toEqual([
+      'store:store-a',
+      'Catalog:groups:store-a',
+      'Product:list:store-a',
+    ]);
+    expect(responseTags(tree, {}, NO_STORE)).toBeNull();
   });
 
   it('works a document out once', () => {
