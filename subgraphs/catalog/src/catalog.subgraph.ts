@@ -40,7 +40,8 @@ export const catalogSubgraph: SubgraphDefinition = {
       referenceResolvers: {
         Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
         Category: {
-          __resolveReference: (reference: { id: string }, context: SubgraphContext) => (isUuid(reference.id) ? findVisibleCategory(context, reference.id) : null),
+          __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
+            isUuid(reference.id) ? findVisibleCategory(context, reference.id) : null,
         },
         Collection: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleCollection(context, reference.id) },
       },

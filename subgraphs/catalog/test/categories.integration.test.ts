@@ -36,15 +36,28 @@ const DELETE = gql`
   mutation ($id: ID!) {
     deleteCategory(input: { id: $id }) {
       deletedCategoryId
-      userErrors { code field message }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const ASSIGN = gql`
   mutation ($productId: ID!, $categoryIds: [ID!]!) {
     assignProductCategories(input: { productId: $productId, categoryIds: $categoryIds }) {
-      product { id categories { handle } }
-      userErrors { code field message }
+      product {
+        id
+        categories {
+          handle
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
@@ -54,7 +67,15 @@ const TREE = gql`
       handle
       position
       productCount
-      children { handle position productCount children { handle productCount } }
+      children {
+        handle
+        position
+        productCount
+        children {
+          handle
+          productCount
+        }
+      }
     }
   }
 `;
@@ -69,12 +90,22 @@ const CATEGORY = gql`
 `;
 const BY_HANDLE = gql`
   query ($handle: String!) {
-    categoryByHandle(handle: $handle) { id breadcrumbs { handle } }
+    categoryByHandle(handle: $handle) {
+      id
+      breadcrumbs {
+        handle
+      }
+    }
   }
 `;
 const PRODUCT_CATEGORIES = gql`
   query ($id: ID!) {
-    product(id: $id) { id categories { handle } }
+    product(id: $id) {
+      id
+      categories {
+        handle
+      }
+    }
   }
 `;
 
@@ -117,17 +148,28 @@ describe('catalog: the category tree', () => {
   const move = async (handle: string, parent: string | null, position?: number): Promise<Payload> =>
     (await request<{ moveCategory: Payload }>(merchant, MOVE, { input: { id: ids[handle], parentId: parent ? ids[parent] : null, position } })).moveCategory;
   const assign = async (product: string, handles: string[]) =>
-    (await request<{ assignProductCategories: { product: { categories: { handle: string }[] } | null; userErrors: UserErrorResult[] } }>(merchant, ASSIGN, {
-      productId: products[product],
-      categoryIds: handles.map((handle) => ids[handle] ?? handle),
-    })).assignProductCategories;
+    (
+      await request<{ assignProductCategories: { product: { categories: { handle: string }[] } | null; userErrors: UserErrorResult[] } }>(merchant, ASSIGN, {
+        productId: products[product],
+        categoryIds: handles.map((handle) => ids[handle] ?? handle),
+      })
+    ).assignProductCategories;
   const tree = async (token?: string, headers: Record<string, string> = {}) => (await request<{ categories: unknown[] }>(token, TREE, {}, headers)).categories;
   const category = async (handle: string, token?: string, headers: Record<string, string> = {}) =>
-    (await request<{ category: (CategoryResult & { productCount: number; products: { totalCount: number; nodes: { id: string }[] } }) | null }>(token, CATEGORY, { id: ids[handle] }, headers))
-      .category;
+    (
+      await request<{ category: (CategoryResult & { productCount: number; products: { totalCount: number; nodes: { id: string }[] } }) | null }>(
+        token,
+        CATEGORY,
+        { id: ids[handle] },
+        headers,
+      )
+    ).category;
   const paths = async () =>
     Object.fromEntries(
-      ((await owner.query(`SELECT handle, path FROM category WHERE store_id = $1`, [storeId])) as { handle: string; path: string[] }[]).map((row) => [row.handle, row.path]),
+      ((await owner.query(`SELECT handle, path FROM category WHERE store_id = $1`, [storeId])) as { handle: string; path: string[] }[]).map((row) => [
+        row.handle,
+        row.path,
+      ]),
     );
 
   beforeAll(async () => {
@@ -150,7 +192,12 @@ describe('catalog: the category tree', () => {
 
   it('builds the tree with parents, ordered children and breadcrumbs from the root', async () => {
     const tee = await category('t-shirts', merchant);
-    expect(tee).toMatchObject({ name: 'T-shirts', handle: 't-shirts', parent: { id: ids.tops }, breadcrumbs: [{ handle: 'men' }, { handle: 'tops' }, { handle: 't-shirts' }] });
+    expect(tee).toMatchObject({
+      name: 'T-shirts',
+      handle: 't-shirts',
+      parent: { id: ids.tops },
+      breadcrumbs: [{ handle: 'men' }, { handle: 'tops' }, { handle: 't-shirts' }],
+    });
     expect(await tree(merchant)).toEqual([
       {
         handle: 'men',
@@ -174,8 +221,10 @@ describe('catalog: the category tree', () => {
     ids.accessories = first.category!.id;
     expect(first.category!.position).toBe(0);
     expect((await tree(merchant)).map((root) => (root as { handle: string }).handle)).toEqual(['accessories', 'men', 'women']);
-    expect((await request<{ deleteCategory: { deletedCategoryId: string } }>(merchant, DELETE, { id: ids.accessories })).deleteCategory.deletedCategoryId).toBe(ids.accessories);
-    expect((await tree(merchant)).map((root) => (root as { position: number; handle: string })).map((root) => [root.handle, root.position])).toEqual([
+    expect((await request<{ deleteCategory: { deletedCategoryId: string } }>(merchant, DELETE, { id: ids.accessories })).deleteCategory.deletedCategoryId).toBe(
+      ids.accessories,
+    );
+    expect((await tree(merchant)).map((root) => root as { position: number; handle: string }).map((root) => [root.handle, root.position])).toEqual([
       ['men', 0],
       ['women', 1],
     ]);
@@ -283,7 +332,10 @@ describe('catalog: the category tree', () => {
 
   it('refuses to delete a category with children (CATEGORY_NOT_EMPTY); a leaf goes, its products leave it', async () => {
     const refused = await request<{ deleteCategory: { deletedCategoryId: string | null; userErrors: UserErrorResult[] } }>(merchant, DELETE, { id: ids.tops });
-    expect(refused.deleteCategory).toEqual({ deletedCategoryId: null, userErrors: [expect.objectContaining({ code: 'CATEGORY_NOT_EMPTY', field: ['input', 'id'] })] });
+    expect(refused.deleteCategory).toEqual({
+      deletedCategoryId: null,
+      userErrors: [expect.objectContaining({ code: 'CATEGORY_NOT_EMPTY', field: ['input', 'id'] })],
+    });
     expect(await category('tops', merchant)).not.toBeNull();
 
     const deleted = await request<{ deleteCategory: { deletedCategoryId: string } }>(merchant, DELETE, { id: ids['t-shirts'] });

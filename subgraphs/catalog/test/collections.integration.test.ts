@@ -29,31 +29,52 @@ const DELETE = gql`
   mutation ($id: ID!) {
     deleteCollection(input: { id: $id }) {
       deletedCollectionId
-      userErrors { code field }
+      userErrors {
+        code
+        field
+      }
     }
   }
 `;
 const ADD = gql`
   mutation ($input: CollectionProductsInput!) {
     addProductsToCollection(input: $input) {
-      collection { id }
-      userErrors { code field message }
+      collection {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const REMOVE = gql`
   mutation ($input: CollectionProductsInput!) {
     removeProductsFromCollection(input: $input) {
-      collection { id }
-      userErrors { code field message }
+      collection {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const REORDER = gql`
   mutation ($input: ReorderCollectionProductsInput!) {
     reorderCollectionProducts(input: $input) {
-      collection { id }
-      userErrors { code field message }
+      collection {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
@@ -62,25 +83,53 @@ const MEMBERS = gql`
     collection(id: $id) {
       id
       productsCount
-      products(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } }
+      products(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+        }
+      }
     }
   }
 `;
 const LISTS = gql`
   query ($handle: String!, $productId: ID!) {
-    collections(first: 50) { totalCount nodes { handle } }
-    collectionByHandle(handle: $handle) { id }
-    product(id: $productId) { collections { handle } }
+    collections(first: 50) {
+      totalCount
+      nodes {
+        handle
+      }
+    }
+    collectionByHandle(handle: $handle) {
+      id
+    }
+    product(id: $productId) {
+      collections {
+        handle
+      }
+    }
   }
 `;
 const UPDATE_PRODUCT = gql`
   mutation ($input: UpdateProductInput!) {
-    updateProduct(input: $input) { userErrors { code } }
+    updateProduct(input: $input) {
+      userErrors {
+        code
+      }
+    }
   }
 `;
 const ARCHIVE_PRODUCT = gql`
   mutation ($id: ID!) {
-    archiveProduct(input: { id: $id }) { userErrors { code } }
+    archiveProduct(input: { id: $id }) {
+      userErrors {
+        code
+      }
+    }
   }
 `;
 
@@ -176,16 +225,23 @@ describe('catalog: collections', () => {
     await eventually(async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])).length > 0, 10_000, `${type} handled`);
     return event;
   };
-  const create = async (input: Record<string, unknown>): Promise<Payload> => (await request<{ createCollection: Payload }>(merchant, CREATE, { input })).createCollection;
+  const create = async (input: Record<string, unknown>): Promise<Payload> =>
+    (await request<{ createCollection: Payload }>(merchant, CREATE, { input })).createCollection;
   const created = async (input: Record<string, unknown>): Promise<CollectionResult> => {
     const payload = await create(input);
     expect(payload.userErrors).toEqual([]);
     return payload.collection!;
   };
-  const update = async (input: Record<string, unknown>): Promise<Payload> => (await request<{ updateCollection: Payload }>(merchant, UPDATE, { input })).updateCollection;
+  const update = async (input: Record<string, unknown>): Promise<Payload> =>
+    (await request<{ updateCollection: Payload }>(merchant, UPDATE, { input })).updateCollection;
   /** The collection's products as its staff see them, or as a shopper (`token` null, with the store's X-Store-Id) does. */
   const members = async (collectionId: string, token: string | null = merchant, headers: Record<string, string> = {}): Promise<string[]> => {
-    const data = await request<{ collection: { products: { nodes: { id: string }[] } } | null }>(token ?? undefined, MEMBERS, { id: collectionId, first: 100 }, headers);
+    const data = await request<{ collection: { products: { nodes: { id: string }[] } } | null }>(
+      token ?? undefined,
+      MEMBERS,
+      { id: collectionId, first: 100 },
+      headers,
+    );
     return data.collection ? data.collection.products.nodes.map((node) => node.id) : [];
   };
   const nameOf = (id: string) => Object.entries(products).find(([, productId]) => productId === id)?.[0] ?? id;
@@ -195,7 +251,8 @@ describe('catalog: collections', () => {
   beforeAll(async () => {
     catalog = await startTestSubgraph(catalogSubgraph);
     owner = await openOwnerConnection(catalog.runtime.config);
-    for (const name of ['shirt', 'jacket', 'tee', 'legacy', 'draft']) products[name] = await createProduct(merchant, name, name === 'draft' ? 'DRAFT' : 'ACTIVE');
+    for (const name of ['shirt', 'jacket', 'tee', 'legacy', 'draft'])
+      products[name] = await createProduct(merchant, name, name === 'draft' ? 'DRAFT' : 'ACTIVE');
     await productEvent('shirt', {
       tags: ['summer', 'sale'],
       vendor: 'Acme',
@@ -234,7 +291,13 @@ describe('catalog: collections', () => {
       expect((await members(manual.id)).map(nameOf)).toEqual(['tee', 'shirt', 'jacket', 'legacy']);
 
       const reordered = await request<{ reorderCollectionProducts: Payload }>(merchant, REORDER, {
-        input: { collectionId: manual.id, moves: [{ productId: products.legacy, position: 0 }, { productId: products.tee, position: 99 }] },
+        input: {
+          collectionId: manual.id,
+          moves: [
+            { productId: products.legacy, position: 0 },
+            { productId: products.tee, position: 99 },
+          ],
+        },
       });
       expect(reordered.reorderCollectionProducts.userErrors).toEqual([]);
       expect((await members(manual.id)).map(nameOf)).toEqual(['legacy', 'shirt', 'jacket', 'tee']);
@@ -278,10 +341,20 @@ describe('catalog: collections', () => {
       });
       expect(unknown.addProductsToCollection.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'productIds', '1'] })]);
       const notMember = await request<{ reorderCollectionProducts: Payload }>(merchant, REORDER, {
-        input: { collectionId: manual.id, moves: [{ productId: products.tee, position: 0 }, { productId: products.draft, position: 0 }] },
+        input: {
+          collectionId: manual.id,
+          moves: [
+            { productId: products.tee, position: 0 },
+            { productId: products.draft, position: 0 },
+          ],
+        },
       });
-      expect(notMember.reorderCollectionProducts.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'moves', '1', 'productId'] })]);
-      const onAutomated = await request<{ addProductsToCollection: Payload }>(merchant, ADD, { input: { collectionId: automated.id, productIds: [products.jacket] } });
+      expect(notMember.reorderCollectionProducts.userErrors).toEqual([
+        expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'moves', '1', 'productId'] }),
+      ]);
+      const onAutomated = await request<{ addProductsToCollection: Payload }>(merchant, ADD, {
+        input: { collectionId: automated.id, productIds: [products.jacket] },
+      });
       expect(onAutomated.addProductsToCollection.userErrors).toEqual([expect.objectContaining({ code: 'COLLECTION_IS_AUTOMATED' })]);
       expect([await tableRows(), await countOutbox()]).toEqual(before);
       expect((await members(manual.id)).map(nameOf)).toEqual(['legacy', 'jacket', 'tee']);
@@ -302,7 +375,12 @@ describe('catalog: collections', () => {
     });
 
     it('takes in every product meeting its rules when saved (archived never; drafts for staff only)', async () => {
-      expect(automated).toMatchObject({ kind: 'AUTOMATED', match: 'ALL', sortOrder: 'CREATED_DESC', rules: [{ field: 'TAG', relation: 'EQUALS', value: 'summer', optionName: null }] });
+      expect(automated).toMatchObject({
+        kind: 'AUTOMATED',
+        match: 'ALL',
+        sortOrder: 'CREATED_DESC',
+        rules: [{ field: 'TAG', relation: 'EQUALS', value: 'summer', optionName: null }],
+      });
       expect(await memberNames(automated.id)).toEqual(['draft', 'shirt', 'tee']);
       expect((await members(automated.id, null, shopper)).map(nameOf).sort()).toEqual(['shirt', 'tee']);
       const [event] = await outboxEvents<CollectionUpdated>('catalog.collection-updated', automated.id);
@@ -378,11 +456,21 @@ describe('catalog: collections', () => {
 
     it('ignores an older event that arrives late', async () => {
       const stale = envelopeFor(
-        { type: 'catalog.product-updated', storeId, aggregateId: products.jacket, aggregateVersion: 2, data: { productId: products.jacket, status: 'ACTIVE', price: { amount: 1, currencyCode: 'USD' }, tags: ['summer'] } },
+        {
+          type: 'catalog.product-updated',
+          storeId,
+          aggregateId: products.jacket,
+          aggregateVersion: 2,
+          data: { productId: products.jacket, status: 'ACTIVE', price: { amount: 1, currencyCode: 'USD' }, tags: ['summer'] },
+        },
         { correlationId: randomUUID(), causationId: null },
       );
       await catalog.runtime.js.publish(catalog.runtime.names.subject(stale.type), JSON.stringify(stale), { msgID: stale.id });
-      await eventually(async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [stale.id])).length > 0, 10_000, 'the stale event handled');
+      await eventually(
+        async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [stale.id])).length > 0,
+        10_000,
+        'the stale event handled',
+      );
       expect(await memberNames(automated.id)).toEqual(['draft', 'shirt', 'tee']);
     });
 
@@ -409,18 +497,34 @@ describe('catalog: collections', () => {
         [{ title: 'x', kind: 'AUTOMATED' }, ['input', 'rules']],
         [{ title: 'x', kind: 'AUTOMATED', rules: [] }, ['input', 'rules']],
         [{ title: 'x', kind: 'AUTOMATED', rules: [{ field: 'TAG', relation: 'GREATER_THAN', value: 'a' }] }, ['input', 'rules', '0', 'relation']],
-        [{ title: 'x', kind: 'AUTOMATED', rules: [{ field: 'VENDOR', relation: 'EQUALS', value: 'a' }, { field: 'VARIANT_PRICE', relation: 'LESS_THAN', value: '12.50' }] }, ['input', 'rules', '1', 'value']],
+        [
+          {
+            title: 'x',
+            kind: 'AUTOMATED',
+            rules: [
+              { field: 'VENDOR', relation: 'EQUALS', value: 'a' },
+              { field: 'VARIANT_PRICE', relation: 'LESS_THAN', value: '12.50' },
+            ],
+          },
+          ['input', 'rules', '1', 'value'],
+        ],
         [{ title: 'x', kind: 'AUTOMATED', rules: [{ field: 'VARIANT_PRICE', relation: 'CONTAINS', value: '1' }] }, ['input', 'rules', '0', 'relation']],
         [{ title: 'x', kind: 'AUTOMATED', rules: [{ field: 'OPTION_VALUE', relation: 'EQUALS', value: 'M' }] }, ['input', 'rules', '0', 'optionName']],
-        [{ title: 'x', kind: 'AUTOMATED', rules: [{ field: 'TAG', relation: 'EQUALS', value: 'a', optionName: 'Size' }] }, ['input', 'rules', '0', 'optionName']],
+        [
+          { title: 'x', kind: 'AUTOMATED', rules: [{ field: 'TAG', relation: 'EQUALS', value: 'a', optionName: 'Size' }] },
+          ['input', 'rules', '0', 'optionName'],
+        ],
         [{ title: 'x', kind: 'AUTOMATED', rules: [{ field: 'TAG', relation: 'EQUALS', value: '   ' }] }, ['input', 'rules', '0', 'value']],
         [{ title: 'x', kind: 'MANUAL', rules: [{ field: 'TAG', relation: 'EQUALS', value: 'a' }] }, ['input', 'rules']],
       ];
-      for (const [input, field] of invalid) expect((await create(input)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_COLLECTION_RULE', field })]);
+      for (const [input, field] of invalid)
+        expect((await create(input)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_COLLECTION_RULE', field })]);
       expect((await update({ id: automated.id, rules: [{ field: 'VARIANT_PRICE', relation: 'EQUALS', value: '-1' }] })).userErrors).toEqual([
         expect.objectContaining({ code: 'INVALID_COLLECTION_RULE' }),
       ]);
-      expect((await create({ title: 'Staff picks', handle: 'staff-picks', kind: 'MANUAL' })).userErrors).toEqual([expect.objectContaining({ code: 'HANDLE_TAKEN' })]);
+      expect((await create({ title: 'Staff picks', handle: 'staff-picks', kind: 'MANUAL' })).userErrors).toEqual([
+        expect.objectContaining({ code: 'HANDLE_TAKEN' }),
+      ]);
       expect([await tableRows(), await countOutbox()]).toEqual(before);
       expect(await memberNames(automated.id)).toEqual(['draft', 'tee']);
     });
@@ -459,20 +563,19 @@ describe('catalog: collections', () => {
   it('shows shoppers published collections only, on lists, by handle and on the product', async () => {
     const hidden = await created({ title: 'Hidden', kind: 'MANUAL' });
     await request(merchant, ADD, { input: { collectionId: hidden.id, productIds: [products.tee] } });
-    const asShopper = await request<{ collections: { nodes: { handle: string }[] }; collectionByHandle: unknown; product: { collections: { handle: string }[] } }>(
-      undefined,
-      LISTS,
-      { handle: 'hidden', productId: products.tee },
-      shopper,
-    );
+    const asShopper = await request<{
+      collections: { nodes: { handle: string }[] };
+      collectionByHandle: unknown;
+      product: { collections: { handle: string }[] };
+    }>(undefined, LISTS, { handle: 'hidden', productId: products.tee }, shopper);
     expect(asShopper.collections.nodes.map((node) => node.handle)).not.toContain('hidden');
     expect(asShopper.collectionByHandle).toBeNull();
     expect(asShopper.product.collections.map((c) => c.handle).sort()).toEqual(['staff-picks', 'summer']);
-    const asStaff = await request<{ collections: { nodes: { handle: string }[] }; collectionByHandle: { id: string }; product: { collections: { handle: string }[] } }>(
-      merchant,
-      LISTS,
-      { handle: 'hidden', productId: products.tee },
-    );
+    const asStaff = await request<{
+      collections: { nodes: { handle: string }[] };
+      collectionByHandle: { id: string };
+      product: { collections: { handle: string }[] };
+    }>(merchant, LISTS, { handle: 'hidden', productId: products.tee });
     expect(asStaff.collections.nodes.map((node) => node.handle)).toContain('hidden');
     expect(asStaff.collectionByHandle).toEqual({ id: hidden.id });
     expect(asStaff.product.collections.map((c) => c.handle).sort()).toEqual(['hidden', 'staff-picks', 'summer', 'under-20']);

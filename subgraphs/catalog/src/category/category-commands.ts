@@ -12,8 +12,7 @@ import { isUniqueViolation, WriteErrors } from '../write-errors';
 const STORE_REQUIRED = () => WriteErrors.storeRequired('categories');
 const HANDLE_TAKEN = (handle: string) => WriteErrors.handleTaken('category', handle, ['input', 'handle']);
 export const categoryNotFound = (field: string[] = ['input', 'id']) => WriteErrors.notFound('category', field);
-export const categoryTooDeep = (field: string[]) =>
-  UserError.of('CATEGORY_TOO_DEEP', `Categories nest at most ${MAX_CATEGORY_DEPTH} levels deep`, field);
+export const categoryTooDeep = (field: string[]) => UserError.of('CATEGORY_TOO_DEEP', `Categories nest at most ${MAX_CATEGORY_DEPTH} levels deep`, field);
 
 /** Creates a category under `parentId` (a root when none) at `position` among its siblings (last by default). */
 export async function createCategory(context: SubgraphContext, input: CreateCategoryInput): Promise<CreateCategoryPayload> {
@@ -86,15 +85,25 @@ export async function deleteCategory(context: SubgraphContext, input: DeleteCate
     if (!category) return DeleteCategoryPayload.failed(categoryNotFound());
     const [children]: { n: number }[] = await tx.manager.query(`SELECT count(*)::int AS n FROM category WHERE parent_id = $1`, [category.id]);
     if (children.n > 0) {
-      return DeleteCategoryPayload.failed(
-        UserError.of('CATEGORY_NOT_EMPTY', 'This category has child categories: move or delete them first', ['input', 'id']),
-      );
+      return DeleteCategoryPayload.failed(UserError.of('CATEGORY_NOT_EMPTY', 'This category has child categories: move or delete them first', ['input', 'id']));
     }
-    const assigned = await returnedRows<{ product_id: string }>(tx.manager, `DELETE FROM product_category WHERE category_id = $1 RETURNING product_id`, [category.id]);
+    const assigned = await returnedRows<{ product_id: string }>(tx.manager, `DELETE FROM product_category WHERE category_id = $1 RETURNING product_id`, [
+      category.id,
+    ]);
     await tx.manager.query(`DELETE FROM category WHERE id = $1`, [category.id]);
     await renumberSiblings(tx.manager, await siblingIds(tx.manager, category.storeId, category.parentId));
-    await emitProductCategoriesChanged(tx, category.storeId, assigned.map((row) => row.product_id));
-    await tx.emit({ type: CategoryEvents.categoryDeleted, storeId: category.storeId, aggregateId: category.id, aggregateVersion: category.version + 1, data: { categoryId: category.id } });
+    await emitProductCategoriesChanged(
+      tx,
+      category.storeId,
+      assigned.map((row) => row.product_id),
+    );
+    await tx.emit({
+      type: CategoryEvents.categoryDeleted,
+      storeId: category.storeId,
+      aggregateId: category.id,
+      aggregateVersion: category.version + 1,
+      data: { categoryId: category.id },
+    });
     return DeleteCategoryPayload.ok(category.id);
   });
 }

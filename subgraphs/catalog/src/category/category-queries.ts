@@ -38,7 +38,9 @@ export function loadChildren(context: SubgraphContext, parentId: string): Promis
   return context.loaders
     .get<string, Category[]>('categoryChildren', async (parentIds) => {
       const rows = await context.storeDb.read((manager) =>
-        manager.getRepository(Category).find({ where: { parentId: In([...parentIds]), ...context.storeDb.whereStore() }, order: { position: 'ASC', id: 'ASC' } }),
+        manager
+          .getRepository(Category)
+          .find({ where: { parentId: In([...parentIds]), ...context.storeDb.whereStore() }, order: { position: 'ASC', id: 'ASC' } }),
       );
       return parentIds.map((parentId) => rows.filter((row) => row.parentId === parentId));
     })
@@ -51,8 +53,15 @@ export async function listCategories(context: SubgraphContext, parentId: string 
   if (storeId && !(await canBrowseStore(context, storeId))) return [];
   if (parentId) return (await findVisibleCategory(context, parentId)) ? loadChildren(context, parentId) : [];
   return context.storeDb.read((manager) =>
-    manager.getRepository(Category).createQueryBuilder('c').where('c.parent_id IS NULL').andWhere(storeId ? 'c.store_id = :storeId' : 'TRUE', { storeId })
-      .orderBy('c.store_id').addOrderBy('c.position').addOrderBy('c.id').getMany(),
+    manager
+      .getRepository(Category)
+      .createQueryBuilder('c')
+      .where('c.parent_id IS NULL')
+      .andWhere(storeId ? 'c.store_id = :storeId' : 'TRUE', { storeId })
+      .orderBy('c.store_id')
+      .addOrderBy('c.position')
+      .addOrderBy('c.id')
+      .getMany(),
   );
 }
 

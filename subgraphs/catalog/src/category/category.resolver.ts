@@ -2,13 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { Category } from './category.entity';
-import {
-  AssignProductCategoriesInput,
-  CreateCategoryInput,
-  DeleteCategoryInput,
-  MoveCategoryInput,
-  UpdateCategoryInput,
-} from './category.inputs';
+import { AssignProductCategoriesInput, CreateCategoryInput, DeleteCategoryInput, MoveCategoryInput, UpdateCategoryInput } from './category.inputs';
 import { AssignProductCategoriesPayload, CreateCategoryPayload, DeleteCategoryPayload, MoveCategoryPayload, UpdateCategoryPayload } from './category.payloads';
 import {
   breadcrumbsOf,
@@ -67,7 +61,9 @@ export class CategoryResolver {
     return countProductsUnder(context, category);
   }
 
-  @FieldResolver(() => ProductConnection, { description: 'The products in it or any category below it, newest first; shoppers see ACTIVE products, staff all.' })
+  @FieldResolver(() => ProductConnection, {
+    description: 'The products in it or any category below it, newest first; shoppers see ACTIVE products, staff all.',
+  })
   products(@Root() category: Category, @Args() args: PageArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return productsUnder(context, category, args, selectsField(info, 'totalCount'));
   }
@@ -106,7 +102,10 @@ export class CategoryResolver {
   @Mutation(() => AssignProductCategoriesPayload, {
     description: 'Sets the categories a product sits in (replacing its assignment); publishes catalog.product-categories-changed when it changed.',
   })
-  assignProductCategories(@Arg('input', { description: 'The product and its categories.' }) input: AssignProductCategoriesInput, @Ctx() context: SubgraphContext) {
+  assignProductCategories(
+    @Arg('input', { description: 'The product and its categories.' }) input: AssignProductCategoriesInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     return assignProductCategories(context, input);
   }
 }

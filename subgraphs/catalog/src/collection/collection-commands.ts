@@ -14,7 +14,10 @@ const HANDLE_TAKEN = (handle: string) => WriteErrors.handleTaken('collection', h
 export const collectionNotFound = (field: string[] = ['input', 'id']) => WriteErrors.notFound('collection', field);
 const invalidRule = (message: string, field: string[]) => UserError.of('INVALID_COLLECTION_RULE', message, field);
 const manualSortOnAutomated = () =>
-  UserError.of('INVALID_SORT_ORDER', 'An automated collection has no merchant order: choose CREATED_DESC, TITLE_ASC, PRICE_ASC or PRICE_DESC', ['input', 'sortOrder']);
+  UserError.of('INVALID_SORT_ORDER', 'An automated collection has no merchant order: choose CREATED_DESC, TITLE_ASC, PRICE_ASC or PRICE_DESC', [
+    'input',
+    'sortOrder',
+  ]);
 
 /**
  * Creates a collection. An automated one needs at least one valid rule and gets its members at once
@@ -27,7 +30,8 @@ export async function createCollection(context: SubgraphContext, input: CreateCo
   const automated = input.kind === CollectionKind.AUTOMATED;
   let rules: CollectionRule[] = [];
   if (automated) {
-    if (!input.rules || input.rules.length === 0) return CreateCollectionPayload.failed(invalidRule('An automated collection needs at least one rule', ['input', 'rules']));
+    if (!input.rules || input.rules.length === 0)
+      return CreateCollectionPayload.failed(invalidRule('An automated collection needs at least one rule', ['input', 'rules']));
     const normalised = normalisedRules(input.rules, ['input', 'rules']);
     if (normalised instanceof UserError) return CreateCollectionPayload.failed(normalised);
     rules = normalised;
@@ -125,8 +129,6 @@ export async function deleteCollection(context: SubgraphContext, input: DeleteCo
  */
 export async function findOwnCollection(context: SubgraphContext, tx: Tx, id: string): Promise<Collection | null> {
   const storeId = context.caller.storeId;
-  const collection = await tx.manager
-    .getRepository(Collection)
-    .findOne({ where: storeId ? { id, storeId } : { id }, lock: { mode: 'pessimistic_write' } });
+  const collection = await tx.manager.getRepository(Collection).findOne({ where: storeId ? { id, storeId } : { id }, lock: { mode: 'pessimistic_write' } });
   return collection && managesStore(context.caller, collection.storeId) ? collection : null;
 }

@@ -30,8 +30,14 @@ export async function recomputeCollection(tx: Tx, collection: Collection): Promi
     [collection.storeId, collection.id, ...rules.parameters],
   );
   return {
-    added: rows.filter((row) => row.change === 'added').map((row) => row.product_id).sort(),
-    removed: rows.filter((row) => row.change === 'removed').map((row) => row.product_id).sort(),
+    added: rows
+      .filter((row) => row.change === 'added')
+      .map((row) => row.product_id)
+      .sort(),
+    removed: rows
+      .filter((row) => row.change === 'removed')
+      .map((row) => row.product_id)
+      .sort(),
   };
 }
 

@@ -100,7 +100,10 @@ export function collectionProducts(
       .andWhere(visibleProductsSql(context.caller, collection.storeId, 'p'));
     const totalCount = countTotal ? await query.clone().getCount() : 0;
     if (cursor) {
-      query.andWhere(`(${column}, p.id) ${descending ? '<' : '>'} (CAST(:sortValue AS ${type}), CAST(:sortId AS uuid))`, { sortValue: cursor[0], sortId: cursor[1] });
+      query.andWhere(`(${column}, p.id) ${descending ? '<' : '>'} (CAST(:sortValue AS ${type}), CAST(:sortId AS uuid))`, {
+        sortValue: cursor[0],
+        sortId: cursor[1],
+      });
     }
     const direction = descending ? 'DESC' : 'ASC';
     // the raw rows carry the sort value (a member's position is not a product column) for the cursors

@@ -38,7 +38,8 @@ registerEnumType(CollectionRuleField, {
 });
 registerEnumType(CollectionRuleRelation, {
   name: 'CollectionRuleRelation',
-  description: 'How a rule compares: TAG, PRODUCT_TYPE, VENDOR and OPTION_VALUE take EQUALS, NOT_EQUALS, CONTAINS; VARIANT_PRICE takes EQUALS, NOT_EQUALS, GREATER_THAN, LESS_THAN.',
+  description:
+    'How a rule compares: TAG, PRODUCT_TYPE, VENDOR and OPTION_VALUE take EQUALS, NOT_EQUALS, CONTAINS; VARIANT_PRICE takes EQUALS, NOT_EQUALS, GREATER_THAN, LESS_THAN.',
 });
 registerEnumType(CollectionRuleMatch, {
   name: 'CollectionRuleMatch',
@@ -155,7 +156,13 @@ export function rulesSql(rules: CollectionRule[], match: CollectionRuleMatch, fi
   return { sql: `(${conditions.join(match === CollectionRuleMatch.ALL ? ' AND ' : ' OR ')})`, parameters };
 }
 
-function ruleSql(field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null, param: (value: unknown) => string): string {
+function ruleSql(
+  field: CollectionRuleField,
+  relation: CollectionRuleRelation,
+  value: string,
+  optionName: string | null,
+  param: (value: unknown) => string,
+): string {
   const contains = relation === CollectionRuleRelation.CONTAINS;
   switch (field) {
     case CollectionRuleField.TAG:

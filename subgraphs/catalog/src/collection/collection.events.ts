@@ -37,7 +37,9 @@ export async function emitCollectionUpdated(tx: Tx, collection: Collection, adde
     chunks.push({ added: takeAdded, removed: takeRemoved });
   } while (addedAt < added.length || removedAt < removed.length);
   for (const chunk of chunks) {
-    const [row] = await returnedRows<{ version: number }>(tx.manager, `UPDATE collection SET version = version + 1 WHERE id = $1 RETURNING version`, [collection.id]);
+    const [row] = await returnedRows<{ version: number }>(tx.manager, `UPDATE collection SET version = version + 1 WHERE id = $1 RETURNING version`, [
+      collection.id,
+    ]);
     collection.version = row.version;
     const data: CollectionUpdatedData = {
       collectionId: collection.id,

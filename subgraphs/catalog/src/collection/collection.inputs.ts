@@ -1,5 +1,19 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CollectionKind, CollectionSortOrder } from './collection.entity';
 import { CollectionRuleInput, CollectionRuleMatch } from './collection-rule';
 
@@ -32,7 +46,10 @@ export class CreateCollectionInput {
 
   @IsOptional()
   @ValidateNested({ each: true })
-  @Field(() => [CollectionRuleInput], { nullable: true, description: 'The rules of an AUTOMATED collection (at least one, at most 30); none for a MANUAL one.' })
+  @Field(() => [CollectionRuleInput], {
+    nullable: true,
+    description: 'The rules of an AUTOMATED collection (at least one, at most 30); none for a MANUAL one.',
+  })
   rules?: CollectionRuleInput[];
 
   @IsOptional()
@@ -42,7 +59,10 @@ export class CreateCollectionInput {
 
   @IsOptional()
   @IsEnum(CollectionSortOrder)
-  @Field(() => CollectionSortOrder, { nullable: true, description: 'Order of its products: MANUAL by default for a manual collection, CREATED_DESC for an automated one.' })
+  @Field(() => CollectionSortOrder, {
+    nullable: true,
+    description: 'Order of its products: MANUAL by default for a manual collection, CREATED_DESC for an automated one.',
+  })
   sortOrder?: CollectionSortOrder;
 
   @IsOptional()

@@ -2,7 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { Collection } from './collection.entity';
-import { CollectionProductsInput, CreateCollectionInput, DeleteCollectionInput, ReorderCollectionProductsInput, UpdateCollectionInput } from './collection.inputs';
+import {
+  CollectionProductsInput,
+  CreateCollectionInput,
+  DeleteCollectionInput,
+  ReorderCollectionProductsInput,
+  UpdateCollectionInput,
+} from './collection.inputs';
 import {
   AddProductsToCollectionPayload,
   CreateCollectionPayload,
@@ -87,8 +93,13 @@ export class CollectionResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => ReorderCollectionProductsPayload, { description: 'Moves products of a manual collection to new places; publishes catalog.collection-updated.' })
-  reorderCollectionProducts(@Arg('input', { description: 'The collection and the moves.' }) input: ReorderCollectionProductsInput, @Ctx() context: SubgraphContext) {
+  @Mutation(() => ReorderCollectionProductsPayload, {
+    description: 'Moves products of a manual collection to new places; publishes catalog.collection-updated.',
+  })
+  reorderCollectionProducts(
+    @Arg('input', { description: 'The collection and the moves.' }) input: ReorderCollectionProductsInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     return reorderCollectionProducts(context, input);
   }
 }

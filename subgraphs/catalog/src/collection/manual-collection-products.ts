@@ -2,7 +2,12 @@ import { returnedRows, traceOf, UserError, type SubgraphContext, type Tx } from 
 import { CollectionKind, type Collection } from './collection.entity';
 import { emitCollectionUpdated } from './collection.events';
 import { collectionNotFound, findOwnCollection } from './collection-commands';
-import { AddProductsToCollectionPayload, RemoveProductsFromCollectionPayload, ReorderCollectionProductsPayload, type CollectionPayload } from './collection.payloads';
+import {
+  AddProductsToCollectionPayload,
+  RemoveProductsFromCollectionPayload,
+  ReorderCollectionProductsPayload,
+  type CollectionPayload,
+} from './collection.payloads';
 import type { CollectionProductsInput, ReorderCollectionProductsInput } from './collection.inputs';
 import { WriteErrors } from '../write-errors';
 
@@ -35,7 +40,10 @@ async function changeManualCollection<P extends CollectionPayload>(
 export function addProductsToCollection(context: SubgraphContext, input: CollectionProductsInput): Promise<AddProductsToCollectionPayload> {
   return changeManualCollection(context, input.collectionId, AddProductsToCollectionPayload, async (tx, collection) => {
     const productIds = [...new Set(input.productIds)];
-    const found: { id: string }[] = await tx.manager.query(`SELECT id FROM product WHERE store_id = $1 AND id = ANY($2::uuid[])`, [collection.storeId, productIds]);
+    const found: { id: string }[] = await tx.manager.query(`SELECT id FROM product WHERE store_id = $1 AND id = ANY($2::uuid[])`, [
+      collection.storeId,
+      productIds,
+    ]);
     const known = new Set(found.map((row) => row.id));
     const missing = input.productIds.findIndex((id) => !known.has(id));
     if (missing >= 0) return WriteErrors.notFound('product', ['input', 'productIds', String(missing)]);

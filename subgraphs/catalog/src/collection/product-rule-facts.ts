@@ -22,8 +22,9 @@ const lowered = (text: string | null | undefined): string | null => {
 
 /**
  * Keeps what collection rules look at for one product, from the product's event: the higher
- * aggregateVersion wins, so a redelivered or late older event changes nothing. True when the facts
- * were written (the product's memberships must then be re-evaluated).
+ * aggregateVersion wins, so a redelivered or late older event changes nothing, and an event naming a
+ * product its store does not have (another store's) changes nothing either. True when the facts were
+ * written (the product's memberships must then be re-evaluated).
  */
 export async function upsertProductFacts(manager: EntityManager, storeId: string, version: number, data: ProductEventFacts): Promise<boolean> {
   const variants = data.variants && data.variants.length > 0 ? data.variants : [{ price: data.price, options: [] }];
@@ -33,7 +34,8 @@ export async function upsertProductFacts(manager: EntityManager, storeId: string
   ];
   const written: unknown[] = await manager.query(
     `INSERT INTO product_rule_facts AS f (product_id, store_id, status, tags, vendor, product_type, variant_prices, option_values, version)
-     VALUES ($1, $2, $3, $4::text[], $5, $6, $7::bigint[], $8::text[], $9)
+     SELECT $1, $2, $3, $4::text[], $5, $6, $7::bigint[], $8::text[], $9
+      WHERE EXISTS (SELECT 1 FROM product WHERE id = $1 AND store_id = $2)
      ON CONFLICT (product_id) DO UPDATE SET status = EXCLUDED.status, tags = EXCLUDED.tags, vendor = EXCLUDED.vendor,
        product_type = EXCLUDED.product_type, variant_prices = EXCLUDED.variant_prices, option_values = EXCLUDED.option_values,
        version = EXCLUDED.version
