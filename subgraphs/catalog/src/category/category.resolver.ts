@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_LIST_SIZE, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { Category } from './category.entity';
 import { AssignProductCategoriesInput, CreateCategoryInput, DeleteCategoryInput, MoveCategoryInput, UpdateCategoryInput } from './category.inputs';
 import { AssignProductCategoriesPayload, CreateCategoryPayload, DeleteCategoryPayload, MoveCategoryPayload, UpdateCategoryPayload } from './category.payloads';
@@ -61,6 +61,7 @@ export class CategoryResolver {
     return countProductsUnder(context, category);
   }
 
+  @Directive(CONNECTION_LIST_SIZE)
   @FieldResolver(() => ProductConnection, {
     description: 'The products in it or any category below it, newest first; shoppers see ACTIVE products, staff all.',
   })

@@ -45,6 +45,7 @@ export class CollectionResolver {
     return listCollections(context, args, selectsField(info, 'totalCount'));
   }
 
+  @Directive(CONNECTION_LIST_SIZE)
   @FieldResolver(() => ProductConnection, { description: "Its products in the collection's sort order; shoppers see ACTIVE products, staff all." })
   products(@Root() collection: Collection, @Args() args: PageArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return collectionProducts(context, collection, args, selectsField(info, 'totalCount'));
