@@ -412,11 +412,9 @@ describe('catalog: one store never sees or touches another’s products', () => 
         const category = await catalog
           .client(token)
           .rawRequest<{ createCategory: { category: { id: string } } }>(CREATE_CATEGORY, { input: { name: 'Shared', handle: 'shared' } });
-        const collection = await catalog
-          .client(token)
-          .rawRequest<{ createCollection: { collection: { id: string } } }>(CREATE_COLLECTION, {
-            input: { title: 'Shared', handle: 'shared', kind: 'MANUAL', published: true },
-          });
+        const collection = await catalog.client(token).rawRequest<{ createCollection: { collection: { id: string } } }>(CREATE_COLLECTION, {
+          input: { title: 'Shared', handle: 'shared', kind: 'MANUAL', published: true },
+        });
         of[storeId] = { category: category.data.createCategory.category.id, collection: collection.data.createCollection.collection.id };
       }
       const add = gql`
