@@ -3565,7 +3565,7 @@ export type CollectionsQueryVariables = Exact<{
 }>;
 
 
-export type CollectionsQuery = { __typename?: 'Query', collections: { __typename?: 'CollectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Collection', id: string, title: string, handle: string, description: string, kind: CollectionKind, match: CollectionRuleMatch, sortOrder: CollectionSortOrder, published: boolean, productsCount: number, rules: Array<{ __typename?: 'CollectionRule', field: CollectionRuleField, relation: CollectionRuleRelation, value: string, optionName: string | null }> }> } };
+export type CollectionsQuery = { __typename?: 'Query', collections: { __typename?: 'CollectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Collection', id: string, title: string, handle: string, kind: CollectionKind, published: boolean, productsCount: number }> } };
 
 export type CollectionByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -4322,11 +4322,16 @@ export const CollectionsDocument = `
       endCursor
     }
     nodes {
-      ...CollectionCard
+      id
+      title
+      handle
+      kind
+      published
+      productsCount
     }
   }
 }
-    ${CollectionCardFragmentDoc}`;
+    `;
 export const CollectionByIdDocument = `
     query CollectionById($id: ID!, $first: Int, $after: String) {
   collection(id: $id) {
