@@ -138,6 +138,48 @@ describe('gateway response cache', () => {
     for (let read = 0; read < 10; read += 1) expect((await readVariant()).amount).toBe(455);
   });
 
+  it('shows category and collection changes made through another replica once their events are delivered, never the old read after', async () => {
+    const { createCategory } = await shop.merchant.CreateCategory({ input: { name: `Lighting ${randomUUID().slice(0, 8)}` } });
+    const { createCollection } = await shop.merchant.CreateCollection({ input: { title: 'Picks', kind: 'MANUAL', published: true } });
+    const categoryId = createCategory.category!.id;
+    const collectionId = createCollection.collection!.id;
+    const anonymous = client(shop.storeId);
+    const GROUPS = `query Groups($category: ID!, $collection: ID!) {
+      category(id: $category) { name productCount }
+      collection(id: $collection) { title productsCount products(first: 10) { nodes { id } } }
+    }`;
+    interface Groups {
+      category: { name: string; productCount: number };
+      collection: { title: string; productsCount: number; products: { nodes: { id: string }[] } };
+    }
+    const read = async () => {
+      const response = await anonymous.rawRequest<Groups>(GROUPS, { category: categoryId, collection: collectionId });
+      return { ...response.data, age: response.headers.get('age') };
+    };
+    await read();
+    expect((await read()).age).not.toBeNull();
+
+    const elsewhere = merchantElsewhere();
+    expect((await elsewhere.UpdateCategory({ input: { id: categoryId, name: 'Lamps' } })).updateCategory.userErrors).toEqual([]);
+    expect((await elsewhere.AssignProductCategories({ input: { productId: lampId, categoryIds: [categoryId] } })).assignProductCategories.userErrors).toEqual(
+      [],
+    );
+    expect((await elsewhere.AddProductsToCollection({ input: { collectionId, productIds: [lampId] } })).addProductsToCollection.userErrors).toEqual([]);
+    const expected = { category: { name: 'Lamps', productCount: 1 }, collection: { title: 'Picks', productsCount: 1, products: { nodes: [{ id: lampId }] } } };
+    await eventually(
+      async () => {
+        const { category, collection } = await read();
+        return JSON.stringify({ category, collection }) === JSON.stringify(expected);
+      },
+      15_000,
+      'the renamed category and the collection with its product',
+    );
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const { category, collection } = await read();
+      expect({ category, collection }).toEqual(expected);
+    }
+  });
+
   it('lets a merchant read its own change back at once through the gateway that took it', async () => {
     const anonymous = client(shop.storeId);
     await readList(anonymous);

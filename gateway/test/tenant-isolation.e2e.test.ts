@@ -29,6 +29,8 @@ interface Tenant {
   /** The store's default location and a second one it created. */
   locationId: string;
   backRoomId: string;
+  categoryId: string;
+  collectionId: string;
 }
 
 /**
@@ -126,6 +128,33 @@ describe('tenant isolation across the supergraph', () => {
     const locations = must(await ask(stack.gatewayUrl, 'query { locations(first: 10) { nodes { id isDefault } } }', {}, merchant)).locations as {
       nodes: { id: string; isDefault: boolean }[];
     };
+    const category = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateCategoryInput!) { createCategory(input: $i) { category { id } userErrors { code message } } }',
+        { i: { name: `${name} kitchen` } },
+        merchant,
+      ),
+    ).createCategory as { category: { id: string } };
+    const collection = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateCollectionInput!) { createCollection(input: $i) { collection { id } userErrors { code message } } }',
+        { i: { title: `${name} picks`, kind: 'MANUAL', published: true } },
+        merchant,
+      ),
+    ).createCollection as { collection: { id: string } };
+    must(
+      await ask(
+        stack.gatewayUrl,
+        `mutation ($p: ID!, $c: ID!, $k: ID!) {
+          assignProductCategories(input: { productId: $p, categoryIds: [$c] }) { userErrors { code message } }
+          addProductsToCollection(input: { collectionId: $k, productIds: [$p] }) { userErrors { code message } }
+        }`,
+        { p: productId, c: category.category.id, k: collection.collection.id },
+        merchant,
+      ),
+    );
     return {
       locationId: locations.nodes.find((location) => location.isDefault)!.id,
       backRoomId: backRoom.location.id,
@@ -133,6 +162,8 @@ describe('tenant isolation across the supergraph', () => {
       shopper,
       productId,
       draftId,
+      categoryId: category.category.id,
+      collectionId: collection.collection.id,
       orderId,
       paymentId: payment.id,
       notificationId,
@@ -165,6 +196,13 @@ describe('tenant isolation across the supergraph', () => {
       staff: await read('query ($id: ID!) { storeStaff(storeId: $id) { userId role } }', { id: b.front.storeId }),
       locations: await read('query { locations(first: 10) { nodes { id name priority active } } }'),
       stock: await read('query { inventory(first: 10) { nodes { variantId locationId onHand reserved incoming lowStockThreshold } } }'),
+      category: await read('query ($id: ID!) { category(id: $id) { name parent { id } productCount products { nodes { id } } } }', {
+        id: b.categoryId,
+      }),
+      collection: await read('query ($id: ID!) { collection(id: $id) { title published productsCount products { nodes { id } } } }', {
+        id: b.collectionId,
+      }),
+      productGroups: await read('query ($id: ID!) { product(id: $id) { categories { id } collections { id } } }', { id: b.productId }),
     };
   };
 
@@ -287,6 +325,27 @@ describe('tenant isolation across the supergraph', () => {
       declineStoreInvitation: mutation('declineStoreInvitation', { invitationId: randomUUID() }),
       revokeStoreInvitation: mutation('revokeStoreInvitation', { invitationId: randomUUID() }),
       revokeSession: mutation('revokeSession', { sessionId: randomUUID() }),
+      category: { query: 'query ($id: ID!) { category(id: $id) { id } }', variables: { id: b.categoryId }, refused: nothing },
+      categories: { query: 'query ($id: ID) { categories(parentId: $id) { id } }', variables: { id: b.categoryId }, refused: nothing },
+      collection: { query: 'query ($id: ID!) { collection(id: $id) { id } }', variables: { id: b.collectionId }, refused: nothing },
+      createCategory: mutation('createCategory', { name: 'Smuggled', parentId: b.categoryId }),
+      updateCategory: mutation('updateCategory', { id: b.categoryId, name: 'Taken over' }),
+      moveCategory: mutation('moveCategory', { id: b.categoryId, parentId: a.categoryId }),
+      deleteCategory: mutation('deleteCategory', { id: b.categoryId }),
+      assignProductCategories: mutation('assignProductCategories', { productId: b.productId, categoryIds: [a.categoryId] }),
+      updateCollection: mutation('updateCollection', { id: b.collectionId, title: 'Taken over', published: false }),
+      deleteCollection: mutation('deleteCollection', { id: b.collectionId }),
+      addProductsToCollection: {
+        query: 'mutation ($i: CollectionProductsInput!) { addProductsToCollection(input: $i) { userErrors { code } } }',
+        variables: { i: { collectionId: b.collectionId, productIds: [a.productId] } },
+        refused: userError,
+      },
+      removeProductsFromCollection: {
+        query: 'mutation ($i: CollectionProductsInput!) { removeProductsFromCollection(input: $i) { userErrors { code } } }',
+        variables: { i: { collectionId: b.collectionId, productIds: [b.productId] } },
+        refused: userError,
+      },
+      reorderCollectionProducts: mutation('reorderCollectionProducts', { collectionId: b.collectionId, moves: [{ productId: b.productId, position: 0 }] }),
     };
   };
 
@@ -363,6 +422,8 @@ describe('tenant isolation across the supergraph', () => {
       customer: await entities('customers', 'Customer', b.customerId, 'id email'),
       segment: await entities('customers', 'CustomerSegment', b.segmentId, 'id name'),
       storeSettings: await entities('stores', 'Store', b.front.storeId, 'settings { orderNumberPrefix }'),
+      category: await entities('catalog', 'Category', b.categoryId, 'id name'),
+      collection: await entities('catalog', 'Collection', b.collectionId, 'id title'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -376,6 +437,8 @@ describe('tenant isolation across the supergraph', () => {
       customer: null,
       segment: null,
       storeSettings: { settings: null },
+      category: null,
+      collection: null,
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(

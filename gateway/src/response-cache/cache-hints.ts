@@ -14,10 +14,14 @@ const PUBLIC: CacheHint = {};
 const PRIVATE: CacheHint = { scope: 'PRIVATE' };
 const everyField = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, PUBLIC]));
 
+/** The storefront's reads of a store's category tree and collections (invalidated by tag: cache-tags.ts). */
+const CATALOG_GROUP_QUERIES = ['category', 'categoryByHandle', 'categories', 'collection', 'collectionByHandle', 'collections'];
+
 /**
  * What the storefront reads and may be served from the response cache: the catalog and the stores
- * subgraphs' public fields, and the stock inventory adds to a product (kept only until the next
- * inventory.stock-changed, like prices until catalog.product-updated: cache-invalidation.ts).
+ * subgraphs' public fields (the category tree and collections included), and the stock inventory adds
+ * to a product (kept only until the next inventory.stock-changed, like prices until
+ * catalog.product-updated and categories until their catalog event: cache-tags.ts).
  *
  * Kept at the gateway, not as `@cacheControl` in the subgraphs: Federation 2 composition drops a
  * directive it is not told to compose (`@composeDirective`), and the gateway runs no field resolvers
@@ -26,10 +30,11 @@ const everyField = (...fields: string[]) => Object.fromEntries(fields.map((field
  * product's InventoryItem) is uncached; a PRIVATE field makes the whole response uncached.
  */
 export const STOREFRONT_CACHE_HINTS: CacheHints = {
-  Query: everyField('product', 'products', 'productVariant', 'store', 'storeBySlug', 'storeByDomain'),
+  Query: everyField('product', 'products', 'productVariant', 'store', 'storeBySlug', 'storeByDomain', ...CATALOG_GROUP_QUERIES),
   Product: {
     ...everyField('id', 'storeId', 'title', 'description', 'handle', 'status', 'category', 'imageUrl', 'createdAt', 'updatedAt', 'price', 'stock', 'inStock'),
     ...everyField('variants', 'options', 'priceRange', 'tags', 'vendor', 'productType', 'seoTitle', 'seoDescription', 'publishedAt'),
+    ...everyField('categories', 'collections'),
     // on-hand, reserved and thresholds: the store's staff's
     inventory: PRIVATE,
   },
@@ -55,6 +60,42 @@ export const STOREFRONT_CACHE_HINTS: CacheHints = {
   Money: everyField('amount', 'currencyCode'),
   ProductConnection: everyField('edges', 'nodes', 'pageInfo', 'totalCount'),
   ProductEdge: everyField('cursor', 'node'),
+  // the category tree and collections: what a shopper sees of them is public (drafts and unpublished collections are the staff's, who are never cached)
+  Category: everyField(
+    'id',
+    'storeId',
+    'name',
+    'handle',
+    'description',
+    'position',
+    'depth',
+    'createdAt',
+    'updatedAt',
+    'parent',
+    'children',
+    'breadcrumbs',
+    'productCount',
+    'products',
+  ),
+  Collection: everyField(
+    'id',
+    'storeId',
+    'title',
+    'handle',
+    'description',
+    'kind',
+    'rules',
+    'match',
+    'sortOrder',
+    'published',
+    'createdAt',
+    'updatedAt',
+    'products',
+    'productsCount',
+  ),
+  CollectionRule: everyField('field', 'relation', 'value', 'optionName'),
+  CollectionConnection: everyField('edges', 'nodes', 'pageInfo', 'totalCount'),
+  CollectionEdge: everyField('cursor', 'node'),
   PageInfo: everyField('hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'),
   Store: {
     ...everyField('id', 'ownerId', 'name', 'slug', 'domain', 'email', 'phone', 'currency', 'locale', 'timezone', 'theme', 'status', 'createdAt', 'updatedAt'),

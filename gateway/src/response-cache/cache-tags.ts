@@ -8,11 +8,15 @@ import { rootArguments, type OperationCachePolicy } from './operation-cache-poli
  * (`Product:list:<storeId>`), by the store it was asked in (`store:<storeId>`: a store's status decides
  * what its shoppers see at all) and, for a store found by slug or domain, by `Store:lookup`. A variant
  * (`productVariant(id)`) is filed under its product (`Product:<productId>`, read from the answer:
- * `answerTags`), because every change to a variant is a `catalog.product-updated` of its product.
+ * `answerTags`), because every change to a variant is a `catalog.product-updated` of its product. Every read
+ * that may show a store's categories or collections (their own roots, and products with their
+ * `categories`/`collections`) is also filed under `Catalog:groups:<storeId>`; category and collection
+ * reads show products too (counts, lists), so they are filed under the store's product list as well.
  */
 export const CacheTags = {
   product: (productId: string) => `Product:${productId}`,
   productList: (storeId: string) => `Product:list:${storeId}`,
+  catalogGroups: (storeId: string) => `Catalog:groups:${storeId}`,
   store: (storeId: string) => `Store:${storeId}`,
   storeLookup: 'Store:lookup',
   storeScope: (storeId: string) => `store:${storeId}`,
@@ -29,11 +33,19 @@ export function responseTags(policy: OperationCachePolicy, variables: Record<str
       // a list asked in no store is not tied to one store's events
       if (storeId === NO_STORE) return null;
       tags.add(CacheTags.productList(storeId));
+      tags.add(CacheTags.catalogGroups(storeId));
     } else if (root.name === 'product') {
       tags.add(CacheTags.product(String(rootArguments(root, variables).id)));
+      if (storeId !== NO_STORE) tags.add(CacheTags.catalogGroups(storeId));
     } else if (root.name === 'productVariant') {
       // its product is known only from the answer (answerTags); the default variant's id is its product's
       tags.add(CacheTags.product(String(rootArguments(root, variables).id)));
+      // its product's categories and collections may be asked through it
+      if (storeId !== NO_STORE) tags.add(CacheTags.catalogGroups(storeId));
+    } else if (CATALOG_GROUP_ROOTS.has(root.name)) {
+      if (storeId === NO_STORE) return null;
+      tags.add(CacheTags.catalogGroups(storeId));
+      tags.add(CacheTags.productList(storeId));
     } else if (root.name === 'store') {
       tags.add(CacheTags.store(String(rootArguments(root, variables).id)));
     } else if (root.name === 'storeBySlug' || root.name === 'storeByDomain') {
@@ -103,12 +115,29 @@ function collectStoreIds(value: unknown, into: Set<string>, depth: number): void
   }
 }
 
+/** The public reads of a store's category tree and collections. */
+const CATALOG_GROUP_ROOTS = new Set(['category', 'categoryByHandle', 'categories', 'collection', 'collectionByHandle', 'collections']);
+
+/** Catalog events about categories and collections rather than a product's own fields. */
+const CATALOG_GROUP_EVENTS = new Set([
+  'catalog.product-categories-changed',
+  'catalog.category-updated',
+  'catalog.category-deleted',
+  'catalog.collection-updated',
+  'catalog.collection-deleted',
+]);
+
 /** The event types the gateway follows to invalidate the response cache (schema/events.md). */
 export const INVALIDATING_EVENTS = [
   'catalog.product-created',
   'catalog.product-updated',
   // a product's images are part of its reads (Product.media)
   'catalog.product-media-changed',
+  'catalog.product-categories-changed',
+  'catalog.category-updated',
+  'catalog.category-deleted',
+  'catalog.collection-updated',
+  'catalog.collection-deleted',
   'inventory.stock-changed',
   'stores.updated',
   'stores.status-changed',
@@ -117,12 +146,19 @@ export const INVALIDATING_EVENTS = [
 
 /**
  * The tags an event makes stale. A product event or a stock change (aggregate: the product) deletes
- * the product's own reads (its variants' among them) and every product list of its store; a store event deletes the store's
- * reads, every lookup by slug or domain and everything asked in that store (a suspended store's
- * products disappear for its shoppers).
+ * the product's own reads (its variants' among them) and every product list of its store (category and collection reads among
+ * them: they count and list products); a category or collection change (a product's categories
+ * included) deletes every read of the store's categories and collections and every product read that
+ * may show them; a store event deletes the store's reads, every lookup by slug or domain and
+ * everything asked in that store (a suspended store's products disappear for its shoppers).
  */
 export function tagsOfEvent(event: EventEnvelope): string[] {
   const storeId = event.storeId ?? NO_STORE;
+  if (CATALOG_GROUP_EVENTS.has(event.type)) {
+    return typeof event.data.productId === 'string'
+      ? [CacheTags.product(event.data.productId), CacheTags.catalogGroups(storeId)]
+      : [CacheTags.catalogGroups(storeId)];
+  }
   if (event.type.startsWith('catalog.') || event.type === 'inventory.stock-changed') {
     const productId = typeof event.data.productId === 'string' ? event.data.productId : event.aggregateId;
     return [CacheTags.product(productId), CacheTags.productList(storeId)];

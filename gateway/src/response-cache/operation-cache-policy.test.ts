@@ -4,8 +4,10 @@ import { operationCachePolicy, OperationCachePolicies, rootArguments } from './o
 import { answerTags, NO_STORE, responseTags } from './cache-tags';
 
 const schema = buildSchema(`
-  type Query { products(first: Int): ProductConnection! product(id: ID!): Product productVariant(id: ID!): ProductVariant me: User storeBySlug(slug: String!): Store }
+  type Query { products(first: Int): ProductConnection! product(id: ID!): Product productVariant(id: ID!): ProductVariant me: User storeBySlug(slug: String!): Store categories: [Category!]! collection(id: ID!): Collection }
   type ProductVariant { id: ID! title: String! product: Product }
+  type Category { id: ID! name: String! productCount: Int! }
+  type Collection { title: String! }
   type Mutation { updateProduct(id: ID!): Product }
   type ProductConnection { nodes: [Product!]! totalCount: Int! }
   type Product { id: ID! title: String! price: Money! stock: Int! inventory: InventoryItem secret: String }
@@ -16,8 +18,10 @@ const schema = buildSchema(`
 `);
 
 const hints: CacheHints = {
-  Query: { products: {}, product: {}, productVariant: {}, storeBySlug: { maxAge: 300 } },
+  Query: { products: {}, product: {}, productVariant: {}, storeBySlug: { maxAge: 300 }, categories: {}, collection: {} },
   ProductVariant: { id: {}, title: {}, product: {} },
+  Category: { id: {}, name: {}, productCount: {} },
+  Collection: { title: {} },
   ProductConnection: { nodes: {}, totalCount: {} },
   Product: { id: {}, title: {}, price: {}, stock: { maxAge: 30 }, inventory: { scope: 'PRIVATE' } },
   Money: { amount: {}, currencyCode: {} },
@@ -53,10 +57,11 @@ describe('operationCachePolicy', () => {
   it('tags by root field: the product asked for, the store list, the lookup, the store asked in', () => {
     const single = policyOf('query P($id: ID!) { product(id: $id) { title } }')!;
     expect(rootArguments(single.roots[0], { id: 'p-1' })).toEqual({ id: 'p-1' });
-    expect(responseTags(single, { id: 'p-1' }, 'store-a')).toEqual(['store:store-a', 'Product:p-1']);
+    expect(responseTags(single, { id: 'p-1' }, 'store-a')).toEqual(['store:store-a', 'Product:p-1', 'Catalog:groups:store-a']);
     expect(responseTags(policyOf('{ products { totalCount } storeBySlug(slug: "x") { id } }')!, {}, 'store-a')).toEqual([
       'store:store-a',
       'Product:list:store-a',
+      'Catalog:groups:store-a',
       'Store:lookup',
     ]);
     // a list asked in no store is tied to no store's events: not cached
@@ -65,13 +70,24 @@ describe('operationCachePolicy', () => {
 
   it('files a variant under its product, read from the answer, and keeps no answer that does not name it', () => {
     const named = policyOf('query V($id: ID!) { v: productVariant(id: $id) { title product { pid: id } } product(id: "p-2") { title } }')!;
-    expect(responseTags(named, { id: 'v-1' }, 'store-a')).toEqual(['store:store-a', 'Product:v-1', 'Product:p-2']);
+    expect(responseTags(named, { id: 'v-1' }, 'store-a')).toEqual(['store:store-a', 'Product:v-1', 'Catalog:groups:store-a', 'Product:p-2']);
     expect(answerTags(named.roots, { v: { title: 'M', product: { pid: 'p-1' } }, product: { title: 'x' } })).toEqual(['Product:p-1']);
     // not found or hidden: nothing to be invalidated by, so not kept
     expect(answerTags(named.roots, { v: null, product: null })).toBeNull();
     const unnamed = policyOf('{ productVariant(id: "v-1") { title } }')!;
     expect(answerTags(unnamed.roots, { productVariant: { title: 'M' } })).toBeNull();
     expect(answerTags(policyOf('{ product(id: "p") { title } }')!.roots, { product: null })).toEqual([]);
+  });
+
+  it('files category and collection reads under the store’s categories and collections and its product list', () => {
+    const tree = policyOf('{ categories { id name productCount } }')!;
+    expect(responseTags(tree, {}, 'store-a')).toEqual(['store:store-a', 'Catalog:groups:store-a', 'Product:list:store-a']);
+    expect(responseTags(policyOf('{ collection(id: "c") { title } }')!, {}, 'store-a')).toEqual([
+      'store:store-a',
+      'Catalog:groups:store-a',
+      'Product:list:store-a',
+    ]);
+    expect(responseTags(tree, {}, NO_STORE)).toBeNull();
   });
 
   it('works a document out once', () => {

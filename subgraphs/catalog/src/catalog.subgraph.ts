@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { buildFederatedSchema, isUuid, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { Product } from './product/product.entity';
 import { ProductResolver } from './product/product.resolver';
 import { findVisibleProduct } from './product/product-queries';
@@ -13,31 +13,47 @@ import { loadMediaConfig } from './media/media.config';
 import { mediaResolvers } from './media/media.resolver';
 import { abandonedUploadsJob } from './media/abandoned-uploads.job';
 import { MEDIA_OBJECT_ROUTE, MEDIA_UPLOAD_ROUTE, mediaObjectRoute, mediaUploadRoute } from './media/media-http.routes';
+import { Category } from './category/category.entity';
+import { CategoryResolver } from './category/category.resolver';
+import { ProductCategoriesResolver } from './category/product-categories.resolver';
+import { findVisibleCategory } from './category/category-queries';
+import { Collection } from './collection/collection.entity';
+import { CollectionResolver } from './collection/collection.resolver';
+import { ProductCollectionsResolver } from './collection/product-collections.resolver';
+import { findVisibleCollection } from './collection/collection-queries';
+import { collectionMembershipOnProductCreated, collectionMembershipOnProductUpdated } from './collection/collection-membership.handler';
 import { CreateProduct1763769600100 } from './migrations/1763769600100-create-product';
 import { IsolateByStore1763769605010 } from './migrations/1763769605010-isolate-by-store';
 import { MoneyAsBigint1763769610100 } from './migrations/1763769610100-money-as-bigint';
 import { ProductVariants1763769620100 } from './migrations/1763769620100-product-variants';
+import { CreateCategoryTree1763769623000 } from './migrations/1763769623000-create-category-tree';
+import { CreateCollections1763769623100 } from './migrations/1763769623100-create-collections';
 import { CreateProductMedia1763769624000 } from './migrations/1763769624000-create-product-media';
 
 /**
- * Catalog owns products, their options, variants and media: titles, prices, SKUs, handles and status.
+ * Catalog owns products, their options, variants and media (titles, prices, SKUs, handles, status),
+ * the category tree and collections.
  * The media storage comes from the environment the subgraph starts with (CATALOG_MEDIA_*: media/media.config.ts).
  */
 export function createCatalogSubgraph(media: MediaServices = new MediaServices()): SubgraphDefinition {
   return {
     name: 'catalog',
     defaultPort: 4003,
-    entities: [Product, ProductOption, ProductVariant, ProductMedia],
+    entities: [Product, ProductOption, ProductVariant, ProductMedia, Category, Collection],
     migrations: [
       CreateProduct1763769600100,
       IsolateByStore1763769605010,
       MoneyAsBigint1763769610100,
       ProductVariants1763769620100,
+      CreateCategoryTree1763769623000,
+      CreateCollections1763769623100,
       CreateProductMedia1763769624000,
     ],
     publishes: ['catalog'],
     // a suspended or closed store's products disappear from its storefront
     followsStoreStatus: true,
+    // automated collections follow catalog's own product events (event-driven, never recomputed per read)
+    consumers: [collectionMembershipOnProductCreated, collectionMembershipOnProductUpdated],
     // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
     onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
     // media items whose upload never came are deleted once their URL has expired
@@ -46,10 +62,24 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
     httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
     schema: () =>
       buildFederatedSchema({
-        resolvers: [ProductResolver, ProductVariantResolver, ProductOptionResolver, ...mediaResolvers(media)],
+        resolvers: [
+          ProductResolver,
+          ProductVariantResolver,
+          ProductOptionResolver,
+          ...mediaResolvers(media),
+          CategoryResolver,
+          ProductCategoriesResolver,
+          CollectionResolver,
+          ProductCollectionsResolver,
+        ],
         referenceResolvers: {
           Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
           ProductVariant: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleVariant(context, reference.id) },
+          Category: {
+            __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
+              isUuid(reference.id) ? findVisibleCategory(context, reference.id) : null,
+          },
+          Collection: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleCollection(context, reference.id) },
         },
       }),
   };

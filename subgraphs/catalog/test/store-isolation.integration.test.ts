@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gql } from 'graphql-request';
 import type { DataSource } from 'typeorm';
-import { inScope, Role, StoreStatus } from '@ultramarket/kit';
+import { envelopeFor, inScope, Role, StoreStatus } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { catalogSubgraph } from '../src/catalog.subgraph';
@@ -447,6 +447,298 @@ describe('catalog: one store never sees or touches another’s products', () => 
       expect((await run('deleteProductVariants', tokenFor([Role.CUSTOMER], storeA), input)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const noStore = await run('deleteProductVariants', tokenFor([Role.STORE_STAFF], null), input);
       expect(noStore.data.deleteProductVariants).toEqual({ product: null, userErrors: [{ code: 'STORE_REQUIRED', field: null }] });
+    });
+  });
+  describe('categories and collections', () => {
+    const CREATE_CATEGORY = gql`
+      mutation ($input: CreateCategoryInput!) {
+        createCategory(input: $input) {
+          category {
+            id
+          }
+          userErrors {
+            code
+            field
+          }
+        }
+      }
+    `;
+    const CREATE_COLLECTION = gql`
+      mutation ($input: CreateCollectionInput!) {
+        createCollection(input: $input) {
+          collection {
+            id
+          }
+          userErrors {
+            code
+            field
+          }
+        }
+      }
+    `;
+    const READS = gql`
+      query ($categoryId: ID!, $collectionId: ID!) {
+        category(id: $categoryId) {
+          id
+        }
+        categoryByHandle(handle: "shared") {
+          id
+        }
+        roots: categories {
+          id
+        }
+        children: categories(parentId: $categoryId) {
+          id
+        }
+        collection(id: $collectionId) {
+          id
+        }
+        collectionByHandle(handle: "shared") {
+          id
+        }
+        collections(first: 100) {
+          nodes {
+            id
+          }
+        }
+      }
+    `;
+    const CATEGORY_WRITES = gql`
+      mutation ($categoryId: ID!, $mine: ID!, $product: ID!, $ownProduct: ID!) {
+        update: updateCategory(input: { id: $categoryId, name: "Taken over" }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        move: moveCategory(input: { id: $categoryId, parentId: null }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        moveUnder: moveCategory(input: { id: $mine, parentId: $categoryId }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        createUnder: createCategory(input: { name: "Smuggled", parentId: $categoryId }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        assignTheirs: assignProductCategories(input: { productId: $ownProduct, categoryIds: [$categoryId] }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        assignToTheirProduct: assignProductCategories(input: { productId: $product, categoryIds: [$mine] }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        delete: deleteCategory(input: { id: $categoryId }) {
+          userErrors {
+            code
+            field
+          }
+        }
+      }
+    `;
+    const COLLECTION_WRITES = gql`
+      mutation ($collectionId: ID!, $mine: ID!, $product: ID!) {
+        update: updateCollection(input: { id: $collectionId, title: "Taken over" }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        add: addProductsToCollection(input: { collectionId: $collectionId, productIds: [$product] }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        remove: removeProductsFromCollection(input: { collectionId: $collectionId, productIds: [$product] }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        reorder: reorderCollectionProducts(input: { collectionId: $collectionId, moves: [{ productId: $product, position: 0 }] }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        addTheirProduct: addProductsToCollection(input: { collectionId: $mine, productIds: [$product] }) {
+          userErrors {
+            code
+            field
+          }
+        }
+        delete: deleteCollection(input: { id: $collectionId }) {
+          userErrors {
+            code
+            field
+          }
+        }
+      }
+    `;
+    const GROUP_ENTITIES = gql`
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on Category {
+            id
+          }
+          ... on Collection {
+            id
+          }
+        }
+      }
+    `;
+    const of: Record<string, { category: string; collection: string }> = {};
+    const groupRows = async (storeId: string) =>
+      owner.query(
+        `SELECT (SELECT json_agg(c ORDER BY c.id) FROM category c WHERE c.store_id = $1) AS categories,
+                (SELECT json_agg(c ORDER BY c.id) FROM collection c WHERE c.store_id = $1) AS collections,
+                (SELECT json_agg(cp ORDER BY cp.product_id) FROM collection_product cp WHERE cp.store_id = $1) AS members,
+                (SELECT json_agg(pc ORDER BY pc.product_id) FROM product_category pc WHERE pc.store_id = $1) AS assigned`,
+        [storeId],
+      );
+
+    beforeAll(async () => {
+      for (const [storeId, token] of [
+        [storeA, merchantA],
+        [storeB, merchantB],
+      ]) {
+        // the same handle in both stores: handles are unique per store only
+        const category = await catalog
+          .client(token)
+          .rawRequest<{ createCategory: { category: { id: string } } }>(CREATE_CATEGORY, { input: { name: 'Shared', handle: 'shared' } });
+        const collection = await catalog.client(token).rawRequest<{ createCollection: { collection: { id: string } } }>(CREATE_COLLECTION, {
+          input: { title: 'Shared', handle: 'shared', kind: 'MANUAL', published: true },
+        });
+        of[storeId] = { category: category.data.createCategory.category.id, collection: collection.data.createCollection.collection.id };
+      }
+      const add = gql`
+        mutation ($collectionId: ID!, $productId: ID!, $categoryId: ID!) {
+          addProductsToCollection(input: { collectionId: $collectionId, productIds: [$productId] }) {
+            userErrors {
+              code
+            }
+          }
+          assignProductCategories(input: { productId: $productId, categoryIds: [$categoryId] }) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `;
+      await catalog
+        .client(merchantB)
+        .rawRequest(add, { collectionId: of[storeB].collection, productId: productsOf[storeB][0], categoryId: of[storeB].category });
+    });
+
+    it('shows store A’s callers nothing of store B’s categories and collections, by id, handle, list or reference', async () => {
+      for (const [token, headers] of [
+        [merchantA, {}],
+        [undefined, { 'x-store-id': storeA }],
+      ] as const) {
+        const result = await catalog
+          .client(token, headers)
+          .rawRequest<Record<string, unknown>>(READS, { categoryId: of[storeB].category, collectionId: of[storeB].collection });
+        expect(result.errors).toBeUndefined();
+        expect(result.data).toEqual({
+          category: null,
+          categoryByHandle: { id: of[storeA].category },
+          roots: [{ id: of[storeA].category }],
+          children: [],
+          collection: null,
+          collectionByHandle: { id: of[storeA].collection },
+          collections: { nodes: [{ id: of[storeA].collection }] },
+        });
+        const entities = await catalog.client(token, headers).rawRequest<{ _entities: unknown[] }>(GROUP_ENTITIES, {
+          representations: [
+            { __typename: 'Category', id: of[storeB].category },
+            { __typename: 'Collection', id: of[storeB].collection },
+          ],
+        });
+        expect(entities.data._entities).toEqual([null, null]);
+      }
+    });
+
+    it('lets store A’s merchant change none of store B’s categories, collections or assignments, and writes nothing', async () => {
+      const before = await groupRows(storeB);
+      const events = Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n);
+      const categories = await catalog.client(merchantA).rawRequest<Record<string, { userErrors: unknown[] }>>(CATEGORY_WRITES, {
+        categoryId: of[storeB].category,
+        mine: of[storeA].category,
+        product: productsOf[storeB][0],
+        ownProduct: productsOf[storeA][0],
+      });
+      expect(categories.errors).toBeUndefined();
+      expect(categories.data).toEqual({
+        update: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+        move: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+        moveUnder: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'parentId'] }] },
+        createUnder: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'parentId'] }] },
+        assignTheirs: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'categoryIds', '0'] }] },
+        assignToTheirProduct: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'productId'] }] },
+        delete: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+      });
+      const collections = await catalog.client(merchantA).rawRequest<Record<string, { userErrors: unknown[] }>>(COLLECTION_WRITES, {
+        collectionId: of[storeB].collection,
+        mine: of[storeA].collection,
+        product: productsOf[storeB][0],
+      });
+      expect(collections.errors).toBeUndefined();
+      expect(collections.data).toEqual({
+        update: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+        add: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'collectionId'] }] },
+        remove: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'collectionId'] }] },
+        reorder: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'collectionId'] }] },
+        addTheirProduct: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'productIds', '0'] }] },
+        delete: { userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] },
+      });
+      expect(await groupRows(storeB)).toEqual(before);
+      expect(Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n)).toBe(events);
+    });
+
+    it('ignores a product event of store A that names store B’s product: no facts, no membership', async () => {
+      const automated = await catalog.client(merchantA).rawRequest<{ createCollection: { collection: { id: string } } }>(CREATE_COLLECTION, {
+        input: { title: 'Everything', kind: 'AUTOMATED', rules: [{ field: 'VARIANT_PRICE', relation: 'GREATER_THAN', value: '0' }] },
+      });
+      const forged = envelopeFor(
+        {
+          type: 'catalog.product-updated',
+          storeId: storeA,
+          aggregateId: productsOf[storeB][0],
+          aggregateVersion: 99,
+          data: { productId: productsOf[storeB][0], status: 'ACTIVE', price: { amount: 500, currencyCode: 'USD' }, tags: ['stolen'] },
+        },
+        { correlationId: randomUUID(), causationId: null },
+      );
+      await catalog.runtime.js.publish(catalog.runtime.names.subject(forged.type), JSON.stringify(forged), { msgID: forged.id });
+      await eventually(
+        async () => (await owner.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [forged.id])).length > 0,
+        10_000,
+        'the event handled',
+      );
+      const facts: { store_id: string; version: number }[] = await owner.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.store_id', '*', true)`);
+        return manager.query(`SELECT store_id, version FROM product_rule_facts WHERE product_id = $1`, [productsOf[storeB][0]]);
+      });
+      expect(facts.every((row) => row.store_id === storeB && row.version < 99)).toBe(true);
+      const members: { n: string }[] = await owner.query(`SELECT count(*) AS n FROM collection_product WHERE collection_id = $1 AND product_id = $2`, [
+        automated.data.createCollection.collection.id,
+        productsOf[storeB][0],
+      ]);
+      expect(Number(members[0].n)).toBe(0);
     });
   });
 });

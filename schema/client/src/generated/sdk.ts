@@ -68,6 +68,25 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -156,6 +175,60 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     DeleteProductMedia(variables: Operations.DeleteProductMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteProductMediaMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteProductMediaMutation>({ document: Operations.DeleteProductMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteProductMedia', 'mutation', variables);
     },
+    CategoryTree(variables?: Operations.CategoryTreeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CategoryTreeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CategoryTreeQuery>({ document: Operations.CategoryTreeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CategoryTree', 'query', variables);
+    },
+    CategoryById(variables: Operations.CategoryByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CategoryByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CategoryByIdQuery>({ document: Operations.CategoryByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CategoryById', 'query', variables);
+    },
+    CategoryByHandle(variables: Operations.CategoryByHandleQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CategoryByHandleQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CategoryByHandleQuery>({ document: Operations.CategoryByHandleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CategoryByHandle', 'query', variables);
+    },
+    ProductCategories(variables: Operations.ProductCategoriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductCategoriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductCategoriesQuery>({ document: Operations.ProductCategoriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductCategories', 'query', variables);
+    },
+    CreateCategory(variables: Operations.CreateCategoryMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCategoryMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCategoryMutation>({ document: Operations.CreateCategoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCategory', 'mutation', variables);
+    },
+    UpdateCategory(variables: Operations.UpdateCategoryMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateCategoryMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateCategoryMutation>({ document: Operations.UpdateCategoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateCategory', 'mutation', variables);
+    },
+    MoveCategory(variables: Operations.MoveCategoryMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MoveCategoryMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.MoveCategoryMutation>({ document: Operations.MoveCategoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MoveCategory', 'mutation', variables);
+    },
+    DeleteCategory(variables: Operations.DeleteCategoryMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteCategoryMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteCategoryMutation>({ document: Operations.DeleteCategoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteCategory', 'mutation', variables);
+    },
+    AssignProductCategories(variables: Operations.AssignProductCategoriesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AssignProductCategoriesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.AssignProductCategoriesMutation>({ document: Operations.AssignProductCategoriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AssignProductCategories', 'mutation', variables);
+    },
+    Collections(variables?: Operations.CollectionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CollectionsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CollectionsQuery>({ document: Operations.CollectionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Collections', 'query', variables);
+    },
+    CollectionById(variables: Operations.CollectionByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CollectionByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CollectionByIdQuery>({ document: Operations.CollectionByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CollectionById', 'query', variables);
+    },
+    CollectionByHandle(variables: Operations.CollectionByHandleQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CollectionByHandleQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CollectionByHandleQuery>({ document: Operations.CollectionByHandleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CollectionByHandle', 'query', variables);
+    },
+    CreateCollection(variables: Operations.CreateCollectionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCollectionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCollectionMutation>({ document: Operations.CreateCollectionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCollection', 'mutation', variables);
+    },
+    UpdateCollection(variables: Operations.UpdateCollectionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateCollectionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateCollectionMutation>({ document: Operations.UpdateCollectionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateCollection', 'mutation', variables);
+    },
+    DeleteCollection(variables: Operations.DeleteCollectionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.DeleteCollectionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.DeleteCollectionMutation>({ document: Operations.DeleteCollectionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteCollection', 'mutation', variables);
+    },
+    AddProductsToCollection(variables: Operations.AddProductsToCollectionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AddProductsToCollectionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.AddProductsToCollectionMutation>({ document: Operations.AddProductsToCollectionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AddProductsToCollection', 'mutation', variables);
+    },
+    RemoveProductsFromCollection(variables: Operations.RemoveProductsFromCollectionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.RemoveProductsFromCollectionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.RemoveProductsFromCollectionMutation>({ document: Operations.RemoveProductsFromCollectionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RemoveProductsFromCollection', 'mutation', variables);
+    },
+    ReorderCollectionProducts(variables: Operations.ReorderCollectionProductsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ReorderCollectionProductsMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ReorderCollectionProductsMutation>({ document: Operations.ReorderCollectionProductsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReorderCollectionProducts', 'mutation', variables);
+    },
     CustomerById(variables: Operations.CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CustomerByIdQuery>({ document: Operations.CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);
     },
@@ -197,6 +270,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     InventoryLevels(variables?: Operations.InventoryLevelsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.InventoryLevelsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.InventoryLevelsQuery>({ document: Operations.InventoryLevelsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'InventoryLevels', 'query', variables);
+    },
+    VariantInventoryLevels(variables: Operations.VariantInventoryLevelsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.VariantInventoryLevelsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.VariantInventoryLevelsQuery>({ document: Operations.VariantInventoryLevelsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'VariantInventoryLevels', 'query', variables);
     },
     Notifications(variables?: Operations.NotificationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.NotificationsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.NotificationsQuery>({ document: Operations.NotificationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Notifications', 'query', variables);
