@@ -1,0 +1,119 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isolateByStore } from '@ultramarket/kit';
+
+/**
+ * Search's read model: one document per product, fed by events (catalog's own product, category and
+ * collection events, inventory's stock changes, the stores' locale), so a search never joins the
+ * variant, category or collection tables and never calls inventory.
+ *
+ * `unaccent` and `pg_trgm` ship with PostgreSQL's contrib and are trusted extensions (PostgreSQL 13+):
+ * the database owner, who runs migrations, may create them. `unaccent(regdictionary, text)` is only
+ * STABLE (its dictionary could change), so `search_unaccent` pins the dictionary and is declared
+ * IMMUTABLE: index expressions need it.
+ */
+export class CreateProductSearch1763769625000 implements MigrationInterface {
+  name = 'CreateProductSearch1763769625000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
+    await runner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await runner.query(`
+      CREATE FUNCTION search_unaccent(text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$`);
+    // the store's locale ("de", "de-AT", "pt_BR") → a text search configuration; "simple" when PostgreSQL has no stemmer for it
+    await runner.query(`
+      CREATE FUNCTION search_config_for(locale text) RETURNS regconfig
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT (CASE lower(split_part(split_part(coalesce(locale, ''), '-', 1), '_', 1))
+        WHEN 'en' THEN 'english' WHEN 'de' THEN 'german' WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish'
+        WHEN 'it' THEN 'italian' WHEN 'pt' THEN 'portuguese' WHEN 'nl' THEN 'dutch' WHEN 'sv' THEN 'swedish'
+        WHEN 'da' THEN 'danish' WHEN 'nb' THEN 'norwegian' WHEN 'no' THEN 'norwegian' WHEN 'fi' THEN 'finnish'
+        WHEN 'ru' THEN 'russian' WHEN 'tr' THEN 'turkish' WHEN 'hu' THEN 'hungarian' WHEN 'ro' THEN 'romanian'
+        ELSE 'simple' END)::regconfig $$`);
+    // weights: A title; B tags, vendor, SKUs; C product type, option values; D description
+    await runner.query(`
+      CREATE FUNCTION search_document_vector(config regconfig, title text, tags text[], vendor text, skus text[],
+        product_type text, option_values text[], description text) RETURNS tsvector
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT
+        setweight(to_tsvector(config, search_unaccent(coalesce(title, ''))), 'A') ||
+        setweight(to_tsvector(config, search_unaccent(concat_ws(' ', array_to_string(tags, ' '), vendor, array_to_string(skus, ' ')))), 'B') ||
+        setweight(to_tsvector(config, search_unaccent(concat_ws(' ', product_type, replace(array_to_string(option_values, ' '), ':', ' ')))), 'C') ||
+        setweight(to_tsvector(config, search_unaccent(coalesce(description, ''))), 'D') $$`);
+    // what trigrams compare against: unaccented lower case, each hyphenated word also written joined ("t-shirt" → "tshirt")
+    await runner.query(`
+      CREATE FUNCTION search_trigram_text(title text, vendor text, product_type text, tags text[]) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT lower(search_unaccent(concat_ws(' ', title, regexp_replace(title, '(\\w)[-‐–]+(\\w)', '\\1\\2', 'g'),
+        vendor, product_type, array_to_string(tags, ' ')))) $$`);
+
+    await runner.query(`
+      CREATE TABLE store_locale (
+        store_id uuid PRIMARY KEY,
+        locale varchar(35) NOT NULL,
+        version integer NOT NULL,
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
+      )`);
+    await isolateByStore(runner, 'store_locale');
+
+    await runner.query(`
+      CREATE TABLE product_search_document (
+        product_id uuid PRIMARY KEY,
+        store_id uuid NOT NULL,
+        -- the product's aggregate version; 0 while only category, collection or stock events have been heard of it
+        version integer NOT NULL DEFAULT 0,
+        status varchar(16),
+        published_at timestamptz(3),
+        title varchar(255),
+        description text NOT NULL DEFAULT '',
+        vendor varchar(255),
+        product_type varchar(255),
+        tags text[] NOT NULL DEFAULT '{}',
+        skus text[] NOT NULL DEFAULT '{}',
+        option_values text[] NOT NULL DEFAULT '{}',
+        category_path_ids uuid[] NOT NULL DEFAULT '{}',
+        categories_changed_at timestamptz(3),
+        collection_ids uuid[] NOT NULL DEFAULT '{}',
+        price_min bigint,
+        price_max bigint,
+        currency_code char(3),
+        -- { variantId: { tracked, available, at } }: tracked from product events, available and its time from stock events
+        variant_availability jsonb NOT NULL DEFAULT '{}',
+        in_stock boolean NOT NULL DEFAULT false,
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        search_config regconfig NOT NULL DEFAULT 'simple',
+        document tsvector NOT NULL DEFAULT ''::tsvector,
+        search_text text NOT NULL DEFAULT ''
+      )`);
+    await isolateByStore(runner, 'product_search_document');
+    await runner.query(`CREATE INDEX product_search_document_fts ON product_search_document USING gin (document)`);
+    await runner.query(`CREATE INDEX product_search_document_store ON product_search_document (store_id, created_at DESC, product_id)`);
+    await runner.query(`CREATE INDEX product_search_document_price ON product_search_document (store_id, price_min, product_id)`);
+    await runner.query(`CREATE INDEX product_search_document_categories ON product_search_document USING gin (category_path_ids)`);
+    await runner.query(`CREATE INDEX product_search_document_collections ON product_search_document USING gin (collection_ids)`);
+    await runner.query(`CREATE INDEX product_search_document_tags ON product_search_document USING gin (tags)`);
+    await runner.query(`CREATE INDEX product_search_document_options ON product_search_document USING gin (option_values)`);
+    // GiST, not GIN: typo fallback and autocomplete ask for the nearest documents (ORDER BY <<->), which only GiST answers from the index
+    await runner.query(`CREATE INDEX product_search_document_trigram ON product_search_document USING gist (search_text gist_trgm_ops)`);
+
+    // what shoppers may see of a collection in facets (the collections part publishes it)
+    await runner.query(`
+      CREATE TABLE search_collection (
+        collection_id uuid PRIMARY KEY,
+        store_id uuid NOT NULL,
+        published boolean NOT NULL
+      )`);
+    await isolateByStore(runner, 'search_collection');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE search_collection`);
+    await runner.query(`DROP TABLE product_search_document`);
+    await runner.query(`DROP TABLE store_locale`);
+    await runner.query(`DROP FUNCTION search_trigram_text(text, text, text, text[])`);
+    await runner.query(`DROP FUNCTION search_document_vector(regconfig, text, text[], text, text[], text, text[], text)`);
+    await runner.query(`DROP FUNCTION search_config_for(text)`);
+    await runner.query(`DROP FUNCTION search_unaccent(text)`);
+  }
+}

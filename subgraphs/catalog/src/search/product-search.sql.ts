@@ -1,0 +1,204 @@
+/**
+ * The one statement behind `productSearch`: hits, total and every facet from one snapshot, with
+ * disjunctive faceting (each facet is counted under every filter except its own, so choosing "Nike"
+ * still shows how many "Adidas" products there are).
+ *
+ * Text matching, the documented rule:
+ * 1. full-text: `websearch_to_tsquery` in the store's language (unaccented) against the weighted
+ *    document; relevance is `ts_rank` (title A > tags/vendor/SKU B > type/options C > description D);
+ * 2. only when (1) finds nothing among the store's visible products, the typo fallback: the
+ *    FUZZY_CANDIDATES documents nearest to the query by trigram word similarity (GiST index), kept
+ *    when `word_similarity` ≥ FUZZY_MIN_SIMILARITY; relevance is that similarity. "tshrit" finds
+ *    "T-shirt" this way.
+ * Filters and facets then apply to whichever set matched.
+ */
+
+export const FUZZY_CANDIDATES = 200;
+export const FUZZY_MIN_SIMILARITY = 0.3;
+/** At most this many values a facet (the most frequent). */
+export const FACET_VALUES = 50;
+/** Price buckets in minor units, on a product's lowest variant price; the last has no upper bound. */
+export const PRICE_BUCKETS: readonly [number, number | null][] = [
+  [0, 1000],
+  [1000, 2500],
+  [2500, 5000],
+  [5000, 10000],
+  [10000, 25000],
+  [25000, 50000],
+  [50000, 100000],
+  [100000, null],
+];
+
+export type SearchSortKey = 'RELEVANCE' | 'PRICE_ASC' | 'PRICE_DESC' | 'NEWEST';
+
+export interface SearchStatementInput {
+  storeId: string;
+  /** Trimmed; null or empty: every visible product. */
+  query: string | null;
+  /** Shoppers: ACTIVE and published only; staff: every status, or `status` when given. */
+  staff: boolean;
+  status: string | null;
+  categoryIds: string[];
+  collectionIds: string[];
+  vendors: string[];
+  productTypes: string[];
+  tags: string[];
+  /** Option filters grouped by name: values of one option are alternatives, different options must all match. */
+  options: Map<string, string[]>;
+  priceMin: number | null;
+  priceMax: number | null;
+  inStock: boolean | null;
+  sort: SearchSortKey;
+  limit: number;
+  /** Keyset position from the cursor: the sort value and the product id of the last hit seen. */
+  after: [string | number, string] | null;
+}
+
+/** How each sort orders hits, and what its keyset cursor holds. */
+const SORTS: Record<SearchSortKey, { value: string; cast: string; descending: boolean }> = {
+  RELEVANCE: { value: 'rank', cast: 'numeric', descending: true },
+  PRICE_ASC: { value: 'price_min', cast: 'bigint', descending: false },
+  PRICE_DESC: { value: 'price_min', cast: 'bigint', descending: true },
+  NEWEST: { value: 'created_at', cast: 'timestamptz', descending: true },
+};
+
+export function searchStatement(input: SearchStatementInput): { sql: string; parameters: unknown[] } {
+  const parameters: unknown[] = [];
+  const param = (value: unknown, cast: string) => {
+    parameters.push(value);
+    return `$${parameters.length}::${cast}`;
+  };
+  const store = param(input.storeId, 'uuid');
+  const visible = [`d.store_id = ${store}`, 'd.version > 0'];
+  if (!input.staff) visible.push(`d.status = 'ACTIVE'`, '(d.published_at IS NULL OR d.published_at <= now())');
+  else if (input.status) visible.push(`d.status = ${param(input.status, 'varchar')}`);
+  const visibleSql = visible.join(' AND ');
+
+  const ctes: string[] = [];
+  let source: string;
+  if (input.query) {
+    const text = param(input.query, 'text');
+    const config = `coalesce((SELECT search_config_for(l.locale) FROM store_locale l WHERE l.store_id = ${store}), 'simple')`;
+    ctes.push(
+      `tsq AS MATERIALIZED (SELECT websearch_to_tsquery(${config}, search_unaccent(${text})) AS q)`,
+      `fts AS MATERIALIZED (SELECT d.product_id, ts_rank(d.document, tsq.q) AS rank FROM product_search_document d, tsq WHERE ${visibleSql} AND d.document @@ tsq.q)`,
+      `fuzzy AS MATERIALIZED (
+         SELECT product_id, rank FROM (
+           SELECT d.product_id, word_similarity(lower(search_unaccent(${text})), d.search_text) AS rank
+           FROM product_search_document d
+           WHERE NOT EXISTS (SELECT 1 FROM fts) AND ${visibleSql}
+           ORDER BY d.search_text <->> lower(search_unaccent(${text}))
+           LIMIT ${FUZZY_CANDIDATES}) AS nearest
+         WHERE rank >= ${FUZZY_MIN_SIMILARITY})`,
+      `matched AS (SELECT * FROM fts UNION ALL SELECT * FROM fuzzy)`,
+    );
+    source = `matched m JOIN product_search_document d ON d.product_id = m.product_id`;
+  } else {
+    source = `product_search_document d`;
+  }
+
+  // one boolean column per filter; a facet counts the rows passing every filter but its own
+  const flags: { key: string; sql: string }[] = [];
+  if (input.categoryIds.length > 0) flags.push({ key: 'categories', sql: `d.category_path_ids && ${param(input.categoryIds, 'uuid[]')}` });
+  if (input.collectionIds.length > 0) flags.push({ key: 'collections', sql: `d.collection_ids && ${param(input.collectionIds, 'uuid[]')}` });
+  if (input.vendors.length > 0) flags.push({ key: 'vendors', sql: `d.vendor = ANY(${param(input.vendors, 'text[]')})` });
+  if (input.productTypes.length > 0) flags.push({ key: 'productTypes', sql: `d.product_type = ANY(${param(input.productTypes, 'text[]')})` });
+  if (input.tags.length > 0) flags.push({ key: 'tags', sql: `d.tags && ${param(input.tags, 'text[]')}` });
+  const optionKeys = new Map<string, string>();
+  [...input.options.entries()].forEach(([name, values], index) => {
+    const key = `option${index}`;
+    optionKeys.set(name, key);
+    flags.push({
+      key,
+      sql: `d.option_values && ${param(
+        values.map((value) => `${name}:${value}`),
+        'text[]',
+      )}`,
+    });
+  });
+  if (input.priceMin !== null || input.priceMax !== null) {
+    const bounds: string[] = [];
+    // a product matches when any variant's price is in range: its range overlaps the asked one
+    if (input.priceMin !== null) bounds.push(`d.price_max >= ${param(input.priceMin, 'bigint')}`);
+    if (input.priceMax !== null) bounds.push(`d.price_min <= ${param(input.priceMax, 'bigint')}`);
+    flags.push({ key: 'price', sql: bounds.join(' AND ') });
+  }
+  if (input.inStock !== null) flags.push({ key: 'inStock', sql: `d.in_stock = ${param(input.inStock, 'boolean')}` });
+
+  const passes = (...except: string[]) => {
+    const kept = flags.filter((flag) => !except.includes(flag.key)).map((flag) => `f_${flag.key}`);
+    return kept.length > 0 ? kept.join(' AND ') : 'true';
+  };
+  const rank = input.query ? 'round(m.rank::numeric, 6)' : '0::numeric';
+  ctes.push(
+    `rows AS MATERIALIZED (
+       SELECT d.product_id, ${rank} AS rank, d.created_at, d.price_min, d.vendor, d.product_type, d.tags, d.option_values,
+              d.category_path_ids, d.collection_ids, d.in_stock${flags.map((flag) => `,\n              (${flag.sql}) AS f_${flag.key}`).join('')}
+       FROM ${source}
+       WHERE ${visibleSql})`,
+  );
+
+  // relevance without a query is newest first
+  const sort = SORTS[input.sort === 'RELEVANCE' && !input.query ? 'NEWEST' : input.sort];
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  let keyset = '';
+  if (input.after) {
+    keyset = ` AND (${sort.value}, product_id) ${sort.descending ? '<' : '>'} (${param(input.after[0], sort.cast)}, ${param(input.after[1], 'uuid')})`;
+  }
+  ctes.push(
+    `hits AS (SELECT product_id, ${sort.value} AS sort_value FROM rows WHERE ${passes()}${keyset}
+              ORDER BY ${sort.value} ${direction}, product_id ${direction} LIMIT ${input.limit + 1})`,
+  );
+
+  const valueFacet = (key: string, expression: string, from = 'rows') =>
+    `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]') FROM (
+        SELECT ${expression} AS value, count(*) AS n FROM ${from} WHERE ${passes(key)} AND ${expression} IS NOT NULL
+        GROUP BY 1 ORDER BY n DESC, 1 LIMIT ${FACET_VALUES}) AS f)`;
+  const collectionFrom = input.staff
+    ? 'rows, unnest(rows.collection_ids) AS c'
+    : 'rows, unnest(rows.collection_ids) AS c JOIN search_collection sc ON sc.collection_id = c AND sc.published';
+  // an option's values are counted under every filter but that option's own
+  const optionPass =
+    optionKeys.size === 0
+      ? passes()
+      : `CASE split_part(ov, ':', 1) ${[...optionKeys.entries()]
+          .map(([name, key]) => `WHEN ${param(name, 'text')} THEN ${passes(key)}`)
+          .join(' ')} ELSE ${passes()} END`;
+  const buckets = PRICE_BUCKETS.map(([min, max]) => `(${min}::bigint, ${max === null ? 'NULL' : max}::bigint)`).join(', ');
+
+  const sql = `WITH ${ctes.join(',\n')}
+    SELECT
+      ${input.query ? 'EXISTS (SELECT 1 FROM fts)' : 'NULL::boolean'} AS matched_words,
+      (SELECT coalesce(json_agg(json_build_object('id', product_id, 'sort', sort_value)), '[]') FROM hits) AS hits,
+      (SELECT count(*) FROM rows WHERE ${passes()})::int AS total,
+      ${valueFacet('categories', 'c::text', 'rows, unnest(rows.category_path_ids) AS c')} AS categories,
+      ${valueFacet('collections', 'c::text', collectionFrom)} AS collections,
+      ${valueFacet('vendors', 'vendor')} AS vendors,
+      ${valueFacet('productTypes', 'product_type')} AS product_types,
+      ${valueFacet('tags', 't', 'rows, unnest(rows.tags) AS t')} AS tags,
+      (SELECT coalesce(json_agg(json_build_object('name', name, 'value', value, 'count', n) ORDER BY name, n DESC, value), '[]') FROM (
+         SELECT split_part(ov, ':', 1) AS name, substr(ov, strpos(ov, ':') + 1) AS value, count(*) AS n
+         FROM rows, unnest(rows.option_values) AS ov WHERE ${optionPass} GROUP BY 1, 2) AS f) AS options,
+      (SELECT coalesce(json_agg(json_build_object('min', b.min, 'max', b.max, 'count', n) ORDER BY b.min), '[]') FROM (
+         SELECT b.min, b.max, count(*) AS n FROM rows JOIN (VALUES ${buckets}) AS b(min, max)
+           ON rows.price_min >= b.min AND (b.max IS NULL OR rows.price_min < b.max)
+         WHERE ${passes('price')} GROUP BY b.min, b.max) AS b) AS price_ranges,
+      (SELECT json_build_object('inStock', count(*) FILTER (WHERE in_stock), 'outOfStock', count(*) FILTER (WHERE NOT in_stock))
+         FROM rows WHERE ${passes('inStock')}) AS stock`;
+  return { sql, parameters };
+}
+
+export interface SearchStatementRow {
+  /** null without a query; false when the typo fallback answered. */
+  matched_words: boolean | null;
+  hits: { id: string; sort: string | number }[];
+  total: number;
+  categories: { value: string; count: number }[];
+  collections: { value: string; count: number }[];
+  vendors: { value: string; count: number }[];
+  product_types: { value: string; count: number }[];
+  tags: { value: string; count: number }[];
+  options: { name: string; value: string; count: number }[];
+  price_ranges: { min: number; max: number | null; count: number }[];
+  stock: { inStock: number; outOfStock: number };
+}
