@@ -74,6 +74,8 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
   else if (input.status) visible.push(`d.status = ${param(input.status, 'varchar')}`);
   const visibleSql = visible.join(' AND ');
 
+  // what every later step reads of a document: carried from the first scan, never fetched again
+  const columns = `d.product_id, d.created_at, d.price_min, d.price_max, d.vendor, d.product_type, d.tags, d.option_values, d.category_path_ids, d.collection_ids, d.in_stock`;
   const ctes: string[] = [];
   let source: string;
   if (input.query) {
@@ -81,10 +83,10 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
     const config = `coalesce((SELECT search_config_for(l.locale) FROM store_locale l WHERE l.store_id = ${store}), 'simple')`;
     ctes.push(
       `tsq AS MATERIALIZED (SELECT websearch_to_tsquery(${config}, search_unaccent(${text})) AS q)`,
-      `fts AS MATERIALIZED (SELECT d.product_id, ts_rank(d.document, tsq.q) AS rank FROM product_search_document d, tsq WHERE ${visibleSql} AND d.document @@ tsq.q)`,
+      `fts AS MATERIALIZED (SELECT ${columns}, ts_rank(d.document, tsq.q) AS rank FROM product_search_document d, tsq WHERE ${visibleSql} AND d.document @@ tsq.q)`,
       `fuzzy AS MATERIALIZED (
-         SELECT product_id, rank FROM (
-           SELECT d.product_id, word_similarity(lower(search_unaccent(${text})), d.search_text) AS rank
+         SELECT * FROM (
+           SELECT ${columns}, word_similarity(lower(search_unaccent(${text})), d.search_text) AS rank
            FROM product_search_document d
            WHERE NOT EXISTS (SELECT 1 FROM fts) AND ${visibleSql}
            ORDER BY d.search_text <->> lower(search_unaccent(${text}))
@@ -92,9 +94,9 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
          WHERE rank >= ${FUZZY_MIN_SIMILARITY})`,
       `matched AS (SELECT * FROM fts UNION ALL SELECT * FROM fuzzy)`,
     );
-    source = `matched m JOIN product_search_document d ON d.product_id = m.product_id`;
+    source = `matched d`;
   } else {
-    source = `product_search_document d`;
+    source = `(SELECT ${columns}, 0 AS rank FROM product_search_document d WHERE ${visibleSql}) AS d`;
   }
 
   // one boolean column per filter; a facet counts the rows passing every filter but its own
@@ -129,13 +131,11 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
     const kept = flags.filter((flag) => !except.includes(flag.key)).map((flag) => `f_${flag.key}`);
     return kept.length > 0 ? kept.join(' AND ') : 'true';
   };
-  const rank = input.query ? 'round(m.rank::numeric, 6)' : '0::numeric';
   ctes.push(
     `rows AS MATERIALIZED (
-       SELECT d.product_id, ${rank} AS rank, d.created_at, d.price_min, d.vendor, d.product_type, d.tags, d.option_values,
+       SELECT d.product_id, round(d.rank::numeric, 6) AS rank, d.created_at, d.price_min, d.vendor, d.product_type, d.tags, d.option_values,
               d.category_path_ids, d.collection_ids, d.in_stock${flags.map((flag) => `,\n              (${flag.sql}) AS f_${flag.key}`).join('')}
-       FROM ${source}
-       WHERE ${visibleSql})`,
+       FROM ${source})`,
   );
 
   // relevance without a query is newest first
@@ -164,7 +164,8 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
       : `CASE split_part(ov, ':', 1) ${[...optionKeys.entries()]
           .map(([name, key]) => `WHEN ${param(name, 'text')} THEN ${passes(key)}`)
           .join(' ')} ELSE ${passes()} END`;
-  const buckets = PRICE_BUCKETS.map(([min, max]) => `(${min}::bigint, ${max === null ? 'NULL' : max}::bigint)`).join(', ');
+  // width_bucket against the lower bounds: bucket k (1-based) is PRICE_BUCKETS[k - 1]
+  const bucketBounds = `ARRAY[${PRICE_BUCKETS.map(([min]) => min).join(', ')}]::bigint[]`;
 
   const sql = `WITH ${ctes.join(',\n')}
     SELECT
@@ -176,13 +177,11 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
       ${valueFacet('vendors', 'vendor')} AS vendors,
       ${valueFacet('productTypes', 'product_type')} AS product_types,
       ${valueFacet('tags', 't', 'rows, unnest(rows.tags) AS t')} AS tags,
-      (SELECT coalesce(json_agg(json_build_object('name', name, 'value', value, 'count', n) ORDER BY name, n DESC, value), '[]') FROM (
-         SELECT split_part(ov, ':', 1) AS name, substr(ov, strpos(ov, ':') + 1) AS value, count(*) AS n
-         FROM rows, unnest(rows.option_values) AS ov WHERE ${optionPass} GROUP BY 1, 2) AS f) AS options,
-      (SELECT coalesce(json_agg(json_build_object('min', b.min, 'max', b.max, 'count', n) ORDER BY b.min), '[]') FROM (
-         SELECT b.min, b.max, count(*) AS n FROM rows JOIN (VALUES ${buckets}) AS b(min, max)
-           ON rows.price_min >= b.min AND (b.max IS NULL OR rows.price_min < b.max)
-         WHERE ${passes('price')} GROUP BY b.min, b.max) AS b) AS price_ranges,
+      (SELECT coalesce(json_agg(json_build_array(ov, n)), '[]') FROM (
+         SELECT ov, count(*) AS n FROM rows, unnest(rows.option_values) AS ov WHERE ${optionPass} GROUP BY ov) AS f) AS options,
+      (SELECT coalesce(json_agg(json_build_array(bucket, n) ORDER BY bucket), '[]') FROM (
+         SELECT width_bucket(price_min, ${bucketBounds}) AS bucket, count(*) AS n FROM rows
+         WHERE ${passes('price')} GROUP BY 1) AS b) AS price_ranges,
       (SELECT json_build_object('inStock', count(*) FILTER (WHERE in_stock), 'outOfStock', count(*) FILTER (WHERE NOT in_stock))
          FROM rows WHERE ${passes('inStock')}) AS stock`;
   return { sql, parameters };
@@ -198,7 +197,9 @@ export interface SearchStatementRow {
   vendors: { value: string; count: number }[];
   product_types: { value: string; count: number }[];
   tags: { value: string; count: number }[];
-  options: { name: string; value: string; count: number }[];
-  price_ranges: { min: number; max: number | null; count: number }[];
+  /** `[ "Size:M", count ]` pairs. */
+  options: [string, number][];
+  /** `[ bucket (1-based index into PRICE_BUCKETS), count ]` pairs. */
+  price_ranges: [number, number][];
   stock: { inStock: number; outOfStock: number };
 }

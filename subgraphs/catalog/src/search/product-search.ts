@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { badUserInput, decodeCursor, encodeCursor, isUuid, managesStore, pageSize, storeRequired, toConnection, type SubgraphContext } from '@ultramarket/kit';
 import { Product } from '../product/product.entity';
 import { canBrowseStore } from '../product/product-queries';
-import { searchStatement, type SearchStatementRow } from './product-search.sql';
+import { PRICE_BUCKETS, searchStatement, type SearchStatementRow } from './product-search.sql';
 import { ProductSearchSort, type ProductSearchArgs } from './product-search.inputs';
 import { ProductSearchTextMatch, type ProductSearchFacets, type ProductSearchResult } from './product-search.types';
 
@@ -16,6 +16,9 @@ const NO_FACETS: ProductSearchFacets = {
   priceRanges: [],
   inStock: { inStock: 0, outOfStock: 0 },
 };
+
+const byCountThenValue = (a: { value: string; count: number }, b: { value: string; count: number }) =>
+  b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 
 const distinct = (values: string[] | null | undefined, normalise = (value: string) => value) => [...new Set((values ?? []).map(normalise))];
 
@@ -77,7 +80,12 @@ export async function searchProducts(context: SubgraphContext, args: ProductSear
       Boolean(after),
       (product) => encodeCursor(sortValueOf.get(product.id)!, product.id),
     );
-    const optionNames = [...new Set(row.options.map((option) => option.name))];
+    const options = new Map<string, { value: string; count: number }[]>();
+    for (const [optionValue, count] of row.options) {
+      const separator = optionValue.indexOf(':');
+      const name = optionValue.slice(0, separator);
+      options.set(name, [...(options.get(name) ?? []), { value: optionValue.slice(separator + 1), count }]);
+    }
     const textMatch =
       row.matched_words === null ? ProductSearchTextMatch.NO_QUERY : row.matched_words ? ProductSearchTextMatch.WORDS : ProductSearchTextMatch.SIMILAR_SPELLING;
     return {
@@ -90,11 +98,8 @@ export async function searchProducts(context: SubgraphContext, args: ProductSear
         vendors: row.vendors,
         productTypes: row.product_types,
         tags: row.tags,
-        options: optionNames.map((name) => ({
-          name,
-          values: row.options.filter((option) => option.name === name).map(({ value, count }) => ({ value, count })),
-        })),
-        priceRanges: row.price_ranges,
+        options: [...options.keys()].sort().map((name) => ({ name, values: options.get(name)!.sort(byCountThenValue) })),
+        priceRanges: row.price_ranges.map(([bucket, count]) => ({ min: PRICE_BUCKETS[bucket - 1][0], max: PRICE_BUCKETS[bucket - 1][1], count })),
         inStock: row.stock,
       },
     };
