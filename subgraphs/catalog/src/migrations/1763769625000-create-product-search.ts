@@ -87,6 +87,34 @@ export class CreateProductSearch1763769625000 implements MigrationInterface {
         search_text text NOT NULL DEFAULT ''
       )`);
     await isolateByStore(runner, 'product_search_document');
+    // not forced: the owner's search_words_match below reads it past the policy (the application role stays bound by it)
+    await runner.query(`ALTER TABLE product_search_document NO FORCE ROW LEVEL SECURITY`);
+    /*
+     * Under row-level security PostgreSQL evaluates the policy before any condition whose operator is
+     * not LEAKPROOF, so `document @@ query` cannot use the GIN index for the application role: every
+     * search would read the whole table. This function runs as the owner (SECURITY DEFINER), answers
+     * only for the store the caller's transaction is scoped to (as the policy would), and lets the
+     * index do the matching.
+     */
+    await runner.query(`
+      CREATE FUNCTION search_words_match(store uuid, query tsquery)
+      RETURNS TABLE (product_id uuid, store_id uuid, version integer, status varchar, published_at timestamptz, created_at timestamptz,
+        price_min bigint, price_max bigint, vendor varchar, product_type varchar, tags text[], option_values text[],
+        category_path_ids uuid[], collection_ids uuid[], in_stock boolean, rank real)
+      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+      AS $$
+      BEGIN
+        IF store IS NULL OR coalesce(current_setting('app.store_id', true), '') NOT IN (store::text, '*') THEN
+          RAISE EXCEPTION 'no store scope: search_words_match answers for the store of the transaction only'
+            USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN QUERY
+          SELECT d.product_id, d.store_id, d.version, d.status, d.published_at, d.created_at, d.price_min, d.price_max, d.vendor,
+            d.product_type, d.tags, d.option_values, d.category_path_ids, d.collection_ids, d.in_stock, ts_rank(d.document, query)
+          FROM product_search_document d
+          WHERE d.store_id = store AND d.document @@ query;
+      END
+      $$`);
     await runner.query(`CREATE INDEX product_search_document_fts ON product_search_document USING gin (document)`);
     await runner.query(`CREATE INDEX product_search_document_store ON product_search_document (store_id, created_at DESC, product_id)`);
     await runner.query(`CREATE INDEX product_search_document_price ON product_search_document (store_id, price_min, product_id)`);
@@ -109,6 +137,7 @@ export class CreateProductSearch1763769625000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE search_collection`);
+    await runner.query(`DROP FUNCTION search_words_match(uuid, tsquery)`);
     await runner.query(`DROP TABLE product_search_document`);
     await runner.query(`DROP TABLE store_locale`);
     await runner.query(`DROP FUNCTION search_trigram_text(text, text, text, text[])`);

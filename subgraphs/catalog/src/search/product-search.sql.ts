@@ -83,7 +83,8 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
     const config = `coalesce((SELECT search_config_for(l.locale) FROM store_locale l WHERE l.store_id = ${store}), 'simple')`;
     ctes.push(
       `tsq AS MATERIALIZED (SELECT websearch_to_tsquery(${config}, search_unaccent(${text})) AS q)`,
-      `fts AS MATERIALIZED (SELECT ${columns}, ts_rank(d.document, tsq.q) AS rank FROM product_search_document d, tsq WHERE ${visibleSql} AND d.document @@ tsq.q)`,
+      // search_words_match: the GIN index under row-level security (see its migration); visibility applies to what it returns
+      `fts AS MATERIALIZED (SELECT ${columns}, d.rank FROM search_words_match(${store}, (SELECT q FROM tsq)) AS d WHERE ${visibleSql})`,
       `fuzzy AS MATERIALIZED (
          SELECT * FROM (
            SELECT ${columns}, word_similarity(lower(search_unaccent(${text})), d.search_text) AS rank
