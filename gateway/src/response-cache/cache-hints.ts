@@ -13,6 +13,13 @@ export type CacheHints = Readonly<Record<string, Readonly<Record<string, CacheHi
 const PUBLIC: CacheHint = {};
 const PRIVATE: CacheHint = { scope: 'PRIVATE' };
 const everyField = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, PUBLIC]));
+/**
+ * Search answers come from catalog's search documents, which catalog updates from the same events the
+ * gateway drops the store's tags on: a search asked between the two may be cached with the old
+ * document. A short maxAge bounds that window; the events still drop the entry at once.
+ */
+export const SEARCH_MAX_AGE_SECONDS = 5;
+const SEARCH: CacheHint = { maxAge: SEARCH_MAX_AGE_SECONDS };
 
 /**
  * What the storefront reads and may be served from the response cache: the catalog and the stores
@@ -26,7 +33,7 @@ const everyField = (...fields: string[]) => Object.fromEntries(fields.map((field
  * product's InventoryItem) is uncached; a PRIVATE field makes the whole response uncached.
  */
 export const STOREFRONT_CACHE_HINTS: CacheHints = {
-  Query: everyField('product', 'products', 'store', 'storeBySlug', 'storeByDomain'),
+  Query: { ...everyField('product', 'products', 'store', 'storeBySlug', 'storeByDomain'), productSearch: SEARCH, searchSuggestions: SEARCH },
   Product: {
     ...everyField('id', 'storeId', 'title', 'description', 'handle', 'status', 'category', 'imageUrl', 'createdAt', 'updatedAt', 'price', 'stock', 'inStock'),
     // on-hand, reserved and thresholds: the store's staff's
@@ -35,6 +42,13 @@ export const STOREFRONT_CACHE_HINTS: CacheHints = {
   Money: everyField('amount', 'currencyCode'),
   ProductConnection: everyField('edges', 'nodes', 'pageInfo', 'totalCount'),
   ProductEdge: everyField('cursor', 'node'),
+  ProductSearchResult: everyField('totalCount', 'products', 'facets', 'textMatch'),
+  ProductSearchFacets: everyField('categories', 'collections', 'vendors', 'productTypes', 'tags', 'options', 'priceRanges', 'inStock'),
+  ProductSearchFacetValue: everyField('value', 'count'),
+  ProductSearchOptionFacet: everyField('name', 'values'),
+  ProductSearchPriceRange: everyField('min', 'max', 'count'),
+  ProductSearchStockFacet: everyField('inStock', 'outOfStock'),
+  SearchSuggestion: everyField('productId', 'title', 'score'),
   PageInfo: everyField('hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'),
   Store: {
     ...everyField('id', 'ownerId', 'name', 'slug', 'domain', 'email', 'phone', 'currency', 'locale', 'timezone', 'theme', 'status', 'createdAt', 'updatedAt'),

@@ -23,7 +23,8 @@ export const NO_STORE = '-';
 export function responseTags(policy: OperationCachePolicy, variables: Record<string, unknown>, storeId: string): string[] | null {
   const tags = new Set<string>([CacheTags.storeScope(storeId)]);
   for (const root of policy.roots) {
-    if (root.name === 'products') {
+    // a search holds the store's products, their stock, categories and collections, as a list does
+    if (root.name === 'products' || root.name === 'productSearch' || root.name === 'searchSuggestions') {
       // a list asked in no store is not tied to one store's events
       if (storeId === NO_STORE) return null;
       tags.add(CacheTags.productList(storeId));
@@ -69,6 +70,9 @@ function collectStoreIds(value: unknown, into: Set<string>, depth: number): void
 export const INVALIDATING_EVENTS = [
   'catalog.product-created',
   'catalog.product-updated',
+  'catalog.product-categories-changed',
+  'catalog.collection-updated',
+  'catalog.collection-deleted',
   'inventory.stock-changed',
   'stores.updated',
   'stores.status-changed',
@@ -77,7 +81,8 @@ export const INVALIDATING_EVENTS = [
 
 /**
  * The tags an event makes stale. A product event or a stock change (aggregate: the product) deletes
- * the product's own reads and every product list of its store; a store event deletes the store's
+ * the product's own reads and every product list and search of its store (a category or collection
+ * change too: it moves products between a search's facets); a store event deletes the store's
  * reads, every lookup by slug or domain and everything asked in that store (a suspended store's
  * products disappear for its shoppers).
  */
