@@ -1796,7 +1796,7 @@ export type ProductSearchResult = {
   __typename?: 'ProductSearchResult';
   /** Facet counts. */
   facets: ProductSearchFacets;
-  /** The hits, in the order asked for. */
+  /** The hits, in the order asked for (a page of at most `first`). */
   products: ProductConnection;
   /** Whether the words matched or the typo fallback answered. */
   textMatch: ProductSearchTextMatch;

@@ -1,4 +1,4 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@ultramarket/kit';
 import { ProductSearchArgs, SearchSuggestionsArgs } from './product-search.inputs';
 import { ProductSearchResult, SearchSuggestion } from './product-search.types';
@@ -15,6 +15,7 @@ export class ProductSearchResolver {
     return searchProducts(context, args);
   }
 
+  @Directive('@listSize(assumedSize: 8, slicingArguments: ["first"], requireOneSlicingArgument: false)')
   @Query(() => [SearchSuggestion], {
     description: 'Autocomplete: product titles of the store closest to what was typed, tolerant of typos (trigram similarity).',
   })

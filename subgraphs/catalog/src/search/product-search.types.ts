@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLSafeInt } from '@ultramarket/kit';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLSafeInt, MAX_PAGE_SIZE } from '@ultramarket/kit';
 import { ProductConnection } from '../product/product.resolver';
 
 @ObjectType({ description: 'A facet value and how many products have it.' })
@@ -89,7 +89,12 @@ export class ProductSearchResult {
   @Field(() => Int, { description: 'How many products match the query and every filter.' })
   totalCount: number;
 
-  @Field(() => ProductConnection, { description: 'The hits, in the order asked for.' })
+  /**
+   * The page is sliced by productSearch's `first`, but composition lets a @listSize name only the
+   * field's own lists (not `products.nodes`): the cost model assumes the largest page here.
+   */
+  @Directive(`@listSize(assumedSize: ${MAX_PAGE_SIZE}, sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`)
+  @Field(() => ProductConnection, { description: 'The hits, in the order asked for (a page of at most `first`).' })
   products: InstanceType<typeof ProductConnection>;
 
   @Field(() => ProductSearchFacets, { description: 'Facet counts.' })
