@@ -1,7 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLSafeInt, MAX_MONEY_INPUT_AMOUNT, PageArgs } from '@ultramarket/kit';
 import { ProductStatus } from '../product/product-status';
+
+/** Any UUID, as the kit's `isUuid` takes them (class-validator's IsUUID wants a version nibble, which ids copied from other systems may lack). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How many values one filter list may name. */
 export const MAX_FILTER_VALUES = 50;
@@ -42,13 +45,13 @@ export class ProductSearchOptionFilter {
 export class ProductSearchFilter {
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @IsUUID('all', { each: true })
+  @Matches(UUID, { each: true, message: 'each value in categoryIds must be a UUID' })
   @Field(() => [ID], { nullable: true, description: 'Products in any of these categories or their descendants.' })
   categoryIds?: string[];
 
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @IsUUID('all', { each: true })
+  @Matches(UUID, { each: true, message: 'each value in collectionIds must be a UUID' })
   @Field(() => [ID], { nullable: true, description: 'Products in any of these collections.' })
   collectionIds?: string[];
 
