@@ -234,7 +234,9 @@ async function runP7({ gatewayUrl, databaseName, config, log }) {
     // the answers agree before anything is timed: the same total for every variable set
     for (const [index, variables] of sets.entries()) {
       const response = await fetch(gatewayUrl, { method: 'POST', headers, body: bodies[index] });
-      const through = (await response.json()).data.productSearch.totalCount;
+      const answer = await response.json();
+      if (!answer.data?.productSearch) throw new Error(`P7: ${JSON.stringify(variables)} answered ${JSON.stringify(answer).slice(0, 500)}`);
+      const through = answer.data.productSearch.totalCount;
       const client = clients[0];
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.store_id', $1, true)`, [storeId]);

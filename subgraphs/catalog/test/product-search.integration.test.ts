@@ -453,13 +453,14 @@ describe('catalog: product search with facets', () => {
       expect(titles(second)).toEqual(['Summer Dress']);
     });
 
-    it('refuses a page size over 100, a foreign cursor and an overlong query with BAD_USER_INPUT', async () => {
+    it('refuses a page size over 100, a foreign cursor, an overlong query and a category id that is no id with BAD_USER_INPUT', async () => {
       const newest = await search({ sort: 'NEWEST', first: 1 });
       for (const variables of [
         { first: 101 },
         { sort: 'PRICE_ASC', after: newest.products.pageInfo.endCursor },
         { after: 'garbage' },
         { query: 'x'.repeat(201) },
+        { filter: { categoryIds: ['not-an-id'] } },
       ]) {
         const result = await catalog.client(undefined, shopperA).rawRequest(SEARCH, variables);
         expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
