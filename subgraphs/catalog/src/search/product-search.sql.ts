@@ -151,40 +151,38 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
               ORDER BY ${sort.value} ${direction}, product_id ${direction} LIMIT ${input.limit + 1})`,
   );
 
-  const valueFacet = (key: string, expression: string, from = 'rows') =>
-    `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]') FROM (
-        SELECT ${expression} AS value, count(*) AS n FROM ${from} WHERE ${passes(key)} AND ${expression} IS NOT NULL
-        GROUP BY 1 ORDER BY n DESC, 1 LIMIT ${FACET_VALUES}) AS f)`;
-  const collectionFrom = input.staff
-    ? 'rows, unnest(rows.collection_ids) AS c'
-    : 'rows, unnest(rows.collection_ids) AS c JOIN search_collection sc ON sc.collection_id = c AND sc.published';
   // an option's values are counted under every filter but that option's own
   const optionPass =
     optionKeys.size === 0
       ? passes()
-      : `CASE split_part(ov, ':', 1) ${[...optionKeys.entries()]
-          .map(([name, key]) => `WHEN ${param(name, 'text')} THEN ${passes(key)}`)
-          .join(' ')} ELSE ${passes()} END`;
+      : `CASE split_part(ov, ':', 1) ${[...optionKeys.entries()].map(([name, key]) => `WHEN ${param(name, 'text')} THEN ${passes(key)}`).join(' ')} ELSE ${passes()} END`;
+  const publishedOnly = input.staff ? '' : ' AND c IN (SELECT collection_id FROM search_collection WHERE published)';
   // width_bucket against the lower bounds: bucket k (1-based) is PRICE_BUCKETS[k - 1]
   const bucketBounds = `ARRAY[${PRICE_BUCKETS.map(([min]) => min).join(', ')}]::bigint[]`;
+  // every facet in one pass over the hits (one hash aggregate), each value counted under every filter but its facet's own
+  ctes.push(
+    `facet_values AS (
+       SELECT f.facet, f.value, count(*) AS n FROM rows, LATERAL (
+         SELECT 'categories' AS facet, c::text AS value FROM unnest(rows.category_path_ids) AS c WHERE ${passes('categories')}
+         UNION ALL SELECT 'collections', c::text FROM unnest(rows.collection_ids) AS c WHERE ${passes('collections')}${publishedOnly}
+         UNION ALL SELECT 'vendors', rows.vendor WHERE rows.vendor IS NOT NULL AND ${passes('vendors')}
+         UNION ALL SELECT 'productTypes', rows.product_type WHERE rows.product_type IS NOT NULL AND ${passes('productTypes')}
+         UNION ALL SELECT 'tags', t FROM unnest(rows.tags) AS t WHERE ${passes('tags')}
+         UNION ALL SELECT 'options', ov FROM unnest(rows.option_values) AS ov WHERE ${optionPass}
+         UNION ALL SELECT 'price', width_bucket(rows.price_min, ${bucketBounds})::text WHERE ${passes('price')}
+         UNION ALL SELECT 'inStock', rows.in_stock::text WHERE ${passes('inStock')}
+       ) AS f
+       GROUP BY 1, 2)`,
+  );
 
   const sql = `WITH ${ctes.join(',\n')}
     SELECT
       ${input.query ? 'EXISTS (SELECT 1 FROM fts)' : 'NULL::boolean'} AS matched_words,
       (SELECT coalesce(json_agg(json_build_object('id', product_id, 'sort', sort_value)), '[]') FROM hits) AS hits,
       (SELECT count(*) FROM rows WHERE ${passes()})::int AS total,
-      ${valueFacet('categories', 'c::text', 'rows, unnest(rows.category_path_ids) AS c')} AS categories,
-      ${valueFacet('collections', 'c::text', collectionFrom)} AS collections,
-      ${valueFacet('vendors', 'vendor')} AS vendors,
-      ${valueFacet('productTypes', 'product_type')} AS product_types,
-      ${valueFacet('tags', 't', 'rows, unnest(rows.tags) AS t')} AS tags,
-      (SELECT coalesce(json_agg(json_build_array(ov, n)), '[]') FROM (
-         SELECT ov, count(*) AS n FROM rows, unnest(rows.option_values) AS ov WHERE ${optionPass} GROUP BY ov) AS f) AS options,
-      (SELECT coalesce(json_agg(json_build_array(bucket, n) ORDER BY bucket), '[]') FROM (
-         SELECT width_bucket(price_min, ${bucketBounds}) AS bucket, count(*) AS n FROM rows
-         WHERE ${passes('price')} GROUP BY 1) AS b) AS price_ranges,
-      (SELECT json_build_object('inStock', count(*) FILTER (WHERE in_stock), 'outOfStock', count(*) FILTER (WHERE NOT in_stock))
-         FROM rows WHERE ${passes('inStock')}) AS stock`;
+      (SELECT coalesce(json_agg(json_build_array(facet, value, n) ORDER BY facet, n DESC, value), '[]') FROM (
+         SELECT facet, value, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS position FROM facet_values) AS ranked
+       WHERE position <= ${FACET_VALUES} OR facet = 'options') AS facets`;
   return { sql, parameters };
 }
 
@@ -193,14 +191,10 @@ export interface SearchStatementRow {
   matched_words: boolean | null;
   hits: { id: string; sort: string | number }[];
   total: number;
-  categories: { value: string; count: number }[];
-  collections: { value: string; count: number }[];
-  vendors: { value: string; count: number }[];
-  product_types: { value: string; count: number }[];
-  tags: { value: string; count: number }[];
-  /** `[ "Size:M", count ]` pairs. */
-  options: [string, number][];
-  /** `[ bucket (1-based index into PRICE_BUCKETS), count ]` pairs. */
-  price_ranges: [number, number][];
-  stock: { inStock: number; outOfStock: number };
+  /**
+   * `[facet, value, count]`, most frequent first per facet (at most FACET_VALUES, every option value):
+   * facet is categories, collections, vendors, productTypes, tags, options (value "Size:M"), price
+   * (value: the 1-based PRICE_BUCKETS index) or inStock (value "true"/"false").
+   */
+  facets: [string, string, number][];
 }

@@ -80,28 +80,14 @@ export async function searchProducts(context: SubgraphContext, args: ProductSear
       Boolean(after),
       (product) => encodeCursor(sortValueOf.get(product.id)!, product.id),
     );
-    const options = new Map<string, { value: string; count: number }[]>();
-    for (const [optionValue, count] of row.options) {
-      const separator = optionValue.indexOf(':');
-      const name = optionValue.slice(0, separator);
-      options.set(name, [...(options.get(name) ?? []), { value: optionValue.slice(separator + 1), count }]);
-    }
+    const facets = facetsOf(row.facets);
     const textMatch =
       row.matched_words === null ? ProductSearchTextMatch.NO_QUERY : row.matched_words ? ProductSearchTextMatch.WORDS : ProductSearchTextMatch.SIMILAR_SPELLING;
     return {
       textMatch,
       totalCount: row.total,
       products,
-      facets: {
-        categories: row.categories,
-        collections: row.collections,
-        vendors: row.vendors,
-        productTypes: row.product_types,
-        tags: row.tags,
-        options: [...options.keys()].sort().map((name) => ({ name, values: options.get(name)!.sort(byCountThenValue) })),
-        priceRanges: row.price_ranges.map(([bucket, count]) => ({ min: PRICE_BUCKETS[bucket - 1][0], max: PRICE_BUCKETS[bucket - 1][1], count })),
-        inStock: row.stock,
-      },
+      facets,
     };
   });
 }
@@ -113,4 +99,32 @@ function searchCursor(cursor: string, sort: ProductSearchSort): [string | number
     sort === ProductSearchSort.NEWEST ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : typeof value === 'number' && Number.isFinite(value);
   if (!isUuid(id) || !fits) throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor of this search and sort' }]);
   return [value, id];
+}
+
+/** The statement's `[facet, value, count]` rows as the GraphQL facets, each facet's values most frequent first. */
+function facetsOf(rows: SearchStatementRow['facets']): ProductSearchFacets {
+  const values = (facet: string) =>
+    rows
+      .filter((row) => row[0] === facet)
+      .map(([, value, count]) => ({ value, count }))
+      .sort(byCountThenValue);
+  const options = new Map<string, { value: string; count: number }[]>();
+  for (const { value: optionValue, count } of values('options')) {
+    const separator = optionValue.indexOf(':');
+    const name = optionValue.slice(0, separator);
+    options.set(name, [...(options.get(name) ?? []), { value: optionValue.slice(separator + 1), count }]);
+  }
+  const stock = new Map(values('inStock').map(({ value, count }) => [value, count]));
+  return {
+    categories: values('categories'),
+    collections: values('collections'),
+    vendors: values('vendors'),
+    productTypes: values('productTypes'),
+    tags: values('tags'),
+    options: [...options.keys()].sort().map((name) => ({ name, values: options.get(name)! })),
+    priceRanges: values('price')
+      .map(({ value, count }) => ({ min: PRICE_BUCKETS[Number(value) - 1][0], max: PRICE_BUCKETS[Number(value) - 1][1], count }))
+      .sort((a, b) => a.min - b.min),
+    inStock: { inStock: stock.get('true') ?? 0, outOfStock: stock.get('false') ?? 0 },
+  };
 }
