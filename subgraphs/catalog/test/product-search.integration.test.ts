@@ -420,7 +420,7 @@ describe('catalog: product search with facets', () => {
     /** The documents the text query matched (all visible ones without a query), read as the database owner. */
     async function visibleDocuments(result: SearchResult, query: string | undefined): Promise<DocumentRow[]> {
       const all: DocumentRow[] = await owner.query(
-        `SELECT * FROM product_search_document WHERE store_id = $1 AND version > 0 AND status = 'ACTIVE' AND (published_at IS NULL OR published_at <= now())`,
+        `SELECT * FROM product_search_document WHERE store_id = $1 AND title IS NOT NULL AND status = 'ACTIVE' AND (published_at IS NULL OR published_at <= now())`,
         [storeA],
       );
       if (!query) return all;

@@ -61,7 +61,8 @@ export class CreateProductSearch1763769625000 implements MigrationInterface {
       CREATE TABLE product_search_document (
         product_id uuid PRIMARY KEY,
         store_id uuid NOT NULL,
-        -- the product's aggregate version; 0 while only category, collection or stock events have been heard of it
+        -- the product's aggregate version of the document's product fields; the title is null while only category,
+        -- collection or stock events have been heard of the product (such a document is never shown)
         version integer NOT NULL DEFAULT 0,
         status varchar(16),
         published_at timestamptz(3),
@@ -98,7 +99,7 @@ export class CreateProductSearch1763769625000 implements MigrationInterface {
      */
     await runner.query(`
       CREATE FUNCTION search_words_match(store uuid, query tsquery)
-      RETURNS TABLE (product_id uuid, store_id uuid, version integer, status varchar, published_at timestamptz, created_at timestamptz,
+      RETURNS TABLE (product_id uuid, store_id uuid, version integer, title varchar, status varchar, published_at timestamptz, created_at timestamptz,
         price_min bigint, price_max bigint, vendor varchar, product_type varchar, tags text[], option_values text[],
         category_path_ids uuid[], collection_ids uuid[], in_stock boolean, rank real)
       LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
@@ -109,7 +110,7 @@ export class CreateProductSearch1763769625000 implements MigrationInterface {
             USING ERRCODE = 'insufficient_privilege';
         END IF;
         RETURN QUERY
-          SELECT d.product_id, d.store_id, d.version, d.status, d.published_at, d.created_at, d.price_min, d.price_max, d.vendor,
+          SELECT d.product_id, d.store_id, d.version, d.title, d.status, d.published_at, d.created_at, d.price_min, d.price_max, d.vendor,
             d.product_type, d.tags, d.option_values, d.category_path_ids, d.collection_ids, d.in_stock, ts_rank(d.document, query)
           FROM product_search_document d
           WHERE d.store_id = store AND d.document @@ query;
@@ -124,6 +125,23 @@ export class CreateProductSearch1763769625000 implements MigrationInterface {
     await runner.query(`CREATE INDEX product_search_document_options ON product_search_document USING gin (option_values)`);
     // GiST, not GIN: typo fallback and autocomplete ask for the nearest documents (ORDER BY <<->), which only GiST answers from the index
     await runner.query(`CREATE INDEX product_search_document_trigram ON product_search_document USING gist (search_text gist_trgm_ops)`);
+
+    /*
+     * Today's products get their documents now, as their events would have made them (one default
+     * variant each; the language is 'simple' until the store's locale is heard, sold out until inventory
+     * reports stock): the new consumers also read the streams from their start, but a stream keeps its
+     * events only EVENT_STREAM_MAX_AGE. One version below the product's, so the product's latest event,
+     * when the stream still holds it, replaces the document with the whole product.
+     */
+    await runner.query(`SELECT set_config('app.store_id', '*', false)`);
+    await runner.query(`
+      INSERT INTO product_search_document (product_id, store_id, version, status, title, description, price_min, price_max, currency_code,
+        variant_availability, created_at, search_config, document, search_text)
+      SELECT p.id, p.store_id, p.version - 1, p.status, p.title, p.description, p.price_amount, p.price_amount, p.currency_code,
+        jsonb_build_object(p.id::text, jsonb_build_object('tracked', true, 'available', 0)), p.created_at, 'simple',
+        search_document_vector('simple', p.title, '{}', NULL, '{}', NULL, '{}', p.description), search_trigram_text(p.title, NULL, NULL, '{}')
+      FROM product p`);
+    await runner.query(`SELECT set_config('app.store_id', '', false)`);
 
     // what shoppers may see of a collection in facets (the collections part publishes it)
     await runner.query(`

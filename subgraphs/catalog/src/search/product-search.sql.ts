@@ -69,7 +69,7 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
     return `$${parameters.length}::${cast}`;
   };
   const store = param(input.storeId, 'uuid');
-  const visible = [`d.store_id = ${store}`, 'd.version > 0'];
+  const visible = [`d.store_id = ${store}`, 'd.title IS NOT NULL'];
   if (!input.staff) visible.push(`d.status = 'ACTIVE'`, '(d.published_at IS NULL OR d.published_at <= now())');
   else if (input.status) visible.push(`d.status = ${param(input.status, 'varchar')}`);
   const visibleSql = visible.join(' AND ');

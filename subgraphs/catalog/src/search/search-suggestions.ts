@@ -22,7 +22,7 @@ export async function suggestProducts(context: SubgraphContext, prefix: string, 
                 position(' ' || t.typed IN ' ' || d.search_text) > 0 AS starts_word,
                 d.search_text <->> t.typed AS distance
          FROM product_search_document d, (SELECT lower(search_unaccent($2)) AS typed) AS t
-         WHERE d.store_id = $1 AND d.version > 0 ${shopperOnly}
+         WHERE d.store_id = $1 AND d.title IS NOT NULL ${shopperOnly}
          ORDER BY d.search_text <->> lower(search_unaccent($2))
          LIMIT $3 * 4) AS nearest
        WHERE starts_word OR score >= $4
