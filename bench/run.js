@@ -1,7 +1,7 @@
 'use strict';
 /**
  * `npm run bench`: starts a stack of its own (namespace bench_<id>, NODE_ENV=production), seeds
- * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1, P1-hot, P2–P6, prints a markdown table
+ * it, starts Hive Gateway on the same supergraph and subgraphs, runs P1, P1-hot, P2–P7, prints a markdown table
  * and writes the figures to bench/results/. Any failed request fails the whole run.
  * `node bench/run.js P1` runs only P1 (`P1-hot`: only P1-hot); `--strict` also exits non-zero when a goal is missed.
  */
@@ -19,6 +19,7 @@ const { runP3 } = require('./lib/p3-statements');
 const { runP4 } = require('./lib/p4-order-saga');
 const { runP5 } = require('./lib/p5-subscription-latency');
 const { runP6 } = require('./lib/p6-response-cache');
+const { runP7 } = require('./lib/p7-search');
 const { prepareSaga } = require('./lib/saga');
 const { markdownTable, writeJson } = require('./lib/report');
 const { cleanUp } = require('./lib/cleanup');
@@ -175,6 +176,11 @@ async function main() {
         makeProbe,
         log,
       });
+    }
+    if (selected('P7')) {
+      log('P7: productSearch with facets over 100 000 products of one store, through the gateway vs the same SQL direct…');
+      const catalogDatabase = stack.databaseNames.find((name) => name.endsWith('_catalog'));
+      results.P7 = await runP7({ gatewayUrl: stack.gatewayUrl, databaseName: catalogDatabase, config, log });
     }
     if (selected('P4') || selected('P5')) {
       log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');

@@ -18,7 +18,7 @@ const statements = (counts) => `catalog ${counts.catalog}, inventory ${counts.in
 
 function markdownTable(results) {
   const rows = ['| # | benchmark | A | B | A vs B (median of rounds) | goal | result |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  const { P1, 'P1-hot': P1hot, P2, P3, P4, P5, P6 } = results;
+  const { P1, 'P1-hot': P1hot, P2, P3, P4, P5, P6, P7 } = results;
   if (P1) {
     rows.push(
       `| P1 | federated list, 20 products, catalog + inventory | ${side('our gateway', P1.a, 'ours')} | ${side('Hive Gateway --jit', P1.b, 'hive')} | ${P1.rpsRatio.toFixed(2)}× throughput${capacity(P1)} | ≥ 1.5× | ${verdict(P1.met)} |`,
@@ -60,6 +60,12 @@ function markdownTable(results) {
     const { hits, freshness, method } = P6;
     rows.push(
       `| P6 | anonymous catalog read (the P1 list's fields), ${method.variableSets} variable sets, ${method.connections} connections | ${side('response cache on', P6.a, 'cached')} | ${side('response cache off', P6.b, 'uncached')} | ${P6.rpsRatio.toFixed(2)}× throughput${capacity(P6)}; ${hits.statements} SQL statements for ${hits.hits} hits of ${hits.reads} reads; ${freshness.changes} stock changes visible after at most ${freshness.visibleAfterMs.max} ms, never stale after | ≥ 5×, 0 SQL on a hit, never stale | ${verdict(P6.met)} |`,
+    );
+  }
+  if (P7) {
+    const { gateway, directSql, method, explain } = P7;
+    rows.push(
+      `| P7 | productSearch + every facet, ${method.products} products in one store, ${method.variableSets} queries (1–2 words, with and without filters), ${method.concurrency} callers | through the gateway: p50 ${gateway.p50} ms, p95 ${gateway.p95} ms, ${gateway.rps} req/s | the same SQL direct (app role, store scope): p50 ${directSql.p50} ms, p95 ${directSql.p95} ms | ${P7.p95Ratio.toFixed(2)}× p95, ${P7.p50Ratio.toFixed(2)}× p50; EXPLAIN: words match by ${explain.wordsMatch.indexes.join(', ')} (${explain.wordsMatch.executionMs} ms); a misspelt query (typo fallback) ${explain.typo.executionMs} ms | p95 ≤ 50 ms, GIN index used | ${verdict(P7.met)} |`,
     );
   }
   return rows.join('\n');

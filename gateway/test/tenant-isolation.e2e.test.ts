@@ -242,6 +242,12 @@ describe('tenant isolation across the supergraph', () => {
       product: { query: 'query ($id: ID!) { product(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
       // a product's id is also its default variant's
       productVariant: { query: 'query ($id: ID!) { productVariant(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
+      // searching for B's product by its very title (and its spelling) finds nothing of B's, only A's own
+      productSearch: {
+        query: 'query ($q: String) { productSearch(query: $q, first: 100) { products { nodes { id } } } }',
+        variables: { q: 'Beta kettle' },
+        refused: (answer) => !answer.errors && !JSON.stringify(answer.data).includes(b.productId) && !JSON.stringify(answer.data).includes(b.draftId),
+      },
       customer: { query: 'query ($id: ID!) { customer(id: $id) { id } }', variables: { id: b.customerId }, refused: nothing },
       customerSegment: { query: 'query ($id: ID!) { customerSegment(id: $id) { id } }', variables: { id: b.segmentId }, refused: nothing },
       segmentCustomers: { query: 'query ($id: ID!) { segmentCustomers(segmentId: $id) { totalCount } }', variables: { id: b.segmentId }, refused: nothing },

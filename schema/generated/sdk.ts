@@ -2571,6 +2571,130 @@ export type ProductOptionInput = {
   values: Array<Scalars['String']['input']>;
 };
 
+/** A facet value and how many products have it. */
+export type ProductSearchFacetValue = {
+  __typename?: 'ProductSearchFacetValue';
+  /** Products with this value, under every other filter of the search. */
+  count: Scalars['Int']['output'];
+  /** The value (for categories and collections: the id). */
+  value: Scalars['String']['output'];
+};
+
+/** Counts per facet value. Each facet is counted with every filter applied except its own (disjunctive facets). */
+export type ProductSearchFacets = {
+  __typename?: 'ProductSearchFacets';
+  /** Category ids (products of descendants count for their ancestors). */
+  categories: Array<ProductSearchFacetValue>;
+  /** Collection ids (shoppers: published collections only). */
+  collections: Array<ProductSearchFacetValue>;
+  /** In stock versus sold out. */
+  inStock: ProductSearchStockFacet;
+  /** Option values, per option name. */
+  options: Array<ProductSearchOptionFacet>;
+  /** Price bands that have products. */
+  priceRanges: Array<ProductSearchPriceRange>;
+  /** Product types. */
+  productTypes: Array<ProductSearchFacetValue>;
+  /** Tags. */
+  tags: Array<ProductSearchFacetValue>;
+  /** Vendors. */
+  vendors: Array<ProductSearchFacetValue>;
+};
+
+/** Narrows a search. Values within one list are alternatives (any of them); different lists must all hold. Option values of the same option name are alternatives, of different names must all hold. */
+export type ProductSearchFilter = {
+  /** Products in any of these categories or their descendants. */
+  categoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Products in any of these collections. */
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** true: only products that can be bought now; false: only sold-out ones. */
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Products with a variant having these option values. */
+  options?: InputMaybe<Array<ProductSearchOptionFilter>>;
+  /** Products with a variant priced at most this (minor units). */
+  priceMax?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Products with a variant priced at least this (minor units). */
+  priceMin?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Products of any of these product types (exact). */
+  productTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Staff only: this status only (shoppers always get ACTIVE, published products). */
+  status?: InputMaybe<ProductStatus>;
+  /** Products with any of these tags (case-insensitive). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Products of any of these vendors (exact). */
+  vendors?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The values of one option (e.g. Size) among the products found. */
+export type ProductSearchOptionFacet = {
+  __typename?: 'ProductSearchOptionFacet';
+  /** Option name. */
+  name: Scalars['String']['output'];
+  /** Its values with counts, most frequent first. */
+  values: Array<ProductSearchFacetValue>;
+};
+
+/** One option value to filter by, e.g. `{ name: "Size", value: "M" }`. */
+export type ProductSearchOptionFilter = {
+  /** Option name, e.g. "Size". */
+  name: Scalars['String']['input'];
+  /** Option value, e.g. "M". */
+  value: Scalars['String']['input'];
+};
+
+/** A price band (on each product’s lowest variant price) and its count. */
+export type ProductSearchPriceRange = {
+  __typename?: 'ProductSearchPriceRange';
+  /** Products in the band. */
+  count: Scalars['Int']['output'];
+  /** Upper bound in minor units (exclusive); null: no upper bound. */
+  max: Maybe<Scalars['SafeInt']['output']>;
+  /** Lower bound in minor units (inclusive). */
+  min: Scalars['SafeInt']['output'];
+};
+
+/** A page of search hits, their total and the facets of the whole result, from one snapshot. */
+export type ProductSearchResult = {
+  __typename?: 'ProductSearchResult';
+  /** Facet counts. */
+  facets: ProductSearchFacets;
+  /** The hits, in the order asked for (a page of at most `first`). */
+  products: ProductConnection;
+  /** Whether the words matched or the typo fallback answered. */
+  textMatch: ProductSearchTextMatch;
+  /** How many products match the query and every filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Order of search hits; ties are broken by product id. */
+export type ProductSearchSort =
+  /** Most recently created first. */
+  | 'NEWEST'
+  /** Lowest variant price first. */
+  | 'PRICE_ASC'
+  /** Highest lowest-variant price first. */
+  | 'PRICE_DESC'
+  /** Best match first (newest first when there is no query). */
+  | 'RELEVANCE';
+
+/** Products that can be bought now and sold-out ones. */
+export type ProductSearchStockFacet = {
+  __typename?: 'ProductSearchStockFacet';
+  /** Products with a variant in stock (or not tracked). */
+  inStock: Scalars['Int']['output'];
+  /** Products with no variant available. */
+  outOfStock: Scalars['Int']['output'];
+};
+
+/** How the query matched, so a storefront can say "showing results for similar spellings". */
+export type ProductSearchTextMatch =
+  /** No query: every product the filters allow. */
+  | 'NO_QUERY'
+  /** No product had the words: the products with the most similar spellings (trigrams) are shown. */
+  | 'SIMILAR_SPELLING'
+  /** The query's words (stemmed in the store's language, accents ignored) matched. */
+  | 'WORDS';
+
 /** Order of a product list; ties are broken by id. */
 export type ProductSort = {
   /** Direction. */
@@ -2719,10 +2843,14 @@ export type Query = {
   payments: PaymentConnection;
   /** A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed. */
   product: Maybe<Product>;
+  /** Full-text search over the store's products with facets: hits, total and facet counts from one snapshot. Shoppers see ACTIVE, published products; the store's staff every status. Empty for shoppers while the store is suspended or closed. */
+  productSearch: ProductSearchResult;
   /** A variant by id (a product’s id names its first variant); null when the caller may not see its product. */
   productVariant: Maybe<ProductVariant>;
   /** Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's. */
   products: ProductConnection;
+  /** Autocomplete: product titles of the store closest to what was typed, tolerant of typos (trigram similarity). */
+  searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
   segmentCustomers: CustomerConnection;
   /** A store by id; null when it does not exist, or is suspended or closed and the caller does not work there. */
@@ -2859,6 +2987,15 @@ export type QueryProductArgs = {
 };
 
 
+export type QueryProductSearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductSearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  sort?: ProductSearchSort;
+};
+
+
 export type QueryProductVariantArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2869,6 +3006,12 @@ export type QueryProductsArgs = {
   filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
+};
+
+
+export type QuerySearchSuggestionsArgs = {
+  first?: Scalars['Int']['input'];
+  prefix: Scalars['String']['input'];
 };
 
 
@@ -3110,6 +3253,17 @@ export type Role =
   | 'PLATFORM_ADMIN'
   /** Works in a store: products, stock and orders. */
   | 'STORE_STAFF';
+
+/** An autocomplete suggestion: a product title close to what was typed. */
+export type SearchSuggestion = {
+  __typename?: 'SearchSuggestion';
+  /** The product suggested. */
+  productId: Scalars['ID']['output'];
+  /** How close it is to what was typed (0–1, trigram word similarity). */
+  score: Scalars['Float']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
 
 /** One condition of a segment, e.g. TOTAL_SPENT GREATER_THAN "1000". */
 export type SegmentCondition = {
@@ -4558,6 +4712,25 @@ export type ReorderCollectionProductsMutationVariables = Exact<{
 
 export type ReorderCollectionProductsMutation = { __typename?: 'Mutation', reorderCollectionProducts: { __typename?: 'ReorderCollectionProductsPayload', collection: { __typename?: 'Collection', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type ProductSearchQueryVariables = Exact<{
+  query?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductSearchFilter>;
+  sort?: InputMaybe<ProductSearchSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProductSearchQuery = { __typename?: 'Query', productSearch: { __typename?: 'ProductSearchResult', totalCount: number, textMatch: ProductSearchTextMatch, products: { __typename?: 'ProductConnection', nodes: Array<{ __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, facets: { __typename?: 'ProductSearchFacets', categories: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, collections: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, vendors: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, productTypes: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, tags: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, options: Array<{ __typename?: 'ProductSearchOptionFacet', name: string, values: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }> }>, priceRanges: Array<{ __typename?: 'ProductSearchPriceRange', min: any, max: any | null, count: number }>, inStock: { __typename?: 'ProductSearchStockFacet', inStock: number, outOfStock: number } } } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  prefix: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SearchSuggestionsQuery = { __typename?: 'Query', searchSuggestions: Array<{ __typename?: 'SearchSuggestion', productId: string, title: string, score: number }> };
+
 export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
@@ -5737,6 +5910,76 @@ export const ReorderCollectionProductsDocument = `
   }
 }
     `;
+export const ProductSearchDocument = `
+    query ProductSearch($query: String, $filter: ProductSearchFilter, $sort: ProductSearchSort, $first: Int, $after: String) {
+  productSearch(
+    query: $query
+    filter: $filter
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    textMatch
+    products {
+      nodes {
+        ...ProductCard
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    facets {
+      categories {
+        value
+        count
+      }
+      collections {
+        value
+        count
+      }
+      vendors {
+        value
+        count
+      }
+      productTypes {
+        value
+        count
+      }
+      tags {
+        value
+        count
+      }
+      options {
+        name
+        values {
+          value
+          count
+        }
+      }
+      priceRanges {
+        min
+        max
+        count
+      }
+      inStock {
+        inStock
+        outOfStock
+      }
+    }
+  }
+}
+    ${ProductCardFragmentDoc}`;
+export const SearchSuggestionsDocument = `
+    query SearchSuggestions($prefix: String!, $first: Int) {
+  searchSuggestions(prefix: $prefix, first: $first) {
+    productId
+    title
+    score
+  }
+}
+    `;
 export const CustomerByIdDocument = `
     query CustomerById($id: ID!) {
   customer(id: $id) {
@@ -6482,6 +6725,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ReorderCollectionProducts(variables: ReorderCollectionProductsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReorderCollectionProductsMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<ReorderCollectionProductsMutation>({ document: ReorderCollectionProductsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReorderCollectionProducts', 'mutation', variables);
+    },
+    ProductSearch(variables?: ProductSearchQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductSearchQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProductSearchQuery>({ document: ProductSearchDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductSearch', 'query', variables);
+    },
+    SearchSuggestions(variables: SearchSuggestionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SearchSuggestionsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SearchSuggestionsQuery>({ document: SearchSuggestionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SearchSuggestions', 'query', variables);
     },
     CustomerById(variables: CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CustomerByIdQuery>({ document: CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);

@@ -13,6 +13,13 @@ export type CacheHints = Readonly<Record<string, Readonly<Record<string, CacheHi
 const PUBLIC: CacheHint = {};
 const PRIVATE: CacheHint = { scope: 'PRIVATE' };
 const everyField = (...fields: string[]) => Object.fromEntries(fields.map((field) => [field, PUBLIC]));
+/**
+ * Search answers come from catalog's search documents, which catalog updates from the same events the
+ * gateway drops the store's tags on: a search asked between the two may be cached with the old
+ * document. A short maxAge bounds that window; the events still drop the entry at once.
+ */
+export const SEARCH_MAX_AGE_SECONDS = 5;
+const SEARCH: CacheHint = { maxAge: SEARCH_MAX_AGE_SECONDS };
 
 /** The storefront's reads of a store's category tree and collections (invalidated by tag: cache-tags.ts). */
 const CATALOG_GROUP_QUERIES = ['category', 'categoryByHandle', 'categories', 'collection', 'collectionByHandle', 'collections'];
@@ -30,7 +37,11 @@ const CATALOG_GROUP_QUERIES = ['category', 'categoryByHandle', 'categories', 'co
  * product's InventoryItem) is uncached; a PRIVATE field makes the whole response uncached.
  */
 export const STOREFRONT_CACHE_HINTS: CacheHints = {
-  Query: everyField('product', 'products', 'productVariant', 'store', 'storeBySlug', 'storeByDomain', ...CATALOG_GROUP_QUERIES),
+  Query: {
+    ...everyField('product', 'products', 'productVariant', 'store', 'storeBySlug', 'storeByDomain', ...CATALOG_GROUP_QUERIES),
+    productSearch: SEARCH,
+    searchSuggestions: SEARCH,
+  },
   Product: {
     ...everyField('id', 'storeId', 'title', 'description', 'handle', 'status', 'category', 'imageUrl', 'createdAt', 'updatedAt', 'price', 'stock', 'inStock'),
     ...everyField('variants', 'options', 'priceRange', 'tags', 'vendor', 'productType', 'seoTitle', 'seoDescription', 'publishedAt'),
@@ -96,6 +107,13 @@ export const STOREFRONT_CACHE_HINTS: CacheHints = {
   CollectionRule: everyField('field', 'relation', 'value', 'optionName'),
   CollectionConnection: everyField('edges', 'nodes', 'pageInfo', 'totalCount'),
   CollectionEdge: everyField('cursor', 'node'),
+  ProductSearchResult: everyField('totalCount', 'products', 'facets', 'textMatch'),
+  ProductSearchFacets: everyField('categories', 'collections', 'vendors', 'productTypes', 'tags', 'options', 'priceRanges', 'inStock'),
+  ProductSearchFacetValue: everyField('value', 'count'),
+  ProductSearchOptionFacet: everyField('name', 'values'),
+  ProductSearchPriceRange: everyField('min', 'max', 'count'),
+  ProductSearchStockFacet: everyField('inStock', 'outOfStock'),
+  SearchSuggestion: everyField('productId', 'title', 'score'),
   PageInfo: everyField('hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'),
   Store: {
     ...everyField('id', 'ownerId', 'name', 'slug', 'domain', 'email', 'phone', 'currency', 'locale', 'timezone', 'theme', 'status', 'createdAt', 'updatedAt'),

@@ -29,7 +29,8 @@ export const NO_STORE = '-';
 export function responseTags(policy: OperationCachePolicy, variables: Record<string, unknown>, storeId: string): string[] | null {
   const tags = new Set<string>([CacheTags.storeScope(storeId)]);
   for (const root of policy.roots) {
-    if (root.name === 'products') {
+    // a search holds the store's products, their stock, categories and collections, as a list does
+    if (root.name === 'products' || root.name === 'productSearch' || root.name === 'searchSuggestions') {
       // a list asked in no store is not tied to one store's events
       if (storeId === NO_STORE) return null;
       tags.add(CacheTags.productList(storeId));
@@ -146,18 +147,18 @@ export const INVALIDATING_EVENTS = [
 
 /**
  * The tags an event makes stale. A product event or a stock change (aggregate: the product) deletes
- * the product's own reads (its variants' among them) and every product list of its store (category and collection reads among
+ * the product's own reads (its variants' among them) and every product list and search of its store (category and collection reads among
  * them: they count and list products); a category or collection change (a product's categories
- * included) deletes every read of the store's categories and collections and every product read that
- * may show them; a store event deletes the store's reads, every lookup by slug or domain and
+ * included) deletes every read of the store's categories and collections, every product read that
+ * may show them and the store's product lists and searches (their facets move); a store event deletes the store's reads, every lookup by slug or domain and
  * everything asked in that store (a suspended store's products disappear for its shoppers).
  */
 export function tagsOfEvent(event: EventEnvelope): string[] {
   const storeId = event.storeId ?? NO_STORE;
   if (CATALOG_GROUP_EVENTS.has(event.type)) {
-    return typeof event.data.productId === 'string'
-      ? [CacheTags.product(event.data.productId), CacheTags.catalogGroups(storeId)]
-      : [CacheTags.catalogGroups(storeId)];
+    // the store's product lists and searches too: a search's category and collection facets move
+    const groups = [CacheTags.catalogGroups(storeId), CacheTags.productList(storeId)];
+    return typeof event.data.productId === 'string' ? [CacheTags.product(event.data.productId), ...groups] : groups;
   }
   if (event.type.startsWith('catalog.') || event.type === 'inventory.stock-changed') {
     const productId = typeof event.data.productId === 'string' ? event.data.productId : event.aggregateId;

@@ -1,7 +1,7 @@
 import { buildSchema, parse } from 'graphql';
-import type { CacheHints } from './cache-hints';
+import { SEARCH_MAX_AGE_SECONDS, STOREFRONT_CACHE_HINTS, type CacheHints } from './cache-hints';
 import { operationCachePolicy, OperationCachePolicies, rootArguments } from './operation-cache-policy';
-import { answerTags, NO_STORE, responseTags } from './cache-tags';
+import { answerTags, INVALIDATING_EVENTS, NO_STORE, responseTags, tagsOfEvent } from './cache-tags';
 
 const schema = buildSchema(`
   type Query { products(first: Int): ProductConnection! product(id: ID!): Product productVariant(id: ID!): ProductVariant me: User storeBySlug(slug: String!): Store categories: [Category!]! collection(id: ID!): Collection }
@@ -15,6 +15,18 @@ const schema = buildSchema(`
   type InventoryItem { onHand: Int! }
   type User { id: ID! }
   type Store { id: ID! name: String! }
+`);
+
+/** The search fields as catalog declares them, enough for the policy to walk. */
+const searchSchema = buildSchema(`
+  type Query { productSearch(query: String): ProductSearchResult! searchSuggestions(prefix: String!): [SearchSuggestion!]! }
+  type ProductSearchResult { totalCount: Int! facets: ProductSearchFacets! products: ProductConnection! }
+  type ProductSearchFacets { vendors: [ProductSearchFacetValue!]! inStock: ProductSearchStockFacet! }
+  type ProductSearchFacetValue { value: String! count: Int! }
+  type ProductSearchStockFacet { inStock: Int! }
+  type ProductConnection { nodes: [Product!]! }
+  type Product { id: ID! title: String! }
+  type SearchSuggestion { title: String! }
 `);
 
 const hints: CacheHints = {
@@ -88,6 +100,42 @@ describe('operationCachePolicy', () => {
       'Product:list:store-a',
     ]);
     expect(responseTags(tree, {}, NO_STORE)).toBeNull();
+  });
+
+  it('caches a storefront search for at most SEARCH_MAX_AGE_SECONDS, filed under the store’s product lists, which product, stock, category and collection events drop', () => {
+    const search = operationCachePolicy(
+      searchSchema,
+      parse(
+        'query S($q: String) { productSearch(query: $q) { totalCount facets { vendors { value count } inStock { inStock } } products { nodes { id title } } } searchSuggestions(prefix: "x") { title } }',
+      ),
+      undefined,
+      STOREFRONT_CACHE_HINTS,
+      300,
+    )!;
+    expect(search.maxAgeSeconds).toBe(SEARCH_MAX_AGE_SECONDS);
+    expect(responseTags(search, { q: 'shirt' }, 'store-a')).toEqual(['store:store-a', 'Product:list:store-a', 'Catalog:groups:store-a']);
+    expect(responseTags(search, {}, NO_STORE)).toBeNull();
+    for (const type of [
+      'catalog.product-updated',
+      'catalog.product-categories-changed',
+      'catalog.collection-updated',
+      'catalog.collection-deleted',
+      'inventory.stock-changed',
+    ]) {
+      expect(INVALIDATING_EVENTS).toContain(type);
+      const event = {
+        id: 'e',
+        type,
+        occurredAt: '',
+        storeId: 'store-a',
+        aggregateId: 'x',
+        aggregateVersion: 1,
+        causationId: null,
+        correlationId: 'c',
+        data: {},
+      };
+      expect(tagsOfEvent(event)).toContain('Product:list:store-a');
+    }
   });
 
   it('works a document out once', () => {

@@ -29,10 +29,13 @@ import { ProductVariants1763769620100 } from './migrations/1763769620100-product
 import { CreateCategoryTree1763769623000 } from './migrations/1763769623000-create-category-tree';
 import { CreateCollections1763769623100 } from './migrations/1763769623100-create-collections';
 import { CreateProductMedia1763769624000 } from './migrations/1763769624000-create-product-media';
+import { CreateProductSearch1763769625000 } from './migrations/1763769625000-create-product-search';
+import { ProductSearchResolver } from './search/product-search.resolver';
+import { searchDocumentHandlers } from './search/search-document.handlers';
 
 /**
  * Catalog owns products, their options, variants and media (titles, prices, SKUs, handles, status),
- * the category tree and collections.
+ * the category tree, collections and search.
  * The media storage comes from the environment the subgraph starts with (CATALOG_MEDIA_*: media/media.config.ts).
  */
 export function createCatalogSubgraph(media: MediaServices = new MediaServices()): SubgraphDefinition {
@@ -48,12 +51,14 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
       CreateCategoryTree1763769623000,
       CreateCollections1763769623100,
       CreateProductMedia1763769624000,
+      CreateProductSearch1763769625000,
     ],
     publishes: ['catalog'],
     // a suspended or closed store's products disappear from its storefront
     followsStoreStatus: true,
-    // automated collections follow catalog's own product events (event-driven, never recomputed per read)
-    consumers: [collectionMembershipOnProductCreated, collectionMembershipOnProductUpdated],
+    // automated collections follow catalog's own product events (event-driven, never recomputed per read);
+    // search's read model: products, categories, collections, stock and store locales, all from events
+    consumers: [collectionMembershipOnProductCreated, collectionMembershipOnProductUpdated, ...searchDocumentHandlers],
     // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
     onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
     // media items whose upload never came are deleted once their URL has expired
@@ -71,6 +76,7 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
           ProductCategoriesResolver,
           CollectionResolver,
           ProductCollectionsResolver,
+          ProductSearchResolver,
         ],
         referenceResolvers: {
           Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },

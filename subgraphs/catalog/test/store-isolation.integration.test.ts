@@ -89,6 +89,32 @@ const ARCHIVE = gql`
   }
 `;
 
+const SEARCH = gql`
+  query ($query: String) {
+    productSearch(query: $query, first: 100) {
+      totalCount
+      products {
+        nodes {
+          id
+        }
+      }
+      facets {
+        inStock {
+          inStock
+          outOfStock
+        }
+      }
+    }
+  }
+`;
+const SUGGEST = gql`
+  query ($prefix: String!) {
+    searchSuggestions(prefix: $prefix) {
+      productId
+    }
+  }
+`;
+
 interface ProductRow {
   id: string;
   store_id: string;
@@ -292,6 +318,69 @@ describe('catalog: one store never sees or touches another’s products', () => 
     });
   });
 
+  describe('search', () => {
+    const searched = async (query: string | null, token?: string, headers: Record<string, string> = {}) => {
+      const result = await catalog
+        .client(token, headers)
+        .rawRequest<{ productSearch: { totalCount: number; products: { nodes: { id: string }[] } } }>(SEARCH, { query });
+      expect(result.errors).toBeUndefined();
+      return result.data.productSearch.products.nodes.map((node) => node.id).sort();
+    };
+    const suggested = async (prefix: string, token?: string, headers: Record<string, string> = {}) =>
+      (await catalog.client(token, headers).rawRequest<{ searchSuggestions: { productId: string }[] }>(SUGGEST, { prefix })).data.searchSuggestions.map(
+        (suggestion) => suggestion.productId,
+      );
+
+    beforeAll(async () => {
+      // the documents follow the products' events
+      await eventually(async () => (await searched(null, tokenFor([Role.PLATFORM_ADMIN], storeB))).length === 2, 10_000, 'store B’s documents');
+      await eventually(async () => (await searched(null, merchantA)).length === 2, 10_000, 'store A’s documents');
+    });
+
+    it('keeps product_search_document under row-level security, and search_words_match to the transaction’s own store', async () => {
+      await expect(catalog.runtime.dataSource.query(`SELECT product_id FROM product_search_document`)).rejects.toThrow(/no store scope/);
+      const seen: { store_id: string }[] = await inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(`SELECT store_id FROM product_search_document`),
+      );
+      expect(new Set(seen.map((row) => row.store_id))).toEqual(new Set([storeA]));
+      // the owner's function answers for the scoped store only: naming store B from store A's transaction is refused
+      const across = inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(`SELECT product_id FROM search_words_match($1, websearch_to_tsquery('simple', 'kettle'))`, [storeB]),
+      );
+      await expect(across).rejects.toThrow(/no store scope/);
+      await expect(
+        catalog.runtime.dataSource.query(`SELECT product_id FROM search_words_match($1, websearch_to_tsquery('simple', 'kettle'))`, [storeB]),
+      ).rejects.toThrow(/no store scope/);
+      const own = await inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(`SELECT product_id FROM search_words_match($1, websearch_to_tsquery('simple', 'kettle'))`, [storeA]),
+      );
+      expect(own.map((row: { product_id: string }) => row.product_id)).toEqual([productsOf[storeA][0]]);
+    });
+
+    it('finds and suggests only the caller’s store’s products, whoever asks and whatever store they name', async () => {
+      expect(await searched('kettle', merchantA)).toEqual([productsOf[storeA][0]]);
+      expect(await searched('ketle', merchantA)).toEqual([productsOf[storeA][0]]);
+      expect(await searched('kettle', undefined, { 'x-store-id': storeB })).toEqual([productsOf[storeB][0]]);
+      // store A's merchant naming store B is a shopper there: B's active products only, never A's
+      expect(await searched('kettle', merchantA, { 'x-store-id': storeB })).toEqual([productsOf[storeB][0]]);
+      expect(await searched('draft', merchantA, { 'x-store-id': storeB })).toEqual([]);
+      expect(await suggested('kett', merchantA)).toEqual([productsOf[storeA][0]]);
+      expect(await suggested('kett', undefined, { 'x-store-id': storeB })).toEqual([productsOf[storeB][0]]);
+    });
+
+    it('needs a store: a caller with none is refused with BAD_USER_INPUT', async () => {
+      for (const token of [undefined, tokenFor([Role.CUSTOMER], null), tokenFor([Role.PLATFORM_ADMIN], null)]) {
+        for (const [operation, variables] of [
+          [SEARCH, { query: 'kettle' }],
+          [SUGGEST, { prefix: 'kettle' }],
+        ] as const) {
+          const result = await catalog.client(token).rawRequest(operation, variables);
+          expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        }
+      }
+    });
+  });
+
   describe('store status', () => {
     const storeS = randomUUID();
     const merchantS = tokenFor([Role.MERCHANT], storeS);
@@ -328,6 +417,14 @@ describe('catalog: one store never sees or touches another’s products', () => 
       expect(await shopperView(shopper, tokenFor([Role.CUSTOMER], storeS))).toEqual(hidden);
       expect(await shopperView(shopper, merchantA)).toEqual(hidden);
       expect(await listed(undefined, shopper)).toEqual({ totalCount: 0, nodes: [] });
+      const search = await catalog.client(undefined, shopper).rawRequest<{ productSearch: { totalCount: number } }>(SEARCH, { query: 'lamp' });
+      expect(search.data.productSearch.totalCount).toBe(0);
+      expect(
+        (await catalog.client(undefined, shopper).rawRequest<{ searchSuggestions: unknown[] }>(SUGGEST, { prefix: 'lamp' })).data.searchSuggestions,
+      ).toEqual([]);
+      expect(
+        (await catalog.client(merchantS).rawRequest<{ productSearch: { totalCount: number } }>(SEARCH, { query: 'lamp' })).data.productSearch.totalCount,
+      ).toBe(1);
 
       expect(await shopperView({}, merchantS)).toEqual(visible());
       expect(await product(productS, admin)).toEqual({ id: productS });

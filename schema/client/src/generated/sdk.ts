@@ -87,6 +87,8 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -228,6 +230,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ReorderCollectionProducts(variables: Operations.ReorderCollectionProductsMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ReorderCollectionProductsMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ReorderCollectionProductsMutation>({ document: Operations.ReorderCollectionProductsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReorderCollectionProducts', 'mutation', variables);
+    },
+    ProductSearch(variables?: Operations.ProductSearchQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductSearchQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductSearchQuery>({ document: Operations.ProductSearchDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductSearch', 'query', variables);
+    },
+    SearchSuggestions(variables: Operations.SearchSuggestionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SearchSuggestionsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SearchSuggestionsQuery>({ document: Operations.SearchSuggestionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SearchSuggestions', 'query', variables);
     },
     CustomerById(variables: Operations.CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CustomerByIdQuery>({ document: Operations.CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);
