@@ -281,6 +281,7 @@ describe('tenant isolation across the supergraph', () => {
       updateProductMedia: mutation('updateProductMedia', { id: b.mediaId, alt: 'Taken over' }),
       reorderProductMedia: mutation('reorderProductMedia', { productId: b.productId, mediaIds: [b.mediaId] }),
       deleteProductMedia: mutation('deleteProductMedia', { id: b.mediaId }),
+      setVariantMedia: mutation('setVariantMedia', { variantId: b.productId, mediaId: b.mediaId }),
       updateCustomer: mutation('updateCustomer', { id: b.customerId, note: 'seen by A' }),
       deleteCustomer: mutation('deleteCustomer', { id: b.customerId }),
       createCustomerAddress: mutation('createCustomerAddress', { customerId: b.customerId, address }),

@@ -32,6 +32,7 @@ import { CreateProductMedia1763769624000 } from './migrations/1763769624000-crea
 import { CreateProductSearch1763769625000 } from './migrations/1763769625000-create-product-search';
 import { ProductSearchResolver } from './search/product-search.resolver';
 import { searchDocumentHandlers } from './search/search-document.handlers';
+import { VariantMediaLink1763769627100 } from './migrations/1763769627100-variant-media-link';
 
 /**
  * Catalog owns products, their options, variants and media (titles, prices, SKUs, handles, status),
@@ -52,6 +53,7 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
       CreateCollections1763769623100,
       CreateProductMedia1763769624000,
       CreateProductSearch1763769625000,
+      VariantMediaLink1763769627100,
     ],
     publishes: ['catalog'],
     // a suspended or closed store's products disappear from its storefront

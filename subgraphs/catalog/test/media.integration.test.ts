@@ -10,6 +10,7 @@ import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/s
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { CreateProductMedia1763769624000 } from '../src/migrations/1763769624000-create-product-media';
+import { VariantMediaLink1763769627100 } from '../src/migrations/1763769627100-variant-media-link';
 import { signUploadToken } from '../src/media/storage/upload-token';
 import { MediaServices } from '../src/media/media-services';
 import { loadMediaConfig } from '../src/media/media.config';
@@ -307,9 +308,13 @@ describe('catalog: product media through the local storage adapter', () => {
     const runner = owner.createQueryRunner();
     try {
       await runner.startTransaction();
+      // the variants' link to media refers to the table, so it goes first and comes back last
+      const link = new VariantMediaLink1763769627100();
       const migration = new CreateProductMedia1763769624000();
+      await link.down(runner);
       await migration.down(runner);
       await migration.up(runner);
+      await link.up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();

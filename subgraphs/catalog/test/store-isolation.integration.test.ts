@@ -308,6 +308,36 @@ describe('catalog: one store never sees or touches another’s products', () => 
       expect(existsSync(path.join(mediaDir, storeA))).toBe(false);
     });
 
+    it('lets store A’s merchant point neither B’s variant at an image nor A’s variant at B’s image: NOT_FOUND, nothing written', async () => {
+      const SET_VARIANT_MEDIA = gql`
+        mutation ($input: SetVariantMediaInput!) {
+          setVariantMedia(input: $input) {
+            product {
+              id
+            }
+            userErrors {
+              code
+              field
+            }
+          }
+        }
+      `;
+      const variantsOf = (storeId: string) => owner.query(`SELECT id, media_id, version FROM product_variant WHERE store_id = $1 ORDER BY id`, [storeId]);
+      const before = { a: await variantsOf(storeA), b: await variantsOf(storeB) };
+      const events = Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n);
+      const attempts = [
+        [{ variantId: productsOf[storeB][0], mediaId: mediaOfB }, 'variantId'],
+        [{ variantId: productsOf[storeB][0], mediaId: null }, 'variantId'],
+        [{ variantId: productsOf[storeA][0], mediaId: mediaOfB }, 'mediaId'],
+      ] as const;
+      for (const [input, field] of attempts) {
+        const result = await catalog.client(merchantA).rawRequest<{ setVariantMedia: unknown }>(SET_VARIANT_MEDIA, { input });
+        expect(result.data.setVariantMedia).toEqual({ product: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', field] }] });
+      }
+      expect({ a: await variantsOf(storeA), b: await variantsOf(storeB) }).toEqual(before);
+      expect(Number((await owner.query(`SELECT count(*) AS n FROM outbox_event`))[0].n)).toBe(events);
+    });
+
     it('shows store B’s images to B’s shoppers only, not through store A', async () => {
       const mediaOf = async (token?: string, headers: Record<string, string> = {}) =>
         (await catalog.client(token, headers).rawRequest<{ product: { media: { id: string }[] } | null }>(PRODUCT_MEDIA, { id: productsOf[storeB][0] })).data

@@ -7,8 +7,11 @@ import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { ProductVariants1763769620100 } from '../src/migrations/1763769620100-product-variants';
 
-/** The catalog as it was before variants: every migration up to the variants one. */
-const beforeVariants = { ...catalogSubgraph, migrations: catalogSubgraph.migrations.filter((migration) => migration !== ProductVariants1763769620100) };
+/** The catalog as it was before variants: every migration up to the variants one (later ones build on it). */
+const beforeVariants = {
+  ...catalogSubgraph,
+  migrations: catalogSubgraph.migrations.slice(0, catalogSubgraph.migrations.indexOf(ProductVariants1763769620100)),
+};
 
 describe('catalog migration 1763769620100: existing products carried over to variants', () => {
   const storeA = randomUUID();

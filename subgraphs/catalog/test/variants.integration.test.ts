@@ -232,6 +232,7 @@ describe('catalog: products with options and variants', () => {
         compareAtPrice: position === 5 ? USD(1800) : null,
         weightGrams: position === 5 ? 220 : null,
         trackInventory: true,
+        mediaId: null,
         options: variant.selectedOptions,
       })),
     });

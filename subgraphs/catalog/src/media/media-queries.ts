@@ -22,3 +22,16 @@ export function loadProductMedia(context: SubgraphContext, productId: string): P
     })
     .load(productId);
 }
+
+/** A shown (READY) image by id, batched per request, in a transaction scoped to the caller's store; null when there is none. */
+export function loadShownMedia(context: SubgraphContext, mediaId: string): Promise<ProductMedia | null> {
+  return context.loaders
+    .get<string, ProductMedia | null>('shownMediaById', async (mediaIds) => {
+      const rows = await context.storeDb.read((manager) =>
+        manager.getRepository(ProductMedia).find({ where: { id: In([...mediaIds]), status: MediaStatus.READY, ...context.storeDb.whereStore() } }),
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return mediaIds.map((id) => byId.get(id) ?? null);
+    })
+    .load(mediaId);
+}

@@ -10,7 +10,8 @@ import {
   ReorderProductMediaPayload,
   UpdateProductMediaPayload,
 } from './media.payloads';
-import { loadProductMedia } from './media-queries';
+import { loadProductMedia, loadShownMedia } from './media-queries';
+import { ProductVariant } from '../variant/product-variant.entity';
 import { mediaUrl } from './media.events';
 import { createMediaUpload } from './create-media-upload';
 import { completeMediaUpload } from './complete-media-upload';
@@ -77,5 +78,13 @@ export function mediaResolvers(media: MediaServices) {
     }
   }
 
-  return [ProductMediaResolver, ProductMediaFieldResolver] as const;
+  @Resolver(() => ProductVariant)
+  class VariantMediaFieldResolver {
+    @FieldResolver(() => ProductMedia, { nullable: true, description: 'The product image shown for this variant (setVariantMedia); null when none is set.' })
+    media(@Root() variant: ProductVariant, @Ctx() context: SubgraphContext): Promise<ProductMedia | null> {
+      return variant.mediaId ? loadShownMedia(context, variant.mediaId) : Promise.resolve(null);
+    }
+  }
+
+  return [ProductMediaResolver, ProductMediaFieldResolver, VariantMediaFieldResolver] as const;
 }

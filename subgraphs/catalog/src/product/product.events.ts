@@ -23,6 +23,8 @@ export interface ProductVariantEventData {
   compareAtPrice: MoneyData | null;
   weightGrams: number | null;
   trackInventory: boolean;
+  /** The product image shown for this variant (setVariantMedia), or null. */
+  mediaId: string | null;
   /** Empty for the default variant. */
   options: { name: string; value: string }[];
 }
@@ -74,6 +76,7 @@ export function productEventData(product: Product, options: ProductOption[], var
         compareAtPrice: variant.compareAtAmount === null ? null : { amount: variant.compareAtAmount, currencyCode: variant.currencyCode },
         weightGrams: variant.weightGrams,
         trackInventory: variant.trackInventory,
+        mediaId: variant.mediaId,
         options: variant.optionValues.map((value, index) => ({ name: ordered[index].name, value })),
       })),
   };

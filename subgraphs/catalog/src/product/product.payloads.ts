@@ -40,3 +40,6 @@ export class UpdateProductVariantsPayload extends ProductPayload {}
 
 @ObjectType({ description: 'Result of deleteProductVariants.' })
 export class DeleteProductVariantsPayload extends ProductPayload {}
+
+@ObjectType({ description: 'Result of setVariantMedia.' })
+export class SetVariantMediaPayload extends ProductPayload {}

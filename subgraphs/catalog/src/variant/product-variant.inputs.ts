@@ -109,3 +109,15 @@ export class DeleteProductVariantsInput {
   @Field(() => [ID], { description: 'The variants to remove; the product keeps at least one.' })
   variantIds: string[];
 }
+
+@InputType({ description: 'The image a variant shows.' })
+export class SetVariantMediaInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The variant.' })
+  variantId: string;
+
+  @IsOptional()
+  @IsUUID()
+  @Field(() => ID, { nullable: true, description: 'A shown image of the variant’s own product; null shows none.' })
+  mediaId?: string | null;
+}

@@ -1,12 +1,13 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role, type SubgraphContext } from '@ultramarket/kit';
 import { ProductVariant } from './product-variant.entity';
-import { CreateProductVariantsInput, DeleteProductVariantsInput, UpdateProductVariantsInput } from './product-variant.inputs';
+import { CreateProductVariantsInput, DeleteProductVariantsInput, SetVariantMediaInput, UpdateProductVariantsInput } from './product-variant.inputs';
+import { setVariantMedia } from './set-variant-media';
 import { findVisibleVariant, loadOptionsOfProduct } from './variant-queries';
 import { createProductVariants, deleteProductVariants, updateProductVariants } from './variant-commands';
 import { Product } from '../product/product.entity';
 import { findVisibleProduct } from '../product/product-queries';
-import { CreateProductVariantsPayload, DeleteProductVariantsPayload, UpdateProductVariantsPayload } from '../product/product.payloads';
+import { CreateProductVariantsPayload, DeleteProductVariantsPayload, SetVariantMediaPayload, UpdateProductVariantsPayload } from '../product/product.payloads';
 import { SelectedOption } from '../option/product-option.entity';
 
 @Resolver(() => ProductVariant)
@@ -54,5 +55,13 @@ export class ProductVariantResolver {
     @Ctx() context: SubgraphContext,
   ) {
     return deleteProductVariants(context, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => SetVariantMediaPayload, {
+    description: 'Points a variant of the caller’s store at one of its product’s shown images, or at none; publishes catalog.product-updated.',
+  })
+  setVariantMedia(@Arg('input', { description: 'The variant and its image.' }) input: SetVariantMediaInput, @Ctx() context: SubgraphContext) {
+    return setVariantMedia(context, input);
   }
 }
