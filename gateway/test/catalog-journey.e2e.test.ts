@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { Storefront } from './support/storefront';
+import type { InventoryItemFieldsFragment, OrderSummaryFragment, ProductWithVariantsFragment } from '../../schema/generated/sdk';
+
+const USD = (amount: number) => ({ amount, currencyCode: 'USD' });
+const SIZES = ['S', 'M', 'L'];
+const COLOURS = ['Red', 'Blue'];
+/** Each variant's price: the larger sizes cost more, blue a little more than red. */
+const priceOf = (size: string, colour: string) => 1800 + SIZES.indexOf(size) * 200 + (colour === 'Blue' ? 100 : 0);
+const skuOf = (size: string, colour: string) => `TEE-${colour.toUpperCase()}-${size}`;
+
+/**
+ * Issue 13's journey through the gateway, as a merchant and shoppers do it with the generated SDK:
+ * a T-shirt in three sizes and two colours, priced per variant, stocked at two locations, ordered by
+ * variant, and 200 shoppers racing for the 10 units of one variant kept 6 + 4 across the locations.
+ */
+describe('catalog journey: a product with variants, stocked at two locations, sold by variant', () => {
+  let stack: Stack;
+  let store: Storefront;
+  let tee: ProductWithVariantsFragment;
+  let defaultLocationId: string;
+  let warehouseId: string;
+  const variant = (size: string, colour: string) => tee.variants.find((one) => one.sku === skuOf(size, colour))!;
+  /** Every stock row of the store (at most 6 variants × 2 locations), by "variant@location". */
+  const levels = async (): Promise<Map<string, InventoryItemFieldsFragment>> => {
+    const { inventory } = await store.merchant.InventoryLevels({ first: 20 });
+    return new Map(inventory.nodes.map((item) => [`${item.variantId}@${item.locationId}`, item]));
+  };
+  const level = (all: Map<string, InventoryItemFieldsFragment>, variantId: string, locationId: string) => {
+    const item = all.get(`${variantId}@${locationId}`);
+    return item ? { onHand: item.onHand, reserved: item.reserved, available: item.available } : undefined;
+  };
+
+  beforeAll(async () => {
+    // 200 concurrent buyers and a merchant polling their orders: the query-cost budgets are out of the way
+    // here (rate-limits.e2e.test.ts is about them)
+    const unthrottled = {
+      RATE_LIMIT_USER_BUCKET: '1000000',
+      RATE_LIMIT_USER_RESTORE_RATE: '100000',
+      RATE_LIMIT_ANONYMOUS_BUCKET: '1000000',
+      RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '100000',
+    };
+    stack = await startStack({ namespace: uniqueSuiteName('journey'), env: unthrottled });
+    store = new Storefront(stack);
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) await dropDatabases(stack.databaseNames);
+  });
+
+  it('creates a 2×3 product, one variant per combination, each with its own SKU and price', async () => {
+    const combinations = COLOURS.flatMap((colour) => SIZES.map((size) => ({ size, colour })));
+    const { createProduct } = await store.merchant.CreateProductWithVariants({
+      input: {
+        title: 'Summer T-shirt',
+        description: 'Soft organic cotton tee',
+        status: 'ACTIVE',
+        price: USD(1800),
+        vendor: 'Acme Apparel',
+        productType: 'T-shirt',
+        tags: ['cotton'],
+        options: [
+          { name: 'Size', values: SIZES },
+          { name: 'Colour', values: COLOURS },
+        ],
+        variants: combinations.map(({ size, colour }) => ({
+          sku: skuOf(size, colour),
+          price: USD(priceOf(size, colour)),
+          options: [
+            { name: 'Size', value: size },
+            { name: 'Colour', value: colour },
+          ],
+        })),
+      },
+    });
+    expect(createProduct.userErrors).toEqual([]);
+    tee = createProduct.product!;
+    expect(tee.options.map((option) => [option.name, option.values])).toEqual([
+      ['Size', SIZES],
+      ['Colour', COLOURS],
+    ]);
+    expect(tee.variants).toHaveLength(6);
+    expect(tee.variants.map((one) => [one.title, one.sku, one.price.amount]).sort()).toEqual(
+      combinations.map(({ size, colour }) => [`${size} / ${colour}`, skuOf(size, colour), priceOf(size, colour)]).sort(),
+    );
+    expect(tee.price).toEqual(USD(1800));
+    expect(tee.priceRange).toEqual({ min: USD(1800), max: USD(2300) });
+    // the product's own id names its first variant
+    expect(tee.variants[0].id).toBe(tee.id);
+  });
+
+  it('stocks variants at two locations: set at the default one, moved to a second "Warehouse"', async () => {
+    const { createLocation } = await store.merchant.CreateLocation({ input: { name: 'Warehouse', code: 'warehouse', priority: 10 } });
+    expect(createLocation.userErrors).toEqual([]);
+    warehouseId = createLocation.location!.id;
+
+    // inventory learns the variants from catalog's event
+    const mediumRed = variant('M', 'Red');
+    await eventually(
+      async () => {
+        const { setStock } = await store.merchant.SetStock({
+          input: { variantId: mediumRed.id, onHand: 10, reason: 'received', idempotencyKey: randomUUID() },
+        });
+        return setStock.userErrors.length === 0 ? setStock.inventoryItem : undefined;
+      },
+      15_000,
+      'inventory to know the variants',
+    );
+    const { locations } = await store.merchant.Locations({ first: 10 });
+    defaultLocationId = locations.nodes.find((location) => location.isDefault)!.id;
+    expect(locations.nodes.map((location) => location.name).sort()).toEqual(['Default', 'Warehouse'].sort());
+
+    const { transferStock } = await store.merchant.TransferStock({
+      input: {
+        variantId: mediumRed.id,
+        fromLocationId: defaultLocationId,
+        toLocationId: warehouseId,
+        quantity: 4,
+        reason: 'rebalance',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(transferStock.userErrors).toEqual([]);
+    expect(transferStock.from).toMatchObject({ onHand: 6, available: 6 });
+    expect(transferStock.to).toMatchObject({ onHand: 4, available: 4 });
+
+    // small blue is kept only at the warehouse, large red only at the default location
+    const small = await store.merchant.SetStock({
+      input: { variantId: variant('S', 'Blue').id, locationId: warehouseId, onHand: 5, reason: 'received', idempotencyKey: randomUUID() },
+    });
+    expect(small.setStock.userErrors).toEqual([]);
+    const large = await store.merchant.SetStock({ input: { variantId: variant('L', 'Red').id, onHand: 7, reason: 'received', idempotencyKey: randomUUID() } });
+    expect(large.setStock.userErrors).toEqual([]);
+
+    const all = await levels();
+    expect(level(all, mediumRed.id, defaultLocationId)).toEqual({ onHand: 6, reserved: 0, available: 6 });
+    expect(level(all, mediumRed.id, warehouseId)).toEqual({ onHand: 4, reserved: 0, available: 4 });
+    expect(level(all, variant('S', 'Blue').id, warehouseId)).toEqual({ onHand: 5, reserved: 0, available: 5 });
+    expect(level(all, variant('L', 'Red').id, defaultLocationId)).toEqual({ onHand: 7, reserved: 0, available: 7 });
+    // the product's stock is the sum over its variants and locations
+    expect(await store.stock(tee.id)).toEqual({ stock: 22, onHand: 22, reserved: 0 });
+  });
+
+  it('sells a variant: the line shows its title, SKU and price, and the stock is held where the variant is kept', async () => {
+    const smallBlue = variant('S', 'Blue');
+    const shopper = store.customer();
+    const placed = await store.placeOrder(shopper.sdk, [{ variantId: smallBlue.id, quantity: 2 }]);
+    await store.orderUntil(placed.id, (order) => order.reservationStatus === 'RESERVED', 'the reservation');
+    const { order } = await shopper.sdk.OrderById({ id: placed.id });
+    expect(order!.lineItems).toEqual([
+      expect.objectContaining({
+        productId: tee.id,
+        variantId: smallBlue.id,
+        title: 'Summer T-shirt',
+        variantTitle: 'S / Blue',
+        sku: 'TEE-BLUE-S',
+        selectedOptions: [
+          { name: 'Size', value: 'S' },
+          { name: 'Colour', value: 'Blue' },
+        ],
+        variant: { id: smallBlue.id },
+        quantity: 2,
+        unitPrice: USD(priceOf('S', 'Blue')),
+      }),
+    ]);
+    expect(order!.subtotal.amount).toBe(2 * priceOf('S', 'Blue'));
+    const all = await levels();
+    expect(level(all, smallBlue.id, warehouseId)).toEqual({ onHand: 5, reserved: 2, available: 3 });
+    expect(level(all, smallBlue.id, defaultLocationId)?.reserved ?? 0).toBe(0);
+  });
+
+  it('races 200 shoppers for one variant kept 6 + 4 at two locations: exactly 10 orders hold stock, the other variants untouched', async () => {
+    const mediumRed = variant('M', 'Red');
+    const before = await levels();
+    const placed = await Promise.all(Array.from({ length: 200 }, () => store.placeOrder(store.customer().sdk, [{ variantId: mediumRed.id, quantity: 1 }])));
+    const settled: OrderSummaryFragment[] = await store.ordersUntil(
+      placed.map((order) => order.id),
+      (order) => order.reservationStatus !== 'PENDING',
+      'every order to settle',
+    );
+    const holding = settled.filter((order) => order.reservationStatus === 'RESERVED');
+    const cancelled = settled.filter((order) => order.status === 'CANCELLED');
+    expect(holding).toHaveLength(10);
+    expect(cancelled).toHaveLength(190);
+    expect(cancelled.every((order) => order.reservationStatus === 'FAILED' && /Not enough stock/.test(order.cancelReason ?? ''))).toBe(true);
+
+    const after = await levels();
+    expect(level(after, mediumRed.id, defaultLocationId)).toEqual({ onHand: 6, reserved: 6, available: 0 });
+    expect(level(after, mediumRed.id, warehouseId)).toEqual({ onHand: 4, reserved: 4, available: 0 });
+    for (const [key, item] of before) {
+      if (item.variantId !== mediumRed.id) expect(after.get(key)).toEqual(item);
+    }
+  });
+});
