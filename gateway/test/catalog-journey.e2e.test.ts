@@ -193,4 +193,27 @@ describe('catalog journey: a product with variants, stocked at two locations, so
       if (item.variantId !== mediumRed.id) expect(after.get(key)).toEqual(item);
     }
   });
+  it('puts the product in an automated "Summer sale" collection when it is tagged summer, and takes it out when the tag goes', async () => {
+    const { createCollection } = await store.merchant.CreateCollection({
+      input: { title: 'Summer sale', kind: 'AUTOMATED', match: 'ALL', rules: [{ field: 'TAG', relation: 'EQUALS', value: 'summer' }], published: true },
+    });
+    expect(createCollection.userErrors).toEqual([]);
+    const collectionId = createCollection.collection!.id;
+    const members = async () => {
+      const { collection } = await store.merchant.CollectionById({ id: collectionId, first: 10 });
+      return collection!.products.nodes.map((product) => product.id);
+    };
+    expect(await members()).toEqual([]);
+
+    const tagged = await store.merchant.UpdateProduct({ input: { id: tee.id, tags: ['cotton', 'summer'] } });
+    expect(tagged.updateProduct.userErrors).toEqual([]);
+    // membership follows catalog.product-updated, not a recomputation per read
+    await eventually(async () => (await members()).includes(tee.id), 15_000, 'the tee to join Summer sale');
+    const { collection } = await store.merchant.CollectionById({ id: collectionId, first: 10 });
+    expect(collection).toMatchObject({ productsCount: 1, products: { totalCount: 1 } });
+
+    const untagged = await store.merchant.UpdateProduct({ input: { id: tee.id, tags: ['cotton'] } });
+    expect(untagged.updateProduct.userErrors).toEqual([]);
+    await eventually(async () => (await members()).length === 0, 15_000, 'the tee to leave Summer sale');
+  });
 });
