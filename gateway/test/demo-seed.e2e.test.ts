@@ -4,7 +4,18 @@ import { getSdk } from '../../schema/generated/sdk';
 import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
 import { seedDemoStore, type SeededDemo } from '../../scripts/lib/seeder';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher';
-import { DEMO_SEGMENTS, DEMO_SHOPPER, DEMO_STAFF, SECOND_OWNER_ID, demoCustomers, demoOrders, secondStoreProducts } from '../../scripts/lib/seed-data';
+import {
+  DEMO_CATEGORIES,
+  DEMO_COLLECTIONS,
+  DEMO_SEGMENTS,
+  DEMO_SHOPPER,
+  DEMO_STAFF,
+  SECOND_OWNER_ID,
+  demoCustomers,
+  demoOrders,
+  demoProducts,
+  secondStoreProducts,
+} from '../../scripts/lib/seed-data';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 
 /** The status each planned outcome leaves the order in. */
@@ -213,6 +224,88 @@ describe('the demo seed', () => {
     expect(first.created).toMatchObject({ users: 2, verified: 2 });
   });
 
+  it('sells apparel in sizes and colours, each variant with its SKU and price, and keeps the rest single-variant', async () => {
+    const sdk = getSdk(owner);
+    const products = demoProducts();
+    const multi = products.filter((product) => product.input.variants);
+    expect(multi.length).toBeGreaterThanOrEqual(3);
+    const listed: { products: { nodes: { id: string; handle: string }[] } } = await owner.request(`query { products(first: 50) { nodes { id handle } } }`);
+    const idOf = new Map(listed.products.nodes.map((node) => [node.handle, node.id]));
+    for (const planned of products) {
+      const { product } = await sdk.ProductWithVariants({ id: idOf.get(planned.handle)! });
+      if (planned.input.variants) {
+        expect(product!.options.map((option) => option.name)).toEqual(planned.input.options!.map((option) => option.name));
+        expect(product!.variants.map((variant) => [variant.sku, variant.price.amount]).sort()).toEqual(
+          planned.input.variants.map((variant) => [variant.sku, variant.price.amount]).sort(),
+        );
+      } else {
+        expect(product!.variants).toHaveLength(1);
+      }
+    }
+  });
+
+  it('keeps stock at two locations, the second one "Warehouse"', async () => {
+    const sdk = getSdk(owner);
+    const { locations } = await sdk.Locations({ first: 10 });
+    expect(locations.nodes.map((location) => location.name).sort()).toEqual(['Default', 'Warehouse']);
+    const warehouse = locations.nodes.find((location) => location.name === 'Warehouse')!;
+    const held: { inventory: { nodes: { locationId: string; onHand: number }[] } } = await owner.request(
+      `query { inventory(first: 100) { nodes { locationId onHand } } }`,
+    );
+    expect(held.inventory.nodes.filter((item) => item.locationId === warehouse.id && item.onHand > 0).length).toBeGreaterThan(5);
+  });
+
+  it('shows an uploaded image on every product, served back through the gateway', async () => {
+    const page: { products: { nodes: { handle: string; media: { url: string; width: number | null; contentType: string | null }[] }[] } } = await owner.request(
+      `query { products(first: 50) { nodes { handle media { url width contentType } } } }`,
+    );
+    expect(page.products.nodes).toHaveLength(50);
+    for (const product of page.products.nodes) expect(product.media).toEqual([{ url: expect.any(String), width: 64, contentType: 'image/png' }]);
+    const served = await fetch(`${new URL(stack.gatewayUrl).origin}${new URL(page.products.nodes[0].media[0].url).pathname}`);
+    expect(served.status).toBe(200);
+    expect(
+      Buffer.from(await served.arrayBuffer())
+        .subarray(1, 4)
+        .toString('ascii'),
+    ).toBe('PNG');
+  });
+
+  it('files products in a category tree (Apparel › Men › Tops …), counting each category’s descendants', async () => {
+    const tops: { categoryByHandle: { breadcrumbs: { name: string }[]; products: { totalCount: number } } } = await owner.request(
+      `query { categoryByHandle(handle: "men-tops") { breadcrumbs { name } products(first: 1) { totalCount } } }`,
+    );
+    expect(tops.categoryByHandle.breadcrumbs.map((category) => category.name)).toEqual(['Apparel', 'Men', 'Tops']);
+    expect(tops.categoryByHandle.products.totalCount).toBe(DEMO_CATEGORIES.find((category) => category.handle === 'men-tops')!.products.length);
+    const roots: { categories: { handle: string }[] } = await owner.request(`query { categories { handle } }`);
+    expect(roots.categories.map((category) => category.handle).sort()).toEqual(
+      DEMO_CATEGORIES.filter((category) => !category.parent)
+        .map((category) => category.handle)
+        .sort(),
+    );
+  });
+
+  it('has a manual "Staff picks" collection and an automated "Summer sale" holding the products tagged summer', async () => {
+    const sdk = getSdk(owner);
+    const picks = await sdk.CollectionByHandle({ handle: 'staff-picks', first: 20 });
+    const staffPicks = DEMO_COLLECTIONS.find((collection) => collection.handle === 'staff-picks')!;
+    expect(picks.collectionByHandle).toMatchObject({ title: 'Staff picks', kind: 'MANUAL' });
+    expect(picks.collectionByHandle!.products.nodes.map((product) => product.handle)).toEqual(staffPicks.products);
+    const summerHandles = demoProducts()
+      .filter((product) => product.input.tags?.includes('summer'))
+      .map((product) => product.handle)
+      .sort();
+    const summer = await eventually(
+      async () => {
+        const { collectionByHandle } = await sdk.CollectionByHandle({ handle: 'summer-sale', first: 20 });
+        return collectionByHandle?.products.nodes.length === summerHandles.length ? collectionByHandle : undefined;
+      },
+      15_000,
+      'Summer sale to hold the summer products',
+    );
+    expect(summer).toMatchObject({ title: 'Summer sale', kind: 'AUTOMATED' });
+    expect(summer.products.nodes.map((product) => product.handle).sort()).toEqual(summerHandles);
+  });
+
   it('keeps the second store to itself: the demo owner sees none of its products', async () => {
     const secondOwner = getSdk(client(tokenFrom(`npm run --silent token -- --role MERCHANT --store ${first.secondStoreId} --user ${SECOND_OWNER_ID}`)));
     const { products: theirs } = await secondOwner.Products({ first: 100 });
@@ -235,7 +328,21 @@ describe('the demo seed', () => {
       shopperUserId: first.shopperUserId,
     });
     expect(second.tokenCommands).toEqual(first.tokenCommands);
-    expect(second.created).toEqual({ stores: 0, products: 0, users: 0, verified: 0, staff: 0, customers: 0, addresses: 0, orders: 0, segments: 0 });
+    expect(second.created).toEqual({
+      stores: 0,
+      products: 0,
+      users: 0,
+      verified: 0,
+      staff: 0,
+      customers: 0,
+      addresses: 0,
+      orders: 0,
+      segments: 0,
+      locations: 0,
+      images: 0,
+      categories: 0,
+      collections: 0,
+    });
     expect(await counts()).toEqual(countsAfterFirst);
     expect(countsAfterFirst).toMatchObject({
       products: 50,

@@ -15,6 +15,11 @@ export interface SeedProduct {
     category: string;
     status: string;
     imageUrl?: string;
+    vendor?: string;
+    productType?: string;
+    tags?: string[];
+    options?: { name: string; values: string[] }[];
+    variants?: { options: { name: string; value: string }[]; sku: string; price: { amount: number; currencyCode: string } }[];
   };
 }
 export interface SeedAddress {
@@ -53,6 +58,30 @@ export const PAYMENT_TOKENS: { paid: string; declined: string };
 export const SECOND_OWNER_ID: string;
 export const SECOND_STORE: { name: string; email: string; currency: string; locale: string; timezone: string };
 export const CATEGORIES: string[];
+export const DEMO_LOCATION: { name: string; code: string; priority: number; city: string; countryCode: string };
+export interface SeedCategory {
+  handle: string;
+  name: string;
+  parent: string | null;
+  /** Handles of the products filed directly under it. */
+  products: string[];
+}
+export const DEMO_CATEGORIES: SeedCategory[];
+export interface SeedCollection {
+  handle: string;
+  input: {
+    title: string;
+    handle: string;
+    description: string;
+    kind: 'MANUAL' | 'AUTOMATED';
+    published: boolean;
+    match?: 'ALL' | 'ANY';
+    rules?: { field: string; relation: string; value: string }[];
+  };
+  /** A manual collection's products, by handle, in order. */
+  products: string[];
+}
+export const DEMO_COLLECTIONS: SeedCollection[];
 export function demoProducts(): SeedProduct[];
 export function demoCustomers(): SeedCustomer[];
 export function demoOrders(): SeedOrder[];

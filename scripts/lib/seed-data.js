@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The demo data `npm start` and `npm run seed` put into UltraMarket: the demo store with 50
- * products, its staff member, 10 customers with addresses, about 30 orders in every status and a
+ * products (apparel in sizes and colours, the rest single-variant; an image each; stock at two
+ * locations; a category tree and two collections), its staff member, 10 customers with addresses, about 30 orders in every status and a
  * segment; and a second store with its own owner and products, to show tenancy. The same on every
  * machine, so a second run recognises everything it made before (by name, handle, email or
  * idempotency key) and creates nothing.
@@ -85,13 +86,85 @@ function handleOf(title) {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The 50 demo products, in a fixed order: `{ handle, stock, input }`. */
+/**
+ * Apparel sold in sizes and colours: handle → its options (each combination is a variant; a larger
+ * size costs `sizeStep` cents more). Every other demo product keeps its one default variant.
+ */
+const VARIANT_OPTIONS = {
+  'classic-cotton-t-shirt': {
+    sizeStep: 100,
+    options: [
+      { name: 'Size', values: ['S', 'M', 'L'] },
+      { name: 'Colour', values: ['Red', 'Blue'] },
+    ],
+  },
+  'organic-cotton-hoodie': {
+    sizeStep: 200,
+    options: [
+      { name: 'Size', values: ['S', 'M', 'L', 'XL'] },
+      { name: 'Colour', values: ['Grey', 'Navy'] },
+    ],
+  },
+  'merino-wool-sweater': {
+    sizeStep: 300,
+    options: [
+      { name: 'Size', values: ['S', 'M', 'L'] },
+      { name: 'Colour', values: ['Oatmeal', 'Charcoal'] },
+    ],
+  },
+  'everyday-denim-jeans': { sizeStep: 0, options: [{ name: 'Waist', values: ['30', '32', '34', '36'] }] },
+};
+
+/** Products tagged "summer": the automated "Summer sale" collection holds them. */
+const SUMMER = new Set([
+  'classic-cotton-t-shirt',
+  'linen-button-down-shirt',
+  'insulated-water-bottle',
+  'folding-camp-chair',
+  'quick-dry-travel-towel',
+  'hammock-with-straps',
+  'portable-bluetooth-speaker',
+]);
+
+/** Each demo category's vendor and product type. */
+const BRANDS = {
+  Apparel: ['Northfield Outfitters', 'Clothing'],
+  'Home & Kitchen': ['Hearth & Table', 'Kitchenware'],
+  Electronics: ['Voltline', 'Electronics'],
+  Outdoors: ['Ridgeback Gear', 'Outdoor gear'],
+  Books: ['Lantern Press', 'Book'],
+};
+
+/** Every combination of the options' values, in option order (the first option's values vary slowest). */
+function combinations(options) {
+  return options.reduce((sets, option) => sets.flatMap((set) => option.values.map((value) => [...set, { name: option.name, value }])), [[]]);
+}
+
+/** A variant product's variants (CreateProductInput.variants): a SKU each, priced up by size. */
+function variantsOf(handle, amount, { options, sizeStep }) {
+  const sizes = options[0].values;
+  return combinations(options).map((selected) => ({
+    options: selected,
+    sku: [
+      handle
+        .split('-')
+        .map((word) => word[0].toUpperCase())
+        .join(''),
+      ...selected.map((option) => option.value.toUpperCase()),
+    ].join('-'),
+    price: { amount: amount + sizes.indexOf(selected[0].value) * sizeStep, currencyCode: CURRENCY },
+  }));
+}
+
+/** The 50 demo products, in a fixed order: `{ handle, stock, input }` (stock per variant). */
 function demoProducts() {
   const products = [];
   Object.entries(CATALOGUE).forEach(([category, items], categoryIndex) => {
     items.forEach(([title, amount], itemIndex) => {
       const index = categoryIndex * items.length + itemIndex;
       const handle = handleOf(title);
+      const variants = VARIANT_OPTIONS[handle];
+      const [vendor, productType] = BRANDS[category];
       products.push({
         handle,
         // 8..99 units, spread deterministically
@@ -103,14 +176,111 @@ function demoProducts() {
           description: `${title}: part of the UltraMarket demo catalogue (${category.toLowerCase()}).`,
           price: { amount, currencyCode: CURRENCY },
           category,
-          imageUrl: `https://picsum.photos/seed/${handle}/800/800`,
+          vendor,
+          productType,
+          tags: [category.toLowerCase(), ...(SUMMER.has(handle) ? ['summer'] : [])],
           status: 'ACTIVE',
+          ...(variants ? { options: variants.options, variants: variantsOf(handle, amount, variants) } : {}),
         },
       });
     });
   });
   return products;
 }
+
+/** The demo store's second location: every third product keeps a third of its stock there. */
+const DEMO_LOCATION = { name: 'Warehouse', code: 'warehouse', priority: 10, city: 'Reno', countryCode: 'US' };
+
+/**
+ * The demo store's category tree, parents before children: `{ handle, name, parent, products }`
+ * (products: the handles filed directly under it).
+ */
+const DEMO_CATEGORIES = [
+  { handle: 'apparel', name: 'Apparel', parent: null, products: [] },
+  { handle: 'men', name: 'Men', parent: 'apparel', products: [] },
+  {
+    handle: 'men-tops',
+    name: 'Tops',
+    parent: 'men',
+    products: ['classic-cotton-t-shirt', 'merino-wool-sweater', 'linen-button-down-shirt', 'organic-cotton-hoodie'],
+  },
+  { handle: 'men-bottoms', name: 'Bottoms', parent: 'men', products: ['slim-fit-chinos', 'everyday-denim-jeans'] },
+  { handle: 'women', name: 'Women', parent: 'apparel', products: ['classic-cotton-t-shirt', 'organic-cotton-hoodie', 'waterproof-rain-jacket'] },
+  { handle: 'accessories', name: 'Accessories', parent: 'apparel', products: ['knit-beanie', 'leather-belt', 'wool-blend-socks-3-pack'] },
+  { handle: 'home', name: 'Home', parent: null, products: [] },
+  {
+    handle: 'kitchen',
+    name: 'Kitchen',
+    parent: 'home',
+    products: [
+      'cast-iron-skillet',
+      'ceramic-pour-over-coffee-set',
+      'bamboo-cutting-board',
+      'stainless-steel-chef-knife',
+      'glass-food-storage-containers',
+      'french-press-coffee-maker',
+      'enamel-dutch-oven',
+    ],
+  },
+  { handle: 'dining', name: 'Dining', parent: 'home', products: ['linen-table-napkins-set-of-4', 'stoneware-dinner-plates-set-of-4', 'wooden-salad-bowl'] },
+  { handle: 'electronics', name: 'Electronics', parent: null, products: [] },
+  {
+    handle: 'audio',
+    name: 'Audio',
+    parent: 'electronics',
+    products: ['wireless-noise-cancelling-headphones', 'portable-bluetooth-speaker', 'true-wireless-earbuds'],
+  },
+  {
+    handle: 'computer-accessories',
+    name: 'Computer accessories',
+    parent: 'electronics',
+    products: [
+      'usb-c-fast-charger',
+      'mechanical-keyboard',
+      'ergonomic-wireless-mouse',
+      '4k-webcam',
+      'smart-led-desk-lamp',
+      'power-bank-20000-mah',
+      'braided-usb-c-cable-2-m',
+    ],
+  },
+  { handle: 'outdoors', name: 'Outdoors', parent: null, products: [] },
+  {
+    handle: 'camping',
+    name: 'Camping',
+    parent: 'outdoors',
+    products: ['ultralight-camping-tent', 'down-sleeping-bag', 'camping-headlamp', 'folding-camp-chair', 'compact-camping-stove', 'hammock-with-straps'],
+  },
+  {
+    handle: 'hiking',
+    name: 'Hiking',
+    parent: 'outdoors',
+    products: ['insulated-water-bottle', 'trail-running-backpack', 'trekking-poles-pair', 'quick-dry-travel-towel'],
+  },
+  { handle: 'books', name: 'Books', parent: null, products: CATALOGUE.Books.map(([title]) => handleOf(title)) },
+];
+
+/** The demo store's collections (CreateCollectionInput plus, for a manual one, its products' handles in order), found again by handle. */
+const DEMO_COLLECTIONS = [
+  {
+    handle: 'staff-picks',
+    input: { title: 'Staff picks', handle: 'staff-picks', description: 'What the team keeps coming back to.', kind: 'MANUAL', published: true },
+    products: ['merino-wool-sweater', 'cast-iron-skillet', 'wireless-noise-cancelling-headphones', 'ultralight-camping-tent', 'the-home-coffee-handbook'],
+  },
+  {
+    handle: 'summer-sale',
+    input: {
+      title: 'Summer sale',
+      handle: 'summer-sale',
+      description: 'Everything tagged summer, kept current as tags change.',
+      kind: 'AUTOMATED',
+      match: 'ALL',
+      rules: [{ field: 'TAG', relation: 'EQUALS', value: 'summer' }],
+      published: true,
+    },
+    products: [],
+  },
+];
 
 const CATEGORIES = Object.keys(CATALOGUE);
 
@@ -319,6 +489,9 @@ module.exports = {
   SECOND_OWNER_ID,
   SECOND_STORE,
   CATEGORIES,
+  DEMO_LOCATION,
+  DEMO_CATEGORIES,
+  DEMO_COLLECTIONS,
   demoProducts,
   demoCustomers,
   demoOrders,

@@ -7,7 +7,22 @@ export interface SeededDemo {
   shopperUserId: string;
   tokenCommands: { owner: string; staff: string; shopper: string };
   /** What this run made, by kind (orders: placed or taken up again). */
-  created: Record<'stores' | 'products' | 'users' | 'verified' | 'staff' | 'customers' | 'addresses' | 'orders' | 'segments', number>;
+  created: Record<
+    | 'stores'
+    | 'products'
+    | 'users'
+    | 'verified'
+    | 'staff'
+    | 'customers'
+    | 'addresses'
+    | 'orders'
+    | 'segments'
+    | 'locations'
+    | 'images'
+    | 'categories'
+    | 'collections',
+    number
+  >;
   /** The demo store's products. */
   totalCount: number;
 }

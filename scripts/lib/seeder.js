@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Seeds the demo data through the gateway, like any client would (data in seed-data.js, steps in
- * seed/*.js): the demo store with its products, its staff member, 10 customers with addresses,
+ * seed/*.js): the demo store with its products (variants, images, stock at two locations, a
+ * category tree, two collections), its staff member, 10 customers with addresses,
  * about 30 orders in every status, its segments; and a second store with its own owner and
  * products. Idempotent: stores are found among their owners' stores, users by email, products by
  * handle, customers by email, segments by name, staff in the store's staff list, and orders by
@@ -18,6 +19,10 @@ const { ensureStaffMember } = require('./seed/staff');
 const { seedCustomers } = require('./seed/customers');
 const { seedOrders } = require('./seed/orders');
 const { ensureSegments } = require('./seed/segments');
+const { ensureLocation, spreadStock } = require('./seed/locations');
+const { seedImages } = require('./seed/media');
+const { seedCategories } = require('./seed/categories');
+const { seedCollections } = require('./seed/collections');
 
 /** The platform admin the seed looks users up as (a development token only; no account behind it). */
 const SEED_ADMIN_ID = '5eed5eed-0000-4000-8000-0000000000ad';
@@ -40,7 +45,40 @@ async function seedStore(gatewayUrl, ownerId, storeInput, products, options) {
     `${storeInput.name}: store ${storeId} (${created ? 'created' : 'already there'}); products: ${catalogue.created} created, ` +
       `${catalogue.existing} already there, ${catalogue.stocked} stocked; it has ${catalogue.totalCount}`,
   );
-  return { storeId, storeCreated: created, merchant, productIds: catalogue.ids, productsCreated: catalogue.created, productCount: catalogue.totalCount };
+  return {
+    storeId,
+    storeCreated: created,
+    merchant,
+    catalogue,
+    productIds: catalogue.ids,
+    productsCreated: catalogue.created,
+    productCount: catalogue.totalCount,
+  };
+}
+
+/**
+ * What the demo store shows beyond its products: a second location holding part of the stock, an
+ * image per product, the category tree with its products filed, and the two collections. Each part
+ * finds what it made before (location by code, images on the product, categories and collections
+ * by handle), so a repeat adds nothing.
+ */
+async function seedMerchandising(gatewayUrl, demo, log) {
+  const { merchant, catalogue } = demo;
+  const products = data.demoProducts();
+  const location = await ensureLocation(merchant, data.DEMO_LOCATION);
+  const freshVariants = catalogue.fresh.map((product) => ({ variantId: catalogue.nodes.get(product.handle).variants[0].id, stock: product.stock }));
+  const moved = location.defaultId ? await spreadStock(merchant, location.defaultId, location.id, freshVariants) : 0;
+  const listed = products
+    .filter((product) => catalogue.nodes.has(product.handle))
+    .map((product) => ({ ...catalogue.nodes.get(product.handle), title: product.input.title }));
+  const images = await seedImages(merchant, gatewayUrl, listed);
+  const categories = await seedCategories(merchant, data.DEMO_CATEGORIES, catalogue.nodes);
+  const collections = await seedCollections(merchant, data.DEMO_COLLECTIONS, catalogue.ids);
+  log(
+    `merchandising: location ${data.DEMO_LOCATION.name} (${location.created ? 'created' : 'already there'}, ${moved} variants moved part of their stock there); ` +
+      `${images} images uploaded; ${categories.created} categories created, ${categories.assigned} products filed; ${collections.created} collections created`,
+  );
+  return { locations: location.created ? 1 : 0, images, categories: categories.created, collections: collections.created };
 }
 
 /**
@@ -100,6 +138,7 @@ async function seedDemoStore(options) {
   ]);
   log(`staff: ${data.DEMO_STAFF.email} ${staff.created ? 'added' : 'already there'}`);
   log(`customers: ${customers.created} created, ${customers.existing} already there, ${customers.addresses} addresses added`);
+  const merchandising = await seedMerchandising(gatewayUrl, demo, log);
 
   const guest = graphqlClient(gatewayUrl, null, demo.storeId);
   const shopperToken = await devTokenFor(shopper(users.shopperUserId));
@@ -111,6 +150,8 @@ async function seedDemoStore(options) {
       buyerOf: (customer) => (customer.email === data.DEMO_SHOPPER.email ? signedIn : guest),
       customers: data.demoCustomers(),
       productIds: demo.productIds,
+      // a product sold in several variants is ordered by one of them
+      variantIds: new Map([...demo.catalogue.nodes].map(([handle, node]) => [handle, node.variants.map((variant) => variant.id)])),
       paymentTokens: data.PAYMENT_TOKENS,
     },
     data.demoOrders(),
@@ -140,6 +181,7 @@ async function seedDemoStore(options) {
       addresses: customers.addresses,
       orders: orders.driven,
       segments: segments.created,
+      ...merchandising,
     },
     totalCount: demo.productCount,
   };

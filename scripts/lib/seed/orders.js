@@ -68,11 +68,15 @@ function placeOrder(buyer, input, timeoutMs) {
 
 /** Takes one planned order as far as its outcome says, from wherever it is. */
 async function driveOrder(context, plan) {
-  const { merchant, buyerOf, customers, productIds, paymentTokens, timeoutMs } = context;
+  const { merchant, buyerOf, customers, productIds, variantIds, paymentTokens, timeoutMs } = context;
   const customer = customers[plan.customer];
   const outcome = OUTCOMES[plan.outcome];
-  const items = plan.items.map(({ handle, quantity }) => ({ productId: productIds.get(handle), quantity }));
-  if (items.some((item) => !item.productId)) throw new Error(`order ${plan.key} names a product the store does not have`);
+  if (plan.items.some(({ handle }) => !productIds.get(handle))) throw new Error(`order ${plan.key} names a product the store does not have`);
+  const items = plan.items.map(({ handle, quantity }, line) => {
+    // a product with several variants is bought by one of them (a productId names only a single variant)
+    const variants = variantIds?.get(handle) ?? [];
+    return variants.length > 1 ? { variantId: variants[(plan.customer + line) % variants.length], quantity } : { productId: productIds.get(handle), quantity };
+  });
   const shippingAddress = customer.addresses[0];
   let order = await placeOrder(buyerOf(customer), { items, email: customer.email, shippingAddress, idempotencyKey: plan.key }, timeoutMs);
   if (order.status === 'CANCELLED') return order;
@@ -119,6 +123,7 @@ async function driveOrder(context, plan) {
  * @param {(customer) => Function} context.buyerOf acts as whoever places that customer's orders
  * @param {object[]} context.customers the demo customers (their emails and addresses)
  * @param {Map<string, string>} context.productIds handle → product id
+ * @param {Map<string, string[]>} [context.variantIds] handle → its variant ids (a product with several is ordered by variant)
  * @param {{ paid: string, declined: string }} context.paymentTokens
  * @param {number} [context.timeoutMs] bound of each wait
  * @returns {Promise<{ driven: number, skipped: boolean, statuses: Record<string, number> }>}
