@@ -14,7 +14,8 @@ const skuOf = (size: string, colour: string) => `TEE-${colour.toUpperCase()}-${s
 /**
  * Issue 13's journey through the gateway, as a merchant and shoppers do it with the generated SDK:
  * a T-shirt in three sizes and two colours, priced per variant, stocked at two locations, ordered by
- * variant, and 200 shoppers racing for the 10 units of one variant kept 6 + 4 across the locations.
+ * variant, 200 shoppers racing for the 10 units of one variant kept 6 + 4 across the locations, an
+ * automated collection following its tags, and a misspelt search finding it with facet counts.
  */
 describe('catalog journey: a product with variants, stocked at two locations, sold by variant', () => {
   let stack: Stack;
@@ -215,5 +216,55 @@ describe('catalog journey: a product with variants, stocked at two locations, so
     const untagged = await store.merchant.UpdateProduct({ input: { id: tee.id, tags: ['cotton'] } });
     expect(untagged.updateProduct.userErrors).toEqual([]);
     await eventually(async () => (await members()).length === 0, 15_000, 'the tee to leave Summer sale');
+  });
+  it('finds the tee by a misspelt search, with facet counts from what was created and stocked', async () => {
+    // a second product, out of stock, so the facets have something to tell apart
+    const { createProduct } = await store.merchant.CreateProductWithVariants({
+      input: { title: 'Ceramic Mug', status: 'ACTIVE', price: USD(1200), vendor: 'Hearth & Table', productType: 'Mug' },
+    });
+    expect(createProduct.userErrors).toEqual([]);
+    const mugId = createProduct.product!.id;
+    await eventually(
+      async () => {
+        const { setStock } = await store.merchant.SetStock({ input: { productId: mugId, onHand: 0, reason: 'count', idempotencyKey: randomUUID() } });
+        return setStock.userErrors.length === 0;
+      },
+      15_000,
+      'inventory to know the mug',
+    );
+
+    // search documents follow catalog's and inventory's events
+    const misspelt = await eventually(
+      async () => {
+        const { productSearch } = await store.merchant.ProductSearch({ query: 'tshrit', first: 10 });
+        return productSearch.products.nodes.some((product) => product.id === tee.id) ? productSearch : undefined;
+      },
+      15_000,
+      'the tee to be found as "tshrit"',
+    );
+    expect(misspelt.textMatch).toBe('SIMILAR_SPELLING');
+    expect(misspelt.totalCount).toBe(1);
+    expect(misspelt.products.nodes.map((product) => product.title)).toEqual(['Summer T-shirt']);
+    const byName = (values: { value: string; count: number }[]) => Object.fromEntries(values.map(({ value, count }) => [value, count]));
+    const options = Object.fromEntries(misspelt.facets.options.map((option) => [option.name, byName(option.values)]));
+    expect(options).toEqual({ Size: { S: 1, M: 1, L: 1 }, Colour: { Red: 1, Blue: 1 } });
+    expect(byName(misspelt.facets.vendors)).toEqual({ 'Acme Apparel': 1 });
+    expect(byName(misspelt.facets.productTypes)).toEqual({ 'T-shirt': 1 });
+    // the race sold M / Red out, but its other variants are in stock
+    expect(misspelt.facets.inStock).toEqual({ inStock: 1, outOfStock: 0 });
+
+    const everything = await eventually(
+      async () => {
+        const { productSearch } = await store.merchant.ProductSearch({ first: 10 });
+        return productSearch.totalCount === 2 && productSearch.facets.inStock.outOfStock === 1 ? productSearch : undefined;
+      },
+      15_000,
+      'the mug to count as out of stock',
+    );
+    expect(everything.facets.inStock).toEqual({ inStock: 1, outOfStock: 1 });
+    expect(byName(everything.facets.vendors)).toEqual({ 'Acme Apparel': 1, 'Hearth & Table': 1 });
+
+    const blueInStock = await store.merchant.ProductSearch({ filter: { options: [{ name: 'Colour', value: 'Blue' }], inStock: true }, first: 10 });
+    expect(blueInStock.productSearch.products.nodes.map((product) => product.id)).toEqual([tee.id]);
   });
 });
