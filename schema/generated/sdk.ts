@@ -1529,6 +1529,8 @@ export type Mutation = {
   setStock: SetStockPayload;
   /** Moves a store to another status: its merchants pause and resume it; platform admins also suspend, lift a suspension and close (final). Publishes stores.status-changed. */
   setStoreStatus: SetStoreStatusPayload;
+  /** Points a variant of the caller’s store at one of its product’s shown images, or at none; publishes catalog.product-updated. */
+  setVariantMedia: SetVariantMediaPayload;
   /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout). */
   setupMfa: SetupMfaPayload;
   /** Moves units of a variant between two locations, atomically and logged; never takes the source's available units below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -1841,6 +1843,11 @@ export type MutationSetStockArgs = {
 
 export type MutationSetStoreStatusArgs = {
   input: SetStoreStatusInput;
+};
+
+
+export type MutationSetVariantMediaArgs = {
+  input: SetVariantMediaInput;
 };
 
 
@@ -2735,6 +2742,8 @@ export type ProductVariant = {
   inStock: Scalars['Boolean']['output'];
   /** Its stock at each location, by priority; only for the store’s staff. */
   inventoryLevels: Maybe<Array<InventoryLevel>>;
+  /** The product image shown for this variant (setVariantMedia); null when none is set. */
+  media: Maybe<ProductMedia>;
   /** Place in the product’s variant list, from 0. */
   position: Scalars['Int']['output'];
   /** Selling price. */
@@ -3548,6 +3557,23 @@ export type SetStoreStatusPayload = {
   __typename?: 'SetStoreStatusPayload';
   /** The store as it now is; null when nothing was changed. */
   store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The image a variant shows. */
+export type SetVariantMediaInput = {
+  /** A shown image of the variant’s own product; null shows none. */
+  mediaId?: InputMaybe<Scalars['ID']['input']>;
+  /** The variant. */
+  variantId: Scalars['ID']['input'];
+};
+
+/** Result of setVariantMedia. */
+export type SetVariantMediaPayload = {
+  __typename?: 'SetVariantMediaPayload';
+  /** The product as it now is; null when nothing was changed. */
+  product: Maybe<Product>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -4730,6 +4756,13 @@ export type SearchSuggestionsQueryVariables = Exact<{
 
 
 export type SearchSuggestionsQuery = { __typename?: 'Query', searchSuggestions: Array<{ __typename?: 'SearchSuggestion', productId: string, title: string, score: number }> };
+
+export type SetVariantMediaMutationVariables = Exact<{
+  input: SetVariantMediaInput;
+}>;
+
+
+export type SetVariantMediaMutation = { __typename?: 'Mutation', setVariantMedia: { __typename?: 'SetVariantMediaPayload', product: { __typename?: 'Product', id: string, variants: Array<{ __typename?: 'ProductVariant', id: string, title: string, media: { __typename?: 'ProductMedia', id: string, url: string, alt: string } | null }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
@@ -5980,6 +6013,29 @@ export const SearchSuggestionsDocument = `
   }
 }
     `;
+export const SetVariantMediaDocument = `
+    mutation SetVariantMedia($input: SetVariantMediaInput!) {
+  setVariantMedia(input: $input) {
+    product {
+      id
+      variants {
+        id
+        title
+        media {
+          id
+          url
+          alt
+        }
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
 export const CustomerByIdDocument = `
     query CustomerById($id: ID!) {
   customer(id: $id) {
@@ -6731,6 +6787,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     SearchSuggestions(variables: SearchSuggestionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SearchSuggestionsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<SearchSuggestionsQuery>({ document: SearchSuggestionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SearchSuggestions', 'query', variables);
+    },
+    SetVariantMedia(variables: SetVariantMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetVariantMediaMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetVariantMediaMutation>({ document: SetVariantMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetVariantMedia', 'mutation', variables);
     },
     CustomerById(variables: CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CustomerByIdQuery>({ document: CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);

@@ -89,6 +89,7 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -236,6 +237,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     SearchSuggestions(variables: Operations.SearchSuggestionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SearchSuggestionsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.SearchSuggestionsQuery>({ document: Operations.SearchSuggestionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SearchSuggestions', 'query', variables);
+    },
+    SetVariantMedia(variables: Operations.SetVariantMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetVariantMediaMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetVariantMediaMutation>({ document: Operations.SetVariantMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetVariantMedia', 'mutation', variables);
     },
     CustomerById(variables: Operations.CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CustomerByIdQuery>({ document: Operations.CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);
