@@ -132,7 +132,11 @@ describe('tagsOfEvent', () => {
   });
 
   it('names the store’s categories and collections (and the product, when one is named) for category and collection events', () => {
-    expect(tagsOfEvent(event('catalog.product-categories-changed', { productId: 'p1', categoryIds: [] }))).toEqual(['Product:p1', 'Catalog:groups:s1', 'Product:list:s1']);
+    expect(tagsOfEvent(event('catalog.product-categories-changed', { productId: 'p1', categoryIds: [] }))).toEqual([
+      'Product:p1',
+      'Catalog:groups:s1',
+      'Product:list:s1',
+    ]);
     for (const type of ['catalog.category-updated', 'catalog.category-deleted', 'catalog.collection-updated', 'catalog.collection-deleted']) {
       expect(tagsOfEvent(event(type, { collectionId: 'agg', categoryId: 'agg' }))).toEqual(['Catalog:groups:s1', 'Product:list:s1']);
     }
