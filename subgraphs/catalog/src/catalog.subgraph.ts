@@ -18,22 +18,28 @@ import { IsolateByStore1763769605010 } from './migrations/1763769605010-isolate-
 import { MoneyAsBigint1763769610100 } from './migrations/1763769610100-money-as-bigint';
 import { ProductVariants1763769620100 } from './migrations/1763769620100-product-variants';
 import { CreateProductMedia1763769624000 } from './migrations/1763769624000-create-product-media';
+import { CreateBulkOperation1763769626000 } from './migrations/1763769626000-create-bulk-operation';
+import { BulkOperation } from './bulk/bulk-operation.entity';
+import { BulkOperationResolver } from './bulk/bulk.resolver';
+import { bulkWorkerJob } from './bulk/bulk-worker';
+import { loadBulkConfig } from './bulk/bulk.config';
 
 /**
- * Catalog owns products, their options, variants and media: titles, prices, SKUs, handles and status.
+ * Catalog owns products, their options, variants and media: titles, prices, SKUs, handles and status; and product CSV import/export jobs.
  * The media storage comes from the environment the subgraph starts with (CATALOG_MEDIA_*: media/media.config.ts).
  */
 export function createCatalogSubgraph(media: MediaServices = new MediaServices()): SubgraphDefinition {
   return {
     name: 'catalog',
     defaultPort: 4003,
-    entities: [Product, ProductOption, ProductVariant, ProductMedia],
+    entities: [Product, ProductOption, ProductVariant, ProductMedia, BulkOperation],
     migrations: [
       CreateProduct1763769600100,
       IsolateByStore1763769605010,
       MoneyAsBigint1763769610100,
       ProductVariants1763769620100,
       CreateProductMedia1763769624000,
+      CreateBulkOperation1763769626000,
     ],
     publishes: ['catalog'],
     // a suspended or closed store's products disappear from its storefront
@@ -41,12 +47,13 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
     // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
     onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
     // media items whose upload never came are deleted once their URL has expired
-    jobs: [abandonedUploadsJob(media)],
+    // product CSV imports and exports run here, one job at a time per replica, each held by a lease (bulk/bulk-worker.ts)
+    jobs: [abandonedUploadsJob(media), (runtime) => bulkWorkerJob(loadBulkConfig(runtime.env))(runtime)],
     // the local adapter's upload and serving routes, reached through the gateway's /media
     httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
     schema: () =>
       buildFederatedSchema({
-        resolvers: [ProductResolver, ProductVariantResolver, ProductOptionResolver, ...mediaResolvers(media)],
+        resolvers: [ProductResolver, ProductVariantResolver, ProductOptionResolver, BulkOperationResolver, ...mediaResolvers(media)],
         referenceResolvers: {
           Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },
           ProductVariant: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleVariant(context, reference.id) },

@@ -1,0 +1,70 @@
+import { traceOf, UserError, type SubgraphContext } from '@ultramarket/kit';
+import { STORE_REQUIRED } from '../product/product-tx';
+import { BulkOperation, BulkOperationKind, BulkOperationStatus } from './bulk-operation.entity';
+import { type BulkOperationPayload } from './bulk.payloads';
+import type { CancelBulkOperationInput, StartProductExportInput, StartProductImportInput } from './bulk.inputs';
+
+const JOB_KEY_REUSED = (kind: BulkOperationKind) =>
+  UserError.of('JOB_KEY_REUSED', `This job key already started an ${kind.toLowerCase()} with other input; use a new key`, ['input', 'jobKey']);
+
+/**
+ * Queues an import or export under the merchant's job key. The same key again answers the operation
+ * it started (nothing new is queued), so a client retrying after a lost answer imports once; the same
+ * key with another kind or another file is refused. The background worker (bulk-worker.ts) runs it.
+ */
+async function startOperation<P extends typeof BulkOperationPayload>(
+  context: SubgraphContext,
+  Payload: P,
+  fields: { kind: BulkOperationKind; jobKey: string; input: string | null; dryRun: boolean; currencyCode: string },
+): Promise<InstanceType<P>> {
+  const storeId = context.caller.storeId;
+  if (!storeId || context.unitOfWork.scope === null) return Payload.failed(STORE_REQUIRED()) as InstanceType<P>;
+  return context.unitOfWork.run(traceOf(context), async (tx) => {
+    const repository = tx.manager.getRepository(BulkOperation);
+    await tx.manager.query(
+      `INSERT INTO bulk_operation (store_id, kind, job_key, status, dry_run, currency_code, created_by, input)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (store_id, job_key) DO NOTHING`,
+      [storeId, fields.kind, fields.jobKey, BulkOperationStatus.QUEUED, fields.dryRun, fields.currencyCode, context.caller.userId, fields.input],
+    );
+    const operation = await repository.findOneByOrFail({ storeId, jobKey: fields.jobKey });
+    const same =
+      operation.kind === fields.kind &&
+      operation.input === fields.input &&
+      operation.dryRun === fields.dryRun &&
+      operation.currencyCode === fields.currencyCode;
+    return (same ? Payload.ok(operation) : Payload.failed(JOB_KEY_REUSED(operation.kind))) as InstanceType<P>;
+  });
+}
+
+export function startProductImport<P extends typeof BulkOperationPayload>(context: SubgraphContext, Payload: P, input: StartProductImportInput) {
+  return startOperation(context, Payload, {
+    kind: BulkOperationKind.IMPORT,
+    jobKey: input.jobKey,
+    input: input.csv,
+    dryRun: input.dryRun ?? false,
+    currencyCode: input.currencyCode ?? 'USD',
+  });
+}
+
+export function startProductExport<P extends typeof BulkOperationPayload>(context: SubgraphContext, Payload: P, input: StartProductExportInput) {
+  return startOperation(context, Payload, { kind: BulkOperationKind.EXPORT, jobKey: input.jobKey, input: null, dryRun: false, currencyCode: 'USD' });
+}
+
+/**
+ * Stops a queued or running operation of the caller's store: the worker sees the status at its next
+ * product and stops there (each product written so far stays written). A finished one is answered as it is.
+ */
+export async function cancelBulkOperation<P extends typeof BulkOperationPayload>(context: SubgraphContext, Payload: P, input: CancelBulkOperationInput) {
+  const storeId = context.caller.storeId;
+  if (!storeId || context.unitOfWork.scope === null) return Payload.failed(STORE_REQUIRED()) as InstanceType<P>;
+  return context.unitOfWork.run(traceOf(context), async (tx) => {
+    await tx.manager.query(
+      `UPDATE bulk_operation SET status = $3, finished_at = now(), updated_at = now(), lease_owner = NULL
+        WHERE id = $1 AND store_id = $2 AND status IN ('QUEUED', 'RUNNING')`,
+      [input.id, storeId, BulkOperationStatus.CANCELLED],
+    );
+    const operation = await tx.manager.getRepository(BulkOperation).findOneBy({ id: input.id, storeId });
+    if (!operation) return Payload.failed(UserError.of('NOT_FOUND', 'No such bulk operation in your store', ['input', 'id'])) as InstanceType<P>;
+    return Payload.ok(operation) as InstanceType<P>;
+  });
+}
