@@ -1,4 +1,5 @@
-import { traceOf, UserError, type SubgraphContext } from '@ultramarket/kit';
+import { returnedRows, traceOf, UserError, type SubgraphContext } from '@ultramarket/kit';
+import { emitProgress } from './bulk-worker';
 import { STORE_REQUIRED } from '../product/product-tx';
 import { BulkOperation, BulkOperationKind, BulkOperationStatus } from './bulk-operation.entity';
 import { type BulkOperationPayload } from './bulk.payloads';
@@ -58,11 +59,15 @@ export async function cancelBulkOperation<P extends typeof BulkOperationPayload>
   const storeId = context.caller.storeId;
   if (!storeId || context.unitOfWork.scope === null) return Payload.failed(STORE_REQUIRED()) as InstanceType<P>;
   return context.unitOfWork.run(traceOf(context), async (tx) => {
-    await tx.manager.query(
+    const [cancelled] = await returnedRows<Record<string, unknown>>(
+      tx.manager,
       `UPDATE bulk_operation SET status = $3, finished_at = now(), updated_at = now(), lease_owner = NULL
-        WHERE id = $1 AND store_id = $2 AND status IN ('QUEUED', 'RUNNING')`,
+        WHERE id = $1 AND store_id = $2 AND status IN ('QUEUED', 'RUNNING')
+        RETURNING id, kind, status, total_rows, processed_rows, succeeded_rows, failed_rows`,
       [input.id, storeId, BulkOperationStatus.CANCELLED],
     );
+    // subscribers hear the end of a cancelled job too
+    if (cancelled) await emitProgress(tx, storeId, cancelled);
     const operation = await tx.manager.getRepository(BulkOperation).findOneBy({ id: input.id, storeId });
     if (!operation) return Payload.failed(UserError.of('NOT_FOUND', 'No such bulk operation in your store', ['input', 'id'])) as InstanceType<P>;
     return Payload.ok(operation) as InstanceType<P>;

@@ -10,6 +10,28 @@ import { writeProductPlan, type WrittenProduct } from './write-product-plan';
 import { exportProducts } from './export-products';
 import { Column } from './shopify-columns';
 
+/**
+ * Publishes catalog.bulk-operation-progress with the job row's counters; its `aggregateVersion` is the
+ * job's next progress number, so a subscriber never takes an older push for a newer one.
+ */
+export async function emitProgress(tx: Tx, storeId: string, row: Record<string, unknown>): Promise<void> {
+  const [numbered] = await returnedRows<{ progress_version: number }>(
+    tx.manager,
+    `UPDATE bulk_operation SET progress_version = progress_version + 1 WHERE id = $1 RETURNING progress_version`,
+    [row.id],
+  );
+  const data: BulkOperationProgressData = {
+    operationId: String(row.id),
+    kind: String(row.kind),
+    status: String(row.status),
+    totalRows: Number(row.total_rows),
+    processedRows: Number(row.processed_rows),
+    succeededRows: Number(row.succeeded_rows),
+    failedRows: Number(row.failed_rows),
+  };
+  await tx.emit({ type: BulkEvents.progress, storeId, aggregateId: data.operationId, aggregateVersion: numbered.progress_version, data });
+}
+
 /** How the worker paces itself; tests shorten the lease and may stop it after some products (a simulated crash). */
 export interface BulkWorkerSettings {
   leaseMs: number;
@@ -104,16 +126,7 @@ class JobRun {
     const now = Date.now();
     if (!final && now - this.lastProgressAt < this.settings.progressIntervalMs) return;
     this.lastProgressAt = now;
-    const data: BulkOperationProgressData = {
-      operationId: this.job.id,
-      kind: String(row.kind),
-      status: String(row.status),
-      totalRows: Number(row.total_rows),
-      processedRows: Number(row.processed_rows),
-      succeededRows: Number(row.succeeded_rows),
-      failedRows: Number(row.failed_rows),
-    };
-    await tx.emit({ type: BulkEvents.progress, storeId: this.job.store_id, aggregateId: this.job.id, aggregateVersion: data.processedRows, data });
+    await emitProgress(tx, this.job.store_id, row);
   }
 
   private countCommitted(): void {

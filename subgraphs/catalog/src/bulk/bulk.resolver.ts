@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { BulkOperation, BulkOperationRowError, BulkOperationStatus } from './bulk-operation.entity';
 import { CancelBulkOperationInput, StartProductExportInput, StartProductImportInput } from './bulk.inputs';
@@ -45,6 +45,17 @@ export class BulkOperationResolver {
   @Mutation(() => CancelBulkOperationPayload, { description: 'Stops a queued or running bulk operation; what it already imported stays.' })
   cancelBulkOperation(@Arg('input', { description: 'The operation.' }) input: CancelBulkOperationInput, @Ctx() context: SubgraphContext) {
     return cancelBulkOperation(context, CancelBulkOperationPayload, input);
+  }
+
+  /** Served by the gateway from `catalog.bulk-operation-progress`; declared here because catalog owns BulkOperation. */
+  @Subscription(() => BulkOperation, {
+    description: 'Pushes the operation as it progresses (a few times a second at most) and once when it ends; its store’s staff only.',
+    subscribe: () => {
+      throw new Error('bulkOperationProgress is served by the gateway');
+    },
+  })
+  bulkOperationProgress(@Arg('id', () => ID, { description: 'The operation to follow.' }) _id: string): BulkOperation {
+    throw new Error('bulkOperationProgress is served by the gateway');
   }
 
   @FieldResolver(() => [BulkOperationRowError], { description: 'Rows refused, in file order, with line, column and code.' })

@@ -5,6 +5,7 @@ import { isolateByStore } from '@ultramarket/kit';
  * Bulk import/export jobs. `job_key` is the merchant's idempotency key (one job per key per store);
  * `cursor` is how many products of the file are done (a restarted worker resumes after it); a worker
  * holds a job by its lease (`lease_owner`, `lease_expires_at`), so two replicas never run one job.
+ * `progress_version` numbers its progress events (their `aggregateVersion`: subscribers drop anything not newer).
  * Per-product outcomes and row errors get their own tables: appended per product, read in pages.
  */
 export class CreateBulkOperation1763769626000 implements MigrationInterface {
@@ -27,6 +28,7 @@ export class CreateBulkOperation1763769626000 implements MigrationInterface {
         failed_rows integer NOT NULL DEFAULT 0,
         total_products integer NOT NULL DEFAULT 0,
         cursor integer NOT NULL DEFAULT 0,
+        progress_version integer NOT NULL DEFAULT 0,
         input text,
         result text,
         failure varchar(1000),
