@@ -19,6 +19,11 @@ const START_EXPORT = gql`
     startProductExport(input: $input) { bulkOperation { ${OPERATION_FIELDS} } userErrors { code field message } }
   }
 `;
+const APPEND = gql`
+  mutation ($input: AppendProductImportPartInput!) {
+    appendProductImportPart(input: $input) { bulkOperation { ${OPERATION_FIELDS} } userErrors { code field message } }
+  }
+`;
 const CANCEL = gql`
   mutation ($input: CancelBulkOperationInput!) {
     cancelBulkOperation(input: $input) { bulkOperation { ${OPERATION_FIELDS} } userErrors { code field message } }
@@ -389,5 +394,27 @@ describe('catalog: bulk product import and export', () => {
     expect(cancelled.bulkOperation).toMatchObject({ status: 'CANCELLED' });
     await work();
     expect(await products()).toEqual([]);
+  });
+  it('takes a file larger than one request in parts, cut anywhere, in order, queuing it with the last', async () => {
+    const csv = csvOf([...shirtRows(), ...mugRows()]);
+    const cuts = [0, 100, 101, 400, csv.length];
+    const parts = cuts.slice(1).map((end, index) => csv.slice(cuts[index], end));
+    const started = await startImport(parts[0], { parts: parts.length });
+    const id = started.bulkOperation!.id;
+    expect(started.bulkOperation).toMatchObject({ status: 'UPLOADING' });
+    const append = (index: number, text: string) => request<Payload>(APPEND, { input: { id, index, csv: text } });
+    expect((await append(2, parts[2])).userErrors.map((error) => error.code)).toEqual(['IMPORT_PART_OUT_OF_ORDER']);
+    await work();
+    expect(await products()).toEqual([]);
+    expect((await append(1, parts[1])).bulkOperation).toMatchObject({ status: 'UPLOADING' });
+    // a part sent again changes nothing
+    expect((await append(1, parts[1])).bulkOperation).toMatchObject({ status: 'UPLOADING' });
+    expect((await append(2, parts[2])).bulkOperation).toMatchObject({ status: 'UPLOADING' });
+    expect((await append(3, parts[3])).bulkOperation).toMatchObject({ status: 'QUEUED' });
+    expect((await append(4, 'more')).userErrors.map((error) => error.code)).toEqual(['IMPORT_NOT_UPLOADING']);
+    expect((await request<Payload>(APPEND, { input: { id, index: 1, csv: 'x' } }, merchantB)).userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+    await work();
+    expect(await operation(id)).toMatchObject({ status: 'COMPLETED', succeededRows: 7, failedRows: 0 });
+    expect((await products()).map((product) => product.handle)).toEqual(['classic-tee', 'mug']);
   });
 });

@@ -7,6 +7,7 @@ export enum BulkOperationKind {
 }
 
 export enum BulkOperationStatus {
+  UPLOADING = 'UPLOADING',
   QUEUED = 'QUEUED',
   RUNNING = 'RUNNING',
   COMPLETED = 'COMPLETED',
@@ -20,7 +21,8 @@ export const FINISHED_STATUSES: readonly BulkOperationStatus[] = [BulkOperationS
 registerEnumType(BulkOperationKind, { name: 'BulkOperationKind', description: 'What a bulk operation does.' });
 registerEnumType(BulkOperationStatus, {
   name: 'BulkOperationStatus',
-  description: 'Where a bulk operation is: QUEUED, RUNNING, then COMPLETED, FAILED (the file could not be read) or CANCELLED.',
+  description:
+    'Where a bulk operation is: UPLOADING (an import waiting for the rest of its file), QUEUED, RUNNING, then COMPLETED, FAILED (the file could not be read) or CANCELLED.',
 });
 
 @ObjectType({ description: 'Why one CSV row was refused.' })
@@ -96,6 +98,14 @@ export class BulkOperation {
 
   @Column('text', { nullable: true })
   input: string | null;
+
+  @Field(() => Int, { description: 'How many parts the import’s file is sent in (1 unless startProductImport said more).' })
+  @Column('int', { name: 'input_parts', default: 1 })
+  inputParts: number;
+
+  @Field(() => Int, { description: 'How many of them have arrived.' })
+  @Column('int', { name: 'input_parts_received', default: 1 })
+  inputPartsReceived: number;
 
   @Column('text', { nullable: true })
   result: string | null;

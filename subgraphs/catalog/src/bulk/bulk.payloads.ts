@@ -27,3 +27,6 @@ export class StartProductExportPayload extends BulkOperationPayload {}
 
 @ObjectType({ description: 'Result of cancelBulkOperation.' })
 export class CancelBulkOperationPayload extends BulkOperationPayload {}
+
+@ObjectType({ description: 'Result of appendProductImportPart.' })
+export class AppendProductImportPartPayload extends BulkOperationPayload {}

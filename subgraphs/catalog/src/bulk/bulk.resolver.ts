@@ -2,9 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, type SubgraphContext } from '@ultramarket/kit';
 import { BulkOperation, BulkOperationRowError, BulkOperationStatus } from './bulk-operation.entity';
-import { CancelBulkOperationInput, StartProductExportInput, StartProductImportInput } from './bulk.inputs';
-import { CancelBulkOperationPayload, StartProductExportPayload, StartProductImportPayload } from './bulk.payloads';
-import { cancelBulkOperation, startProductExport, startProductImport } from './bulk-commands';
+import { AppendProductImportPartInput, CancelBulkOperationInput, StartProductExportInput, StartProductImportInput } from './bulk.inputs';
+import { AppendProductImportPartPayload, CancelBulkOperationPayload, StartProductExportPayload, StartProductImportPayload } from './bulk.payloads';
+import { appendProductImportPart, cancelBulkOperation, startProductExport, startProductImport } from './bulk-commands';
 import { findBulkOperation, listBulkOperations, rowErrorsOf } from './bulk-queries';
 
 export const BulkOperationConnection = connectionTypes(BulkOperation, 'BulkOperation');
@@ -33,6 +33,14 @@ export class BulkOperationResolver {
   })
   startProductImport(@Arg('input', { description: 'The file and its job key.' }) input: StartProductImportInput, @Ctx() context: SubgraphContext) {
     return startProductImport(context, StartProductImportPayload, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => AppendProductImportPartPayload, {
+    description: 'Sends the next part of a file startProductImport announced in several parts; the last part queues the import.',
+  })
+  appendProductImportPart(@Arg('input', { description: 'The part.' }) input: AppendProductImportPartInput, @Ctx() context: SubgraphContext) {
+    return appendProductImportPart(context, AppendProductImportPartPayload, input);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)

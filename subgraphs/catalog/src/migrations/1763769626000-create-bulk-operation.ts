@@ -5,6 +5,7 @@ import { isolateByStore } from '@ultramarket/kit';
  * Bulk import/export jobs. `job_key` is the merchant's idempotency key (one job per key per store);
  * `cursor` is how many products of the file are done (a restarted worker resumes after it); a worker
  * holds a job by its lease (`lease_owner`, `lease_expires_at`), so two replicas never run one job.
+ * A file larger than one request may take arrives in parts (`input_parts`); the job is UPLOADING until the last one.
  * `progress_version` numbers its progress events (their `aggregateVersion`: subscribers drop anything not newer).
  * Per-product outcomes and row errors get their own tables: appended per product, read in pages.
  */
@@ -18,7 +19,7 @@ export class CreateBulkOperation1763769626000 implements MigrationInterface {
         store_id uuid NOT NULL,
         kind varchar(16) NOT NULL CHECK (kind IN ('IMPORT', 'EXPORT')),
         job_key varchar(255) NOT NULL,
-        status varchar(16) NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
+        status varchar(16) NOT NULL CHECK (status IN ('UPLOADING', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
         dry_run boolean NOT NULL DEFAULT false,
         currency_code char(3) NOT NULL DEFAULT 'USD',
         created_by uuid,
@@ -30,6 +31,8 @@ export class CreateBulkOperation1763769626000 implements MigrationInterface {
         cursor integer NOT NULL DEFAULT 0,
         progress_version integer NOT NULL DEFAULT 0,
         input text,
+        input_parts integer NOT NULL DEFAULT 1 CHECK (input_parts BETWEEN 1 AND 100),
+        input_parts_received integer NOT NULL DEFAULT 1,
         result text,
         failure varchar(1000),
         lease_owner uuid,
