@@ -1,3 +1,4 @@
+import { UserError } from '@ultramarket/kit';
 import { randomUUID } from 'node:crypto';
 import { inScope, PLATFORM_SCOPE, returnedRows, type SubgraphRuntime, type Trace, type Tx } from '@ultramarket/kit';
 import { violatedUniqueIndex } from '../product/product-tx';
@@ -146,7 +147,7 @@ class JobRun {
       ({ plans, fileErrors } = planImport(records, String(job.currency_code)));
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      await this.finish(BulkOperationStatus.FAILED, null, [rowError(error.line, null, 'IMPORT_MALFORMED_CSV', error.message)], error.message);
+      await this.finish(BulkOperationStatus.FAILED, null, [rowError(error.line, null, UserError.of('IMPORT_MALFORMED_CSV', error.message))], error.message);
       return;
     }
     if (Number(job.cursor) === 0 && Number(job.total_products) === 0) {
@@ -244,9 +245,10 @@ class JobRun {
         ),
       );
       const at = skus.findIndex((sku) => taken.some((row) => row.sku === sku));
-      if (at >= 0) return rowError(plan.variantLines[at], Column.sku, 'SKU_TAKEN', `Another product of this store already uses the SKU "${skus[at]}"`);
+      if (at >= 0)
+        return rowError(plan.variantLines[at], Column.sku, UserError.of('SKU_TAKEN', `Another product of this store already uses the SKU "${skus[at]}"`));
     }
-    return rowError(plan.line, Column.handle, 'IMPORT_CONFLICT', 'Another write to this product ran at the same time; import it again');
+    return rowError(plan.line, Column.handle, UserError.of('IMPORT_CONFLICT', 'Another write to this product ran at the same time; import it again'));
   }
 
   private async emitStock(tx: Tx, plan: ProductPlan, written: WrittenProduct): Promise<void> {

@@ -1,3 +1,4 @@
+import { UserError } from '@ultramarket/kit';
 import { validateSync, type ValidationError } from 'class-validator';
 import { MoneyInput } from '@ultramarket/kit';
 import { CreateProductInput } from '../product/product.inputs';
@@ -101,17 +102,17 @@ interface Cells {
  * Answers the header's own problem (no Handle column) as a file-level error on line 1.
  */
 export function planImport(records: CsvRecord[], currencyCode: string): { plans: (ProductPlan | RefusedPlan)[]; fileErrors: RowError[] } {
-  if (records.length === 0) return { plans: [], fileErrors: [rowError(1, null, 'IMPORT_EMPTY', 'The file has no header row')] };
+  if (records.length === 0) return { plans: [], fileErrors: [rowError(1, null, UserError.of('IMPORT_EMPTY', 'The file has no header row'))] };
   const index = headerIndex(records[0].cells);
   if (!index.has(Column.handle))
-    return { plans: [], fileErrors: [rowError(records[0].line, Column.handle, 'IMPORT_MISSING_COLUMN', 'The header has no Handle column')] };
+    return { plans: [], fileErrors: [rowError(records[0].line, Column.handle, UserError.of('IMPORT_MISSING_COLUMN', 'The header has no Handle column'))] };
   const groups = new Map<string, Cells[]>();
   const orphans: RowError[] = [];
   for (const record of records.slice(1)) {
     const cells: Cells = { line: record.line, get: (column) => (index.has(column) ? (record.cells[index.get(column)!] ?? '').trim() : '') };
     const handle = cells.get(Column.handle);
     if (!handle) {
-      orphans.push(rowError(record.line, Column.handle, 'IMPORT_INVALID_VALUE', 'Every row needs a Handle'));
+      orphans.push(rowError(record.line, Column.handle, UserError.of('IMPORT_INVALID_VALUE', 'Every row needs a Handle')));
       continue;
     }
     const group = groups.get(handle) ?? [];
@@ -131,28 +132,33 @@ function planProduct(handle: string, rows: Cells[], currencyCode: string): Produ
   const names = noOptions ? [] : optionNames;
   const variantRows = rows.filter((row) => row.get(Column.price) !== '' || row.get(Column.sku) !== '' || row.get(Column.option1Value) !== '');
   if (variantRows.length === 0)
-    errors.push(rowError(first.line, Column.price, 'IMPORT_INVALID_VALUE', 'A product needs at least one variant row (with a Variant Price)'));
+    errors.push(rowError(first.line, Column.price, UserError.of('IMPORT_INVALID_VALUE', 'A product needs at least one variant row (with a Variant Price)')));
   const variants: ProductVariantInput[] = [];
   const onHand: (number | null)[] = [];
   for (const row of variantRows) {
     const price = minorUnits(row.get(Column.price));
-    if (price === null) errors.push(rowError(row.line, Column.price, 'IMPORT_INVALID_VALUE', 'Variant Price must be a decimal amount such as 19.99'));
+    if (price === null)
+      errors.push(rowError(row.line, Column.price, UserError.of('IMPORT_INVALID_VALUE', 'Variant Price must be a decimal amount such as 19.99')));
     const compareAtText = row.get(Column.compareAtPrice);
     const compareAt = compareAtText === '' ? null : minorUnits(compareAtText);
     if (compareAtText !== '' && compareAt === null)
-      errors.push(rowError(row.line, Column.compareAtPrice, 'IMPORT_INVALID_VALUE', 'Variant Compare At Price must be a decimal amount'));
+      errors.push(rowError(row.line, Column.compareAtPrice, UserError.of('IMPORT_INVALID_VALUE', 'Variant Compare At Price must be a decimal amount')));
     const gramsText = row.get(Column.grams);
     if (gramsText !== '' && !COUNT.test(gramsText))
-      errors.push(rowError(row.line, Column.grams, 'IMPORT_INVALID_VALUE', 'Variant Grams must be a whole number'));
+      errors.push(rowError(row.line, Column.grams, UserError.of('IMPORT_INVALID_VALUE', 'Variant Grams must be a whole number')));
     const qtyText = row.get(Column.inventoryQty);
     if (qtyText !== '' && (!COUNT.test(qtyText) || Number(qtyText) < 0))
-      errors.push(rowError(row.line, Column.inventoryQty, 'IMPORT_INVALID_VALUE', 'Variant Inventory Qty must be a whole number, 0 or more'));
+      errors.push(rowError(row.line, Column.inventoryQty, UserError.of('IMPORT_INVALID_VALUE', 'Variant Inventory Qty must be a whole number, 0 or more')));
     const options: SelectedOptionInput[] = [];
     names.forEach((name, position) => {
       const value = row.get(OPTION_COLUMNS[position].value);
       if (value === '')
         errors.push(
-          rowError(row.line, OPTION_COLUMNS[position].value, 'IMPORT_INVALID_VALUE', `The product's option "${name}" needs a value on every variant row`),
+          rowError(
+            row.line,
+            OPTION_COLUMNS[position].value,
+            UserError.of('IMPORT_INVALID_VALUE', `The product's option "${name}" needs a value on every variant row`),
+          ),
         );
       options.push(Object.assign(new SelectedOptionInput(), { name, value }));
     });
@@ -170,7 +176,7 @@ function planProduct(handle: string, rows: Cells[], currencyCode: string): Produ
   }
   const statusText = first.get(Column.status).toLowerCase();
   const status = statusText ? STATUSES[statusText] : first.get(Column.published).toLowerCase() === 'true' ? ProductStatus.ACTIVE : ProductStatus.DRAFT;
-  if (!status) errors.push(rowError(first.line, Column.status, 'IMPORT_INVALID_VALUE', 'Status must be active, draft or archived'));
+  if (!status) errors.push(rowError(first.line, Column.status, UserError.of('IMPORT_INVALID_VALUE', 'Status must be active, draft or archived')));
   const values = names.map((_, position) => [...new Set(variants.map((variant) => variant.options[position].value).filter((value) => value !== ''))]);
   const tagsText = first.get(Column.tags);
   const input = Object.assign(new CreateProductInput(), {
@@ -195,7 +201,7 @@ function planProduct(handle: string, rows: Cells[], currencyCode: string): Produ
   const lineOf = (path: string[]) => (path[0] === 'variants' && path[1] !== undefined ? variantRows[Number(path[1])].line : first.line);
   for (const problem of flatten(validateSync(input, { forbidUnknownValues: false }))) {
     // the default variant's options list is empty by construction; an empty title is told as such
-    errors.push(rowError(lineOf(problem.path), columnOf(problem.path), 'IMPORT_INVALID_VALUE', problem.message));
+    errors.push(rowError(lineOf(problem.path), columnOf(problem.path), UserError.of('IMPORT_INVALID_VALUE', problem.message)));
   }
   if (errors.length > 0) return { handle, line: first.line, lines, errors };
   return { handle, line: first.line, variantLines: variantRows.map((row) => row.line), input, onHand, lines };

@@ -35,11 +35,11 @@ export function rowErrorOf(plan: ProductPlan, error: UserError): RowError {
             : leaf === 'compareAtPrice'
               ? Column.compareAtPrice
               : null;
-    return rowError(plan.variantLines[Number(index)] ?? plan.line, column, error.code, error.message);
+    return rowError(plan.variantLines[Number(index)] ?? plan.line, column, error);
   }
-  if (head === 'options') return rowError(plan.line, OPTION_COLUMNS[Number(index ?? 0)]?.name ?? Column.option1Name, error.code, error.message);
-  if (head === 'sku' || head === 'barcode') return rowError(plan.line, Column.sku, error.code, error.message);
-  return rowError(plan.line, head === 'handle' ? Column.handle : null, error.code, error.message);
+  if (head === 'options') return rowError(plan.line, OPTION_COLUMNS[Number(index ?? 0)]?.name ?? Column.option1Name, error);
+  if (head === 'sku' || head === 'barcode') return rowError(plan.line, Column.sku, error);
+  return rowError(plan.line, head === 'handle' ? Column.handle : null, error);
 }
 
 /**
@@ -111,8 +111,10 @@ async function mergeIntoExisting(tx: Tx, plan: ProductPlan, product: Product, op
         rowError(
           plan.line,
           Column.option1Name,
-          'IMPORT_OPTIONS_CHANGED',
-          `Product "${plan.handle}" has options [${currentOptions.map((o) => o.name).join(', ')}]; rename them with setProductOptions before importing`,
+          UserError.of(
+            'IMPORT_OPTIONS_CHANGED',
+            `Product "${plan.handle}" has options [${currentOptions.map((option) => option.name).join(', ')}]; rename them with setProductOptions before importing`,
+          ),
         ),
       ],
     };
