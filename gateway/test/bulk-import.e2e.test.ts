@@ -11,7 +11,7 @@ const APPEND = `mutation ($input: AppendProductImportPartInput!) { appendProduct
 const EXPORT = `mutation ($input: StartProductExportInput!) { startProductExport(input: $input) { bulkOperation { ${OPERATION} } userErrors { code } } }`;
 const READ = `query ($id: ID!) { bulkOperation(id: $id) { ${OPERATION} resultCsv errors { line column code } } }`;
 const CATALOGUE = `query {
-  products(first: 50, sort: { field: TITLE, direction: ASC }) {
+  products(first: 5, sort: { field: TITLE, direction: ASC }) {
     nodes { handle title status tags vendor options { name values } variants { title sku price { amount } compareAtPrice { amount } available } }
   }
 }`;

@@ -66,6 +66,8 @@ export class BulkOperationResolver {
     throw new Error('bulkOperationProgress is served by the gateway');
   }
 
+  // priced by `first` like a connection (its default, 100, when left out)
+  @Directive('@listSize(assumedSize: 100, slicingArguments: ["first"], requireOneSlicingArgument: false)')
   @FieldResolver(() => [BulkOperationRowError], { description: 'Rows refused, in file order, with line, column and code.' })
   errors(
     @Root() operation: BulkOperation,
