@@ -341,6 +341,19 @@ describe('catalog: bulk product import and export', () => {
     expect(await outbox('catalog.product-created', storeA)).toHaveLength(5);
   });
 
+  it('hands a job back when its worker stops, so another takes it at once from its cursor', async () => {
+    const rows = ['a', 'b', 'c'].flatMap((letter) => mugRows(`lamp-${letter}`));
+    const started = await startImport(csvOf(rows));
+    let products = 0;
+    const workerId = randomUUID();
+    const job = await claimBulkOperation(catalog.runtime, workerId, settings.leaseMs);
+    await runBulkOperation(catalog.runtime, job!, workerId, { ...settings, stopping: () => (products += 1) > 1 });
+    expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'RUNNING', processedRows: 1 });
+    await work();
+    expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'COMPLETED', processedRows: 3, succeededRows: 3 });
+    expect(await outbox('catalog.product-created', storeA)).toHaveLength(3);
+  });
+
   it('updates an existing handle: fields replaced, variants matched by SKU, new combinations added', async () => {
     await imported(csvOf(shirtRows()));
     const changed = shirtRows().slice(0, 3);

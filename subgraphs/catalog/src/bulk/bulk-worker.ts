@@ -40,10 +40,14 @@ export interface BulkWorkerSettings {
   progressIntervalMs: number;
   /** Test hook: throws after this many products were committed in one run, as a crash would stop it. */
   crashAfterProducts?: number;
+  /** Asked between products: true when the process is stopping (the job is then handed back at once). */
+  stopping?: () => boolean;
 }
 
 export class SimulatedCrash extends Error {}
 class LeaseLost extends Error {}
+/** The process is stopping: the job's lease was given up, so another replica resumes it at once. */
+class HandedBack extends Error {}
 class Rollback extends Error {
   constructor(readonly errors: RowError[] | null) {
     super('rollback');
@@ -84,7 +88,7 @@ export async function runBulkOperation(runtime: Runtime, job: Claimed, workerId:
     if (job.kind === BulkOperationKind.IMPORT) await run.importProducts();
     else await run.exportProducts();
   } catch (error) {
-    if (error instanceof LeaseLost) return;
+    if (error instanceof LeaseLost || error instanceof HandedBack) return;
     if (error instanceof SimulatedCrash) throw error;
     runtime.logger.error({ err: error, operationId: job.id }, 'bulk operation failed; another worker resumes it once the lease expires');
     throw error;
@@ -163,6 +167,7 @@ class JobRun {
     }
     const dryRun = Boolean(job.dry_run);
     for (let index = Number(job.cursor); index < plans.length; index += 1) {
+      if (this.settings.stopping?.()) await this.handBack();
       await this.importOne(plans[index], index, dryRun);
       this.countCommitted();
     }
@@ -223,6 +228,17 @@ class JobRun {
       [index + 1, rows, failed ? 0 : rows, failed ? rows : 0],
     );
     await this.progress(tx, row);
+  }
+
+  /** Gives the job's lease up (it stays RUNNING at its cursor) and ends this run. */
+  private async handBack(): Promise<never> {
+    await this.inStore((tx) =>
+      tx.manager.query(`UPDATE bulk_operation SET lease_owner = NULL, lease_expires_at = now(), updated_at = now() WHERE id = $1 AND lease_owner = $2`, [
+        this.job.id,
+        this.workerId,
+      ]),
+    );
+    throw new HandedBack('stopping');
   }
 
   private async insertErrors(tx: Tx, errors: RowError[]): Promise<void> {
@@ -293,7 +309,7 @@ export function bulkWorkerJob(settings: BulkWorkerSettings & { pollMs: number })
         if (stopped) return;
         const job = await claimBulkOperation(runtime, workerId, settings.leaseMs);
         if (!job) return;
-        await runBulkOperation(runtime, job, workerId, settings);
+        await runBulkOperation(runtime, job, workerId, { ...settings, stopping: () => stopped });
       }
     };
     const schedule = () => {
