@@ -3,7 +3,7 @@ import { IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 
 
 /**
  * The largest CSV part one request carries. Requests are capped at 1 MiB (gateway and subgraphs alike),
- * so a larger file (a 10 000-row Shopify export is about 2 MB) comes in parts: startProductImport with
+ * so a larger file (a 10 000-row Shopify export with all its columns is 1–2 MB) comes in parts: startProductImport with
  * `parts`, then appendProductImportPart for the rest, leaving every other operation's cap as it is.
  */
 export const MAX_IMPORT_PART_CHARS = 900 * 1024;
