@@ -26,6 +26,8 @@ interface Tenant {
   segmentId: string;
   staffUserId: string;
   mediaId: string;
+  /** An import of the store left UPLOADING. */
+  bulkOperationId: string;
   /** The store's default location and a second one it created. */
   locationId: string;
   backRoomId: string;
@@ -36,7 +38,7 @@ interface Tenant {
 /**
  * Two stores with data in every subgraph. Store A's merchant asks for store B's things by id, through
  * the gateway with every operation that takes an ID (the list is checked against the API schema, so a
- * new one cannot be forgotten), with both subscriptions, and with `_entities` at each subgraph
+ * new one cannot be forgotten), with the subscriptions, and with `_entities` at each subgraph
  * directly; A receives nothing of B's, changes nothing of B's, and B's data reads the same after.
  */
 describe('tenant isolation across the supergraph', () => {
@@ -125,6 +127,15 @@ describe('tenant isolation across the supergraph', () => {
         merchant,
       ),
     ).createLocation as { location: { id: string } };
+    // an import waiting for the second part of its file: it stays as it is unless someone appends or cancels
+    const bulk = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: StartProductImportInput!) { startProductImport(input: $i) { bulkOperation { id } userErrors { code message } } }',
+        { i: { jobKey: `${name}-import`, csv: 'Handle,Title,Variant Price\n', parts: 2 } },
+        merchant,
+      ),
+    ).startProductImport as { bulkOperation: { id: string } };
     const locations = must(await ask(stack.gatewayUrl, 'query { locations(first: 10) { nodes { id isDefault } } }', {}, merchant)).locations as {
       nodes: { id: string; isDefault: boolean }[];
     };
@@ -172,6 +183,7 @@ describe('tenant isolation across the supergraph', () => {
       segmentId: segment.createCustomerSegment.customerSegment!.id,
       staffUserId,
       mediaId: upload.mediaId!,
+      bulkOperationId: bulk.bulkOperation.id,
     };
   };
 
@@ -203,6 +215,7 @@ describe('tenant isolation across the supergraph', () => {
         id: b.collectionId,
       }),
       productGroups: await read('query ($id: ID!) { product(id: $id) { categories { id } collections { id } } }', { id: b.productId }),
+      bulk: await read('query ($id: ID!) { bulkOperation(id: $id) { status inputPartsReceived processedRows } }', { id: b.bulkOperationId }),
     };
   };
 
@@ -278,6 +291,9 @@ describe('tenant isolation across the supergraph', () => {
       deleteProductVariants: mutation('deleteProductVariants', { productId: b.productId, variantIds: [b.productId] }),
       createMediaUpload: mutation('createMediaUpload', { productId: b.productId, filename: 'x.png', contentType: 'image/png', byteSize: 100 }),
       completeMediaUpload: mutation('completeMediaUpload', { mediaId: b.mediaId }),
+      bulkOperation: { query: 'query ($id: ID!) { bulkOperation(id: $id) { id } }', variables: { id: b.bulkOperationId }, refused: nothing },
+      appendProductImportPart: mutation('appendProductImportPart', { id: b.bulkOperationId, index: 1, csv: 'b-mug,Mug,1.00\n' }),
+      cancelBulkOperation: mutation('cancelBulkOperation', { id: b.bulkOperationId }),
       updateProductMedia: mutation('updateProductMedia', { id: b.mediaId, alt: 'Taken over' }),
       reorderProductMedia: mutation('reorderProductMedia', { productId: b.productId, mediaIds: [b.mediaId] }),
       deleteProductMedia: mutation('deleteProductMedia', { id: b.mediaId }),
@@ -401,6 +417,19 @@ describe('tenant isolation across the supergraph', () => {
     } finally {
       orders.close();
       stock.close();
+    }
+  });
+
+  it('lets store A’s merchant follow none of store B’s bulk operations', async () => {
+    const progress = await subscribe(stack.wsUrl, a.front.merchantToken, 'subscription ($id: ID!) { bulkOperationProgress(id: $id) { id status } }', {
+      id: b.bulkOperationId,
+    });
+    try {
+      await eventually(async () => progress.errors.length > 0, 10_000, 'the subscription refused');
+      expect(JSON.stringify(progress.errors)).toMatch(/NOT_FOUND/);
+      expect(progress.results).toEqual([]);
+    } finally {
+      progress.close();
     }
   });
 

@@ -93,6 +93,25 @@ export type AdjustStockPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The next part of an UPLOADING import’s file; parts are joined as they come, in order. */
+export type AppendProductImportPartInput = {
+  /** The part’s text, cut anywhere (even inside a row), at most 900 KiB. */
+  csv: Scalars['String']['input'];
+  /** The import. */
+  id: Scalars['ID']['input'];
+  /** The part’s index: 1 for the second part, and so on. A part sent again changes nothing. */
+  index: Scalars['Int']['input'];
+};
+
+/** Result of appendProductImportPart. */
+export type AppendProductImportPartPayload = {
+  __typename?: 'AppendProductImportPartPayload';
+  /** The operation as it now is; null when the mutation was refused. */
+  bulkOperation: Maybe<BulkOperation>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The product to archive. */
 export type ArchiveProductInput = {
   /** The product to archive. */
@@ -140,6 +159,115 @@ export type AssignRolePayload = {
   __typename?: 'AssignRolePayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A product CSV import or export running in the background. */
+export type BulkOperation = {
+  __typename?: 'BulkOperation';
+  /** When it was started (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** An import that checks and writes every product, then rolls each back: the result says what an import would do. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Rows refused, in file order, with line, column and code. */
+  errors: Array<BulkOperationRowError>;
+  /** Rows refused, with their product (see errors). */
+  failedRows: Scalars['Int']['output'];
+  /** Why the operation FAILED as a whole (a file that cannot be read); null otherwise. */
+  failure: Maybe<Scalars['String']['output']>;
+  /** When it finished (UTC); null while it runs. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** How many parts the import’s file is sent in (1 unless startProductImport said more). */
+  inputParts: Scalars['Int']['output'];
+  /** How many of them have arrived. */
+  inputPartsReceived: Scalars['Int']['output'];
+  /** The idempotency key it was started with (one operation per key per store). */
+  jobKey: Scalars['String']['output'];
+  /** IMPORT or EXPORT. */
+  kind: BulkOperationKind;
+  /** Rows handled so far. */
+  processedRows: Scalars['Int']['output'];
+  /** The result file once COMPLETED: an export’s product CSV, or an import’s outcome per product (Line, Handle, Outcome, Product Id). */
+  resultCsv: Maybe<Scalars['String']['output']>;
+  /** Where the operation is. */
+  status: BulkOperationStatus;
+  /** Rows whose product was written (or, dry, would be). */
+  succeededRows: Scalars['Int']['output'];
+  /** Data rows of the file (import) or variant rows written so far (export). */
+  totalRows: Scalars['Int']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A product CSV import or export running in the background. */
+export type BulkOperationErrorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of BulkOperation items (Relay connection). */
+export type BulkOperationConnection = {
+  __typename?: 'BulkOperationConnection';
+  /** Edges with cursors. */
+  edges: Array<BulkOperationEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<BulkOperation>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a BulkOperation connection. */
+export type BulkOperationEdge = {
+  __typename?: 'BulkOperationEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The BulkOperation. */
+  node: BulkOperation;
+};
+
+/** What a bulk operation does. */
+export type BulkOperationKind =
+  | 'EXPORT'
+  | 'IMPORT';
+
+/** Why one CSV row was refused. */
+export type BulkOperationRowError = {
+  __typename?: 'BulkOperationRowError';
+  /** Stable machine-readable code (docs/errors.md). */
+  code: Scalars['String']['output'];
+  /** The column at fault, as the header names it; null when the row as a whole is. */
+  column: Maybe<Scalars['String']['output']>;
+  /** Line of the CSV file (1 is the header). */
+  line: Scalars['Int']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** Where a bulk operation is: UPLOADING (an import waiting for the rest of its file), QUEUED, RUNNING, then COMPLETED, FAILED (the file could not be read) or CANCELLED. */
+export type BulkOperationStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'UPLOADING';
+
+/** Stops a queued or running bulk operation; products already imported stay. */
+export type CancelBulkOperationInput = {
+  /** The operation to stop. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of cancelBulkOperation. */
+export type CancelBulkOperationPayload = {
+  __typename?: 'CancelBulkOperationPayload';
+  /** The operation as it now is; null when the mutation was refused. */
+  bulkOperation: Maybe<BulkOperation>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -1419,12 +1547,16 @@ export type Mutation = {
   addStoreStaff: AddStoreStaffPayload;
   /** Adds or removes on-hand units of a variant at a location; never takes available stock below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   adjustStock: AdjustStockPayload;
+  /** Sends the next part of a file startProductImport announced in several parts; the last part queues the import. */
+  appendProductImportPart: AppendProductImportPartPayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
   /** Sets the categories a product sits in (replacing its assignment); publishes catalog.product-categories-changed when it changed. */
   assignProductCategories: AssignProductCategoriesPayload;
   /** Gives a user a role (platform admins only); MERCHANT and STORE_STAFF need the store. The user's current access tokens are refused. */
   assignRole: AssignRolePayload;
+  /** Stops a queued or running bulk operation; what it already imported stays. */
+  cancelBulkOperation: CancelBulkOperationPayload;
   /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. The shopper is told the reason code, never the note. The staff of a SUSPENDED or CLOSED store get STORE_UNAVAILABLE. */
   cancelOrder: CancelOrderPayload;
   /** Changes the signed-in user's password; every other session ends. Answers with a fresh access token for this session. */
@@ -1533,6 +1665,10 @@ export type Mutation = {
   setVariantMedia: SetVariantMediaPayload;
   /** Starts two-factor authentication: a new TOTP secret as text, otpauth:// URI and QR code. It takes effect after confirmMfa. Needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout). */
   setupMfa: SetupMfaPayload;
+  /** Queues an export of the caller’s store’s products as a Shopify product CSV (resultCsv). */
+  startProductExport: StartProductExportPayload;
+  /** Queues an import of a Shopify product CSV into the caller’s store; the same jobKey again answers the same operation. */
+  startProductImport: StartProductImportPayload;
   /** Moves units of a variant between two locations, atomically and logged; never takes the source's available units below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   transferStock: TransferStockPayload;
   /** Renames, re-handles or re-describes a category; publishes catalog.category-updated. */
@@ -1586,6 +1722,11 @@ export type MutationAdjustStockArgs = {
 };
 
 
+export type MutationAppendProductImportPartArgs = {
+  input: AppendProductImportPartInput;
+};
+
+
 export type MutationArchiveProductArgs = {
   input: ArchiveProductInput;
 };
@@ -1598,6 +1739,11 @@ export type MutationAssignProductCategoriesArgs = {
 
 export type MutationAssignRoleArgs = {
   input: AssignRoleInput;
+};
+
+
+export type MutationCancelBulkOperationArgs = {
+  input: CancelBulkOperationInput;
 };
 
 
@@ -1853,6 +1999,16 @@ export type MutationSetVariantMediaArgs = {
 
 export type MutationSetupMfaArgs = {
   input: SetupMfaInput;
+};
+
+
+export type MutationStartProductExportArgs = {
+  input: StartProductExportInput;
+};
+
+
+export type MutationStartProductImportArgs = {
+  input: StartProductImportInput;
 };
 
 
@@ -2804,6 +2960,10 @@ export type ProductVariantUpdateInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A bulk operation of the caller's store; null when there is none with this id. */
+  bulkOperation: Maybe<BulkOperation>;
+  /** The caller's store's bulk operations, newest first. */
+  bulkOperations: BulkOperationConnection;
   /** The children of a category of the caller's store, in order; the root categories when parentId is null. */
   categories: Array<Category>;
   /** A category of the caller's store by id; null when there is none or the store is not browsable. */
@@ -2878,6 +3038,17 @@ export type Query = {
   unreadNotificationCount: Scalars['Int']['output'];
   /** Every user, newest first (platform admins only). */
   users: UserConnection;
+};
+
+
+export type QueryBulkOperationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBulkOperationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3643,6 +3814,44 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** Exports the caller’s store’s products as a Shopify product CSV. */
+export type StartProductExportInput = {
+  /** Idempotency key: starting again with the same key answers the same operation. */
+  jobKey: Scalars['String']['input'];
+};
+
+/** Result of startProductExport. */
+export type StartProductExportPayload = {
+  __typename?: 'StartProductExportPayload';
+  /** The operation as it now is; null when the mutation was refused. */
+  bulkOperation: Maybe<BulkOperation>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A product CSV (Shopify columns, docs/bulk-import.md) to import into the caller’s store. */
+export type StartProductImportInput = {
+  /** The CSV text, header row first; or its first part, when `parts` is more than 1 (each part at most 900 KiB). */
+  csv: Scalars['String']['input'];
+  /** Currency of the file’s prices (default USD); prices are decimal amounts in it, two decimals. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** Check and write every product, then roll each back: errors and outcomes without any change. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Idempotency key: starting again with the same key answers the same operation instead of importing twice. */
+  jobKey: Scalars['String']['input'];
+  /** How many parts the file is sent in (default 1, at most 100); the rest come by appendProductImportPart. */
+  parts?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of startProductImport. */
+export type StartProductImportPayload = {
+  __typename?: 'StartProductImportPayload';
+  /** The operation as it now is; null when the mutation was refused. */
+  bulkOperation: Maybe<BulkOperation>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A move of stock between two locations of a store. */
 export type StockTransfer = {
   __typename?: 'StockTransfer';
@@ -3865,12 +4074,19 @@ export type StoresFilter = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Pushes the operation as it progresses (a few times a second at most) and once when it ends; its store’s staff only. */
+  bulkOperationProgress: BulkOperation;
   /** Pushes each new notification for the caller and, for store staff, their store's store-wide ones. */
   notificationAdded: Notification;
   /** Pushes the order each time its status changes (its shopper and its store’s staff only). Ask for any field, from any subgraph. */
   orderStatusChanged: Order;
   /** Pushes the product each time its stock changes (any variant, any location). Ask for any of the product's fields, from any subgraph. */
   stockChanged: Product;
+};
+
+
+export type SubscriptionBulkOperationProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -4764,6 +4980,59 @@ export type SetVariantMediaMutationVariables = Exact<{
 
 export type SetVariantMediaMutation = { __typename?: 'Mutation', setVariantMedia: { __typename?: 'SetVariantMediaPayload', product: { __typename?: 'Product', id: string, variants: Array<{ __typename?: 'ProductVariant', id: string, title: string, media: { __typename?: 'ProductMedia', id: string, url: string, alt: string } | null }> } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type BulkOperationFieldsFragment = { __typename?: 'BulkOperation', id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null };
+
+export type StartProductImportMutationVariables = Exact<{
+  input: StartProductImportInput;
+}>;
+
+
+export type StartProductImportMutation = { __typename?: 'Mutation', startProductImport: { __typename?: 'StartProductImportPayload', bulkOperation: { __typename?: 'BulkOperation', id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type AppendProductImportPartMutationVariables = Exact<{
+  input: AppendProductImportPartInput;
+}>;
+
+
+export type AppendProductImportPartMutation = { __typename?: 'Mutation', appendProductImportPart: { __typename?: 'AppendProductImportPartPayload', bulkOperation: { __typename?: 'BulkOperation', id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type StartProductExportMutationVariables = Exact<{
+  input: StartProductExportInput;
+}>;
+
+
+export type StartProductExportMutation = { __typename?: 'Mutation', startProductExport: { __typename?: 'StartProductExportPayload', bulkOperation: { __typename?: 'BulkOperation', id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CancelBulkOperationMutationVariables = Exact<{
+  input: CancelBulkOperationInput;
+}>;
+
+
+export type CancelBulkOperationMutation = { __typename?: 'Mutation', cancelBulkOperation: { __typename?: 'CancelBulkOperationPayload', bulkOperation: { __typename?: 'BulkOperation', id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type BulkOperationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  errorsFirst?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type BulkOperationQuery = { __typename?: 'Query', bulkOperation: { __typename?: 'BulkOperation', resultCsv: string | null, id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, errors: Array<{ __typename?: 'BulkOperationRowError', line: number, column: string | null, code: string, message: string }> } | null };
+
+export type BulkOperationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BulkOperationsQuery = { __typename?: 'Query', bulkOperations: { __typename?: 'BulkOperationConnection', nodes: Array<{ __typename?: 'BulkOperation', id: string, kind: BulkOperationKind, jobKey: string, status: BulkOperationStatus, dryRun: boolean, inputParts: number, inputPartsReceived: number, totalRows: number, processedRows: number, succeededRows: number, failedRows: number, failure: string | null, createdAt: string, updatedAt: string, finishedAt: string | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type BulkOperationProgressSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationProgressSubscription = { __typename?: 'Subscription', bulkOperationProgress: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, totalRows: number, processedRows: number, succeededRows: number, failedRows: number } };
+
 export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
@@ -5195,6 +5464,25 @@ export const CollectionCardFragmentDoc = `
     value
     optionName
   }
+}
+    `;
+export const BulkOperationFieldsFragmentDoc = `
+    fragment BulkOperationFields on BulkOperation {
+  id
+  kind
+  jobKey
+  status
+  dryRun
+  inputParts
+  inputPartsReceived
+  totalRows
+  processedRows
+  succeededRows
+  failedRows
+  failure
+  createdAt
+  updatedAt
+  finishedAt
 }
     `;
 export const CustomerSummaryFragmentDoc = `
@@ -6036,6 +6324,101 @@ export const SetVariantMediaDocument = `
   }
 }
     `;
+export const StartProductImportDocument = `
+    mutation StartProductImport($input: StartProductImportInput!) {
+  startProductImport(input: $input) {
+    bulkOperation {
+      ...BulkOperationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${BulkOperationFieldsFragmentDoc}`;
+export const AppendProductImportPartDocument = `
+    mutation AppendProductImportPart($input: AppendProductImportPartInput!) {
+  appendProductImportPart(input: $input) {
+    bulkOperation {
+      ...BulkOperationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${BulkOperationFieldsFragmentDoc}`;
+export const StartProductExportDocument = `
+    mutation StartProductExport($input: StartProductExportInput!) {
+  startProductExport(input: $input) {
+    bulkOperation {
+      ...BulkOperationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${BulkOperationFieldsFragmentDoc}`;
+export const CancelBulkOperationDocument = `
+    mutation CancelBulkOperation($input: CancelBulkOperationInput!) {
+  cancelBulkOperation(input: $input) {
+    bulkOperation {
+      ...BulkOperationFields
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${BulkOperationFieldsFragmentDoc}`;
+export const BulkOperationDocument = `
+    query BulkOperation($id: ID!, $errorsFirst: Int = 100) {
+  bulkOperation(id: $id) {
+    ...BulkOperationFields
+    errors(first: $errorsFirst) {
+      line
+      column
+      code
+      message
+    }
+    resultCsv
+  }
+}
+    ${BulkOperationFieldsFragmentDoc}`;
+export const BulkOperationsDocument = `
+    query BulkOperations($first: Int, $after: String) {
+  bulkOperations(first: $first, after: $after) {
+    nodes {
+      ...BulkOperationFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${BulkOperationFieldsFragmentDoc}`;
+export const BulkOperationProgressDocument = `
+    subscription BulkOperationProgress($id: ID!) {
+  bulkOperationProgress(id: $id) {
+    id
+    status
+    totalRows
+    processedRows
+    succeededRows
+    failedRows
+  }
+}
+    `;
 export const CustomerByIdDocument = `
     query CustomerById($id: ID!) {
   customer(id: $id) {
@@ -6790,6 +7173,27 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     SetVariantMedia(variables: SetVariantMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetVariantMediaMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<SetVariantMediaMutation>({ document: SetVariantMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetVariantMedia', 'mutation', variables);
+    },
+    StartProductImport(variables: StartProductImportMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StartProductImportMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StartProductImportMutation>({ document: StartProductImportDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartProductImport', 'mutation', variables);
+    },
+    AppendProductImportPart(variables: AppendProductImportPartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AppendProductImportPartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AppendProductImportPartMutation>({ document: AppendProductImportPartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AppendProductImportPart', 'mutation', variables);
+    },
+    StartProductExport(variables: StartProductExportMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StartProductExportMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StartProductExportMutation>({ document: StartProductExportDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartProductExport', 'mutation', variables);
+    },
+    CancelBulkOperation(variables: CancelBulkOperationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CancelBulkOperationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CancelBulkOperationMutation>({ document: CancelBulkOperationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CancelBulkOperation', 'mutation', variables);
+    },
+    BulkOperation(variables: BulkOperationQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<BulkOperationQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<BulkOperationQuery>({ document: BulkOperationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BulkOperation', 'query', variables);
+    },
+    BulkOperations(variables?: BulkOperationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<BulkOperationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<BulkOperationsQuery>({ document: BulkOperationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BulkOperations', 'query', variables);
+    },
+    BulkOperationProgress(variables: BulkOperationProgressSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<BulkOperationProgressSubscription> {
+      return withWrapper((wrappedRequestHeaders) => client.request<BulkOperationProgressSubscription>({ document: BulkOperationProgressDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BulkOperationProgress', 'subscription', variables);
     },
     CustomerById(variables: CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CustomerByIdQuery>({ document: CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);

@@ -32,18 +32,23 @@ import { CreateProductMedia1763769624000 } from './migrations/1763769624000-crea
 import { CreateProductSearch1763769625000 } from './migrations/1763769625000-create-product-search';
 import { ProductSearchResolver } from './search/product-search.resolver';
 import { searchDocumentHandlers } from './search/search-document.handlers';
+import { CreateBulkOperation1763769626000 } from './migrations/1763769626000-create-bulk-operation';
+import { BulkOperation } from './bulk/bulk-operation.entity';
+import { BulkOperationResolver } from './bulk/bulk.resolver';
+import { bulkWorkerJob } from './bulk/bulk-worker';
+import { loadBulkConfig } from './bulk/bulk.config';
 import { VariantMediaLink1763769627100 } from './migrations/1763769627100-variant-media-link';
 
 /**
  * Catalog owns products, their options, variants and media (titles, prices, SKUs, handles, status),
- * the category tree, collections and search.
+ * the category tree, collections, search, and product CSV import/export jobs.
  * The media storage comes from the environment the subgraph starts with (CATALOG_MEDIA_*: media/media.config.ts).
  */
 export function createCatalogSubgraph(media: MediaServices = new MediaServices()): SubgraphDefinition {
   return {
     name: 'catalog',
     defaultPort: 4003,
-    entities: [Product, ProductOption, ProductVariant, ProductMedia, Category, Collection],
+    entities: [Product, ProductOption, ProductVariant, ProductMedia, Category, Collection, BulkOperation],
     migrations: [
       CreateProduct1763769600100,
       IsolateByStore1763769605010,
@@ -53,6 +58,7 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
       CreateCollections1763769623100,
       CreateProductMedia1763769624000,
       CreateProductSearch1763769625000,
+      CreateBulkOperation1763769626000,
       VariantMediaLink1763769627100,
     ],
     publishes: ['catalog'],
@@ -64,7 +70,8 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
     // a missing CATALOG_MEDIA_SIGNING_SECRET in production fails the start here
     onStart: (runtime) => media.bind(loadMediaConfig(runtime.env, { isProduction: runtime.config.isProduction, keysDir: runtime.config.auth.keysDir })),
     // media items whose upload never came are deleted once their URL has expired
-    jobs: [abandonedUploadsJob(media)],
+    // product CSV imports and exports run here, one job at a time per replica, each held by a lease (bulk/bulk-worker.ts)
+    jobs: [abandonedUploadsJob(media), (runtime) => bulkWorkerJob(loadBulkConfig(runtime.env))(runtime)],
     // the local adapter's upload and serving routes, reached through the gateway's /media
     httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
     schema: () =>
@@ -79,6 +86,7 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
           CollectionResolver,
           ProductCollectionsResolver,
           ProductSearchResolver,
+          BulkOperationResolver,
         ],
         referenceResolvers: {
           Product: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleProduct(context, reference.id) },

@@ -868,4 +868,78 @@ describe('catalog: one store never sees or touches another’s products', () => 
       expect(Number(members[0].n)).toBe(0);
     });
   });
+  describe('bulk operations', () => {
+    const OPERATION_FIELDS = 'id status inputPartsReceived';
+    const payloadOf = (name: string, input: string) =>
+      `mutation ($input: ${input}!) { ${name}(input: $input) { bulkOperation { ${OPERATION_FIELDS} } userErrors { code field } } }`;
+    let operationOfB: string;
+    const bulkRowsOf = (storeId: string) =>
+      owner.query(`SELECT id, status, input, input_parts_received, cursor, finished_at FROM bulk_operation WHERE store_id = $1 ORDER BY id`, [storeId]);
+
+    /** Store B's import, left UPLOADING (one of its two parts sent) so no worker runs it while A tries it. */
+    beforeAll(async () => {
+      const started = await catalog
+        .client(merchantB)
+        .rawRequest<{ startProductImport: { bulkOperation: { id: string } } }>(payloadOf('startProductImport', 'StartProductImportInput'), {
+          input: { jobKey: 'b-import', csv: 'Handle,Title,Variant Price\nb-mug,', parts: 2 },
+        });
+      operationOfB = started.data.startProductImport.bulkOperation.id;
+    });
+
+    it('keeps bulk_operation and its errors and outcomes behind row-level security', async () => {
+      for (const table of ['bulk_operation', 'bulk_operation_error', 'bulk_operation_outcome']) {
+        await expect(catalog.runtime.dataSource.query(`SELECT 1 FROM ${table}`)).rejects.toThrow(/no store scope/);
+      }
+      const seen: unknown[] = await inScope(catalog.runtime.dataSource, storeA, (manager) => manager.query(`SELECT id FROM bulk_operation`));
+      expect(seen).toEqual([]);
+      const insert = inScope(catalog.runtime.dataSource, storeA, (manager) =>
+        manager.query(`INSERT INTO bulk_operation (store_id, kind, job_key, status) VALUES ($1, 'EXPORT', 'smuggled', 'QUEUED')`, [storeB]),
+      );
+      await expect(insert).rejects.toThrow(/row-level security/);
+    });
+
+    it('shows store A’s merchant none of store B’s operations and lets it neither append to nor cancel them', async () => {
+      const before = await bulkRowsOf(storeB);
+      const asA = catalog.client(merchantA);
+      expect(
+        (await asA.rawRequest<{ bulkOperation: unknown }>(`query ($id: ID!) { bulkOperation(id: $id) { id } }`, { id: operationOfB })).data.bulkOperation,
+      ).toBeNull();
+      expect(
+        (await asA.rawRequest<{ bulkOperations: { totalCount: number } }>(`query { bulkOperations(first: 10) { totalCount } }`)).data.bulkOperations.totalCount,
+      ).toBe(0);
+      const appended = await asA.rawRequest<{ appendProductImportPart: { userErrors: { code: string }[] } }>(
+        payloadOf('appendProductImportPart', 'AppendProductImportPartInput'),
+        { input: { id: operationOfB, index: 1, csv: '9.99\n' } },
+      );
+      expect(appended.data.appendProductImportPart.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+      const cancelled = await asA.rawRequest<{ cancelBulkOperation: { userErrors: { code: string }[] } }>(
+        payloadOf('cancelBulkOperation', 'CancelBulkOperationInput'),
+        { input: { id: operationOfB } },
+      );
+      expect(cancelled.data.cancelBulkOperation.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+      // the same job key is store A's own: a new operation, not B's
+      const own = await asA.rawRequest<{ startProductImport: { bulkOperation: { id: string } } }>(payloadOf('startProductImport', 'StartProductImportInput'), {
+        input: { jobKey: 'b-import', csv: 'Handle,Title,Variant Price\nb-mug,', parts: 2 },
+      });
+      expect(own.data.startProductImport.bulkOperation.id).not.toBe(operationOfB);
+      expect(await bulkRowsOf(storeB)).toEqual(before);
+    });
+
+    it('refuses the bulk operations to shoppers and to staff without a store', async () => {
+      const shopper = await catalog
+        .client(undefined, { 'x-store-id': storeB })
+        .rawRequest(`query ($id: ID!) { bulkOperation(id: $id) { id } }`, { id: operationOfB });
+      expect(shopper.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const customer = await catalog
+        .client(tokenFor([Role.CUSTOMER], storeB))
+        .rawRequest(payloadOf('startProductExport', 'StartProductExportInput'), { input: { jobKey: 'customer-export' } });
+      expect(customer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const storeless = await catalog
+        .client(tokenFor([Role.MERCHANT], null))
+        .rawRequest<{ startProductExport: { userErrors: { code: string }[] } }>(payloadOf('startProductExport', 'StartProductExportInput'), {
+          input: { jobKey: 'no-store' },
+        });
+      expect(storeless.data.startProductExport.userErrors.map((error) => error.code)).toEqual(['STORE_REQUIRED']);
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { InventoryItemResolver } from './stock/inventory-item.resolver';
 import { LocationResolver } from './location/location.resolver';
 import { defaultLowStockThreshold } from './stock/stock-config';
 import { syncVariantsOn } from './catalog/sync-variants.handler';
+import { importStockOnCatalogImport } from './catalog/import-stock.handler';
 import { loadReservationConfig } from './reservation/reservation-config';
 import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler';
 import { commitReservationOnPayment } from './reservation/commit-reservation.handler';
@@ -37,6 +38,7 @@ export const inventorySubgraph: SubgraphDefinition = {
   consumers: [
     syncVariantsOn('catalog.product-created', () => lowStockThreshold),
     syncVariantsOn('catalog.product-updated', () => lowStockThreshold),
+    importStockOnCatalogImport,
     reserveStockOnOrderCreated(reservations),
     commitReservationOnPayment,
     releaseReservationOnCancel,

@@ -395,4 +395,27 @@ describe('inventory: stock per variant and per location', () => {
     expect((await outbox('inventory.reservation-failed', afterwards)).length).toBe(1);
     expect(await variants([small])).toEqual([expect.objectContaining({ available: 0, inStock: false })]);
   });
+  it('sets the on-hand a catalog CSV import gives at the default location, once per event, waiting for a variant it has not heard of yet', async () => {
+    const { productId, small, large } = await tee();
+    const later = randomUUID();
+    const imported = await events.publish('catalog.inventory-imported', storeId, productId, {
+      productId,
+      levels: [
+        { variantId: small, sku: 'TEE-S', onHand: 7 },
+        { variantId: large, sku: 'TEE-L', onHand: 0 },
+        { variantId: later, sku: 'TEE-XL', onHand: 4 },
+      ],
+    });
+    // the product event listing the new variant comes after the import on its own consumer: the import waits for it
+    await events.product('updated', storeId, productId, [{ variantId: small }, { variantId: large }, { variantId: later }], 2);
+    await events.handled(imported);
+    const onHand = async (variantId: string) => (await items(variantId)).map((item) => Number(item.on_hand));
+    expect([await onHand(small), await onHand(large), await onHand(later)]).toEqual([[7], [0], [4]]);
+    expect(await count(`SELECT count(*) AS n FROM stock_adjustment WHERE idempotency_key LIKE $1`, [`import:${imported.id}:%`])).toBe(3);
+    expect(
+      await count(`SELECT count(*) AS n FROM outbox_event WHERE envelope->>'type' = 'inventory.stock-changed' AND envelope->'data'->>'variantId' = $1`, [
+        later,
+      ]),
+    ).toBe(1);
+  });
 });

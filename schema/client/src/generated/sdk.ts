@@ -90,6 +90,13 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -240,6 +247,27 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     SetVariantMedia(variables: Operations.SetVariantMediaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetVariantMediaMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetVariantMediaMutation>({ document: Operations.SetVariantMediaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetVariantMedia', 'mutation', variables);
+    },
+    StartProductImport(variables: Operations.StartProductImportMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.StartProductImportMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.StartProductImportMutation>({ document: Operations.StartProductImportDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartProductImport', 'mutation', variables);
+    },
+    AppendProductImportPart(variables: Operations.AppendProductImportPartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AppendProductImportPartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.AppendProductImportPartMutation>({ document: Operations.AppendProductImportPartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AppendProductImportPart', 'mutation', variables);
+    },
+    StartProductExport(variables: Operations.StartProductExportMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.StartProductExportMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.StartProductExportMutation>({ document: Operations.StartProductExportDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartProductExport', 'mutation', variables);
+    },
+    CancelBulkOperation(variables: Operations.CancelBulkOperationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CancelBulkOperationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CancelBulkOperationMutation>({ document: Operations.CancelBulkOperationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CancelBulkOperation', 'mutation', variables);
+    },
+    BulkOperation(variables: Operations.BulkOperationQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.BulkOperationQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.BulkOperationQuery>({ document: Operations.BulkOperationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BulkOperation', 'query', variables);
+    },
+    BulkOperations(variables?: Operations.BulkOperationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.BulkOperationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.BulkOperationsQuery>({ document: Operations.BulkOperationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BulkOperations', 'query', variables);
+    },
+    BulkOperationProgress(variables: Operations.BulkOperationProgressSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.BulkOperationProgressSubscription> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.BulkOperationProgressSubscription>({ document: Operations.BulkOperationProgressDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BulkOperationProgress', 'subscription', variables);
     },
     CustomerById(variables: Operations.CustomerByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CustomerByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CustomerByIdQuery>({ document: Operations.CustomerByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CustomerById', 'query', variables);

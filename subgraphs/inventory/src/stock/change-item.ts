@@ -59,7 +59,8 @@ export async function changeItem(context: SubgraphContext, change: ItemChange): 
   }
 }
 
-async function changeInTransaction(tx: Tx, storeId: string, change: ItemChange): Promise<ItemOutcome> {
+/** The same change inside a transaction the caller opened (a consumer's: catalog's CSV stock import); a refusal is thrown as a Refusal. */
+export async function changeInTransaction(tx: Tx, storeId: string, change: ItemChange): Promise<ItemOutcome> {
   const earlier = await tx.manager.getRepository(StockAdjustment).findOneBy({ storeId, idempotencyKey: change.idempotencyKey });
   if (earlier) return replay(tx.manager, storeId, change, earlier);
 
