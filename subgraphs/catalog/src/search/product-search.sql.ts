@@ -151,28 +151,44 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
               ORDER BY ${sort.value} ${direction}, product_id ${direction} LIMIT ${input.limit + 1})`,
   );
 
-  // an option's values are counted under every filter but that option's own
+  /*
+   * An option's values are counted under every filter but that option's own: hits failing any other
+   * filter are dropped before the unnest, so only the option flags are tested per value.
+   */
+  const optionFlags = [...optionKeys.values()];
+  const otherOptionsPass = (key: string | null) =>
+    optionFlags
+      .filter((other) => other !== key)
+      .map((other) => `f_${other}`)
+      .join(' AND ') || 'true';
   const optionPass =
     optionKeys.size === 0
-      ? passes()
-      : `CASE split_part(ov, ':', 1) ${[...optionKeys.entries()].map(([name, key]) => `WHEN ${param(name, 'text')} THEN ${passes(key)}`).join(' ')} ELSE ${passes()} END`;
-  const publishedOnly = input.staff ? '' : ' AND c IN (SELECT collection_id FROM search_collection WHERE published)';
+      ? 'true'
+      : `CASE split_part(value, ':', 1) ${[...optionKeys.entries()].map(([name, key]) => `WHEN ${param(name, 'text')} THEN ${otherOptionsPass(key)}`).join(' ')} ELSE ${otherOptionsPass(null)} END`;
+  const optionColumns = optionFlags.map((key) => `, f_${key}`).join('');
+  const publishedOnly = input.staff ? '' : ' WHERE value IN (SELECT collection_id FROM search_collection WHERE published)';
   // width_bucket against the lower bounds: bucket k (1-based) is PRICE_BUCKETS[k - 1]
   const bucketBounds = `ARRAY[${PRICE_BUCKETS.map(([min]) => min).join(', ')}]::bigint[]`;
-  // every facet in one pass over the hits (one hash aggregate), each value counted under every filter but its facet's own
+  /*
+   * Each facet is one scan of the materialised hits (a few thousand narrow rows in memory) whose
+   * arrays are unnested in the select list and counted by their own hash aggregate, each under every
+   * filter but its facet's own. Cheaper than one pass with a LATERAL union per hit: that rescans nine
+   * subplans for every hit (2 650 hits: 24 000 rescans), which cost more than the counting itself.
+   */
+  const counted = (facet: string, values: string, where: string, cast = '') =>
+    `SELECT '${facet}' AS facet, value${cast} AS value, count(*) AS n FROM (SELECT ${values} AS value FROM rows WHERE ${where}) AS f GROUP BY value`;
   ctes.push(
     `facet_values AS (
-       SELECT f.facet, f.value, count(*) AS n FROM rows, LATERAL (
-         SELECT 'categories' AS facet, c::text AS value FROM unnest(rows.category_path_ids) AS c WHERE ${passes('categories')}
-         UNION ALL SELECT 'collections', c::text FROM unnest(rows.collection_ids) AS c WHERE ${passes('collections')}${publishedOnly}
-         UNION ALL SELECT 'vendors', rows.vendor WHERE rows.vendor IS NOT NULL AND ${passes('vendors')}
-         UNION ALL SELECT 'productTypes', rows.product_type WHERE rows.product_type IS NOT NULL AND ${passes('productTypes')}
-         UNION ALL SELECT 'tags', t FROM unnest(rows.tags) AS t WHERE ${passes('tags')}
-         UNION ALL SELECT 'options', ov FROM unnest(rows.option_values) AS ov WHERE ${optionPass}
-         UNION ALL SELECT 'price', width_bucket(rows.price_min, ${bucketBounds})::text WHERE ${passes('price')}
-         UNION ALL SELECT 'inStock', rows.in_stock::text WHERE ${passes('inStock')}
-       ) AS f
-       GROUP BY 1, 2)`,
+       ${counted('categories', 'unnest(category_path_ids)', passes('categories'), '::text')}
+       UNION ALL SELECT 'collections', value::text, n FROM (
+         SELECT value, count(*) AS n FROM (SELECT unnest(collection_ids) AS value FROM rows WHERE ${passes('collections')}) AS f GROUP BY value) AS g${publishedOnly}
+       UNION ALL ${counted('vendors', 'vendor', `vendor IS NOT NULL AND ${passes('vendors')}`, '::text')}
+       UNION ALL ${counted('productTypes', 'product_type', `product_type IS NOT NULL AND ${passes('productTypes')}`, '::text')}
+       UNION ALL ${counted('tags', 'unnest(tags)', passes('tags'))}
+       UNION ALL SELECT 'options', value, count(*) FROM (SELECT unnest(option_values) AS value${optionColumns} FROM rows WHERE ${passes(...optionFlags)}) AS f
+         WHERE ${optionPass} GROUP BY value
+       UNION ALL ${counted('price', `width_bucket(price_min, ${bucketBounds})`, passes('price'), '::text')}
+       UNION ALL ${counted('inStock', 'in_stock', passes('inStock'), '::text')})`,
   );
 
   const sql = `WITH ${ctes.join(',\n')}
