@@ -73,32 +73,7 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
   if (!input.staff) visible.push(`d.status = 'ACTIVE'`, '(d.published_at IS NULL OR d.published_at <= now())');
   else if (input.status) visible.push(`d.status = ${param(input.status, 'varchar')}`);
   const visibleSql = visible.join(' AND ');
-
-  // what every later step reads of a document: carried from the first scan, never fetched again
-  const columns = `d.product_id, d.created_at, d.price_min, d.price_max, d.vendor, d.product_type, d.tags, d.option_values, d.category_path_ids, d.collection_ids, d.in_stock`;
-  const ctes: string[] = [];
-  let source: string;
-  if (input.query) {
-    const text = param(input.query, 'text');
-    const config = `coalesce((SELECT search_config_for(l.locale) FROM store_locale l WHERE l.store_id = ${store}), 'simple')`;
-    ctes.push(
-      `tsq AS MATERIALIZED (SELECT websearch_to_tsquery(${config}, search_unaccent(${text})) AS q)`,
-      // search_words_match: the GIN index under row-level security (see its migration); visibility applies to what it returns
-      `fts AS MATERIALIZED (SELECT ${columns}, d.rank FROM search_words_match(${store}, (SELECT q FROM tsq)) AS d WHERE ${visibleSql})`,
-      `fuzzy AS MATERIALIZED (
-         SELECT * FROM (
-           SELECT ${columns}, word_similarity(lower(search_unaccent(${text})), d.search_text) AS rank
-           FROM product_search_document d
-           WHERE NOT EXISTS (SELECT 1 FROM fts) AND ${visibleSql}
-           ORDER BY d.search_text <->> lower(search_unaccent(${text}))
-           LIMIT ${FUZZY_CANDIDATES}) AS nearest
-         WHERE rank >= ${FUZZY_MIN_SIMILARITY})`,
-      `matched AS (SELECT * FROM fts UNION ALL SELECT * FROM fuzzy)`,
-    );
-    source = `matched d`;
-  } else {
-    source = `(SELECT ${columns}, 0 AS rank FROM product_search_document d WHERE ${visibleSql}) AS d`;
-  }
+  const text = input.query ? param(input.query, 'text') : null;
 
   // one boolean column per filter; a facet counts the rows passing every filter but its own
   const flags: { key: string; sql: string }[] = [];
@@ -132,12 +107,33 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
     const kept = flags.filter((flag) => !except.includes(flag.key)).map((flag) => `f_${flag.key}`);
     return kept.length > 0 ? kept.join(' AND ') : 'true';
   };
-  ctes.push(
-    `rows AS MATERIALIZED (
-       SELECT d.product_id, round(d.rank::numeric, 6) AS rank, d.created_at, d.price_min, d.vendor, d.product_type, d.tags, d.option_values,
-              d.category_path_ids, d.collection_ids, d.in_stock${flags.map((flag) => `,\n              (${flag.sql}) AS f_${flag.key}`).join('')}
-       FROM ${source})`,
-  );
+
+  // what every later step reads of a document: carried from the first scan, never fetched again
+  const columns = `d.product_id, d.created_at, d.price_min, d.price_max, d.vendor, d.product_type, d.tags, d.option_values, d.category_path_ids, d.collection_ids, d.in_stock`;
+  // a hit as every later step reads it: what facets and sorts need, and whether it passes each filter
+  const hitColumns = `d.product_id, round(d.rank::numeric, 6) AS rank, d.created_at, d.price_min, d.vendor, d.product_type, d.tags, d.option_values,
+              d.category_path_ids, d.collection_ids, d.in_stock${flags.map((flag) => `,\n              (${flag.sql}) AS f_${flag.key}`).join('')}`;
+  const ctes: string[] = [];
+  if (text) {
+    const config = `coalesce((SELECT search_config_for(l.locale) FROM store_locale l WHERE l.store_id = ${store}), 'simple')`;
+    ctes.push(
+      `tsq AS MATERIALIZED (SELECT websearch_to_tsquery(${config}, search_unaccent(${text})) AS q)`,
+      // search_words_match: the GIN index under row-level security (see its migration); visibility applies to what it returns
+      `fts AS MATERIALIZED (SELECT ${hitColumns} FROM search_words_match(${store}, (SELECT q FROM tsq)) AS d WHERE ${visibleSql})`,
+      `fuzzy AS MATERIALIZED (
+         SELECT ${hitColumns} FROM (
+           SELECT ${columns}, word_similarity(lower(search_unaccent(${text})), d.search_text) AS rank
+           FROM product_search_document d
+           WHERE NOT EXISTS (SELECT 1 FROM fts) AND ${visibleSql}
+           ORDER BY d.search_text <->> lower(search_unaccent(${text}))
+           LIMIT ${FUZZY_CANDIDATES}) AS d
+         WHERE d.rank >= ${FUZZY_MIN_SIMILARITY})`,
+      // both are materialised already (at most one has rows): read in place, not copied once more
+      `rows AS NOT MATERIALIZED (SELECT * FROM fts UNION ALL SELECT * FROM fuzzy)`,
+    );
+  } else {
+    ctes.push(`rows AS MATERIALIZED (SELECT ${hitColumns} FROM (SELECT ${columns}, 0 AS rank FROM product_search_document d WHERE ${visibleSql}) AS d)`);
+  }
 
   // relevance without a query is newest first
   const sort = SORTS[input.sort === 'RELEVANCE' && !input.query ? 'NEWEST' : input.sort];
