@@ -70,6 +70,8 @@ async function main() {
       JWT_PRIVATE_KEY: keys.privateKeyPem,
       ACCOUNTS_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       ACCOUNT_EMAIL_TOKEN_KEY: randomBytes(32).toString('base64'),
+      // catalog signs its media upload and download URLs with it (required in production since media)
+      CATALOG_MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64'),
       // the load comes from one address at thousands of requests a second, which is exactly what the
       // query-cost budgets refuse: they stay on (every request is priced and charged in Redis, so their
       // cost is in the figures) with buckets too large to run dry
