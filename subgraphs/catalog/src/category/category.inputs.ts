@@ -1,8 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const HANDLE_MESSAGE = 'handle must be lower-case letters and digits separated by single dashes';
+import { HANDLE_MESSAGE, HANDLE_PATTERN } from '../product/product-handle';
 
 /** How many categories one product may be assigned to at once. */
 export const MAX_CATEGORIES_PER_PRODUCT = 50;
@@ -15,7 +13,7 @@ export class CreateCategoryInput {
 
   @IsOptional()
   @Length(1, 255)
-  @Matches(HANDLE, { message: HANDLE_MESSAGE })
+  @Matches(HANDLE_PATTERN, { message: HANDLE_MESSAGE })
   @Field({ nullable: true, description: 'URL handle, unique in the store; generated from the name when left out.' })
   handle?: string;
 
@@ -50,7 +48,7 @@ export class UpdateCategoryInput {
 
   @IsOptional()
   @Length(1, 255)
-  @Matches(HANDLE, { message: HANDLE_MESSAGE })
+  @Matches(HANDLE_PATTERN, { message: HANDLE_MESSAGE })
   @Field({ nullable: true, description: 'New URL handle.' })
   handle?: string;
 

@@ -16,9 +16,7 @@ import {
 } from 'class-validator';
 import { CollectionKind, CollectionSortOrder } from './collection.entity';
 import { CollectionRuleInput, CollectionRuleMatch } from './collection-rule';
-
-const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const HANDLE_MESSAGE = 'handle must be lower-case letters and digits separated by single dashes';
+import { HANDLE_MESSAGE, HANDLE_PATTERN } from '../product/product-handle';
 
 /** How many products one add, remove or reorder names at most. */
 export const MAX_PRODUCTS_PER_CHANGE = 250;
@@ -31,7 +29,7 @@ export class CreateCollectionInput {
 
   @IsOptional()
   @Length(1, 255)
-  @Matches(HANDLE, { message: HANDLE_MESSAGE })
+  @Matches(HANDLE_PATTERN, { message: HANDLE_MESSAGE })
   @Field({ nullable: true, description: 'URL handle, unique in the store; generated from the title when left out.' })
   handle?: string;
 
@@ -84,7 +82,7 @@ export class UpdateCollectionInput {
 
   @IsOptional()
   @Length(1, 255)
-  @Matches(HANDLE, { message: HANDLE_MESSAGE })
+  @Matches(HANDLE_PATTERN, { message: HANDLE_MESSAGE })
   @Field({ nullable: true, description: 'New URL handle.' })
   handle?: string;
 

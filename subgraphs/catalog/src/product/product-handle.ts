@@ -26,3 +26,7 @@ export async function availableHandle(manager: EntityManager, storeId: string, b
     if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
   }
 }
+
+/** What a handle (product, category, collection) may look like: lower-case letters and digits, single dashes between. */
+export const HANDLE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const HANDLE_MESSAGE = 'handle must be lower-case letters and digits separated by single dashes';

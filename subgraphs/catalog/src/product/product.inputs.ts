@@ -4,12 +4,10 @@ import { GraphQLSafeInt, MAX_MONEY_INPUT_AMOUNT, MoneyInput } from '@ultramarket
 import { ProductStatus } from './product-status';
 import { ProductOptionInput } from '../option/product-option.inputs';
 import { ProductVariantInput, VariantFieldsInput } from '../variant/product-variant.inputs';
+import { HANDLE_MESSAGE, HANDLE_PATTERN } from './product-handle';
 
 /** A product carries at most 250 tags of up to 255 characters each. */
 export const MAX_TAGS = 250;
-
-const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const HANDLE_MESSAGE = 'handle must be lower-case letters and digits separated by single dashes';
 
 /**
  * The sku, barcode, compareAtPrice, weightGrams and trackInventory fields (from VariantFieldsInput)
@@ -29,7 +27,7 @@ export class CreateProductInput extends VariantFieldsInput {
 
   @IsOptional()
   @Length(1, 255)
-  @Matches(HANDLE, { message: HANDLE_MESSAGE })
+  @Matches(HANDLE_PATTERN, { message: HANDLE_MESSAGE })
   @Field({ nullable: true, description: 'URL handle; generated from the title when left out.' })
   handle?: string;
 
@@ -117,7 +115,7 @@ export class UpdateProductInput {
 
   @IsOptional()
   @Length(1, 255)
-  @Matches(HANDLE, { message: HANDLE_MESSAGE })
+  @Matches(HANDLE_PATTERN, { message: HANDLE_MESSAGE })
   @Field({ nullable: true, description: 'New URL handle.' })
   handle?: string;
 
