@@ -59,3 +59,5 @@ export * from './server/subgraph-runtime';
 export * from './server/start-subgraph';
 export * from './server/run-subgraph';
 export * from './server/start-failure';
+export * from './pricing/pricing.types';
+export * from './pricing/price-cart';
