@@ -103,7 +103,12 @@ export interface PricedTotals {
   shippingDiscounts: DiscountAllocation[];
   taxTotal: number;
   total: number;
+  /** Every tax charged on the order (lines and shipping), one per rule, each rounded as `settings.rounding` says. */
   taxLines: TaxLine[];
+  /** Tax on shipping (its share of `taxTotal`; always set by the engine). */
+  shippingTaxTotal?: number;
+  /** The taxes on shipping, by its own tax class (always set by the engine). */
+  shippingTaxLines?: TaxLine[];
 }
 
 /** What a promotion takes off. */
@@ -113,7 +118,7 @@ export type PromotionValue =
   /** A fixed amount off the target's total, spread over its lines in proportion to their amounts. */
   | { kind: 'FIXED_AMOUNT'; amount: number }
   /** Shipping costs nothing (or `basisPoints` of it off, 10000 by default). */
-  | { kind: 'FREE_SHIPPING' }
+  | { kind: 'FREE_SHIPPING'; basisPoints?: number }
   /** For every `buyQuantity` target units bought, `getQuantity` further target units (the cheapest) get `basisPoints` off. */
   | { kind: 'BUY_X_GET_Y'; buyQuantity: number; getQuantity: number; basisPoints: number };
 
