@@ -61,3 +61,4 @@ export * from './server/run-subgraph';
 export * from './server/start-failure';
 export * from './pricing/pricing.types';
 export * from './pricing/price-cart';
+export * from './pricing/tax-provider';

@@ -1,37 +1,29 @@
-import type { PricedLine, PricingInput, PricingResult } from './pricing.types';
+import type { PricingInput, PricingResult } from './pricing.types';
+import { completePricing, priceBeforeTax, taxRequestOf } from './pricing-chain';
+import { taxByRules } from './tax';
+import { type TaxProvider, checkTaxAnswer } from './tax-provider';
 
 /**
- * Prices a cart or an order: line prices → promotions → shipping → tax. This first cut prices lines
- * and the chosen shipping rate; promotions and tax are the next stages of the chain.
+ * Prices a cart or an order: line prices → promotions → shipping → tax (the store's own rules), pure and
+ * synchronous, so a cart, its checkout review and the order it becomes agree to the minor unit.
+ * The rules of each stage are in docs/pricing.md. Input that breaks the contract throws a RangeError.
  */
 export function priceCart(input: PricingInput): PricingResult {
-  const lines: PricedLine[] = input.lines.map((line) => {
-    const subtotal = line.unitPrice * line.quantity;
-    return {
-      lineId: line.lineId,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      subtotal,
-      discountTotal: 0,
-      taxTotal: 0,
-      total: subtotal,
-      discounts: [],
-      taxLines: [],
-    };
-  });
-  const subtotal = lines.reduce((sum, line) => sum + line.subtotal, 0);
-  const shippingTotal = input.shippingRate?.amount ?? 0;
-  return {
-    currencyCode: input.settings.currencyCode,
-    lines,
-    subtotal,
-    discountTotal: 0,
-    shippingTotal,
-    shippingDiscounts: [],
-    taxTotal: 0,
-    total: subtotal + shippingTotal,
-    taxLines: [],
-    appliedPromotions: [],
-    rejectedPromotions: [],
-  };
+  const beforeTax = priceBeforeTax(input);
+  const request = taxRequestOf(beforeTax);
+  return completePricing(beforeTax, request && taxByRules(request, input.taxRules));
+}
+
+/**
+ * The same chain with an external tax service at the tax stage (`input.taxRules` are not used). The
+ * provider is not asked when no tax is due (no address, a tax-exempt customer); an answer it could not
+ * be totalled from (a line it was not asked about, a negative or fractional tax) rejects.
+ */
+export async function priceCartWithTaxProvider(input: PricingInput, provider: TaxProvider): Promise<PricingResult> {
+  const beforeTax = priceBeforeTax(input);
+  const request = taxRequestOf(beforeTax);
+  if (request === null) return completePricing(beforeTax, null);
+  const answer = await provider.calculateTax(request);
+  checkTaxAnswer(request, answer);
+  return completePricing(beforeTax, answer);
 }

@@ -1,4 +1,4 @@
-import type { PricingInput, PricingLine, Promotion, TaxRule } from './pricing.types';
+import type { PricingInput, PricingLine, Promotion, PromotionTarget, TaxRule } from './pricing.types';
 
 /** Small builders for the pricing engine's tests; not exported from the kit. */
 export function pricingLine(lineId: string, unitPrice: number, quantity: number, overrides: Partial<PricingLine> = {}): PricingLine {
@@ -54,4 +54,8 @@ export function pricingInput(overrides: Partial<PricingInput> = {}): PricingInpu
     now: NOW,
     ...overrides,
   };
+}
+
+export function linesTarget(match: { productIds?: string[]; variantIds?: string[]; collectionIds?: string[] }): PromotionTarget {
+  return { kind: 'LINES', productIds: match.productIds ?? [], variantIds: match.variantIds ?? [], collectionIds: match.collectionIds ?? [] };
 }

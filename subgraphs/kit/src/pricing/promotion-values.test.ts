@@ -46,11 +46,14 @@ describe('FIXED_AMOUNT', () => {
     const base = baseFor([pricingLine('c', 1000, 1), pricingLine('a', 1000, 1), pricingLine('b', 1000, 1)], 'PER_LINE');
     base.lineRank = [2, 0, 1];
     expect(whole(discountSharesOf({ kind: 'FIXED_AMOUNT', amount: 1000 }, base).lines)).toEqual([333, 334, 333]);
-    expect(whole(discountSharesOf({ kind: 'FIXED_AMOUNT', amount: 1000 }, baseFor([pricingLine('a', 1000, 1), pricingLine('b', 1000, 1), pricingLine('c', 1000, 1)], 'PER_ORDER')).lines)).toEqual([
-      '1000/3',
-      '1000/3',
-      '1000/3',
-    ]);
+    expect(
+      whole(
+        discountSharesOf(
+          { kind: 'FIXED_AMOUNT', amount: 1000 },
+          baseFor([pricingLine('a', 1000, 1), pricingLine('b', 1000, 1), pricingLine('c', 1000, 1)], 'PER_ORDER'),
+        ).lines,
+      ),
+    ).toEqual(['1000/3', '1000/3', '1000/3']);
   });
 
   it('takes at most what is left: 50.00 off 30.00 is 30.00', () => {
@@ -68,8 +71,12 @@ describe('BUY_X_GET_Y', () => {
 
   it('discounts the cheapest units of mixed prices', () => {
     const lines = [pricingLine('a', 1000, 2), pricingLine('b', 500, 1), pricingLine('c', 300, 1)];
-    expect(whole(discountSharesOf({ kind: 'BUY_X_GET_Y', buyQuantity: 2, getQuantity: 1, basisPoints: 10_000 }, baseFor(lines, 'PER_LINE')).lines)).toEqual([0, 0, 300]);
-    expect(whole(discountSharesOf({ kind: 'BUY_X_GET_Y', buyQuantity: 1, getQuantity: 1, basisPoints: 5000 }, baseFor(lines, 'PER_LINE')).lines)).toEqual([0, 250, 150]);
+    expect(whole(discountSharesOf({ kind: 'BUY_X_GET_Y', buyQuantity: 2, getQuantity: 1, basisPoints: 10_000 }, baseFor(lines, 'PER_LINE')).lines)).toEqual([
+      0, 0, 300,
+    ]);
+    expect(whole(discountSharesOf({ kind: 'BUY_X_GET_Y', buyQuantity: 1, getQuantity: 1, basisPoints: 5000 }, baseFor(lines, 'PER_LINE')).lines)).toEqual([
+      0, 250, 150,
+    ]);
   });
 
   it('judges cheapness by what a unit has left after earlier promotions, ties by lineId', () => {
