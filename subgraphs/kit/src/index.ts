@@ -62,3 +62,4 @@ export * from './server/start-failure';
 export * from './pricing/pricing.types';
 export * from './pricing/price-cart';
 export * from './pricing/tax-provider';
+export * from './pricing/tax';

@@ -163,6 +163,51 @@ describe('priceCart', () => {
     });
   });
 
+  it('prices the worked example of docs/pricing.md both ways', () => {
+    const example = (rounding: 'PER_LINE' | 'PER_ORDER') =>
+      priceCart(
+        pricingInput({
+          settings: { currencyCode: 'CAD', rounding, pricesIncludeTax: false },
+          lines: [pricingLine('a', 251, 4), pricingLine('b', 1004, 1)],
+          promotions: [promotion('save15', { kind: 'PERCENTAGE', basisPoints: 1500 }, { code: 'SAVE15' })],
+          codes: ['SAVE15'],
+          shippingAddress: vancouver,
+          shippingRate: { ...standardShipping, amount: 500 },
+          taxRules: canada,
+        }),
+      );
+    const summary = (result: ReturnType<typeof priceCart>) => ({
+      lines: result.lines.map(({ lineId, discountTotal, taxLines, total }) => [lineId, discountTotal, taxLines.map(({ amount }) => amount), total]),
+      discountTotal: result.discountTotal,
+      taxLines: result.taxLines.map(({ ruleId, amount }) => [ruleId, amount]),
+      total: result.total,
+    });
+    expect(summary(example('PER_LINE'))).toEqual({
+      lines: [
+        ['a', 151, [43, 60], 956],
+        ['b', 151, [43, 60], 956],
+      ],
+      discountTotal: 302,
+      taxLines: [
+        ['bc-gst', 111],
+        ['bc-pst', 155],
+      ],
+      total: 2472,
+    });
+    expect(summary(example('PER_ORDER'))).toEqual({
+      lines: [
+        ['a', 151, [42, 59], 954],
+        ['b', 150, [43, 60], 957],
+      ],
+      discountTotal: 301,
+      taxLines: [
+        ['bc-gst', 110],
+        ['bc-pst', 154],
+      ],
+      total: 2471,
+    });
+  });
+
   it('reports every promotion that did not apply, and every unknown code', () => {
     const result = priceCart(
       pricingInput({
