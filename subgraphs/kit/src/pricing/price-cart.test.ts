@@ -208,6 +208,30 @@ describe('priceCart', () => {
     });
   });
 
+  it('prices an empty cart at its shipping, with nothing for a promotion to target', () => {
+    const result = priceCart(pricingInput({ shippingRate: standardShipping, promotions: [promotion('ship', { kind: 'FREE_SHIPPING' })] }));
+    expect([result.subtotal, result.shippingTotal, result.total]).toEqual([0, 1500, 1500]);
+    expect(result.rejectedPromotions).toEqual([{ promotionId: 'ship', code: null, reason: 'NO_TARGET_LINES' }]);
+  });
+
+  it('keeps a tax-inclusive price for a tax-exempt customer, with no tax in it', () => {
+    const inclusive = { currencyCode: 'CAD', rounding: 'PER_LINE', pricesIncludeTax: true } as const;
+    const result = priceCart(
+      pricingInput({
+        settings: inclusive,
+        lines: [pricingLine('a', 11_200, 1)],
+        shippingAddress: vancouver,
+        taxRules: canada,
+        customer: { customerId: 'c', taxExempt: true },
+      }),
+    );
+    expect([result.taxTotal, result.total, result.lines[0].taxLines]).toEqual([0, 11_200, []]);
+  });
+
+  it('refuses input that breaks the contract instead of pricing it', () => {
+    expect(() => priceCart(pricingInput({ lines: [pricingLine('a', -100, 1)] }))).toThrow(RangeError);
+  });
+
   it('reports every promotion that did not apply, and every unknown code', () => {
     const result = priceCart(
       pricingInput({
