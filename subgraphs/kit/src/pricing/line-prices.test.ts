@@ -1,5 +1,5 @@
 import { priceLines } from './line-prices';
-import { pricingLine } from './pricing-fixtures';
+import { pricingLine } from '../../test/support/pricing-fixtures';
 
 describe('line prices', () => {
   it('prices each line as unit price × quantity, in input order', () => {

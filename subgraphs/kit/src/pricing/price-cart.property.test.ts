@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { priceCart, priceCartWithTaxProvider } from './price-cart';
-import { NOW } from './pricing-fixtures';
+import { NOW } from '../../test/support/pricing-fixtures';
 import type { PricingInput, PricingLine, PricingResult, Promotion, PromotionTarget, PromotionValue, TaxRule } from './pricing.types';
 import { builtInTaxProvider } from './tax-provider';
 

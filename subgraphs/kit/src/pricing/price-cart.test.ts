@@ -1,5 +1,5 @@
 import { priceCart, priceCartWithTaxProvider } from './price-cart';
-import { linesTarget, pricingInput, pricingLine, promotion, taxRule } from './pricing-fixtures';
+import { linesTarget, pricingInput, pricingLine, promotion, taxRule } from '../../test/support/pricing-fixtures';
 import type { PricingAddress, PricingInput } from './pricing.types';
 import { type TaxProvider, type TaxRequest, builtInTaxProvider } from './tax-provider';
 

@@ -1,5 +1,5 @@
 import { checkPricingInput } from './pricing-input-check';
-import { pricingInput, pricingLine, promotion, taxRule } from './pricing-fixtures';
+import { pricingInput, pricingLine, promotion, taxRule } from '../../test/support/pricing-fixtures';
 
 describe('pricing input check', () => {
   it('accepts a well-formed input', () => {

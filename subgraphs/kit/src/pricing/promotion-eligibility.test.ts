@@ -1,6 +1,6 @@
 import { priceLines } from './line-prices';
 import { eligibilityOf, targetIndexesOf } from './promotion-eligibility';
-import { NOW, linesTarget, pricingLine, promotion } from './pricing-fixtures';
+import { NOW, linesTarget, pricingLine, promotion } from '../../test/support/pricing-fixtures';
 
 const lines = priceLines([
   pricingLine('shirt', 2000, 2, { productId: 'p-shirt', variantId: 'v-shirt-m', collectionIds: ['summer'] }),

@@ -1,7 +1,7 @@
 import { type Exact, exact } from './exact-amount';
 import { priceLines } from './line-prices';
 import { type DiscountBase, discountSharesOf, freeUnitsOf } from './promotion-values';
-import { pricingLine } from './pricing-fixtures';
+import { pricingLine } from '../../test/support/pricing-fixtures';
 import type { PricingLine, RoundingScope } from './pricing.types';
 import { roundingPolicyOf } from './rounding';
 

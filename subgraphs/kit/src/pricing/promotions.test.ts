@@ -1,7 +1,7 @@
 import { type Exact, sum } from './exact-amount';
 import { priceLines } from './line-prices';
 import { type PromotionStage, type PromotionStageInput, applyPromotions } from './promotions';
-import { NOW, linesTarget, pricingLine, promotion } from './pricing-fixtures';
+import { NOW, linesTarget, pricingLine, promotion } from '../../test/support/pricing-fixtures';
 import type { PricingLine, Promotion } from './pricing.types';
 import { roundingPolicyOf } from './rounding';
 

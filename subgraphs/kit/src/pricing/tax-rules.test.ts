@@ -1,4 +1,4 @@
-import { taxRule } from './pricing-fixtures';
+import { taxRule } from '../../test/support/pricing-fixtures';
 import type { PricingAddress } from './pricing.types';
 import { taxRulesForAddress, taxRulesForClass } from './tax-rules';
 

@@ -1,4 +1,4 @@
-import { taxRule } from './pricing-fixtures';
+import { taxRule } from '../../test/support/pricing-fixtures';
 import type { PricingSettings, RoundingScope } from './pricing.types';
 import { taxByRules } from './tax';
 import { type TaxRequest, type TaxableLine, builtInTaxProvider, checkTaxAnswer } from './tax-provider';

@@ -1,4 +1,4 @@
-import type { PricingInput, PricingLine, Promotion, PromotionTarget, TaxRule } from './pricing.types';
+import type { PricingInput, PricingLine, Promotion, PromotionTarget, TaxRule } from '../../src/pricing/pricing.types';
 
 /** Small builders for the pricing engine's tests; not exported from the kit. */
 export function pricingLine(lineId: string, unitPrice: number, quantity: number, overrides: Partial<PricingLine> = {}): PricingLine {
