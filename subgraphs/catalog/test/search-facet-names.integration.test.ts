@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
+import { Repository } from 'typeorm';
 import { Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { catalogSubgraph } from '../src/catalog.subgraph';
+import { Category } from '../src/category/category.entity';
+import { Collection } from '../src/collection/collection.entity';
 import { searchEvents } from './support/search-events';
 
 const FACETS = gql`
@@ -173,5 +176,24 @@ describe('catalog: names on category and collection facet values', () => {
       collection: null,
     });
     expect(staff.facets.categories.find((value) => value.value === tops)?.category).toEqual({ id: tops, name: 'Tops', handle: 'tops' });
+  });
+  it('reads the categories and the collections of every facet value in one batch each per request', async () => {
+    const category = (name: string, handle: string) =>
+      mutate<{ category: { id: string } }>('createCategory', 'CreateCategoryInput', 'category { id }', { name, handle }).then((made) => made.category.id);
+    const shirts = await category('Shirts', 'shirts');
+    const linen = await category('Linen', 'linen');
+    await mutate('assignProductCategories', 'AssignProductCategoriesInput', '', { productId, categoryIds: [tops, shirts, linen] });
+    await eventually(async () => (await facets(merchantA)).facets.categories.length === 3, 15_000, 'three category facet values');
+
+    const findBy = jest.spyOn(Repository.prototype, 'findBy');
+    try {
+      const { facets: found } = await facets(merchantA);
+      expect(found.categories.map((value) => value.category?.name).sort()).toEqual(['Linen', 'Shirts', 'Tops']);
+      expect(found.collections.map((value) => value.collection?.title).sort()).toEqual(['Staff picks (draft)', 'Summer sale']);
+      const readsOf = (target: unknown) => findBy.mock.contexts.filter((repository) => (repository as Repository<object>).target === target).length;
+      expect([readsOf(Category), readsOf(Collection)]).toEqual([1, 1]);
+    } finally {
+      findBy.mockRestore();
+    }
   });
 });
