@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
+import { parseCsv } from '../../subgraphs/catalog/src/bulk/csv';
 import type { InventoryItemFieldsFragment, OrderSummaryFragment, ProductWithVariantsFragment } from '../../schema/generated/sdk';
 
 const USD = (amount: number) => ({ amount, currencyCode: 'USD' });
@@ -15,7 +16,8 @@ const skuOf = (size: string, colour: string) => `TEE-${colour.toUpperCase()}-${s
  * Issue 13's journey through the gateway, as a merchant and shoppers do it with the generated SDK:
  * a T-shirt in three sizes and two colours, priced per variant, stocked at two locations, ordered by
  * variant, 200 shoppers racing for the 10 units of one variant kept 6 + 4 across the locations, an
- * automated collection following its tags, and a misspelt search finding it with facet counts.
+ * automated collection following its tags, a misspelt search finding it with facet counts (the
+ * category facet named), and a CSV export carrying its stock into a second store.
  */
 describe('catalog journey: a product with variants, stocked at two locations, sold by variant', () => {
   let stack: Stack;
@@ -42,6 +44,7 @@ describe('catalog journey: a product with variants, stocked at two locations, so
       RATE_LIMIT_USER_RESTORE_RATE: '100000',
       RATE_LIMIT_ANONYMOUS_BUCKET: '1000000',
       RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '100000',
+      CATALOG_BULK_POLL_INTERVAL: '100ms',
     };
     stack = await startStack({ namespace: uniqueSuiteName('journey'), env: unthrottled });
     store = new Storefront(stack);
@@ -266,5 +269,88 @@ describe('catalog journey: a product with variants, stocked at two locations, so
 
     const blueInStock = await store.merchant.ProductSearch({ filter: { options: [{ name: 'Colour', value: 'Blue' }], inStock: true }, first: 10 });
     expect(blueInStock.productSearch.products.nodes.map((product) => product.id)).toEqual([tee.id]);
+  });
+  it('names the category facet’s values for shoppers: the category’s name and handle, not only its id', async () => {
+    const { createCategory } = await store.merchant.CreateCategory({ input: { name: 'Tops', handle: 'tops' } });
+    expect(createCategory.userErrors).toEqual([]);
+    const topsId = createCategory.category!.id;
+    const { assignProductCategories } = await store.merchant.AssignProductCategories({ input: { productId: tee.id, categoryIds: [topsId] } });
+    expect(assignProductCategories.userErrors).toEqual([]);
+
+    const shopper = store.sdkFor();
+    const { productSearch } = await eventually(
+      async () => {
+        const found = await shopper.ProductSearch({ first: 10 });
+        return found.productSearch.facets.categories.length > 0 ? found : undefined;
+      },
+      15_000,
+      'the category facet',
+    );
+    expect(productSearch.facets.categories).toEqual([{ value: topsId, count: 1, category: { id: topsId, name: 'Tops', handle: 'tops' } }]);
+  });
+
+  it('exports the store with each variant’s on-hand (summed over its locations) and imports it into a second store with the same on-hand', async () => {
+    /** On-hand per variant (by SKU, or the product's handle for a variant without one), summed over a store's locations. */
+    const onHandOf = async (front: Storefront): Promise<Record<string, number>> => {
+      const { products } = await front.merchant.Products({ first: 10 });
+      const keyOf = new Map<string, string>();
+      for (const { node } of products.edges) {
+        const { product } = await front.merchant.ProductWithVariants({ id: node.id });
+        for (const one of product!.variants) keyOf.set(one.id, one.sku ?? product!.handle);
+      }
+      const { inventory } = await front.merchant.InventoryLevels({ first: 50 });
+      const sums: Record<string, number> = Object.fromEntries([...keyOf.values()].map((key) => [key, 0]));
+      for (const item of inventory.nodes) sums[keyOf.get(item.variantId!)!] += item.onHand;
+      return sums;
+    };
+    const inA = await onHandOf(store);
+    // M / Red is kept 6 + 4 at two locations (all reserved by the race: on hand is still 10)
+    expect(inA).toMatchObject({ [skuOf('M', 'Red')]: 10, [skuOf('S', 'Blue')]: 5, [skuOf('L', 'Red')]: 7 });
+
+    /** "Variant Inventory Qty" per variant key of an exported file. */
+    const quantitiesOf = (csv: string): Record<string, string> => {
+      const [header, ...rows] = parseCsv(csv).map((record) => record.cells);
+      const [handle, sku, quantity] = ['Handle', 'Variant SKU', 'Variant Inventory Qty'].map((column) => header.indexOf(column));
+      return Object.fromEntries(rows.map((cells) => [cells[sku] || cells[handle], cells[quantity]]));
+    };
+    const finished = (front: Storefront, id: string) =>
+      eventually(
+        async () => {
+          const { bulkOperation } = await front.merchant.BulkOperation({ id });
+          return bulkOperation?.status === 'COMPLETED' ? bulkOperation : undefined;
+        },
+        60_000,
+        'the bulk operation to complete',
+      );
+    // catalog's copy of stock follows inventory's events: the export carries every count once they have arrived
+    const file = await eventually(
+      async () => {
+        const { startProductExport } = await store.merchant.StartProductExport({ input: { jobKey: randomUUID() } });
+        expect(startProductExport.userErrors).toEqual([]);
+        const csv = (await finished(store, startProductExport.bulkOperation!.id)).resultCsv!;
+        const quantities = quantitiesOf(csv);
+        const complete = Object.entries(inA).every(([key, onHand]) => quantities[key] === String(onHand) || (onHand === 0 && quantities[key] === ''));
+        return complete ? csv : undefined;
+      },
+      30_000,
+      'an export with every variant’s on-hand',
+    );
+    expect(quantitiesOf(file)).toMatchObject({ [skuOf('M', 'Red')]: '10', [skuOf('S', 'Blue')]: '5', [skuOf('L', 'Red')]: '7' });
+
+    const copy = await Storefront.open(stack, 'Journey Copy');
+    const { startProductImport } = await copy.merchant.StartProductImport({ input: { jobKey: randomUUID(), csv: file } });
+    expect(startProductImport.userErrors).toEqual([]);
+    expect(await finished(copy, startProductImport.bulkOperation!.id)).toMatchObject({ failedRows: 0, succeededRows: 7 });
+    // inventory sets the imported counts at the copy's default location from catalog's event
+    const inB = await eventually(
+      async () => {
+        const sums = await onHandOf(copy);
+        const sorted = (counts: Record<string, number>) => JSON.stringify(Object.entries(counts).sort());
+        return sorted(sums) === sorted(inA) ? sums : undefined;
+      },
+      30_000,
+      'the copy’s stock to match',
+    );
+    expect(inB).toEqual(inA);
   });
 });

@@ -1681,7 +1681,7 @@ export type Mutation = {
   updateCustomerAddress: UpdateCustomerAddressPayload;
   /** Renames a segment or replaces its rules (its members are recomputed). */
   updateCustomerSegment: UpdateCustomerSegmentPayload;
-  /** Renames, re-prioritises, re-addresses, deactivates or reactivates a location; one with reserved units cannot be deactivated. */
+  /** Renames, re-prioritises, re-addresses, deactivates or reactivates a location; one with reserved units cannot be deactivated. (De)activating one publishes inventory.stock-changed for each item kept there. */
   updateLocation: UpdateLocationPayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
@@ -2737,6 +2737,10 @@ export type ProductOptionInput = {
 /** A facet value and how many products have it. */
 export type ProductSearchFacetValue = {
   __typename?: 'ProductSearchFacetValue';
+  /** On the categories facet's values: the category, for its name and handle. Null on other facets, and for a category gone since. */
+  category: Maybe<Category>;
+  /** On the collections facet's values: the collection, for its title and handle. Null on other facets, for a collection gone since, and for shoppers when it is not published. */
+  collection: Maybe<Collection>;
   /** Products with this value, under every other filter of the search. */
   count: Scalars['Int']['output'];
   /** The value (for categories and collections: the id). */
@@ -4963,7 +4967,7 @@ export type ProductSearchQueryVariables = Exact<{
 }>;
 
 
-export type ProductSearchQuery = { __typename?: 'Query', productSearch: { __typename?: 'ProductSearchResult', totalCount: number, textMatch: ProductSearchTextMatch, products: { __typename?: 'ProductConnection', nodes: Array<{ __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, facets: { __typename?: 'ProductSearchFacets', categories: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, collections: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, vendors: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, productTypes: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, tags: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, options: Array<{ __typename?: 'ProductSearchOptionFacet', name: string, values: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }> }>, priceRanges: Array<{ __typename?: 'ProductSearchPriceRange', min: any, max: any | null, count: number }>, inStock: { __typename?: 'ProductSearchStockFacet', inStock: number, outOfStock: number } } } };
+export type ProductSearchQuery = { __typename?: 'Query', productSearch: { __typename?: 'ProductSearchResult', totalCount: number, textMatch: ProductSearchTextMatch, products: { __typename?: 'ProductConnection', nodes: Array<{ __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, facets: { __typename?: 'ProductSearchFacets', categories: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number, category: { __typename?: 'Category', id: string, name: string, handle: string } | null }>, collections: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number, collection: { __typename?: 'Collection', id: string, title: string, handle: string } | null }>, vendors: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, productTypes: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, tags: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }>, options: Array<{ __typename?: 'ProductSearchOptionFacet', name: string, values: Array<{ __typename?: 'ProductSearchFacetValue', value: string, count: number }> }>, priceRanges: Array<{ __typename?: 'ProductSearchPriceRange', min: any, max: any | null, count: number }>, inStock: { __typename?: 'ProductSearchStockFacet', inStock: number, outOfStock: number } } } };
 
 export type SearchSuggestionsQueryVariables = Exact<{
   prefix: Scalars['String']['input'];
@@ -6255,10 +6259,20 @@ export const ProductSearchDocument = `
       categories {
         value
         count
+        category {
+          id
+          name
+          handle
+        }
       }
       collections {
         value
         count
+        collection {
+          id
+          title
+          handle
+        }
       }
       vendors {
         value

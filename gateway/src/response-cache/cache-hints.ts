@@ -109,7 +109,7 @@ export const STOREFRONT_CACHE_HINTS: CacheHints = {
   CollectionEdge: everyField('cursor', 'node'),
   ProductSearchResult: everyField('totalCount', 'products', 'facets', 'textMatch'),
   ProductSearchFacets: everyField('categories', 'collections', 'vendors', 'productTypes', 'tags', 'options', 'priceRanges', 'inStock'),
-  ProductSearchFacetValue: everyField('value', 'count'),
+  ProductSearchFacetValue: everyField('value', 'count', 'category', 'collection'),
   ProductSearchOptionFacet: everyField('name', 'values'),
   ProductSearchPriceRange: everyField('min', 'max', 'count'),
   ProductSearchStockFacet: everyField('inStock', 'outOfStock'),

@@ -31,6 +31,7 @@ import { CreateCollections1763769623100 } from './migrations/1763769623100-creat
 import { CreateProductMedia1763769624000 } from './migrations/1763769624000-create-product-media';
 import { CreateProductSearch1763769625000 } from './migrations/1763769625000-create-product-search';
 import { ProductSearchResolver } from './search/product-search.resolver';
+import { ProductSearchFacetValueResolver } from './search/product-search-facet.resolver';
 import { searchDocumentHandlers } from './search/search-document.handlers';
 import { CreateBulkOperation1763769626000 } from './migrations/1763769626000-create-bulk-operation';
 import { BulkOperation } from './bulk/bulk-operation.entity';
@@ -86,6 +87,7 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
           CollectionResolver,
           ProductCollectionsResolver,
           ProductSearchResolver,
+          ProductSearchFacetValueResolver,
           BulkOperationResolver,
         ],
         referenceResolvers: {

@@ -25,6 +25,8 @@ interface ExportedProduct {
     compare_at_amount: string | null;
     weight_grams: number | null;
     option_values: string[];
+    /** On hand across the store's active locations as catalog last heard it; null when untracked or never heard. */
+    on_hand: number | null;
   }[];
 }
 
@@ -49,7 +51,7 @@ function rowsOf(product: ExportedProduct): string[][] {
       ...options,
       variant.sku ?? '',
       variant.weight_grams === null ? '' : String(variant.weight_grams),
-      '',
+      variant.on_hand === null ? '' : String(variant.on_hand),
       majorUnits(Number(variant.price_amount)),
       variant.compare_at_amount === null ? '' : majorUnits(Number(variant.compare_at_amount)),
       'TRUE',
@@ -65,7 +67,10 @@ function rowsOf(product: ExportedProduct): string[][] {
 /**
  * A store's products as a Shopify product CSV, read in keyset pages by id (each page one store-scoped
  * read with its options and variants aggregated in SQL); `onPage` hears the variant rows written so far.
- * "Variant Inventory Qty" is left empty: catalog keeps no copy of stock.
+ * "Variant Inventory Qty" is a tracked variant's on-hand across the store's active locations, from the
+ * copy search keeps of `inventory.stock-changed` (so an export may lag a change still on its way);
+ * empty for an untracked variant (as Shopify writes it) and for one whose stock was never heard of
+ * (importing the file then leaves that variant's stock alone).
  */
 export async function exportProducts(dataSource: DataSource, storeId: string, onPage: (rowsSoFar: number) => Promise<void>): Promise<string> {
   const rows: string[][] = [EXPORT_COLUMNS];
@@ -76,9 +81,11 @@ export async function exportProducts(dataSource: DataSource, storeId: string, on
         `SELECT p.id, p.handle, p.title, p.description, p.vendor, p.product_type, p.tags, p.status, p.seo_title, p.seo_description,
                 coalesce((SELECT json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position) FROM product_option o WHERE o.product_id = p.id), '[]') AS options,
                 coalesce((SELECT json_agg(json_build_object('sku', v.sku, 'barcode', v.barcode, 'price_amount', v.price_amount::text,
-                                   'compare_at_amount', v.compare_at_amount::text, 'weight_grams', v.weight_grams, 'option_values', v.option_values) ORDER BY v.position)
+                                   'compare_at_amount', v.compare_at_amount::text, 'weight_grams', v.weight_grams, 'option_values', v.option_values,
+                                   'on_hand', CASE WHEN v.track_inventory THEN (d.variant_availability -> v.id::text ->> 'onHand')::int END) ORDER BY v.position)
                             FROM product_variant v WHERE v.product_id = p.id), '[]') AS variants
-           FROM product p WHERE p.store_id = $1 AND p.id > $2 ORDER BY p.id LIMIT $3`,
+           FROM product p LEFT JOIN product_search_document d ON d.product_id = p.id AND d.store_id = p.store_id
+          WHERE p.store_id = $1 AND p.id > $2 ORDER BY p.id LIMIT $3`,
         [storeId, after, PAGE],
       ),
     );

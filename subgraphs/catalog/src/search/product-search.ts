@@ -116,8 +116,8 @@ function facetsOf(rows: SearchStatementRow['facets']): ProductSearchFacets {
   }
   const stock = new Map(values('inStock').map(({ value, count }) => [value, count]));
   return {
-    categories: values('categories'),
-    collections: values('collections'),
+    categories: values('categories').map((value) => ({ ...value, categoryId: value.value })),
+    collections: values('collections').map((value) => ({ ...value, collectionId: value.value })),
     vendors: values('vendors'),
     productTypes: values('productTypes'),
     tags: values('tags'),

@@ -9,6 +9,12 @@ export class ProductSearchFacetValue {
 
   @Field(() => Int, { description: 'Products with this value, under every other filter of the search.' })
   count: number;
+
+  /** The category this value names, on the categories facet's values (resolved in product-search-facet.resolver.ts). */
+  categoryId?: string;
+
+  /** The collection this value names, on the collections facet's values. */
+  collectionId?: string;
 }
 
 @ObjectType({ description: 'The values of one option (e.g. Size) among the products found.' })

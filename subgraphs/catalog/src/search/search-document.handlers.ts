@@ -139,14 +139,17 @@ interface StockChanged {
   productId: string;
   variantId?: string;
   available: number;
-  variant?: { available: number };
+  onHand?: number;
+  variant?: { available: number; onHand?: number };
 }
 
 /**
- * `inventory.stock-changed`: the variant's units available across all locations (an event from
- * before variants: the product's, for its default variant). A stock change older than the one
- * recorded for the variant is ignored. A variant not heard of yet is recorded as tracked; the next
- * product event corrects that.
+ * `inventory.stock-changed`: the variant's units available and on hand across the store's active
+ * locations (an event from before variants: the product's, for its default variant). Available
+ * feeds the in-stock facet; on-hand is the copy the CSV export writes as "Variant Inventory Qty". A
+ * stock change older than the one recorded for the variant is ignored. A variant not heard of yet is
+ * recorded as tracked; the next product event corrects that. An event without an on-hand count keeps
+ * the one recorded.
  */
 const keepStock: EventHandler<StockChanged> = {
   name: 'catalog-search-stock-changed',
@@ -158,13 +161,16 @@ const keepStock: EventHandler<StockChanged> = {
     const variantId = event.data.variantId ?? productId;
     const available = event.data.variant?.available ?? event.data.available;
     if (!Number.isInteger(available)) throw new PermanentEventError(`${event.type} ${event.id} has no available count`);
+    const onHand = event.data.variant ? event.data.variant.onHand : event.data.onHand;
+    if (onHand !== undefined && onHand !== null && !Number.isInteger(onHand))
+      throw new PermanentEventError(`${event.type} ${event.id} has a bad on-hand count`);
     await tx.manager.query(
       `INSERT INTO product_search_document AS d (product_id, store_id, variant_availability)
-       VALUES ($1, $2, jsonb_build_object($3::text, jsonb_build_object('tracked', true, 'available', $4::int, 'at', $5::text)))
+       VALUES ($1, $2, jsonb_build_object($3::text, jsonb_strip_nulls(jsonb_build_object('tracked', true, 'available', $4::int, 'onHand', $6::int, 'at', $5::text))))
        ON CONFLICT (product_id) DO UPDATE SET variant_availability = jsonb_set(d.variant_availability, ARRAY[$3::text],
-         coalesce(d.variant_availability -> $3::text, '{"tracked": true}'::jsonb) || jsonb_build_object('available', $4::int, 'at', $5::text))
+         coalesce(d.variant_availability -> $3::text, '{"tracked": true}'::jsonb) || jsonb_strip_nulls(jsonb_build_object('available', $4::int, 'onHand', $6::int, 'at', $5::text)))
        WHERE d.store_id = EXCLUDED.store_id AND coalesce(d.variant_availability -> $3::text ->> 'at', '') <= $5::text`,
-      [productId, storeId, variantId, available, event.occurredAt],
+      [productId, storeId, variantId, available, event.occurredAt, onHand ?? null],
     );
     await refreshInStock(tx.manager, productId);
   },

@@ -33,7 +33,8 @@ export class LocationResolver {
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => UpdateLocationPayload, {
-    description: 'Renames, re-prioritises, re-addresses, deactivates or reactivates a location; one with reserved units cannot be deactivated.',
+    description:
+      'Renames, re-prioritises, re-addresses, deactivates or reactivates a location; one with reserved units cannot be deactivated. (De)activating one publishes inventory.stock-changed for each item kept there.',
   })
   async updateLocation(@Arg('input', { description: 'The changes.' }) input: UpdateLocationInput, @Ctx() context: SubgraphContext) {
     return UpdateLocationPayload.of(await updateLocation(context, input));

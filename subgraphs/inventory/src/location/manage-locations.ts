@@ -2,6 +2,7 @@ import { badUserInput, traceOf, UserError, type SubgraphContext } from '@ultrama
 import { staffStore } from '../stock/staff-store';
 import { Location } from './location.entity';
 import { defaultLocationOf } from './default-location';
+import { announceLocationStatus, lockItemsAt } from './location-status-stock';
 import type { CreateLocationInput, UpdateLocationInput } from './location.inputs';
 
 const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'province', 'postalCode', 'countryCode'] as const;
@@ -27,6 +28,8 @@ export async function createLocation(context: SubgraphContext, input: CreateLoca
  * Renames, re-prioritises, re-addresses, deactivates or reactivates a location of the caller's
  * store. Deactivating one where units are reserved is refused (LOCATION_IN_USE): its items are locked
  * first, so a reservation in flight either commits before the check sees it or waits for the change.
+ * A change of `active` publishes inventory.stock-changed for every item kept there, in the same
+ * transaction: their variants' units across active locations change with it (location-status-stock.ts).
  */
 export async function updateLocation(context: SubgraphContext, input: UpdateLocationInput): Promise<Location | UserError> {
   const store = await staffStore(context, 'locations');
@@ -40,18 +43,20 @@ export async function updateLocation(context: SubgraphContext, input: UpdateLoca
 
   return context.unitOfWork.run(traceOf(context), async (tx) => {
     const locations = tx.manager.getRepository(Location);
-    const [found]: { id: string }[] = await tx.manager.query(`SELECT id FROM location WHERE id = $1 AND store_id = $2 FOR UPDATE`, [input.id, store.storeId]);
+    const [found]: { id: string; active: boolean }[] = await tx.manager.query(`SELECT id, active FROM location WHERE id = $1 AND store_id = $2 FOR UPDATE`, [
+      input.id,
+      store.storeId,
+    ]);
     if (!found) return UserError.of('NOT_FOUND', 'No such location in your store', ['input', 'id']);
+    const statusChanges = changes.active !== undefined && changes.active !== found.active;
+    const items = statusChanges ? await lockItemsAt(tx.manager, store.storeId, input.id) : [];
     if (changes.active === false) {
-      const items: { reserved: number }[] = await tx.manager.query(
-        `SELECT reserved FROM inventory_item WHERE location_id = $1 AND store_id = $2 ORDER BY variant_id FOR UPDATE`,
-        [input.id, store.storeId],
-      );
       const reserved = items.reduce((sum, item) => sum + item.reserved, 0);
       if (reserved > 0)
         return UserError.of('LOCATION_IN_USE', `${reserved} units here are reserved for orders: fill or release them first`, ['input', 'active']);
     }
     await locations.update({ id: input.id, storeId: store.storeId }, changes);
+    if (statusChanges) await announceLocationStatus(tx, items, changes.active === true);
     return locations.findOneByOrFail({ id: input.id, storeId: store.storeId });
   });
 }

@@ -17,9 +17,14 @@ export interface StockRow {
 
 const STOCK_COLUMNS = ['product_id', 'variant_id', 'location_id', 'store_id', 'on_hand', 'reserved', 'incoming', 'low_stock_threshold', 'version'];
 
+/** The columns a StockRow is read from; `alias` when the statement names its table. */
+export function stockColumns(alias?: string): string {
+  return STOCK_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(', ');
+}
+
 /** The RETURNING clause that gives back a StockRow; `alias` when the UPDATE names its table. */
 export function returningStock(alias?: string): string {
-  return `RETURNING ${STOCK_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(', ')}`;
+  return `RETURNING ${stockColumns(alias)}`;
 }
 
 export const RETURNING_STOCK = returningStock();
