@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Directive } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Money, type SubgraphContext } from '@ultramarket/kit';
 import { cartConfig } from '../cart-config';
 import { CartLine } from '../cart-line/cart-line.type';
@@ -13,6 +12,15 @@ import { addCartLines, removeCartLines, updateCartLines } from './change-cart-li
 import { setCartEmail } from './set-cart-email';
 import { mergeCart } from './merge-cart';
 
+@ArgsType()
+class CartArgs {
+  @Field(() => ID, { description: 'Cart id.' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'The guest cart’s token (returned once by createCart).' })
+  token?: string | null;
+}
+
 @Resolver(() => Cart)
 export class CartResolver {
   @Query(() => Cart, {
@@ -20,12 +28,8 @@ export class CartResolver {
     description:
       "A cart of the request's store: a guest cart with its token, the signed-in customer's own cart, any cart of the store for its staff. Null otherwise, or when it expired.",
   })
-  cart(
-    @Arg('id', () => ID, { description: 'Cart id.' }) id: string,
-    @Arg('token', () => String, { nullable: true, description: 'The guest cart’s token.' }) token: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<Cart | null> {
-    return findReadableCart(context, id, token);
+  cart(@Args() { id, token }: CartArgs, @Ctx() context: SubgraphContext): Promise<Cart | null> {
+    return findReadableCart(context, id, token ?? null);
   }
 
   @Authorized()
