@@ -4,6 +4,7 @@ import { Role, StoreStatus } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { openOwnerConnection, storeStatusEvents } from '../../kit/test/support/tenancy-support';
 import { deleteExpiredCarts } from '../src/cart/cart-expiry.job';
+import type * as CartSubgraphModule from '../src/cart.subgraph';
 import { productWith, upstreamEvents } from './support/upstream-events';
 import {
   ADD_LINES,
@@ -57,7 +58,7 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
   });
 
   beforeAll(async () => {
-    const { cartSubgraph } = jest.requireActual<typeof import('../src/cart.subgraph')>('../src/cart.subgraph');
+    const { cartSubgraph } = jest.requireActual<typeof CartSubgraphModule>('../src/cart.subgraph');
     cart = await startTestSubgraph(cartSubgraph);
     owner = await openOwnerConnection(cart.runtime.config);
     await events.storeCreated(storeId, 'USD');

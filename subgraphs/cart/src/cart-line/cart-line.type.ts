@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '@ultramarket/kit';
 import { ProductReference } from '../catalog-view/product-reference.type';
 import { VariantReference } from '../catalog-view/variant-reference.type';
@@ -25,6 +25,8 @@ export class CartLine {
   @Field({ description: 'The variant\'s title ("M / Red", "Default"); empty when unknown.' })
   variantTitle: string;
 
+  // catalog allows at most 3 options a product
+  @Directive('@listSize(assumedSize: 3)')
   @Field(() => [SelectedOption], { description: "The variant's option values." })
   options: SelectedOption[];
 

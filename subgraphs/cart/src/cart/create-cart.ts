@@ -33,7 +33,7 @@ export async function createCart(context: SubgraphContext, config: CartConfig, i
       storeId,
       requested.map((line) => line.variantId),
     );
-    const plan = planAdd(current, requested, offers, existing ? existing.currencyCode : storeCurrency, config);
+    const plan = planAdd(current, requested, offers, existing?.currencyCode ?? storeCurrency, config);
     if ('errors' in plan) return CreateCartPayload.failed(...plan.errors);
 
     if (existing) {
