@@ -4910,8 +4910,6 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null };
 
-export type CartLineDetailsFragment = { __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null };
-
 export type CartDetailsFragment = { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CartQueryVariables = Exact<{
@@ -5627,29 +5625,6 @@ export const UserFieldsFragmentDoc = `
   mfaEnabled
 }
     `;
-export const CartLineDetailsFragmentDoc = `
-    fragment CartLineDetails on CartLine {
-  id
-  variantId
-  title
-  variantTitle
-  options {
-    name
-    value
-  }
-  sku
-  quantity
-  available
-  unitPrice {
-    amount
-    currencyCode
-  }
-  lineTotal {
-    amount
-    currencyCode
-  }
-}
-    `;
 export const CartDetailsFragmentDoc = `
     fragment CartDetails on Cart {
   id
@@ -5660,7 +5635,25 @@ export const CartDetailsFragmentDoc = `
   updatedAt
   expiresAt
   lines {
-    ...CartLineDetails
+    id
+    variantId
+    title
+    variantTitle
+    options {
+      name
+      value
+    }
+    sku
+    quantity
+    available
+    unitPrice {
+      amount
+      currencyCode
+    }
+    lineTotal {
+      amount
+      currencyCode
+    }
   }
   subtotal {
     amount
@@ -5680,7 +5673,7 @@ export const CartDetailsFragmentDoc = `
     currencyCode
   }
 }
-    ${CartLineDetailsFragmentDoc}`;
+    `;
 export const ProductCardFragmentDoc = `
     fragment ProductCard on Product {
   id
