@@ -57,12 +57,13 @@ describe('cart subgraph: tenant and shopper isolation', () => {
     return rows;
   };
 
-  /** A store with a product, a guest cart and a customer's cart. */
+  /** A store with a product in a collection, a guest cart and a customer's cart. */
   async function seedStore(): Promise<StoreData> {
     const storeId = randomUUID();
     const product = productWith([1500]);
     await events.storeCreated(storeId);
     await events.productEvent(storeId, product.productId, 1, product.variants);
+    await events.collectionUpdated(storeId, randomUUID(), 1, [product.productId]);
     const variantId = product.variants[0].variantId;
     const customerUserId = randomUUID();
     const customer = tokenFor([Role.CUSTOMER], storeId, customerUserId);
@@ -180,15 +181,36 @@ describe('cart subgraph: tenant and shopper isolation', () => {
     expect(await snapshot(b.storeId)).toEqual(beforeB);
   });
 
-  it("row-level security hides another store's rows even from a query that forgets its store condition", async () => {
-    const { a } = stores;
-    const seen = await inScope(cart.runtime.dataSource, a.storeId, async (manager) => {
-      const stores: string[] = [];
-      for (const table of TABLES)
-        stores.push(...((await manager.query(`SELECT DISTINCT store_id FROM ${table}`)) as { store_id: string }[]).map((row) => row.store_id));
-      return stores;
-    });
-    expect(seen.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(seen)).toEqual(new Set([a.storeId]));
+  it('forces row-level security on every table, none owned by the application role', async () => {
+    const rows: { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; owner: string }[] = await owner.query(
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) AS owner FROM pg_class c
+        WHERE c.relname = ANY($1) AND c.relkind = 'r' ORDER BY c.relname`,
+      [TABLES],
+    );
+    expect(rows.map((row) => row.relname)).toEqual([...TABLES].sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+      expect(row.owner).not.toBe(cart.runtime.config.database.appUser);
+    }
+  });
+
+  it("refuses a query without a store, hides another store's rows without a condition and refuses writes into them", async () => {
+    const { a, b } = stores;
+    const { dataSource } = cart.runtime;
+    await expect(dataSource.query('SELECT count(*) FROM cart')).rejects.toThrow(/no store scope/);
+    for (const table of TABLES) {
+      const rows: { store_id: string }[] = await inScope(dataSource, b.storeId, (manager) => manager.query(`SELECT DISTINCT store_id FROM ${table}`));
+      // every table holds rows of both stores; B's scope sees B's only, though the query names no store
+      expect([table, rows.map((row) => row.store_id)]).toEqual([table, [b.storeId]]);
+    }
+    await expect(
+      inScope(dataSource, b.storeId, (manager) =>
+        manager.query(`INSERT INTO cart_line (store_id, cart_id, variant_id, quantity) VALUES ($1, $2, $3, 1)`, [a.storeId, a.guestCartId, a.variantId]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const [, updated] = await inScope(dataSource, b.storeId, (manager) =>
+      manager.query(`UPDATE cart SET email = 'pwned@example.com' WHERE id = $1`, [a.guestCartId]),
+    );
+    expect(updated).toBe(0);
   });
 });
