@@ -202,6 +202,10 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
     const refused = await mutate('addCartLines', ADD_LINES, { cartId: created.id, cartToken: token, lines: [{ variantId: second, quantity: 1 }] });
     expect(refused.userErrors.map((error) => error.code)).toEqual(['PRODUCT_NOT_AVAILABLE']);
 
+    // an older event arriving late changes nothing
+    await events.productEvent(storeId, product.productId, 2, product.variants);
+    expect((await readCart(created.id, token))!.total.amount).toBe(2400);
+
     // archived: every line unavailable
     await events.productEvent(storeId, product.productId, 4, product.variants, { status: 'ARCHIVED' });
     expect((await readCart(created.id, token))!.total.amount).toBe(0);
@@ -257,6 +261,19 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
 
     const anonymous = await cart.client(undefined, store).rawRequest(MERGE_CART, { input: { cartId: wide.cart.id, cartToken: wide.token } });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps one open cart per customer and store when several requests create it at once', async () => {
+    const userId = randomUUID();
+    const customer = tokenFor([Role.CUSTOMER], storeId, userId);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => mutate('createCart', CREATE_CART, { lines: [{ variantId: mugId, quantity: 1 }] }, customer)),
+    );
+    expect(answers.flatMap((answer) => answer.userErrors)).toEqual([]);
+    expect(new Set(answers.map((answer) => answer.cart!.id)).size).toBe(1);
+    const rows = await owner.query(`SELECT id FROM cart WHERE store_id = $1 AND user_id = $2`, [storeId, userId]);
+    expect(rows).toHaveLength(1);
+    expect((await request<{ myCart: CartResult }>(MY_CART, {}, customer)).myCart.lines.map((line) => line.quantity)).toEqual([6]);
   });
 
   it('stops serving an expired cart and the sweep deletes it with its lines, leaving live carts alone', async () => {
