@@ -12,5 +12,7 @@ export const CartErrors = {
   quantityTooLarge: (variantId: string, maximum: number, field: string[]) =>
     UserError.of('QUANTITY_TOO_LARGE', `At most ${maximum} units of variant ${variantId} per cart`, field),
   tooManyLines: (maximum: number, field: string[]) => UserError.of('TOO_MANY_LINES', `A cart holds at most ${maximum} different variants`, field),
+  lineNamedTwice: (variantId: string, field: string[]) =>
+    UserError.of('DUPLICATE_LINE', `Variant ${variantId} is named more than once: give each line once`, field),
   lineNotFound: (variantId: string, field: string[]) => UserError.of('LINE_NOT_FOUND', `This cart has no line of variant ${variantId}`, field),
 };

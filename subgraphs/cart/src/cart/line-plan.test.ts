@@ -110,7 +110,7 @@ describe('line plans', () => {
       ),
     ).toEqual([
       ['LINE_NOT_FOUND', 'input.lines.0.variantId'],
-      ['LINE_NOT_FOUND', 'input.lines.2.variantId'],
+      ['DUPLICATE_LINE', 'input.lines.2.variantId'],
     ]);
   });
 

@@ -76,7 +76,8 @@ export function planUpdate(
   const seen = new Set<string>();
   requested.forEach(({ variantId }, index) => {
     const field = [...path, String(index), 'variantId'];
-    if (!current.has(variantId) || seen.has(variantId)) errors.push(CartErrors.lineNotFound(variantId, field));
+    if (seen.has(variantId)) errors.push(CartErrors.lineNamedTwice(variantId, field));
+    else if (!current.has(variantId)) errors.push(CartErrors.lineNotFound(variantId, field));
     seen.add(variantId);
   });
   if (errors.length > 0) return { errors };
