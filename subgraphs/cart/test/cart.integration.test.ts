@@ -206,6 +206,12 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
     await events.productEvent(storeId, product.productId, 2, product.variants);
     expect((await readCart(created.id, token))!.total.amount).toBe(2400);
 
+    // a product whose publication is still to come is not on sale yet
+    const upcoming = productWith([700]);
+    await events.productEvent(storeId, upcoming.productId, 1, upcoming.variants, { publishedAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const early = await mutate('addCartLines', ADD_LINES, { cartId: created.id, cartToken: token, lines: [{ variantId: upcoming.productId, quantity: 1 }] });
+    expect(early.userErrors.map((error) => error.code)).toEqual(['PRODUCT_NOT_AVAILABLE']);
+
     // archived: every line unavailable
     await events.productEvent(storeId, product.productId, 4, product.variants, { status: 'ARCHIVED' });
     expect((await readCart(created.id, token))!.total.amount).toBe(0);
