@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
-#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, orders, payments, customers, notifications) · node gateway/dist/main.js
+#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications) · node gateway/dist/main.js
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
@@ -12,6 +12,7 @@ COPY subgraphs/accounts/package.json subgraphs/accounts/
 COPY subgraphs/stores/package.json subgraphs/stores/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/inventory/package.json subgraphs/inventory/
+COPY subgraphs/cart/package.json subgraphs/cart/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
@@ -38,6 +39,7 @@ COPY subgraphs/accounts/package.json subgraphs/accounts/
 COPY subgraphs/stores/package.json subgraphs/stores/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/inventory/package.json subgraphs/inventory/
+COPY subgraphs/cart/package.json subgraphs/cart/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
@@ -59,6 +61,7 @@ COPY --from=build /app/subgraphs/accounts/dist subgraphs/accounts/dist
 COPY --from=build /app/subgraphs/stores/dist subgraphs/stores/dist
 COPY --from=build /app/subgraphs/catalog/dist subgraphs/catalog/dist
 COPY --from=build /app/subgraphs/inventory/dist subgraphs/inventory/dist
+COPY --from=build /app/subgraphs/cart/dist subgraphs/cart/dist
 COPY --from=build /app/subgraphs/orders/dist subgraphs/orders/dist
 COPY --from=build /app/subgraphs/payments/dist subgraphs/payments/dist
 COPY --from=build /app/subgraphs/customers/dist subgraphs/customers/dist

@@ -38,6 +38,25 @@ export type AcceptStoreInvitationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Variants to add to a cart: a variant already in it has its quantity raised. */
+export type AddCartLinesInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** What to add (1–100 lines); one variant named twice is added once, quantities summed. */
+  lines: Array<CartLineInput>;
+};
+
+/** Result of addCartLines. */
+export type AddCartLinesPayload = {
+  __typename?: 'AddCartLinesPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of addProductsToCollection. */
 export type AddProductsToCollectionPayload = {
   __typename?: 'AddProductsToCollectionPayload';
@@ -289,6 +308,78 @@ export type CancelOrderPayload = {
   order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A shopper's cart in one store; its prices are always the catalog's current ones. */
+export type Cart = {
+  __typename?: 'Cart';
+  /** When the cart was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The cart's currency (ISO 4217): the store's, or its first line's; null while neither is known. Lines in another currency are unavailable. */
+  currencyCode: Maybe<Scalars['String']['output']>;
+  /** Discounts on lines and order (0 until promotions apply to carts). */
+  discountTotal: Money;
+  /** Where to reach the shopper about this cart (abandoned-cart mail); null until given. */
+  email: Maybe<Scalars['String']['output']>;
+  /** When the cart expires unless it changes before (UTC); an expired cart is no longer served. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Opaque cart id. */
+  id: Scalars['ID']['output'];
+  /** Units of the available lines. */
+  itemCount: Scalars['Int']['output'];
+  /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
+  lines: Array<CartLine>;
+  /** Shipping after its discounts (0 until a rate is chosen at checkout). */
+  shippingTotal: Money;
+  /** The store the cart belongs to. */
+  storeId: Scalars['ID']['output'];
+  /** Available lines at their current prices, before discounts. */
+  subtotal: Money;
+  /** Tax (0 until tax rules apply to carts). */
+  taxTotal: Money;
+  /** What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine. */
+  total: Money;
+  /** When the cart last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The signed-in customer's user id; null for a guest cart. */
+  userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One variant in a cart, priced at its current catalog price. */
+export type CartLine = {
+  __typename?: 'CartLine';
+  /** Whether the line can be bought now: its variant is listed, its product ACTIVE and published, and priced in the cart currency. An unavailable line is kept (the shopper removes it) but left out of every total. */
+  available: Scalars['Boolean']['output'];
+  /** Opaque line id. */
+  id: Scalars['ID']['output'];
+  /** What the line adds to the total (after its discounts; tax added when prices exclude it); null when unavailable. */
+  lineTotal: Maybe<Money>;
+  /** The variant's option values. */
+  options: Array<SelectedOption>;
+  /** Its product (resolved by catalog); null when the catalog view does not know the variant. */
+  product: Maybe<Product>;
+  /** Units of the variant. */
+  quantity: Scalars['Int']['output'];
+  /** Stock keeping unit; null when the variant has none. */
+  sku: Maybe<Scalars['String']['output']>;
+  /** The product's title, as the catalog last published it; empty when unknown. */
+  title: Scalars['String']['output'];
+  /** The variant's current price per unit; null when the catalog view does not know the variant. */
+  unitPrice: Maybe<Money>;
+  /** The variant (resolved by catalog). */
+  variant: ProductVariant;
+  /** The variant the line holds (a product without options: its id is the product’s). */
+  variantId: Scalars['ID']['output'];
+  /** The variant's title ("M / Red", "Default"); empty when unknown. */
+  variantTitle: Scalars['String']['output'];
+};
+
+/** A variant and a number of its units. */
+export type CartLineInput = {
+  /** Units, from 1 to the line maximum (CART_MAX_LINE_QUANTITY, 100 unless configured otherwise). */
+  quantity: Scalars['Int']['input'];
+  /** The variant (a product without options: its id is the product’s). */
+  variantId: Scalars['ID']['input'];
 };
 
 /** A category of a store’s category tree; products may sit in several categories. */
@@ -573,6 +664,25 @@ export type ContainerWidth =
   | 'NARROW'
   | 'STANDARD'
   | 'WIDE';
+
+/** A new cart, with lines and an email if already known. */
+export type CreateCartInput = {
+  /** The shopper's email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Lines to start with (at most 100); one variant named twice is one line. */
+  lines?: InputMaybe<Array<CartLineInput>>;
+};
+
+/** Result of createCart. */
+export type CreateCartPayload = {
+  __typename?: 'CreateCartPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** A new guest cart's secret token: shown this once (only its hash is kept); every later call on the cart gives it. Null for a signed-in customer's cart. */
+  cartToken: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** A new category in the caller's store. */
 export type CreateCategoryInput = {
@@ -1501,6 +1611,23 @@ export type MarkNotificationReadPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A guest cart to merge into the signed-in customer's cart. */
+export type MergeCartInput = {
+  /** The guest cart. */
+  cartId: Scalars['ID']['input'];
+  /** Its token (returned by createCart). */
+  cartToken: Scalars['String']['input'];
+};
+
+/** Result of mergeCart. */
+export type MergeCartPayload = {
+  __typename?: 'MergeCartPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** An amount of money in minor units (cents) with its ISO 4217 currency code. */
 export type Money = {
   __typename?: 'Money';
@@ -1541,6 +1668,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts an invitation addressed to the signed-in user, who joins the store's staff with its role; publishes stores.staff-added. */
   acceptStoreInvitation: AcceptStoreInvitationPayload;
+  /** Adds variants to a cart; nothing is added when any line is refused. */
+  addCartLines: AddCartLinesPayload;
   /** Appends products to a manual collection (COLLECTION_IS_AUTOMATED for an automated one); publishes catalog.collection-updated. */
   addProductsToCollection: AddProductsToCollectionPayload;
   /** Adds someone to a store's staff without an invitation, or changes their role: platform admins only (support). Merchants use inviteStoreStaff. Publishes stores.staff-added. */
@@ -1569,6 +1698,8 @@ export type Mutation = {
   completeOrder: CompleteOrderPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
   confirmMfa: ConfirmMfaPayload;
+  /** Creates a cart in the request's store: a guest gets a new cart and its token (once); a signed-in customer's lines go to their open cart when they have one. */
+  createCart: CreateCartPayload;
   /** Creates a category in the caller's store; publishes catalog.category-updated. */
   createCategory: CreateCategoryPayload;
   /** Creates a manual or automated collection (an automated one gets its members at once); publishes catalog.collection-updated. */
@@ -1621,6 +1752,8 @@ export type Mutation = {
   markAllNotificationsRead: MarkAllNotificationsReadPayload;
   /** Marks one notification as read for the caller; doing it again changes nothing. */
   markNotificationRead: MarkNotificationReadPayload;
+  /** Merges a guest cart (its id and token) into the signed-in customer's cart in this store, or makes it theirs when they have none; the guest cart is closed. */
+  mergeCart: MergeCartPayload;
   /** Moves a category with everything below it; refused with CATEGORY_CYCLE (under itself or a descendant) or CATEGORY_TOO_DEEP (over 10 levels). Publishes catalog.category-updated and catalog.product-categories-changed for the products below it. */
   moveCategory: MoveCategoryPayload;
   /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
@@ -1631,6 +1764,8 @@ export type Mutation = {
   refreshToken: RefreshTokenPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** Removes a cart's lines, by variant. */
+  removeCartLines: RemoveCartLinesPayload;
   /** Takes products out of a manual collection; publishes catalog.collection-updated. */
   removeProductsFromCollection: RemoveProductsFromCollectionPayload;
   /** Takes someone off a store's staff; the owner stays (the store's merchants, platform admins). Publishes stores.staff-removed. */
@@ -1649,6 +1784,8 @@ export type Mutation = {
   revokeSession: RevokeSessionPayload;
   /** Withdraws a store's pending invitation (its merchants, platform admins). */
   revokeStoreInvitation: RevokeStoreInvitationPayload;
+  /** Sets the shopper's email on a cart (null clears it). */
+  setCartEmail: SetCartEmailPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
   /** Sets the units on their way to a location. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -1671,6 +1808,8 @@ export type Mutation = {
   startProductImport: StartProductImportPayload;
   /** Moves units of a variant between two locations, atomically and logged; never takes the source's available units below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   transferStock: TransferStockPayload;
+  /** Sets quantities of a cart's lines, by variant; nothing changes when any line is refused. */
+  updateCartLines: UpdateCartLinesPayload;
   /** Renames, re-handles or re-describes a category; publishes catalog.category-updated. */
   updateCategory: UpdateCategoryPayload;
   /** Changes a collection (new rules recompute its members); publishes catalog.collection-updated. */
@@ -1704,6 +1843,11 @@ export type Mutation = {
 
 export type MutationAcceptStoreInvitationArgs = {
   input: AcceptStoreInvitationInput;
+};
+
+
+export type MutationAddCartLinesArgs = {
+  input: AddCartLinesInput;
 };
 
 
@@ -1774,6 +1918,11 @@ export type MutationCompleteOrderArgs = {
 
 export type MutationConfirmMfaArgs = {
   input: ConfirmMfaInput;
+};
+
+
+export type MutationCreateCartArgs = {
+  input: CreateCartInput;
 };
 
 
@@ -1892,6 +2041,11 @@ export type MutationMarkNotificationReadArgs = {
 };
 
 
+export type MutationMergeCartArgs = {
+  input: MergeCartInput;
+};
+
+
 export type MutationMoveCategoryArgs = {
   input: MoveCategoryInput;
 };
@@ -1914,6 +2068,11 @@ export type MutationRefreshTokenArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRemoveCartLinesArgs = {
+  input: RemoveCartLinesInput;
 };
 
 
@@ -1959,6 +2118,11 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationRevokeStoreInvitationArgs = {
   input: RevokeStoreInvitationInput;
+};
+
+
+export type MutationSetCartEmailArgs = {
+  input: SetCartEmailInput;
 };
 
 
@@ -2014,6 +2178,11 @@ export type MutationStartProductImportArgs = {
 
 export type MutationTransferStockArgs = {
   input: TransferStockInput;
+};
+
+
+export type MutationUpdateCartLinesArgs = {
+  input: UpdateCartLinesInput;
 };
 
 
@@ -2896,7 +3065,7 @@ export type ProductVariant = {
   compareAtPrice: Maybe<Money>;
   /** When it was created (UTC). */
   createdAt: Scalars['DateTime']['output'];
-  /** Opaque variant id; a product's default variant has the product's id. */
+  /** Opaque variant id; a product without options has one default variant whose id is the product’s. */
   id: Scalars['ID']['output'];
   /** Whether it can be ordered now: units available, or it does not track inventory. */
   inStock: Scalars['Boolean']['output'];
@@ -2968,6 +3137,8 @@ export type Query = {
   bulkOperation: Maybe<BulkOperation>;
   /** The caller's store's bulk operations, newest first. */
   bulkOperations: BulkOperationConnection;
+  /** A cart of the request's store: a guest cart with its token, the signed-in customer's own cart, any cart of the store for its staff. Null otherwise, or when it expired. */
+  cart: Maybe<Cart>;
   /** The children of a category of the caller's store, in order; the root categories when parentId is null. */
   categories: Array<Category>;
   /** A category of the caller's store by id; null when there is none or the store is not browsable. */
@@ -2994,6 +3165,8 @@ export type Query = {
   locations: LocationConnection;
   /** The signed-in user. */
   me: Maybe<User>;
+  /** The signed-in shopper's open cart in the request's store; null when they have none. */
+  myCart: Maybe<Cart>;
   /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
   myCustomerProfile: Maybe<Customer>;
   /** The pending invitations to work in a store addressed to the signed-in user (by user id, or to the email they verified), newest first. */
@@ -3053,6 +3226,12 @@ export type QueryBulkOperationArgs = {
 export type QueryBulkOperationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCartArgs = {
+  id: Scalars['ID']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3284,6 +3463,25 @@ export type RegisterPayload = {
   __typename?: 'RegisterPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Lines to remove from a cart, by variant. */
+export type RemoveCartLinesInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The variants whose lines go (1–100). */
+  variantIds: Array<Scalars['ID']['input']>;
+};
+
+/** Result of removeCartLines. */
+export type RemoveCartLinesPayload = {
+  __typename?: 'RemoveCartLinesPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -3588,6 +3786,25 @@ export type SessionEdge = {
   cursor: Scalars['String']['output'];
   /** The Session. */
   node: Session;
+};
+
+/** The shopper's email on a cart (for the abandoned-cart email). */
+export type SetCartEmailInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The email; null clears it. */
+  email?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of setCartEmail. */
+export type SetCartEmailPayload = {
+  __typename?: 'SetCartEmailPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The address to make the default. */
@@ -4207,6 +4424,25 @@ export type TransferStockPayload = {
   userErrors: Array<UserError>;
 };
 
+/** New quantities for lines of a cart, by variant. */
+export type UpdateCartLinesInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** Each line’s new quantity (1–100 lines, each variant once); remove a line with removeCartLines. */
+  lines: Array<CartLineInput>;
+};
+
+/** Result of updateCartLines. */
+export type UpdateCartLinesPayload = {
+  __typename?: 'UpdateCartLinesPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Changes to a category; fields left out stay as they are (moveCategory moves it). */
 export type UpdateCategoryInput = {
   /** New description. */
@@ -4677,6 +4913,63 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, email: string, firstName: string, lastName: string, roles: Array<Role>, isVerified: boolean, mfaEnabled: boolean } | null };
+
+export type CartDetailsFragment = { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } };
+
+export type CartQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CartQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+
+export type MyCartQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCartQuery = { __typename?: 'Query', myCart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+
+export type CreateCartMutationVariables = Exact<{
+  input: CreateCartInput;
+}>;
+
+
+export type CreateCartMutation = { __typename?: 'Mutation', createCart: { __typename?: 'CreateCartPayload', cartToken: string | null, cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type AddCartLinesMutationVariables = Exact<{
+  input: AddCartLinesInput;
+}>;
+
+
+export type AddCartLinesMutation = { __typename?: 'Mutation', addCartLines: { __typename?: 'AddCartLinesPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type UpdateCartLinesMutationVariables = Exact<{
+  input: UpdateCartLinesInput;
+}>;
+
+
+export type UpdateCartLinesMutation = { __typename?: 'Mutation', updateCartLines: { __typename?: 'UpdateCartLinesPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type RemoveCartLinesMutationVariables = Exact<{
+  input: RemoveCartLinesInput;
+}>;
+
+
+export type RemoveCartLinesMutation = { __typename?: 'Mutation', removeCartLines: { __typename?: 'RemoveCartLinesPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCartEmailMutationVariables = Exact<{
+  input: SetCartEmailInput;
+}>;
+
+
+export type SetCartEmailMutation = { __typename?: 'Mutation', setCartEmail: { __typename?: 'SetCartEmailPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type MergeCartMutationVariables = Exact<{
+  input: MergeCartInput;
+}>;
+
+
+export type MergeCartMutation = { __typename?: 'Mutation', mergeCart: { __typename?: 'MergeCartPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
@@ -5336,6 +5629,55 @@ export const UserFieldsFragmentDoc = `
   mfaEnabled
 }
     `;
+export const CartDetailsFragmentDoc = `
+    fragment CartDetails on Cart {
+  id
+  userId
+  currencyCode
+  email
+  itemCount
+  updatedAt
+  expiresAt
+  lines {
+    id
+    variantId
+    title
+    variantTitle
+    options {
+      name
+      value
+    }
+    sku
+    quantity
+    available
+    unitPrice {
+      amount
+      currencyCode
+    }
+    lineTotal {
+      amount
+      currencyCode
+    }
+  }
+  subtotal {
+    amount
+    currencyCode
+  }
+  discountTotal {
+    amount
+  }
+  shippingTotal {
+    amount
+  }
+  taxTotal {
+    amount
+  }
+  total {
+    amount
+    currencyCode
+  }
+}
+    `;
 export const ProductCardFragmentDoc = `
     fragment ProductCard on Product {
   id
@@ -5698,6 +6040,105 @@ export const MeDocument = `
   }
 }
     ${UserFieldsFragmentDoc}`;
+export const CartDocument = `
+    query Cart($id: ID!, $token: String) {
+  cart(id: $id, token: $token) {
+    ...CartDetails
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const MyCartDocument = `
+    query MyCart {
+  myCart {
+    ...CartDetails
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const CreateCartDocument = `
+    mutation CreateCart($input: CreateCartInput!) {
+  createCart(input: $input) {
+    cartToken
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const AddCartLinesDocument = `
+    mutation AddCartLines($input: AddCartLinesInput!) {
+  addCartLines(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const UpdateCartLinesDocument = `
+    mutation UpdateCartLines($input: UpdateCartLinesInput!) {
+  updateCartLines(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const RemoveCartLinesDocument = `
+    mutation RemoveCartLines($input: RemoveCartLinesInput!) {
+  removeCartLines(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const SetCartEmailDocument = `
+    mutation SetCartEmail($input: SetCartEmailInput!) {
+  setCartEmail(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const MergeCartDocument = `
+    mutation MergeCart($input: MergeCartInput!) {
+  mergeCart(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
 export const ProductByIdDocument = `
     query ProductById($id: ID!) {
   product(id: $id) {
@@ -7067,6 +7508,30 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     Me(variables?: MeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MeQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<MeQuery>({ document: MeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Me', 'query', variables);
+    },
+    Cart(variables: CartQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CartQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CartQuery>({ document: CartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Cart', 'query', variables);
+    },
+    MyCart(variables?: MyCartQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MyCartQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MyCartQuery>({ document: MyCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MyCart', 'query', variables);
+    },
+    CreateCart(variables: CreateCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateCartMutation>({ document: CreateCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCart', 'mutation', variables);
+    },
+    AddCartLines(variables: AddCartLinesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddCartLinesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AddCartLinesMutation>({ document: AddCartLinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AddCartLines', 'mutation', variables);
+    },
+    UpdateCartLines(variables: UpdateCartLinesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateCartLinesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateCartLinesMutation>({ document: UpdateCartLinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateCartLines', 'mutation', variables);
+    },
+    RemoveCartLines(variables: RemoveCartLinesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RemoveCartLinesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RemoveCartLinesMutation>({ document: RemoveCartLinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RemoveCartLines', 'mutation', variables);
+    },
+    SetCartEmail(variables: SetCartEmailMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCartEmailMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCartEmailMutation>({ document: SetCartEmailDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartEmail', 'mutation', variables);
+    },
+    MergeCart(variables: MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MergeCartMutation>({ document: MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
     },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);

@@ -17,6 +17,7 @@ const SUBGRAPHS = [
   { name: 'stores', port: 4002 },
   { name: 'catalog', port: 4003 },
   { name: 'inventory', port: 4004 },
+  { name: 'cart', port: 4005 },
   { name: 'orders', port: 4006 },
   { name: 'payments', port: 4007 },
   { name: 'customers', port: 4008 },

@@ -97,6 +97,14 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -127,6 +135,30 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     Me(variables?: Operations.MeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MeQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.MeQuery>({ document: Operations.MeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Me', 'query', variables);
+    },
+    Cart(variables: Operations.CartQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CartQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CartQuery>({ document: Operations.CartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Cart', 'query', variables);
+    },
+    MyCart(variables?: Operations.MyCartQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MyCartQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.MyCartQuery>({ document: Operations.MyCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MyCart', 'query', variables);
+    },
+    CreateCart(variables: Operations.CreateCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCartMutation>({ document: Operations.CreateCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCart', 'mutation', variables);
+    },
+    AddCartLines(variables: Operations.AddCartLinesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AddCartLinesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.AddCartLinesMutation>({ document: Operations.AddCartLinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AddCartLines', 'mutation', variables);
+    },
+    UpdateCartLines(variables: Operations.UpdateCartLinesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.UpdateCartLinesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.UpdateCartLinesMutation>({ document: Operations.UpdateCartLinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateCartLines', 'mutation', variables);
+    },
+    RemoveCartLines(variables: Operations.RemoveCartLinesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.RemoveCartLinesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.RemoveCartLinesMutation>({ document: Operations.RemoveCartLinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RemoveCartLines', 'mutation', variables);
+    },
+    SetCartEmail(variables: Operations.SetCartEmailMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetCartEmailMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetCartEmailMutation>({ document: Operations.SetCartEmailDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartEmail', 'mutation', variables);
+    },
+    MergeCart(variables: Operations.MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MergeCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.MergeCartMutation>({ document: Operations.MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
     },
     ProductById(variables: Operations.ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductByIdQuery>({ document: Operations.ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);

@@ -1,0 +1,35 @@
+import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { cartConfig } from './cart-config';
+import { Cart } from './cart/cart.entity';
+import { CartResolver } from './cart/cart.resolver';
+import { resolveCartReference } from './cart/cart-queries';
+import { cartExpiryJob } from './cart/cart-expiry.job';
+import { CartLineRow } from './cart-line/cart-line.entity';
+import { catalogProductHandlers } from './catalog-view/catalog-product.handlers';
+import { collectionMembershipHandlers } from './catalog-view/collection-membership.handlers';
+import { storePricingSettingsHandlers } from './store-view/store-pricing-settings';
+import { CreateCarts1763769630500 } from './migrations/1763769630500-create-carts';
+
+/**
+ * Cart owns shoppers' carts (guests' by token, customers' by account) and prices them with the kit's
+ * pricing engine from its own read models of catalog's variants and the stores' pricing settings.
+ */
+export const cartSubgraph: SubgraphDefinition = {
+  name: 'cart',
+  defaultPort: 4005,
+  entities: [Cart, CartLineRow],
+  migrations: [CreateCarts1763769630500],
+  // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
+  publishes: ['cart'],
+  consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers],
+  // shoppers change carts only while the store is open to them
+  followsStoreStatus: true,
+  jobs: [cartExpiryJob(cartConfig)],
+  schema: () =>
+    buildFederatedSchema({
+      resolvers: [CartResolver],
+      referenceResolvers: {
+        Cart: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => resolveCartReference(context, reference.id) },
+      },
+    }),
+};

@@ -1,0 +1,58 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CartStatus } from './cart-status';
+
+/**
+ * A shopper's cart in one store: a guest's (reachable with its secret token only, of which only the
+ * SHA-256 is kept) or a signed-in customer's (at most one open cart per customer and store). Lines,
+ * prices and totals are resolved from catalog's current prices each time it is read (`priced-cart.ts`).
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A shopper's cart in one store; its prices are always the catalog's current ones." })
+@Entity('cart')
+export class Cart {
+  @Field(() => ID, { description: 'Opaque cart id.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { description: 'The store the cart belongs to.' })
+  @Column('uuid', { name: 'store_id' })
+  storeId: string;
+
+  @Column('varchar', { length: 16 })
+  status: CartStatus;
+
+  @Field(() => ID, { nullable: true, description: "The signed-in customer's user id; null for a guest cart." })
+  @Column('uuid', { name: 'user_id', nullable: true })
+  userId: string | null;
+
+  /** SHA-256 of a guest cart's token; null for a customer's cart. */
+  @Column('bytea', { name: 'token_hash', nullable: true })
+  tokenHash: Buffer | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The cart's currency (ISO 4217): the store's, or its first line's; null while neither is known. Lines in another currency are unavailable.",
+  })
+  @Column('char', { name: 'currency_code', length: 3, nullable: true })
+  currencyCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where to reach the shopper about this cart (abandoned-cart mail); null until given.' })
+  @Column('varchar', { length: 320, nullable: true })
+  email: string | null;
+
+  @Column('integer')
+  version: number;
+
+  @Field({ description: 'When the cart was created (UTC).' })
+  @Column({ type: 'timestamptz', name: 'created_at', precision: 3 })
+  createdAt: Date;
+
+  @Field({ description: 'When the cart last changed (UTC).' })
+  @Column({ type: 'timestamptz', name: 'updated_at', precision: 3 })
+  updatedAt: Date;
+
+  @Field({ description: 'When the cart expires unless it changes before (UTC); an expired cart is no longer served.' })
+  @Column({ type: 'timestamptz', name: 'expires_at', precision: 3 })
+  expiresAt: Date;
+}

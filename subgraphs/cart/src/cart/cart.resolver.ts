@@ -1,0 +1,123 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Money, type SubgraphContext } from '@ultramarket/kit';
+import { cartConfig } from '../cart-config';
+import { CartLine } from '../cart-line/cart-line.type';
+import { Cart } from './cart.entity';
+import { AddCartLinesInput, CreateCartInput, MergeCartInput, RemoveCartLinesInput, SetCartEmailInput, UpdateCartLinesInput } from './cart.inputs';
+import { AddCartLinesPayload, CreateCartPayload, MergeCartPayload, RemoveCartLinesPayload, SetCartEmailPayload, UpdateCartLinesPayload } from './cart.payloads';
+import { findMyCart, findReadableCart } from './cart-queries';
+import { loadPricedCart } from './priced-cart';
+import { createCart } from './create-cart';
+import { addCartLines, removeCartLines, updateCartLines } from './change-cart-lines';
+import { setCartEmail } from './set-cart-email';
+import { mergeCart } from './merge-cart';
+
+/** The number of lines the gateway's query-cost analysis assumes a cart has. */
+const TYPICAL_CART_LINES = 20;
+
+@ArgsType()
+class CartArgs {
+  @Field(() => ID, { description: 'Cart id.' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'The guest cart’s token (returned once by createCart).' })
+  token?: string | null;
+}
+
+@Resolver(() => Cart)
+export class CartResolver {
+  @Query(() => Cart, {
+    nullable: true,
+    description:
+      "A cart of the request's store: a guest cart with its token, the signed-in customer's own cart, any cart of the store for its staff. Null otherwise, or when it expired.",
+  })
+  cart(@Args() { id, token }: CartArgs, @Ctx() context: SubgraphContext): Promise<Cart | null> {
+    return findReadableCart(context, id, token ?? null);
+  }
+
+  @Authorized()
+  @Query(() => Cart, { nullable: true, description: "The signed-in shopper's open cart in the request's store; null when they have none." })
+  myCart(@Ctx() context: SubgraphContext): Promise<Cart | null> {
+    return findMyCart(context);
+  }
+
+  @Mutation(() => CreateCartPayload, {
+    description:
+      "Creates a cart in the request's store: a guest gets a new cart and its token (once); a signed-in customer's lines go to their open cart when they have one.",
+  })
+  createCart(@Arg('input', () => CreateCartInput, { description: 'The new cart.' }) input: CreateCartInput, @Ctx() context: SubgraphContext) {
+    return createCart(context, cartConfig, input);
+  }
+
+  @Mutation(() => AddCartLinesPayload, { description: 'Adds variants to a cart; nothing is added when any line is refused.' })
+  addCartLines(@Arg('input', () => AddCartLinesInput, { description: 'The cart and what to add.' }) input: AddCartLinesInput, @Ctx() context: SubgraphContext) {
+    return addCartLines(context, cartConfig, input);
+  }
+
+  @Mutation(() => UpdateCartLinesPayload, { description: "Sets quantities of a cart's lines, by variant; nothing changes when any line is refused." })
+  updateCartLines(
+    @Arg('input', () => UpdateCartLinesInput, { description: 'The cart and the new quantities.' }) input: UpdateCartLinesInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return updateCartLines(context, cartConfig, input);
+  }
+
+  @Mutation(() => RemoveCartLinesPayload, { description: "Removes a cart's lines, by variant." })
+  removeCartLines(
+    @Arg('input', () => RemoveCartLinesInput, { description: 'The cart and the variants to remove.' }) input: RemoveCartLinesInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return removeCartLines(context, cartConfig, input);
+  }
+
+  @Mutation(() => SetCartEmailPayload, { description: "Sets the shopper's email on a cart (null clears it)." })
+  setCartEmail(@Arg('input', () => SetCartEmailInput, { description: 'The cart and the email.' }) input: SetCartEmailInput, @Ctx() context: SubgraphContext) {
+    return setCartEmail(context, cartConfig, input);
+  }
+
+  @Authorized()
+  @Mutation(() => MergeCartPayload, {
+    description:
+      "Merges a guest cart (its id and token) into the signed-in customer's cart in this store, or makes it theirs when they have none; the guest cart is closed.",
+  })
+  mergeCart(@Arg('input', () => MergeCartInput, { description: 'The guest cart.' }) input: MergeCartInput, @Ctx() context: SubgraphContext) {
+    return mergeCart(context, cartConfig, input);
+  }
+
+  // priced for a typical cart, not the CART_MAX_LINES cap: the lines are one statement whatever their number
+  @Directive(`@listSize(assumedSize: ${TYPICAL_CART_LINES})`)
+  @FieldResolver(() => [CartLine], { description: 'The lines, oldest first, each at its current price; unavailable lines are shown, not counted.' })
+  async lines(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartLine[]> {
+    return (await loadPricedCart(context, cart)).lines;
+  }
+
+  @FieldResolver(() => Int, { description: 'Units of the available lines.' })
+  async itemCount(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<number> {
+    return (await loadPricedCart(context, cart)).itemCount;
+  }
+
+  @FieldResolver(() => Money, { description: 'Available lines at their current prices, before discounts.' })
+  async subtotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
+    return (await loadPricedCart(context, cart)).subtotal;
+  }
+
+  @FieldResolver(() => Money, { description: 'Discounts on lines and order (0 until promotions apply to carts).' })
+  async discountTotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
+    return (await loadPricedCart(context, cart)).discountTotal;
+  }
+
+  @FieldResolver(() => Money, { description: 'Shipping after its discounts (0 until a rate is chosen at checkout).' })
+  async shippingTotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
+    return (await loadPricedCart(context, cart)).shippingTotal;
+  }
+
+  @FieldResolver(() => Money, { description: 'Tax (0 until tax rules apply to carts).' })
+  async taxTotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
+    return (await loadPricedCart(context, cart)).taxTotal;
+  }
+
+  @FieldResolver(() => Money, { description: 'What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine.' })
+  async total(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
+    return (await loadPricedCart(context, cart)).total;
+  }
+}

@@ -1,0 +1,110 @@
+import { Money, priceCart, type PricingLine, type SubgraphContext } from '@ultramarket/kit';
+import type { Cart } from './cart.entity';
+import { CartLine } from '../cart-line/cart-line.type';
+import { ProductReference } from '../catalog-view/product-reference.type';
+import { VariantReference } from '../catalog-view/variant-reference.type';
+import { readLineFacts, type CartLineFacts } from './cart-line-facts';
+import { readPricingSettings } from '../store-view/read-pricing-settings';
+import { DEFAULT_PRICES_INCLUDE_TAX, DEFAULT_ROUNDING, type StorePricingSettings } from '../store-view/store-pricing-settings';
+
+/** ISO 4217's "no currency": the totals of an empty cart whose store's currency is not known yet. */
+export const NO_CURRENCY = 'XXX';
+
+/** A cart priced by the one pricing engine from current catalog prices. */
+export interface PricedCart {
+  currencyCode: string;
+  lines: CartLine[];
+  subtotal: Money;
+  discountTotal: Money;
+  shippingTotal: Money;
+  taxTotal: Money;
+  total: Money;
+  itemCount: number;
+}
+
+/**
+ * Prices one cart: its available lines (on sale and in the cart's currency) go to `priceCart` with the
+ * store's settings; the others are shown unavailable and left out of the totals. No promotions, tax rules
+ * or shipping rate yet: they are the next stages' inputs.
+ */
+export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: StorePricingSettings | undefined, now: Date): PricedCart {
+  const currencyCode = cart.currencyCode ?? settings?.currencyCode ?? NO_CURRENCY;
+  const isAvailable = (line: CartLineFacts) => line.onSale && line.priceAmount !== null && line.currencyCode === currencyCode;
+  const pricingLines: PricingLine[] = facts.filter(isAvailable).map((line) => ({
+    lineId: line.id,
+    variantId: line.variantId,
+    productId: line.productId!,
+    quantity: line.quantity,
+    unitPrice: line.priceAmount!,
+    unitWeightGrams: line.weightGrams,
+    taxClass: null,
+    collectionIds: line.collectionIds,
+    tags: line.tags,
+    productType: line.productType,
+    vendor: line.vendor,
+  }));
+  const result = priceCart({
+    settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax: settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX },
+    lines: pricingLines,
+    customer: { customerId: cart.userId, taxExempt: false },
+    shippingAddress: null,
+    shippingRate: null,
+    promotions: [],
+    codes: [],
+    taxRules: [],
+    now,
+  });
+  const pricedById = new Map(result.lines.map((line) => [line.lineId, line]));
+  const money = (amount: number) => Money.of(amount, currencyCode);
+  const lines = facts.map((line) => {
+    const priced = pricedById.get(line.id);
+    return Object.assign(new CartLine(), {
+      id: line.id,
+      variantId: line.variantId,
+      variant: VariantReference.of(line.variantId),
+      product: line.productId ? ProductReference.of(line.productId) : null,
+      title: line.productTitle ?? '',
+      variantTitle: line.variantTitle ?? '',
+      options: line.selectedOptions,
+      sku: line.sku,
+      quantity: line.quantity,
+      available: priced !== undefined,
+      unitPrice: line.priceAmount !== null && line.currencyCode ? Money.of(line.priceAmount, line.currencyCode) : null,
+      lineTotal: priced ? money(priced.total) : null,
+    });
+  });
+  return {
+    currencyCode,
+    lines,
+    subtotal: money(result.subtotal),
+    discountTotal: money(result.discountTotal),
+    shippingTotal: money(result.shippingTotal),
+    taxTotal: money(result.taxTotal),
+    total: money(result.total),
+    itemCount: result.lines.reduce((sum, line) => sum + line.quantity, 0),
+  };
+}
+
+/** The carts' lines and their stores' settings in one read per batch of carts a request resolves. */
+export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<PricedCart> {
+  return context.loaders
+    .get<Cart, PricedCart>('pricedCart', (carts) =>
+      context.storeDb.read(async (manager) => {
+        const facts = await readLineFacts(
+          manager,
+          carts.map((each) => each.id),
+        );
+        const settings = await readPricingSettings(manager, [...new Set(carts.map((each) => each.storeId))]);
+        const now = new Date();
+        return carts.map((each) =>
+          pricedCartOf(
+            each,
+            facts.filter((line) => line.cartId === each.id),
+            settings.get(each.storeId),
+            now,
+          ),
+        );
+      }),
+    )
+    .load(cart);
+}

@@ -1,0 +1,100 @@
+import { gql } from 'graphql-request';
+
+export const CART_FIELDS = `
+  id
+  storeId
+  userId
+  currencyCode
+  email
+  itemCount
+  createdAt
+  updatedAt
+  expiresAt
+  subtotal { amount currencyCode }
+  discountTotal { amount currencyCode }
+  shippingTotal { amount currencyCode }
+  taxTotal { amount currencyCode }
+  total { amount currencyCode }
+  lines {
+    id
+    variantId
+    variant { id }
+    product { id }
+    title
+    variantTitle
+    options { name value }
+    sku
+    quantity
+    available
+    unitPrice { amount currencyCode }
+    lineTotal { amount currencyCode }
+  }`;
+
+const PAYLOAD = `cart { ${CART_FIELDS} } userErrors { code field message }`;
+
+export const CREATE_CART = gql`mutation ($input: CreateCartInput!) { createCart(input: $input) { cartToken ${PAYLOAD} } }`;
+export const ADD_LINES = gql`mutation ($input: AddCartLinesInput!) { addCartLines(input: $input) { ${PAYLOAD} } }`;
+export const UPDATE_LINES = gql`mutation ($input: UpdateCartLinesInput!) { updateCartLines(input: $input) { ${PAYLOAD} } }`;
+export const REMOVE_LINES = gql`mutation ($input: RemoveCartLinesInput!) { removeCartLines(input: $input) { ${PAYLOAD} } }`;
+export const SET_EMAIL = gql`mutation ($input: SetCartEmailInput!) { setCartEmail(input: $input) { ${PAYLOAD} } }`;
+export const MERGE_CART = gql`mutation ($input: MergeCartInput!) { mergeCart(input: $input) { ${PAYLOAD} } }`;
+export const CART = gql`query ($id: ID!, $token: String) { cart(id: $id, token: $token) { ${CART_FIELDS} } }`;
+export const MY_CART = gql`query { myCart { ${CART_FIELDS} } }`;
+export const ENTITIES = gql`
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Cart {
+        id
+        total {
+          amount
+        }
+      }
+    }
+  }
+`;
+
+export interface MoneyResult {
+  amount: number;
+  currencyCode: string;
+}
+
+export interface CartLineResult {
+  id: string;
+  variantId: string;
+  title: string;
+  variantTitle: string;
+  options: { name: string; value: string }[];
+  sku: string | null;
+  quantity: number;
+  available: boolean;
+  unitPrice: MoneyResult | null;
+  lineTotal: MoneyResult | null;
+}
+
+export interface CartResult {
+  id: string;
+  storeId: string;
+  userId: string | null;
+  currencyCode: string | null;
+  email: string | null;
+  itemCount: number;
+  expiresAt: string;
+  subtotal: MoneyResult;
+  discountTotal: MoneyResult;
+  shippingTotal: MoneyResult;
+  taxTotal: MoneyResult;
+  total: MoneyResult;
+  lines: CartLineResult[];
+}
+
+export interface UserErrorResult {
+  code: string;
+  field: string[] | null;
+  message: string;
+}
+
+export interface CartPayloadResult {
+  cart: CartResult | null;
+  userErrors: UserErrorResult[];
+  cartToken?: string | null;
+}
