@@ -39,6 +39,7 @@ export * from './events/transient-error';
 export * from './events/dead-letter-replay';
 export * from './events/event-pruner';
 export * from './events/live-events';
+export * from './events/catalog-product-event';
 export * from './tenancy/store-scope';
 export * from './tenancy/store-db';
 export * from './tenancy/store-status';

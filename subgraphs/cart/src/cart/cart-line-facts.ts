@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { safeIntegerFrom } from '@ultramarket/kit';
-import type { SelectedOptionValue } from '../catalog-view/catalog-product-event';
+import type { SelectedOptionValue } from '@ultramarket/kit';
 
 /** A cart line with what the catalog view says of its variant now (null fields: the view does not know it). */
 export interface CartLineFacts {

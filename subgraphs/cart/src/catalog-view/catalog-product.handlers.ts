@@ -1,5 +1,4 @@
-import { PermanentEventError, type EventHandler } from '@ultramarket/kit';
-import { listedVariantsOf, productFactsOf, type ProductEventData } from './catalog-product-event';
+import { catalogProductFactsOf, catalogVariantsOf, PermanentEventError, type CatalogProductEventData, type EventHandler } from '@ultramarket/kit';
 
 /**
  * The product and every variant it lists, from one catalog product event, in one statement (as orders
@@ -40,15 +39,15 @@ const APPLY_PRODUCT_EVENT = `
 /** PostgreSQL's insufficient_privilege: an upsert meeting a row of another store (row-level security refuses to update it). */
 const OTHER_STORES_ROW = '42501';
 
-function keepProduct(name: string, eventType: string): EventHandler<ProductEventData> {
+function keepProduct(name: string, eventType: string): EventHandler<CatalogProductEventData> {
   return {
     name,
     eventType,
     async handle(event, tx) {
       const { productId, title, status } = event.data;
       if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
-      const variants = listedVariantsOf(event);
-      const facts = productFactsOf(event);
+      const variants = catalogVariantsOf(event);
+      const facts = catalogProductFactsOf(event);
       try {
         await tx.manager.query(APPLY_PRODUCT_EVENT, [
           productId,

@@ -1,5 +1,4 @@
-import { PermanentEventError, type EventHandler } from '@ultramarket/kit';
-import { listedVariantsOf, publishedAtOf, type ProductEventData } from './catalog-product-event';
+import { catalogProductFactsOf, catalogVariantsOf, PermanentEventError, type CatalogProductEventData, type EventHandler } from '@ultramarket/kit';
 
 /**
  * The product and every variant it lists, from one catalog product event, in one statement. Events of
@@ -55,14 +54,14 @@ async function applyInItsStore(type: string, eventId: string, applying: Promise<
   }
 }
 
-function keepSnapshot(name: string, eventType: string): EventHandler<ProductEventData> {
+function keepSnapshot(name: string, eventType: string): EventHandler<CatalogProductEventData> {
   return {
     name,
     eventType,
     async handle(event, tx) {
       const { productId, title, status, price } = event.data;
       if (!event.storeId) throw new PermanentEventError(`${event.type} ${event.id} names no store`);
-      const variants = listedVariantsOf(event);
+      const variants = catalogVariantsOf(event);
       await applyInItsStore(
         event.type,
         event.id,
@@ -73,7 +72,7 @@ function keepSnapshot(name: string, eventType: string): EventHandler<ProductEven
           status,
           price.amount,
           price.currencyCode,
-          publishedAtOf(event),
+          catalogProductFactsOf(event).publishedAt,
           event.aggregateVersion,
           JSON.stringify(variants),
           variants.map((variant) => variant.variant_id),

@@ -1,11 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '@ultramarket/kit';
-
-/** An option value a variant stands for, e.g. `{ name: "Size", value: "M" }`. */
-export interface SelectedOptionValue {
-  name: string;
-  value: string;
-}
+import { bigintAsNumber, type SelectedOptionValue } from '@ultramarket/kit';
 
 /**
  * One variant catalog lists (or listed) for a product: what an order line sells and is priced from.

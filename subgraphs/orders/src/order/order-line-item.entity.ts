@@ -4,7 +4,7 @@ import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { ProductReference } from '../catalog-view/product-reference.type';
 import { VariantReference } from '../catalog-view/variant-reference.type';
 import { SelectedOption } from '../catalog-view/selected-option.type';
-import type { SelectedOptionValue } from '../catalog-view/variant-snapshot.entity';
+import type { SelectedOptionValue } from '@ultramarket/kit';
 
 /** One variant bought: its titles, SKU, option values and unit price as they were when the order was placed. */
 @ObjectType({ description: 'One product variant in an order, as it was when the order was placed.' })

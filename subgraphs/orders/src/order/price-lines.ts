@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { badUserInput, safeIntegerFrom, UserError } from '@ultramarket/kit';
 import type { OrdersConfig } from '../orders-config';
-import type { SelectedOptionValue } from '../catalog-view/variant-snapshot.entity';
+import type { SelectedOptionValue } from '@ultramarket/kit';
 import type { OrderItemInput, PlaceOrderInput } from './order.inputs';
 import { MAX_ORDER_TOTAL, orderTotals, type OrderTotals } from './order-totals';
 

@@ -1,18 +1,31 @@
-import { isUuid, PermanentEventError, type EventEnvelope } from '@ultramarket/kit';
-import type { SelectedOptionValue } from './variant-snapshot.entity';
+import { isUuid } from '../graphql/ids';
+import type { EventEnvelope } from './event-envelope';
+import { PermanentEventError } from './consumer-runner';
 
 interface MoneyData {
   amount: number;
   currencyCode: string;
 }
 
-/** What orders reads of catalog.product-created / -updated (schema/events.md; the whole product every time). */
-export interface ProductEventData {
+/** An option value a variant stands for, e.g. `{ name: "Size", value: "M" }`. */
+export interface SelectedOptionValue {
+  name: string;
+  value: string;
+}
+
+/**
+ * What read models of other subgraphs take from `catalog.product-created` / `-updated`
+ * (schema/events.md: the whole product every time).
+ */
+export interface CatalogProductEventData {
   productId: string;
   title: string;
   status: string;
   price: MoneyData;
   publishedAt?: string | null;
+  tags?: string[];
+  vendor?: string | null;
+  productType?: string | null;
   /** Absent from events published before products had variants: then the product is its default variant. */
   variants?: {
     variantId: string;
@@ -20,13 +33,17 @@ export interface ProductEventData {
     title: string;
     sku: string | null;
     price: MoneyData;
-    trackInventory: boolean;
+    trackInventory?: boolean;
+    weightGrams?: number | null;
     options: SelectedOptionValue[];
   }[];
 }
 
-/** A variant as `variant_snapshot` keeps it (snake case: the handler hands the list to `jsonb_to_recordset`). */
-export interface ListedVariant {
+/**
+ * A listed variant as the read models keep it (snake case: handlers hand the list to
+ * `jsonb_to_recordset`, which takes the columns it names and ignores the rest).
+ */
+export interface CatalogVariantRow {
   variant_id: string;
   title: string;
   sku: string | null;
@@ -34,21 +51,35 @@ export interface ListedVariant {
   price_amount: number;
   currency_code: string;
   track_inventory: boolean;
+  weight_grams: number | null;
   position: number;
 }
 
+/** The product's own fields besides its variants: publication, and what promotions, tax and shipping rules look at. */
+export interface CatalogProductFacts {
+  publishedAt: Date | null;
+  tags: string[];
+  vendor: string | null;
+  productType: string | null;
+}
+
 const DEFAULT_VARIANT_TITLE = 'Default';
+const MAX_WEIGHT_GRAMS = 2_147_483_647;
 
 function isPrice(price: MoneyData | undefined): price is MoneyData {
   return Number.isSafeInteger(price?.amount) && price!.amount >= 0 && /^[A-Z]{3}$/.test(price!.currencyCode ?? '');
 }
 
+function weightOf(value: unknown): number | null {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_WEIGHT_GRAMS ? (value as number) : null;
+}
+
 /**
  * The variants a product event lists, checked: an event that cannot be read as the contract says is a
  * permanent failure (dead-lettered), never half-applied. Without `variants` the product is one default
- * variant whose id is the product's, at the product's price, inventory tracked, no SKU.
+ * variant whose id is the product's, at the product's price, inventory tracked, no SKU, weight unknown.
  */
-export function listedVariantsOf(event: EventEnvelope<ProductEventData>): ListedVariant[] {
+export function catalogVariantsOf(event: EventEnvelope<CatalogProductEventData>): CatalogVariantRow[] {
   const { data } = event;
   const refuse = (why: string) => new PermanentEventError(`${event.type} ${event.id} ${why}`);
   if (!isPrice(data.price)) throw refuse('has no valid price');
@@ -62,6 +93,7 @@ export function listedVariantsOf(event: EventEnvelope<ProductEventData>): Listed
         price_amount: data.price.amount,
         currency_code: data.price.currencyCode,
         track_inventory: true,
+        weight_grams: null,
         position: 0,
       },
     ];
@@ -79,16 +111,25 @@ export function listedVariantsOf(event: EventEnvelope<ProductEventData>): Listed
       price_amount: variant.price.amount,
       currency_code: variant.price.currencyCode,
       track_inventory: variant.trackInventory !== false,
+      weight_grams: weightOf(variant.weightGrams),
       position: Number.isInteger(variant.position) ? variant.position : index,
     };
   });
 }
 
-/** The event's publication time, or null ("on sale as soon as ACTIVE"). */
-export function publishedAtOf(event: EventEnvelope<ProductEventData>): Date | null {
-  const { publishedAt } = event.data;
-  if (publishedAt === undefined || publishedAt === null) return null;
-  const at = new Date(publishedAt);
-  if (Number.isNaN(at.getTime())) throw new PermanentEventError(`${event.type} ${event.id} has an invalid publishedAt`);
-  return at;
+/** Publication time, tags, vendor and product type, checked (a malformed publication time is a permanent failure). */
+export function catalogProductFactsOf(event: EventEnvelope<CatalogProductEventData>): CatalogProductFacts {
+  const { publishedAt, tags, vendor, productType } = event.data;
+  let published: Date | null = null;
+  if (publishedAt !== undefined && publishedAt !== null) {
+    published = new Date(publishedAt);
+    if (Number.isNaN(published.getTime())) throw new PermanentEventError(`${event.type} ${event.id} has an invalid publishedAt`);
+  }
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, 255) : null);
+  return {
+    publishedAt: published,
+    tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
+    vendor: text(vendor),
+    productType: text(productType),
+  };
 }

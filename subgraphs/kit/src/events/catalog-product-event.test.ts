@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from './event-envelope';
+import { PermanentEventError } from './consumer-runner';
+import { catalogProductFactsOf, catalogVariantsOf, type CatalogProductEventData } from './catalog-product-event';
+
+function productEvent(data: Partial<CatalogProductEventData>): EventEnvelope<CatalogProductEventData> {
+  return {
+    id: randomUUID(),
+    type: 'catalog.product-updated',
+    data: { productId: randomUUID(), title: 'Tee', status: 'ACTIVE', price: { amount: 1500, currencyCode: 'EUR' }, ...data },
+  } as EventEnvelope<CatalogProductEventData>;
+}
+
+describe('catalog product events as read models take them', () => {
+  it('reads an event from before variants as one default variant whose id is the product id', () => {
+    const event = productEvent({});
+    expect(catalogVariantsOf(event)).toEqual([
+      {
+        variant_id: event.data.productId,
+        title: 'Default',
+        sku: null,
+        selected_options: [],
+        price_amount: 1500,
+        currency_code: 'EUR',
+        track_inventory: true,
+        weight_grams: null,
+        position: 0,
+      },
+    ]);
+  });
+
+  it('keeps each listed variant with its options, tracking and weight, and drops a weight out of range', () => {
+    const [small, large] = [randomUUID(), randomUUID()];
+    const variants = catalogVariantsOf(
+      productEvent({
+        variants: [
+          {
+            variantId: small,
+            position: 0,
+            title: 'S',
+            sku: 'TEE-S',
+            price: { amount: 1500, currencyCode: 'EUR' },
+            trackInventory: false,
+            weightGrams: 180,
+            options: [{ name: 'Size', value: 'S' }],
+          },
+          {
+            variantId: large,
+            position: 1,
+            title: 'L',
+            sku: null,
+            price: { amount: 1700, currencyCode: 'EUR' },
+            weightGrams: -5,
+            options: [{ name: 'Size', value: 'L' }],
+          },
+        ],
+      }),
+    );
+    expect(variants.map((variant) => [variant.variant_id, variant.track_inventory, variant.weight_grams, variant.selected_options])).toEqual([
+      [small, false, 180, [{ name: 'Size', value: 'S' }]],
+      [large, true, null, [{ name: 'Size', value: 'L' }]],
+    ]);
+  });
+
+  it('refuses an event it cannot read as the contract says, as a permanent failure', () => {
+    expect(() => catalogVariantsOf(productEvent({ price: { amount: -1, currencyCode: 'EUR' } }))).toThrow(PermanentEventError);
+    const badVariant = { variantId: 'not-a-uuid', position: 0, title: 'S', sku: null, price: { amount: 1, currencyCode: 'EUR' }, options: [] };
+    expect(() => catalogVariantsOf(productEvent({ variants: [badVariant] }))).toThrow(PermanentEventError);
+    expect(() => catalogProductFactsOf(productEvent({ publishedAt: 'next tuesday' }))).toThrow(PermanentEventError);
+  });
+
+  it('reads publication, tags, vendor and type, leaving out what is not text', () => {
+    const facts = catalogProductFactsOf(
+      productEvent({ publishedAt: '2026-12-01T00:00:00.000Z', tags: ['summer', 7 as unknown as string], vendor: '', productType: 'Shirts' }),
+    );
+    expect(facts).toEqual({ publishedAt: new Date('2026-12-01T00:00:00.000Z'), tags: ['summer'], vendor: null, productType: 'Shirts' });
+  });
+});
