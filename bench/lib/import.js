@@ -65,7 +65,10 @@ async function runImport({ gatewayUrl, token, log, probe, consumers, rows = 10_0
   }
   const seconds = (performance.now() - startedAt) / 1000;
   const cpu = probe ? probe.perRequest(before, await probe.snapshot(), 1) : null;
-  if (cpu) log(`IMPORT: ${seconds.toFixed(1)} s; CPU until COMPLETED: ${cpuLine(cpu)}`);
+  if (cpu) {
+    log(`IMPORT: ${seconds.toFixed(1)} s; CPU until COMPLETED: ${cpuLine(cpu)}`);
+    log(`IMPORT: PostgreSQL backends by database: ${cpuLine({ cpuMs: cpu.postgresByDatabaseMs })}`);
+  }
   if (consumers) {
     log(`IMPORT: events still to handle at COMPLETED: ${JSON.stringify(await consumers.backlog())}`);
     const tailMs = await consumers.wait(300_000);
