@@ -69,16 +69,24 @@ async function runImport({ gatewayUrl, token, log, probe, consumers, rows = 10_0
     log(`IMPORT: ${seconds.toFixed(1)} s; CPU until COMPLETED: ${cpuLine(cpu)}`);
     log(`IMPORT: PostgreSQL backends by database: ${cpuLine({ cpuMs: cpu.postgresByDatabaseMs })}`);
   }
+  let consumersIdleSeconds;
   if (consumers) {
     log(`IMPORT: events still to handle at COMPLETED: ${JSON.stringify(await consumers.backlog())}`);
     const tailMs = await consumers.wait(300_000);
-    log(`IMPORT: consumers idle ${(tailMs / 1000).toFixed(1)} s after COMPLETED`);
+    log(`IMPORT: consumers idle ${(tailMs / 1000).toFixed(1)} s after COMPLETED; events delivered again: ${JSON.stringify(await consumers.redelivered())}`);
+    consumersIdleSeconds = tailMs / 1000;
+    if (probe) {
+      const untilIdle = probe.perRequest(before, await probe.snapshot(), 1);
+      log(`IMPORT: CPU until the consumers were idle: ${cpuLine(untilIdle)}`);
+      log(`IMPORT: PostgreSQL backends by database: ${cpuLine({ cpuMs: untilIdle.postgresByDatabaseMs })}`);
+    }
   }
   if (operation.status !== 'COMPLETED' || operation.failedRows > 0 || operation.succeededRows !== rows) {
     throw new Error(`the import did not complete cleanly: ${JSON.stringify(operation)}`);
   }
   const result = { id: 'IMPORT', rows, products: rows / SIZES.length, parts: parts.length, bytes: csv.length, seconds, rowsPerSecond: rows / seconds };
   if (cpu) result.cpuMs = { ...cpu.cpuMs, ...cpu.sharedCpuMs };
+  if (consumersIdleSeconds !== undefined) result.consumersIdleSeconds = consumersIdleSeconds;
   result.met = seconds < 60;
   return result;
 }
