@@ -49,15 +49,22 @@ export async function setImportedLevels(tx: Tx, storeId: string, eventId: string
      ON CONFLICT (variant_id, location_id) DO NOTHING`,
     [storeId, locationId, defaultLowStockThreshold(), variantIds.map((variantId) => productOf.get(variantId)), variantIds],
   );
-  // one conditional UPDATE for every level: a level below the item's reserved units is left out
+  // the items locked and their on-hand read by the (variant, location) index, then one conditional UPDATE by id for all of
+  // them (a join of the table with the levels' list would be planned as a scan of every item of the database)
+  const locked: { id: string; variant_id: string; on_hand: number }[] = await manager.query(
+    `SELECT id, variant_id, on_hand FROM inventory_item WHERE variant_id = ANY($1::uuid[]) AND location_id = $2 AND store_id = $3 FOR UPDATE`,
+    [variantIds, locationId, storeId],
+  );
+  const setTo = new Map(todo.map((level) => [level.variantId, level.onHand]));
+  const onHandBefore = new Map(locked.map((item) => [item.variant_id, Number(item.on_hand)]));
+  // a level below the item's reserved units is left out
   const updated = await returnedRows<Record<string, string & number>>(
     manager,
-    `UPDATE inventory_item i SET on_hand = before.set_to, version = i.version + 1, updated_at = now()
-       FROM (SELECT b.id, b.on_hand, x.set_to FROM inventory_item b JOIN unnest($3::uuid[], $4::int[]) AS x(variant_id, set_to) ON x.variant_id = b.variant_id
-              WHERE b.location_id = $2 AND b.store_id = $1 FOR UPDATE OF b) before
-      WHERE i.id = before.id AND before.set_to >= i.reserved
-      ${returningStock('i')}, before.on_hand AS on_hand_before, i.low_stock_threshold AS threshold_before`,
-    [storeId, locationId, variantIds, todo.map((level) => level.onHand)],
+    `UPDATE inventory_item i SET on_hand = x.set_to, version = i.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS x(id, set_to)
+      WHERE i.id = ANY($1::uuid[]) AND i.id = x.id AND x.set_to >= i.reserved
+      ${returningStock('i')}, i.low_stock_threshold AS threshold_before`,
+    [locked.map((item) => item.id), locked.map((item) => setTo.get(item.variant_id))],
   );
   const byVariant = new Map(updated.map((returned) => [String(returned.variant_id), returned]));
   const changes = todo.flatMap((level) => {
@@ -79,7 +86,7 @@ export async function setImportedLevels(tx: Tx, storeId: string, eventId: string
       IMPORT_REASON,
       changes.map(({ row }) => row.productId),
       changes.map(({ row }) => row.variantId),
-      changes.map(({ row, returned }) => row.onHand - Number(returned.on_hand_before)),
+      changes.map(({ row }) => row.onHand - onHandBefore.get(row.variantId)!),
       changes.map(({ level }) => level.onHand),
       changes.map(({ level }) => importKey(eventId, level.variantId)),
     ],
@@ -87,11 +94,11 @@ export async function setImportedLevels(tx: Tx, storeId: string, eventId: string
   // another delivery of this event recorded some of them meanwhile: start again, it then skips them
   if (inserted.length !== changes.length) throw new RetryableEventError('another delivery of this import is setting the same stock');
   for (const { row, returned } of changes) {
-    const onHandBefore = Number(returned.on_hand_before);
+    const before = onHandBefore.get(row.variantId)!;
     await emitStockChange(tx, row, {
-      delta: row.onHand - onHandBefore,
+      delta: row.onHand - before,
       reason: IMPORT_REASON,
-      availableBefore: onHandBefore - row.reserved,
+      availableBefore: before - row.reserved,
       thresholdBefore: Number(returned.threshold_before),
     });
   }
