@@ -26,6 +26,7 @@ const { markdownTable, writeJson } = require('./lib/report');
 const { cleanUp } = require('./lib/cleanup');
 const { makeProbe, sharedServers } = require('./lib/probes');
 const { SmtpSink } = require('./lib/smtp-sink');
+const { ConsumersIdle } = require('./lib/consumers-idle');
 
 const log = (line) => console.log(line);
 
@@ -205,7 +206,14 @@ async function main() {
 
     if (selected('IMPORT')) {
       // last: its 2 000 products would change what the catalog reads above measure
-      results.IMPORT = await runImport({ gatewayUrl: stack.gatewayUrl, token, log });
+      // CPU of every process over the import (its consumers included): where the time goes
+      const probe = makeProbe({ processes: pids, databaseNames: stack.databaseNames, subgraphs: {}, shared: sharedServers() });
+      const consumers = new ConsumersIdle(namespace);
+      try {
+        results.IMPORT = await runImport({ gatewayUrl: stack.gatewayUrl, token, log, probe, consumers });
+      } finally {
+        await consumers.close();
+      }
     }
 
     const file = writeJson(root, { ...config, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg()[0] }, results);

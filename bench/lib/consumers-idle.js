@@ -32,6 +32,21 @@ class ConsumersIdle {
     return busy;
   }
 
+  /** Deliveries beyond the first (retries: a handler failed, or its ack came too late), consumer by consumer (only those with some). */
+  async redelivered() {
+    this.connection ??= await connect({ servers: this.natsUrl, name: 'ultramarket-bench-consumers-idle' });
+    const jsm = await this.connection.jetstreamManager();
+    const prefix = `${this.namespace.toUpperCase()}_`;
+    const retried = {};
+    for await (const stream of jsm.streams.names()) {
+      if (!stream.startsWith(prefix)) continue;
+      for await (const consumer of jsm.consumers.list(stream)) {
+        if (consumer.config.durable_name && consumer.num_redelivered > 0) retried[consumer.name] = consumer.num_redelivered;
+      }
+    }
+    return retried;
+  }
+
   /**
    * Resolves to how long it waited once two readings in a row, `POLL_MS` apart, find nothing left (an
    * event published between them is seen by the second); throws after `timeoutMs` with what is left.

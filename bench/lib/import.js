@@ -28,12 +28,27 @@ const START = `mutation ($input: StartProductImportInput!) { startProductImport(
 const APPEND = `mutation ($input: AppendProductImportPartInput!) { appendProductImportPart(input: $input) { ${FIELDS} } }`;
 const READ = `query ($id: ID!) { bulkOperation(id: $id) { id status totalRows processedRows succeededRows failedRows failure errors(first: 3) { line column code message } } }`;
 
-async function runImport({ gatewayUrl, token, log, rows = 10_000 }) {
+/** CPU seconds of each process over the import, busiest first, as one log line. */
+function cpuLine(usage) {
+  const seconds = { ...usage.cpuMs, ...usage.sharedCpuMs };
+  return Object.entries(seconds)
+    .filter(([, ms]) => ms >= 50)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
+}
+
+/**
+ * `probe` (probes.js makeProbe) and `consumers` (consumers-idle.js) are optional: with them, the CPU each process
+ * spent until COMPLETED, the events its consumers still had to handle then and how long they took to finish are logged.
+ */
+async function runImport({ gatewayUrl, token, log, probe, consumers, rows = 10_000 }) {
   const runId = Date.now().toString(36);
   const csv = benchCsv(rows / SIZES.length, runId);
   const parts = [];
   for (let start = 0; start < csv.length; start += PART_CHARS) parts.push(csv.slice(start, start + PART_CHARS));
   log(`IMPORT: ${rows} rows, ${(csv.length / 1024 / 1024).toFixed(2)} MiB in ${parts.length} parts…`);
+  const before = probe ? await probe.snapshot() : null;
   const startedAt = performance.now();
   const started = (await graphql(gatewayUrl, START, { input: { jobKey: `bench-${runId}`, csv: parts[0], parts: parts.length } }, token)).startProductImport;
   if (started.userErrors.length > 0) throw new Error(`startProductImport: ${JSON.stringify(started.userErrors)}`);
@@ -49,10 +64,29 @@ async function runImport({ gatewayUrl, token, log, rows = 10_000 }) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const seconds = (performance.now() - startedAt) / 1000;
+  const cpu = probe ? probe.perRequest(before, await probe.snapshot(), 1) : null;
+  if (cpu) {
+    log(`IMPORT: ${seconds.toFixed(1)} s; CPU until COMPLETED: ${cpuLine(cpu)}`);
+    log(`IMPORT: PostgreSQL backends by database: ${cpuLine({ cpuMs: cpu.postgresByDatabaseMs })}`);
+  }
+  let consumersIdleSeconds;
+  if (consumers) {
+    log(`IMPORT: events still to handle at COMPLETED: ${JSON.stringify(await consumers.backlog())}`);
+    const tailMs = await consumers.wait(300_000);
+    log(`IMPORT: consumers idle ${(tailMs / 1000).toFixed(1)} s after COMPLETED; events delivered again: ${JSON.stringify(await consumers.redelivered())}`);
+    consumersIdleSeconds = tailMs / 1000;
+    if (probe) {
+      const untilIdle = probe.perRequest(before, await probe.snapshot(), 1);
+      log(`IMPORT: CPU until the consumers were idle: ${cpuLine(untilIdle)}`);
+      log(`IMPORT: PostgreSQL backends by database: ${cpuLine({ cpuMs: untilIdle.postgresByDatabaseMs })}`);
+    }
+  }
   if (operation.status !== 'COMPLETED' || operation.failedRows > 0 || operation.succeededRows !== rows) {
     throw new Error(`the import did not complete cleanly: ${JSON.stringify(operation)}`);
   }
   const result = { id: 'IMPORT', rows, products: rows / SIZES.length, parts: parts.length, bytes: csv.length, seconds, rowsPerSecond: rows / seconds };
+  if (cpu) result.cpuMs = { ...cpu.cpuMs, ...cpu.sharedCpuMs };
+  if (consumersIdleSeconds !== undefined) result.consumersIdleSeconds = consumersIdleSeconds;
   result.met = seconds < 60;
   return result;
 }

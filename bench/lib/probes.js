@@ -55,17 +55,18 @@ async function postgresProcesses(databaseNames) {
   try {
     await client.connect();
     const { rows } = await client.query(
-      `SELECT pid, datname = ANY($1::text[]) AS ours, backend_type <> 'client backend' AS server
+      `SELECT pid, datname, datname = ANY($1::text[]) AS ours, backend_type <> 'client backend' AS server
          FROM pg_stat_activity WHERE pid <> pg_backend_pid()`,
       [databaseNames],
     );
     return {
       backends: rows.filter((row) => row.ours).map((row) => row.pid),
+      databaseOf: new Map(rows.filter((row) => row.ours).map((row) => [row.pid, row.datname])),
       server: rows.filter((row) => row.server).map((row) => row.pid),
       source: 'pg_stat_activity',
     };
   } catch {
-    return { backends: postgresBackendsByTitle(databaseNames), server: [], source: 'process titles' };
+    return { backends: postgresBackendsByTitle(databaseNames), databaseOf: new Map(), server: [], source: 'process titles' };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -150,13 +151,20 @@ function makeProbe({ processes, databaseNames, subgraphs, shared }) {
     const postgresServer = new Map(pg.server.map((pid) => [pid, cpuSeconds(pid)]));
     const client = process.cpuUsage();
     const fetches = Object.fromEntries(await Promise.all(Object.entries(subgraphs).map(async ([name, url]) => [name, await graphqlRequestCount(url)])));
-    return { cpu, sharedCpu, postgres, postgresServer, postgresSource: pg.source, client, fetches };
+    return { cpu, sharedCpu, postgres, postgresDatabaseOf: pg.databaseOf, postgresServer, postgresSource: pg.source, client, fetches };
   };
   // a process started during the run counts from zero; one that ended during it is lost (rare: pools keep theirs)
-  const summed = (before, after) => {
+  const summed = (before, after, only = () => true) => {
     let seconds = 0;
-    for (const [pid, value] of after) if (value !== null) seconds += value - (before.get(pid) ?? 0);
+    for (const [pid, value] of after) if (value !== null && only(pid)) seconds += value - (before.get(pid) ?? 0);
     return seconds;
+  };
+  /** The backends' CPU per database (the name after the stack's prefix), where pg_stat_activity told which. */
+  const byDatabase = (before, after) => {
+    const names = new Set(after.postgresDatabaseOf.values());
+    return Object.fromEntries(
+      [...names].map((name) => [name.split('_').pop(), summed(before.postgres, after.postgres, (pid) => after.postgresDatabaseOf.get(pid) === name)]),
+    );
   };
   const perRequest = (before, after, requests) => {
     const cpuMs = {};
@@ -164,6 +172,7 @@ function makeProbe({ processes, databaseNames, subgraphs, shared }) {
       if (before.cpu[name] !== null && after.cpu[name] !== null) cpuMs[name] = perMille(after.cpu[name] - before.cpu[name], requests);
     }
     cpuMs.postgres = perMille(summed(before.postgres, after.postgres), requests);
+    const postgresByDatabaseMs = Object.fromEntries(Object.entries(byDatabase(before, after)).map(([name, seconds]) => [name, perMille(seconds, requests)]));
     const sharedCpuMs = {};
     if (shared) {
       for (const name of Object.keys(shared)) {
@@ -177,7 +186,7 @@ function makeProbe({ processes, databaseNames, subgraphs, shared }) {
     for (const name of Object.keys(subgraphs)) fetches[name] = round((after.fetches[name] - before.fetches[name]) / requests);
     if (!shared) return { cpuMs: { ...cpuMs, client: clientMs }, fetches };
     // shared servers apart: their figures include the rest of the machine's use of them
-    return { cpuMs, sharedCpuMs, clientCpuMs: clientMs, postgresSource: after.postgresSource, fetches };
+    return { cpuMs, sharedCpuMs, postgresByDatabaseMs, clientCpuMs: clientMs, postgresSource: after.postgresSource, fetches };
   };
   return { snapshot, perRequest };
 }

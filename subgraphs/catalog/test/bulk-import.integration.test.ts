@@ -176,7 +176,7 @@ describe('catalog: bulk product import and export', () => {
   const storeB = randomUUID();
   const merchantA = tokenFor([Role.MERCHANT], storeA);
   const merchantB = tokenFor([Role.MERCHANT], storeB);
-  const settings: BulkWorkerSettings = { leaseMs: 60_000, progressIntervalMs: 0 };
+  const settings: BulkWorkerSettings = { leaseMs: 60_000, progressIntervalMs: 0, batchSize: 50 };
   let catalog: TestSubgraph;
   let owner: DataSource;
 
@@ -326,19 +326,68 @@ describe('catalog: bulk product import and export', () => {
     expect((await startImport(csv, { jobKey: 'spring-catalogue' }, merchantB)).bulkOperation!.id).not.toBe(first.bulkOperation!.id);
   });
 
-  it('resumes an import after a crash from its cursor, writing every product once', async () => {
+  it('resumes an import after a crash in the middle of a batch from its cursor, writing every product once', async () => {
     const rows = ['a', 'b', 'c', 'd', 'e'].flatMap((letter) => mugRows(`mug-${letter}`));
     const started = await startImport(csvOf(rows));
-    await expect(work({ ...settings, crashAfterProducts: 2 })).rejects.toThrow(SimulatedCrash);
+    // batches [a, b] [c, d] [e]: the crash comes after c was written, before its batch commits
+    await expect(work({ ...settings, batchSize: 2, crashAfterProducts: 3 })).rejects.toThrow(SimulatedCrash);
     expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'RUNNING', processedRows: 2 });
+    expect((await products()).map((product) => product.handle).sort()).toEqual(['mug-a', 'mug-b']);
+    expect(await outbox('catalog.product-created', storeA)).toHaveLength(2);
     // another worker may take it only once the crashed one's lease has run out
     await work();
     expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'RUNNING', processedRows: 2 });
     await owner.query(`UPDATE bulk_operation SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [started.bulkOperation!.id]);
-    await work();
-    expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'COMPLETED', processedRows: 5, succeededRows: 5 });
+    await work({ ...settings, batchSize: 2 });
+    const done = (await operation(started.bulkOperation!.id))!;
+    expect(done).toMatchObject({ status: 'COMPLETED', processedRows: 5, succeededRows: 5, failedRows: 0 });
     expect((await products()).map((product) => product.handle).sort()).toEqual(['mug-a', 'mug-b', 'mug-c', 'mug-d', 'mug-e']);
-    expect(await outbox('catalog.product-created', storeA)).toHaveLength(5);
+    expect(Number((await owner.query(`SELECT count(*) AS n FROM product_variant`))[0].n)).toBe(5);
+    expect((await outbox('catalog.product-created', storeA)).map((event: { data: { handle: string } }) => event.data.handle)).toEqual([
+      'mug-a',
+      'mug-b',
+      'mug-c',
+      'mug-d',
+      'mug-e',
+    ]);
+    expect(done.resultCsv!.split('\r\n').filter((line) => line.includes('CREATED'))).toHaveLength(5);
+  });
+
+  it('writes a batch in one transaction, each product in a savepoint: one failing halfway writes and emits nothing, its batch-mates are committed', async () => {
+    // the shirt's product row and options are written before its variants hit mug-a's SKU
+    const clashing = shirtRows('clashing-tee', 'CLASH');
+    clashing[3]['Variant SKU'] = 'MUG-A-1';
+    const started = await startImport(csvOf([...mugRows('mug-a'), ...mugRows('mug-b'), ...clashing, ...mugRows('mug-d'), ...mugRows('mug-e')]));
+    await work();
+    const done = (await operation(started.bulkOperation!.id))!;
+    expect(done).toMatchObject({ status: 'COMPLETED', totalRows: 10, processedRows: 10, succeededRows: 4, failedRows: 6 });
+    // lines: 1 header, 2–3 mugs, 4–5 the shirt's first row (a line break in its description), so its fourth variant is line 8
+    expect(done.errors).toEqual([{ line: 8, column: 'Variant SKU', code: 'SKU_TAKEN', message: expect.stringContaining('MUG-A-1') }]);
+    expect((await products()).map((product) => product.handle).sort()).toEqual(['mug-a', 'mug-b', 'mug-d', 'mug-e']);
+    expect(Number((await owner.query(`SELECT count(*) AS n FROM product_option WHERE name = 'Colour'`))[0].n)).toBe(0);
+    expect(Number((await owner.query(`SELECT count(*) AS n FROM product_variant`))[0].n)).toBe(4);
+    // one transaction wrote all four: now() is its start time (rows of a savepoint have the savepoint's own xmin)
+    expect(await owner.query(`SELECT DISTINCT created_at FROM product`)).toHaveLength(1);
+    const created = await outbox('catalog.product-created', storeA);
+    expect(created.map((event: { data: { handle: string } }) => event.data.handle)).toEqual(['mug-a', 'mug-b', 'mug-d', 'mug-e']);
+    // each event as the product reads: its version, its variant
+    const stored: { id: string; version: number; variant_id: string }[] = await owner.query(
+      `SELECT p.id, p.version, v.id AS variant_id FROM product p JOIN product_variant v ON v.product_id = p.id`,
+    );
+    for (const event of created as { aggregateId: string; aggregateVersion: number; data: { variants: { variantId: string }[] } }[]) {
+      const row = stored.find((product) => product.id === event.aggregateId)!;
+      expect([event.aggregateVersion, event.data.variants.map((variant) => variant.variantId)]).toEqual([row.version, [row.variant_id]]);
+    }
+    expect(await outbox('catalog.inventory-imported', storeA)).toEqual([]);
+    expect(done.resultCsv!.split('\r\n').map((line) => line.split(',').slice(1, 3))).toEqual([
+      ['Handle', 'Outcome'],
+      ['mug-a', 'CREATED'],
+      ['mug-b', 'CREATED'],
+      ['clashing-tee', 'FAILED'],
+      ['mug-d', 'CREATED'],
+      ['mug-e', 'CREATED'],
+      [],
+    ]);
   });
 
   it('hands a job back when its worker stops, so another takes it at once from its cursor', async () => {
@@ -347,8 +396,9 @@ describe('catalog: bulk product import and export', () => {
     let products = 0;
     const workerId = randomUUID();
     const job = await claimBulkOperation(catalog.runtime, workerId, settings.leaseMs);
-    await runBulkOperation(catalog.runtime, job!, workerId, { ...settings, stopping: () => (products += 1) > 1 });
-    expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'RUNNING', processedRows: 1 });
+    // asked before each batch of two: the first batch is written, then the worker stops
+    await runBulkOperation(catalog.runtime, job!, workerId, { ...settings, batchSize: 2, stopping: () => (products += 1) > 1 });
+    expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'RUNNING', processedRows: 2 });
     await work();
     expect(await operation(started.bulkOperation!.id)).toMatchObject({ status: 'COMPLETED', processedRows: 3, succeededRows: 3 });
     expect(await outbox('catalog.product-created', storeA)).toHaveLength(3);

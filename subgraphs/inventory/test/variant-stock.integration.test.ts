@@ -418,4 +418,33 @@ describe('inventory: stock per variant and per location', () => {
       ]),
     ).toBe(1);
   });
+
+  it('skips an imported level below the units held for orders while the product’s other levels are set, each with its adjustment and stock event', async () => {
+    const { productId, small, large } = await tee();
+    await mutate('adjustStock', { variantId: small, delta: 5 });
+    await events.order(storeId, randomUUID(), [{ productId, variantId: small, quantity: 3 }]);
+    await mutate('adjustStock', { variantId: large, delta: 9 });
+    const before = (await outbox('inventory.stock-changed', productId)).length;
+    const imported = await events.publish('catalog.inventory-imported', storeId, productId, {
+      productId,
+      levels: [
+        { variantId: small, sku: 'TEE-S', onHand: 2 },
+        { variantId: large, sku: 'TEE-L', onHand: 4 },
+      ],
+    });
+    await events.handled(imported);
+    expect((await items(small)).map((item) => [Number(item.on_hand), Number(item.reserved)])).toEqual([[5, 3]]);
+    expect((await items(large)).map((item) => Number(item.on_hand))).toEqual([4]);
+    const adjustments: { variant_id: string; kind: string; delta: number; set_to: number; reason: string }[] = await owner.query(
+      `SELECT variant_id, kind, delta, set_to, reason FROM stock_adjustment WHERE idempotency_key LIKE $1`,
+      [`import:${imported.id}:%`],
+    );
+    expect(adjustments).toEqual([{ variant_id: large, kind: 'SET', delta: -5, set_to: 4, reason: 'CSV import' }]);
+    const changed = (await outbox('inventory.stock-changed', productId)).slice(before);
+    expect(changed.map((event) => event.data)).toEqual([
+      expect.objectContaining({ variantId: large, delta: -5, reason: 'CSV import', location: expect.objectContaining({ onHand: 4, available: 4 }) }),
+    ]);
+    // the low-stock threshold (5) is crossed from above: as setStock would, the import says so
+    expect((await outbox('inventory.low-stock', productId)).map((event) => (event.data as { variantId: string }).variantId)).toContain(large);
+  });
 });

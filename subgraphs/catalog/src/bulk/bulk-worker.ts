@@ -38,9 +38,14 @@ export interface BulkWorkerSettings {
   leaseMs: number;
   /** Least time between two progress events of one job. */
   progressIntervalMs: number;
-  /** Test hook: throws after this many products were committed in one run, as a crash would stop it. */
+  /** Products an import writes per transaction (each in a savepoint of its own), with the cursor moved once for all of them. */
+  batchSize: number;
+  /**
+   * Test hook: throws after this many products were written in one run, before their batch commits,
+   * as a crash would stop it (the batch's transaction is rolled back).
+   */
   crashAfterProducts?: number;
-  /** Asked between products: true when the process is stopping (the job is then handed back at once). */
+  /** Asked between batches: true when the process is stopping (the job is then handed back at once). */
   stopping?: () => boolean;
 }
 
@@ -52,6 +57,14 @@ class Rollback extends Error {
   constructor(readonly errors: RowError[] | null) {
     super('rollback');
   }
+}
+
+/** What became of one product of the file: its outcome row and its row errors. */
+interface ProductOutcome {
+  plan: ProductPlan | RefusedPlan;
+  outcome: 'CREATED' | 'UPDATED' | 'FAILED' | 'VALID';
+  productId: string | null;
+  errors: RowError[];
 }
 
 interface Claimed {
@@ -99,7 +112,7 @@ export async function runBulkOperation(runtime: Runtime, job: Claimed, workerId:
 class JobRun {
   private readonly trace: Trace;
   private lastProgressAt = 0;
-  private committedProducts = 0;
+  private writtenProducts = 0;
 
   constructor(
     private readonly runtime: Runtime,
@@ -134,10 +147,9 @@ class JobRun {
     await emitProgress(tx, this.job.store_id, row);
   }
 
-  private countCommitted(): void {
-    this.committedProducts += 1;
-    if (this.settings.crashAfterProducts !== undefined && this.committedProducts >= this.settings.crashAfterProducts)
-      throw new SimulatedCrash('simulated crash');
+  private countWritten(): void {
+    this.writtenProducts += 1;
+    if (this.settings.crashAfterProducts !== undefined && this.writtenProducts >= this.settings.crashAfterProducts) throw new SimulatedCrash('simulated crash');
   }
 
   async importProducts(): Promise<void> {
@@ -166,10 +178,10 @@ class JobRun {
       }
     }
     const dryRun = Boolean(job.dry_run);
-    for (let index = Number(job.cursor); index < plans.length; index += 1) {
+    const batchSize = Math.max(1, this.settings.batchSize);
+    for (let start = Number(job.cursor); start < plans.length; start += batchSize) {
       if (this.settings.stopping?.()) await this.handBack();
-      await this.importOne(plans[index], index, dryRun);
-      this.countCommitted();
+      await this.importBatch(plans.slice(start, start + batchSize), start, dryRun);
     }
     const outcomes: { line: number; handle: string; outcome: string; product_id: string | null }[] = await this.inStore((tx) =>
       tx.manager.query(`SELECT line, handle, outcome, product_id FROM bulk_operation_outcome WHERE operation_id = $1 ORDER BY line`, [this.job.id]),
@@ -181,51 +193,70 @@ class JobRun {
     await this.finish(BulkOperationStatus.COMPLETED, result, []);
   }
 
-  /** One product in one transaction with its outcome and the job's cursor; refused, only its errors and the cursor are written. */
-  private async importOne(plan: ProductPlan | RefusedPlan, index: number, dryRun: boolean): Promise<void> {
-    let errors: RowError[] = isRefused(plan) ? plan.errors : [];
-    let written: WrittenProduct | null = null;
-    if (!isRefused(plan)) {
-      try {
-        written = await this.inStore(async (tx) => {
-          await this.touch(tx);
-          const outcome = await writeProductPlan(tx, this.job.store_id, plan);
-          if (Array.isArray(outcome)) throw new Rollback(outcome);
-          if (dryRun) throw new Rollback(null);
-          await this.emitStock(tx, plan, outcome);
-          await this.recordOutcome(tx, plan, index, outcome.created ? 'CREATED' : 'UPDATED', outcome.productId, []);
-          return outcome;
-        });
-      } catch (error) {
-        if (error instanceof Rollback) errors = error.errors ?? [];
-        else if (violatedUniqueIndex(error) !== null) errors = [await this.uniqueViolation(plan, violatedUniqueIndex(error)!)];
-        else throw error;
+  /**
+   * Products `start`… of the file in one transaction, each in a savepoint: a refused product is rolled
+   * back alone (its rows and its events with it) while its batch-mates stay. Their outcomes, errors,
+   * counters and the cursor past the batch are written once, with the lease checked at the start and the end.
+   */
+  private async importBatch(plans: (ProductPlan | RefusedPlan)[], start: number, dryRun: boolean): Promise<void> {
+    await this.inStore(async (tx) => {
+      await this.touch(tx);
+      const outcomes: ProductOutcome[] = [];
+      for (const plan of plans) {
+        outcomes.push(await this.importOne(tx, plan, dryRun));
+        this.countWritten();
       }
-    }
-    if (written) return;
-    await this.inStore((tx) => this.recordOutcome(tx, plan, index, errors.length > 0 ? 'FAILED' : 'VALID', null, errors));
+      await this.recordOutcomes(tx, outcomes, start + plans.length);
+    });
   }
 
-  private async recordOutcome(
-    tx: Tx,
-    plan: ProductPlan | RefusedPlan,
-    index: number,
-    outcome: string,
-    productId: string | null,
-    errors: RowError[],
-  ): Promise<void> {
-    const failed = errors.length > 0;
+  /** One product in a savepoint of the batch's transaction; refused (or dry), nothing of it stays. */
+  private async importOne(tx: Tx, plan: ProductPlan | RefusedPlan, dryRun: boolean): Promise<ProductOutcome> {
+    if (isRefused(plan)) return { plan, outcome: 'FAILED', productId: null, errors: plan.errors };
+    try {
+      const written = await tx.savepoint(async (inner) => {
+        const outcome = await writeProductPlan(inner, this.job.store_id, plan);
+        if (Array.isArray(outcome)) throw new Rollback(outcome);
+        if (dryRun) throw new Rollback(null);
+        await this.emitStock(inner, plan, outcome);
+        return outcome;
+      });
+      return { plan, outcome: written.created ? 'CREATED' : 'UPDATED', productId: written.productId, errors: [] };
+    } catch (error) {
+      let errors: RowError[];
+      if (error instanceof Rollback) errors = error.errors ?? [];
+      else if (violatedUniqueIndex(error) !== null) errors = [await this.uniqueViolation(tx, plan, violatedUniqueIndex(error)!)];
+      else throw error;
+      return { plan, outcome: errors.length > 0 ? 'FAILED' : 'VALID', productId: null, errors };
+    }
+  }
+
+  /** A batch's outcome rows and errors, each in one statement, and the job's counters and cursor in one more. */
+  private async recordOutcomes(tx: Tx, outcomes: ProductOutcome[], cursor: number): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO bulk_operation_outcome (operation_id, store_id, line, handle, outcome, product_id) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO bulk_operation_outcome (operation_id, store_id, line, handle, outcome, product_id)
+       SELECT $1, $2, line, handle, outcome, product_id FROM unnest($3::int[], $4::text[], $5::text[], $6::uuid[]) AS o(line, handle, outcome, product_id)
        ON CONFLICT (operation_id, line) DO UPDATE SET outcome = EXCLUDED.outcome, product_id = EXCLUDED.product_id`,
-      [this.job.id, this.job.store_id, plan.line, plan.handle, outcome, productId],
+      [
+        this.job.id,
+        this.job.store_id,
+        outcomes.map((done) => done.plan.line),
+        outcomes.map((done) => done.plan.handle),
+        outcomes.map((done) => done.outcome),
+        outcomes.map((done) => done.productId),
+      ],
     );
-    await this.insertErrors(tx, errors);
-    const rows = plan.lines.length;
+    await this.insertErrors(
+      tx,
+      outcomes.flatMap((done) => done.errors),
+    );
+    const rows = (failed: boolean) => outcomes.filter((done) => done.errors.length > 0 === failed).reduce((sum, done) => sum + done.plan.lines.length, 0);
+    const failedRows = rows(true);
+    const succeededRows = rows(false);
     const row = await this.touch(
       tx,
       `, cursor = $4, processed_rows = processed_rows + $5, succeeded_rows = succeeded_rows + $6, failed_rows = failed_rows + $7`,
-      [index + 1, rows, failed ? 0 : rows, failed ? rows : 0],
+      [cursor, failedRows + succeededRows, succeededRows, failedRows],
     );
     await this.progress(tx, row);
   }
@@ -250,15 +281,16 @@ class JobRun {
     );
   }
 
-  /** A SKU another product of the store holds (or a handle a concurrent write took), at the row that gave it. */
-  private async uniqueViolation(plan: ProductPlan, index: string): Promise<RowError> {
+  /**
+   * A SKU another product of the store holds (an earlier product of the batch, or one a concurrent write
+   * committed), or a handle a concurrent write took, at the row that gave it; read in the batch's transaction.
+   */
+  private async uniqueViolation(tx: Tx, plan: ProductPlan, index: string): Promise<RowError> {
     if (index === 'product_variant_store_sku') {
       const skus = (plan.input.variants ?? []).map((variant) => variant.sku ?? '');
-      const taken: { sku: string }[] = await this.inStore((tx) =>
-        tx.manager.query(
-          `SELECT v.sku FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.store_id = $1 AND v.sku = ANY($2::text[]) AND p.handle <> $3`,
-          [this.job.store_id, skus.filter(Boolean), plan.handle],
-        ),
+      const taken: { sku: string }[] = await tx.manager.query(
+        `SELECT v.sku FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.store_id = $1 AND v.sku = ANY($2::text[]) AND p.handle <> $3`,
+        [this.job.store_id, skus.filter(Boolean), plan.handle],
       );
       const at = skus.findIndex((sku) => taken.some((row) => row.sku === sku));
       if (at >= 0)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserError, type Tx } from '@ultramarket/kit';
 import { Product } from '../product/product.entity';
-import { ProductEvents } from '../product/product.events';
+import { ProductEvents, productEventData } from '../product/product.events';
 import { normalizedTags } from '../product/product-tags';
 import { emitProductEvent, optionsOf, touchProduct, variantsOf } from '../product/product-tx';
 import { plannedVariants } from '../product/product-commands';
@@ -71,23 +71,30 @@ export async function writeProductPlan(tx: Tx, storeId: string, plan: ProductPla
     const drafts = plannedVariants(input, options);
     if (drafts instanceof UserError) return [rowErrorOf(plan, drafts)];
     const id = randomUUID();
-    const product = await repository.save(
-      repository.create({
-        id,
-        storeId,
-        handle: plan.handle,
-        ...productFields,
-        priceAmount: Math.min(...drafts.map((draft) => draft.priceAmount)),
-        currencyCode: input.price.currencyCode,
-        category: null,
-        imageUrl: null,
-        publishedAt: null,
-      }),
-    );
-    await insertOptions(tx, product, options);
+    // insert, not save: save would first look the new id up
+    const product = repository.create({
+      id,
+      storeId,
+      handle: plan.handle,
+      ...productFields,
+      priceAmount: Math.min(...drafts.map((draft) => draft.priceAmount)),
+      currencyCode: input.price.currencyCode,
+      category: null,
+      imageUrl: null,
+      publishedAt: null,
+    });
+    await repository.insert(product);
+    const optionRows = await insertOptions(tx, product, options);
     const rows = variantRows(product, drafts, 0, [id]);
     await insertVariants(tx, rows);
-    await emitProductEvent(tx, ProductEvents.created, product);
+    // the event from the rows just written (insert has filled in the product's version), not read back
+    await tx.emit({
+      type: ProductEvents.created,
+      storeId,
+      aggregateId: id,
+      aggregateVersion: product.version,
+      data: productEventData(product, optionRows, rows),
+    });
     return { productId: id, created: true, variantIds: rows.map((row) => row.id) };
   }
   const merged = await mergeIntoExisting(tx, plan, existing, options);

@@ -7,6 +7,12 @@ import { inScope, type StoreScope } from '../tenancy/store-scope';
 export interface Tx {
   manager: EntityManager;
   emit<TData extends object>(event: NewEvent<TData>): Promise<EventEnvelope<TData>>;
+  /**
+   * Runs `work` inside a SAVEPOINT of this transaction. Should it throw, the transaction is rolled back
+   * to the savepoint (its rows and outbox rows gone, the transaction usable again), the events it
+   * emitted are forgotten (never published) and the error is rethrown; otherwise the savepoint is released.
+   */
+  savepoint<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /** An event written to the outbox: what the relay publishes once the transaction has committed. */
@@ -55,14 +61,34 @@ export class UnitOfWork {
 
   /** The same inside a transaction someone else opened (the consumer runner's). */
   runIn<T>(manager: EntityManager, trace: Trace, work: (tx: Tx) => Promise<T>, onEmit: (entry: OutboxEntry) => void = () => undefined): Promise<T> {
-    const tx: Tx = {
+    return work(this.txOf(manager, trace, onEmit, 0));
+  }
+
+  /** A Tx whose events go to `onEmit`; `depth` numbers nested savepoints, so each has its own name. */
+  private txOf(manager: EntityManager, trace: Trace, onEmit: (entry: OutboxEntry) => void, depth: number): Tx {
+    return {
       manager,
       emit: async (event) => {
         const envelope = envelopeFor(event, trace);
         onEmit(await writeToOutbox(manager, this.names, envelope));
         return envelope;
       },
+      savepoint: async (work) => {
+        const name = `unit_of_work_${depth}`;
+        // events emitted inside reach `onEmit` only once the savepoint is released
+        const inside: OutboxEntry[] = [];
+        await manager.query(`SAVEPOINT ${name}`);
+        let result;
+        try {
+          result = await work(this.txOf(manager, trace, (entry) => inside.push(entry), depth + 1));
+        } catch (error) {
+          await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+          throw error;
+        }
+        await manager.query(`RELEASE SAVEPOINT ${name}`);
+        inside.forEach(onEmit);
+        return result;
+      },
     };
-    return work(tx);
   }
 }
