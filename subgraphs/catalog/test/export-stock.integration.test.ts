@@ -83,7 +83,7 @@ describe('catalog: stock in the product CSV export', () => {
   /** Runs every queued job to its end, as the background worker would. */
   const work = async () => {
     const workerId = randomUUID();
-    const settings = { leaseMs: 60_000, progressIntervalMs: 0 };
+    const settings = { leaseMs: 60_000, progressIntervalMs: 0, batchSize: 50 };
     for (
       let job = await claimBulkOperation(catalog.runtime, workerId, settings.leaseMs);
       job;
