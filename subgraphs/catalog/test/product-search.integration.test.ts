@@ -7,6 +7,7 @@ import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { eventually } from '../../kit/test/support/test-names';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { searchEvents, type ContractVariant } from './support/search-events';
+import { PRICE_BUCKETS } from '../src/search/product-search.sql';
 
 const CREATE = gql`
   mutation ($input: CreateProductInput!) {
@@ -414,6 +415,86 @@ describe('catalog: product search with facets', () => {
         const documents = await visibleDocuments(result, query);
         expect(result.facets).toEqual(bruteForceFacets(documents, filter));
         expect(result.totalCount).toBe(documents.filter((document) => passes(document, filter, null)).length);
+      }
+    });
+
+    it('counts a product failing exactly one filter for that filter’s facet only, and one failing two for none', async () => {
+      // t-shirt passes both; trousers fail only Size (L); the dress fails only the vendor (Bloom); the candle fails both
+      const result = await search({ filter: { vendors: ['Acme'], options: [{ name: 'Size', value: 'M' }] } });
+      expect(result.totalCount).toBe(1);
+      expect(result.facets).toEqual({
+        categories: expect.arrayContaining([
+          { value: category.men, count: 1 },
+          { value: category.tops, count: 1 },
+        ]),
+        collections: [{ value: sale, count: 1 }],
+        vendors: [
+          { value: 'Acme', count: 1 },
+          { value: 'Bloom', count: 1 },
+        ],
+        productTypes: [{ value: 'Shirts', count: 1 }],
+        tags: [
+          { value: 'cotton', count: 1 },
+          { value: 'summer', count: 1 },
+        ],
+        options: [
+          {
+            name: 'Colour',
+            values: [
+              { value: 'Blue', count: 1 },
+              { value: 'Red', count: 1 },
+            ],
+          },
+          {
+            name: 'Size',
+            values: [
+              { value: 'L', count: 1 },
+              { value: 'M', count: 1 },
+              { value: 'S', count: 1 },
+            ],
+          },
+        ],
+        priceRanges: [{ min: 1000, max: 2500, count: 1 }],
+        inStock: { inStock: 1, outOfStock: 0 },
+      });
+      expect(result.facets.categories).toHaveLength(2);
+    });
+
+    it('keeps every facet value of a document in facet_keys, following stock as it changes', async () => {
+      const keys = async () => [...((await events.documentOf(storeA, ids.tshirt))?.facet_keys as string[])].sort();
+      expect(await keys()).toEqual(
+        [
+          `categories:${category.men}`,
+          `categories:${category.tops}`,
+          `collections:${sale}`,
+          'vendors:Acme',
+          'productTypes:Shirts',
+          'tags:summer',
+          'tags:cotton',
+          'options:Size:S',
+          'options:Size:M',
+          'options:Colour:Red',
+          'options:Colour:Blue',
+          'price:2',
+          'inStock:true',
+        ].sort(),
+      );
+      await events.stockChanged(storeA, ids.tshirt, variants.tshirt[0], 0);
+      expect(await keys()).toContain('inStock:false');
+      await events.stockChanged(storeA, ids.tshirt, variants.tshirt[0], 5);
+      expect(await keys()).toContain('inStock:true');
+    });
+
+    it('puts a price in the same bucket in SQL (facet_keys) as PRICE_BUCKETS says', async () => {
+      const prices = PRICE_BUCKETS.flatMap(([min, max]) => [min, min + 1, ...(max === null ? [10_000_000] : [max - 1])]);
+      const rows: { price: string; bucket: number }[] = await owner.query(
+        `SELECT price::text, search_price_bucket(price) AS bucket FROM unnest($1::bigint[]) AS price`,
+        [prices],
+      );
+      for (const { price, bucket } of rows) {
+        const [min, max] = PRICE_BUCKETS[bucket - 1];
+        expect(Number(price)).toBeGreaterThanOrEqual(min);
+        if (max !== null) expect(Number(price)).toBeLessThan(max);
       }
     });
 
