@@ -38,7 +38,6 @@ import { BulkOperationResolver } from './bulk/bulk.resolver';
 import { bulkWorkerJob } from './bulk/bulk-worker';
 import { loadBulkConfig } from './bulk/bulk.config';
 import { VariantMediaLink1763769627100 } from './migrations/1763769627100-variant-media-link';
-import { SearchFacetKeys1763769628100 } from './migrations/1763769628100-search-facet-keys';
 
 /**
  * Catalog owns products, their options, variants and media (titles, prices, SKUs, handles, status),
@@ -61,7 +60,6 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
       CreateProductSearch1763769625000,
       CreateBulkOperation1763769626000,
       VariantMediaLink1763769627100,
-      SearchFacetKeys1763769628100,
     ],
     publishes: ['catalog'],
     // a suspended or closed store's products disappear from its storefront

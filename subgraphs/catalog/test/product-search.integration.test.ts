@@ -7,7 +7,6 @@ import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { eventually } from '../../kit/test/support/test-names';
 import { catalogSubgraph } from '../src/catalog.subgraph';
 import { searchEvents, type ContractVariant } from './support/search-events';
-import { PRICE_BUCKETS } from '../src/search/product-search.sql';
 
 const CREATE = gql`
   mutation ($input: CreateProductInput!) {
@@ -458,44 +457,6 @@ describe('catalog: product search with facets', () => {
         inStock: { inStock: 1, outOfStock: 0 },
       });
       expect(result.facets.categories).toHaveLength(2);
-    });
-
-    it('keeps every facet value of a document in facet_keys, following stock as it changes', async () => {
-      const keys = async () => [...((await events.documentOf(storeA, ids.tshirt))?.facet_keys as string[])].sort();
-      expect(await keys()).toEqual(
-        [
-          `categories:${category.men}`,
-          `categories:${category.tops}`,
-          `collections:${sale}`,
-          'vendors:Acme',
-          'productTypes:Shirts',
-          'tags:summer',
-          'tags:cotton',
-          'options:Size:S',
-          'options:Size:M',
-          'options:Colour:Red',
-          'options:Colour:Blue',
-          'price:2',
-          'inStock:true',
-        ].sort(),
-      );
-      await events.stockChanged(storeA, ids.tshirt, variants.tshirt[0], 0);
-      expect(await keys()).toContain('inStock:false');
-      await events.stockChanged(storeA, ids.tshirt, variants.tshirt[0], 5);
-      expect(await keys()).toContain('inStock:true');
-    });
-
-    it('puts a price in the same bucket in SQL (facet_keys) as PRICE_BUCKETS says', async () => {
-      const prices = PRICE_BUCKETS.flatMap(([min, max]) => [min, min + 1, ...(max === null ? [10_000_000] : [max - 1])]);
-      const rows: { price: string; bucket: number }[] = await owner.query(
-        `SELECT price::text, search_price_bucket(price) AS bucket FROM unnest($1::bigint[]) AS price`,
-        [prices],
-      );
-      for (const { price, bucket } of rows) {
-        const [min, max] = PRICE_BUCKETS[bucket - 1];
-        expect(Number(price)).toBeGreaterThanOrEqual(min);
-        if (max !== null) expect(Number(price)).toBeLessThan(max);
-      }
     });
 
     /** The documents the text query matched (all visible ones without a query), read as the database owner. */
