@@ -417,6 +417,48 @@ describe('catalog: product search with facets', () => {
       }
     });
 
+    it('counts a product failing exactly one filter for that filter’s facet only, and one failing two for none', async () => {
+      // t-shirt passes both; trousers fail only Size (L); the dress fails only the vendor (Bloom); the candle fails both
+      const result = await search({ filter: { vendors: ['Acme'], options: [{ name: 'Size', value: 'M' }] } });
+      expect(result.totalCount).toBe(1);
+      expect(result.facets).toEqual({
+        categories: expect.arrayContaining([
+          { value: category.men, count: 1 },
+          { value: category.tops, count: 1 },
+        ]),
+        collections: [{ value: sale, count: 1 }],
+        vendors: [
+          { value: 'Acme', count: 1 },
+          { value: 'Bloom', count: 1 },
+        ],
+        productTypes: [{ value: 'Shirts', count: 1 }],
+        tags: [
+          { value: 'cotton', count: 1 },
+          { value: 'summer', count: 1 },
+        ],
+        options: [
+          {
+            name: 'Colour',
+            values: [
+              { value: 'Blue', count: 1 },
+              { value: 'Red', count: 1 },
+            ],
+          },
+          {
+            name: 'Size',
+            values: [
+              { value: 'L', count: 1 },
+              { value: 'M', count: 1 },
+              { value: 'S', count: 1 },
+            ],
+          },
+        ],
+        priceRanges: [{ min: 1000, max: 2500, count: 1 }],
+        inStock: { inStock: 1, outOfStock: 0 },
+      });
+      expect(result.facets.categories).toHaveLength(2);
+    });
+
     /** The documents the text query matched (all visible ones without a query), read as the database owner. */
     async function visibleDocuments(result: SearchResult, query: string | undefined): Promise<DocumentRow[]> {
       const all: DocumentRow[] = await owner.query(
