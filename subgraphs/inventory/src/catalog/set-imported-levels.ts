@@ -70,7 +70,7 @@ export async function setImportedLevels(tx: Tx, storeId: string, eventId: string
   const changes = todo.flatMap((level) => {
     const returned = byVariant.get(level.variantId);
     if (returned) return [{ level, returned, row: stockRowOf(returned) }];
-    logger?.warn({ variantId: level.variantId, code: 'INSUFFICIENT_STOCK' }, 'imported on-hand refused; the variant keeps its stock');
+    logger?.warn({ variantId: level.variantId, onHand: level.onHand }, 'imported on-hand is below the reserved units: refused; the variant keeps its stock');
     return [];
   });
   if (changes.length === 0) return;
