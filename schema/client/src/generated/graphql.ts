@@ -313,6 +313,8 @@ export type CancelOrderPayload = {
 /** A shopper's cart in one store; its prices are always the catalog's current ones. */
 export type Cart = {
   __typename?: 'Cart';
+  /** Who is billed; null until given. */
+  billingAddress: Maybe<CartAddress>;
   /** When the cart was created (UTC). */
   createdAt: Scalars['DateTime']['output'];
   /** The cart's currency (ISO 4217): the store's, or its first line's; null while neither is known. Lines in another currency are unavailable. */
@@ -329,6 +331,8 @@ export type Cart = {
   itemCount: Scalars['Int']['output'];
   /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
   lines: Array<CartLine>;
+  /** Where the cart ships (its tax and shipping region); null until given. */
+  shippingAddress: Maybe<CartAddress>;
   /** Shipping after its discounts (0 until a rate is chosen at checkout). */
   shippingTotal: Money;
   /** The store the cart belongs to. */
@@ -339,10 +343,61 @@ export type Cart = {
   taxTotal: Money;
   /** What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine. */
   total: Money;
+  /** Grams of the available lines (unit weight × quantity; a variant of unknown weight counts 0). */
+  totalWeightGrams: Scalars['Int']['output'];
   /** When the cart last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
   /** The signed-in customer's user id; null for a guest cart. */
   userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** An address on a cart: where it ships, or who is billed. */
+export type CartAddress = {
+  __typename?: 'CartAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** Company name. */
+  company: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code in upper case, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** First name. */
+  firstName: Maybe<Scalars['String']['output']>;
+  /** Last name. */
+  lastName: Maybe<Scalars['String']['output']>;
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Phone number at this address. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision code without the country prefix, e.g. "CA" for California. */
+  provinceCode: Maybe<Scalars['String']['output']>;
+};
+
+/** An address for a cart; its country, province and postal code decide tax and shipping. */
+export type CartAddressInput = {
+  /** City (1–100 characters). */
+  city: Scalars['String']['input'];
+  /** Company name (at most 200 characters). */
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code in upper case, e.g. "US". */
+  countryCode: Scalars['String']['input'];
+  /** First name (at most 100 characters). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Last name (at most 100 characters). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Street address (1–200 characters). */
+  line1: Scalars['String']['input'];
+  /** Apartment, suite, etc. (at most 200 characters). */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number at this address. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code (1–20 characters). */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision code without the country prefix, upper case: "CA" for California, "BC" for British Columbia. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One variant in a cart, priced at its current catalog price. */
@@ -1784,6 +1839,8 @@ export type Mutation = {
   revokeSession: RevokeSessionPayload;
   /** Withdraws a store's pending invitation (its merchants, platform admins). */
   revokeStoreInvitation: RevokeStoreInvitationPayload;
+  /** Sets a cart's shipping address (its tax and shipping region) and billing address (the shipping address unless given). */
+  setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
@@ -2118,6 +2175,11 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationRevokeStoreInvitationArgs = {
   input: RevokeStoreInvitationInput;
+};
+
+
+export type MutationSetCartAddressesArgs = {
+  input: SetCartAddressesInput;
 };
 
 
@@ -3786,6 +3848,27 @@ export type SessionEdge = {
   cursor: Scalars['String']['output'];
   /** The Session. */
   node: Session;
+};
+
+/** A cart's shipping address, and its billing address (the shipping address when omitted). */
+export type SetCartAddressesInput = {
+  /** Who is billed; the shipping address when omitted or null. */
+  billingAddress?: InputMaybe<CartAddressInput>;
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** Where the cart ships: its tax and shipping region. */
+  shippingAddress: CartAddressInput;
+};
+
+/** Result of setCartAddresses. */
+export type SetCartAddressesPayload = {
+  __typename?: 'SetCartAddressesPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The shopper's email on a cart (for the abandoned-cart email). */
