@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
-#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications) · node gateway/dist/main.js
+#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications, shipping) · node gateway/dist/main.js
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
@@ -17,6 +17,7 @@ COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
+COPY subgraphs/shipping/package.json subgraphs/shipping/
 COPY schema/package.json schema/
 COPY schema/client/package.json schema/client/
 COPY gateway/package.json gateway/
@@ -44,6 +45,7 @@ COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
+COPY subgraphs/shipping/package.json subgraphs/shipping/
 COPY schema/package.json schema/
 COPY schema/client/package.json schema/client/
 COPY gateway/package.json gateway/
@@ -66,6 +68,7 @@ COPY --from=build /app/subgraphs/orders/dist subgraphs/orders/dist
 COPY --from=build /app/subgraphs/payments/dist subgraphs/payments/dist
 COPY --from=build /app/subgraphs/customers/dist subgraphs/customers/dist
 COPY --from=build /app/subgraphs/notifications/dist subgraphs/notifications/dist
+COPY --from=build /app/subgraphs/shipping/dist subgraphs/shipping/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # read at run time: the committed supergraph and the explorer's browser script
 COPY schema/supergraph.graphql schema/

@@ -27,6 +27,7 @@ export const SUBGRAPHS = [
   { name: 'payments', port: 4007 },
   { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
+  { name: 'shipping', port: 4010 },
 ] as const;
 
 export interface GatewayConfig {

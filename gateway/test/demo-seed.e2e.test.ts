@@ -221,7 +221,7 @@ describe('the demo seed', () => {
       expect(users.nodes).toEqual([{ isVerified: true }]);
     }
     expect(mailCatcher.messages().filter((email) => /confirm your email/i.test(email.subject))).toHaveLength(2);
-    expect(first.created).toMatchObject({ users: 2, verified: 2 });
+    expect(first.created).toMatchObject({ users: 2, verified: 2, shippingZones: 2, shippingMethods: 3 });
   });
 
   it('sells apparel in sizes and colours, each variant with its SKU and price, and keeps the rest single-variant', async () => {
@@ -342,6 +342,8 @@ describe('the demo seed', () => {
       images: 0,
       categories: 0,
       collections: 0,
+      shippingZones: 0,
+      shippingMethods: 0,
     });
     expect(await counts()).toEqual(countsAfterFirst);
     expect(countsAfterFirst).toMatchObject({

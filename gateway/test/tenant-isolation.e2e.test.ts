@@ -14,6 +14,8 @@ type Answer = { data?: Record<string, unknown> | null; errors?: { message: strin
 
 /** Everything one store has in every subgraph, by id. */
 interface Tenant {
+  shippingZoneId: string;
+  shippingMethodId: string;
   front: Storefront;
   shopper: { userId: string; token: string };
   productId: string;
@@ -166,7 +168,25 @@ describe('tenant isolation across the supergraph', () => {
         merchant,
       ),
     );
+    const zone = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateShippingZoneInput!) { createShippingZone(input: $i) { shippingZone { id } userErrors { code message } } }',
+        { i: { name: `${name} home`, regions: [{ countryCode: 'US' }] } },
+        merchant,
+      ),
+    ).createShippingZone as { shippingZone: { id: string } };
+    const shippingMethod = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateShippingMethodInput!) { createShippingMethod(input: $i) { shippingMethod { id } userErrors { code message } } }',
+        { i: { zoneId: zone.shippingZone.id, name: 'Standard', currencyCode: 'USD', rate: { kind: 'FLAT', amount: 500 } } },
+        merchant,
+      ),
+    ).createShippingMethod as { shippingMethod: { id: string } };
     return {
+      shippingZoneId: zone.shippingZone.id,
+      shippingMethodId: shippingMethod.shippingMethod.id,
       locationId: locations.nodes.find((location) => location.isDefault)!.id,
       backRoomId: backRoom.location.id,
       front,
@@ -216,6 +236,10 @@ describe('tenant isolation across the supergraph', () => {
       }),
       productGroups: await read('query ($id: ID!) { product(id: $id) { categories { id } collections { id } } }', { id: b.productId }),
       bulk: await read('query ($id: ID!) { bulkOperation(id: $id) { status inputPartsReceived processedRows } }', { id: b.bulkOperationId }),
+      shipping: await read(
+        'query ($id: ID!) { shippingZone(id: $id) { name regions { countryCode } methods { id name rate { kind amount { amount } } freeOverSubtotal { amount } } } }',
+        { id: b.shippingZoneId },
+      ),
     };
   };
 
@@ -369,6 +393,23 @@ describe('tenant isolation across the supergraph', () => {
         refused: userError,
       },
       reorderCollectionProducts: mutation('reorderCollectionProducts', { collectionId: b.collectionId, moves: [{ productId: b.productId, position: 0 }] }),
+      shippingZone: { query: 'query ($id: ID!) { shippingZone(id: $id) { id } }', variables: { id: b.shippingZoneId }, refused: nothing },
+      shippingMethod: { query: 'query ($id: ID!) { shippingMethod(id: $id) { id } }', variables: { id: b.shippingMethodId }, refused: nothing },
+      shippingMethods: {
+        query: 'query ($id: ID) { shippingMethods(zoneId: $id) { totalCount } }',
+        variables: { id: b.shippingZoneId },
+        refused: nothing,
+      },
+      updateShippingZone: mutation('updateShippingZone', { id: b.shippingZoneId, name: 'Taken over' }),
+      deleteShippingZone: mutation('deleteShippingZone', { id: b.shippingZoneId }),
+      createShippingMethod: mutation('createShippingMethod', {
+        zoneId: b.shippingZoneId,
+        name: 'Intruder',
+        currencyCode: 'USD',
+        rate: { kind: 'FLAT', amount: 1 },
+      }),
+      updateShippingMethod: mutation('updateShippingMethod', { id: b.shippingMethodId, rate: { kind: 'FLAT', amount: 1 } }),
+      deleteShippingMethod: mutation('deleteShippingMethod', { id: b.shippingMethodId }),
     };
   };
 
@@ -460,6 +501,8 @@ describe('tenant isolation across the supergraph', () => {
       storeSettings: await entities('stores', 'Store', b.front.storeId, 'settings { orderNumberPrefix }'),
       category: await entities('catalog', 'Category', b.categoryId, 'id name'),
       collection: await entities('catalog', 'Collection', b.collectionId, 'id title'),
+      shippingZone: await entities('shipping', 'ShippingZone', b.shippingZoneId, 'id name'),
+      shippingMethod: await entities('shipping', 'ShippingMethod', b.shippingMethodId, 'id name'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -475,6 +518,8 @@ describe('tenant isolation across the supergraph', () => {
       storeSettings: { settings: null },
       category: null,
       collection: null,
+      shippingZone: null,
+      shippingMethod: null,
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(

@@ -29,6 +29,7 @@ const SUBGRAPHS = [
   { name: 'payments', port: 4007 },
   { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
+  { name: 'shipping', port: 4010 },
 ];
 
 function printSubgraph(name) {

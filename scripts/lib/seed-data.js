@@ -192,6 +192,44 @@ function demoProducts() {
 const DEMO_LOCATION = { name: 'Warehouse', code: 'warehouse', priority: 10, city: 'Reno', countryCode: 'US' };
 
 /**
+ * The demo store's shipping (the shipping subgraph): zones found again by name, their methods by name. Standard in
+ * the United States is free from 50.00; Express is priced by weight; Canada and Mexico ship at one flat rate.
+ */
+const DEMO_SHIPPING_ZONES = [
+  {
+    name: 'United States',
+    regions: [{ countryCode: 'US' }],
+    methods: [
+      {
+        name: 'Standard',
+        currencyCode: 'USD',
+        rate: { kind: 'FLAT', amount: 599 },
+        freeOverSubtotal: 5000,
+        carrier: { name: 'USPS', trackingUrlTemplate: 'https://tools.usps.com/go/TrackConfirmAction?tLabels={trackingNumber}' },
+      },
+      {
+        name: 'Express',
+        currencyCode: 'USD',
+        rate: {
+          kind: 'BY_WEIGHT',
+          weightBrackets: [
+            { minWeightGrams: 0, maxWeightGrams: 1000, amount: 1499 },
+            { minWeightGrams: 1000, maxWeightGrams: 5000, amount: 2499 },
+            { minWeightGrams: 5000, amount: 3999 },
+          ],
+        },
+        carrier: { name: 'UPS', trackingUrlTemplate: 'https://www.ups.com/track?tracknum={trackingNumber}' },
+      },
+    ],
+  },
+  {
+    name: 'Canada and Mexico',
+    regions: [{ countryCode: 'CA' }, { countryCode: 'MX' }],
+    methods: [{ name: 'International', currencyCode: 'USD', rate: { kind: 'FLAT', amount: 1999 }, carrier: { name: 'DHL' } }],
+  },
+];
+
+/**
  * The demo store's category tree, parents before children: `{ handle, name, parent, products }`
  * (products: the handles filed directly under it).
  */
@@ -490,6 +528,7 @@ module.exports = {
   SECOND_STORE,
   CATEGORIES,
   DEMO_LOCATION,
+  DEMO_SHIPPING_ZONES,
   DEMO_CATEGORIES,
   DEMO_COLLECTIONS,
   demoProducts,

@@ -20,7 +20,9 @@ export interface SeededDemo {
     | 'locations'
     | 'images'
     | 'categories'
-    | 'collections',
+    | 'collections'
+    | 'shippingZones'
+    | 'shippingMethods',
     number
   >;
   /** The demo store's products. */

@@ -2,7 +2,7 @@
 /**
  * Seeds the demo data through the gateway, like any client would (data in seed-data.js, steps in
  * seed/*.js): the demo store with its products (variants, images, stock at two locations, a
- * category tree, two collections), its staff member, 10 customers with addresses,
+ * category tree, two collections, shipping zones and methods), its staff member, 10 customers with addresses,
  * about 30 orders in every status, its segments; and a second store with its own owner and
  * products. Idempotent: stores are found among their owners' stores, users by email, products by
  * handle, customers by email, segments by name, staff in the store's staff list, and orders by
@@ -23,6 +23,7 @@ const { ensureLocation, spreadStock } = require('./seed/locations');
 const { seedImages } = require('./seed/media');
 const { seedCategories } = require('./seed/categories');
 const { seedCollections } = require('./seed/collections');
+const { seedShipping } = require('./seed/shipping');
 
 /** The platform admin the seed looks users up as (a development token only; no account behind it). */
 const SEED_ADMIN_ID = '5eed5eed-0000-4000-8000-0000000000ad';
@@ -58,9 +59,9 @@ async function seedStore(gatewayUrl, ownerId, storeInput, products, options) {
 
 /**
  * What the demo store shows beyond its products: a second location holding part of the stock, an
- * image per product, the category tree with its products filed, and the two collections. Each part
- * finds what it made before (location by code, images on the product, categories and collections
- * by handle), so a repeat adds nothing.
+ * image per product, the category tree with its products filed, the two collections, and the shipping zones
+ * with their methods. Each part finds what it made before (location by code, images on the product, categories
+ * and collections by handle, zones and methods by name), so a repeat adds nothing.
  */
 async function seedMerchandising(gatewayUrl, demo, log) {
   const { merchant, catalogue } = demo;
@@ -74,11 +75,20 @@ async function seedMerchandising(gatewayUrl, demo, log) {
   const images = await seedImages(merchant, gatewayUrl, listed);
   const categories = await seedCategories(merchant, data.DEMO_CATEGORIES, catalogue.nodes);
   const collections = await seedCollections(merchant, data.DEMO_COLLECTIONS, catalogue.ids);
+  const shipping = await seedShipping(merchant, data.DEMO_SHIPPING_ZONES);
   log(
     `merchandising: location ${data.DEMO_LOCATION.name} (${location.created ? 'created' : 'already there'}, ${moved} variants moved part of their stock there); ` +
-      `${images} images uploaded; ${categories.created} categories created, ${categories.assigned} products filed; ${collections.created} collections created`,
+      `${images} images uploaded; ${categories.created} categories created, ${categories.assigned} products filed; ${collections.created} collections created; ` +
+      `${shipping.zones} shipping zones and ${shipping.methods} shipping methods created`,
   );
-  return { locations: location.created ? 1 : 0, images, categories: categories.created, collections: collections.created };
+  return {
+    locations: location.created ? 1 : 0,
+    images,
+    categories: categories.created,
+    collections: collections.created,
+    shippingZones: shipping.zones,
+    shippingMethods: shipping.methods,
+  };
 }
 
 /**

@@ -13,7 +13,10 @@ export interface Stack {
   namespace: string;
   gatewayUrl: string;
   wsUrl: string;
-  services: Record<'accounts' | 'stores' | 'catalog' | 'inventory' | 'cart' | 'orders' | 'payments' | 'customers' | 'notifications' | 'gateway', StackService>;
+  services: Record<
+    'accounts' | 'stores' | 'catalog' | 'inventory' | 'cart' | 'orders' | 'payments' | 'customers' | 'notifications' | 'shipping' | 'gateway',
+    StackService
+  >;
   databaseNames: string[];
   kill(name: string): Promise<void>;
   restart(name: string): Promise<void>;

@@ -22,6 +22,7 @@ const SUBGRAPHS = [
   { name: 'payments', port: 4007 },
   { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
+  { name: 'shipping', port: 4010 },
 ];
 
 function freePort() {

@@ -8,7 +8,7 @@ import { costModelFromSupergraph, operationCost, type CostModel } from './operat
 import { validateGatewayOperation, type GatewayOperationCheck } from './operation-limits';
 
 const root = path.resolve(__dirname, '../../..');
-const SUBGRAPHS = ['accounts', 'stores', 'catalog', 'inventory', 'cart', 'orders', 'payments', 'customers', 'notifications'];
+const SUBGRAPHS = ['accounts', 'stores', 'catalog', 'inventory', 'cart', 'orders', 'payments', 'customers', 'notifications', 'shipping'];
 
 /** The supergraph as `npm run schema` composes it from the built subgraphs (each printed in its own process). */
 function composeSupergraph(): string {

@@ -9,6 +9,7 @@ import { catalogProductHandlers } from './catalog-view/catalog-product.handlers'
 import { collectionMembershipHandlers } from './catalog-view/collection-membership.handlers';
 import { storePricingSettingsHandlers } from './store-view/store-pricing-settings';
 import { CreateCarts1763769630500 } from './migrations/1763769630500-create-carts';
+import { CartAddresses1763769630600 } from './migrations/1763769630600-cart-addresses';
 
 /**
  * Cart owns shoppers' carts (guests' by token, customers' by account) and prices them with the kit's
@@ -18,7 +19,7 @@ export const cartSubgraph: SubgraphDefinition = {
   name: 'cart',
   defaultPort: 4005,
   entities: [Cart, CartLineRow],
-  migrations: [CreateCarts1763769630500],
+  migrations: [CreateCarts1763769630500, CartAddresses1763769630600],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
   consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers],

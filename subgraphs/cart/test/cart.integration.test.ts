@@ -13,6 +13,7 @@ import {
   MERGE_CART,
   MY_CART,
   REMOVE_LINES,
+  SET_ADDRESSES,
   SET_EMAIL,
   UPDATE_LINES,
   type CartPayloadResult,
@@ -119,6 +120,48 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
     const emailed = await mutate('setCartEmail', SET_EMAIL, { ...target, email: 'later@example.com' });
     expect(emailed.cart!.email).toBe('later@example.com');
     expect((await mutate('setCartEmail', SET_EMAIL, { ...target, email: null })).cart!.email).toBeNull();
+  });
+
+  it('sets the shipping and billing addresses (billing defaults to shipping) and weighs the available lines', async () => {
+    const { cart: created, token } = await createGuestCart([
+      { variantId: medium, quantity: 3 },
+      { variantId: mugId, quantity: 2 },
+    ]);
+    expect(created).toMatchObject({ totalWeightGrams: 5 * 250, shippingAddress: null, billingAddress: null });
+    const target = { cartId: created.id, cartToken: token };
+    const vancouver = {
+      firstName: 'Ada',
+      lastName: 'Byron',
+      line1: ' 1 Main St ',
+      city: 'Vancouver',
+      provinceCode: 'BC',
+      postalCode: 'v5k 0a1',
+      countryCode: 'CA',
+    };
+    const shipped = await mutate('setCartAddresses', SET_ADDRESSES, { ...target, shippingAddress: vancouver });
+    expect(shipped.userErrors).toEqual([]);
+    const stored = { ...vancouver, line1: '1 Main St', postalCode: 'V5K 0A1', company: null, line2: null, phone: null };
+    expect(shipped.cart).toMatchObject({ shippingAddress: stored, billingAddress: stored });
+    const billing = { line1: '9 Office Rd', city: 'Austin', provinceCode: 'TX', countryCode: 'US', company: 'Acme' };
+    const both = await mutate('setCartAddresses', SET_ADDRESSES, { ...target, shippingAddress: vancouver, billingAddress: billing });
+    expect(both.cart!.billingAddress).toEqual({ ...billing, firstName: null, lastName: null, line2: null, postalCode: null, phone: null });
+    expect((await readCart(created.id, token))?.shippingAddress).toEqual(stored);
+
+    // bad addresses and a wrong token write nothing
+    const before = await written();
+    for (const shippingAddress of [
+      { ...vancouver, countryCode: 'ca' },
+      { ...vancouver, countryCode: 'XX' },
+      { ...vancouver, provinceCode: 'CA-BC' },
+      { ...vancouver, city: '' },
+      { ...vancouver, line1: 'x'.repeat(201) },
+    ]) {
+      const invalid = await cart.client(undefined, store).rawRequest(SET_ADDRESSES, { input: { ...target, shippingAddress } });
+      expect(invalid.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const refused = await mutate('setCartAddresses', SET_ADDRESSES, { ...target, cartToken: 'wrong', shippingAddress: vancouver });
+    expect(refused.userErrors.map((error) => error.code)).toEqual(['CART_NOT_FOUND']);
+    expect(await written()).toEqual(before);
   });
 
   it('refuses bad lines with userErrors and writes nothing', async () => {

@@ -13,6 +13,7 @@ import {
   MERGE_CART,
   MY_CART,
   REMOVE_LINES,
+  SET_ADDRESSES,
   SET_EMAIL,
   UPDATE_LINES,
   type CartPayloadResult,
@@ -89,6 +90,7 @@ describe('cart subgraph: tenant and shopper isolation', () => {
       ['updateCartLines', UPDATE_LINES, { ...target, lines: [{ variantId, quantity: 3 }] }],
       ['removeCartLines', REMOVE_LINES, { ...target, variantIds: [variantId] }],
       ['setCartEmail', SET_EMAIL, { ...target, email: 'intruder@example.com' }],
+      ['setCartAddresses', SET_ADDRESSES, { ...target, shippingAddress: { line1: '1 Intruder Way', city: 'Elsewhere', countryCode: 'US' } }],
     ];
     if (token && target.cartToken) attempts.push(['mergeCart', MERGE_CART, target]);
     for (const [name, query, input] of attempts) {

@@ -64,3 +64,4 @@ export * from './pricing/pricing.types';
 export * from './pricing/price-cart';
 export * from './pricing/tax-provider';
 export * from './pricing/tax';
+export * from './pricing/shipping-rates';

@@ -313,6 +313,10 @@ export type CancelOrderPayload = {
 /** A shopper's cart in one store; its prices are always the catalog's current ones. */
 export type Cart = {
   __typename?: 'Cart';
+  /** The shipping rates the cart may choose for its shipping address, cheapest first; empty before it has one or when no zone of the store holds it. */
+  availableShippingRates: Array<ShippingRate>;
+  /** Who is billed; null until given. */
+  billingAddress: Maybe<CartAddress>;
   /** When the cart was created (UTC). */
   createdAt: Scalars['DateTime']['output'];
   /** The cart's currency (ISO 4217): the store's, or its first line's; null while neither is known. Lines in another currency are unavailable. */
@@ -329,6 +333,8 @@ export type Cart = {
   itemCount: Scalars['Int']['output'];
   /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
   lines: Array<CartLine>;
+  /** Where the cart ships (its tax and shipping region); null until given. */
+  shippingAddress: Maybe<CartAddress>;
   /** Shipping after its discounts (0 until a rate is chosen at checkout). */
   shippingTotal: Money;
   /** The store the cart belongs to. */
@@ -339,10 +345,61 @@ export type Cart = {
   taxTotal: Money;
   /** What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine. */
   total: Money;
+  /** Grams of the available lines (unit weight × quantity; a variant of unknown weight counts 0). */
+  totalWeightGrams: Scalars['Int']['output'];
   /** When the cart last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
   /** The signed-in customer's user id; null for a guest cart. */
   userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** An address on a cart: where it ships, or who is billed. */
+export type CartAddress = {
+  __typename?: 'CartAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** Company name. */
+  company: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code in upper case, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** First name. */
+  firstName: Maybe<Scalars['String']['output']>;
+  /** Last name. */
+  lastName: Maybe<Scalars['String']['output']>;
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Phone number at this address. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision code without the country prefix, e.g. "CA" for California. */
+  provinceCode: Maybe<Scalars['String']['output']>;
+};
+
+/** An address for a cart; its country, province and postal code decide tax and shipping. */
+export type CartAddressInput = {
+  /** City (1–100 characters). */
+  city: Scalars['String']['input'];
+  /** Company name (at most 200 characters). */
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code in upper case, e.g. "US". */
+  countryCode: Scalars['String']['input'];
+  /** First name (at most 100 characters). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Last name (at most 100 characters). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Street address (1–200 characters). */
+  line1: Scalars['String']['input'];
+  /** Apartment, suite, etc. (at most 200 characters). */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number at this address. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code (1–20 characters). */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision code without the country prefix, upper case: "CA" for California, "BC" for British Columbia. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One variant in a cart, priced at its current catalog price. */
@@ -929,6 +986,50 @@ export type CreateProductVariantsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new shipping method in a zone of the caller's store. */
+export type CreateShippingMethodInput = {
+  /** Its carrier; omitted, the manual carrier named after the method, without tracking page. */
+  carrier?: InputMaybe<ShippingCarrierInput>;
+  /** ISO 4217 currency of its amounts (the store currency). */
+  currencyCode: Scalars['String']['input'];
+  /** A subtotal at or above it (minor units) ships for nothing; omit for never. */
+  freeOverSubtotal?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Name shoppers see, unique within the zone (1–100 characters). */
+  name: Scalars['String']['input'];
+  /** How it prices. */
+  rate: ShippingRateInput;
+  /** Tax class of shipping by it; omit for the store's standard rate. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
+  /** The zone it ships to. */
+  zoneId: Scalars['ID']['input'];
+};
+
+/** Result of createShippingMethod. */
+export type CreateShippingMethodPayload = {
+  __typename?: 'CreateShippingMethodPayload';
+  /** The method as it now is; null when nothing was changed. */
+  shippingMethod: Maybe<ShippingMethod>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new shipping zone of the caller's store. */
+export type CreateShippingZoneInput = {
+  /** Name, unique within the store (1–100 characters). */
+  name: Scalars['String']['input'];
+  /** The regions it covers (1–250). */
+  regions: Array<ShippingZoneRegionInput>;
+};
+
+/** Result of createShippingZone. */
+export type CreateShippingZonePayload = {
+  __typename?: 'CreateShippingZonePayload';
+  /** The zone as it now is; null when nothing was changed. */
+  shippingZone: Maybe<ShippingZone>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new store; the caller becomes its owner and first MERCHANT. */
 export type CreateStoreInput = {
   /** ISO 4217 currency code, e.g. USD. */
@@ -1338,6 +1439,36 @@ export type DeleteProductVariantsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The shipping method to delete. */
+export type DeleteShippingMethodInput = {
+  /** The method to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteShippingMethod. */
+export type DeleteShippingMethodPayload = {
+  __typename?: 'DeleteShippingMethodPayload';
+  /** The id of the deleted method; null when nothing was deleted. */
+  deletedShippingMethodId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The shipping zone to delete. */
+export type DeleteShippingZoneInput = {
+  /** The zone to delete; it must have no methods left. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteShippingZone. */
+export type DeleteShippingZonePayload = {
+  __typename?: 'DeleteShippingZonePayload';
+  /** The id of the deleted zone; null when nothing was deleted. */
+  deletedShippingZoneId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The current password and a code from the authenticator app, to switch two-factor authentication off. */
 export type DisableMfaInput = {
   /** The 6-digit code the app shows now. */
@@ -1718,6 +1849,10 @@ export type Mutation = {
   createProduct: CreateProductPayload;
   /** Adds variants to a product of the caller’s store; publishes catalog.product-updated. */
   createProductVariants: CreateProductVariantsPayload;
+  /** Creates a shipping method in a zone of the caller's store. */
+  createShippingMethod: CreateShippingMethodPayload;
+  /** Creates a shipping zone in the caller's store. */
+  createShippingZone: CreateShippingZonePayload;
   /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
   createStore: CreateStorePayload;
   /** Declines an invitation addressed to the signed-in user. */
@@ -1736,6 +1871,10 @@ export type Mutation = {
   deleteProductMedia: DeleteProductMediaPayload;
   /** Removes variants from a product of the caller’s store (never its last one); publishes catalog.product-updated. */
   deleteProductVariants: DeleteProductVariantsPayload;
+  /** Deletes a shipping method; carts stop offering it. */
+  deleteShippingMethod: DeleteShippingMethodPayload;
+  /** Deletes a shipping zone that has no methods left. */
+  deleteShippingZone: DeleteShippingZonePayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
@@ -1784,6 +1923,8 @@ export type Mutation = {
   revokeSession: RevokeSessionPayload;
   /** Withdraws a store's pending invitation (its merchants, platform admins). */
   revokeStoreInvitation: RevokeStoreInvitationPayload;
+  /** Sets a cart's shipping address (its tax and shipping region) and billing address (the shipping address unless given). */
+  setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
@@ -1830,6 +1971,10 @@ export type Mutation = {
   updateProductVariants: UpdateProductVariantsPayload;
   /** Changes the signed-in user's name. */
   updateProfile: UpdateProfilePayload;
+  /** Changes a shipping method (its rate, threshold, carrier, name or zone). */
+  updateShippingMethod: UpdateShippingMethodPayload;
+  /** Renames a shipping zone or replaces its regions; its methods are republished. */
+  updateShippingZone: UpdateShippingZonePayload;
   /** Changes a store's details and settings (its merchants, platform admins); publishes stores.updated. */
   updateStore: UpdateStorePayload;
   /** Changes a store's theme (its merchants, platform admins); publishes stores.updated. */
@@ -1971,6 +2116,16 @@ export type MutationCreateProductVariantsArgs = {
 };
 
 
+export type MutationCreateShippingMethodArgs = {
+  input: CreateShippingMethodInput;
+};
+
+
+export type MutationCreateShippingZoneArgs = {
+  input: CreateShippingZoneInput;
+};
+
+
 export type MutationCreateStoreArgs = {
   input: CreateStoreInput;
 };
@@ -2013,6 +2168,16 @@ export type MutationDeleteProductMediaArgs = {
 
 export type MutationDeleteProductVariantsArgs = {
   input: DeleteProductVariantsInput;
+};
+
+
+export type MutationDeleteShippingMethodArgs = {
+  input: DeleteShippingMethodInput;
+};
+
+
+export type MutationDeleteShippingZoneArgs = {
+  input: DeleteShippingZoneInput;
 };
 
 
@@ -2118,6 +2283,11 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationRevokeStoreInvitationArgs = {
   input: RevokeStoreInvitationInput;
+};
+
+
+export type MutationSetCartAddressesArgs = {
+  input: SetCartAddressesInput;
 };
 
 
@@ -2233,6 +2403,16 @@ export type MutationUpdateProductVariantsArgs = {
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpdateShippingMethodArgs = {
+  input: UpdateShippingMethodInput;
+};
+
+
+export type MutationUpdateShippingZoneArgs = {
+  input: UpdateShippingZoneInput;
 };
 
 
@@ -3199,6 +3379,14 @@ export type Query = {
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
   segmentCustomers: CustomerConnection;
+  /** A shipping method of the caller's store by id; null when there is none. */
+  shippingMethod: Maybe<ShippingMethod>;
+  /** The shipping methods of the caller's store (of one zone when given), oldest first. */
+  shippingMethods: ShippingMethodConnection;
+  /** A shipping zone of the caller's store by id; null when there is none. */
+  shippingZone: Maybe<ShippingZone>;
+  /** The shipping zones of the caller's store, oldest first. */
+  shippingZones: ShippingZoneConnection;
   /** A store by id; null when it does not exist, or is suspended or closed and the caller does not work there. */
   store: Maybe<Store>;
   /** The store a host name serves (its platform domain or custom domain, case-insensitive), with the same visibility as `store`. */
@@ -3382,6 +3570,29 @@ export type QuerySegmentCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   segmentId: Scalars['ID']['input'];
+};
+
+
+export type QueryShippingMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryShippingMethodsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  zoneId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryShippingZoneArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryShippingZonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3788,6 +3999,27 @@ export type SessionEdge = {
   node: Session;
 };
 
+/** A cart's shipping address, and its billing address (the shipping address when omitted). */
+export type SetCartAddressesInput = {
+  /** Who is billed; the shipping address when omitted or null. */
+  billingAddress?: InputMaybe<CartAddressInput>;
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** Where the cart ships: its tax and shipping region. */
+  shippingAddress: CartAddressInput;
+};
+
+/** Result of setCartAddresses. */
+export type SetCartAddressesPayload = {
+  __typename?: 'SetCartAddressesPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The shopper's email on a cart (for the abandoned-cart email). */
 export type SetCartEmailInput = {
   /** The cart. */
@@ -4028,6 +4260,234 @@ export type ShippingAddressInput = {
   postalCode: Scalars['String']['input'];
   /** State, province or region. */
   province?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who carries parcels of a shipping method. */
+export type ShippingCarrier = {
+  __typename?: 'ShippingCarrier';
+  /** The carrier integration: MANUAL (the merchant ships and enters tracking numbers) for now. */
+  code: Scalars['String']['output'];
+  /** The name shoppers see, e.g. "Canada Post". */
+  name: Scalars['String']['output'];
+  /** The tracking page of a parcel; null when the carrier has no tracking page. */
+  trackingUrl: Maybe<Scalars['String']['output']>;
+  /** Tracking page with {trackingNumber} where the number goes; null when there is none. */
+  trackingUrlTemplate: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Who carries parcels of a shipping method. */
+export type ShippingCarrierTrackingUrlArgs = {
+  trackingNumber: Scalars['String']['input'];
+};
+
+/** A method's carrier: the built-in manual carrier with a name and an optional tracking page. */
+export type ShippingCarrierInput = {
+  /** The name shoppers see (1–100 characters). */
+  name: Scalars['String']['input'];
+  /** An https tracking page with {trackingNumber} where the number goes. */
+  trackingUrlTemplate?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A way a store ships to the addresses of a zone: its rate rule, free-over threshold and carrier. */
+export type ShippingMethod = {
+  __typename?: 'ShippingMethod';
+  /** Who carries its parcels. */
+  carrier: ShippingCarrier;
+  /** When the method was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 currency of its amounts: offered only to carts in this currency. */
+  currencyCode: Scalars['String']['output'];
+  /** A cart subtotal at or above it ships for nothing; null for never. */
+  freeOverSubtotal: Maybe<Money>;
+  /** Opaque method id; a cart chooses it as its shipping rate. */
+  id: Scalars['ID']['output'];
+  /** Name shoppers see, unique within its zone (case-insensitive). */
+  name: Scalars['String']['output'];
+  /** How it prices. */
+  rate: ShippingMethodRate;
+  /** The store the method belongs to. */
+  storeId: Scalars['ID']['output'];
+  /** Tax class of shipping by this method; null for the store's standard rate. */
+  taxClass: Maybe<Scalars['String']['output']>;
+  /** When the method last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The zone whose addresses it ships to. */
+  zone: ShippingZone;
+  /** The zone whose addresses it ships to. */
+  zoneId: Scalars['ID']['output'];
+};
+
+/** A page of ShippingMethod items (Relay connection). */
+export type ShippingMethodConnection = {
+  __typename?: 'ShippingMethodConnection';
+  /** Edges with cursors. */
+  edges: Array<ShippingMethodEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ShippingMethod>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a ShippingMethod connection. */
+export type ShippingMethodEdge = {
+  __typename?: 'ShippingMethodEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The ShippingMethod. */
+  node: ShippingMethod;
+};
+
+/** A method's rate rule. */
+export type ShippingMethodRate = {
+  __typename?: 'ShippingMethodRate';
+  /** The amount of a FLAT rate; null otherwise. */
+  amount: Maybe<Money>;
+  /** How the method prices. */
+  kind: ShippingRateKind;
+  /** The bands of a BY_PRICE rate, cheapest first; empty otherwise. */
+  priceBands: Array<ShippingPriceBand>;
+  /** The brackets of a BY_WEIGHT rate, lightest first; empty otherwise. */
+  weightBrackets: Array<ShippingWeightBracket>;
+};
+
+/** A price band on the cart's subtotal: from its minimum (inclusive) up to its maximum (exclusive; null for no upper end). */
+export type ShippingPriceBand = {
+  __typename?: 'ShippingPriceBand';
+  /** What shipping costs for a cart in the band. */
+  amount: Money;
+  /** Subtotals below it (exclusive); null for no upper end. */
+  maxSubtotal: Maybe<Money>;
+  /** Lowest subtotal (inclusive). */
+  minSubtotal: Money;
+};
+
+/** A price band on the cart subtotal: from minSubtotal (inclusive) up to maxSubtotal (exclusive; omit for no upper end). */
+export type ShippingPriceBandInput = {
+  /** What shipping costs in the band, in minor units. */
+  amount: Scalars['SafeInt']['input'];
+  /** Subtotals below it (exclusive); omit for no upper end. */
+  maxSubtotal?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Lowest subtotal in minor units (inclusive). */
+  minSubtotal: Scalars['SafeInt']['input'];
+};
+
+/** A shipping rate a cart may choose: a method of a zone that holds its address, priced for the cart. */
+export type ShippingRate = {
+  __typename?: 'ShippingRate';
+  /** Who carries the parcel. */
+  carrier: ShippingCarrier;
+  /** Whether the cart's subtotal reached the method's free-over threshold (price is then 0). */
+  freeOverApplied: Scalars['Boolean']['output'];
+  /** The rate to choose (the shipping method id). */
+  id: Scalars['ID']['output'];
+  /** What shipping costs by it, before promotions and tax. */
+  price: Money;
+  /** What shoppers see, e.g. "Standard". */
+  title: Scalars['String']['output'];
+};
+
+/** A rate rule: FLAT with amount, BY_WEIGHT with weightBrackets, or BY_PRICE with priceBands (and nothing else). */
+export type ShippingRateInput = {
+  /** FLAT: the amount in minor units. */
+  amount?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** How the method prices. */
+  kind: ShippingRateKind;
+  /** BY_PRICE: 1–50 bands that do not overlap. */
+  priceBands?: InputMaybe<Array<ShippingPriceBandInput>>;
+  /** BY_WEIGHT: 1–50 brackets that do not overlap. */
+  weightBrackets?: InputMaybe<Array<ShippingWeightBracketInput>>;
+};
+
+/** How a method prices: one amount, by weight bracket of the cart, or by price band of its subtotal. */
+export type ShippingRateKind =
+  | 'BY_PRICE'
+  | 'BY_WEIGHT'
+  | 'FLAT';
+
+/** A weight bracket: from its minimum (inclusive) up to its maximum (exclusive; null for no upper end). */
+export type ShippingWeightBracket = {
+  __typename?: 'ShippingWeightBracket';
+  /** What shipping costs for a cart in the bracket. */
+  amount: Money;
+  /** Cart weights below it (exclusive); null for no upper end. */
+  maxWeightGrams: Maybe<Scalars['Int']['output']>;
+  /** Lowest cart weight in grams (inclusive). */
+  minWeightGrams: Scalars['Int']['output'];
+};
+
+/** A weight bracket: from minWeightGrams (inclusive) up to maxWeightGrams (exclusive; omit for no upper end). */
+export type ShippingWeightBracketInput = {
+  /** What shipping costs in the bracket, in minor units. */
+  amount: Scalars['SafeInt']['input'];
+  /** Cart weights below it (exclusive); omit for no upper end. */
+  maxWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  /** Lowest cart weight in grams (inclusive). */
+  minWeightGrams: Scalars['Int']['input'];
+};
+
+/** A named list of regions a store ships to; its methods are the rates offered to addresses in it. */
+export type ShippingZone = {
+  __typename?: 'ShippingZone';
+  /** When the zone was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque zone id. */
+  id: Scalars['ID']['output'];
+  /** Its shipping methods, oldest first. */
+  methods: Array<ShippingMethod>;
+  /** Name, unique within the store (case-insensitive). */
+  name: Scalars['String']['output'];
+  /** The regions the zone covers; an address in any of them is in the zone. */
+  regions: Array<ShippingZoneRegion>;
+  /** The store the zone belongs to. */
+  storeId: Scalars['ID']['output'];
+  /** When the zone last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of ShippingZone items (Relay connection). */
+export type ShippingZoneConnection = {
+  __typename?: 'ShippingZoneConnection';
+  /** Edges with cursors. */
+  edges: Array<ShippingZoneEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ShippingZone>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a ShippingZone connection. */
+export type ShippingZoneEdge = {
+  __typename?: 'ShippingZoneEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The ShippingZone. */
+  node: ShippingZone;
+};
+
+/** A place a zone covers: a whole country, one province of it, or the postal codes that begin with a prefix. */
+export type ShippingZoneRegion = {
+  __typename?: 'ShippingZoneRegion';
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  countryCode: Scalars['String']['output'];
+  /** Postal codes beginning with it (spaces and case ignored); null for every postal code. */
+  postalCodePrefix: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision without the country prefix (e.g. "BC"); null for the whole country. */
+  provinceCode: Maybe<Scalars['String']['output']>;
+};
+
+/** A region of a zone: a country, optionally one province of it or the postal codes beginning with a prefix. */
+export type ShippingZoneRegionInput = {
+  /** ISO 3166-1 alpha-2 country code, upper case (e.g. "CA"). */
+  countryCode: Scalars['String']['input'];
+  /** Postal codes beginning with it (spaces and case ignored); omit for every postal code. */
+  postalCodePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision without the country prefix (e.g. "BC"); omit for the whole country. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Ascending or descending. */
@@ -4681,6 +5141,52 @@ export type UpdateProfilePayload = {
   __typename?: 'UpdateProfilePayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a shipping method; fields left out stay as they are, an explicit null clears freeOverSubtotal or taxClass. */
+export type UpdateShippingMethodInput = {
+  /** New carrier. */
+  carrier?: InputMaybe<ShippingCarrierInput>;
+  /** New free-over subtotal; null for never. */
+  freeOverSubtotal?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** The method to change. */
+  id: Scalars['ID']['input'];
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New rate rule (replaces the old one). */
+  rate?: InputMaybe<ShippingRateInput>;
+  /** New tax class; null for the standard rate. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
+  /** Move it to another zone of the store. */
+  zoneId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of updateShippingMethod. */
+export type UpdateShippingMethodPayload = {
+  __typename?: 'UpdateShippingMethodPayload';
+  /** The method as it now is; null when nothing was changed. */
+  shippingMethod: Maybe<ShippingMethod>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a shipping zone; fields left out stay as they are. Its methods are republished with the new zone. */
+export type UpdateShippingZoneInput = {
+  /** The zone to change. */
+  id: Scalars['ID']['input'];
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New regions (replace the old ones). */
+  regions?: InputMaybe<Array<ShippingZoneRegionInput>>;
+};
+
+/** Result of updateShippingZone. */
+export type UpdateShippingZonePayload = {
+  __typename?: 'UpdateShippingZonePayload';
+  /** The zone as it now is; null when nothing was changed. */
+  shippingZone: Maybe<ShippingZone>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CartStatus } from './cart-status';
+import { CartAddress } from '../cart-address/cart-address.type';
 
 /**
  * A shopper's cart in one store: a guest's (reachable with its secret token only, of which only the
@@ -40,6 +41,14 @@ export class Cart {
   @Field(() => String, { nullable: true, description: 'Where to reach the shopper about this cart (abandoned-cart mail); null until given.' })
   @Column('varchar', { length: 320, nullable: true })
   email: string | null;
+
+  @Field(() => CartAddress, { nullable: true, description: 'Where the cart ships (its tax and shipping region); null until given.' })
+  @Column('jsonb', { name: 'shipping_address', nullable: true })
+  shippingAddress: CartAddress | null;
+
+  @Field(() => CartAddress, { nullable: true, description: 'Who is billed; null until given.' })
+  @Column('jsonb', { name: 'billing_address', nullable: true })
+  billingAddress: CartAddress | null;
 
   @Column('integer')
   version: number;

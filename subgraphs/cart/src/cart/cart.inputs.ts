@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { cartConfig } from '../cart-config';
+import { CartAddressInput } from '../cart-address/cart-address.input';
 
 /** Most lines one mutation may name (the cart's own limit, CART_MAX_LINES, is checked against the result). */
 export const MAX_LINES_PER_CHANGE = 100;
@@ -91,4 +92,16 @@ export class MergeCartInput {
   @Length(1, 100)
   @Field({ description: 'Its token (returned by createCart).' })
   cartToken: string;
+}
+
+@InputType({ description: "A cart's shipping address, and its billing address (the shipping address when omitted)." })
+export class SetCartAddressesInput extends CartTargetInput {
+  @ValidateNested()
+  @Field(() => CartAddressInput, { description: 'Where the cart ships: its tax and shipping region.' })
+  shippingAddress: CartAddressInput;
+
+  @IsOptional()
+  @ValidateNested()
+  @Field(() => CartAddressInput, { nullable: true, description: 'Who is billed; the shipping address when omitted or null.' })
+  billingAddress?: CartAddressInput | null;
 }

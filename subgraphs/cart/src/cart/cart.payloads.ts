@@ -44,3 +44,6 @@ export class SetCartEmailPayload extends CartPayload {}
 
 @ObjectType({ description: 'Result of mergeCart.' })
 export class MergeCartPayload extends CartPayload {}
+
+@ObjectType({ description: 'Result of setCartAddresses.' })
+export class SetCartAddressesPayload extends CartPayload {}

@@ -3,13 +3,30 @@ import { Money, type SubgraphContext } from '@ultramarket/kit';
 import { cartConfig } from '../cart-config';
 import { CartLine } from '../cart-line/cart-line.type';
 import { Cart } from './cart.entity';
-import { AddCartLinesInput, CreateCartInput, MergeCartInput, RemoveCartLinesInput, SetCartEmailInput, UpdateCartLinesInput } from './cart.inputs';
-import { AddCartLinesPayload, CreateCartPayload, MergeCartPayload, RemoveCartLinesPayload, SetCartEmailPayload, UpdateCartLinesPayload } from './cart.payloads';
+import {
+  AddCartLinesInput,
+  CreateCartInput,
+  MergeCartInput,
+  RemoveCartLinesInput,
+  SetCartAddressesInput,
+  SetCartEmailInput,
+  UpdateCartLinesInput,
+} from './cart.inputs';
+import {
+  AddCartLinesPayload,
+  CreateCartPayload,
+  MergeCartPayload,
+  RemoveCartLinesPayload,
+  SetCartAddressesPayload,
+  SetCartEmailPayload,
+  UpdateCartLinesPayload,
+} from './cart.payloads';
 import { findMyCart, findReadableCart } from './cart-queries';
 import { loadPricedCart } from './priced-cart';
 import { createCart } from './create-cart';
 import { addCartLines, removeCartLines, updateCartLines } from './change-cart-lines';
 import { setCartEmail } from './set-cart-email';
+import { setCartAddresses } from './set-cart-addresses';
 import { mergeCart } from './merge-cart';
 
 /** The number of lines the gateway's query-cost analysis assumes a cart has. */
@@ -75,6 +92,16 @@ export class CartResolver {
     return setCartEmail(context, cartConfig, input);
   }
 
+  @Mutation(() => SetCartAddressesPayload, {
+    description: "Sets a cart's shipping address (its tax and shipping region) and billing address (the shipping address unless given).",
+  })
+  setCartAddresses(
+    @Arg('input', () => SetCartAddressesInput, { description: 'The cart and its addresses.' }) input: SetCartAddressesInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return setCartAddresses(context, cartConfig, input);
+  }
+
   @Authorized()
   @Mutation(() => MergeCartPayload, {
     description:
@@ -94,6 +121,11 @@ export class CartResolver {
   @FieldResolver(() => Int, { description: 'Units of the available lines.' })
   async itemCount(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<number> {
     return (await loadPricedCart(context, cart)).itemCount;
+  }
+
+  @FieldResolver(() => Int, { description: 'Grams of the available lines (unit weight × quantity; a variant of unknown weight counts 0).' })
+  async totalWeightGrams(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<number> {
+    return (await loadPricedCart(context, cart)).totalWeightGrams;
   }
 
   @FieldResolver(() => Money, { description: 'Available lines at their current prices, before discounts.' })

@@ -39,6 +39,8 @@ export async function mergeCart(context: SubgraphContext, config: CartConfig, in
     const merged = await touchCart(tx.manager, mine, config, {
       currencyCode: mine.currencyCode ?? guest.currencyCode,
       email: mine.email ?? guest.email,
+      shippingAddress: mine.shippingAddress ?? guest.shippingAddress,
+      billingAddress: mine.billingAddress ?? guest.billingAddress,
     });
     return MergeCartPayload.ok(merged);
   });

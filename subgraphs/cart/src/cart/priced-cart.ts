@@ -1,4 +1,5 @@
-import { Money, priceCart, type PricingLine, type SubgraphContext } from '@ultramarket/kit';
+import { Money, priceCart, type PricingAddress, type PricingLine, type SubgraphContext } from '@ultramarket/kit';
+import type { CartAddress } from '../cart-address/cart-address.type';
 import type { Cart } from './cart.entity';
 import { CartLine } from '../cart-line/cart-line.type';
 import { ProductReference } from '../catalog-view/product-reference.type';
@@ -20,6 +21,8 @@ export interface PricedCart {
   taxTotal: Money;
   total: Money;
   itemCount: number;
+  /** Grams of the available lines; a variant of unknown weight counts 0. */
+  totalWeightGrams: number;
 }
 
 /**
@@ -47,7 +50,7 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
     settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax: settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX },
     lines: pricingLines,
     customer: { customerId: cart.userId, taxExempt: false },
-    shippingAddress: null,
+    shippingAddress: pricingAddressOf(cart.shippingAddress),
     shippingRate: null,
     promotions: [],
     codes: [],
@@ -82,7 +85,13 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
     taxTotal: money(result.taxTotal),
     total: money(result.total),
     itemCount: result.lines.reduce((sum, line) => sum + line.quantity, 0),
+    totalWeightGrams: pricingLines.reduce((sum, line) => sum + (line.unitWeightGrams ?? 0) * line.quantity, 0),
   };
+}
+
+/** The tax and shipping region of an address. */
+function pricingAddressOf(address: CartAddress | null): PricingAddress | null {
+  return address && { countryCode: address.countryCode, provinceCode: address.provinceCode, postalCode: address.postalCode };
 }
 
 /** The carts' lines and their stores' settings in one read per batch of carts a request resolves. */

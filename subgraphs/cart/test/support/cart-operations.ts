@@ -1,5 +1,7 @@
 import { gql } from 'graphql-request';
 
+const ADDRESS_FIELDS = 'firstName lastName company line1 line2 city provinceCode postalCode countryCode phone';
+
 export const CART_FIELDS = `
   id
   storeId
@@ -7,6 +9,9 @@ export const CART_FIELDS = `
   currencyCode
   email
   itemCount
+  totalWeightGrams
+  shippingAddress { ${ADDRESS_FIELDS} }
+  billingAddress { ${ADDRESS_FIELDS} }
   createdAt
   updatedAt
   expiresAt
@@ -37,6 +42,7 @@ export const ADD_LINES = gql`mutation ($input: AddCartLinesInput!) { addCartLine
 export const UPDATE_LINES = gql`mutation ($input: UpdateCartLinesInput!) { updateCartLines(input: $input) { ${PAYLOAD} } }`;
 export const REMOVE_LINES = gql`mutation ($input: RemoveCartLinesInput!) { removeCartLines(input: $input) { ${PAYLOAD} } }`;
 export const SET_EMAIL = gql`mutation ($input: SetCartEmailInput!) { setCartEmail(input: $input) { ${PAYLOAD} } }`;
+export const SET_ADDRESSES = gql`mutation ($input: SetCartAddressesInput!) { setCartAddresses(input: $input) { ${PAYLOAD} } }`;
 export const MERGE_CART = gql`mutation ($input: MergeCartInput!) { mergeCart(input: $input) { ${PAYLOAD} } }`;
 export const CART = gql`query ($id: ID!, $token: String) { cart(id: $id, token: $token) { ${CART_FIELDS} } }`;
 export const MY_CART = gql`query { myCart { ${CART_FIELDS} } }`;
@@ -71,6 +77,19 @@ export interface CartLineResult {
   lineTotal: MoneyResult | null;
 }
 
+export interface CartAddressResult {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  line1: string;
+  line2: string | null;
+  city: string;
+  provinceCode: string | null;
+  postalCode: string | null;
+  countryCode: string;
+  phone: string | null;
+}
+
 export interface CartResult {
   id: string;
   storeId: string;
@@ -78,6 +97,9 @@ export interface CartResult {
   currencyCode: string | null;
   email: string | null;
   itemCount: number;
+  totalWeightGrams: number;
+  shippingAddress: CartAddressResult | null;
+  billingAddress: CartAddressResult | null;
   expiresAt: string;
   subtotal: MoneyResult;
   discountTotal: MoneyResult;

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import type { PricingAddress } from './pricing.types';
+import { availableShippingRates, zoneContains, type ShippingMethodRates, type ShippingRateFacts, type ShippingRateRule } from './shipping-rates';
+
+const countries = ['CA', 'US', 'FR'];
+const provinces = [null, 'BC', 'ON', 'NY'];
+const prefixes = [null, 'V6', 'V6B', 'M5', '10'];
+const postalCodes = [null, 'V6B 1A1', 'v6a 2b2', 'M5V 3L9', '10001'];
+
+/** A number in [min, max], often a round one, so that carts land exactly on bounds and thresholds. */
+const edgy = (min: number, max: number) =>
+  fc.oneof(
+    fc.integer({ min, max }),
+    fc.integer({ min: Math.ceil(min / 5000), max: Math.floor(max / 5000) }).map((n) => n * 5000),
+  );
+
+/** Cut points 0 < a < b < … into non-overlapping ranges starting at 0, the last one open or closed. */
+const steps = (max: number) =>
+  fc
+    .record({
+      cuts: fc.uniqueArray(edgy(1, max), { maxLength: 4 }),
+      amounts: fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 5, maxLength: 5 }),
+      open: fc.boolean(),
+    })
+    .map(({ cuts, amounts, open }) => {
+      const bounds = [0, ...[...cuts].sort((a, b) => a - b)];
+      return bounds.map((min, index) => ({ min, max: bounds[index + 1] ?? (open ? null : max + 1), amount: amounts[index] }));
+    });
+
+const ruleArbitrary: fc.Arbitrary<ShippingRateRule> = fc.oneof(
+  fc.integer({ min: 0, max: 100_000 }).map((amount) => ({ kind: 'FLAT' as const, amount })),
+  steps(20_000).map((ranges) => ({
+    kind: 'BY_WEIGHT' as const,
+    brackets: ranges.map(({ min, max, amount }) => ({ minWeightGrams: min, maxWeightGrams: max, amount })),
+  })),
+  steps(50_000).map((ranges) => ({ kind: 'BY_PRICE' as const, bands: ranges.map(({ min, max, amount }) => ({ minSubtotal: min, maxSubtotal: max, amount })) })),
+);
+
+const methodArbitrary = fc.record({
+  idNumber: fc.integer({ min: 0, max: 999 }),
+  name: fc.constantFrom('Standard', 'Express', 'Economy'),
+  regions: fc.array(
+    fc.record({ countryCode: fc.constantFrom(...countries), provinceCode: fc.constantFrom(...provinces), postalCodePrefix: fc.constantFrom(...prefixes) }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  rate: ruleArbitrary,
+  freeOverSubtotal: fc.option(edgy(0, 50_000), { nil: null }),
+  currencyCode: fc.constantFrom('CAD', 'CAD', 'USD'),
+});
+
+const methodsArbitrary = fc.uniqueArray(methodArbitrary, { maxLength: 8, selector: (method) => method.idNumber }).map((methods) =>
+  methods.map((method): ShippingMethodRates => ({
+    methodId: `m-${method.idNumber}`,
+    name: method.name,
+    zone: { zoneId: `z-${method.idNumber}`, name: 'zone', regions: method.regions },
+    rate: method.rate,
+    freeOverSubtotal: method.freeOverSubtotal,
+    currencyCode: method.currencyCode,
+    taxClass: null,
+  })),
+);
+
+const factsArbitrary: fc.Arbitrary<ShippingRateFacts> = fc.record({
+  address: fc.option(
+    fc.record({ countryCode: fc.constantFrom(...countries), provinceCode: fc.constantFrom(...provinces), postalCode: fc.constantFrom(...postalCodes) }),
+    { nil: null },
+  ),
+  totalWeightGrams: edgy(0, 25_000),
+  subtotal: edgy(0, 60_000),
+  currencyCode: fc.constant('CAD'),
+});
+
+/** What a method costs the cart, worked out the plain way: null when it is not offered. */
+function referenceAmount(method: ShippingMethodRates, facts: ShippingRateFacts & { address: PricingAddress }): number | null {
+  if (method.currencyCode !== facts.currencyCode || !zoneContains(method.zone, facts.address)) return null;
+  const { rate } = method;
+  const within = (value: number, min: number, max: number | null) => value >= min && (max === null || value < max);
+  const base =
+    rate.kind === 'FLAT'
+      ? rate.amount
+      : rate.kind === 'BY_WEIGHT'
+        ? (rate.brackets.find((bracket) => within(facts.totalWeightGrams, bracket.minWeightGrams, bracket.maxWeightGrams))?.amount ?? null)
+        : (rate.bands.find((band) => within(facts.subtotal, band.minSubtotal, band.maxSubtotal))?.amount ?? null);
+  if (base === null) return null;
+  return method.freeOverSubtotal !== null && facts.subtotal >= method.freeOverSubtotal ? 0 : base;
+}
+
+describe('availableShippingRates properties', () => {
+  it('offers exactly the methods the plain reference offers, at its amounts, cheapest first, whatever their order', () => {
+    fc.assert(
+      fc.property(methodsArbitrary, factsArbitrary, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (methods, facts, randoms) => {
+        const rates = availableShippingRates(methods, facts);
+        if (facts.address === null) return rates.length === 0;
+        const expected = new Map(
+          methods.flatMap((method) => {
+            const amount = referenceAmount(method, { ...facts, address: facts.address! });
+            return amount === null ? [] : [[method.methodId, amount] as const];
+          }),
+        );
+        expect(new Map(rates.map((rate) => [rate.methodId, rate.amount]))).toEqual(expected);
+        for (let index = 1; index < rates.length; index++) expect(rates[index - 1].amount).toBeLessThanOrEqual(rates[index].amount);
+        const shuffled = methods
+          .map((method) => ({ method, key: randoms.next().value }))
+          .sort((a, b) => a.key - b.key)
+          .map(({ method }) => method);
+        expect(availableShippingRates(shuffled, facts)).toEqual(rates);
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
