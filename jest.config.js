@@ -1,9 +1,14 @@
-/** One jest run over every package; each suite creates its own databases and event namespace. */
-module.exports = {
+/**
+ * One jest configuration over every package, in two projects: `e2e` (gateway/test/*.e2e.test.ts, each
+ * suite starts a whole stack of separate processes) and `unit-integration` (everything else, in this
+ * process: unit tests, and integration tests that start a subgraph in process). Each suite creates its
+ * own databases and event namespace, so the two projects can run side by side: `npm test` runs them as
+ * two concurrent jest runs, each in band (scripts/test.js); `npx jest` runs both, one after the other.
+ */
+const shared = {
+  rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/scripts'],
-  testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
@@ -11,6 +16,23 @@ module.exports = {
     '^@ultramarket/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
   },
   setupFiles: ['<rootDir>/scripts/jest-setup.js'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit-integration',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.e2e\\.test\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+  ],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   testTimeout: 60000,
 };

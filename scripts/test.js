@@ -6,13 +6,16 @@
  *   2. checks PostgreSQL, Redis and NATS, starting local servers that are down (as `npm start` does)
  *   3. makes sure Debian's Chromium is there for the explorer test: installs it with apt-get when
  *      this user can, otherwise stops with the one command to run (a test is never skipped silently)
- *   4. builds the workspaces, then runs jest in band with any extra arguments:
- *      `npm test -- gateway/test/explorer.e2e.test.ts`
+ *   4. builds the workspaces, then runs jest: the whole suite as two jest runs side by side, each in
+ *      band (lib/jest-runs.js): the end-to-end suites (each starts a whole stack; one stack at a time)
+ *      and the unit and integration suites (in process). With extra arguments, one jest run in band,
+ *      as they say: `npm test -- gateway/test/explorer.e2e.test.ts`
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureDependencies, ensureBuild, root } = require('./lib/prepare');
 const { useDeclaredRuntime } = require('./lib/runtime');
+const { runProjectsSideBySide } = require('./lib/jest-runs');
 
 const log = (message) => console.log(`[test] ${message}`);
 
@@ -35,12 +38,11 @@ async function main() {
   }
   ensureBuild({ force: true, log });
 
+  const env = { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true' };
+  const extraArguments = process.argv.slice(2);
+  if (extraArguments.length === 0) return runProjectsSideBySide({ root, env, log });
   const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-  const result = spawnSync(process.execPath, [jest, '--runInBand', ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true' },
-  });
+  const result = spawnSync(process.execPath, [jest, '--runInBand', ...extraArguments], { cwd: root, stdio: 'inherit', env });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
