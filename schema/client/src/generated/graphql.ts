@@ -2782,6 +2782,13 @@ export type PriceRange = {
   min: Money;
 };
 
+/** Where discounts and taxes are rounded to the currency's minor unit (half-even): on each line, or once on the order's totals. */
+export type PriceRounding =
+  /** Each line's discount and tax is rounded, then summed. */
+  | 'PER_LINE'
+  /** Exact amounts are summed and the order's totals rounded once. */
+  | 'PER_ORDER';
+
 /** An attempt to pay an order. */
 export type ProcessPaymentInput = {
   /** A key unique to this attempt (1–255 characters): repeating the request with it returns the same payment and charges nothing more. */
@@ -4289,11 +4296,18 @@ export type StoreSettings = {
   lowStockThreshold: Scalars['Int']['output'];
   /** Put before every order number, e.g. "#" or "UM-". */
   orderNumberPrefix: Scalars['String']['output'];
+  /** Where discounts and taxes are rounded to a minor unit (half-even): per line or per order. */
+  priceRounding: PriceRounding;
+  /** Whether the store's prices include tax (tax is then taken out of them, not added). */
+  pricesIncludeTax: Scalars['Boolean']['output'];
   /** Whether checkout asks for a phone number. */
   requirePhoneAtCheckout: Scalars['Boolean']['output'];
   /** Where customers write for help; the store email when null. */
   supportEmail: Maybe<Scalars['String']['output']>;
-  /** Whether prices already include taxes. */
+  /**
+   * Whether prices already include taxes.
+   * @deprecated Use pricesIncludeTax (the same value); removed after 2027-03-01.
+   */
   taxesIncluded: Scalars['Boolean']['output'];
   /** Unit product weights are entered and shown in. */
   weightUnit: WeightUnit;
@@ -4307,11 +4321,18 @@ export type StoreSettingsInput = {
   lowStockThreshold?: InputMaybe<Scalars['Int']['input']>;
   /** Order number prefix: 1–10 of A–Z, 0–9, "#", "-". */
   orderNumberPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Where discounts and taxes are rounded: per line or per order. */
+  priceRounding?: InputMaybe<PriceRounding>;
+  /** Whether prices include tax (wins over taxesIncluded when both are given). */
+  pricesIncludeTax?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether checkout asks for a phone number. */
   requirePhoneAtCheckout?: InputMaybe<Scalars['Boolean']['input']>;
   /** Support email address. */
   supportEmail?: InputMaybe<Scalars['String']['input']>;
-  /** Whether prices include taxes. */
+  /**
+   * Whether prices include taxes.
+   * @deprecated Use pricesIncludeTax; removed after 2027-03-01.
+   */
   taxesIncluded?: InputMaybe<Scalars['Boolean']['input']>;
   /** Weight unit. */
   weightUnit?: InputMaybe<WeightUnit>;
