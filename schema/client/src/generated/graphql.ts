@@ -131,6 +131,25 @@ export type AppendProductImportPartPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A discount code to apply to a cart. */
+export type ApplyCartDiscountCodeInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The code, in any case. */
+  code: Scalars['String']['input'];
+};
+
+/** Result of applyCartDiscountCode. */
+export type ApplyCartDiscountCodePayload = {
+  __typename?: 'ApplyCartDiscountCodePayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The product to archive. */
 export type ArchiveProductInput = {
   /** The product to archive. */
@@ -313,13 +332,17 @@ export type CancelOrderPayload = {
 /** A shopper's cart in one store; its prices are always the catalog's current ones. */
 export type Cart = {
   __typename?: 'Cart';
+  /** The store's automatic promotions and the cart's codes that take something off now, and how much. */
+  appliedDiscounts: Array<CartAppliedDiscount>;
   /** Who is billed; null until given. */
   billingAddress: Maybe<CartAddress>;
   /** When the cart was created (UTC). */
   createdAt: Scalars['DateTime']['output'];
   /** The cart's currency (ISO 4217): the store's, or its first line's; null while neither is known. Lines in another currency are unavailable. */
   currencyCode: Maybe<Scalars['String']['output']>;
-  /** Discounts on lines and order (0 until promotions apply to carts). */
+  /** The discount codes entered on the cart, in the order given, and whether each applies now. */
+  discountCodes: Array<CartDiscountCode>;
+  /** Discounts on lines and shipping, from the promotions and codes that apply. */
   discountTotal: Money;
   /** Where to reach the shopper about this cart (abandoned-cart mail); null until given. */
   email: Maybe<Scalars['String']['output']>;
@@ -400,11 +423,50 @@ export type CartAddressInput = {
   provinceCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A promotion or code that takes something off the cart, and how much. */
+export type CartAppliedDiscount = {
+  __typename?: 'CartAppliedDiscount';
+  /** What it takes off the lines and shipping. */
+  amount: Money;
+  /** The code that applied it; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion. */
+  promotionId: Scalars['ID']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
+/** A promotion's part of a line's discount. */
+export type CartDiscountAllocation = {
+  __typename?: 'CartDiscountAllocation';
+  /** The amount off this line. */
+  amount: Money;
+  /** The code that applied it; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion. */
+  promotionId: Scalars['ID']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
+/** A discount code the shopper entered on the cart. */
+export type CartDiscountCode = {
+  __typename?: 'CartDiscountCode';
+  /** Whether it takes something off the cart now (a code stays on the cart when it stops applying). */
+  applicable: Scalars['Boolean']['output'];
+  /** The code (upper case). */
+  code: Scalars['String']['output'];
+  /** Why it does not apply now: NOT_STARTED, EXPIRED, MINIMUM_NOT_MET, NO_TARGET_LINES, NOT_COMBINABLE, or UNKNOWN_CODE (deactivated or used up since); null when it applies. */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
 /** One variant in a cart, priced at its current catalog price. */
 export type CartLine = {
   __typename?: 'CartLine';
   /** Whether the line can be bought now: its variant is listed, its product ACTIVE and published, and priced in the cart currency. An unavailable line is kept (the shopper removes it) but left out of every total. */
   available: Scalars['Boolean']['output'];
+  /** Each promotion's part of this line's discount (empty when none applies or the line is unavailable). */
+  discountAllocations: Array<CartDiscountAllocation>;
   /** Opaque line id. */
   id: Scalars['ID']['output'];
   /** What the line adds to the total (after its discounts; tax added when prices exclude it); null when unavailable. */
@@ -984,6 +1046,57 @@ export type CreateProductVariantsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new discount code (with `code`) or automatic promotion (without). */
+export type CreatePromotionInput = {
+  /** FIXED_AMOUNT: minor units off. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** PERCENTAGE, FREE_SHIPPING (default 10000), BUY_X_GET_Y (default 10000): basis points off, 1–10000. */
+  basisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** BUY_X_GET_Y: units to buy, 1–1000. */
+  buyQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The code shoppers enter (3–64 of A–Z, 0–9, "_", "-"; stored upper case, unique in the store); null: automatic. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** LINES: collections targeted (at most 100). */
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it may apply with other promotions (default false). */
+  combinable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Until when it applies (UTC, exclusive); after startsAt. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BUY_X_GET_Y: units that get the discount, 1–1000. */
+  getQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Units of the target lines needed. */
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Subtotal of the target lines needed, minor units. */
+  minimumSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** Lower applies first, 0–1000 (default 0). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** LINES: products targeted (at most 100). */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** From when it applies (UTC). */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** ORDER (default) or LINES. */
+  targetKind?: InputMaybe<PromotionTargetKind>;
+  /** What shoppers see, 1–255 characters. */
+  title: Scalars['String']['input'];
+  /** Orders it may be used in, in total; null: no limit. */
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Orders one customer may use it in; null: no limit. */
+  usageLimitPerCustomer?: InputMaybe<Scalars['Int']['input']>;
+  /** What it takes off. */
+  valueKind: PromotionValueKind;
+  /** LINES: variants targeted (at most 100). */
+  variantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Result of createPromotion. */
+export type CreatePromotionPayload = {
+  __typename?: 'CreatePromotionPayload';
+  /** The promotion as it now is; null when nothing was changed. */
+  promotion: Maybe<Promotion>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new store; the caller becomes its owner and first MERCHANT. */
 export type CreateStoreInput = {
   /** ISO 4217 currency code, e.g. USD. */
@@ -1267,6 +1380,21 @@ export type DailyOrderStats = {
   orders: Scalars['Int']['output'];
   /** Revenue of that day’s confirmed, dispatched and completed orders. */
   revenue: Money;
+};
+
+/** The promotion to deactivate (it stays listed, applies no more). */
+export type DeactivatePromotionInput = {
+  /** The promotion. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deactivatePromotion. */
+export type DeactivatePromotionPayload = {
+  __typename?: 'DeactivatePromotionPayload';
+  /** The promotion as it now is; null when nothing was changed. */
+  promotion: Maybe<Promotion>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** An invitation addressed to the signed-in user. */
@@ -1733,6 +1861,8 @@ export type Mutation = {
   adjustStock: AdjustStockPayload;
   /** Sends the next part of a file startProductImport announced in several parts; the last part queues the import. */
   appendProductImportPart: AppendProductImportPartPayload;
+  /** Puts a discount code on a cart (an active code of the store, within its dates, with uses left); it stays until removed. */
+  applyCartDiscountCode: ApplyCartDiscountCodePayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
   /** Sets the categories a product sits in (replacing its assignment); publishes catalog.product-categories-changed when it changed. */
@@ -1773,8 +1903,12 @@ export type Mutation = {
   createProduct: CreateProductPayload;
   /** Adds variants to a product of the caller’s store; publishes catalog.product-updated. */
   createProductVariants: CreateProductVariantsPayload;
+  /** Creates a discount code (with `code`) or an automatic promotion (without) in the caller’s store. */
+  createPromotion: CreatePromotionPayload;
   /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
   createStore: CreateStorePayload;
+  /** Deactivates a promotion: it applies to no cart from now on and stays listed. */
+  deactivatePromotion: DeactivatePromotionPayload;
   /** Declines an invitation addressed to the signed-in user. */
   declineStoreInvitation: DeclineStoreInvitationPayload;
   /** Deletes a category without child categories (else CATEGORY_NOT_EMPTY); its products leave it. Publishes catalog.category-deleted and catalog.product-categories-changed. */
@@ -1819,6 +1953,8 @@ export type Mutation = {
   refreshToken: RefreshTokenPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** Takes a discount code off a cart. */
+  removeCartDiscountCode: RemoveCartDiscountCodePayload;
   /** Removes a cart's lines, by variant. */
   removeCartLines: RemoveCartLinesPayload;
   /** Takes products out of a manual collection; publishes catalog.collection-updated. */
@@ -1887,6 +2023,8 @@ export type Mutation = {
   updateProductVariants: UpdateProductVariantsPayload;
   /** Changes the signed-in user's name. */
   updateProfile: UpdateProfilePayload;
+  /** Changes a promotion; fields left out keep their values. Carts show the change at their next read. */
+  updatePromotion: UpdatePromotionPayload;
   /** Changes a store's details and settings (its merchants, platform admins); publishes stores.updated. */
   updateStore: UpdateStorePayload;
   /** Changes a store's theme (its merchants, platform admins); publishes stores.updated. */
@@ -1925,6 +2063,11 @@ export type MutationAdjustStockArgs = {
 
 export type MutationAppendProductImportPartArgs = {
   input: AppendProductImportPartInput;
+};
+
+
+export type MutationApplyCartDiscountCodeArgs = {
+  input: ApplyCartDiscountCodeInput;
 };
 
 
@@ -2028,8 +2171,18 @@ export type MutationCreateProductVariantsArgs = {
 };
 
 
+export type MutationCreatePromotionArgs = {
+  input: CreatePromotionInput;
+};
+
+
 export type MutationCreateStoreArgs = {
   input: CreateStoreInput;
+};
+
+
+export type MutationDeactivatePromotionArgs = {
+  input: DeactivatePromotionInput;
 };
 
 
@@ -2125,6 +2278,11 @@ export type MutationRefreshTokenArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRemoveCartDiscountCodeArgs = {
+  input: RemoveCartDiscountCodeInput;
 };
 
 
@@ -2295,6 +2453,11 @@ export type MutationUpdateProductVariantsArgs = {
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpdatePromotionArgs = {
+  input: UpdatePromotionInput;
 };
 
 
@@ -3200,6 +3363,98 @@ export type ProductVariantUpdateInput = {
   weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A discount code or an automatic promotion of the store (its staff only). Amounts are minor units of the store's currency. */
+export type Promotion = {
+  __typename?: 'Promotion';
+  /** Whether it applies at all; deactivated promotions stay listed. */
+  active: Scalars['Boolean']['output'];
+  /** FIXED_AMOUNT: the amount off, in minor units. */
+  amount: Maybe<Scalars['Int']['output']>;
+  /** PERCENTAGE, FREE_SHIPPING and BUY_X_GET_Y: the share off in basis points (10000 is everything). */
+  basisPoints: Maybe<Scalars['Int']['output']>;
+  /** BUY_X_GET_Y: units to buy. */
+  buyQuantity: Maybe<Scalars['Int']['output']>;
+  /** The code shoppers enter (upper case, unique in the store); null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** LINES: collections whose products it targets. */
+  collectionIds: Array<Scalars['ID']['output']>;
+  /** Whether it may apply together with other promotions (otherwise only the best single one applies). */
+  combinable: Scalars['Boolean']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Until when it applies (UTC, exclusive); null: no end. */
+  endsAt: Maybe<Scalars['DateTime']['output']>;
+  /** BUY_X_GET_Y: units that then get the discount. */
+  getQuantity: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** Units of the target lines needed. */
+  minimumQuantity: Maybe<Scalars['Int']['output']>;
+  /** Subtotal of the target lines needed, in minor units. */
+  minimumSubtotal: Maybe<Scalars['Int']['output']>;
+  /** Lower applies first (ties by id). */
+  priority: Scalars['Int']['output'];
+  /** LINES: products whose lines it targets. */
+  productIds: Array<Scalars['ID']['output']>;
+  /** From when it applies (UTC); null: from its creation. */
+  startsAt: Maybe<Scalars['DateTime']['output']>;
+  /** ORDER (every line) or LINES (the listed products, variants, collections). */
+  targetKind: PromotionTargetKind;
+  /** Placed orders that used it (counted at checkout completion, given back on cancellation). */
+  timesUsed: Scalars['Int']['output'];
+  /** What shoppers see on their cart, e.g. "Summer sale". */
+  title: Scalars['String']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Orders it may be used in, in total; null: no limit. */
+  usageLimit: Maybe<Scalars['Int']['output']>;
+  /** Orders one customer may use it in; null: no limit. */
+  usageLimitPerCustomer: Maybe<Scalars['Int']['output']>;
+  /** What it takes off. */
+  valueKind: PromotionValueKind;
+  /** LINES: variants whose lines it targets. */
+  variantIds: Array<Scalars['ID']['output']>;
+};
+
+/** A page of Promotion items (Relay connection). */
+export type PromotionConnection = {
+  __typename?: 'PromotionConnection';
+  /** Edges with cursors. */
+  edges: Array<PromotionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Promotion>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Promotion connection. */
+export type PromotionEdge = {
+  __typename?: 'PromotionEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Promotion. */
+  node: Promotion;
+};
+
+/** Which lines a promotion looks at. */
+export type PromotionTargetKind =
+  /** Lines of the listed products, variants or collections. */
+  | 'LINES'
+  /** Every line of the cart. */
+  | 'ORDER';
+
+/** What a promotion takes off. */
+export type PromotionValueKind =
+  /** For every `buyQuantity` target units, `getQuantity` more (the cheapest) get `basisPoints` off. */
+  | 'BUY_X_GET_Y'
+  /** `amount` off the target lines' total, spread in proportion to their amounts. */
+  | 'FIXED_AMOUNT'
+  /** Shipping free (or `basisPoints` of it off). */
+  | 'FREE_SHIPPING'
+  /** `basisPoints` of the target lines (10000 is everything). */
+  | 'PERCENTAGE';
+
 export type Query = {
   __typename?: 'Query';
   /** A bulk operation of the caller's store; null when there is none with this id. */
@@ -3264,6 +3519,10 @@ export type Query = {
   productVariant: Maybe<ProductVariant>;
   /** Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's. */
   products: ProductConnection;
+  /** A discount code or automatic promotion of the caller's store (its staff); null when there is none. */
+  promotion: Maybe<Promotion>;
+  /** The store's discount codes and automatic promotions, newest first (its staff). */
+  promotions: PromotionConnection;
   /** Autocomplete: product titles of the store closest to what was typed, tolerant of typos (trigram similarity). */
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
@@ -3441,6 +3700,19 @@ export type QueryProductsArgs = {
 };
 
 
+export type QueryPromotionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPromotionsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySearchSuggestionsArgs = {
   first?: Scalars['Int']['input'];
   prefix: Scalars['String']['input'];
@@ -3532,6 +3804,25 @@ export type RegisterPayload = {
   __typename?: 'RegisterPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A discount code to take off a cart. */
+export type RemoveCartDiscountCodeInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The code, in any case. */
+  code: Scalars['String']['input'];
+};
+
+/** Result of removeCartDiscountCode. */
+export type RemoveCartDiscountCodePayload = {
+  __typename?: 'RemoveCartDiscountCodePayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -4785,6 +5076,61 @@ export type UpdateProfilePayload = {
   __typename?: 'UpdateProfilePayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a promotion; fields left out keep their values, null clears a nullable one. */
+export type UpdatePromotionInput = {
+  /** Turn it on or off. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** FIXED_AMOUNT: minor units off. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** PERCENTAGE, FREE_SHIPPING (default 10000), BUY_X_GET_Y (default 10000): basis points off, 1–10000. */
+  basisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** BUY_X_GET_Y: units to buy, 1–1000. */
+  buyQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The code shoppers enter (3–64 of A–Z, 0–9, "_", "-"; stored upper case, unique in the store); null: automatic. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** LINES: collections targeted (at most 100). */
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it may apply with other promotions (default false). */
+  combinable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Until when it applies (UTC, exclusive); after startsAt. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BUY_X_GET_Y: units that get the discount, 1–1000. */
+  getQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The promotion. */
+  id: Scalars['ID']['input'];
+  /** Units of the target lines needed. */
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Subtotal of the target lines needed, minor units. */
+  minimumSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** Lower applies first, 0–1000 (default 0). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** LINES: products targeted (at most 100). */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** From when it applies (UTC). */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** ORDER (default) or LINES. */
+  targetKind?: InputMaybe<PromotionTargetKind>;
+  /** What shoppers see, 1–255 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Orders it may be used in, in total; null: no limit. */
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Orders one customer may use it in; null: no limit. */
+  usageLimitPerCustomer?: InputMaybe<Scalars['Int']['input']>;
+  /** What it takes off. */
+  valueKind?: InputMaybe<PromotionValueKind>;
+  /** LINES: variants targeted (at most 100). */
+  variantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Result of updatePromotion. */
+export type UpdatePromotionPayload = {
+  __typename?: 'UpdatePromotionPayload';
+  /** The promotion as it now is; null when nothing was changed. */
+  promotion: Maybe<Promotion>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
