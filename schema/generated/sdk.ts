@@ -362,7 +362,9 @@ export type Cart = {
   storeId: Scalars['ID']['output'];
   /** Available lines at their current prices, before discounts. */
   subtotal: Money;
-  /** Tax (0 until tax rules apply to carts). */
+  /** Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one). */
+  taxLines: Array<CartTaxLine>;
+  /** Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax. */
   taxTotal: Money;
   /** What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine. */
   total: Money;
@@ -497,6 +499,17 @@ export type CartLineInput = {
   quantity: Scalars['Int']['input'];
   /** The variant (a product without options: its id is the product’s). */
   variantId: Scalars['ID']['input'];
+};
+
+/** A tax charged on the cart (its lines and shipping), one per rule. */
+export type CartTaxLine = {
+  __typename?: 'CartTaxLine';
+  /** The tax, rounded as the store rounds. */
+  amount: Money;
+  /** Rate in basis points: 2000 is 20 %. */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The rule's title, e.g. "GST". */
+  title: Scalars['String']['output'];
 };
 
 /** A category of a store’s category tree; products may sit in several categories. */
@@ -1128,6 +1141,31 @@ export type CreateStorePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new tax rule. */
+export type CreateTaxRuleInput = {
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  countryCode: Scalars['String']['input'];
+  /** Postal code prefix (upper case); null for the whole province or country. */
+  postalCodePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision without the country prefix; null for the whole country. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  /** Rate in basis points, 0–100000 (2000 is 20 %). */
+  rateBasisPoints: Scalars['Int']['input'];
+  /** The products' tax class (e.g. "books"); null for the standard class. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
+  /** What the tax line shows, 1–255 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Result of createTaxRule. */
+export type CreateTaxRulePayload = {
+  __typename?: 'CreateTaxRulePayload';
+  /** The tax rule as it now is; null when nothing was changed or it was deleted. */
+  taxRule: Maybe<TaxRule>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** PENDING: the merchant has yet to prove control of the domain (it serves nothing); VERIFIED: it serves the store. */
 export type CustomDomainStatus =
   | 'PENDING'
@@ -1521,6 +1559,23 @@ export type DeleteProductVariantsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The tax rule to delete. */
+export type DeleteTaxRuleInput = {
+  /** The tax rule. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteTaxRule. */
+export type DeleteTaxRulePayload = {
+  __typename?: 'DeleteTaxRulePayload';
+  /** The deleted rule; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** The tax rule as it now is; null when nothing was changed or it was deleted. */
+  taxRule: Maybe<TaxRule>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The current password and a code from the authenticator app, to switch two-factor authentication off. */
 export type DisableMfaInput = {
   /** The 6-digit code the app shows now. */
@@ -1907,6 +1962,8 @@ export type Mutation = {
   createPromotion: CreatePromotionPayload;
   /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
   createStore: CreateStorePayload;
+  /** Creates a tax rule in the caller's store; carts use it at their next read. */
+  createTaxRule: CreateTaxRulePayload;
   /** Deactivates a promotion: it applies to no cart from now on and stays listed. */
   deactivatePromotion: DeactivatePromotionPayload;
   /** Declines an invitation addressed to the signed-in user. */
@@ -1925,6 +1982,8 @@ export type Mutation = {
   deleteProductMedia: DeleteProductMediaPayload;
   /** Removes variants from a product of the caller’s store (never its last one); publishes catalog.product-updated. */
   deleteProductVariants: DeleteProductVariantsPayload;
+  /** Deletes a tax rule. */
+  deleteTaxRule: DeleteTaxRulePayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
@@ -2029,6 +2088,8 @@ export type Mutation = {
   updateStore: UpdateStorePayload;
   /** Changes a store's theme (its merchants, platform admins); publishes stores.updated. */
   updateStoreTheme: UpdateStoreThemePayload;
+  /** Replaces a tax rule's fields. */
+  updateTaxRule: UpdateTaxRulePayload;
   /** Marks the email verified with the token from the verification email (single use, 24 hours). */
   verifyEmail: VerifyEmailPayload;
   /** Checks the store's pending custom domain for its TXT challenge record (customDomainVerification) and, when found, makes the domain serve the store (its merchants, platform admins); publishes stores.domain-verified. */
@@ -2181,6 +2242,11 @@ export type MutationCreateStoreArgs = {
 };
 
 
+export type MutationCreateTaxRuleArgs = {
+  input: CreateTaxRuleInput;
+};
+
+
 export type MutationDeactivatePromotionArgs = {
   input: DeactivatePromotionInput;
 };
@@ -2223,6 +2289,11 @@ export type MutationDeleteProductMediaArgs = {
 
 export type MutationDeleteProductVariantsArgs = {
   input: DeleteProductVariantsInput;
+};
+
+
+export type MutationDeleteTaxRuleArgs = {
+  input: DeleteTaxRuleInput;
 };
 
 
@@ -2468,6 +2539,11 @@ export type MutationUpdateStoreArgs = {
 
 export type MutationUpdateStoreThemeArgs = {
   input: UpdateStoreThemeInput;
+};
+
+
+export type MutationUpdateTaxRuleArgs = {
+  input: UpdateTaxRuleInput;
 };
 
 
@@ -3539,6 +3615,10 @@ export type Query = {
   storeStaff: Array<StoreStaffMember>;
   /** Every store on the platform, newest first (platform admins only). */
   stores: StoreConnection;
+  /** A tax rule of the caller's store (its staff); null when there is none. */
+  taxRule: Maybe<TaxRule>;
+  /** The store's tax rules, newest first (its staff). */
+  taxRules: TaxRuleConnection;
   /** How many of the notifications in `notifications` the caller has not read. */
   unreadNotificationCount: Scalars['Int']['output'];
   /** Every user, newest first (platform admins only). */
@@ -3754,6 +3834,18 @@ export type QueryStoreStaffArgs = {
 export type QueryStoresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StoresFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTaxRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaxRulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  countryCode?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -4715,6 +4807,50 @@ export type SubscriptionStockChangedArgs = {
   productId: Scalars['ID']['input'];
 };
 
+/** A tax rate of the store for a region and tax class (the store's staff only). */
+export type TaxRule = {
+  __typename?: 'TaxRule';
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Postal codes starting with this (spaces ignored); null for the whole province or country. */
+  postalCodePrefix: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision without the country prefix; null for the whole country. */
+  provinceCode: Maybe<Scalars['String']['output']>;
+  /** Rate in basis points: 2000 is 20 %. */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The products' tax class it applies to; null for the standard class. */
+  taxClass: Maybe<Scalars['String']['output']>;
+  /** What the tax line shows, e.g. "GST". */
+  title: Scalars['String']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of TaxRule items (Relay connection). */
+export type TaxRuleConnection = {
+  __typename?: 'TaxRuleConnection';
+  /** Edges with cursors. */
+  edges: Array<TaxRuleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<TaxRule>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a TaxRule connection. */
+export type TaxRuleEdge = {
+  __typename?: 'TaxRuleEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The TaxRule. */
+  node: TaxRule;
+};
+
 /** Storefront colours, as #rrggbb or #rgb. */
 export type ThemeColors = {
   __typename?: 'ThemeColors';
@@ -5185,6 +5321,33 @@ export type UpdateStoreThemePayload = {
   __typename?: 'UpdateStoreThemePayload';
   /** The store as it now is; null when nothing was changed. */
   store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A tax rule as it should be (every field given). */
+export type UpdateTaxRuleInput = {
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  countryCode: Scalars['String']['input'];
+  /** The tax rule. */
+  id: Scalars['ID']['input'];
+  /** Postal code prefix (upper case); null for the whole province or country. */
+  postalCodePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision without the country prefix; null for the whole country. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  /** Rate in basis points, 0–100000 (2000 is 20 %). */
+  rateBasisPoints: Scalars['Int']['input'];
+  /** The products' tax class (e.g. "books"); null for the standard class. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
+  /** What the tax line shows, 1–255 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Result of updateTaxRule. */
+export type UpdateTaxRulePayload = {
+  __typename?: 'UpdateTaxRulePayload';
+  /** The tax rule as it now is; null when nothing was changed or it was deleted. */
+  taxRule: Maybe<TaxRule>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };

@@ -19,6 +19,7 @@ import {
   type CartPayloadResult,
   type CartResult,
 } from './support/cart-operations';
+import { CREATE_TAX_RULE, DELETE_TAX_RULE, TAX_RULE, TAX_RULES, UPDATE_TAX_RULE } from './support/tax-rule-operations';
 import { APPLY_CODE, CREATE_PROMOTION, DEACTIVATE_PROMOTION, PROMOTION, PROMOTIONS, REMOVE_CODE, UPDATE_PROMOTION } from './support/promotion-operations';
 
 const TABLES = [
@@ -31,6 +32,7 @@ const TABLES = [
   'promotion',
   'promotion_customer_usage',
   'cart_discount_code',
+  'tax_rule',
 ];
 
 interface StoreData {
@@ -45,6 +47,7 @@ interface StoreData {
   guestToken: string;
   promotionId: string;
   code: string;
+  taxRuleId: string;
 }
 
 describe('cart subgraph: tenant and shopper isolation', () => {
@@ -97,7 +100,13 @@ describe('cart subgraph: tenant and shopper isolation', () => {
       storeId,
       customerUserId,
     ]);
+    const taxRule = (
+      await data<{ createTaxRule: { taxRule: { id: string } } }>(merchant, storeId, CREATE_TAX_RULE, {
+        input: { title: 'VAT', countryCode: 'FR', rateBasisPoints: 2000 },
+      })
+    ).createTaxRule.taxRule;
     return {
+      taxRuleId: taxRule.id,
       promotionId: promotion.id,
       code,
       storeId,
@@ -245,6 +254,31 @@ describe('cart subgraph: tenant and shopper isolation', () => {
     expect(applied.userErrors.map((error) => error.code)).toEqual(['DISCOUNT_CODE_NOT_FOUND']);
     for (const token of [a.customer, undefined]) {
       const refused = await raw(token, a.storeId, DEACTIVATE_PROMOTION, { input: { id: a.promotionId } });
+      expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    }
+    expect(await snapshot(a.storeId)).toEqual(before);
+  });
+
+  it("keeps tax rules to their store's staff: another store's staff cannot read, list, change or delete them", async () => {
+    const { a, b } = stores;
+    const before = await snapshot(a.storeId);
+    expect((await data<{ taxRule: { id: string } | null }>(a.merchant, a.storeId, TAX_RULE, { id: a.taxRuleId })).taxRule?.id).toBe(a.taxRuleId);
+    for (const token of [b.merchant, b.staff]) {
+      expect((await data<{ taxRule: unknown }>(token, b.storeId, TAX_RULE, { id: a.taxRuleId })).taxRule).toBeNull();
+      const listed = await data<{ taxRules: { nodes: { id: string }[] } }>(token, b.storeId, TAX_RULES, { first: 100 });
+      expect(listed.taxRules.nodes.map((node) => node.id)).toEqual([b.taxRuleId]);
+      for (const [name, query, input] of [
+        ['updateTaxRule', UPDATE_TAX_RULE, { id: a.taxRuleId, title: 'Hijacked', countryCode: 'FR', rateBasisPoints: 0 }],
+        ['deleteTaxRule', DELETE_TAX_RULE, { id: a.taxRuleId }],
+      ] as const) {
+        const answer = (await data<Record<string, { taxRule: unknown; userErrors: { code: string }[] }>>(token, b.storeId, query, { input }))[name];
+        expect({ name, codes: answer.userErrors.map((error) => error.code) }).toEqual({ name, codes: ['TAX_RULE_NOT_FOUND'] });
+      }
+    }
+    const crossed = await raw(b.merchant, a.storeId, TAX_RULE, { id: a.taxRuleId });
+    expect((crossed.data as { taxRule: unknown } | undefined)?.taxRule ?? null).toBeNull();
+    for (const token of [a.customer, undefined]) {
+      const refused = await raw(token, a.storeId, DELETE_TAX_RULE, { input: { id: a.taxRuleId } });
       expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
     }
     expect(await snapshot(a.storeId)).toEqual(before);

@@ -25,6 +25,7 @@ import {
 } from './cart.payloads';
 import { findMyCart, findReadableCart } from './cart-queries';
 import { loadPricedCart } from './priced-cart';
+import { CartTaxLine } from './cart-tax-line.type';
 import { createCart } from './create-cart';
 import { addCartLines, removeCartLines, updateCartLines } from './change-cart-lines';
 import { setCartEmail } from './set-cart-email';
@@ -178,7 +179,16 @@ export class CartResolver {
     return (await loadPricedCart(context, cart)).shippingTotal;
   }
 
-  @FieldResolver(() => Money, { description: 'Tax (0 until tax rules apply to carts).' })
+  @FieldResolver(() => [CartTaxLine], {
+    description: "Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one).",
+  })
+  async taxLines(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartTaxLine[]> {
+    return (await loadPricedCart(context, cart)).taxLines;
+  }
+
+  @FieldResolver(() => Money, {
+    description: "Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax.",
+  })
   async taxTotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
     return (await loadPricedCart(context, cart)).taxTotal;
   }

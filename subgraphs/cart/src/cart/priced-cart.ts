@@ -1,4 +1,6 @@
-import { Money, priceCart, type PricingAddress, type PricingLine, type SubgraphContext } from '@ultramarket/kit';
+import { Money, priceCart, type PricingAddress, type PricingLine, type SubgraphContext, type TaxRule } from '@ultramarket/kit';
+import { CartTaxLine } from './cart-tax-line.type';
+import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
 import type { CartAddress } from '../cart-address/cart-address.type';
 import { CartAppliedDiscount, CartDiscountAllocation, CartDiscountCode } from '../cart-discount/cart-discount.types';
 import { readCartPromotions, type CartPromotions } from '../cart-discount/cart-promotions';
@@ -27,14 +29,22 @@ export interface PricedCart {
   totalWeightGrams: number;
   appliedDiscounts: CartAppliedDiscount[];
   discountCodes: CartDiscountCode[];
+  taxLines: CartTaxLine[];
 }
 
 /**
  * Prices one cart: its available lines (on sale and in the cart's currency) go to `priceCart` with the
  * store's settings, its usable promotions and the codes it holds; the others are shown unavailable and
- * left out of the totals. No tax rules or shipping rate yet: they are the next stages' inputs.
+ * left out of the totals, taxed by the store's rules for the shipping address. No shipping rate yet (checkout's).
  */
-export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: StorePricingSettings | undefined, discounts: CartPromotions, now: Date): PricedCart {
+export function pricedCartOf(
+  cart: Cart,
+  facts: CartLineFacts[],
+  settings: StorePricingSettings | undefined,
+  discounts: CartPromotions,
+  taxRules: TaxRule[],
+  now: Date,
+): PricedCart {
   const currencyCode = cart.currencyCode ?? settings?.currencyCode ?? NO_CURRENCY;
   const isAvailable = (line: CartLineFacts) => line.onSale && line.priceAmount !== null && line.currencyCode === currencyCode;
   const pricingLines: PricingLine[] = facts.filter(isAvailable).map((line) => ({
@@ -58,7 +68,7 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
     shippingRate: null,
     promotions: discounts.promotions,
     codes: discounts.codes,
-    taxRules: [],
+    taxRules,
     now,
   });
   const pricedById = new Map(result.lines.map((line) => [line.lineId, line]));
@@ -102,6 +112,9 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
     appliedDiscounts: result.appliedPromotions.map((applied) =>
       Object.assign(new CartAppliedDiscount(), { promotionId: applied.promotionId, title: applied.title, code: applied.code, amount: money(applied.amount) }),
     ),
+    taxLines: result.taxLines.map((line) =>
+      Object.assign(new CartTaxLine(), { title: line.title, rateBasisPoints: line.rateBasisPoints, amount: money(line.amount) }),
+    ),
     discountCodes: discounts.codes.map((code) => {
       const applied = result.appliedPromotions.some((promotion) => promotion.code?.toUpperCase() === code);
       const rejection = result.rejectedPromotions.find((rejected) => rejected.code?.toUpperCase() === code);
@@ -124,7 +137,9 @@ export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<Pr
           manager,
           carts.map((each) => each.id),
         );
-        const settings = await readPricingSettings(manager, [...new Set(carts.map((each) => each.storeId))]);
+        const storeIds = [...new Set(carts.map((each) => each.storeId))];
+        const settings = await readPricingSettings(manager, storeIds);
+        const taxRules = await readStoreTaxRules(manager, storeIds);
         const discounts = await readCartPromotions(manager, [...carts]);
         const now = new Date();
         return carts.map((each) =>
@@ -133,6 +148,7 @@ export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<Pr
             facts.filter((line) => line.cartId === each.id),
             settings.get(each.storeId),
             discounts.get(each.id)!,
+            taxRules.get(each.storeId) ?? [],
             now,
           ),
         );
