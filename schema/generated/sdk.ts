@@ -5584,6 +5584,49 @@ export type MergeCartMutationVariables = Exact<{
 
 export type MergeCartMutation = { __typename?: 'Mutation', mergeCart: { __typename?: 'MergeCartPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type CartPricingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
+
+export type SetCartAddressesMutationVariables = Exact<{
+  input: SetCartAddressesInput;
+}>;
+
+
+export type SetCartAddressesMutation = { __typename?: 'Mutation', setCartAddresses: { __typename?: 'SetCartAddressesPayload', cart: { __typename?: 'Cart', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type ApplyCartDiscountCodeMutationVariables = Exact<{
+  input: ApplyCartDiscountCodeInput;
+}>;
+
+
+export type ApplyCartDiscountCodeMutation = { __typename?: 'Mutation', applyCartDiscountCode: { __typename?: 'ApplyCartDiscountCodePayload', cart: { __typename?: 'Cart', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type RemoveCartDiscountCodeMutationVariables = Exact<{
+  input: RemoveCartDiscountCodeInput;
+}>;
+
+
+export type RemoveCartDiscountCodeMutation = { __typename?: 'Mutation', removeCartDiscountCode: { __typename?: 'RemoveCartDiscountCodePayload', cart: { __typename?: 'Cart', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreatePromotionMutationVariables = Exact<{
+  input: CreatePromotionInput;
+}>;
+
+
+export type CreatePromotionMutation = { __typename?: 'Mutation', createPromotion: { __typename?: 'CreatePromotionPayload', promotion: { __typename?: 'Promotion', id: string, title: string, code: string | null, valueKind: PromotionValueKind, basisPoints: number | null, amount: number | null, targetKind: PromotionTargetKind, productIds: Array<string>, priority: number, combinable: boolean, active: boolean } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateTaxRuleMutationVariables = Exact<{
+  input: CreateTaxRuleInput;
+}>;
+
+
+export type CreateTaxRuleMutation = { __typename?: 'Mutation', createTaxRule: { __typename?: 'CreateTaxRulePayload', taxRule: { __typename?: 'TaxRule', id: string, title: string, countryCode: string, provinceCode: string | null, rateBasisPoints: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type ProductByIdQueryVariables = Exact<{
@@ -6752,6 +6795,149 @@ export const MergeCartDocument = `
   }
 }
     ${CartDetailsFragmentDoc}`;
+export const CartPricingDocument = `
+    query CartPricing($id: ID!, $token: String) {
+  cart(id: $id, token: $token) {
+    id
+    totalWeightGrams
+    shippingAddress {
+      countryCode
+      provinceCode
+      postalCode
+    }
+    discountCodes {
+      code
+      applicable
+      reason
+    }
+    appliedDiscounts {
+      promotionId
+      title
+      code
+      amount {
+        amount
+      }
+    }
+    taxLines {
+      title
+      rateBasisPoints
+      amount {
+        amount
+      }
+    }
+    lines {
+      id
+      variantId
+      quantity
+      unitPrice {
+        amount
+      }
+      discountAllocations {
+        promotionId
+        amount {
+          amount
+        }
+      }
+    }
+    subtotal {
+      amount
+    }
+    discountTotal {
+      amount
+    }
+    taxTotal {
+      amount
+    }
+    total {
+      amount
+    }
+  }
+}
+    `;
+export const SetCartAddressesDocument = `
+    mutation SetCartAddresses($input: SetCartAddressesInput!) {
+  setCartAddresses(input: $input) {
+    cart {
+      id
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const ApplyCartDiscountCodeDocument = `
+    mutation ApplyCartDiscountCode($input: ApplyCartDiscountCodeInput!) {
+  applyCartDiscountCode(input: $input) {
+    cart {
+      id
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const RemoveCartDiscountCodeDocument = `
+    mutation RemoveCartDiscountCode($input: RemoveCartDiscountCodeInput!) {
+  removeCartDiscountCode(input: $input) {
+    cart {
+      id
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CreatePromotionDocument = `
+    mutation CreatePromotion($input: CreatePromotionInput!) {
+  createPromotion(input: $input) {
+    promotion {
+      id
+      title
+      code
+      valueKind
+      basisPoints
+      amount
+      targetKind
+      productIds
+      priority
+      combinable
+      active
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CreateTaxRuleDocument = `
+    mutation CreateTaxRule($input: CreateTaxRuleInput!) {
+  createTaxRule(input: $input) {
+    taxRule {
+      id
+      title
+      countryCode
+      provinceCode
+      rateBasisPoints
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
 export const ProductByIdDocument = `
     query ProductById($id: ID!) {
   product(id: $id) {
@@ -8145,6 +8331,24 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     MergeCart(variables: MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<MergeCartMutation>({ document: MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
+    },
+    CartPricing(variables: CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CartPricingQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CartPricingQuery>({ document: CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);
+    },
+    SetCartAddresses(variables: SetCartAddressesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCartAddressesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCartAddressesMutation>({ document: SetCartAddressesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartAddresses', 'mutation', variables);
+    },
+    ApplyCartDiscountCode(variables: ApplyCartDiscountCodeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApplyCartDiscountCodeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApplyCartDiscountCodeMutation>({ document: ApplyCartDiscountCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ApplyCartDiscountCode', 'mutation', variables);
+    },
+    RemoveCartDiscountCode(variables: RemoveCartDiscountCodeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RemoveCartDiscountCodeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RemoveCartDiscountCodeMutation>({ document: RemoveCartDiscountCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RemoveCartDiscountCode', 'mutation', variables);
+    },
+    CreatePromotion(variables: CreatePromotionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreatePromotionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreatePromotionMutation>({ document: CreatePromotionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreatePromotion', 'mutation', variables);
+    },
+    CreateTaxRule(variables: CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateTaxRuleMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateTaxRuleMutation>({ document: CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
     },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);
