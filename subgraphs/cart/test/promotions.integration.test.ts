@@ -5,7 +5,7 @@ import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/s
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import type * as CartSubgraphModule from '../src/cart.subgraph';
 import { productWith, upstreamEvents } from './support/upstream-events';
-import { CREATE_CART, type CartPayloadResult } from './support/cart-operations';
+import { CREATE_CART, MERGE_CART, type CartPayloadResult } from './support/cart-operations';
 import {
   APPLY_CODE,
   CREATE_PROMOTION,
@@ -293,5 +293,18 @@ describe('cart subgraph: discount codes and automatic promotions', () => {
     );
     expect(inactive.promotions.nodes.length).toBeGreaterThan(0);
     expect(inactive.promotions.nodes.every((node) => !node.active && node.code !== null)).toBe(true);
+  });
+
+  it("brings a guest cart's codes into the customer's cart on merge", async () => {
+    await createPromotion({ title: 'Merge me', code: 'MERGEME', valueKind: 'PERCENTAGE', basisPoints: 200 });
+    const target = await guestCart();
+    expect((await shopperMutate('applyCartDiscountCode', APPLY_CODE, { ...target, code: 'MERGEME' })).userErrors).toEqual([]);
+    const customer = tokenFor([Role.CUSTOMER], storeId, randomUUID());
+    await request(CREATE_CART, { input: { lines: [{ variantId: mugId, quantity: 1 }] } }, customer);
+    const merged = (await request<{ mergeCart: CartPayloadResult }>(MERGE_CART, { input: target }, customer)).mergeCart;
+    expect(merged.userErrors).toEqual([]);
+    const mine = (await request<{ cart: DiscountedCartResult }>(DISCOUNTED_CART, { id: merged.cart!.id }, customer)).cart;
+    expect(mine.discountCodes).toEqual([{ code: 'MERGEME', applicable: true, reason: null }]);
+    expect(await owner.query(`SELECT code FROM cart_discount_code WHERE cart_id = $1`, [target.cartId])).toEqual([]);
   });
 });
