@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { priceCart, type Promotion, type TaxRule } from '@ultramarket/kit';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront, type Sdk } from './support/storefront';
@@ -121,5 +122,101 @@ describe('cart through the gateway', () => {
     expect((await store.merchant.Cart({ id: mergeCart.cart!.id })).cart?.total).toEqual(USD(14600));
     const elsewhere = await Storefront.open(stack, 'Other Shop');
     expect((await elsewhere.merchant.Cart({ id: mergeCart.cart!.id })).cart).toBeNull();
+  });
+
+  it('prices a guest cart with a code, an automatic promotion and tax for two regions exactly as priceCart does', async () => {
+    const { createPromotion: automatic } = await store.merchant.CreatePromotion({
+      input: { title: 'Shirt deal', valueKind: 'FIXED_AMOUNT', amount: 700, targetKind: 'LINES', productIds: [productId], priority: 1, combinable: true },
+    });
+    const { createPromotion: coded } = await store.merchant.CreatePromotion({
+      input: { title: 'Welcome', code: 'WELCOME5', valueKind: 'PERCENTAGE', basisPoints: 500, priority: 2, combinable: true },
+    });
+    expect([automatic.userErrors, coded.userErrors]).toEqual([[], []]);
+    const rules: TaxRule[] = [];
+    for (const input of [
+      { title: 'CA sales tax', countryCode: 'US', provinceCode: 'CA', rateBasisPoints: 725 },
+      { title: 'NY sales tax', countryCode: 'US', provinceCode: 'NY', rateBasisPoints: 400 },
+    ]) {
+      const { createTaxRule } = await store.merchant.CreateTaxRule({ input });
+      expect(createTaxRule.userErrors).toEqual([]);
+      rules.push({ ...input, ruleId: createTaxRule.taxRule!.id, postalCodePrefix: null, taxClass: null });
+    }
+    const created = await createCart(guest, [{ variantId: medium, quantity: 2 }]);
+    const target = { cartId: created.cart!.id, cartToken: created.cartToken! };
+    const unknown = await guest.ApplyCartDiscountCode({ input: { ...target, code: 'NOPE123' } });
+    expect(unknown.applyCartDiscountCode.userErrors.map((error) => error.code)).toEqual(['DISCOUNT_CODE_NOT_FOUND']);
+    expect((await guest.ApplyCartDiscountCode({ input: { ...target, code: 'welcome5' } })).applyCartDiscountCode.userErrors).toEqual([]);
+
+    const promotion = (id: string, title: string, code: string | null, priority: number, value: Promotion['value'], on: Promotion['target']): Promotion => ({
+      promotionId: id,
+      title,
+      code,
+      value,
+      target: on,
+      minimumSubtotal: null,
+      minimumQuantity: null,
+      startsAt: null,
+      endsAt: null,
+      priority,
+      combinable: true,
+    });
+    const promotions = [
+      promotion(
+        automatic.promotion!.id,
+        'Shirt deal',
+        null,
+        1,
+        { kind: 'FIXED_AMOUNT', amount: 700 },
+        { kind: 'LINES', productIds: [productId], variantIds: [], collectionIds: [] },
+      ),
+      promotion(coded.promotion!.id, 'Welcome', 'WELCOME5', 2, { kind: 'PERCENTAGE', basisPoints: 500 }, { kind: 'ORDER' }),
+    ];
+    for (const [provinceCode, title] of [
+      ['CA', 'CA sales tax'],
+      ['NY', 'NY sales tax'],
+    ] as const) {
+      const address = { firstName: 'Sam', line1: '1 Main St', city: 'Town', provinceCode, postalCode: '10001', countryCode: 'US' };
+      expect((await guest.SetCartAddresses({ input: { ...target, shippingAddress: address } })).setCartAddresses.userErrors).toEqual([]);
+      const { cart } = await guest.CartPricing({ id: target.cartId, token: target.cartToken });
+      const expected = priceCart({
+        settings: { currencyCode: 'USD', rounding: 'PER_LINE', pricesIncludeTax: false },
+        lines: cart!.lines.map((line) => ({
+          lineId: line.id,
+          variantId: line.variantId,
+          productId,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice!.amount,
+          unitWeightGrams: null,
+          taxClass: null,
+          collectionIds: [],
+          tags: [],
+          productType: null,
+          vendor: null,
+        })),
+        customer: { customerId: null, taxExempt: false },
+        shippingAddress: { countryCode: 'US', provinceCode, postalCode: '10001' },
+        shippingRate: null,
+        promotions,
+        codes: ['WELCOME5'],
+        taxRules: rules,
+        now: new Date(),
+      });
+      expect(cart!.shippingAddress).toEqual({ countryCode: 'US', provinceCode, postalCode: '10001' });
+      expect(cart!.discountCodes).toEqual([{ code: 'WELCOME5', applicable: true, reason: null }]);
+      expect(cart!.appliedDiscounts.map((discount) => [discount.title, discount.code, discount.amount.amount])).toEqual(
+        expected.appliedPromotions.map((applied) => [applied.title, applied.code, applied.amount]),
+      );
+      expect(cart!.taxLines.map((line) => [line.title, line.amount.amount])).toEqual([[title, expected.taxLines[0].amount]]);
+      expect(expected.discountTotal).toBeGreaterThan(700);
+      expect([cart!.subtotal.amount, cart!.discountTotal.amount, cart!.taxTotal.amount, cart!.total.amount]).toEqual([
+        expected.subtotal,
+        expected.discountTotal,
+        expected.taxTotal,
+        expected.total,
+      ]);
+      expect(cart!.lines[0].discountAllocations.map((allocation) => allocation.amount.amount)).toEqual(
+        expected.lines[0].discounts.map((allocation) => allocation.amount),
+      );
+    }
   });
 });

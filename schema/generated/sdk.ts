@@ -131,6 +131,25 @@ export type AppendProductImportPartPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A discount code to apply to a cart. */
+export type ApplyCartDiscountCodeInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The code, in any case. */
+  code: Scalars['String']['input'];
+};
+
+/** Result of applyCartDiscountCode. */
+export type ApplyCartDiscountCodePayload = {
+  __typename?: 'ApplyCartDiscountCodePayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The product to archive. */
 export type ArchiveProductInput = {
   /** The product to archive. */
@@ -313,6 +332,8 @@ export type CancelOrderPayload = {
 /** A shopper's cart in one store; its prices are always the catalog's current ones. */
 export type Cart = {
   __typename?: 'Cart';
+  /** The store's automatic promotions and the cart's codes that take something off now, and how much. */
+  appliedDiscounts: Array<CartAppliedDiscount>;
   /** The shipping rates the cart may choose for its shipping address, cheapest first; empty before it has one or when no zone of the store holds it. */
   availableShippingRates: Array<ShippingRate>;
   /** Who is billed; null until given. */
@@ -321,7 +342,9 @@ export type Cart = {
   createdAt: Scalars['DateTime']['output'];
   /** The cart's currency (ISO 4217): the store's, or its first line's; null while neither is known. Lines in another currency are unavailable. */
   currencyCode: Maybe<Scalars['String']['output']>;
-  /** Discounts on lines and order (0 until promotions apply to carts). */
+  /** The discount codes entered on the cart, in the order given, and whether each applies now. */
+  discountCodes: Array<CartDiscountCode>;
+  /** Discounts on lines and shipping, from the promotions and codes that apply. */
   discountTotal: Money;
   /** Where to reach the shopper about this cart (abandoned-cart mail); null until given. */
   email: Maybe<Scalars['String']['output']>;
@@ -341,7 +364,9 @@ export type Cart = {
   storeId: Scalars['ID']['output'];
   /** Available lines at their current prices, before discounts. */
   subtotal: Money;
-  /** Tax (0 until tax rules apply to carts). */
+  /** Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one). */
+  taxLines: Array<CartTaxLine>;
+  /** Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax. */
   taxTotal: Money;
   /** What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine. */
   total: Money;
@@ -402,11 +427,50 @@ export type CartAddressInput = {
   provinceCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A promotion or code that takes something off the cart, and how much. */
+export type CartAppliedDiscount = {
+  __typename?: 'CartAppliedDiscount';
+  /** What it takes off the lines and shipping. */
+  amount: Money;
+  /** The code that applied it; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion. */
+  promotionId: Scalars['ID']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
+/** A promotion's part of a line's discount. */
+export type CartDiscountAllocation = {
+  __typename?: 'CartDiscountAllocation';
+  /** The amount off this line. */
+  amount: Money;
+  /** The code that applied it; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion. */
+  promotionId: Scalars['ID']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
+/** A discount code the shopper entered on the cart. */
+export type CartDiscountCode = {
+  __typename?: 'CartDiscountCode';
+  /** Whether it takes something off the cart now (a code stays on the cart when it stops applying). */
+  applicable: Scalars['Boolean']['output'];
+  /** The code (upper case). */
+  code: Scalars['String']['output'];
+  /** Why it does not apply now: NOT_STARTED, EXPIRED, MINIMUM_NOT_MET, NO_TARGET_LINES, NOT_COMBINABLE, or UNKNOWN_CODE (deactivated or used up since); null when it applies. */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
 /** One variant in a cart, priced at its current catalog price. */
 export type CartLine = {
   __typename?: 'CartLine';
   /** Whether the line can be bought now: its variant is listed, its product ACTIVE and published, and priced in the cart currency. An unavailable line is kept (the shopper removes it) but left out of every total. */
   available: Scalars['Boolean']['output'];
+  /** Each promotion's part of this line's discount (empty when none applies or the line is unavailable). */
+  discountAllocations: Array<CartDiscountAllocation>;
   /** Opaque line id. */
   id: Scalars['ID']['output'];
   /** What the line adds to the total (after its discounts; tax added when prices exclude it); null when unavailable. */
@@ -437,6 +501,17 @@ export type CartLineInput = {
   quantity: Scalars['Int']['input'];
   /** The variant (a product without options: its id is the product’s). */
   variantId: Scalars['ID']['input'];
+};
+
+/** A tax charged on the cart (its lines and shipping), one per rule. */
+export type CartTaxLine = {
+  __typename?: 'CartTaxLine';
+  /** The tax, rounded as the store rounds. */
+  amount: Money;
+  /** Rate in basis points: 2000 is 20 %. */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The rule's title, e.g. "GST". */
+  title: Scalars['String']['output'];
 };
 
 /** A category of a store’s category tree; products may sit in several categories. */
@@ -986,6 +1061,57 @@ export type CreateProductVariantsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new discount code (with `code`) or automatic promotion (without). */
+export type CreatePromotionInput = {
+  /** FIXED_AMOUNT: minor units off. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** PERCENTAGE, FREE_SHIPPING (default 10000), BUY_X_GET_Y (default 10000): basis points off, 1–10000. */
+  basisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** BUY_X_GET_Y: units to buy, 1–1000. */
+  buyQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The code shoppers enter (3–64 of A–Z, 0–9, "_", "-"; stored upper case, unique in the store); null: automatic. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** LINES: collections targeted (at most 100). */
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it may apply with other promotions (default false). */
+  combinable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Until when it applies (UTC, exclusive); after startsAt. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BUY_X_GET_Y: units that get the discount, 1–1000. */
+  getQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Units of the target lines needed. */
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Subtotal of the target lines needed, minor units. */
+  minimumSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** Lower applies first, 0–1000 (default 0). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** LINES: products targeted (at most 100). */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** From when it applies (UTC). */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** ORDER (default) or LINES. */
+  targetKind?: InputMaybe<PromotionTargetKind>;
+  /** What shoppers see, 1–255 characters. */
+  title: Scalars['String']['input'];
+  /** Orders it may be used in, in total; null: no limit. */
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Orders one customer may use it in; null: no limit. */
+  usageLimitPerCustomer?: InputMaybe<Scalars['Int']['input']>;
+  /** What it takes off. */
+  valueKind: PromotionValueKind;
+  /** LINES: variants targeted (at most 100). */
+  variantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Result of createPromotion. */
+export type CreatePromotionPayload = {
+  __typename?: 'CreatePromotionPayload';
+  /** The promotion as it now is; null when nothing was changed. */
+  promotion: Maybe<Promotion>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new shipping method in a zone of the caller's store. */
 export type CreateShippingMethodInput = {
   /** Its carrier; omitted, the manual carrier named after the method, without tracking page. */
@@ -1057,6 +1183,31 @@ export type CreateStorePayload = {
   __typename?: 'CreateStorePayload';
   /** The store as it now is; null when nothing was changed. */
   store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new tax rule. */
+export type CreateTaxRuleInput = {
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  countryCode: Scalars['String']['input'];
+  /** Postal code prefix (upper case); null for the whole province or country. */
+  postalCodePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision without the country prefix; null for the whole country. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  /** Rate in basis points, 0–100000 (2000 is 20 %). */
+  rateBasisPoints: Scalars['Int']['input'];
+  /** The products' tax class (e.g. "books"); null for the standard class. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
+  /** What the tax line shows, 1–255 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Result of createTaxRule. */
+export type CreateTaxRulePayload = {
+  __typename?: 'CreateTaxRulePayload';
+  /** The tax rule as it now is; null when nothing was changed or it was deleted. */
+  taxRule: Maybe<TaxRule>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -1315,6 +1466,21 @@ export type DailyOrderStats = {
   revenue: Money;
 };
 
+/** The promotion to deactivate (it stays listed, applies no more). */
+export type DeactivatePromotionInput = {
+  /** The promotion. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deactivatePromotion. */
+export type DeactivatePromotionPayload = {
+  __typename?: 'DeactivatePromotionPayload';
+  /** The promotion as it now is; null when nothing was changed. */
+  promotion: Maybe<Promotion>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** An invitation addressed to the signed-in user. */
 export type DeclineStoreInvitationInput = {
   /** The invitation (from myStoreInvitations). */
@@ -1465,6 +1631,23 @@ export type DeleteShippingZonePayload = {
   __typename?: 'DeleteShippingZonePayload';
   /** The id of the deleted zone; null when nothing was deleted. */
   deletedShippingZoneId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The tax rule to delete. */
+export type DeleteTaxRuleInput = {
+  /** The tax rule. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteTaxRule. */
+export type DeleteTaxRulePayload = {
+  __typename?: 'DeleteTaxRulePayload';
+  /** The deleted rule; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** The tax rule as it now is; null when nothing was changed or it was deleted. */
+  taxRule: Maybe<TaxRule>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -1809,6 +1992,8 @@ export type Mutation = {
   adjustStock: AdjustStockPayload;
   /** Sends the next part of a file startProductImport announced in several parts; the last part queues the import. */
   appendProductImportPart: AppendProductImportPartPayload;
+  /** Puts a discount code on a cart (an active code of the store, within its dates, with uses left); it stays until removed. */
+  applyCartDiscountCode: ApplyCartDiscountCodePayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
   /** Sets the categories a product sits in (replacing its assignment); publishes catalog.product-categories-changed when it changed. */
@@ -1849,12 +2034,18 @@ export type Mutation = {
   createProduct: CreateProductPayload;
   /** Adds variants to a product of the caller’s store; publishes catalog.product-updated. */
   createProductVariants: CreateProductVariantsPayload;
+  /** Creates a discount code (with `code`) or an automatic promotion (without) in the caller’s store. */
+  createPromotion: CreatePromotionPayload;
   /** Creates a shipping method in a zone of the caller's store. */
   createShippingMethod: CreateShippingMethodPayload;
   /** Creates a shipping zone in the caller's store. */
   createShippingZone: CreateShippingZonePayload;
   /** Creates a store owned by the caller, who becomes its MERCHANT; publishes stores.created and stores.staff-added. */
   createStore: CreateStorePayload;
+  /** Creates a tax rule in the caller's store; carts use it at their next read. */
+  createTaxRule: CreateTaxRulePayload;
+  /** Deactivates a promotion: it applies to no cart from now on and stays listed. */
+  deactivatePromotion: DeactivatePromotionPayload;
   /** Declines an invitation addressed to the signed-in user. */
   declineStoreInvitation: DeclineStoreInvitationPayload;
   /** Deletes a category without child categories (else CATEGORY_NOT_EMPTY); its products leave it. Publishes catalog.category-deleted and catalog.product-categories-changed. */
@@ -1875,6 +2066,8 @@ export type Mutation = {
   deleteShippingMethod: DeleteShippingMethodPayload;
   /** Deletes a shipping zone that has no methods left. */
   deleteShippingZone: DeleteShippingZonePayload;
+  /** Deletes a tax rule. */
+  deleteTaxRule: DeleteTaxRulePayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
   /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
@@ -1903,6 +2096,8 @@ export type Mutation = {
   refreshToken: RefreshTokenPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** Takes a discount code off a cart. */
+  removeCartDiscountCode: RemoveCartDiscountCodePayload;
   /** Removes a cart's lines, by variant. */
   removeCartLines: RemoveCartLinesPayload;
   /** Takes products out of a manual collection; publishes catalog.collection-updated. */
@@ -1971,6 +2166,8 @@ export type Mutation = {
   updateProductVariants: UpdateProductVariantsPayload;
   /** Changes the signed-in user's name. */
   updateProfile: UpdateProfilePayload;
+  /** Changes a promotion; fields left out keep their values. Carts show the change at their next read. */
+  updatePromotion: UpdatePromotionPayload;
   /** Changes a shipping method (its rate, threshold, carrier, name or zone). */
   updateShippingMethod: UpdateShippingMethodPayload;
   /** Renames a shipping zone or replaces its regions; its methods are republished. */
@@ -1979,6 +2176,8 @@ export type Mutation = {
   updateStore: UpdateStorePayload;
   /** Changes a store's theme (its merchants, platform admins); publishes stores.updated. */
   updateStoreTheme: UpdateStoreThemePayload;
+  /** Replaces a tax rule's fields. */
+  updateTaxRule: UpdateTaxRulePayload;
   /** Marks the email verified with the token from the verification email (single use, 24 hours). */
   verifyEmail: VerifyEmailPayload;
   /** Checks the store's pending custom domain for its TXT challenge record (customDomainVerification) and, when found, makes the domain serve the store (its merchants, platform admins); publishes stores.domain-verified. */
@@ -2013,6 +2212,11 @@ export type MutationAdjustStockArgs = {
 
 export type MutationAppendProductImportPartArgs = {
   input: AppendProductImportPartInput;
+};
+
+
+export type MutationApplyCartDiscountCodeArgs = {
+  input: ApplyCartDiscountCodeInput;
 };
 
 
@@ -2116,6 +2320,11 @@ export type MutationCreateProductVariantsArgs = {
 };
 
 
+export type MutationCreatePromotionArgs = {
+  input: CreatePromotionInput;
+};
+
+
 export type MutationCreateShippingMethodArgs = {
   input: CreateShippingMethodInput;
 };
@@ -2128,6 +2337,16 @@ export type MutationCreateShippingZoneArgs = {
 
 export type MutationCreateStoreArgs = {
   input: CreateStoreInput;
+};
+
+
+export type MutationCreateTaxRuleArgs = {
+  input: CreateTaxRuleInput;
+};
+
+
+export type MutationDeactivatePromotionArgs = {
+  input: DeactivatePromotionInput;
 };
 
 
@@ -2178,6 +2397,11 @@ export type MutationDeleteShippingMethodArgs = {
 
 export type MutationDeleteShippingZoneArgs = {
   input: DeleteShippingZoneInput;
+};
+
+
+export type MutationDeleteTaxRuleArgs = {
+  input: DeleteTaxRuleInput;
 };
 
 
@@ -2233,6 +2457,11 @@ export type MutationRefreshTokenArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRemoveCartDiscountCodeArgs = {
+  input: RemoveCartDiscountCodeInput;
 };
 
 
@@ -2406,6 +2635,11 @@ export type MutationUpdateProfileArgs = {
 };
 
 
+export type MutationUpdatePromotionArgs = {
+  input: UpdatePromotionInput;
+};
+
+
 export type MutationUpdateShippingMethodArgs = {
   input: UpdateShippingMethodInput;
 };
@@ -2423,6 +2657,11 @@ export type MutationUpdateStoreArgs = {
 
 export type MutationUpdateStoreThemeArgs = {
   input: UpdateStoreThemeInput;
+};
+
+
+export type MutationUpdateTaxRuleArgs = {
+  input: UpdateTaxRuleInput;
 };
 
 
@@ -2900,6 +3139,13 @@ export type PriceRange = {
   min: Money;
 };
 
+/** Where discounts and taxes are rounded to the currency's minor unit (half-even): on each line, or once on the order's totals. */
+export type PriceRounding =
+  /** Each line's discount and tax is rounded, then summed. */
+  | 'PER_LINE'
+  /** Exact amounts are summed and the order's totals rounded once. */
+  | 'PER_ORDER';
+
 /** An attempt to pay an order. */
 export type ProcessPaymentInput = {
   /** A key unique to this attempt (1–255 characters): repeating the request with it returns the same payment and charges nothing more. */
@@ -3311,6 +3557,98 @@ export type ProductVariantUpdateInput = {
   weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A discount code or an automatic promotion of the store (its staff only). Amounts are minor units of the store's currency. */
+export type Promotion = {
+  __typename?: 'Promotion';
+  /** Whether it applies at all; deactivated promotions stay listed. */
+  active: Scalars['Boolean']['output'];
+  /** FIXED_AMOUNT: the amount off, in minor units. */
+  amount: Maybe<Scalars['Int']['output']>;
+  /** PERCENTAGE, FREE_SHIPPING and BUY_X_GET_Y: the share off in basis points (10000 is everything). */
+  basisPoints: Maybe<Scalars['Int']['output']>;
+  /** BUY_X_GET_Y: units to buy. */
+  buyQuantity: Maybe<Scalars['Int']['output']>;
+  /** The code shoppers enter (upper case, unique in the store); null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** LINES: collections whose products it targets. */
+  collectionIds: Array<Scalars['ID']['output']>;
+  /** Whether it may apply together with other promotions (otherwise only the best single one applies). */
+  combinable: Scalars['Boolean']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Until when it applies (UTC, exclusive); null: no end. */
+  endsAt: Maybe<Scalars['DateTime']['output']>;
+  /** BUY_X_GET_Y: units that then get the discount. */
+  getQuantity: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** Units of the target lines needed. */
+  minimumQuantity: Maybe<Scalars['Int']['output']>;
+  /** Subtotal of the target lines needed, in minor units. */
+  minimumSubtotal: Maybe<Scalars['Int']['output']>;
+  /** Lower applies first (ties by id). */
+  priority: Scalars['Int']['output'];
+  /** LINES: products whose lines it targets. */
+  productIds: Array<Scalars['ID']['output']>;
+  /** From when it applies (UTC); null: from its creation. */
+  startsAt: Maybe<Scalars['DateTime']['output']>;
+  /** ORDER (every line) or LINES (the listed products, variants, collections). */
+  targetKind: PromotionTargetKind;
+  /** Placed orders that used it (counted at checkout completion, given back on cancellation). */
+  timesUsed: Scalars['Int']['output'];
+  /** What shoppers see on their cart, e.g. "Summer sale". */
+  title: Scalars['String']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Orders it may be used in, in total; null: no limit. */
+  usageLimit: Maybe<Scalars['Int']['output']>;
+  /** Orders one customer may use it in; null: no limit. */
+  usageLimitPerCustomer: Maybe<Scalars['Int']['output']>;
+  /** What it takes off. */
+  valueKind: PromotionValueKind;
+  /** LINES: variants whose lines it targets. */
+  variantIds: Array<Scalars['ID']['output']>;
+};
+
+/** A page of Promotion items (Relay connection). */
+export type PromotionConnection = {
+  __typename?: 'PromotionConnection';
+  /** Edges with cursors. */
+  edges: Array<PromotionEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Promotion>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Promotion connection. */
+export type PromotionEdge = {
+  __typename?: 'PromotionEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Promotion. */
+  node: Promotion;
+};
+
+/** Which lines a promotion looks at. */
+export type PromotionTargetKind =
+  /** Lines of the listed products, variants or collections. */
+  | 'LINES'
+  /** Every line of the cart. */
+  | 'ORDER';
+
+/** What a promotion takes off. */
+export type PromotionValueKind =
+  /** For every `buyQuantity` target units, `getQuantity` more (the cheapest) get `basisPoints` off. */
+  | 'BUY_X_GET_Y'
+  /** `amount` off the target lines' total, spread in proportion to their amounts. */
+  | 'FIXED_AMOUNT'
+  /** Shipping free (or `basisPoints` of it off). */
+  | 'FREE_SHIPPING'
+  /** `basisPoints` of the target lines (10000 is everything). */
+  | 'PERCENTAGE';
+
 export type Query = {
   __typename?: 'Query';
   /** A bulk operation of the caller's store; null when there is none with this id. */
@@ -3375,6 +3713,10 @@ export type Query = {
   productVariant: Maybe<ProductVariant>;
   /** Products of the store the caller acts for or shops in (X-Store-Id), newest first by default; empty for shoppers while the store is suspended or closed. Platform admins without a store see every store's. */
   products: ProductConnection;
+  /** A discount code or automatic promotion of the caller's store (its staff); null when there is none. */
+  promotion: Maybe<Promotion>;
+  /** The store's discount codes and automatic promotions, newest first (its staff). */
+  promotions: PromotionConnection;
   /** Autocomplete: product titles of the store closest to what was typed, tolerant of typos (trigram similarity). */
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
@@ -3399,6 +3741,10 @@ export type Query = {
   storeStaff: Array<StoreStaffMember>;
   /** Every store on the platform, newest first (platform admins only). */
   stores: StoreConnection;
+  /** A tax rule of the caller's store (its staff); null when there is none. */
+  taxRule: Maybe<TaxRule>;
+  /** The store's tax rules, newest first (its staff). */
+  taxRules: TaxRuleConnection;
   /** How many of the notifications in `notifications` the caller has not read. */
   unreadNotificationCount: Scalars['Int']['output'];
   /** Every user, newest first (platform admins only). */
@@ -3560,6 +3906,19 @@ export type QueryProductsArgs = {
 };
 
 
+export type QueryPromotionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPromotionsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySearchSuggestionsArgs = {
   first?: Scalars['Int']['input'];
   prefix: Scalars['String']['input'];
@@ -3628,6 +3987,18 @@ export type QueryStoresArgs = {
 };
 
 
+export type QueryTaxRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaxRulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UsersFilter>;
@@ -3674,6 +4045,25 @@ export type RegisterPayload = {
   __typename?: 'RegisterPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A discount code to take off a cart. */
+export type RemoveCartDiscountCodeInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The code, in any case. */
+  code: Scalars['String']['input'];
+};
+
+/** Result of removeCartDiscountCode. */
+export type RemoveCartDiscountCodePayload = {
+  __typename?: 'RemoveCartDiscountCodePayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -4666,11 +5056,18 @@ export type StoreSettings = {
   lowStockThreshold: Scalars['Int']['output'];
   /** Put before every order number, e.g. "#" or "UM-". */
   orderNumberPrefix: Scalars['String']['output'];
+  /** Where discounts and taxes are rounded to a minor unit (half-even): per line or per order. */
+  priceRounding: PriceRounding;
+  /** Whether the store's prices include tax (tax is then taken out of them, not added). */
+  pricesIncludeTax: Scalars['Boolean']['output'];
   /** Whether checkout asks for a phone number. */
   requirePhoneAtCheckout: Scalars['Boolean']['output'];
   /** Where customers write for help; the store email when null. */
   supportEmail: Maybe<Scalars['String']['output']>;
-  /** Whether prices already include taxes. */
+  /**
+   * Whether prices already include taxes.
+   * @deprecated Use pricesIncludeTax (the same value); removed after 2027-03-01.
+   */
   taxesIncluded: Scalars['Boolean']['output'];
   /** Unit product weights are entered and shown in. */
   weightUnit: WeightUnit;
@@ -4684,11 +5081,18 @@ export type StoreSettingsInput = {
   lowStockThreshold?: InputMaybe<Scalars['Int']['input']>;
   /** Order number prefix: 1–10 of A–Z, 0–9, "#", "-". */
   orderNumberPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Where discounts and taxes are rounded: per line or per order. */
+  priceRounding?: InputMaybe<PriceRounding>;
+  /** Whether prices include tax (wins over taxesIncluded when both are given). */
+  pricesIncludeTax?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether checkout asks for a phone number. */
   requirePhoneAtCheckout?: InputMaybe<Scalars['Boolean']['input']>;
   /** Support email address. */
   supportEmail?: InputMaybe<Scalars['String']['input']>;
-  /** Whether prices include taxes. */
+  /**
+   * Whether prices include taxes.
+   * @deprecated Use pricesIncludeTax; removed after 2027-03-01.
+   */
   taxesIncluded?: InputMaybe<Scalars['Boolean']['input']>;
   /** Weight unit. */
   weightUnit?: InputMaybe<WeightUnit>;
@@ -4778,6 +5182,50 @@ export type SubscriptionOrderStatusChangedArgs = {
 
 export type SubscriptionStockChangedArgs = {
   productId: Scalars['ID']['input'];
+};
+
+/** A tax rate of the store for a region and tax class (the store's staff only). */
+export type TaxRule = {
+  __typename?: 'TaxRule';
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Postal codes starting with this (spaces ignored); null for the whole province or country. */
+  postalCodePrefix: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision without the country prefix; null for the whole country. */
+  provinceCode: Maybe<Scalars['String']['output']>;
+  /** Rate in basis points: 2000 is 20 %. */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The products' tax class it applies to; null for the standard class. */
+  taxClass: Maybe<Scalars['String']['output']>;
+  /** What the tax line shows, e.g. "GST". */
+  title: Scalars['String']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of TaxRule items (Relay connection). */
+export type TaxRuleConnection = {
+  __typename?: 'TaxRuleConnection';
+  /** Edges with cursors. */
+  edges: Array<TaxRuleEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<TaxRule>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a TaxRule connection. */
+export type TaxRuleEdge = {
+  __typename?: 'TaxRuleEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The TaxRule. */
+  node: TaxRule;
 };
 
 /** Storefront colours, as #rrggbb or #rgb. */
@@ -5145,6 +5593,61 @@ export type UpdateProfilePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a promotion; fields left out keep their values, null clears a nullable one. */
+export type UpdatePromotionInput = {
+  /** Turn it on or off. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** FIXED_AMOUNT: minor units off. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** PERCENTAGE, FREE_SHIPPING (default 10000), BUY_X_GET_Y (default 10000): basis points off, 1–10000. */
+  basisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** BUY_X_GET_Y: units to buy, 1–1000. */
+  buyQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The code shoppers enter (3–64 of A–Z, 0–9, "_", "-"; stored upper case, unique in the store); null: automatic. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** LINES: collections targeted (at most 100). */
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it may apply with other promotions (default false). */
+  combinable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Until when it applies (UTC, exclusive); after startsAt. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BUY_X_GET_Y: units that get the discount, 1–1000. */
+  getQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The promotion. */
+  id: Scalars['ID']['input'];
+  /** Units of the target lines needed. */
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Subtotal of the target lines needed, minor units. */
+  minimumSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** Lower applies first, 0–1000 (default 0). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** LINES: products targeted (at most 100). */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** From when it applies (UTC). */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** ORDER (default) or LINES. */
+  targetKind?: InputMaybe<PromotionTargetKind>;
+  /** What shoppers see, 1–255 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Orders it may be used in, in total; null: no limit. */
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Orders one customer may use it in; null: no limit. */
+  usageLimitPerCustomer?: InputMaybe<Scalars['Int']['input']>;
+  /** What it takes off. */
+  valueKind?: InputMaybe<PromotionValueKind>;
+  /** LINES: variants targeted (at most 100). */
+  variantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Result of updatePromotion. */
+export type UpdatePromotionPayload = {
+  __typename?: 'UpdatePromotionPayload';
+  /** The promotion as it now is; null when nothing was changed. */
+  promotion: Maybe<Promotion>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Changes to a shipping method; fields left out stay as they are, an explicit null clears freeOverSubtotal or taxClass. */
 export type UpdateShippingMethodInput = {
   /** New carrier. */
@@ -5241,6 +5744,33 @@ export type UpdateStoreThemePayload = {
   __typename?: 'UpdateStoreThemePayload';
   /** The store as it now is; null when nothing was changed. */
   store: Maybe<Store>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A tax rule as it should be (every field given). */
+export type UpdateTaxRuleInput = {
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  countryCode: Scalars['String']['input'];
+  /** The tax rule. */
+  id: Scalars['ID']['input'];
+  /** Postal code prefix (upper case); null for the whole province or country. */
+  postalCodePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision without the country prefix; null for the whole country. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  /** Rate in basis points, 0–100000 (2000 is 20 %). */
+  rateBasisPoints: Scalars['Int']['input'];
+  /** The products' tax class (e.g. "books"); null for the standard class. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
+  /** What the tax line shows, 1–255 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Result of updateTaxRule. */
+export type UpdateTaxRulePayload = {
+  __typename?: 'UpdateTaxRulePayload';
+  /** The tax rule as it now is; null when nothing was changed or it was deleted. */
+  taxRule: Maybe<TaxRule>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -5476,6 +6006,49 @@ export type MergeCartMutationVariables = Exact<{
 
 
 export type MergeCartMutation = { __typename?: 'Mutation', mergeCart: { __typename?: 'MergeCartPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CartPricingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
+
+export type SetCartAddressesMutationVariables = Exact<{
+  input: SetCartAddressesInput;
+}>;
+
+
+export type SetCartAddressesMutation = { __typename?: 'Mutation', setCartAddresses: { __typename?: 'SetCartAddressesPayload', cart: { __typename?: 'Cart', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type ApplyCartDiscountCodeMutationVariables = Exact<{
+  input: ApplyCartDiscountCodeInput;
+}>;
+
+
+export type ApplyCartDiscountCodeMutation = { __typename?: 'Mutation', applyCartDiscountCode: { __typename?: 'ApplyCartDiscountCodePayload', cart: { __typename?: 'Cart', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type RemoveCartDiscountCodeMutationVariables = Exact<{
+  input: RemoveCartDiscountCodeInput;
+}>;
+
+
+export type RemoveCartDiscountCodeMutation = { __typename?: 'Mutation', removeCartDiscountCode: { __typename?: 'RemoveCartDiscountCodePayload', cart: { __typename?: 'Cart', id: string } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreatePromotionMutationVariables = Exact<{
+  input: CreatePromotionInput;
+}>;
+
+
+export type CreatePromotionMutation = { __typename?: 'Mutation', createPromotion: { __typename?: 'CreatePromotionPayload', promotion: { __typename?: 'Promotion', id: string, title: string, code: string | null, valueKind: PromotionValueKind, basisPoints: number | null, amount: number | null, targetKind: PromotionTargetKind, productIds: Array<string>, priority: number, combinable: boolean, active: boolean } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateTaxRuleMutationVariables = Exact<{
+  input: CreateTaxRuleInput;
+}>;
+
+
+export type CreateTaxRuleMutation = { __typename?: 'Mutation', createTaxRule: { __typename?: 'CreateTaxRulePayload', taxRule: { __typename?: 'TaxRule', id: string, title: string, countryCode: string, provinceCode: string | null, rateBasisPoints: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
@@ -6645,6 +7218,149 @@ export const MergeCartDocument = `
   }
 }
     ${CartDetailsFragmentDoc}`;
+export const CartPricingDocument = `
+    query CartPricing($id: ID!, $token: String) {
+  cart(id: $id, token: $token) {
+    id
+    totalWeightGrams
+    shippingAddress {
+      countryCode
+      provinceCode
+      postalCode
+    }
+    discountCodes {
+      code
+      applicable
+      reason
+    }
+    appliedDiscounts {
+      promotionId
+      title
+      code
+      amount {
+        amount
+      }
+    }
+    taxLines {
+      title
+      rateBasisPoints
+      amount {
+        amount
+      }
+    }
+    lines {
+      id
+      variantId
+      quantity
+      unitPrice {
+        amount
+      }
+      discountAllocations {
+        promotionId
+        amount {
+          amount
+        }
+      }
+    }
+    subtotal {
+      amount
+    }
+    discountTotal {
+      amount
+    }
+    taxTotal {
+      amount
+    }
+    total {
+      amount
+    }
+  }
+}
+    `;
+export const SetCartAddressesDocument = `
+    mutation SetCartAddresses($input: SetCartAddressesInput!) {
+  setCartAddresses(input: $input) {
+    cart {
+      id
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const ApplyCartDiscountCodeDocument = `
+    mutation ApplyCartDiscountCode($input: ApplyCartDiscountCodeInput!) {
+  applyCartDiscountCode(input: $input) {
+    cart {
+      id
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const RemoveCartDiscountCodeDocument = `
+    mutation RemoveCartDiscountCode($input: RemoveCartDiscountCodeInput!) {
+  removeCartDiscountCode(input: $input) {
+    cart {
+      id
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CreatePromotionDocument = `
+    mutation CreatePromotion($input: CreatePromotionInput!) {
+  createPromotion(input: $input) {
+    promotion {
+      id
+      title
+      code
+      valueKind
+      basisPoints
+      amount
+      targetKind
+      productIds
+      priority
+      combinable
+      active
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CreateTaxRuleDocument = `
+    mutation CreateTaxRule($input: CreateTaxRuleInput!) {
+  createTaxRule(input: $input) {
+    taxRule {
+      id
+      title
+      countryCode
+      provinceCode
+      rateBasisPoints
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
 export const ProductByIdDocument = `
     query ProductById($id: ID!) {
   product(id: $id) {
@@ -8038,6 +8754,24 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     MergeCart(variables: MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<MergeCartMutation>({ document: MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
+    },
+    CartPricing(variables: CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CartPricingQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CartPricingQuery>({ document: CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);
+    },
+    SetCartAddresses(variables: SetCartAddressesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCartAddressesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCartAddressesMutation>({ document: SetCartAddressesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartAddresses', 'mutation', variables);
+    },
+    ApplyCartDiscountCode(variables: ApplyCartDiscountCodeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApplyCartDiscountCodeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApplyCartDiscountCodeMutation>({ document: ApplyCartDiscountCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ApplyCartDiscountCode', 'mutation', variables);
+    },
+    RemoveCartDiscountCode(variables: RemoveCartDiscountCodeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RemoveCartDiscountCodeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RemoveCartDiscountCodeMutation>({ document: RemoveCartDiscountCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RemoveCartDiscountCode', 'mutation', variables);
+    },
+    CreatePromotion(variables: CreatePromotionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreatePromotionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreatePromotionMutation>({ document: CreatePromotionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreatePromotion', 'mutation', variables);
+    },
+    CreateTaxRule(variables: CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateTaxRuleMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateTaxRuleMutation>({ document: CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
     },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);

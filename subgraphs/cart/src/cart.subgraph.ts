@@ -10,6 +10,12 @@ import { collectionMembershipHandlers } from './catalog-view/collection-membersh
 import { storePricingSettingsHandlers } from './store-view/store-pricing-settings';
 import { CreateCarts1763769630500 } from './migrations/1763769630500-create-carts';
 import { CartAddresses1763769630600 } from './migrations/1763769630600-cart-addresses';
+import { Promotions1763769630700 } from './migrations/1763769630700-promotions';
+import { Promotion } from './promotion/promotion.entity';
+import { PromotionResolver } from './promotion/promotion.resolver';
+import { TaxRules1763769630800 } from './migrations/1763769630800-tax-rules';
+import { TaxRule } from './tax-rule/tax-rule.entity';
+import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 
 /**
  * Cart owns shoppers' carts (guests' by token, customers' by account) and prices them with the kit's
@@ -18,8 +24,8 @@ import { CartAddresses1763769630600 } from './migrations/1763769630600-cart-addr
 export const cartSubgraph: SubgraphDefinition = {
   name: 'cart',
   defaultPort: 4005,
-  entities: [Cart, CartLineRow],
-  migrations: [CreateCarts1763769630500, CartAddresses1763769630600],
+  entities: [Cart, CartLineRow, Promotion, TaxRule],
+  migrations: [CreateCarts1763769630500, CartAddresses1763769630600, Promotions1763769630700, TaxRules1763769630800],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
   consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers],
@@ -28,7 +34,7 @@ export const cartSubgraph: SubgraphDefinition = {
   jobs: [cartExpiryJob(cartConfig)],
   schema: () =>
     buildFederatedSchema({
-      resolvers: [CartResolver],
+      resolvers: [CartResolver, PromotionResolver, TaxRuleResolver],
       referenceResolvers: {
         Cart: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => resolveCartReference(context, reference.id) },
       },

@@ -19,8 +19,21 @@ import {
   type CartPayloadResult,
   type CartResult,
 } from './support/cart-operations';
+import { CREATE_TAX_RULE, DELETE_TAX_RULE, TAX_RULE, TAX_RULES, UPDATE_TAX_RULE } from './support/tax-rule-operations';
+import { APPLY_CODE, CREATE_PROMOTION, DEACTIVATE_PROMOTION, PROMOTION, PROMOTIONS, REMOVE_CODE, UPDATE_PROMOTION } from './support/promotion-operations';
 
-const TABLES = ['cart', 'cart_line', 'catalog_product', 'catalog_variant', 'catalog_collection_member', 'store_pricing_settings'];
+const TABLES = [
+  'cart',
+  'cart_line',
+  'catalog_product',
+  'catalog_variant',
+  'catalog_collection_member',
+  'store_pricing_settings',
+  'promotion',
+  'promotion_customer_usage',
+  'cart_discount_code',
+  'tax_rule',
+];
 
 interface StoreData {
   storeId: string;
@@ -32,6 +45,9 @@ interface StoreData {
   customerCartId: string;
   guestCartId: string;
   guestToken: string;
+  promotionId: string;
+  code: string;
+  taxRuleId: string;
 }
 
 describe('cart subgraph: tenant and shopper isolation', () => {
@@ -70,10 +86,32 @@ describe('cart subgraph: tenant and shopper isolation', () => {
     const customer = tokenFor([Role.CUSTOMER], storeId, customerUserId);
     const guest = await mutate(undefined, storeId, 'createCart', CREATE_CART, { lines: [{ variantId, quantity: 1 }] });
     const mine = await mutate(customer, storeId, 'createCart', CREATE_CART, { lines: [{ variantId, quantity: 2 }] });
+    const merchant = tokenFor([Role.MERCHANT], storeId);
+    const code = `C${storeId.slice(0, 8).toUpperCase()}`;
+    const promotion = (
+      await data<{ createPromotion: { promotion: { id: string } } }>(merchant, storeId, CREATE_PROMOTION, {
+        input: { title: 'Ten off', code, valueKind: 'PERCENTAGE', basisPoints: 1000, usageLimitPerCustomer: 3 },
+      })
+    ).createPromotion.promotion;
+    await data(undefined, storeId, APPLY_CODE, { input: { cartId: guest.cart!.id, cartToken: guest.cartToken, code } });
+    // what checkout will count (next session): a customer's use of the code
+    await owner.query(`INSERT INTO promotion_customer_usage (promotion_id, store_id, customer_id, times_used) VALUES ($1, $2, $3, 1)`, [
+      promotion.id,
+      storeId,
+      customerUserId,
+    ]);
+    const taxRule = (
+      await data<{ createTaxRule: { taxRule: { id: string } } }>(merchant, storeId, CREATE_TAX_RULE, {
+        input: { title: 'VAT', countryCode: 'FR', rateBasisPoints: 2000 },
+      })
+    ).createTaxRule.taxRule;
     return {
+      taxRuleId: taxRule.id,
+      promotionId: promotion.id,
+      code,
       storeId,
       variantId,
-      merchant: tokenFor([Role.MERCHANT], storeId),
+      merchant,
       staff: tokenFor([Role.STORE_STAFF], storeId),
       customerUserId,
       customer,
@@ -90,6 +128,8 @@ describe('cart subgraph: tenant and shopper isolation', () => {
       ['updateCartLines', UPDATE_LINES, { ...target, lines: [{ variantId, quantity: 3 }] }],
       ['removeCartLines', REMOVE_LINES, { ...target, variantIds: [variantId] }],
       ['setCartEmail', SET_EMAIL, { ...target, email: 'intruder@example.com' }],
+      ['applyCartDiscountCode', APPLY_CODE, { ...target, code: 'ANYCODE' }],
+      ['removeCartDiscountCode', REMOVE_CODE, { ...target, code: 'ANYCODE' }],
       ['setCartAddresses', SET_ADDRESSES, { ...target, shippingAddress: { line1: '1 Intruder Way', city: 'Elsewhere', countryCode: 'US' } }],
     ];
     if (token && target.cartToken) attempts.push(['mergeCart', MERGE_CART, target]);
@@ -181,6 +221,67 @@ describe('cart subgraph: tenant and shopper isolation', () => {
     expect(merged.userErrors.map((error) => error.code)).toEqual(['CART_NOT_FOUND']);
     expect(await snapshot(a.storeId)).toEqual(beforeA);
     expect(await snapshot(b.storeId)).toEqual(beforeB);
+  });
+
+  it("keeps promotions to their store's staff: another store's staff cannot read, list, change or deactivate them, nor shoppers use its codes", async () => {
+    const { a, b } = stores;
+    const before = await snapshot(a.storeId);
+    expect((await data<{ promotion: { id: string } | null }>(a.merchant, a.storeId, PROMOTION, { id: a.promotionId })).promotion?.id).toBe(a.promotionId);
+    for (const [token, storeId] of [
+      [b.merchant, b.storeId],
+      [b.staff, b.storeId],
+    ] as const) {
+      expect((await data<{ promotion: unknown }>(token, storeId, PROMOTION, { id: a.promotionId })).promotion).toBeNull();
+      const listed = await data<{ promotions: { nodes: { id: string }[] } }>(token, storeId, PROMOTIONS, { first: 100 });
+      expect(listed.promotions.nodes.map((node) => node.id)).toEqual([b.promotionId]);
+      for (const [name, query, input] of [
+        ['updatePromotion', UPDATE_PROMOTION, { id: a.promotionId, title: 'Hijacked' }],
+        ['deactivatePromotion', DEACTIVATE_PROMOTION, { id: a.promotionId }],
+      ] as const) {
+        const answer = (await data<Record<string, { promotion: unknown; userErrors: { code: string }[] }>>(token, storeId, query, { input }))[name];
+        expect({ name, promotion: answer.promotion, codes: answer.userErrors.map((error) => error.code) }).toEqual({
+          name,
+          promotion: null,
+          codes: ['PROMOTION_NOT_FOUND'],
+        });
+      }
+    }
+    // naming A as the store does not make B's merchant A's staff
+    const crossed = await raw(b.merchant, a.storeId, PROMOTION, { id: a.promotionId });
+    expect((crossed.data as { promotion: unknown } | undefined)?.promotion ?? null).toBeNull();
+    // shoppers: store A's code is unknown on store B's cart; a customer or guest cannot manage promotions
+    const applied = await mutate(undefined, b.storeId, 'applyCartDiscountCode', APPLY_CODE, { cartId: b.guestCartId, cartToken: b.guestToken, code: a.code });
+    expect(applied.userErrors.map((error) => error.code)).toEqual(['DISCOUNT_CODE_NOT_FOUND']);
+    for (const token of [a.customer, undefined]) {
+      const refused = await raw(token, a.storeId, DEACTIVATE_PROMOTION, { input: { id: a.promotionId } });
+      expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    }
+    expect(await snapshot(a.storeId)).toEqual(before);
+  });
+
+  it("keeps tax rules to their store's staff: another store's staff cannot read, list, change or delete them", async () => {
+    const { a, b } = stores;
+    const before = await snapshot(a.storeId);
+    expect((await data<{ taxRule: { id: string } | null }>(a.merchant, a.storeId, TAX_RULE, { id: a.taxRuleId })).taxRule?.id).toBe(a.taxRuleId);
+    for (const token of [b.merchant, b.staff]) {
+      expect((await data<{ taxRule: unknown }>(token, b.storeId, TAX_RULE, { id: a.taxRuleId })).taxRule).toBeNull();
+      const listed = await data<{ taxRules: { nodes: { id: string }[] } }>(token, b.storeId, TAX_RULES, { first: 100 });
+      expect(listed.taxRules.nodes.map((node) => node.id)).toEqual([b.taxRuleId]);
+      for (const [name, query, input] of [
+        ['updateTaxRule', UPDATE_TAX_RULE, { id: a.taxRuleId, title: 'Hijacked', countryCode: 'FR', rateBasisPoints: 0 }],
+        ['deleteTaxRule', DELETE_TAX_RULE, { id: a.taxRuleId }],
+      ] as const) {
+        const answer = (await data<Record<string, { taxRule: unknown; userErrors: { code: string }[] }>>(token, b.storeId, query, { input }))[name];
+        expect({ name, codes: answer.userErrors.map((error) => error.code) }).toEqual({ name, codes: ['TAX_RULE_NOT_FOUND'] });
+      }
+    }
+    const crossed = await raw(b.merchant, a.storeId, TAX_RULE, { id: a.taxRuleId });
+    expect((crossed.data as { taxRule: unknown } | undefined)?.taxRule ?? null).toBeNull();
+    for (const token of [a.customer, undefined]) {
+      const refused = await raw(token, a.storeId, DELETE_TAX_RULE, { input: { id: a.taxRuleId } });
+      expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    }
+    expect(await snapshot(a.storeId)).toEqual(before);
   });
 
   it('forces row-level security on every table, none owned by the application role', async () => {

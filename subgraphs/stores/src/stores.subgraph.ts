@@ -11,6 +11,7 @@ import { rememberVerifiedEmail } from './invitation/verified-email.handler';
 import { CreateStores1763769600020 } from './migrations/1763769600020-create-stores';
 import { StaffInvitations1763769600021 } from './migrations/1763769600021-staff-invitations';
 import { CustomDomainProof1763769600022 } from './migrations/1763769600022-custom-domain-proof';
+import { StorePricingSettings1763769600023 } from './migrations/1763769600023-store-pricing-settings';
 
 /**
  * Stores owns the platform's tenants: each store's details, settings, theme, status, custom domain
@@ -23,7 +24,7 @@ export function createStoresSubgraph(options: StoresOptions = {}): SubgraphDefin
     name: 'stores',
     defaultPort: 4002,
     entities: [Store, StoreStaffMember, StoreInvitation],
-    migrations: [CreateStores1763769600020, StaffInvitations1763769600021, CustomDomainProof1763769600022],
+    migrations: [CreateStores1763769600020, StaffInvitations1763769600021, CustomDomainProof1763769600022, StorePricingSettings1763769600023],
     publishes: ['stores'],
     // the emails users proved they own, so invitations sent to an email reach that user only
     consumers: [rememberVerifiedEmail],

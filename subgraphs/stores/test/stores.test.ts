@@ -62,7 +62,7 @@ describe('stores subgraph', () => {
         locale: 'en-US',
         timezone: 'America/New_York',
         status: 'ACTIVE',
-        settings: { guestCheckoutEnabled: true, requirePhoneAtCheckout: false },
+        settings: { guestCheckoutEnabled: true, requirePhoneAtCheckout: false, pricesIncludeTax: false, priceRounding: 'PER_LINE' },
       });
       expect(events[1].data).toEqual({ storeId: first.id, userId: ownerId, role: 'MERCHANT' });
     });
@@ -151,7 +151,7 @@ describe('stores subgraph', () => {
         email: store.email,
         phone: '+14155550100',
         currency: 'USD',
-        settings: { taxesIncluded: true, lowStockThreshold: 2, orderNumberPrefix: '#', weightUnit: 'KG' },
+        settings: { taxesIncluded: true, pricesIncludeTax: true, priceRounding: 'PER_LINE', lowStockThreshold: 2, orderNumberPrefix: '#', weightUnit: 'KG' },
       });
       const cleared = await stores.request<Payload<'updateStore'>>(Operations.update, { input: { storeId: store.id, phone: null } }, owner);
       expect(cleared.data!.updateStore.store!.phone).toBeNull();
@@ -165,12 +165,23 @@ describe('stores subgraph', () => {
       ]);
       expect(events[0].data).toMatchObject({ storeId: store.id, name: `Renamed ${tag}`, slug: store.slug, domain: store.domain, customDomain: null });
       // orders enforces these at checkout from the events alone
-      expect(events[0].data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false });
-      await stores.request(Operations.update, { input: { storeId: store.id, settings: { guestCheckoutEnabled: false, requirePhoneAtCheckout: true } } }, owner);
+      expect(events[0].data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false, pricesIncludeTax: true, priceRounding: 'PER_LINE' });
+      const pricing = await stores.request<Payload<'updateStore'>>(
+        Operations.update,
+        {
+          input: {
+            storeId: store.id,
+            settings: { guestCheckoutEnabled: false, requirePhoneAtCheckout: true, pricesIncludeTax: false, priceRounding: 'PER_ORDER' },
+          },
+        },
+        owner,
+      );
+      // taxesIncluded is pricesIncludeTax's deprecated name: one value
+      expect(pricing.data!.updateStore.store!.settings).toMatchObject({ pricesIncludeTax: false, taxesIncluded: false, priceRounding: 'PER_ORDER' });
       const latest = (await stores.outbox(store.id)).filter((event) => event.type === 'stores.updated').at(-1)!;
-      expect(latest.data.settings).toEqual({ guestCheckoutEnabled: false, requirePhoneAtCheckout: true });
+      expect(latest.data.settings).toEqual({ guestCheckoutEnabled: false, requirePhoneAtCheckout: true, pricesIncludeTax: false, priceRounding: 'PER_ORDER' });
       const created = (await stores.outbox(store.id)).find((event) => event.type === 'stores.created')!;
-      expect(created.data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false });
+      expect(created.data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false, pricesIncludeTax: false, priceRounding: 'PER_LINE' });
     });
 
     it('updates the theme part by part', async () => {

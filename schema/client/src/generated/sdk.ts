@@ -105,6 +105,12 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -159,6 +165,24 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     MergeCart(variables: Operations.MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.MergeCartMutation>({ document: Operations.MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
+    },
+    CartPricing(variables: Operations.CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CartPricingQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CartPricingQuery>({ document: Operations.CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);
+    },
+    SetCartAddresses(variables: Operations.SetCartAddressesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetCartAddressesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetCartAddressesMutation>({ document: Operations.SetCartAddressesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartAddresses', 'mutation', variables);
+    },
+    ApplyCartDiscountCode(variables: Operations.ApplyCartDiscountCodeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ApplyCartDiscountCodeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ApplyCartDiscountCodeMutation>({ document: Operations.ApplyCartDiscountCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ApplyCartDiscountCode', 'mutation', variables);
+    },
+    RemoveCartDiscountCode(variables: Operations.RemoveCartDiscountCodeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.RemoveCartDiscountCodeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.RemoveCartDiscountCodeMutation>({ document: Operations.RemoveCartDiscountCodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RemoveCartDiscountCode', 'mutation', variables);
+    },
+    CreatePromotion(variables: Operations.CreatePromotionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreatePromotionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreatePromotionMutation>({ document: Operations.CreatePromotionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreatePromotion', 'mutation', variables);
+    },
+    CreateTaxRule(variables: Operations.CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateTaxRuleMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateTaxRuleMutation>({ document: Operations.CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
     },
     ProductById(variables: Operations.ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductByIdQuery>({ document: Operations.ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);

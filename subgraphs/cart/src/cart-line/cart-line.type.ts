@@ -3,6 +3,7 @@ import { Money } from '@ultramarket/kit';
 import { ProductReference } from '../catalog-view/product-reference.type';
 import { VariantReference } from '../catalog-view/variant-reference.type';
 import { SelectedOption } from '../catalog-view/selected-option.type';
+import { CartDiscountAllocation } from '../cart-discount/cart-discount.types';
 
 /** A cart line as the shopper sees it: the variant, its current price, and whether it can still be bought. */
 @ObjectType('CartLine', { description: 'One variant in a cart, priced at its current catalog price.' })
@@ -50,4 +51,7 @@ export class CartLine {
     description: 'What the line adds to the total (after its discounts; tax added when prices exclude it); null when unavailable.',
   })
   lineTotal: Money | null;
+
+  @Field(() => [CartDiscountAllocation], { description: "Each promotion's part of this line's discount (empty when none applies or the line is unavailable)." })
+  discountAllocations: CartDiscountAllocation[];
 }

@@ -47,3 +47,9 @@ export class MergeCartPayload extends CartPayload {}
 
 @ObjectType({ description: 'Result of setCartAddresses.' })
 export class SetCartAddressesPayload extends CartPayload {}
+
+@ObjectType({ description: 'Result of applyCartDiscountCode.' })
+export class ApplyCartDiscountCodePayload extends CartPayload {}
+
+@ObjectType({ description: 'Result of removeCartDiscountCode.' })
+export class RemoveCartDiscountCodePayload extends CartPayload {}

@@ -14,6 +14,8 @@ import {
 } from './cart.inputs';
 import {
   AddCartLinesPayload,
+  ApplyCartDiscountCodePayload,
+  RemoveCartDiscountCodePayload,
   CreateCartPayload,
   MergeCartPayload,
   RemoveCartLinesPayload,
@@ -23,11 +25,15 @@ import {
 } from './cart.payloads';
 import { findMyCart, findReadableCart } from './cart-queries';
 import { loadPricedCart } from './priced-cart';
+import { CartTaxLine } from './cart-tax-line.type';
 import { createCart } from './create-cart';
 import { addCartLines, removeCartLines, updateCartLines } from './change-cart-lines';
 import { setCartEmail } from './set-cart-email';
 import { setCartAddresses } from './set-cart-addresses';
 import { mergeCart } from './merge-cart';
+import { ApplyCartDiscountCodeInput, RemoveCartDiscountCodeInput } from '../cart-discount/cart-discount.inputs';
+import { applyCartDiscountCode, removeCartDiscountCode } from '../cart-discount/cart-discount-codes';
+import { CartAppliedDiscount, CartDiscountCode } from '../cart-discount/cart-discount.types';
 
 /** The number of lines the gateway's query-cost analysis assumes a cart has. */
 const TYPICAL_CART_LINES = 20;
@@ -102,6 +108,24 @@ export class CartResolver {
     return setCartAddresses(context, cartConfig, input);
   }
 
+  @Mutation(() => ApplyCartDiscountCodePayload, {
+    description: 'Puts a discount code on a cart (an active code of the store, within its dates, with uses left); it stays until removed.',
+  })
+  applyCartDiscountCode(
+    @Arg('input', () => ApplyCartDiscountCodeInput, { description: 'The cart and the code.' }) input: ApplyCartDiscountCodeInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return applyCartDiscountCode(context, cartConfig, input);
+  }
+
+  @Mutation(() => RemoveCartDiscountCodePayload, { description: 'Takes a discount code off a cart.' })
+  removeCartDiscountCode(
+    @Arg('input', () => RemoveCartDiscountCodeInput, { description: 'The cart and the code.' }) input: RemoveCartDiscountCodeInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return removeCartDiscountCode(context, cartConfig, input);
+  }
+
   @Authorized()
   @Mutation(() => MergeCartPayload, {
     description:
@@ -133,7 +157,19 @@ export class CartResolver {
     return (await loadPricedCart(context, cart)).subtotal;
   }
 
-  @FieldResolver(() => Money, { description: 'Discounts on lines and order (0 until promotions apply to carts).' })
+  @FieldResolver(() => [CartAppliedDiscount], {
+    description: "The store's automatic promotions and the cart's codes that take something off now, and how much.",
+  })
+  async appliedDiscounts(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartAppliedDiscount[]> {
+    return (await loadPricedCart(context, cart)).appliedDiscounts;
+  }
+
+  @FieldResolver(() => [CartDiscountCode], { description: 'The discount codes entered on the cart, in the order given, and whether each applies now.' })
+  async discountCodes(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartDiscountCode[]> {
+    return (await loadPricedCart(context, cart)).discountCodes;
+  }
+
+  @FieldResolver(() => Money, { description: 'Discounts on lines and shipping, from the promotions and codes that apply.' })
   async discountTotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
     return (await loadPricedCart(context, cart)).discountTotal;
   }
@@ -143,7 +179,16 @@ export class CartResolver {
     return (await loadPricedCart(context, cart)).shippingTotal;
   }
 
-  @FieldResolver(() => Money, { description: 'Tax (0 until tax rules apply to carts).' })
+  @FieldResolver(() => [CartTaxLine], {
+    description: "Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one).",
+  })
+  async taxLines(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartTaxLine[]> {
+    return (await loadPricedCart(context, cart)).taxLines;
+  }
+
+  @FieldResolver(() => Money, {
+    description: "Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax.",
+  })
   async taxTotal(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
     return (await loadPricedCart(context, cart)).taxTotal;
   }

@@ -1,5 +1,9 @@
-import { Money, priceCart, type PricingAddress, type PricingLine, type SubgraphContext } from '@ultramarket/kit';
+import { Money, priceCart, type PricingAddress, type PricingLine, type SubgraphContext, type TaxRule } from '@ultramarket/kit';
+import { CartTaxLine } from './cart-tax-line.type';
+import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
 import type { CartAddress } from '../cart-address/cart-address.type';
+import { CartAppliedDiscount, CartDiscountAllocation, CartDiscountCode } from '../cart-discount/cart-discount.types';
+import { readCartPromotions, type CartPromotions } from '../cart-discount/cart-promotions';
 import type { Cart } from './cart.entity';
 import { CartLine } from '../cart-line/cart-line.type';
 import { ProductReference } from '../catalog-view/product-reference.type';
@@ -23,14 +27,24 @@ export interface PricedCart {
   itemCount: number;
   /** Grams of the available lines; a variant of unknown weight counts 0. */
   totalWeightGrams: number;
+  appliedDiscounts: CartAppliedDiscount[];
+  discountCodes: CartDiscountCode[];
+  taxLines: CartTaxLine[];
 }
 
 /**
  * Prices one cart: its available lines (on sale and in the cart's currency) go to `priceCart` with the
- * store's settings; the others are shown unavailable and left out of the totals. No promotions, tax rules
- * or shipping rate yet: they are the next stages' inputs.
+ * store's settings, its usable promotions and the codes it holds; the others are shown unavailable and
+ * left out of the totals, taxed by the store's rules for the shipping address. No shipping rate yet (checkout's).
  */
-export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: StorePricingSettings | undefined, now: Date): PricedCart {
+export function pricedCartOf(
+  cart: Cart,
+  facts: CartLineFacts[],
+  settings: StorePricingSettings | undefined,
+  discounts: CartPromotions,
+  taxRules: TaxRule[],
+  now: Date,
+): PricedCart {
   const currencyCode = cart.currencyCode ?? settings?.currencyCode ?? NO_CURRENCY;
   const isAvailable = (line: CartLineFacts) => line.onSale && line.priceAmount !== null && line.currencyCode === currencyCode;
   const pricingLines: PricingLine[] = facts.filter(isAvailable).map((line) => ({
@@ -52,13 +66,14 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
     customer: { customerId: cart.userId, taxExempt: false },
     shippingAddress: pricingAddressOf(cart.shippingAddress),
     shippingRate: null,
-    promotions: [],
-    codes: [],
-    taxRules: [],
+    promotions: discounts.promotions,
+    codes: discounts.codes,
+    taxRules,
     now,
   });
   const pricedById = new Map(result.lines.map((line) => [line.lineId, line]));
   const money = (amount: number) => Money.of(amount, currencyCode);
+  const titles = new Map(discounts.promotions.map((promotion) => [promotion.promotionId, promotion.title]));
   const lines = facts.map((line) => {
     const priced = pricedById.get(line.id);
     return Object.assign(new CartLine(), {
@@ -74,6 +89,14 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
       available: priced !== undefined,
       unitPrice: line.priceAmount !== null && line.currencyCode ? Money.of(line.priceAmount, line.currencyCode) : null,
       lineTotal: priced ? money(priced.total) : null,
+      discountAllocations: (priced?.discounts ?? []).map((allocation) =>
+        Object.assign(new CartDiscountAllocation(), {
+          promotionId: allocation.promotionId,
+          title: titles.get(allocation.promotionId) ?? '',
+          code: allocation.code,
+          amount: money(allocation.amount),
+        }),
+      ),
     });
   });
   return {
@@ -86,6 +109,17 @@ export function pricedCartOf(cart: Cart, facts: CartLineFacts[], settings: Store
     total: money(result.total),
     itemCount: result.lines.reduce((sum, line) => sum + line.quantity, 0),
     totalWeightGrams: pricingLines.reduce((sum, line) => sum + (line.unitWeightGrams ?? 0) * line.quantity, 0),
+    appliedDiscounts: result.appliedPromotions.map((applied) =>
+      Object.assign(new CartAppliedDiscount(), { promotionId: applied.promotionId, title: applied.title, code: applied.code, amount: money(applied.amount) }),
+    ),
+    taxLines: result.taxLines.map((line) =>
+      Object.assign(new CartTaxLine(), { title: line.title, rateBasisPoints: line.rateBasisPoints, amount: money(line.amount) }),
+    ),
+    discountCodes: discounts.codes.map((code) => {
+      const applied = result.appliedPromotions.some((promotion) => promotion.code?.toUpperCase() === code);
+      const rejection = result.rejectedPromotions.find((rejected) => rejected.code?.toUpperCase() === code);
+      return Object.assign(new CartDiscountCode(), { code, applicable: applied, reason: applied ? null : (rejection?.reason ?? 'NO_TARGET_LINES') });
+    }),
   };
 }
 
@@ -103,13 +137,18 @@ export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<Pr
           manager,
           carts.map((each) => each.id),
         );
-        const settings = await readPricingSettings(manager, [...new Set(carts.map((each) => each.storeId))]);
+        const storeIds = [...new Set(carts.map((each) => each.storeId))];
+        const settings = await readPricingSettings(manager, storeIds);
+        const taxRules = await readStoreTaxRules(manager, storeIds);
+        const discounts = await readCartPromotions(manager, [...carts]);
         const now = new Date();
         return carts.map((each) =>
           pricedCartOf(
             each,
             facts.filter((line) => line.cartId === each.id),
             settings.get(each.storeId),
+            discounts.get(each.id)!,
+            taxRules.get(each.storeId) ?? [],
             now,
           ),
         );

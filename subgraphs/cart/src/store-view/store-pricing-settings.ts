@@ -7,19 +7,19 @@ export interface StorePricingSettings {
   pricesIncludeTax: boolean;
 }
 
-/** Until the stores subgraph gains these settings every store rounds per line and its prices exclude tax. */
+/** What a store's settings are until stores says otherwise (its own defaults): round per line, prices exclude tax. */
 export const DEFAULT_ROUNDING: RoundingScope = 'PER_LINE';
 export const DEFAULT_PRICES_INCLUDE_TAX = false;
 
 /**
- * The settings a stores event carries: `currency` from the store itself, `rounding` and
- * `pricesIncludeTax` from `settings` once stores publishes them (read already; a value left out keeps the
- * store's current one, or the default). An event without a valid currency teaches nothing.
+ * The settings a stores event carries: `currency` from the store itself, `settings.priceRounding` and
+ * `settings.pricesIncludeTax` (an event without them, published before stores had them, keeps the
+ * store's current values, or the defaults). An event without a valid currency teaches nothing.
  */
 export function pricingSettingsOf(data: unknown): { currencyCode: string; rounding: RoundingScope | null; pricesIncludeTax: boolean | null } | null {
   const { currency, settings } = (data ?? {}) as { currency?: unknown; settings?: Record<string, unknown> | null };
   if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return null;
-  const rounding = settings?.rounding === 'PER_LINE' || settings?.rounding === 'PER_ORDER' ? settings.rounding : null;
+  const rounding = settings?.priceRounding === 'PER_LINE' || settings?.priceRounding === 'PER_ORDER' ? settings.priceRounding : null;
   const pricesIncludeTax = typeof settings?.pricesIncludeTax === 'boolean' ? settings.pricesIncludeTax : null;
   return { currencyCode: currency, rounding, pricesIncludeTax };
 }

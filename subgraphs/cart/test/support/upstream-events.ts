@@ -86,7 +86,7 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
   };
 
   /** stores.created with the store's currency, handled. */
-  const storeCreated = async (storeId: string, currency = 'USD') => {
+  const storeCreated = async (storeId: string, currency = 'USD', pricing: { pricesIncludeTax?: boolean; priceRounding?: string } = {}) => {
     const event = await publish('stores.created', storeId, storeId, {
       storeId,
       ownerId: randomUUID(),
@@ -97,7 +97,7 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
       locale: 'en',
       timezone: 'UTC',
       status: 'ACTIVE',
-      settings: { guestCheckoutEnabled: true, requirePhoneAtCheckout: false },
+      settings: { guestCheckoutEnabled: true, requirePhoneAtCheckout: false, ...pricing },
     });
     await handled(storeId, event.id);
     return event;

@@ -10,6 +10,21 @@ export enum WeightUnit {
 
 registerEnumType(WeightUnit, { name: 'WeightUnit', description: 'Unit product weights are entered and shown in.' });
 
+/** Where a store's prices are rounded to a minor unit (always half-even): each line's discount and tax, or the order's totals. */
+export enum PriceRounding {
+  PER_LINE = 'PER_LINE',
+  PER_ORDER = 'PER_ORDER',
+}
+
+registerEnumType(PriceRounding, {
+  name: 'PriceRounding',
+  description: "Where discounts and taxes are rounded to the currency's minor unit (half-even): on each line, or once on the order's totals.",
+  valuesConfig: {
+    PER_LINE: { description: "Each line's discount and tax is rounded, then summed." },
+    PER_ORDER: { description: "Exact amounts are summed and the order's totals rounded once." },
+  },
+});
+
 const ORDER_NUMBER_PREFIX = /^[A-Z0-9#-]{1,10}$/;
 
 /** How a store runs its business; only its staff and platform admins read it. Stored as jsonb. */
@@ -18,8 +33,14 @@ export class StoreSettings {
   @Field({ description: 'Put before every order number, e.g. "#" or "UM-".' })
   orderNumberPrefix: string;
 
-  @Field({ description: 'Whether prices already include taxes.' })
+  @Field({ deprecationReason: 'Use pricesIncludeTax (the same value); removed after 2027-03-01.', description: 'Whether prices already include taxes.' })
   taxesIncluded: boolean;
+
+  @Field({ description: "Whether the store's prices include tax (tax is then taken out of them, not added)." })
+  pricesIncludeTax: boolean;
+
+  @Field(() => PriceRounding, { description: 'Where discounts and taxes are rounded to a minor unit (half-even): per line or per order.' })
+  priceRounding: PriceRounding;
 
   @Field(() => WeightUnit, { description: 'Unit product weights are entered and shown in.' })
   weightUnit: WeightUnit;
@@ -40,6 +61,8 @@ export class StoreSettings {
 export const DEFAULT_SETTINGS: StoreSettings = {
   orderNumberPrefix: '#',
   taxesIncluded: false,
+  pricesIncludeTax: false,
+  priceRounding: PriceRounding.PER_LINE,
   weightUnit: WeightUnit.KG,
   lowStockThreshold: 5,
   guestCheckoutEnabled: true,
@@ -56,8 +79,18 @@ export class StoreSettingsInput {
 
   @IsOptional()
   @IsBoolean()
-  @Field({ nullable: true, description: 'Whether prices include taxes.' })
+  @Field({ nullable: true, deprecationReason: 'Use pricesIncludeTax; removed after 2027-03-01.', description: 'Whether prices include taxes.' })
   taxesIncluded?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  @Field({ nullable: true, description: 'Whether prices include tax (wins over taxesIncluded when both are given).' })
+  pricesIncludeTax?: boolean;
+
+  @IsOptional()
+  @IsEnum(PriceRounding)
+  @Field(() => PriceRounding, { nullable: true, description: 'Where discounts and taxes are rounded: per line or per order.' })
+  priceRounding?: PriceRounding;
 
   @IsOptional()
   @IsEnum(WeightUnit)
@@ -87,11 +120,16 @@ export class StoreSettingsInput {
   supportEmail?: string;
 }
 
-/** The settings with the given changes; `undefined` and `null` keep a value. */
+/**
+ * The settings with the given changes; `undefined` and `null` keep a value. `taxesIncluded` is the
+ * deprecated name of `pricesIncludeTax`: the two always hold the same value.
+ */
 export function mergeSettings(current: StoreSettings, changes: StoreSettingsInput | undefined | null): StoreSettings {
   const merged: StoreSettings = { ...DEFAULT_SETTINGS, ...current };
   for (const [key, value] of Object.entries(changes ?? {})) {
     if (value !== undefined && value !== null) (merged as unknown as Record<string, unknown>)[key] = value;
   }
-  return merged;
+  const includesTax =
+    changes?.pricesIncludeTax ?? changes?.taxesIncluded ?? current.pricesIncludeTax ?? current.taxesIncluded ?? DEFAULT_SETTINGS.pricesIncludeTax;
+  return { ...merged, pricesIncludeTax: includesTax, taxesIncluded: includesTax };
 }

@@ -1,5 +1,6 @@
 import type { StoreStatus } from '@ultramarket/kit';
 import type { Store } from './store.entity';
+import { mergeSettings, type PriceRounding } from './store-settings';
 
 /** What the stores subgraph publishes (see schema/events.md). storeId and aggregateId are the store's id. */
 export const StoreEvents = {
@@ -14,11 +15,13 @@ export const StoreEvents = {
 
 /**
  * The settings other subgraphs act on at checkout (orders refuses guests or a missing phone from
- * them). Only these: the rest of a store's settings are its staff's business.
+ * them; cart prices with the last two). Only these: the rest of a store's settings are its staff's business.
  */
 export interface StoreCheckoutSettingsData {
   guestCheckoutEnabled: boolean;
   requirePhoneAtCheckout: boolean;
+  pricesIncludeTax: boolean;
+  priceRounding: PriceRounding;
 }
 
 export interface StoreCreatedData {
@@ -85,10 +88,15 @@ export interface StoreDomainVerifiedData {
   customDomain: string;
 }
 
-const checkoutSettings = ({ settings }: Store): StoreCheckoutSettingsData => ({
-  guestCheckoutEnabled: settings.guestCheckoutEnabled,
-  requirePhoneAtCheckout: settings.requirePhoneAtCheckout,
-});
+const checkoutSettings = (store: Store): StoreCheckoutSettingsData => {
+  const settings = mergeSettings(store.settings, null);
+  return {
+    guestCheckoutEnabled: settings.guestCheckoutEnabled,
+    requirePhoneAtCheckout: settings.requirePhoneAtCheckout,
+    pricesIncludeTax: settings.pricesIncludeTax,
+    priceRounding: settings.priceRounding,
+  };
+};
 
 export function storeCreatedData(store: Store): StoreCreatedData {
   const { id, ownerId, name, slug, domain, currency, locale, timezone, status } = store;

@@ -5,7 +5,7 @@ import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, ty
 import type { StoresServices } from '../stores-services';
 import { worksIn } from '../staff/store-membership';
 import { Store } from './store.entity';
-import { StoreSettings } from './store-settings';
+import { mergeSettings, StoreSettings } from './store-settings';
 import { CreateStoreInput, SetStoreStatusInput, StoresFilter, UpdateStoreInput, UpdateStoreThemeInput } from './store.inputs';
 import { CreateStorePayload, SetStoreStatusPayload, UpdateStorePayload, UpdateStoreThemePayload } from './store.payloads';
 import { findStoreByDomain, findStoreBySlug, findVisibleStore, listStores, myStores } from './store-queries';
@@ -68,7 +68,8 @@ export function storeResolver(services: StoresServices) {
 
     @FieldResolver(() => StoreSettings, { nullable: true, description: 'How the store runs; null unless the caller works in the store or runs the platform.' })
     async settings(@Root() store: Store, @Ctx() context: SubgraphContext): Promise<StoreSettings | null> {
-      return (await worksIn(context, store.id)) ? store.settings : null;
+      // merged with the defaults: a store cached before a setting existed shows its default
+      return (await worksIn(context, store.id)) ? mergeSettings(store.settings, null) : null;
     }
 
     @FieldResolver(() => String, {

@@ -25,7 +25,14 @@ export interface StoreResult {
   locale: string;
   timezone: string;
   status: string;
-  settings: { orderNumberPrefix: string; taxesIncluded: boolean; weightUnit: string; lowStockThreshold: number } | null;
+  settings: {
+    orderNumberPrefix: string;
+    taxesIncluded: boolean;
+    pricesIncludeTax: boolean;
+    priceRounding: string;
+    weightUnit: string;
+    lowStockThreshold: number;
+  } | null;
   theme: { colors: { primary: string; accent: string }; typography: { baseFontSize: number }; layout: { productGridColumns: number }; customCss: string };
 }
 
@@ -36,7 +43,7 @@ export interface UserErrorResult {
 }
 
 export const STORE_FIELDS = `id ownerId name slug domain customDomain email phone currency locale timezone status
-  settings { orderNumberPrefix taxesIncluded weightUnit lowStockThreshold }
+  settings { orderNumberPrefix taxesIncluded pricesIncludeTax priceRounding weightUnit lowStockThreshold }
   theme { colors { primary accent } typography { baseFontSize } layout { productGridColumns } customCss }`;
 
 export const INVITATION_FIELDS = 'id storeId email userId role status invitedBy expiresAt createdAt respondedAt';
