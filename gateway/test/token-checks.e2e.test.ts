@@ -34,6 +34,8 @@ describe('token checks at the gateway and at every subgraph', () => {
   let draftId: string;
   let orderId: string;
   let paymentId: string;
+  let cartId: string;
+  let zoneId: string;
 
   const subgraphs = () => Object.values(stack.services).filter(({ name }) => name !== 'gateway');
   const variables = () => ({ draft: [{ __typename: 'Product', id: draftId }], draftId, orderId });
@@ -63,6 +65,12 @@ describe('token checks at the gateway and at every subgraph', () => {
       holdsTheirData: (data) => data.customers?.nodes.some(({ email }: Data) => email === people.shopper!.email),
     },
     notifications: { caller: 'shopper', query: '{ notifications(first: 5) { nodes { id } } }', holdsTheirData: (data) => data.notifications?.nodes.length > 0 },
+    cart: { caller: 'shopper', query: '{ myCart { id } }', holdsTheirData: (data) => data.myCart?.id === cartId },
+    shipping: {
+      caller: 'merchant',
+      query: '{ shippingZones(first: 5) { nodes { id } } }',
+      holdsTheirData: (data) => data.shippingZones?.nodes.some(({ id }: Data) => id === zoneId),
+    },
   };
 
   /** Asks `subgraph`'s probe as `token`: at the subgraph itself, signed as the gateway signs, or at the gateway. */
@@ -109,6 +117,25 @@ describe('token checks at the gateway and at every subgraph', () => {
       input: { orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() },
     });
     paymentId = processPayment.payment!.id;
+    // the cart's catalog view hears of the product through events
+    cartId = await eventually(
+      async () => {
+        const { createCart } = await shopper.CreateCart({ input: { lines: [{ variantId: productId, quantity: 1 }] } });
+        if (createCart.userErrors.length > 0) throw new Error(JSON.stringify(createCart.userErrors));
+        return createCart.cart!.id;
+      },
+      15_000,
+      'the shopper’s cart',
+    );
+    const zone = await post(
+      stack.gatewayUrl,
+      JSON.stringify({
+        query: 'mutation ($i: CreateShippingZoneInput!) { createShippingZone(input: $i) { shippingZone { id } userErrors { code } } }',
+        variables: { i: { name: 'Home', regions: [{ countryCode: 'US' }] } },
+      }),
+      { authorization: `Bearer ${tokens.merchant}`, 'x-store-id': store.storeId },
+    );
+    zoneId = (zone.body.data!.createShippingZone as { shippingZone: { id: string } }).shippingZone.id;
     // customers and notifications hear of the order through events: wait until every probe has something to hide
     await eventually(
       async () => {
