@@ -34,6 +34,8 @@ describe('cart subgraph: discount codes and automatic promotions', () => {
   const merchant = tokenFor([Role.MERCHANT], storeId);
   const tee = productWith([2000]);
   const mug = productWith([900]);
+  /** Another store's product, in cart's catalog view under that store. */
+  const elsewhere = productWith([1000]);
   const teeId = tee.variants[0].variantId;
   const mugId = mug.variants[0].variantId;
 
@@ -79,6 +81,7 @@ describe('cart subgraph: discount codes and automatic promotions', () => {
     await events.storeCreated(storeId, 'USD');
     await events.productEvent(storeId, tee.productId, 1, tee.variants, { title: 'Tee' });
     await events.productEvent(storeId, mug.productId, 1, mug.variants, { title: 'Mug' });
+    await events.productEvent(randomUUID(), elsewhere.productId, 1, elsewhere.variants, { title: 'Elsewhere' });
   });
   afterAll(async () => {
     await owner?.destroy();
@@ -226,6 +229,18 @@ describe('cart subgraph: discount codes and automatic promotions', () => {
         ['input', 'endsAt'],
       ],
       [{ title: 'Taken', code: 'offcode', valueKind: 'FREE_SHIPPING' }, 'CODE_TAKEN', ['input', 'code']],
+      // targets must be the store's own: another store's product or variant, or one cart never heard of
+      [
+        { title: 'Theirs', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [tee.productId, elsewhere.productId] },
+        'INVALID_PROMOTION',
+        ['input', 'productIds'],
+      ],
+      [
+        { title: 'Their variant', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', variantIds: [elsewhere.variants[0].variantId] },
+        'INVALID_PROMOTION',
+        ['input', 'variantIds'],
+      ],
+      [{ title: 'Unheard of', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [randomUUID()] }, 'INVALID_PROMOTION', ['input', 'productIds']],
     ];
     for (const [input, code, field] of refusals) {
       const answer = await staffMutate('createPromotion', CREATE_PROMOTION, input);

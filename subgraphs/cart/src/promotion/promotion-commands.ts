@@ -5,6 +5,7 @@ import type { CreatePromotionInput, DeactivatePromotionInput, UpdatePromotionInp
 import { CreatePromotionPayload, DeactivatePromotionPayload, UpdatePromotionPayload } from './promotion.payloads';
 import { plannedPromotion } from './promotion-rules';
 import { PromotionErrors } from './promotion-errors';
+import { unknownTargetRefusal } from './promotion-targets';
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown) =>
@@ -18,6 +19,8 @@ export async function createPromotion(context: SubgraphContext, input: CreatePro
   if (planned instanceof UserError) return CreatePromotionPayload.failed(planned);
   try {
     return await context.unitOfWork.run(traceOf(context), async (tx) => {
+      const unknownTarget = await unknownTargetRefusal(tx.manager, storeId, planned);
+      if (unknownTarget) return CreatePromotionPayload.failed(unknownTarget);
       const repository = tx.manager.getRepository(Promotion);
       const saved = await repository.save(repository.create({ ...planned, storeId, timesUsed: 0 }));
       return CreatePromotionPayload.ok(await repository.findOneByOrFail({ id: saved.id, storeId }));
@@ -39,6 +42,8 @@ export async function updatePromotion(context: SubgraphContext, input: UpdatePro
       if (!current) return UpdatePromotionPayload.failed(PromotionErrors.notFound());
       const planned = plannedPromotion(current, input);
       if (planned instanceof UserError) return UpdatePromotionPayload.failed(planned);
+      const unknownTarget = await unknownTargetRefusal(tx.manager, storeId, planned);
+      if (unknownTarget) return UpdatePromotionPayload.failed(unknownTarget);
       await repository.update({ id: current.id, storeId }, { ...planned, updatedAt: new Date() });
       return UpdatePromotionPayload.ok(await repository.findOneByOrFail({ id: current.id, storeId }));
     });
