@@ -14,6 +14,12 @@ type Answer = { data?: Record<string, unknown> | null; errors?: { message: strin
 
 /** Everything one store has in every subgraph, by id. */
 interface Tenant {
+  /** A guest cart holding the store's product, with the store's discount code applied. */
+  cartId: string;
+  cartToken: string;
+  promotionId: string;
+  promotionCode: string;
+  taxRuleId: string;
   shippingZoneId: string;
   shippingMethodId: string;
   front: Storefront;
@@ -184,7 +190,55 @@ describe('tenant isolation across the supergraph', () => {
         merchant,
       ),
     ).createShippingMethod as { shippingMethod: { id: string } };
+    const promotionCode = `${name.toUpperCase()}-TEN`;
+    const promotion = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreatePromotionInput!) { createPromotion(input: $i) { promotion { id } userErrors { code message } } }',
+        { i: { title: `${name} ten off`, code: promotionCode, valueKind: 'PERCENTAGE', basisPoints: 1000 } },
+        merchant,
+      ),
+    ).createPromotion as { promotion: { id: string } };
+    const taxRule = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateTaxRuleInput!) { createTaxRule(input: $i) { taxRule { id } userErrors { code message } } }',
+        { i: { title: `${name} sales tax`, countryCode: 'US', rateBasisPoints: 725 } },
+        merchant,
+      ),
+    ).createTaxRule as { taxRule: { id: string } };
+    // the cart's catalog view hears of the product through events
+    const guestCart = await eventually(
+      async () => {
+        const created = must(
+          await ask(
+            stack.gatewayUrl,
+            'mutation ($i: CreateCartInput!) { createCart(input: $i) { cartToken cart { id } userErrors { code message } } }',
+            { i: { lines: [{ variantId: productId, quantity: 2 }], email: `guest@${name.toLowerCase()}.example` } },
+            undefined,
+            front.storeId,
+          ),
+        ).createCart as { cartToken: string; cart: { id: string } | null; userErrors: unknown[] };
+        if (!created.cart) throw new Error(JSON.stringify(created.userErrors));
+        return { cartId: created.cart.id, cartToken: created.cartToken };
+      },
+      15_000,
+      `${name}'s guest cart`,
+    );
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: ApplyCartDiscountCodeInput!) { applyCartDiscountCode(input: $i) { userErrors { code message } } }',
+        { i: { ...guestCart, code: promotionCode } },
+        undefined,
+        front.storeId,
+      ),
+    );
     return {
+      ...guestCart,
+      promotionId: promotion.promotion.id,
+      promotionCode,
+      taxRuleId: taxRule.taxRule.id,
       shippingZoneId: zone.shippingZone.id,
       shippingMethodId: shippingMethod.shippingMethod.id,
       locationId: locations.nodes.find((location) => location.isDefault)!.id,
@@ -236,6 +290,13 @@ describe('tenant isolation across the supergraph', () => {
       }),
       productGroups: await read('query ($id: ID!) { product(id: $id) { categories { id } collections { id } } }', { id: b.productId }),
       bulk: await read('query ($id: ID!) { bulkOperation(id: $id) { status inputPartsReceived processedRows } }', { id: b.bulkOperationId }),
+      cart: await read(
+        `query ($id: ID!, $token: String) { cart(id: $id, token: $token) {
+          email itemCount lines { variantId quantity } shippingAddress { city } discountCodes { code applicable } total { amount } } }`,
+        { id: b.cartId, token: b.cartToken },
+      ),
+      promotion: await read('query ($id: ID!) { promotion(id: $id) { title code active basisPoints } }', { id: b.promotionId }),
+      taxRule: await read('query ($id: ID!) { taxRule(id: $id) { title countryCode rateBasisPoints } }', { id: b.taxRuleId }),
       shipping: await read(
         'query ($id: ID!) { shippingZone(id: $id) { name regions { countryCode } methods { id name rate { kind amount { amount } } freeOverSubtotal { amount } } } }',
         { id: b.shippingZoneId },
@@ -275,7 +336,26 @@ describe('tenant isolation across the supergraph', () => {
       refused,
     });
     const address = { name: 'Mallory', line1: '6 Evil Rd', city: 'Nowhere', postalCode: '00000', countryCode: 'US' };
+    const theirCart = { cartId: b.cartId, cartToken: b.cartToken };
     return {
+      cart: { query: 'query ($id: ID!, $t: String) { cart(id: $id, token: $t) { id } }', variables: { id: b.cartId, t: b.cartToken }, refused: nothing },
+      promotion: { query: 'query ($id: ID!) { promotion(id: $id) { id } }', variables: { id: b.promotionId }, refused: nothing },
+      taxRule: { query: 'query ($id: ID!) { taxRule(id: $id) { id } }', variables: { id: b.taxRuleId }, refused: nothing },
+      // even holding B's cart token, A reaches nothing of B's cart (the request is A's store)
+      createCart: mutation('createCart', { lines: [{ variantId: b.productId, quantity: 1 }] }),
+      addCartLines: mutation('addCartLines', { ...theirCart, lines: [{ variantId: b.productId, quantity: 1 }] }),
+      updateCartLines: mutation('updateCartLines', { ...theirCart, lines: [{ variantId: b.productId, quantity: 9 }] }),
+      removeCartLines: mutation('removeCartLines', { ...theirCart, variantIds: [b.productId] }),
+      setCartEmail: mutation('setCartEmail', { ...theirCart, email: 'mallory@example.com' }),
+      setCartAddresses: mutation('setCartAddresses', { ...theirCart, shippingAddress: { line1: '6 Evil Rd', city: 'Nowhere', countryCode: 'US' } }),
+      applyCartDiscountCode: mutation('applyCartDiscountCode', { ...theirCart, code: a.promotionCode }),
+      removeCartDiscountCode: mutation('removeCartDiscountCode', { ...theirCart, code: b.promotionCode }),
+      mergeCart: mutation('mergeCart', theirCart),
+      createPromotion: mutation('createPromotion', { title: 'Theirs', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [b.productId] }),
+      updatePromotion: mutation('updatePromotion', { id: b.promotionId, title: 'Taken over', basisPoints: 10_000 }),
+      deactivatePromotion: mutation('deactivatePromotion', { id: b.promotionId }),
+      updateTaxRule: mutation('updateTaxRule', { id: b.taxRuleId, title: 'Taken over', countryCode: 'US', rateBasisPoints: 0 }),
+      deleteTaxRule: mutation('deleteTaxRule', { id: b.taxRuleId }),
       product: { query: 'query ($id: ID!) { product(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
       // a product's id is also its default variant's
       productVariant: { query: 'query ($id: ID!) { productVariant(id: $id) { id } }', variables: { id: b.productId }, refused: nothing },
