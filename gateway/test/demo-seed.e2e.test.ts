@@ -221,7 +221,7 @@ describe('the demo seed', () => {
       expect(users.nodes).toEqual([{ isVerified: true }]);
     }
     expect(mailCatcher.messages().filter((email) => /confirm your email/i.test(email.subject))).toHaveLength(2);
-    expect(first.created).toMatchObject({ users: 2, verified: 2, shippingZones: 2, shippingMethods: 3 });
+    expect(first.created).toMatchObject({ users: 2, verified: 2, shippingZones: 2, shippingMethods: 3, promotions: 1, taxRules: 2 });
   });
 
   it('sells apparel in sizes and colours, each variant with its SKU and price, and keeps the rest single-variant', async () => {
@@ -344,6 +344,8 @@ describe('the demo seed', () => {
       collections: 0,
       shippingZones: 0,
       shippingMethods: 0,
+      promotions: 0,
+      taxRules: 0,
     });
     expect(await counts()).toEqual(countsAfterFirst);
     expect(countsAfterFirst).toMatchObject({

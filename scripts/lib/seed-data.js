@@ -195,6 +195,23 @@ const DEMO_LOCATION = { name: 'Warehouse', code: 'warehouse', priority: 10, city
  * The demo store's shipping (the shipping subgraph): zones found again by name, their methods by name. Standard in
  * the United States is free from 50.00; Express is priced by weight; Canada and Mexico ship at one flat rate.
  */
+/** The demo store's discount code and tax rules (cart prices every cart with them; docs/demo-data.md). */
+const DEMO_PROMOTIONS = [
+  {
+    title: 'Welcome: 10% off orders from 50.00',
+    code: 'WELCOME10',
+    valueKind: 'PERCENTAGE',
+    basisPoints: 1000,
+    minimumSubtotal: 5000,
+    usageLimitPerCustomer: 1,
+    combinable: true,
+  },
+];
+const DEMO_TAX_RULES = [
+  { title: 'California sales tax', countryCode: 'US', provinceCode: 'CA', rateBasisPoints: 725 },
+  { title: 'New York sales tax', countryCode: 'US', provinceCode: 'NY', rateBasisPoints: 400 },
+];
+
 const DEMO_SHIPPING_ZONES = [
   {
     name: 'United States',
@@ -529,6 +546,8 @@ module.exports = {
   CATEGORIES,
   DEMO_LOCATION,
   DEMO_SHIPPING_ZONES,
+  DEMO_PROMOTIONS,
+  DEMO_TAX_RULES,
   DEMO_CATEGORIES,
   DEMO_COLLECTIONS,
   demoProducts,

@@ -22,7 +22,9 @@ export interface SeededDemo {
     | 'categories'
     | 'collections'
     | 'shippingZones'
-    | 'shippingMethods',
+    | 'shippingMethods'
+    | 'promotions'
+    | 'taxRules',
     number
   >;
   /** The demo store's products. */

@@ -2,7 +2,7 @@
 /**
  * Seeds the demo data through the gateway, like any client would (data in seed-data.js, steps in
  * seed/*.js): the demo store with its products (variants, images, stock at two locations, a
- * category tree, two collections, shipping zones and methods), its staff member, 10 customers with addresses,
+ * category tree, two collections, shipping zones and methods, a discount code and tax rules), its staff member, 10 customers with addresses,
  * about 30 orders in every status, its segments; and a second store with its own owner and
  * products. Idempotent: stores are found among their owners' stores, users by email, products by
  * handle, customers by email, segments by name, staff in the store's staff list, and orders by
@@ -24,6 +24,7 @@ const { seedImages } = require('./seed/media');
 const { seedCategories } = require('./seed/categories');
 const { seedCollections } = require('./seed/collections');
 const { seedShipping } = require('./seed/shipping');
+const { seedPricing } = require('./seed/pricing');
 
 /** The platform admin the seed looks users up as (a development token only; no account behind it). */
 const SEED_ADMIN_ID = '5eed5eed-0000-4000-8000-0000000000ad';
@@ -76,10 +77,12 @@ async function seedMerchandising(gatewayUrl, demo, log) {
   const categories = await seedCategories(merchant, data.DEMO_CATEGORIES, catalogue.nodes);
   const collections = await seedCollections(merchant, data.DEMO_COLLECTIONS, catalogue.ids);
   const shipping = await seedShipping(merchant, data.DEMO_SHIPPING_ZONES);
+  const pricing = await seedPricing(merchant, data.DEMO_PROMOTIONS, data.DEMO_TAX_RULES);
   log(
     `merchandising: location ${data.DEMO_LOCATION.name} (${location.created ? 'created' : 'already there'}, ${moved} variants moved part of their stock there); ` +
       `${images} images uploaded; ${categories.created} categories created, ${categories.assigned} products filed; ${collections.created} collections created; ` +
-      `${shipping.zones} shipping zones and ${shipping.methods} shipping methods created`,
+      `${shipping.zones} shipping zones and ${shipping.methods} shipping methods created; ` +
+      `${pricing.promotions} discount codes and ${pricing.taxRules} tax rules created`,
   );
   return {
     locations: location.created ? 1 : 0,
@@ -88,6 +91,8 @@ async function seedMerchandising(gatewayUrl, demo, log) {
     collections: collections.created,
     shippingZones: shipping.zones,
     shippingMethods: shipping.methods,
+    promotions: pricing.promotions,
+    taxRules: pricing.taxRules,
   };
 }
 
