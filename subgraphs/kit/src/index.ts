@@ -46,6 +46,7 @@ export * from './tenancy/store-status';
 export * from './tenancy/store-statuses';
 export * from './tenancy/row-level-security';
 export * from './graphql/money.type';
+export * from './graphql/catalog-references';
 export * from './graphql/user-error.type';
 export * from './graphql/ids';
 export * from './graphql/connection';

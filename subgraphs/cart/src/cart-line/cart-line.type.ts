@@ -1,8 +1,5 @@
+import { Money, ProductReference, SelectedOption, VariantReference } from '@ultramarket/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money } from '@ultramarket/kit';
-import { ProductReference } from '../catalog-view/product-reference.type';
-import { VariantReference } from '../catalog-view/variant-reference.type';
-import { SelectedOption } from '../catalog-view/selected-option.type';
 import { CartDiscountAllocation } from '../cart-discount/cart-discount.types';
 
 /** A cart line as the shopper sees it: the variant, its current price, and whether it can still be bought. */

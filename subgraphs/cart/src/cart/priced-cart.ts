@@ -1,4 +1,13 @@
-import { Money, priceCart, type PricingAddress, type PricingLine, type SubgraphContext, type TaxRule } from '@ultramarket/kit';
+import {
+  Money,
+  priceCart,
+  type PricingAddress,
+  type PricingLine,
+  ProductReference,
+  type SubgraphContext,
+  type TaxRule,
+  VariantReference,
+} from '@ultramarket/kit';
 import { CartTaxLine } from './cart-tax-line.type';
 import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
 import type { CartAddress } from '../cart-address/cart-address.type';
@@ -6,8 +15,6 @@ import { CartAppliedDiscount, CartDiscountAllocation, CartDiscountCode } from '.
 import { readCartPromotions, type CartPromotions } from '../cart-discount/cart-promotions';
 import type { Cart } from './cart.entity';
 import { CartLine } from '../cart-line/cart-line.type';
-import { ProductReference } from '../catalog-view/product-reference.type';
-import { VariantReference } from '../catalog-view/variant-reference.type';
 import { readLineFacts, type CartLineFacts } from './cart-line-facts';
 import { readPricingSettings } from '../store-view/read-pricing-settings';
 import { DEFAULT_PRICES_INCLUDE_TAX, DEFAULT_ROUNDING, type StorePricingSettings } from '../store-view/store-pricing-settings';

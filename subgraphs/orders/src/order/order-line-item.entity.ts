@@ -1,10 +1,6 @@
+import { bigintAsNumber, Money, ProductReference, SelectedOption, type SelectedOptionValue, VariantReference } from '@ultramarket/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintAsNumber, Money } from '@ultramarket/kit';
-import { ProductReference } from '../catalog-view/product-reference.type';
-import { VariantReference } from '../catalog-view/variant-reference.type';
-import { SelectedOption } from '../catalog-view/selected-option.type';
-import type { SelectedOptionValue } from '@ultramarket/kit';
 
 /** One variant bought: its titles, SKU, option values and unit price as they were when the order was placed. */
 @ObjectType({ description: 'One product variant in an order, as it was when the order was placed.' })
