@@ -95,7 +95,9 @@ async function seedSearchCatalog(database, storeId) {
       [storeId],
     );
     await client.query('COMMIT');
-    await client.query('ANALYZE product, product_search_document, search_collection, store_locale');
+    // as autovacuum leaves a table in service: hint bits set and the visibility map current, so the timed rounds do
+    // not pay for the bulk load's first reads (both sides alike; the ratio is unchanged by it)
+    await client.query('VACUUM (ANALYZE) product, product_search_document, search_collection, store_locale');
   } finally {
     await client.end();
   }
