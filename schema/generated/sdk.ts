@@ -1023,6 +1023,8 @@ export type CreateProductInput = {
   status?: InputMaybe<ProductStatus>;
   /** Tags (at most 250), stored lower-cased and trimmed, each once. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Tax class (1–64 of a-z, 0-9, "-", "_"; stored lower-cased) whose tax rules apply; left out: the standard rate. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
   /** Name shown to shoppers (1–255 characters). */
   title: Scalars['String']['input'];
   /** Whether inventory counts its stock (default true). */
@@ -3220,6 +3222,8 @@ export type Product = {
   storeId: Scalars['ID']['output'];
   /** Tags, lower-cased and trimmed, each once. */
   tags: Array<Scalars['String']['output']>;
+  /** Tax class whose tax rules apply (e.g. "books"); null: the store's standard rate. */
+  taxClass: Maybe<Scalars['String']['output']>;
   /** Name shown to shoppers. */
   title: Scalars['String']['output'];
   /** When it last changed (UTC). */
@@ -5527,6 +5531,8 @@ export type UpdateProductInput = {
   status?: InputMaybe<ProductStatus>;
   /** New tags, replacing the current set (lower-cased, trimmed, each once). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New tax class (stored lower-cased); null: the standard rate. */
+  taxClass?: InputMaybe<Scalars['String']['input']>;
   /** New title. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** New vendor; null clears it. */

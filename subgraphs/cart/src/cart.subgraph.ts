@@ -14,6 +14,7 @@ import { Promotions1763769630700 } from './migrations/1763769630700-promotions';
 import { Promotion } from './promotion/promotion.entity';
 import { PromotionResolver } from './promotion/promotion.resolver';
 import { TaxRules1763769630800 } from './migrations/1763769630800-tax-rules';
+import { CatalogProductTaxClass1763769630900 } from './migrations/1763769630900-catalog-product-tax-class';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 
@@ -25,7 +26,7 @@ export const cartSubgraph: SubgraphDefinition = {
   name: 'cart',
   defaultPort: 4005,
   entities: [Cart, CartLineRow, Promotion, TaxRule],
-  migrations: [CreateCarts1763769630500, CartAddresses1763769630600, Promotions1763769630700, TaxRules1763769630800],
+  migrations: [CreateCarts1763769630500, CartAddresses1763769630600, Promotions1763769630700, TaxRules1763769630800, CatalogProductTaxClass1763769630900],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
   consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers],

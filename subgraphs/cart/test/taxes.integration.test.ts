@@ -112,6 +112,54 @@ describe('cart subgraph: tax rules', () => {
     }
   });
 
+  it("applies a tax class's rules only to the lines of products in that class, and the standard rules again once the class is cleared", async () => {
+    // a store of its own: the other cases' rules stay out of it
+    const classStoreId = randomUUID();
+    const classStore = { 'x-store-id': classStoreId };
+    const classMerchant = tokenFor([Role.MERCHANT], classStoreId);
+    const ask = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
+      const result = await cart.client(token, classStore).rawRequest<T>(query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    await events.storeCreated(classStoreId, 'CAD');
+    const shirt = productWith([2000], 'CAD');
+    const book = productWith([1000], 'CAD');
+    await events.productEvent(classStoreId, shirt.productId, 1, shirt.variants);
+    await events.productEvent(classStoreId, book.productId, 1, book.variants, { taxClass: 'books' });
+    for (const input of [
+      { title: 'GST', countryCode: 'CA', rateBasisPoints: 500 },
+      { title: 'GST on books', countryCode: 'CA', taxClass: 'books', rateBasisPoints: 100 },
+    ]) {
+      const answer = await ask<{ createTaxRule: TaxRulePayload }>(CREATE_TAX_RULE, { input }, classMerchant);
+      expect(answer.createTaxRule.userErrors).toEqual([]);
+    }
+    const lines = [
+      { variantId: shirt.productId, quantity: 1 },
+      { variantId: book.productId, quantity: 1 },
+    ];
+    const made = (await ask<{ createCart: CartPayloadResult }>(CREATE_CART, { input: { lines } })).createCart;
+    const target = { cartId: made.cart!.id, cartToken: made.cartToken! };
+    const address = { line1: '1 Main St', city: 'Toronto', provinceCode: 'ON', countryCode: 'CA', postalCode: 'M5V 1A1' };
+    await ask(SET_ADDRESSES, { input: { ...target, shippingAddress: address } });
+    const read = async () => (await ask<{ cart: TaxedCartResult }>(TAXED_CART, { id: target.cartId, token: target.cartToken })).cart;
+
+    // 5 % of the shirt's 20.00 and 1 % of the book's 10.00: the books rule never touches the shirt, GST never the book
+    const classed = await read();
+    expect(new Map(classed.taxLines.map((line) => [line.title, line.amount.amount]))).toEqual(
+      new Map([
+        ['GST', 100],
+        ['GST on books', 10],
+      ]),
+    );
+    expect([classed.subtotal.amount, classed.taxTotal.amount, classed.total.amount]).toEqual([3000, 110, 3110]);
+
+    await events.productEvent(classStoreId, book.productId, 2, book.variants, { taxClass: null });
+    const cleared = await read();
+    expect(cleared.taxLines.map((line) => [line.title, line.amount.amount])).toEqual([['GST', 150]]);
+    expect(cleared.taxTotal.amount).toBe(150);
+  });
+
   it('lets staff read, list, update and delete rules; refuses bad input, unknown rules and shoppers, writing nothing', async () => {
     const rule = (await staff('createTaxRule', CREATE_TAX_RULE, { title: 'Books', countryCode: 'CA', taxClass: 'books', rateBasisPoints: 0 })).taxRule!;
     const before = await rulesWritten();

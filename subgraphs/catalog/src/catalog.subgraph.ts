@@ -39,6 +39,7 @@ import { BulkOperationResolver } from './bulk/bulk.resolver';
 import { bulkWorkerJob } from './bulk/bulk-worker';
 import { loadBulkConfig } from './bulk/bulk.config';
 import { VariantMediaLink1763769627100 } from './migrations/1763769627100-variant-media-link';
+import { ProductTaxClass1763769627200 } from './migrations/1763769627200-product-tax-class';
 
 /**
  * Catalog owns products, their options, variants and media (titles, prices, SKUs, handles, status),
@@ -61,6 +62,7 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
       CreateProductSearch1763769625000,
       CreateBulkOperation1763769626000,
       VariantMediaLink1763769627100,
+      ProductTaxClass1763769627200,
     ],
     publishes: ['catalog'],
     // a suspended or closed store's products disappear from its storefront

@@ -231,6 +231,75 @@ describe('catalog subgraph', () => {
     expect(events[1].envelope.data.title).toBe('Desk lamp');
   });
 
+  it('sets a tax class lower-cased, clears it with null, carries it in the product events, and refuses a bad one writing nothing', async () => {
+    const CREATE_CLASSED = gql`
+      mutation ($input: CreateProductInput!) {
+        createProduct(input: $input) {
+          product {
+            id
+            taxClass
+          }
+          userErrors {
+            code
+          }
+        }
+      }
+    `;
+    const UPDATE_CLASS = gql`
+      mutation ($input: UpdateProductInput!) {
+        updateProduct(input: $input) {
+          product {
+            taxClass
+          }
+          userErrors {
+            code
+          }
+        }
+      }
+    `;
+    type Classed = { product: { id: string; taxClass: string | null } | null; userErrors: { code: string }[] };
+    const classedEvents = async (productId: string) =>
+      (
+        (await catalog.runtime.dataSource.query(`SELECT envelope FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq`, [productId])) as {
+          envelope: { data: { taxClass?: string | null } };
+        }[]
+      ).map((event) => event.envelope.data.taxClass);
+    const made = await catalog.client(merchantA).rawRequest<{ createProduct: Classed }>(CREATE_CLASSED, {
+      input: { title: 'Cookbook', price: { amount: 2500, currencyCode: 'USD' }, taxClass: 'Books' },
+    });
+    expect(made.data.createProduct).toEqual({ product: { id: expect.any(String), taxClass: 'books' }, userErrors: [] });
+    const id = made.data.createProduct.product!.id;
+    const update = async (taxClass: unknown) =>
+      (await catalog.client(merchantA).rawRequest<{ updateProduct: Classed }>(UPDATE_CLASS, { input: { id, taxClass } })).data.updateProduct;
+    expect(await update('reduced_food-2')).toEqual({ product: { taxClass: 'reduced_food-2' }, userErrors: [] });
+    expect((await catalog.client(merchantA).rawRequest<{ updateProduct: Classed }>(UPDATE_CLASS, { input: { id } })).data.updateProduct.product).toEqual({
+      taxClass: 'reduced_food-2',
+    });
+    expect(await update(null)).toEqual({ product: { taxClass: null }, userErrors: [] });
+    expect(await classedEvents(id)).toEqual(['books', 'reduced_food-2', 'reduced_food-2', null]);
+
+    await update('books');
+    const stored = async () => owner.query(`SELECT tax_class, version FROM product WHERE id = $1`, [id]);
+    const before = await stored();
+    const events = await count(`SELECT count(*) AS n FROM outbox_event`);
+    const products = await count(`SELECT count(*) AS n FROM product`);
+    for (const taxClass of ['', 'has space', 'books!', 'x'.repeat(65)]) {
+      const refusedUpdate = await catalog.client(merchantA).rawRequest(UPDATE_CLASS, { input: { id, taxClass } });
+      expect(refusedUpdate.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: ['input', 'taxClass'] })],
+      });
+      const refusedCreate = await catalog
+        .client(merchantA)
+        .rawRequest(CREATE_CLASSED, { input: { title: 'Refused', price: { amount: 100, currencyCode: 'USD' }, taxClass } });
+      expect(refusedCreate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(await stored()).toEqual(before);
+    expect(before[0].tax_class).toBe('books');
+    expect(await count(`SELECT count(*) AS n FROM product`)).toBe(products);
+    expect(await count(`SELECT count(*) AS n FROM outbox_event`)).toBe(events);
+  });
+
   it('archives a product, which takes it out of the storefront', async () => {
     const product = (await create({ title: 'Old stock', status: 'ACTIVE' })).product!;
     const archived = await catalog.client(merchantA).rawRequest<{ archiveProduct: { product: { status: string } } }>(ARCHIVE, { id: product.id });

@@ -218,6 +218,7 @@ describe('catalog: products with options and variants', () => {
       vendor: 'Acme',
       productType: 'Shirt',
       publishedAt: null,
+      taxClass: null,
       options: [
         { name: 'Colour', position: 0, values: ['Red', 'Blue'] },
         { name: 'Size', position: 1, values: ['S', 'M', 'L'] },

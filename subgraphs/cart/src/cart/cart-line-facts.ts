@@ -19,6 +19,8 @@ export interface CartLineFacts {
   tags: string[];
   vendor: string | null;
   productType: string | null;
+  /** The product's tax class; null: the store's standard rate. */
+  taxClass: string | null;
   collectionIds: string[];
   /** Listed, and its product ACTIVE and published now. */
   onSale: boolean;
@@ -40,6 +42,7 @@ interface LineRow {
   tags: string[] | null;
   vendor: string | null;
   product_type: string | null;
+  tax_class: string | null;
   collection_ids: string[];
   on_sale: boolean | null;
 }
@@ -48,7 +51,7 @@ interface LineRow {
 const LINES_OF_CARTS = `
   SELECT line.id, line.cart_id, line.variant_id, line.quantity, variant.product_id, product.title AS product_title,
          variant.title AS variant_title, variant.sku, variant.selected_options, variant.price_amount, variant.currency_code,
-         variant.weight_grams, product.tags, product.vendor, product.product_type,
+         variant.weight_grams, product.tags, product.vendor, product.product_type, product.tax_class,
          COALESCE((SELECT array_agg(member.collection_id ORDER BY member.collection_id) FROM catalog_collection_member member
                     WHERE member.product_id = variant.product_id AND member.store_id = line.store_id AND member.member), '{}') AS collection_ids,
          variant.listed AND product.status = 'ACTIVE' AND (product.published_at IS NULL OR product.published_at <= now()) AS on_sale
@@ -76,6 +79,7 @@ export async function readLineFacts(manager: EntityManager, cartIds: string[]): 
     tags: row.tags ?? [],
     vendor: row.vendor,
     productType: row.product_type,
+    taxClass: row.tax_class,
     collectionIds: row.collection_ids,
     onSale: row.on_sale === true,
   }));

@@ -61,7 +61,7 @@ export function pricedCartOf(
     quantity: line.quantity,
     unitPrice: line.priceAmount!,
     unitWeightGrams: line.weightGrams,
-    taxClass: null,
+    taxClass: line.taxClass,
     collectionIds: line.collectionIds,
     tags: line.tags,
     productType: line.productType,

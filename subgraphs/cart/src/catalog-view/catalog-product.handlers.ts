@@ -8,10 +8,11 @@ import { catalogProductFactsOf, catalogVariantsOf, PermanentEventError, type Cat
  */
 const APPLY_PRODUCT_EVENT = `
   WITH product AS (
-    INSERT INTO catalog_product (product_id, store_id, title, status, published_at, tags, vendor, product_type, version)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    INSERT INTO catalog_product (product_id, store_id, title, status, published_at, tags, vendor, product_type, tax_class, version)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, $9)
     ON CONFLICT (product_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, published_at = EXCLUDED.published_at,
-      tags = EXCLUDED.tags, vendor = EXCLUDED.vendor, product_type = EXCLUDED.product_type, version = EXCLUDED.version
+      tags = EXCLUDED.tags, vendor = EXCLUDED.vendor, product_type = EXCLUDED.product_type, tax_class = EXCLUDED.tax_class,
+      version = EXCLUDED.version
     WHERE catalog_product.version < EXCLUDED.version AND catalog_product.store_id = EXCLUDED.store_id
     RETURNING product_id, store_id, version
   ), listed AS (
@@ -61,6 +62,7 @@ function keepProduct(name: string, eventType: string): EventHandler<CatalogProdu
           event.aggregateVersion,
           JSON.stringify(variants),
           variants.map((variant) => variant.variant_id),
+          facts.taxClass,
         ]);
       } catch (error) {
         // ids are the catalog's uuids: only a broken or hostile producer reuses another store's, so it is parked at once

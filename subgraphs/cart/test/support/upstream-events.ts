@@ -50,7 +50,7 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     productId: string,
     version: number,
     variants: CatalogVariant[],
-    product: { title?: string; status?: string; publishedAt?: string | null; tags?: string[]; vendor?: string | null } = {},
+    product: { title?: string; status?: string; publishedAt?: string | null; tags?: string[]; vendor?: string | null; taxClass?: string | null } = {},
   ) => {
     const event = await publish(
       version === 1 ? 'catalog.product-created' : 'catalog.product-updated',
@@ -67,6 +67,7 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
         vendor: product.vendor ?? 'Acme',
         productType: 'Shirt',
         publishedAt: product.publishedAt ?? null,
+        taxClass: product.taxClass ?? null,
         options: [],
         variants: variants.map((variant, position) => ({
           position,

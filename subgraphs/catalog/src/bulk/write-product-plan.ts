@@ -82,6 +82,8 @@ export async function writeProductPlan(tx: Tx, storeId: string, plan: ProductPla
       category: null,
       imageUrl: null,
       publishedAt: null,
+      // Shopify's CSV has no tax class column: a new product starts at the standard rate, an existing one keeps its class
+      taxClass: null,
     });
     await repository.insert(product);
     const optionRows = await insertOptions(tx, product, options);

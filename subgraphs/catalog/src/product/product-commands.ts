@@ -5,6 +5,7 @@ import { ProductStatus } from './product-status';
 import { ProductEvents } from './product.events';
 import { availableHandle, slugify } from './product-handle';
 import { normalizedTags } from './product-tags';
+import { storedTaxClass } from './product-tax-class';
 import { emitProductEvent, lockOwnProduct, productNotFound, STORE_REQUIRED, takenSkuOf, touchProduct, violatedUniqueIndex } from './product-tx';
 import { ArchiveProductPayload, CreateProductPayload, UpdateProductPayload } from './product.payloads';
 import type { ArchiveProductInput, CreateProductInput, UpdateProductInput } from './product.inputs';
@@ -113,6 +114,7 @@ export async function createProduct(context: SubgraphContext, input: CreateProdu
           seoTitle: input.seoTitle ?? null,
           seoDescription: input.seoDescription ?? null,
           publishedAt: input.publishedAt ?? null,
+          taxClass: storedTaxClass(input.taxClass),
         }),
       );
       await insertOptions(tx, product, options);
@@ -165,6 +167,7 @@ export async function updateProduct(context: SubgraphContext, input: UpdateProdu
       if (input.seoTitle !== undefined) product.seoTitle = input.seoTitle ?? null;
       if (input.seoDescription !== undefined) product.seoDescription = input.seoDescription ?? null;
       if (input.publishedAt !== undefined) product.publishedAt = input.publishedAt ?? null;
+      if (input.taxClass !== undefined) product.taxClass = storedTaxClass(input.taxClass);
       const versionBefore = product.version;
       let saved = await tx.manager.getRepository(Product).save(product);
       // repricing variants to the lowest price they already had changes no product column, but it is a change

@@ -76,6 +76,10 @@ export class Product {
   @Column('text', { name: 'seo_description', nullable: true })
   seoDescription: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Tax class whose tax rules apply (e.g. "books"); null: the store\'s standard rate.' })
+  @Column('varchar', { name: 'tax_class', length: 64, nullable: true })
+  taxClass: string | null;
+
   @Field(() => Date, {
     nullable: true,
     description: 'When an ACTIVE product appears to shoppers (UTC); null means as soon as it is ACTIVE.',

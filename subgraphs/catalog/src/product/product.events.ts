@@ -46,6 +46,8 @@ export interface ProductEventData {
   vendor: string | null;
   productType: string | null;
   publishedAt: string | null;
+  /** The tax class whose rules apply; null: the store's standard rate. */
+  taxClass: string | null;
   options: { name: string; position: number; values: string[] }[];
   variants: ProductVariantEventData[];
 }
@@ -63,6 +65,7 @@ export function productEventData(product: Product, options: ProductOption[], var
     vendor: product.vendor,
     productType: product.productType,
     publishedAt: product.publishedAt ? product.publishedAt.toISOString() : null,
+    taxClass: product.taxClass,
     options: ordered.map((option) => ({ name: option.name, position: option.position, values: option.values })),
     variants: [...variants]
       .sort((a, b) => a.position - b.position)

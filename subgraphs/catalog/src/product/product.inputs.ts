@@ -5,6 +5,7 @@ import { ProductStatus } from './product-status';
 import { ProductOptionInput } from '../option/product-option.inputs';
 import { ProductVariantInput, VariantFieldsInput } from '../variant/product-variant.inputs';
 import { HANDLE_MESSAGE, HANDLE_PATTERN } from './product-handle';
+import { TAX_CLASS_MESSAGE, TAX_CLASS_PATTERN } from './product-tax-class';
 
 /** A product carries at most 250 tags of up to 255 characters each. */
 export const MAX_TAGS = 250;
@@ -79,6 +80,14 @@ export class CreateProductInput extends VariantFieldsInput {
   @IsOptional()
   @Field(() => Date, { nullable: true, description: 'When an ACTIVE product appears to shoppers (UTC); left out: as soon as it is ACTIVE.' })
   publishedAt?: Date | null;
+
+  @IsOptional()
+  @Matches(TAX_CLASS_PATTERN, { message: TAX_CLASS_MESSAGE })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tax class (1–64 of a-z, 0-9, "-", "_"; stored lower-cased) whose tax rules apply; left out: the standard rate.',
+  })
+  taxClass?: string | null;
 
   @IsOptional()
   @ValidateNested()
@@ -167,6 +176,11 @@ export class UpdateProductInput {
   @IsOptional()
   @Field(() => Date, { nullable: true, description: 'New publication time; null: as soon as it is ACTIVE.' })
   publishedAt?: Date | null;
+
+  @IsOptional()
+  @Matches(TAX_CLASS_PATTERN, { message: TAX_CLASS_MESSAGE })
+  @Field(() => String, { nullable: true, description: 'New tax class (stored lower-cased); null: the standard rate.' })
+  taxClass?: string | null;
 }
 
 @InputType({ description: 'The product to archive.' })

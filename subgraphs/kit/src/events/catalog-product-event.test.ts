@@ -73,6 +73,18 @@ describe('catalog product events as read models take them', () => {
     const facts = catalogProductFactsOf(
       productEvent({ publishedAt: '2026-12-01T00:00:00.000Z', tags: ['summer', 7 as unknown as string], vendor: '', productType: 'Shirts' }),
     );
-    expect(facts).toEqual({ publishedAt: new Date('2026-12-01T00:00:00.000Z'), tags: ['summer'], vendor: null, productType: 'Shirts' });
+    expect(facts).toEqual({ publishedAt: new Date('2026-12-01T00:00:00.000Z'), tags: ['summer'], vendor: null, productType: 'Shirts', taxClass: null });
+  });
+
+  it('reads the tax class, and an event from before tax classes as the standard rate', () => {
+    expect(catalogProductFactsOf(productEvent({ taxClass: 'reduced-food' })).taxClass).toBe('reduced-food');
+    expect(catalogProductFactsOf(productEvent({ taxClass: null })).taxClass).toBeNull();
+    expect(catalogProductFactsOf(productEvent({})).taxClass).toBeNull();
+  });
+
+  it('refuses a tax class that is not 1–64 of a-z, 0-9, "-" or "_" as a permanent failure', () => {
+    for (const taxClass of ['', 'Books', 'books!', 'x'.repeat(65), 7 as unknown as string]) {
+      expect(() => catalogProductFactsOf(productEvent({ taxClass }))).toThrow(PermanentEventError);
+    }
   });
 });

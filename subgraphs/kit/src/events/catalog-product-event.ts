@@ -26,6 +26,8 @@ export interface CatalogProductEventData {
   tags?: string[];
   vendor?: string | null;
   productType?: string | null;
+  /** Absent from events published before products had tax classes: then the standard rate (null). */
+  taxClass?: string | null;
   /** Absent from events published before products had variants: then the product is its default variant. */
   variants?: {
     variantId: string;
@@ -61,6 +63,8 @@ export interface CatalogProductFacts {
   tags: string[];
   vendor: string | null;
   productType: string | null;
+  /** The tax class whose rules apply; null: the store's standard rate. */
+  taxClass: string | null;
 }
 
 const DEFAULT_VARIANT_TITLE = 'Default';
@@ -117,13 +121,18 @@ export function catalogVariantsOf(event: EventEnvelope<CatalogProductEventData>)
   });
 }
 
-/** Publication time, tags, vendor and product type, checked (a malformed publication time is a permanent failure). */
+const TAX_CLASS = /^[a-z0-9_-]{1,64}$/;
+
+/** Publication time, tags, vendor, product type and tax class, checked (a malformed publication time or tax class is a permanent failure). */
 export function catalogProductFactsOf(event: EventEnvelope<CatalogProductEventData>): CatalogProductFacts {
-  const { publishedAt, tags, vendor, productType } = event.data;
+  const { publishedAt, tags, vendor, productType, taxClass } = event.data;
   let published: Date | null = null;
   if (publishedAt !== undefined && publishedAt !== null) {
     published = new Date(publishedAt);
     if (Number.isNaN(published.getTime())) throw new PermanentEventError(`${event.type} ${event.id} has an invalid publishedAt`);
+  }
+  if (taxClass !== undefined && taxClass !== null && !(typeof taxClass === 'string' && TAX_CLASS.test(taxClass))) {
+    throw new PermanentEventError(`${event.type} ${event.id} has an invalid taxClass`);
   }
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, 255) : null);
   return {
@@ -131,5 +140,6 @@ export function catalogProductFactsOf(event: EventEnvelope<CatalogProductEventDa
     tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
     vendor: text(vendor),
     productType: text(productType),
+    taxClass: taxClass ?? null,
   };
 }
