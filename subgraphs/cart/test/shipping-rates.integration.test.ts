@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { ShippingMethodRates } from '@ultramarket/kit';
-import { startTestSubgraph, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { Role, type ShippingMethodRates } from '@ultramarket/kit';
+import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import type * as CartSubgraphModule from '../src/cart.subgraph';
 import { productWith, upstreamEvents } from './support/upstream-events';
@@ -14,6 +14,7 @@ import {
   type CartPayloadResult,
   type ShippedCartResult,
 } from './support/cart-operations';
+import { APPLY_CODE, CREATE_PROMOTION } from './support/promotion-operations';
 
 /** A US zone (or one state of it) with one rate rule, in USD, as shipping's events carry it. */
 function methodIn(name: string, provinceCode: string | null, rate: ShippingMethodRates['rate'], freeOverSubtotal: number | null = null): ShippingMethodRates {
@@ -52,8 +53,8 @@ describe('cart subgraph: choosing a shipping rate', () => {
   const california = { line1: '1 Main St', city: 'Los Angeles', provinceCode: 'CA', countryCode: 'US', postalCode: '90001' };
   const newYork = { line1: '1 Broadway', city: 'New York', provinceCode: 'NY', countryCode: 'US', postalCode: '10004' };
 
-  const request = async <T>(query: string, variables: Record<string, unknown>) => {
-    const result = await cart.client(undefined, store).rawRequest<T>(query, variables);
+  const request = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
+    const result = await cart.client(token, store).rawRequest<T>(query, variables);
     expect(result.errors).toBeUndefined();
     return result.data;
   };
@@ -170,5 +171,29 @@ describe('cart subgraph: choosing a shipping rate', () => {
 
     await events.shippingMethodUpdated(storeId, overnight, 3); // late: the deletion's version wins
     expect(await read(target)).toMatchObject({ selectedShippingRate: null, selectedShippingRateUnavailable: true });
+  });
+
+  it('lets a free-shipping code take the chosen rate off through the engine, the rate itself still shown at its price', async () => {
+    const merchant = tokenFor([Role.MERCHANT], storeId);
+    const created = await request<{ createPromotion: { userErrors: unknown[] } }>(
+      CREATE_PROMOTION,
+      { input: { title: 'Ships free', code: 'SHIPFREE', valueKind: 'FREE_SHIPPING' } },
+      merchant,
+    );
+    expect(created.createPromotion.userErrors).toEqual([]);
+    const target = await newCart(1);
+    await request(SET_ADDRESSES, { input: { ...target, shippingAddress: newYork } });
+    expect((await select(target, standard.methodId)).userErrors).toEqual([]);
+    expect(await read(target)).toMatchObject({ shippingTotal: { amount: 500 }, total: { amount: 2499 } });
+
+    const applied = await request<{ applyCartDiscountCode: { userErrors: unknown[] } }>(APPLY_CODE, { input: { ...target, code: 'SHIPFREE' } });
+    expect(applied.applyCartDiscountCode.userErrors).toEqual([]);
+    // docs/pricing.md: shippingTotal is the chosen rate's amount minus the FREE_SHIPPING discounts
+    expect(await read(target)).toMatchObject({
+      subtotal: { amount: 1999 },
+      shippingTotal: { amount: 0 },
+      total: { amount: 1999 },
+      selectedShippingRate: { amount: { amount: 500 } },
+    });
   });
 });
