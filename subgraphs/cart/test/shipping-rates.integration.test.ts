@@ -7,6 +7,7 @@ import type * as CartSubgraphModule from '../src/cart.subgraph';
 import { productWith, upstreamEvents } from './support/upstream-events';
 import {
   CREATE_CART,
+  MERGE_CART,
   SELECT_SHIPPING_RATE,
   SET_ADDRESSES,
   SHIPPED_CART,
@@ -195,5 +196,21 @@ describe('cart subgraph: choosing a shipping rate', () => {
       total: { amount: 1999 },
       selectedShippingRate: { amount: { amount: 500 } },
     });
+  });
+
+  it("keeps the guest cart's chosen rate when a customer without one merges it into their cart", async () => {
+    const customer = tokenFor([Role.CUSTOMER], storeId, randomUUID());
+    const mine = (await request<{ createCart: CartPayloadResult }>(CREATE_CART, { input: { lines: [{ variantId: tee.productId, quantity: 1 }] } }, customer))
+      .createCart;
+    expect(mine.userErrors).toEqual([]);
+    const guest = await newCart(1);
+    await request(SET_ADDRESSES, { input: { ...guest, shippingAddress: newYork } });
+    expect((await select(guest, standard.methodId)).userErrors).toEqual([]);
+
+    const merged = (await request<{ mergeCart: CartPayloadResult }>(MERGE_CART, { input: guest }, customer)).mergeCart;
+    expect(merged.userErrors).toEqual([]);
+    expect(merged.cart!.id).toBe(mine.cart!.id);
+    const read = await request<{ cart: ShippedCartResult }>(SHIPPED_CART, { id: mine.cart!.id }, customer);
+    expect(read.cart).toMatchObject({ subtotal: { amount: 3998 }, shippingTotal: { amount: 500 }, selectedShippingRate: { rateId: standard.methodId } });
   });
 });
