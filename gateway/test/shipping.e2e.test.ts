@@ -61,6 +61,59 @@ const CART_RATES = gql`
   }
 `;
 
+const SELECT_RATE = gql`
+  mutation ($input: SelectCartShippingRateInput!) {
+    selectCartShippingRate(input: $input) {
+      cart {
+        id
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`;
+const CART_TOTALS = gql`
+  query ($id: ID!, $token: String) {
+    cart(id: $id, token: $token) {
+      subtotal {
+        amount
+      }
+      shippingTotal {
+        amount
+        currencyCode
+      }
+      total {
+        amount
+      }
+      selectedShippingRate {
+        rateId
+        title
+        amount {
+          amount
+          currencyCode
+        }
+      }
+      availableShippingRates {
+        id
+        price {
+          amount
+        }
+      }
+    }
+  }
+`;
+
+interface CartTotals {
+  cart: {
+    subtotal: { amount: number };
+    shippingTotal: { amount: number; currencyCode: string };
+    total: { amount: number };
+    selectedShippingRate: { rateId: string; title: string; amount: { amount: number; currencyCode: string } } | null;
+    availableShippingRates: { id: string; price: { amount: number } }[];
+  } | null;
+}
+
 interface CartRates {
   cart: {
     subtotal: { amount: number };
@@ -83,7 +136,7 @@ describe('shipping rates through the gateway', () => {
     if (stack) await dropDatabases(stack.databaseNames);
   });
 
-  it('offers a guest cart with an address both of the merchant’s methods, priced for its weight and subtotal, free over the threshold', async () => {
+  it('offers a guest cart with an address both of the merchant’s methods, priced for its weight and subtotal, free over the threshold; the chosen rate is charged as offered', async () => {
     const merchant = new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': store.storeId, authorization: `Bearer ${store.merchantToken}` } });
     const guest = new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': store.storeId } });
 
@@ -139,6 +192,30 @@ describe('shipping rates through the gateway', () => {
       { id: express, title: 'Express', price: USD(1500), freeOverApplied: false },
     ]);
 
+    // the guest chooses Standard once cart has heard of the method (shipping.method-updated): charged 8.00, as offered
+    await eventually(
+      async () => {
+        const { selectCartShippingRate } = await guest.request<{ selectCartShippingRate: { userErrors: { code: string }[] } }>(SELECT_RATE, {
+          input: { cartId, cartToken, rateId: standard },
+        });
+        return selectCartShippingRate.userErrors.length === 0 ? true : undefined;
+      },
+      15_000,
+      'cart to know the shipping method',
+    );
+    const chosen = (await guest.request<CartTotals>(CART_TOTALS, { id: cartId, token: cartToken })).cart!;
+    expect(chosen).toMatchObject({
+      subtotal: { amount: 4000 },
+      shippingTotal: USD(800),
+      total: { amount: 4800 },
+      selectedShippingRate: { rateId: standard, title: 'Standard', amount: USD(800) },
+    });
+    expect(chosen.availableShippingRates.find((rate) => rate.id === standard)!.price.amount).toBe(chosen.shippingTotal.amount);
+    const { selectCartShippingRate: refused } = await guest.request<{ selectCartShippingRate: { userErrors: { code: string }[] } }>(SELECT_RATE, {
+      input: { cartId, cartToken, rateId: zoneId },
+    });
+    expect(refused.userErrors.map((error) => error.code)).toEqual(['SHIPPING_RATE_NOT_OFFERED']);
+
     // three units: 120.00 and 1.8 kg, so Standard is free and Express is in its second bracket
     const { updateCartLines } = await store.sdkFor().UpdateCartLines({ input: { cartId, cartToken, lines: [{ variantId, quantity: 3 }] } });
     expect(updateCartLines.userErrors).toEqual([]);
@@ -148,5 +225,13 @@ describe('shipping rates through the gateway', () => {
       { id: standard, title: 'Standard', price: USD(0), freeOverApplied: true },
       { id: express, title: 'Express', price: USD(2500), freeOverApplied: false },
     ]);
+    // the chosen Standard is priced again: over the free-over threshold it costs nothing
+    const free = (await guest.request<CartTotals>(CART_TOTALS, { id: cartId, token: cartToken })).cart!;
+    expect(free).toMatchObject({
+      subtotal: { amount: 12000 },
+      shippingTotal: USD(0),
+      total: { amount: 12000 },
+      selectedShippingRate: { rateId: standard, amount: USD(0) },
+    });
   });
 });

@@ -15,6 +15,8 @@ import { Promotion } from './promotion/promotion.entity';
 import { PromotionResolver } from './promotion/promotion.resolver';
 import { TaxRules1763769630800 } from './migrations/1763769630800-tax-rules';
 import { CatalogProductTaxClass1763769630900 } from './migrations/1763769630900-catalog-product-tax-class';
+import { ShippingMethods1763769631000 } from './migrations/1763769631000-shipping-methods';
+import { shippingMethodHandlers } from './shipping-view/shipping-method.handlers';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 
@@ -26,10 +28,17 @@ export const cartSubgraph: SubgraphDefinition = {
   name: 'cart',
   defaultPort: 4005,
   entities: [Cart, CartLineRow, Promotion, TaxRule],
-  migrations: [CreateCarts1763769630500, CartAddresses1763769630600, Promotions1763769630700, TaxRules1763769630800, CatalogProductTaxClass1763769630900],
+  migrations: [
+    CreateCarts1763769630500,
+    CartAddresses1763769630600,
+    Promotions1763769630700,
+    TaxRules1763769630800,
+    CatalogProductTaxClass1763769630900,
+    ShippingMethods1763769631000,
+  ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
-  consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers],
+  consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers, ...shippingMethodHandlers],
   // shoppers change carts only while the store is open to them
   followsStoreStatus: true,
   jobs: [cartExpiryJob(cartConfig)],

@@ -356,6 +356,10 @@ export type Cart = {
   itemCount: Scalars['Int']['output'];
   /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
   lines: Array<CartLine>;
+  /** The chosen shipping rate priced now (its amount is in shippingTotal, before shipping promotions); null when none is chosen or it is not offered now (see selectedShippingRateUnavailable). */
+  selectedShippingRate: Maybe<CartShippingRate>;
+  /** True when a shipping rate was chosen but is not offered for the cart now (its address, weight or subtotal, or the method, changed): it is left out of the totals until one of availableShippingRates is chosen. */
+  selectedShippingRateUnavailable: Scalars['Boolean']['output'];
   /** Where the cart ships (its tax and shipping region); null until given. */
   shippingAddress: Maybe<CartAddress>;
   /** Shipping after its discounts (0 until a rate is chosen at checkout). */
@@ -501,6 +505,17 @@ export type CartLineInput = {
   quantity: Scalars['Int']['input'];
   /** The variant (a product without options: its id is the product’s). */
   variantId: Scalars['ID']['input'];
+};
+
+/** The shipping rate the shopper chose, priced now for the cart's address, weight and subtotal. */
+export type CartShippingRate = {
+  __typename?: 'CartShippingRate';
+  /** What shipping costs now, before shipping promotions (0 when the method ships free over the subtotal). */
+  amount: Money;
+  /** The rate (a shipping method) as `availableShippingRates` offers it. */
+  rateId: Scalars['ID']['output'];
+  /** The method's name, e.g. "Standard". */
+  title: Scalars['String']['output'];
 };
 
 /** A tax charged on the cart (its lines and shipping), one per rule. */
@@ -2120,6 +2135,8 @@ export type Mutation = {
   revokeSession: RevokeSessionPayload;
   /** Withdraws a store's pending invitation (its merchants, platform admins). */
   revokeStoreInvitation: RevokeStoreInvitationPayload;
+  /** Chooses a cart's shipping rate among its availableShippingRates (for its address, weight and subtotal now); refused with SHIPPING_RATE_NOT_OFFERED otherwise. */
+  selectCartShippingRate: SelectCartShippingRatePayload;
   /** Sets a cart's shipping address (its tax and shipping region) and billing address (the shipping address unless given). */
   setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
@@ -2514,6 +2531,11 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationRevokeStoreInvitationArgs = {
   input: RevokeStoreInvitationInput;
+};
+
+
+export type MutationSelectCartShippingRateArgs = {
+  input: SelectCartShippingRateInput;
 };
 
 
@@ -4333,6 +4355,25 @@ export type SegmentRulesInput = {
   conditions: Array<SegmentConditionInput>;
   /** ALL (every condition) or ANY (at least one). */
   match: SegmentMatch;
+};
+
+/** The cart and the shipping rate its shopper chooses. */
+export type SelectCartShippingRateInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** A rate's id from the cart's availableShippingRates. */
+  rateId: Scalars['ID']['input'];
+};
+
+/** Result of selectCartShippingRate. */
+export type SelectCartShippingRatePayload = {
+  __typename?: 'SelectCartShippingRatePayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The value a variant has for one of its product’s options. */

@@ -14,5 +14,11 @@ export const CartErrors = {
   tooManyLines: (maximum: number, field: string[]) => UserError.of('TOO_MANY_LINES', `A cart holds at most ${maximum} different variants`, field),
   lineNamedTwice: (variantId: string, field: string[]) =>
     UserError.of('DUPLICATE_LINE', `Variant ${variantId} is named more than once: give each line once`, field),
+  shippingRateNotOffered: (rateId: string) =>
+    UserError.of(
+      'SHIPPING_RATE_NOT_OFFERED',
+      `Shipping rate ${rateId} is not offered for this cart now: choose one of its availableShippingRates (they depend on its address, weight and subtotal)`,
+      ['input', 'rateId'],
+    ),
   lineNotFound: (variantId: string, field: string[]) => UserError.of('LINE_NOT_FOUND', `This cart has no line of variant ${variantId}`, field),
 };

@@ -66,13 +66,13 @@ export async function touchCart(
   manager: EntityManager,
   cart: Cart,
   config: CartConfig,
-  changes: Partial<Pick<Cart, 'currencyCode' | 'email' | 'userId' | 'tokenHash' | 'status' | 'shippingAddress' | 'billingAddress'>> = {},
+  changes: Partial<Pick<Cart, 'currencyCode' | 'email' | 'userId' | 'tokenHash' | 'status' | 'shippingAddress' | 'billingAddress' | 'shippingRateId'>> = {},
 ): Promise<Cart> {
   const next = { ...cart, ...changes };
   const expiresAt = next.status === CartStatus.OPEN ? expiresAtFor(next.userId, config) : new Date();
   await manager.query(
     `UPDATE cart SET currency_code = $3, email = $4, user_id = $5, token_hash = $6, status = $7, expires_at = $8,
-            shipping_address = $9::jsonb, billing_address = $10::jsonb, version = version + 1, updated_at = now()
+            shipping_address = $9::jsonb, billing_address = $10::jsonb, shipping_rate_id = $11, version = version + 1, updated_at = now()
       WHERE id = $1 AND store_id = $2`,
     [
       cart.id,
@@ -85,6 +85,7 @@ export async function touchCart(
       expiresAt,
       jsonOrNull(next.shippingAddress),
       jsonOrNull(next.billingAddress),
+      next.shippingRateId,
     ],
   );
   return (await manager.getRepository(Cart).findOneBy({ id: cart.id, storeId: cart.storeId }))!;

@@ -50,6 +50,10 @@ export class Cart {
   @Column('jsonb', { name: 'billing_address', nullable: true })
   billingAddress: CartAddress | null;
 
+  /** The shipping rate the shopper chose (a shipping method's id); priced again on every read, dropped from the totals while not offered. */
+  @Column('varchar', { name: 'shipping_rate_id', length: 64, nullable: true })
+  shippingRateId: string | null;
+
   @Column('integer')
   version: number;
 

@@ -105,3 +105,10 @@ export class SetCartAddressesInput extends CartTargetInput {
   @Field(() => CartAddressInput, { nullable: true, description: 'Who is billed; the shipping address when omitted or null.' })
   billingAddress?: CartAddressInput | null;
 }
+
+@InputType({ description: 'The cart and the shipping rate its shopper chooses.' })
+export class SelectCartShippingRateInput extends CartTargetInput {
+  @MaxLength(64)
+  @Field(() => ID, { description: "A rate's id from the cart's availableShippingRates." })
+  rateId: string;
+}

@@ -48,6 +48,9 @@ export class MergeCartPayload extends CartPayload {}
 @ObjectType({ description: 'Result of setCartAddresses.' })
 export class SetCartAddressesPayload extends CartPayload {}
 
+@ObjectType({ description: 'Result of selectCartShippingRate.' })
+export class SelectCartShippingRatePayload extends CartPayload {}
+
 @ObjectType({ description: 'Result of applyCartDiscountCode.' })
 export class ApplyCartDiscountCodePayload extends CartPayload {}
 

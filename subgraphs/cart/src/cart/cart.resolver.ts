@@ -9,6 +9,7 @@ import {
   MergeCartInput,
   RemoveCartLinesInput,
   SetCartAddressesInput,
+  SelectCartShippingRateInput,
   SetCartEmailInput,
   UpdateCartLinesInput,
 } from './cart.inputs';
@@ -20,6 +21,7 @@ import {
   MergeCartPayload,
   RemoveCartLinesPayload,
   SetCartAddressesPayload,
+  SelectCartShippingRatePayload,
   SetCartEmailPayload,
   UpdateCartLinesPayload,
 } from './cart.payloads';
@@ -30,6 +32,8 @@ import { createCart } from './create-cart';
 import { addCartLines, removeCartLines, updateCartLines } from './change-cart-lines';
 import { setCartEmail } from './set-cart-email';
 import { setCartAddresses } from './set-cart-addresses';
+import { selectCartShippingRate } from './select-cart-shipping-rate';
+import { CartShippingRate } from './cart-shipping-rate.type';
 import { mergeCart } from './merge-cart';
 import { ApplyCartDiscountCodeInput, RemoveCartDiscountCodeInput } from '../cart-discount/cart-discount.inputs';
 import { applyCartDiscountCode, removeCartDiscountCode } from '../cart-discount/cart-discount-codes';
@@ -108,6 +112,17 @@ export class CartResolver {
     return setCartAddresses(context, cartConfig, input);
   }
 
+  @Mutation(() => SelectCartShippingRatePayload, {
+    description:
+      "Chooses a cart's shipping rate among its availableShippingRates (for its address, weight and subtotal now); refused with SHIPPING_RATE_NOT_OFFERED otherwise.",
+  })
+  selectCartShippingRate(
+    @Arg('input', () => SelectCartShippingRateInput, { description: 'The cart and the rate.' }) input: SelectCartShippingRateInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return selectCartShippingRate(context, cartConfig, input);
+  }
+
   @Mutation(() => ApplyCartDiscountCodePayload, {
     description: 'Puts a discount code on a cart (an active code of the store, within its dates, with uses left); it stays until removed.',
   })
@@ -140,6 +155,23 @@ export class CartResolver {
   @FieldResolver(() => [CartLine], { description: 'The lines, oldest first, each at its current price; unavailable lines are shown, not counted.' })
   async lines(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartLine[]> {
     return (await loadPricedCart(context, cart)).lines;
+  }
+
+  @FieldResolver(() => CartShippingRate, {
+    nullable: true,
+    description:
+      'The chosen shipping rate priced now (its amount is in shippingTotal, before shipping promotions); null when none is chosen or it is not offered now (see selectedShippingRateUnavailable).',
+  })
+  async selectedShippingRate(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<CartShippingRate | null> {
+    return (await loadPricedCart(context, cart)).selectedShippingRate;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when a shipping rate was chosen but is not offered for the cart now (its address, weight or subtotal, or the method, changed): it is left out of the totals until one of availableShippingRates is chosen.',
+  })
+  async selectedShippingRateUnavailable(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<boolean> {
+    return (await loadPricedCart(context, cart)).selectedShippingRateUnavailable;
   }
 
   @FieldResolver(() => Int, { description: 'Units of the available lines.' })

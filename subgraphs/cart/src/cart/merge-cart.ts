@@ -59,6 +59,7 @@ export async function mergeCart(context: SubgraphContext, config: CartConfig, in
       email: mine.email ?? guest.email,
       shippingAddress: mine.shippingAddress ?? guest.shippingAddress,
       billingAddress: mine.billingAddress ?? guest.billingAddress,
+      shippingRateId: mine.shippingRateId ?? guest.shippingRateId,
     });
     return MergeCartPayload.ok(merged);
   });

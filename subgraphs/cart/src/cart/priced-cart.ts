@@ -1,14 +1,19 @@
 import {
+  availableShippingRates,
+  type AvailableShippingRate,
   Money,
   priceCart,
   type PricingAddress,
   type PricingLine,
+  type ShippingMethodRates,
   ProductReference,
   type SubgraphContext,
   type TaxRule,
   VariantReference,
 } from '@ultramarket/kit';
 import { CartTaxLine } from './cart-tax-line.type';
+import { CartShippingRate } from './cart-shipping-rate.type';
+import { readShippingMethods } from '../shipping-view/read-shipping-methods';
 import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
 import type { CartAddress } from '../cart-address/cart-address.type';
 import { CartAppliedDiscount, CartDiscountAllocation, CartDiscountCode } from '../cart-discount/cart-discount.types';
@@ -37,12 +42,18 @@ export interface PricedCart {
   appliedDiscounts: CartAppliedDiscount[];
   discountCodes: CartDiscountCode[];
   taxLines: CartTaxLine[];
+  /** The chosen rate priced now, or null when none is chosen or it is not offered now. */
+  selectedShippingRate: CartShippingRate | null;
+  /** A rate is chosen but not offered for the cart now (address, weight, subtotal or the method changed): left out of the totals. */
+  selectedShippingRateUnavailable: boolean;
 }
 
 /**
  * Prices one cart: its available lines (on sale and in the cart's currency) go to `priceCart` with the
  * store's settings, its usable promotions and the codes it holds; the others are shown unavailable and
- * left out of the totals, taxed by the store's rules for the shipping address. No shipping rate yet (checkout's).
+ * left out of the totals, taxed by the store's rules for the shipping address. The chosen shipping rate is
+ * priced again by the kit's `availableShippingRates` over the store's methods (as shipping prices the rates it
+ * offers); a rate no longer offered is left out of the totals and flagged.
  */
 export function pricedCartOf(
   cart: Cart,
@@ -50,6 +61,7 @@ export function pricedCartOf(
   settings: StorePricingSettings | undefined,
   discounts: CartPromotions,
   taxRules: TaxRule[],
+  shippingMethods: readonly ShippingMethodRates[],
   now: Date,
 ): PricedCart {
   const currencyCode = cart.currencyCode ?? settings?.currencyCode ?? NO_CURRENCY;
@@ -67,12 +79,13 @@ export function pricedCartOf(
     productType: line.productType,
     vendor: line.vendor,
   }));
+  const chosenRate = cart.shippingRateId === null ? null : offeredShippingRate(shippingMethods, cart, pricingLines, currencyCode, cart.shippingRateId);
   const result = priceCart({
     settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax: settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX },
     lines: pricingLines,
     customer: { customerId: cart.userId, taxExempt: false },
     shippingAddress: pricingAddressOf(cart.shippingAddress),
-    shippingRate: null,
+    shippingRate: chosenRate && { rateId: chosenRate.rateId, title: chosenRate.title, amount: chosenRate.amount, taxClass: chosenRate.taxClass },
     promotions: discounts.promotions,
     codes: discounts.codes,
     taxRules,
@@ -122,12 +135,36 @@ export function pricedCartOf(
     taxLines: result.taxLines.map((line) =>
       Object.assign(new CartTaxLine(), { title: line.title, rateBasisPoints: line.rateBasisPoints, amount: money(line.amount) }),
     ),
+    selectedShippingRate:
+      chosenRate && Object.assign(new CartShippingRate(), { rateId: chosenRate.rateId, title: chosenRate.title, amount: money(chosenRate.amount) }),
+    selectedShippingRateUnavailable: cart.shippingRateId !== null && chosenRate === null,
     discountCodes: discounts.codes.map((code) => {
       const applied = result.appliedPromotions.some((promotion) => promotion.code?.toUpperCase() === code);
       const rejection = result.rejectedPromotions.find((rejected) => rejected.code?.toUpperCase() === code);
       return Object.assign(new CartDiscountCode(), { code, applicable: applied, reason: applied ? null : (rejection?.reason ?? 'NO_TARGET_LINES') });
     }),
   };
+}
+
+/**
+ * The rate `rateId` as `availableShippingRates` offers it now for the cart's shipping address, the weight and the
+ * subtotal (before discounts) of its available lines, or null when it is not offered — the same facts shipping's
+ * `Cart.availableShippingRates` requires, so the rate shown and the rate charged agree.
+ */
+export function offeredShippingRate(
+  methods: readonly ShippingMethodRates[],
+  cart: Pick<Cart, 'shippingAddress'>,
+  lines: readonly PricingLine[],
+  currencyCode: string,
+  rateId: string,
+): AvailableShippingRate | null {
+  const rates = availableShippingRates(methods, {
+    address: pricingAddressOf(cart.shippingAddress),
+    totalWeightGrams: lines.reduce((sum, line) => sum + (line.unitWeightGrams ?? 0) * line.quantity, 0),
+    subtotal: lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0),
+    currencyCode,
+  });
+  return rates.find((rate) => rate.rateId === rateId) ?? null;
 }
 
 /** The tax and shipping region of an address. */
@@ -148,6 +185,7 @@ export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<Pr
         const settings = await readPricingSettings(manager, storeIds);
         const taxRules = await readStoreTaxRules(manager, storeIds);
         const discounts = await readCartPromotions(manager, [...carts]);
+        const shippingMethods = await readShippingMethods(manager, storeIds);
         const now = new Date();
         return carts.map((each) =>
           pricedCartOf(
@@ -156,6 +194,7 @@ export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<Pr
             settings.get(each.storeId),
             discounts.get(each.id)!,
             taxRules.get(each.storeId) ?? [],
+            shippingMethods.get(each.storeId) ?? [],
             now,
           ),
         );

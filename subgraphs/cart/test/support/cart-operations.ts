@@ -43,6 +43,39 @@ export const UPDATE_LINES = gql`mutation ($input: UpdateCartLinesInput!) { updat
 export const REMOVE_LINES = gql`mutation ($input: RemoveCartLinesInput!) { removeCartLines(input: $input) { ${PAYLOAD} } }`;
 export const SET_EMAIL = gql`mutation ($input: SetCartEmailInput!) { setCartEmail(input: $input) { ${PAYLOAD} } }`;
 export const SET_ADDRESSES = gql`mutation ($input: SetCartAddressesInput!) { setCartAddresses(input: $input) { ${PAYLOAD} } }`;
+export const SELECT_SHIPPING_RATE = gql`mutation ($input: SelectCartShippingRateInput!) { selectCartShippingRate(input: $input) { ${PAYLOAD} } }`;
+export const SHIPPED_CART = gql`
+  query ($id: ID!, $token: String) {
+    cart(id: $id, token: $token) {
+      updatedAt
+      subtotal {
+        amount
+        currencyCode
+      }
+      discountTotal {
+        amount
+        currencyCode
+      }
+      shippingTotal {
+        amount
+        currencyCode
+      }
+      total {
+        amount
+        currencyCode
+      }
+      selectedShippingRate {
+        rateId
+        title
+        amount {
+          amount
+          currencyCode
+        }
+      }
+      selectedShippingRateUnavailable
+    }
+  }
+`;
 export const MERGE_CART = gql`mutation ($input: MergeCartInput!) { mergeCart(input: $input) { ${PAYLOAD} } }`;
 export const CART = gql`query ($id: ID!, $token: String) { cart(id: $id, token: $token) { ${CART_FIELDS} } }`;
 export const MY_CART = gql`query { myCart { ${CART_FIELDS} } }`;
@@ -107,6 +140,16 @@ export interface CartResult {
   taxTotal: MoneyResult;
   total: MoneyResult;
   lines: CartLineResult[];
+}
+
+export interface ShippedCartResult {
+  updatedAt: string;
+  subtotal: MoneyResult;
+  discountTotal: MoneyResult;
+  shippingTotal: MoneyResult;
+  total: MoneyResult;
+  selectedShippingRate: { rateId: string; title: string; amount: MoneyResult } | null;
+  selectedShippingRateUnavailable: boolean;
 }
 
 export interface UserErrorResult {

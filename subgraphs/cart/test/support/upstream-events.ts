@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeFor, inScope } from '@ultramarket/kit';
+import { envelopeFor, inScope, type ShippingMethodRates } from '@ultramarket/kit';
 import type { TestSubgraph } from '../../../kit/test/support/subgraph-harness';
 import { eventually } from '../../../kit/test/support/test-names';
 
@@ -117,5 +117,20 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     return event;
   };
 
-  return { publish, productEvent, storeCreated, collectionUpdated };
+  /** shipping.method-updated carrying the whole method (the kit's ShippingMethodRates and its carrier), handled. */
+  const shippingMethodUpdated = async (storeId: string, method: ShippingMethodRates, version: number) => {
+    const carrier = { code: 'manual', name: 'Manual', trackingUrlTemplate: null };
+    const event = await publish('shipping.method-updated', storeId, method.methodId, { ...method, carrier }, version);
+    await handled(storeId, event.id);
+    return event;
+  };
+
+  /** shipping.method-deleted, one version past the method's last update, handled. */
+  const shippingMethodDeleted = async (storeId: string, method: ShippingMethodRates, version: number) => {
+    const event = await publish('shipping.method-deleted', storeId, method.methodId, { methodId: method.methodId, zoneId: method.zone.zoneId }, version);
+    await handled(storeId, event.id);
+    return event;
+  };
+
+  return { publish, productEvent, storeCreated, collectionUpdated, shippingMethodUpdated, shippingMethodDeleted };
 }
