@@ -234,6 +234,33 @@ describe('tenant isolation across the supergraph', () => {
         front.storeId,
       ),
     );
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: SetCartAddressesInput!) { setCartAddresses(input: $i) { userErrors { code message } } }',
+        { i: { ...guestCart, shippingAddress: { line1: '1 Main St', city: 'Springfield', provinceCode: 'IL', postalCode: '62701', countryCode: 'US' } } },
+        undefined,
+        front.storeId,
+      ),
+    );
+    // the cart hears of the store's shipping methods through events
+    await eventually(
+      async () => {
+        const selected = must(
+          await ask(
+            stack.gatewayUrl,
+            'mutation ($i: SelectCartShippingRateInput!) { selectCartShippingRate(input: $i) { userErrors { code message } } }',
+            { i: { ...guestCart, rateId: shippingMethod.shippingMethod.id } },
+            undefined,
+            front.storeId,
+          ),
+        ).selectCartShippingRate as { userErrors: unknown[] };
+        if (selected.userErrors.length > 0) throw new Error(JSON.stringify(selected.userErrors));
+        return true;
+      },
+      15_000,
+      `${name}'s shipping rate`,
+    );
     return {
       ...guestCart,
       promotionId: promotion.promotion.id,
@@ -292,7 +319,7 @@ describe('tenant isolation across the supergraph', () => {
       bulk: await read('query ($id: ID!) { bulkOperation(id: $id) { status inputPartsReceived processedRows } }', { id: b.bulkOperationId }),
       cart: await read(
         `query ($id: ID!, $token: String) { cart(id: $id, token: $token) {
-          email itemCount lines { variantId quantity } shippingAddress { city } discountCodes { code applicable } total { amount } } }`,
+          email itemCount lines { variantId quantity } shippingAddress { city } selectedShippingRate { rateId } discountCodes { code applicable } total { amount } } }`,
         { id: b.cartId, token: b.cartToken },
       ),
       promotion: await read('query ($id: ID!) { promotion(id: $id) { title code active basisPoints } }', { id: b.promotionId }),
@@ -351,6 +378,7 @@ describe('tenant isolation across the supergraph', () => {
       applyCartDiscountCode: mutation('applyCartDiscountCode', { ...theirCart, code: a.promotionCode }),
       removeCartDiscountCode: mutation('removeCartDiscountCode', { ...theirCart, code: b.promotionCode }),
       mergeCart: mutation('mergeCart', theirCart),
+      selectCartShippingRate: mutation('selectCartShippingRate', { ...theirCart, rateId: b.shippingMethodId }),
       createPromotion: mutation('createPromotion', { title: 'Theirs', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [b.productId] }),
       updatePromotion: mutation('updatePromotion', { id: b.promotionId, title: 'Taken over', basisPoints: 10_000 }),
       deactivatePromotion: mutation('deactivatePromotion', { id: b.promotionId }),
