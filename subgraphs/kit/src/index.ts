@@ -58,6 +58,7 @@ export * from './server/http-lifecycle';
 export * from './server/request-origin';
 export * from './server/subgraph-definition';
 export * from './server/subgraph-runtime';
+export * from './server/periodic-job';
 export * from './server/start-subgraph';
 export * from './server/run-subgraph';
 export * from './server/start-failure';

@@ -1,4 +1,4 @@
-import { inScope, PLATFORM_SCOPE, returnedRows, type SubgraphRuntime } from '@ultramarket/kit';
+import { inScope, periodicJob, PLATFORM_SCOPE, returnedRows, type SubgraphRuntime } from '@ultramarket/kit';
 import type { CartConfig } from '../cart-config';
 
 const BATCH = 500;
@@ -25,24 +25,5 @@ export async function deleteExpiredCarts(runtime: Pick<SubgraphRuntime, 'dataSou
 
 /** Runs the sweep every CART_EXPIRY_SWEEP_SECONDS on the background pool; returns its stop function. */
 export function cartExpiryJob(config: CartConfig) {
-  return (runtime: SubgraphRuntime) => {
-    let timer: NodeJS.Timeout | null = null;
-    let running: Promise<unknown> = Promise.resolve();
-    let stopped = false;
-    const schedule = () => {
-      if (stopped) return;
-      timer = setTimeout(() => {
-        running = deleteExpiredCarts(runtime)
-          .catch((error: unknown) => runtime.logger.warn({ err: error }, 'cart expiry sweep failed; will retry'))
-          .finally(schedule);
-      }, config.sweepIntervalMs);
-      timer.unref();
-    };
-    schedule();
-    return async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    };
-  };
+  return periodicJob('cart expiry sweep', config.sweepIntervalMs, deleteExpiredCarts);
 }

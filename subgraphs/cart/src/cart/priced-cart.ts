@@ -187,10 +187,12 @@ export function loadPricedCart(context: SubgraphContext, cart: Cart): Promise<Pr
         const discounts = await readCartPromotions(manager, [...carts]);
         const shippingMethods = await readShippingMethods(manager, storeIds);
         const now = new Date();
+        const linesOf = new Map<string, typeof facts>();
+        for (const line of facts) linesOf.set(line.cartId, [...(linesOf.get(line.cartId) ?? []), line]);
         return carts.map((each) =>
           pricedCartOf(
             each,
-            facts.filter((line) => line.cartId === each.id),
+            linesOf.get(each.id) ?? [],
             settings.get(each.storeId),
             discounts.get(each.id)!,
             taxRules.get(each.storeId) ?? [],

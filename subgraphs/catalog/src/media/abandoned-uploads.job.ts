@@ -1,4 +1,4 @@
-import { inScope, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
+import { inScope, periodicJob, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
 import { MediaStatus } from './media-status';
 import type { MediaServices } from './media-services';
 
@@ -55,24 +55,5 @@ export async function sweepAbandonedUploads(runtime: Pick<SubgraphRuntime, 'data
 
 /** Runs the sweep every minute on the background pool; returns its stop function. */
 export function abandonedUploadsJob(media: MediaServices) {
-  return (runtime: SubgraphRuntime) => {
-    let timer: NodeJS.Timeout | null = null;
-    let running: Promise<unknown> = Promise.resolve();
-    let stopped = false;
-    const schedule = () => {
-      if (stopped) return;
-      timer = setTimeout(() => {
-        running = sweepAbandonedUploads(runtime, media)
-          .catch((error: unknown) => runtime.logger.warn({ err: error }, 'abandoned upload sweep failed; will retry'))
-          .finally(schedule);
-      }, SWEEP_INTERVAL_MS);
-      timer.unref();
-    };
-    schedule();
-    return async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    };
-  };
+  return periodicJob('abandoned upload sweep', SWEEP_INTERVAL_MS, (runtime) => sweepAbandonedUploads(runtime, media));
 }
