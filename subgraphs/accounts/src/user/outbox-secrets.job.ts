@@ -1,4 +1,4 @@
-import type { SubgraphRuntime } from '@ultramarket/kit';
+import { periodicJob, type SubgraphRuntime } from '@ultramarket/kit';
 import { EVENT_SECRET_FIELDS } from './user.events';
 
 const SCRUB_INTERVAL_MS = 5_000;
@@ -19,14 +19,5 @@ export function scrubPublishedSecrets(runtime: SubgraphRuntime): Promise<void> {
     .then(() => undefined);
 }
 
-export function outboxSecretsJob(runtime: SubgraphRuntime): () => Promise<void> {
-  let running: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = scrubPublishedSecrets(runtime).catch((error: Error) => runtime.logger.warn({ err: error }, 'outbox secrets not scrubbed'));
-  }, SCRUB_INTERVAL_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}
+/** Scrubs every SCRUB_INTERVAL_MS on the kit's scheduler (no overlapping runs; a failure is logged and retried). */
+export const outboxSecretsJob = periodicJob('outbox secrets scrub', SCRUB_INTERVAL_MS, scrubPublishedSecrets);
