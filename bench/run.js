@@ -17,6 +17,7 @@ const { runP1, runP1Hot, prepareWindows, checkSameAnswers } = require('./lib/p1-
 const { runP2 } = require('./lib/p2-one-hop');
 const { runP3 } = require('./lib/p3-statements');
 const { runP4 } = require('./lib/p4-order-saga');
+const { runP4Cart, seedBenchShipping } = require('./lib/p4-cart-checkout');
 const { runP5 } = require('./lib/p5-subscription-latency');
 const { runP6 } = require('./lib/p6-response-cache');
 const { runP7 } = require('./lib/p7-search');
@@ -186,7 +187,7 @@ async function main() {
       const catalogDatabase = stack.databaseNames.find((name) => name.endsWith('_catalog'));
       results.P7 = await runP7({ gatewayUrl: stack.gatewayUrl, databaseName: catalogDatabase, config, log });
     }
-    if (selected('P4') || selected('P5')) {
+    if (selected('P4') || selected('P4-cart') || selected('P5')) {
       log('P4/P5: topping stock up to 100000 units a product and waiting for orders to know every product…');
       await prepareSaga({ gatewayUrl: stack.gatewayUrl, wsUrl: stack.wsUrl, keys, root, storeId, merchantToken: token, products });
     }
@@ -198,6 +199,14 @@ async function main() {
       // every process of the stack (each subgraph and the gateway), and the machine's NATS and Redis it uses
       const probe = makeProbe({ processes: pids, databaseNames: stack.databaseNames, subgraphs: {}, shared: sharedServers() });
       results.P4 = await runP4({ ...saga, pgbenchDatabase, namespace, smtpSink, probe });
+    }
+    if (selected('P4-cart')) {
+      log(
+        `P4-cart: cart (3 lines) → shipping → review → completeCheckout → pay → CONFIRMED, ${config.p4.shoppers} shoppers vs pgbench -c ${config.p4.pgbenchClients} (${config.p4.rounds} rounds of ${config.p4.durationSeconds} s)…`,
+      );
+      await seedBenchShipping(stack.gatewayUrl, token);
+      // P4 created the baseline database already when it ran
+      results['P4-cart'] = await runP4Cart({ ...saga, services: stack.services, pgbenchDatabase, createBaseline: !selected('P4'), namespace });
     }
     if (selected('P5')) {
       log(`P5: orderStatusChanged latency, 1 vs ${config.p5.subscribers} subscribers of one order (${config.p5.orders} orders each, 2 changes an order)…`);

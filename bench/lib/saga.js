@@ -211,4 +211,4 @@ async function merchantMutation(gatewayUrl, merchantToken, kind, orderId) {
   return payloadOf(await post(gatewayUrl, COMPLETE_ORDER, { input: { orderId } }, headers, 'completeOrder'), 'completeOrder', 'completeOrder').order;
 }
 
-module.exports = { Shopper, LiveConnection, prepareSaga, confirmedOrders, merchantMutation, randomItems, percentiles, sleep, FOLLOW };
+module.exports = { post, Shopper, LiveConnection, prepareSaga, confirmedOrders, merchantMutation, randomItems, percentiles, sleep, FOLLOW };
