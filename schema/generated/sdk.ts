@@ -3039,7 +3039,7 @@ export type Payment = {
   provider: Scalars['String']['output'];
   /** The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers. */
   providerReference: Maybe<Scalars['String']['output']>;
-  /** PENDING, SUCCEEDED, FAILED or REFUNDED. */
+  /** PENDING, SUCCEEDED, FAILED, REFUNDED or NEEDS_REVIEW. */
   status: PaymentStatus;
   /** The store the order was placed in. */
   storeId: Scalars['ID']['output'];
@@ -3079,10 +3079,12 @@ export type PaymentMethodInput = {
   token?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where a payment is: an order has at most one PENDING or SUCCEEDED payment at a time. */
+/** Where a payment is: an order has at most one PENDING, SUCCEEDED or NEEDS_REVIEW payment at a time. */
 export type PaymentStatus =
   /** The provider refused it (declined card, insufficient funds); the shopper may pay again. */
   | 'FAILED'
+  /** The provider could not tell the outcome after every reconciliation attempt: staff must check it with the provider. A late provider report still settles it; the order cannot be paid again meanwhile. */
+  | 'NEEDS_REVIEW'
   /** Accepted; the provider has not answered yet. */
   | 'PENDING'
   /** The money was taken and given back. */
