@@ -6080,6 +6080,13 @@ export type MergeCartMutationVariables = Exact<{
 
 export type MergeCartMutation = { __typename?: 'Mutation', mergeCart: { __typename?: 'MergeCartPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type RecoverCartMutationVariables = Exact<{
+  input: RecoverCartInput;
+}>;
+
+
+export type RecoverCartMutation = { __typename?: 'Mutation', recoverCart: { __typename?: 'RecoverCartPayload', cartToken: string | null, cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type CartPricingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   token?: InputMaybe<Scalars['String']['input']>;
@@ -7280,6 +7287,21 @@ export const SetCartEmailDocument = `
 export const MergeCartDocument = `
     mutation MergeCart($input: MergeCartInput!) {
   mergeCart(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const RecoverCartDocument = `
+    mutation RecoverCart($input: RecoverCartInput!) {
+  recoverCart(input: $input) {
+    cartToken
     cart {
       ...CartDetails
     }
@@ -8827,6 +8849,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     MergeCart(variables: MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<MergeCartMutation>({ document: MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
+    },
+    RecoverCart(variables: RecoverCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecoverCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecoverCartMutation>({ document: RecoverCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecoverCart', 'mutation', variables);
     },
     CartPricing(variables: CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CartPricingQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CartPricingQuery>({ document: CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);
