@@ -230,7 +230,7 @@ describe('cart subgraph: abandoned carts and their recovery', () => {
     const before = await written();
     for (const caller of [undefined, tokenFor([Role.CUSTOMER], storeId)]) {
       const refused = await mutate<RecoverCartResult>('recoverCart', RECOVER_CART, input, caller);
-      expect(refused).toMatchObject({ cart: null, cartToken: null, userErrors: [{ code: 'CART_RECOVERY_SIGN_IN_REQUIRED', field: ['input', 'cartId'] }] });
+      expect(refused).toMatchObject({ cart: null, cartToken: null, userErrors: [{ code: 'CART_SIGN_IN_REQUIRED', field: ['input', 'cartId'] }] });
     }
     expect(await written()).toEqual(before);
 

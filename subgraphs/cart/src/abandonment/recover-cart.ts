@@ -15,7 +15,7 @@ export const RecoveryErrors = {
       'recoveryToken',
     ]),
   signInRequired: () =>
-    UserError.of('CART_RECOVERY_SIGN_IN_REQUIRED', 'This cart belongs to a customer account: sign in as that customer to get back to it', ['input', 'cartId']),
+    UserError.of('CART_SIGN_IN_REQUIRED', 'This cart belongs to a customer account: sign in as that customer to get back to it', ['input', 'cartId']),
 };
 
 interface RecoveryRow {
