@@ -5,7 +5,7 @@ import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/s
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { markAbandonedCarts } from '../src/abandonment/cart-abandonment.job';
 import { loadAbandonmentConfig } from '../src/abandonment/abandonment-config';
-import type { CartAbandonedData } from '../src/abandonment/cart-abandoned.event';
+import type { CartAbandonedData } from '../src/abandonment/cart-abandoned.events';
 import type * as CartSubgraphModule from '../src/cart.subgraph';
 import { productWith, upstreamEvents } from './support/upstream-events';
 import { ADD_LINES, CART, CREATE_CART, MERGE_CART, type CartPayloadResult, type CartResult } from './support/cart-operations';

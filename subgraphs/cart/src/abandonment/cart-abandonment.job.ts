@@ -9,7 +9,7 @@ import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
 import { readCartPromotions } from '../cart-discount/cart-promotions';
 import { readShippingMethods } from '../shipping-view/read-shipping-methods';
 import { recoveryUrlFor, type AbandonmentConfig } from './abandonment-config';
-import { CART_ABANDONED, type CartAbandonedData } from './cart-abandoned.event';
+import { CART_ABANDONED, type CartAbandonedData } from './cart-abandoned.events';
 import { newRecoveryToken } from './recovery-token';
 
 const BATCH = 100;
