@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Role } from '@ultramarket/kit';
+import { Role, StoreStatus } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
-import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
+import { openOwnerConnection, storeStatusEvents } from '../../kit/test/support/tenancy-support';
 import { markAbandonedCarts } from '../src/abandonment/cart-abandonment.job';
 import { loadAbandonmentConfig } from '../src/abandonment/abandonment-config';
 import type { CartAbandonedData } from '../src/abandonment/cart-abandoned.events';
@@ -20,6 +20,7 @@ describe('cart subgraph: abandoned carts and their recovery', () => {
   let cart: TestSubgraph;
   let owner: DataSource;
   const events = upstreamEvents(() => cart);
+  const setStoreStatus = storeStatusEvents(() => cart);
   const storeId = randomUUID();
   const otherStoreId = randomUUID();
   const store = { 'x-store-id': storeId };
@@ -150,6 +151,20 @@ describe('cart subgraph: abandoned carts and their recovery', () => {
       [noEmail, noLines, recent, closed, expired].map((each) => each.cart.id),
     ]);
     expect(marked).toEqual([]);
+  });
+
+  it('leaves the carts of a suspended store waiting, and marks them once the store is back', async () => {
+    const waiting = await createCart({ lines: [{ variantId: small, quantity: 1 }], email: 'waiting@example.com' });
+    await idle(waiting.cart.id);
+    await setStoreStatus(storeId, StoreStatus.SUSPENDED);
+    try {
+      await markAbandonedCarts(cart.runtime, config);
+      expect(await abandonedEvents(waiting.cart.id)).toEqual([]);
+    } finally {
+      await setStoreStatus(storeId, StoreStatus.ACTIVE);
+    }
+    await markAbandonedCarts(cart.runtime, config);
+    expect(await abandonedEvents(waiting.cart.id)).toHaveLength(1);
   });
 
   it('publishes one event when two sweeps (two replicas) run at once', async () => {

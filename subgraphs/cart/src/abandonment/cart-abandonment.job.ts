@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { inScope, periodicJob, PLATFORM_SCOPE, type SubgraphRuntime, type Tx } from '@ultramarket/kit';
+import { inScope, periodicJob, PLATFORM_SCOPE, StoreStatus, type SubgraphRuntime, type Tx } from '@ultramarket/kit';
 import { Cart } from '../cart/cart.entity';
 import { CartStatus } from '../cart/cart-status';
 import { pricedCartOf } from '../cart/priced-cart';
@@ -21,12 +21,14 @@ interface DueCart {
 
 /**
  * What makes a cart abandoned, as one predicate for the search and the locked re-check: open, unexpired, never
- * marked, with an email and a line, and unchanged for the configured time ($1, in milliseconds). The partial index
- * `cart_abandonment_due` serves it by `updated_at`; the line is found by `cart_line`'s (cart_id, variant_id) index.
+ * marked, with an email and a line, unchanged for the configured time ($1, in milliseconds), in a store shoppers can
+ * see (a SUSPENDED or CLOSED store's carts wait: the link would lead nowhere). The partial index `cart_abandonment_due`
+ * serves it by `updated_at`; the line is found by `cart_line`'s (cart_id, variant_id) index, the status by its key.
  */
 const ABANDONED = `cart.status = '${CartStatus.OPEN}' AND cart.abandoned_at IS NULL AND cart.email IS NOT NULL
   AND cart.updated_at <= now() - $1 * interval '1 millisecond' AND cart.expires_at > now()
-  AND EXISTS (SELECT 1 FROM cart_line line WHERE line.cart_id = cart.id)`;
+  AND EXISTS (SELECT 1 FROM cart_line line WHERE line.cart_id = cart.id)
+  AND NOT EXISTS (SELECT 1 FROM store_status store WHERE store.store_id = cart.store_id AND store.status IN ('${StoreStatus.SUSPENDED}', '${StoreStatus.CLOSED}'))`;
 
 /**
  * Marks abandoned carts and publishes `cart.abandoned` for each, once in a cart's life (`abandoned_at` is never
