@@ -379,6 +379,8 @@ describe('tenant isolation across the supergraph', () => {
       removeCartDiscountCode: mutation('removeCartDiscountCode', { ...theirCart, code: b.promotionCode }),
       mergeCart: mutation('mergeCart', theirCart),
       selectCartShippingRate: mutation('selectCartShippingRate', { ...theirCart, rateId: b.shippingMethodId }),
+      // B's cart with the secret A could hold (B's cart token as recovery token): refused, and B's token keeps working
+      recoverCart: mutation('recoverCart', { cartId: b.cartId, recoveryToken: b.cartToken }),
       createPromotion: mutation('createPromotion', { title: 'Theirs', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [b.productId] }),
       updatePromotion: mutation('updatePromotion', { id: b.promotionId, title: 'Taken over', basisPoints: 10_000 }),
       deactivatePromotion: mutation('deactivatePromotion', { id: b.promotionId }),

@@ -2109,6 +2109,8 @@ export type Mutation = {
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
+  /** Opens an abandoned cart from its email's recovery link (once, before the link expires): a guest cart with a new cartToken (the old token stops working), a customer's cart for its signed-in customer. Refused with CART_RECOVERY_INVALID otherwise. */
+  recoverCart: RecoverCartPayload;
   /** Exchanges a refresh token for a new access token and refresh token; the one presented stops working. Presenting a used or revoked one revokes the whole session and is UNAUTHENTICATED. */
   refreshToken: RefreshTokenPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
@@ -2466,6 +2468,11 @@ export type MutationPlaceOrderArgs = {
 
 export type MutationProcessPaymentArgs = {
   input: ProcessPaymentInput;
+};
+
+
+export type MutationRecoverCartArgs = {
+  input: RecoverCartInput;
 };
 
 
@@ -4031,6 +4038,25 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UsersFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An abandoned cart's recovery link: the cart and the recovery token its email carried. */
+export type RecoverCartInput = {
+  /** The cart (the link’s `cart`). */
+  cartId: Scalars['ID']['input'];
+  /** The recovery token (the link’s `token`): single-use, valid for CART_RECOVERY_TTL_HOURS after the email. */
+  recoveryToken: Scalars['String']['input'];
+};
+
+/** Result of recoverCart. */
+export type RecoverCartPayload = {
+  __typename?: 'RecoverCartPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** A guest cart's new secret token (shown this once; the cart's previous token stops working). Null for a customer's cart, which its signed-in customer reaches as always. */
+  cartToken: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A refresh token to exchange for a new pair. */
@@ -6056,6 +6082,13 @@ export type MergeCartMutationVariables = Exact<{
 
 export type MergeCartMutation = { __typename?: 'Mutation', mergeCart: { __typename?: 'MergeCartPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type RecoverCartMutationVariables = Exact<{
+  input: RecoverCartInput;
+}>;
+
+
+export type RecoverCartMutation = { __typename?: 'Mutation', recoverCart: { __typename?: 'RecoverCartPayload', cartToken: string | null, cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type CartPricingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   token?: InputMaybe<Scalars['String']['input']>;
@@ -7256,6 +7289,21 @@ export const SetCartEmailDocument = `
 export const MergeCartDocument = `
     mutation MergeCart($input: MergeCartInput!) {
   mergeCart(input: $input) {
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
+export const RecoverCartDocument = `
+    mutation RecoverCart($input: RecoverCartInput!) {
+  recoverCart(input: $input) {
+    cartToken
     cart {
       ...CartDetails
     }
@@ -8803,6 +8851,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     MergeCart(variables: MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<MergeCartMutation>({ document: MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
+    },
+    RecoverCart(variables: RecoverCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecoverCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecoverCartMutation>({ document: RecoverCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecoverCart', 'mutation', variables);
     },
     CartPricing(variables: CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CartPricingQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CartPricingQuery>({ document: CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);

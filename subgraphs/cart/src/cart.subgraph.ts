@@ -16,6 +16,10 @@ import { PromotionResolver } from './promotion/promotion.resolver';
 import { TaxRules1763769630800 } from './migrations/1763769630800-tax-rules';
 import { CatalogProductTaxClass1763769630900 } from './migrations/1763769630900-catalog-product-tax-class';
 import { ShippingMethods1763769631000 } from './migrations/1763769631000-shipping-methods';
+import { CartAbandonment1763769631600 } from './migrations/1763769631600-cart-abandonment';
+import { abandonmentConfig } from './abandonment/abandonment-config';
+import { cartAbandonmentJob } from './abandonment/cart-abandonment.job';
+import { RecoverCartResolver } from './abandonment/recover-cart.resolver';
 import { shippingMethodHandlers } from './shipping-view/shipping-method.handlers';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
@@ -35,16 +39,17 @@ export const cartSubgraph: SubgraphDefinition = {
     TaxRules1763769630800,
     CatalogProductTaxClass1763769630900,
     ShippingMethods1763769631000,
+    CartAbandonment1763769631600,
   ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
   consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers, ...shippingMethodHandlers],
   // shoppers change carts only while the store is open to them
   followsStoreStatus: true,
-  jobs: [cartExpiryJob(cartConfig)],
+  jobs: [cartExpiryJob(cartConfig), cartAbandonmentJob(abandonmentConfig)],
   schema: () =>
     buildFederatedSchema({
-      resolvers: [CartResolver, PromotionResolver, TaxRuleResolver],
+      resolvers: [CartResolver, PromotionResolver, TaxRuleResolver, RecoverCartResolver],
       referenceResolvers: {
         Cart: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => resolveCartReference(context, reference.id) },
       },

@@ -33,6 +33,11 @@ export interface EmailConfig {
    * default 50, as many invitations as stores lets a store make a day): merchants choose the addresses.
    */
   invitationEmailsPerStoreDay: number;
+  /**
+   * Abandoned-cart emails one store may send one address in a day (NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY,
+   * default 3): a guest can put anybody's address on any number of carts.
+   */
+  cartEmailsPerRecipientDay: number;
 }
 
 export interface NotificationsConfig {
@@ -76,6 +81,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
       retryBaseMs: read.int('NOTIFICATIONS_EMAIL_RETRY_BASE_MS', 5000, { min: 10 }),
       paymentFailedEmailsPerOrderHour: read.int('NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR', 3, { min: 0, max: 100 }),
       invitationEmailsPerStoreDay: read.int('NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY', 50, { min: 0, max: 10_000 }),
+      cartEmailsPerRecipientDay: read.int('NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY', 3, { min: 0, max: 1000 }),
     },
   };
 }

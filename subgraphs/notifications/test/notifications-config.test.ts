@@ -16,6 +16,7 @@ describe('loadNotificationsConfig', () => {
       retryBaseMs: 5000,
       paymentFailedEmailsPerOrderHour: 3,
       invitationEmailsPerStoreDay: 50,
+      cartEmailsPerRecipientDay: 3,
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadNotificationsConfig', () => {
       NOTIFICATIONS_EMAIL_MAX_ATTEMPTS: '3',
       NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR: '1',
       NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY: '5',
+      NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY: '0',
     });
     expect(config.email).toMatchObject({
       enabled: false,
@@ -39,6 +41,7 @@ describe('loadNotificationsConfig', () => {
       maxAttempts: 3,
       paymentFailedEmailsPerOrderHour: 1,
       invitationEmailsPerStoreDay: 5,
+      cartEmailsPerRecipientDay: 0,
     });
   });
 

@@ -111,6 +111,7 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -165,6 +166,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     MergeCart(variables: Operations.MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.MergeCartMutation>({ document: Operations.MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
+    },
+    RecoverCart(variables: Operations.RecoverCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.RecoverCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.RecoverCartMutation>({ document: Operations.RecoverCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecoverCart', 'mutation', variables);
     },
     CartPricing(variables: Operations.CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CartPricingQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CartPricingQuery>({ document: Operations.CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);

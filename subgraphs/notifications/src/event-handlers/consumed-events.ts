@@ -73,6 +73,19 @@ export interface StaffInvited {
   expiresAt: Date;
 }
 
+/** `cart.abandoned`: one cart's lines and its recovery link (a live single-use token, see cart's README). */
+export interface CartAbandoned {
+  storeId: string;
+  cartId: string;
+  email: string | null;
+  customerId: string | null;
+  itemCount: number;
+  subtotal: MoneyData;
+  lines: { title: string; variantTitle: string; quantity: number }[];
+  recoveryUrl: string;
+  recoveryExpiresAt: Date;
+}
+
 function recipient(read: EventDataReader): Recipient {
   return { storeId: read.storeId(), customerId: read.optionalUuid('customerId'), email: read.optionalEmail('email') };
 }
@@ -134,5 +147,20 @@ export function readStaffInvited(event: EventEnvelope): StaffInvited {
     userId: read.optionalUuid('userId'),
     role: read.string('role'),
     expiresAt: read.instant('expiresAt'),
+  };
+}
+
+export function readCartAbandoned(event: EventEnvelope): CartAbandoned {
+  const read = new EventDataReader(event);
+  return {
+    storeId: read.storeId(),
+    cartId: read.uuid('cartId'),
+    email: read.optionalEmail('email'),
+    customerId: read.optionalUuid('customerId'),
+    itemCount: read.int('itemCount'),
+    subtotal: read.money('subtotal'),
+    lines: read.lines('lines'),
+    recoveryUrl: read.url('recoveryUrl'),
+    recoveryExpiresAt: read.instant('recoveryExpiresAt'),
   };
 }

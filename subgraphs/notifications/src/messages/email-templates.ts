@@ -14,7 +14,14 @@ export enum EmailKind {
   ACCOUNT_VERIFY_EMAIL = 'ACCOUNT_VERIFY_EMAIL',
   ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
   STORE_INVITATION = 'STORE_INVITATION',
+  CART_ABANDONED = 'CART_ABANDONED',
 }
+
+/** Emails whose body carries a live single-use token: the dispatcher removes the body once it is sent or given up. */
+export const EMAILS_WITH_LIVE_TOKENS: readonly EmailKind[] = [EmailKind.ACCOUNT_VERIFY_EMAIL, EmailKind.ACCOUNT_PASSWORD_RESET, EmailKind.CART_ABANDONED];
+
+/** Lines an abandoned-cart email lists; the rest are counted. */
+const CART_EMAIL_LINES = 10;
 
 /** What each template needs. */
 export interface EmailTemplateData {
@@ -29,6 +36,14 @@ export interface EmailTemplateData {
   [EmailKind.ACCOUNT_PASSWORD_RESET]: { firstName: string; link: string; token: string };
   /** No link and no token: the invitee accepts signed in, with this address (`myStoreInvitations`). The name is the merchant's words, quoted. */
   [EmailKind.STORE_INVITATION]: { storeName: string; role: string; expiresAt: Date };
+  /** Titles are the merchant's words, quoted; the link carries a single-use recovery token. */
+  [EmailKind.CART_ABANDONED]: {
+    lines: { title: string; variantTitle: string; quantity: number }[];
+    itemCount: number;
+    subtotal: MoneyData;
+    recoveryUrl: string;
+    recoveryExpiresAt: Date;
+  };
 }
 
 export interface RenderedEmail {
@@ -96,7 +111,28 @@ const templates: { [K in EmailKind]: Template<K> } = {
       'If you do not know this store, ignore this email: nobody joins a store without accepting.',
     ],
   }),
+  [EmailKind.CART_ABANDONED]: ({ lines, itemCount, subtotal, recoveryUrl, recoveryExpiresAt }) => ({
+    subject: 'You left something in your cart',
+    paragraphs: [
+      `Your cart is waiting for you: ${itemCount === 1 ? '1 item' : `${itemCount} items`}, ${formatMoney(subtotal)} at today's prices.`,
+      ...(lines.length > 0 ? [cartLines(lines)] : []),
+      `Pick up where you left off: ${recoveryUrl}`,
+      `The link works once, until ${formatUtc(recoveryExpiresAt)}. If you did not shop with us, ignore this email: nothing was ordered.`,
+    ],
+  }),
 };
+
+/** One line of a cart as an email lists it: `- 2 × “Heavy tee” (“M”)`; a default variant's title is left out. */
+function cartLine({ title, variantTitle, quantity }: { title: string; variantTitle: string; quantity: number }): string {
+  const variant = variantTitle && variantTitle !== 'Default' ? ` (${quotedText(variantTitle)})` : '';
+  return `- ${quantity} × ${quotedText(title || 'An item')}${variant}`;
+}
+
+function cartLines(lines: { title: string; variantTitle: string; quantity: number }[]): string {
+  const shown = lines.slice(0, CART_EMAIL_LINES).map(cartLine);
+  const more = lines.length - shown.length;
+  return [...shown, ...(more > 0 ? [`- and ${more} more`] : [])].join('\n');
+}
 
 const GREETING = 'Hello,';
 const SIGN_OFF = 'Thank you for shopping with us,\nUltraMarket';
