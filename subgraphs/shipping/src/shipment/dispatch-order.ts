@@ -8,12 +8,8 @@ import { OrderReference } from './order-reference.type';
 /** How long dispatchOrder waits for orders to record the dispatch before answering (its clients read order.status at once). */
 export const DISPATCH_WAIT_MS = 10_000;
 
-/** The codes orders' dispatchOrder answered for an order in the wrong state, kept for its clients. */
-const AS_BEFORE: Record<string, string> = {
-  ORDER_NOT_PAID: 'INVALID_TRANSITION',
-  ORDER_CANCELLED: 'INVALID_TRANSITION',
-  NOTHING_TO_SHIP: 'INVALID_TRANSITION',
-};
+/** createShipment's refusals of an order in the wrong state: orders' dispatchOrder answered INVALID_TRANSITION, kept for its clients. */
+const WRONG_STATE: readonly string[] = ['ORDER_NOT_PAID', 'ORDER_CANCELLED', 'NOTHING_TO_SHIP'];
 
 /**
  * Deprecated `dispatchOrder` (it was orders' until shipments moved here): `createShipment` of the whole order
@@ -24,7 +20,9 @@ export async function dispatchOrder(context: SubgraphContext, input: DispatchOrd
   const { payload, order } = await createShipment(context, { orderId: input.orderId, carrierName: input.carrier, trackingNumber: input.trackingNumber });
   const result = new DispatchOrderPayload();
   if (!payload.shipment || !order) {
-    const errors = payload.userErrors.map((error) => UserError.of(AS_BEFORE[error.code] ?? error.code, error.message, error.field));
+    const errors = payload.userErrors.map((error) =>
+      WRONG_STATE.includes(error.code) ? UserError.of('INVALID_TRANSITION', error.message, error.field) : error,
+    );
     return Object.assign(result, { order: null, shipment: null, userErrors: errors });
   }
   await awaitOrderView(context, order.orderId, order.storeId, (view) => view?.status !== 'CONFIRMED', DISPATCH_WAIT_MS);
