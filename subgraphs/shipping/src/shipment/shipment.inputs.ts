@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ShipmentStatus } from './shipment-status';
 
 @InputType({ description: 'How many of one ordered variant go into the parcel.' })
@@ -34,6 +34,7 @@ export class CreateShipmentInput {
   carrierName?: string | null;
 
   @Length(1, 100)
+  @Matches(/\S/, { message: 'trackingNumber must not be blank' })
   @Field({ description: "The carrier's tracking number." })
   trackingNumber: string;
 
