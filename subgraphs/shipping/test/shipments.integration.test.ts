@@ -197,6 +197,10 @@ describe('shipping subgraph: shipments of paid orders and their tracking', () =>
       input: { orderId: paid, carrierName: 'UPS', trackingNumber: '', lines: [{ variantId: kettle, quantity: 0 }] },
     });
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const blank = await shipping.client(merchant, { 'x-store-id': storeId }).rawRequest(CREATE_SHIPMENT, {
+      input: { orderId: paid, carrierName: 'UPS', trackingNumber: '   ' },
+    });
+    expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     // a shopper ships nothing
     const shopper = await shipping
       .client(tokenFor([Role.CUSTOMER], storeId), { 'x-store-id': storeId })
