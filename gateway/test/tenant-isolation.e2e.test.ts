@@ -22,6 +22,8 @@ interface Tenant {
   taxRuleId: string;
   shippingZoneId: string;
   shippingMethodId: string;
+  /** A shipment of the store's order (which it DISPATCHED). */
+  shipmentId: string;
   front: Storefront;
   shopper: { userId: string; token: string };
   productId: string;
@@ -261,8 +263,27 @@ describe('tenant isolation across the supergraph', () => {
       15_000,
       `${name}'s shipping rate`,
     );
+    // the order ships once shipping has heard it is paid; orders then makes it DISPATCHED
+    const shipment = await eventually(
+      async () => {
+        const created = must(
+          await ask(
+            stack.gatewayUrl,
+            'mutation ($i: CreateShipmentInput!) { createShipment(input: $i) { shipment { id } userErrors { code message } } }',
+            { i: { orderId, shippingMethodId: shippingMethod.shippingMethod.id, trackingNumber: `${name}-1` } },
+            merchant,
+          ),
+        ).createShipment as { shipment: { id: string } | null; userErrors: unknown[] };
+        if (!created.shipment) throw new Error(JSON.stringify(created.userErrors));
+        return created.shipment;
+      },
+      20_000,
+      `${name}'s shipment`,
+    );
+    await front.orderUntil(orderId, (order) => order.status === 'DISPATCHED', `${name}'s order DISPATCHED`);
     return {
       ...guestCart,
+      shipmentId: shipment.id,
       promotionId: promotion.promotion.id,
       promotionCode,
       taxRuleId: taxRule.taxRule.id,
@@ -298,7 +319,8 @@ describe('tenant isolation across the supergraph', () => {
       variants: await read('query ($id: ID!) { product(id: $id) { options { name values } variants { id title sku price { amount } } } }', { id: b.productId }),
       media: await read('query ($id: ID!) { product(id: $id) { media { id alt url position width } } }', { id: b.productId }),
       draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
-      order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason } }', { id: b.orderId }),
+      order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason shipments { id status } } }', { id: b.orderId }),
+      shipment: await read('query ($id: ID!) { shipment(id: $id) { status carrierName trackingNumber trackingEvents { status } } }', { id: b.shipmentId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
       notification: await read('query ($id: ID!) { notification(id: $id) { title isRead } }', { id: b.notificationId }, b.shopper.token),
       customer: await read('query ($id: ID!) { customer(id: $id) { email firstName note tags addresses { id isDefault city } } }', { id: b.customerId }),
@@ -520,6 +542,10 @@ describe('tenant isolation across the supergraph', () => {
       }),
       updateShippingMethod: mutation('updateShippingMethod', { id: b.shippingMethodId, rate: { kind: 'FLAT', amount: 1 } }),
       deleteShippingMethod: mutation('deleteShippingMethod', { id: b.shippingMethodId }),
+      shipment: { query: 'query ($id: ID!) { shipment(id: $id) { id } }', variables: { id: b.shipmentId }, refused: nothing },
+      // store B's order with store B's configured carrier
+      createShipment: mutation('createShipment', { orderId: b.orderId, shippingMethodId: b.shippingMethodId, trackingNumber: 'X' }),
+      updateShipmentTracking: mutation('updateShipmentTracking', { shipmentId: b.shipmentId, status: 'DELIVERED' }),
     };
   };
 
@@ -613,6 +639,8 @@ describe('tenant isolation across the supergraph', () => {
       collection: await entities('catalog', 'Collection', b.collectionId, 'id title'),
       shippingZone: await entities('shipping', 'ShippingZone', b.shippingZoneId, 'id name'),
       shippingMethod: await entities('shipping', 'ShippingMethod', b.shippingMethodId, 'id name'),
+      shipment: await entities('shipping', 'Shipment', b.shipmentId, 'id status'),
+      orderShipments: await entities('shipping', 'Order', b.orderId, 'shipments { id }'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -630,6 +658,8 @@ describe('tenant isolation across the supergraph', () => {
       collection: null,
       shippingZone: null,
       shippingMethod: null,
+      shipment: null,
+      orderShipments: { shipments: [] },
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(

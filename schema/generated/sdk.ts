@@ -1129,6 +1129,31 @@ export type CreatePromotionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A parcel of a paid order handed to a carrier. */
+export type CreateShipmentInput = {
+  /** A carrier named by hand (the manual carrier), e.g. "UPS". Give this or shippingMethodId. */
+  carrierName?: InputMaybe<Scalars['String']['input']>;
+  /** What goes in it; omitted, every line of the order not shipped yet. */
+  lines?: InputMaybe<Array<ShipmentLineInput>>;
+  /** The order (of the caller's store) it fulfils. */
+  orderId: Scalars['ID']['input'];
+  /** A shipping method of the store whose configured carrier carries it (its tracking page makes trackingUrl). Give this or carrierName. */
+  shippingMethodId?: InputMaybe<Scalars['ID']['input']>;
+  /** The carrier's tracking number. */
+  trackingNumber: Scalars['String']['input'];
+  /** An https tracking page, used when the carrier has no tracking page template of its own. */
+  trackingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of createShipment. */
+export type CreateShipmentPayload = {
+  __typename?: 'CreateShipmentPayload';
+  /** The shipment as it now is; null when nothing was done. */
+  shipment: Maybe<Shipment>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new shipping method in a zone of the caller's store. */
 export type CreateShippingMethodInput = {
   /** Its carrier; omitted, the manual carrier named after the method, without tracking page. */
@@ -1686,7 +1711,7 @@ export type DisableMfaPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The order handed to a carrier. */
+/** The order to hand to a carrier whole (deprecated: createShipment). */
 export type DispatchOrderInput = {
   /** Carrier name, e.g. "UPS". */
   carrier: Scalars['String']['input'];
@@ -1696,11 +1721,13 @@ export type DispatchOrderInput = {
   trackingNumber: Scalars['String']['input'];
 };
 
-/** Result of dispatchOrder. */
+/** Result of dispatchOrder (deprecated: createShipment). */
 export type DispatchOrderPayload = {
   __typename?: 'DispatchOrderPayload';
   /** The order as it now is; null when nothing was done. */
   order: Maybe<Order>;
+  /** The shipment made for the whole order; null when nothing was done. */
+  shipment: Maybe<Shipment>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -2053,6 +2080,8 @@ export type Mutation = {
   createProductVariants: CreateProductVariantsPayload;
   /** Creates a discount code (with `code`) or an automatic promotion (without) in the caller’s store. */
   createPromotion: CreatePromotionPayload;
+  /** Hands (part of) a paid order of the caller's store to a carrier: a shipment LABEL_CREATED with its lines (by default every line not shipped yet). Publishes shipping.shipment-created; the order becomes DISPATCHED once every line ships. userErrors: NOT_FOUND, INVALID_CARRIER, INVALID_TRACKING_URL, ORDER_NOT_PAID, ORDER_CANCELLED, LINE_NOT_IN_ORDER, QUANTITY_OVER_UNSHIPPED, NOTHING_TO_SHIP, STORE_UNAVAILABLE. */
+  createShipment: CreateShipmentPayload;
   /** Creates a shipping method in a zone of the caller's store. */
   createShippingMethod: CreateShippingMethodPayload;
   /** Creates a shipping zone in the caller's store. */
@@ -2087,7 +2116,10 @@ export type Mutation = {
   deleteTaxRule: DeleteTaxRulePayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
-  /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
+  /**
+   * Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is DISPATCHED.
+   * @deprecated Use createShipment
+   */
   dispatchOrder: DispatchOrderPayload;
   /** Invites someone, by email or user id, to a store's staff for seven days (its merchants, platform admins); they join only when they accept. Publishes stores.staff-invited. */
   inviteStoreStaff: InviteStoreStaffPayload;
@@ -2189,6 +2221,8 @@ export type Mutation = {
   updateProfile: UpdateProfilePayload;
   /** Changes a promotion; fields left out keep their values. Carts show the change at their next read. */
   updatePromotion: UpdatePromotionPayload;
+  /** Records where a parcel now is (the manual carrier’s way). Publishes shipping.tracking-updated; the customer is told. userErrors: NOT_FOUND, INVALID_TRANSITION (DELIVERED and RETURNED are final), INVALID_OCCURRED_AT, STORE_UNAVAILABLE. */
+  updateShipmentTracking: UpdateShipmentTrackingPayload;
   /** Changes a shipping method (its rate, threshold, carrier, name or zone). */
   updateShippingMethod: UpdateShippingMethodPayload;
   /** Renames a shipping zone or replaces its regions; its methods are republished. */
@@ -2343,6 +2377,11 @@ export type MutationCreateProductVariantsArgs = {
 
 export type MutationCreatePromotionArgs = {
   input: CreatePromotionInput;
+};
+
+
+export type MutationCreateShipmentArgs = {
+  input: CreateShipmentInput;
 };
 
 
@@ -2671,6 +2710,11 @@ export type MutationUpdatePromotionArgs = {
 };
 
 
+export type MutationUpdateShipmentTrackingArgs = {
+  input: UpdateShipmentTrackingInput;
+};
+
+
 export type MutationUpdateShippingMethodArgs = {
   input: UpdateShippingMethodInput;
 };
@@ -2752,7 +2796,7 @@ export type NotificationEdge = {
 
 /** What a notification is about. */
 export type NotificationType =
-  /** An order left the warehouse; the message names the carrier and tracking number when known. */
+  /** An order left the warehouse, or its parcel moved (in transit, out for delivery, delivered…); the message names the carrier and tracking number when known. */
   | 'DISPATCH'
   /** An invitation to join the store's staff, for the invited user: accepted with acceptStoreInvitation. */
   | 'INVITATION'
@@ -2778,7 +2822,10 @@ export type Order = {
   cancelReason: Maybe<Scalars['String']['output']>;
   /** Why the order was cancelled, as a code: what the shopper is told. */
   cancelReasonCode: Maybe<OrderCancelReason>;
-  /** Carrier it was dispatched with. */
+  /**
+   * Carrier of its latest shipment (or of its dispatch, for orders dispatched before shipments existed).
+   * @deprecated Use shipments { carrierName }
+   */
   carrier: Maybe<Scalars['String']['output']>;
   /** When it was placed (UTC). */
   createdAt: Scalars['DateTime']['output'];
@@ -2802,6 +2849,8 @@ export type Order = {
   reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether stock is held for it. */
   reservationStatus: OrderReservationStatus;
+  /** Its shipments, oldest first (empty before it ships; none for orders dispatched before shipments existed). */
+  shipments: Array<Shipment>;
   /** Where the order is shipped. */
   shippingAddress: ShippingAddress;
   /** Shipping charged. */
@@ -2818,7 +2867,10 @@ export type Order = {
   taxTotal: Money;
   /** What the shopper pays: subtotal + shipping + tax − discounts. */
   total: Money;
-  /** The carrier’s tracking number. */
+  /**
+   * Tracking number of its latest shipment (or of its dispatch, for orders dispatched before shipments existed).
+   * @deprecated Use shipments { trackingNumber }
+   */
   trackingNumber: Maybe<Scalars['String']['output']>;
   /** When it last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
@@ -3756,6 +3808,8 @@ export type Query = {
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
   segmentCustomers: CustomerConnection;
+  /** A shipment of the caller's store by id; null when there is none. */
+  shipment: Maybe<Shipment>;
   /** A shipping method of the caller's store by id; null when there is none. */
   shippingMethod: Maybe<ShippingMethod>;
   /** The shipping methods of the caller's store (of one zone when given), oldest first. */
@@ -3964,6 +4018,11 @@ export type QuerySegmentCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   segmentId: Scalars['ID']['input'];
+};
+
+
+export type QueryShipmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -4682,6 +4741,84 @@ export type SetupMfaPayload = {
   secret: Maybe<Scalars['String']['output']>;
   /** Why not (INVALID_CREDENTIALS, ACCOUNT_LOCKED, MFA_ALREADY_ENABLED); empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A parcel handed to a carrier for (part of) an order: its carrier, tracking and lines. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  /** The carrier integration: MANUAL (the merchant ships and reports tracking) for now. */
+  carrierCode: Scalars['String']['output'];
+  /** The carrier shoppers see, e.g. "UPS". */
+  carrierName: Scalars['String']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque shipment id. */
+  id: Scalars['ID']['output'];
+  /** What is in the parcel. */
+  lines: Array<ShipmentLine>;
+  /** The order it fulfils. */
+  order: Order;
+  /** The order it fulfils (see `order`). */
+  orderId: Scalars['ID']['output'];
+  /** The shipping method whose carrier carries it; null for a carrier named by hand. */
+  shippingMethodId: Maybe<Scalars['ID']['output']>;
+  /** Where the parcel is, as last reported. */
+  status: ShipmentStatus;
+  /** The store that shipped it. */
+  storeId: Scalars['ID']['output'];
+  /** Every tracking status it reported, oldest first (LABEL_CREATED first). */
+  trackingEvents: Array<ShipmentTrackingEvent>;
+  /** The carrier's tracking number. */
+  trackingNumber: Scalars['String']['output'];
+  /** Where the shopper follows the parcel: the carrier's tracking page, else the one given; null for none. */
+  trackingUrl: Maybe<Scalars['String']['output']>;
+  /** When its tracking last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** How many of one ordered variant a shipment holds. */
+export type ShipmentLine = {
+  __typename?: 'ShipmentLine';
+  /** How many of it are in the parcel. */
+  quantity: Scalars['Int']['output'];
+  /** The ordered variant (the order line's variantId). */
+  variantId: Scalars['ID']['output'];
+};
+
+/** How many of one ordered variant go into the parcel. */
+export type ShipmentLineInput = {
+  /** How many (1 to what of it is not shipped yet). */
+  quantity: Scalars['Int']['input'];
+  /** The ordered variant (the order line's variantId). */
+  variantId: Scalars['ID']['input'];
+};
+
+/** Where a parcel is, as its carrier reports it. */
+export type ShipmentStatus =
+  /** Delivered: final. */
+  | 'DELIVERED'
+  /** The courier could not deliver it; another attempt or a pickup follows. */
+  | 'FAILED_ATTEMPT'
+  /** On its way (repeated for each scan the carrier reports). */
+  | 'IN_TRANSIT'
+  /** Packed and labelled; the carrier has not scanned it yet. */
+  | 'LABEL_CREATED'
+  /** With the courier for delivery today. */
+  | 'OUT_FOR_DELIVERY'
+  /** Sent back to the store by the carrier: final. */
+  | 'RETURNED';
+
+/** One entry of a shipment's tracking history. */
+export type ShipmentTrackingEvent = {
+  __typename?: 'ShipmentTrackingEvent';
+  /** The carrier's or staff member's words, e.g. "Left at the depot". */
+  message: Maybe<Scalars['String']['output']>;
+  /** When it happened, as reported (UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When shipping recorded it (UTC). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The status reported. */
+  status: ShipmentStatus;
 };
 
 /** Where an order is shipped. */
@@ -5719,6 +5856,27 @@ export type UpdatePromotionPayload = {
   __typename?: 'UpdatePromotionPayload';
   /** The promotion as it now is; null when nothing was changed. */
   promotion: Maybe<Promotion>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A tracking change of a shipment (the manual carrier's way; API carriers report through their provider). */
+export type UpdateShipmentTrackingInput = {
+  /** Words for the history and the customer, e.g. "Left with a neighbour" (at most 500 characters). */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** When it happened (UTC); default now. Not in the future. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The shipment. */
+  shipmentId: Scalars['ID']['input'];
+  /** Where the parcel now is. */
+  status: ShipmentStatus;
+};
+
+/** Result of updateShipmentTracking. */
+export type UpdateShipmentTrackingPayload = {
+  __typename?: 'UpdateShipmentTrackingPayload';
+  /** The shipment as it now is; null when nothing was done. */
+  shipment: Maybe<Shipment>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };

@@ -20,6 +20,7 @@ describe('email templates', () => {
       renderEmail(EmailKind.ORDER_PAYMENT_FAILED, { orderNumber: '#1001', total, reason: 'Card declined' }),
       renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#1001', reasonCode: 'OUT_OF_STOCK' }),
       renderEmail(EmailKind.ORDER_DISPATCHED, { orderNumber: '#1001', carrier: 'DHL', trackingNumber: 'JD0146' }),
+      renderEmail(EmailKind.SHIPMENT_TRACKING, { orderNumber: '#1001', status: 'FAILED_ATTEMPT', carrier: 'DHL', trackingNumber: 'JD0146', trackingUrl: null }),
       renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: '#1001', amount: total, reason: null }),
     ];
     expect(emails.map((email) => email.kind)).toEqual(Object.values(EmailKind).filter((kind) => kind.startsWith('ORDER_') || kind.startsWith('PAYMENT_')));
@@ -34,6 +35,9 @@ describe('email templates', () => {
     expect(emails[2].text).toContain('Order #1001 was cancelled because some of its items are out of stock.');
     expect(emails[3].text).toContain('dispatched with DHL');
     expect(emails[3].text).toContain('Tracking number: JD0146');
+    expect(emails[3].text).not.toContain('Follow your parcel');
+    expect(emails[4].subject).toBe('Delivery of order #1001 failed');
+    expect(emails[4].text).toContain('DHL tracking number: JD0146\n');
   });
 
   it('puts the single-use link and code in account emails', () => {

@@ -9,6 +9,7 @@ import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
 import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
+import { shipmentHandlers } from './saga/shipment.handlers';
 import { CreateOrders1763769600300 } from './migrations/1763769600300-create-orders';
 import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-isolate-orders-by-store';
 import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout-limits';
@@ -31,7 +32,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     OrderByVariant1763769622000,
   ],
   publishes: ['orders'],
-  consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers, ...checkoutSettingsHandlers],
+  consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers, ...shipmentHandlers, ...checkoutSettingsHandlers],
   // placeOrder is refused unless the store is ACTIVE; staff change nothing while it is SUSPENDED or CLOSED
   followsStoreStatus: true,
   schema: () =>

@@ -8,7 +8,6 @@ import { ordersSubgraph } from '../src/orders.subgraph';
 import {
   CANCEL_ORDER,
   COMPLETE_ORDER,
-  DISPATCH_ORDER,
   PLACE_ORDER,
   shippingAddress,
   upstreamEvents,
@@ -217,7 +216,6 @@ describe('orders: checkout limits, store settings and read-only stores', () => {
       await setStoreStatus(storeId, status);
       const before = await written(storeId);
       for (const [document, input] of [
-        [DISPATCH_ORDER, { orderId: toShip.id, carrier: 'UPS', trackingNumber: '1Z' }],
         [COMPLETE_ORDER, { orderId: toShip.id }],
         [CANCEL_ORDER, { orderId: toCancel.id, reasonCode: 'OTHER' }],
       ] as const) {
@@ -233,6 +231,8 @@ describe('orders: checkout limits, store settings and read-only stores', () => {
     expect((await mutate(admin, CANCEL_ORDER, { orderId: toCancel.id, reasonCode: 'OTHER' })).order?.status).toBe('CANCELLED');
 
     await setStoreStatus(storeId, StoreStatus.PAUSED);
-    expect((await mutate(merchant, DISPATCH_ORDER, { orderId: toShip.id, carrier: 'UPS', trackingNumber: '1Z' })).order?.status).toBe('DISPATCHED');
+    // dispatching is shipping's (createShipment): orders only hears of the shipment
+    await events.ship(storeId, toShip.id);
+    expect((await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [toShip.id]))[0].status).toBe('DISPATCHED');
   });
 });

@@ -39,6 +39,21 @@ export interface OrderDispatched extends Recipient {
   orderNumber: string;
   carrier: string;
   trackingNumber: string;
+  /** The parcel's tracking page; null when the carrier has none (and for dispatches before shipments existed). */
+  trackingUrl: string | null;
+}
+
+/** `shipping.tracking-updated`: where a parcel of an order now is. */
+export interface ShipmentTracking extends Recipient {
+  shipmentId: string;
+  orderId: string;
+  orderNumber: string;
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  status: string;
+  /** The staff's or carrier's words: shown in the app to the order's customer, never emailed (a guest order's address is anybody's). */
+  message: string | null;
 }
 
 export interface PaymentEvent extends Recipient {
@@ -111,6 +126,22 @@ export function readOrderDispatched(event: EventEnvelope): OrderDispatched {
     orderNumber: read.string('orderNumber'),
     carrier: read.string('carrier'),
     trackingNumber: read.string('trackingNumber'),
+    trackingUrl: read.optionalString('trackingUrl'),
+  };
+}
+
+export function readShipmentTracking(event: EventEnvelope): ShipmentTracking {
+  const read = new EventDataReader(event);
+  return {
+    ...recipient(read),
+    shipmentId: read.uuid('shipmentId'),
+    orderId: read.uuid('orderId'),
+    orderNumber: read.string('orderNumber'),
+    carrier: read.string('carrier'),
+    trackingNumber: read.string('trackingNumber'),
+    trackingUrl: read.optionalString('trackingUrl'),
+    status: read.string('status'),
+    message: read.optionalString('message'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EventHandler, SecretCipher } from '@ultramarket/kit';
 import { notifyOnOrderStatusChanged } from './order-status-changed.handler';
 import { notifyOnOrderDispatched } from './order-dispatched.handler';
+import { notifyOnShipmentTracking } from './shipment-tracking.handler';
 import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
 import type { HandlerOptions } from './tell-customer';
@@ -16,6 +17,7 @@ export function notificationHandlers(
   return [
     notifyOnOrderStatusChanged(options),
     notifyOnOrderDispatched(options),
+    notifyOnShipmentTracking(options),
     notifyOnPaymentSucceeded(options),
     notifyOnPaymentFailed(options),
     notifyOnPaymentRefunded(options),

@@ -3,6 +3,7 @@ import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
 import { formatUtc, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
+import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
 
 /** Every email notifications sends; one template each below. */
 export enum EmailKind {
@@ -10,6 +11,7 @@ export enum EmailKind {
   ORDER_PAYMENT_FAILED = 'ORDER_PAYMENT_FAILED',
   ORDER_CANCELLED = 'ORDER_CANCELLED',
   ORDER_DISPATCHED = 'ORDER_DISPATCHED',
+  SHIPMENT_TRACKING = 'SHIPMENT_TRACKING',
   PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
   ACCOUNT_VERIFY_EMAIL = 'ACCOUNT_VERIFY_EMAIL',
   ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
@@ -29,7 +31,9 @@ export interface EmailTemplateData {
   [EmailKind.ORDER_PAYMENT_FAILED]: { orderNumber: string; total: MoneyData; reason: string | null };
   /** The reason as orders' code only: a guest order's address is anybody's, so no free text goes to it. */
   [EmailKind.ORDER_CANCELLED]: { orderNumber: string; reasonCode: string | null };
-  [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string };
+  [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string; trackingUrl?: string | null };
+  /** A parcel's tracking status (OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED); no free text: the staff's words stay in the app. */
+  [EmailKind.SHIPMENT_TRACKING]: { orderNumber: string; status: string; carrier: string; trackingNumber: string; trackingUrl: string | null };
   /** Payment events carry no order number: null when no order event has told us it yet. */
   [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
   [EmailKind.ACCOUNT_VERIFY_EMAIL]: { firstName: string; link: string; token: string };
@@ -77,10 +81,21 @@ const templates: { [K in EmailKind]: Template<K> } = {
     subject: `Your order ${orderNumber} was cancelled`,
     paragraphs: [`Order ${orderNumber} was cancelled${cancellationSentence(reasonCode)}`, 'If you were charged for it, the money will be refunded to you.'],
   }),
-  [EmailKind.ORDER_DISPATCHED]: ({ orderNumber, carrier, trackingNumber }) => ({
+  [EmailKind.ORDER_DISPATCHED]: ({ orderNumber, carrier, trackingNumber, trackingUrl }) => ({
     subject: `Your order ${orderNumber} is on its way`,
-    paragraphs: [`Good news: order ${orderNumber} has been dispatched with ${carrier}.`, `Tracking number: ${trackingNumber}`],
+    paragraphs: [
+      `Good news: order ${orderNumber} has been dispatched with ${carrier}.`,
+      `Tracking number: ${trackingNumber}`,
+      ...(trackingUrl ? [`Follow your parcel: ${trackingUrl}`] : []),
+    ],
   }),
+  [EmailKind.SHIPMENT_TRACKING]: (tracking) => {
+    const words = TRACKING_STATUS_WORDS[tracking.status];
+    return {
+      subject: words ? words.headline(tracking.orderNumber) : `News of your order ${tracking.orderNumber}`,
+      paragraphs: [`Your order ${tracking.orderNumber} ${words?.sentence ?? 'has news from the carrier'}.`, trackingLine(tracking)],
+    };
+  },
   [EmailKind.PAYMENT_REFUNDED]: ({ orderNumber, amount, reason }) => ({
     subject: orderNumber ? `Your refund for order ${orderNumber}` : 'Your refund',
     paragraphs: [

@@ -79,11 +79,17 @@ export class Order {
   @Column('varchar', { name: 'client_address', length: 64, nullable: true })
   clientAddress: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Carrier it was dispatched with.' })
+  /**
+   * Carrier and tracking number of orders dispatched before shipments moved to the shipping subgraph, which no
+   * longer change. Hidden from clients: shipping's deprecated `Order.carrier`/`trackingNumber` require them.
+   */
+  @Directive('@inaccessible')
+  @Field(() => String, { name: 'legacyCarrier', nullable: true, description: 'Carrier of an order dispatched before shipments existed.' })
   @Column('varchar', { length: 100, nullable: true })
   carrier: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The carrier’s tracking number.' })
+  @Directive('@inaccessible')
+  @Field(() => String, { name: 'legacyTrackingNumber', nullable: true, description: 'Tracking number of an order dispatched before shipments existed.' })
   @Column('varchar', { name: 'tracking_number', length: 100, nullable: true })
   trackingNumber: string | null;
 

@@ -49,6 +49,14 @@ export function cancelledData(order: Order, reason: string | null, reasonCode: O
   return { ...party(order), reason, reasonCode };
 }
 
-export function dispatchedData(order: Order) {
-  return { ...party(order), carrier: order.carrier, trackingNumber: order.trackingNumber };
+/** The shipment (shipping's, since shipments moved there) that dispatched the order. */
+export interface DispatchingShipment {
+  shipmentId: string;
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+}
+
+export function dispatchedData(order: Order, shipment: DispatchingShipment) {
+  return { ...party(order), ...shipment };
 }

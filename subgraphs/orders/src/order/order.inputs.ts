@@ -80,21 +80,6 @@ export class CancelOrderInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'The order handed to a carrier.' })
-export class DispatchOrderInput {
-  @IsUUID()
-  @Field(() => ID, { description: 'The order.' })
-  orderId: string;
-
-  @Length(1, 100)
-  @Field({ description: 'Carrier name, e.g. "UPS".' })
-  carrier: string;
-
-  @Length(1, 100)
-  @Field({ description: 'The carrier’s tracking number.' })
-  trackingNumber: string;
-}
-
 @InputType({ description: 'The order to mark delivered.' })
 export class CompleteOrderInput {
   @IsUUID()

@@ -5,11 +5,11 @@ import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type Subgrap
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
-import { CancelOrderInput, CompleteOrderInput, DispatchOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
-import { CancelOrderPayload, CompleteOrderPayload, DispatchOrderPayload, PlaceOrderPayload } from './order.payloads';
+import { CancelOrderInput, CompleteOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+import { CancelOrderPayload, CompleteOrderPayload, PlaceOrderPayload } from './order.payloads';
 import { findVisibleOrder, listOrders, loadLineItems, loadStatusHistory } from './order-queries';
 import { placeOrder } from './place-order';
-import { cancelOrder, completeOrder, dispatchOrder } from './order-commands';
+import { cancelOrder, completeOrder } from './order-commands';
 import { orderAnalytics } from '../analytics/order-analytics';
 import { OrderAnalytics } from '../analytics/order-analytics.type';
 import { ordersConfig as config } from '../orders-config';
@@ -63,15 +63,6 @@ export class OrderResolver {
   })
   cancelOrder(@Arg('input', { description: 'The order and why.' }) input: CancelOrderInput, @Ctx() context: SubgraphContext): Promise<CancelOrderPayload> {
     return cancelOrder(context, input);
-  }
-
-  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => DispatchOrderPayload, { description: 'Marks a confirmed order as handed to a carrier. Publishes orders.dispatched.' })
-  dispatchOrder(
-    @Arg('input', { description: 'The order and its shipment.' }) input: DispatchOrderInput,
-    @Ctx() context: SubgraphContext,
-  ): Promise<DispatchOrderPayload> {
-    return dispatchOrder(context, input);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)

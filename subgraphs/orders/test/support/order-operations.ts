@@ -36,10 +36,6 @@ export const CANCEL_ORDER = gql`
   mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { ${PAYLOAD} } }
   ${ORDER_FIELDS}
 `;
-export const DISPATCH_ORDER = gql`
-  mutation ($input: DispatchOrderInput!) { dispatchOrder(input: $input) { ${PAYLOAD} } }
-  ${ORDER_FIELDS}
-`;
 export const COMPLETE_ORDER = gql`
   mutation ($input: CompleteOrderInput!) { completeOrder(input: $input) { ${PAYLOAD} } }
   ${ORDER_FIELDS}
@@ -191,5 +187,32 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     await publish('inventory.committed', storeId, orderId, { orderId });
   };
 
-  return { publish, product, productEventData, productEvent, confirm };
+  /** Every line shipped: what shipping announces for a whole-order shipment; returns once orders handled it. */
+  const ship = async (storeId: string, orderId: string, shipment: { carrier?: string; trackingNumber?: string; orderFullyShipped?: boolean } = {}) => {
+    const shipmentId = randomUUID();
+    const event = await publish('shipping.shipment-created', storeId, shipmentId, {
+      shipmentId,
+      orderId,
+      orderNumber: '#1',
+      customerId: null,
+      email: 'shopper@example.com',
+      carrier: shipment.carrier ?? 'UPS',
+      trackingNumber: shipment.trackingNumber ?? '1Z999',
+      trackingUrl: 'https://track.example/1Z999',
+      status: 'LABEL_CREATED',
+      message: null,
+      lines: [],
+      orderFullyShipped: shipment.orderFullyShipped ?? true,
+    });
+    await eventually(
+      async () =>
+        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])))
+          .length > 0,
+      10_000,
+      'the shipment event handled',
+    );
+    return event;
+  };
+
+  return { publish, product, productEventData, productEvent, confirm, ship };
 }
