@@ -23,7 +23,9 @@ describe('email templates', () => {
       renderEmail(EmailKind.SHIPMENT_TRACKING, { orderNumber: '#1001', status: 'FAILED_ATTEMPT', carrier: 'DHL', trackingNumber: 'JD0146', trackingUrl: null }),
       renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: '#1001', amount: total, reason: null }),
     ];
-    expect(emails.map((email) => email.kind)).toEqual(Object.values(EmailKind).filter((kind) => kind.startsWith('ORDER_') || kind.startsWith('PAYMENT_')));
+    expect(emails.map((email) => email.kind)).toEqual(
+      Object.values(EmailKind).filter((kind) => kind.startsWith('ORDER_') || kind.startsWith('SHIPMENT_') || kind.startsWith('PAYMENT_')),
+    );
     for (const email of emails) {
       expect(email.subject).toContain('#1001');
       expect(email.text).toMatch(/^Hello,\n\n/);
