@@ -1284,6 +1284,10 @@ export type Customer = {
   storeId: Scalars['ID']['output'];
   /** Free-form labels the store uses to group customers. */
   tags: Array<Scalars['String']['output']>;
+  /** Whether the customer pays no tax (set by the store's staff); their signed-in carts are priced without tax. */
+  taxExempt: Scalars['Boolean']['output'];
+  /** What the exemption rests on, e.g. a resale certificate number (up to 100 characters); null when none is recorded or the customer is not exempt. */
+  taxExemptionReference: Maybe<Scalars['String']['output']>;
   /** Paid minus refunded over all their orders, in the store currency. */
   totalSpent: Money;
   /** When the customer last changed (UTC). */
@@ -2141,6 +2145,8 @@ export type Mutation = {
   setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
+  /** Marks a customer of the caller's store tax-exempt (with what it rests on) or taxable again; publishes customers.updated. */
+  setCustomerTaxExemption: SetCustomerTaxExemptionPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
   /** Sets the units on their way to a location. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -2546,6 +2552,11 @@ export type MutationSetCartAddressesArgs = {
 
 export type MutationSetCartEmailArgs = {
   input: SetCartEmailInput;
+};
+
+
+export type MutationSetCustomerTaxExemptionArgs = {
+  input: SetCustomerTaxExemptionInput;
 };
 
 
@@ -4470,6 +4481,25 @@ export type SetCartEmailPayload = {
   __typename?: 'SetCartEmailPayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Whether a customer of the caller's store pays tax, and what an exemption rests on. */
+export type SetCustomerTaxExemptionInput = {
+  /** The customer. */
+  customerId: Scalars['ID']['input'];
+  /** What the exemption rests on, e.g. a resale certificate number (up to 100 characters, trimmed; empty or left out records none). Only with taxExempt true. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** True: the customer pays no tax on their signed-in carts; false: they pay tax again (the reference is cleared). */
+  taxExempt: Scalars['Boolean']['input'];
+};
+
+/** Result of setCustomerTaxExemption. */
+export type SetCustomerTaxExemptionPayload = {
+  __typename?: 'SetCustomerTaxExemptionPayload';
+  /** The customer as it now is; null when nothing was changed. */
+  customer: Maybe<Customer>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
