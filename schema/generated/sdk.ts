@@ -368,6 +368,8 @@ export type Cart = {
   storeId: Scalars['ID']['output'];
   /** Available lines at their current prices, before discounts. */
   subtotal: Money;
+  /** Whether the signed-in shopper is a tax-exempt customer of the store (set by its staff): then the cart has no tax lines and taxTotal is 0. Always false for a guest cart, whatever its email. */
+  taxExempt: Scalars['Boolean']['output'];
   /** Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one). */
   taxLines: Array<CartTaxLine>;
   /** Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax. */

@@ -17,6 +17,8 @@ import { TaxRules1763769630800 } from './migrations/1763769630800-tax-rules';
 import { CatalogProductTaxClass1763769630900 } from './migrations/1763769630900-catalog-product-tax-class';
 import { ShippingMethods1763769631000 } from './migrations/1763769631000-shipping-methods';
 import { shippingMethodHandlers } from './shipping-view/shipping-method.handlers';
+import { CustomerTaxStatus1763769631900 } from './migrations/1763769631900-customer-tax-status';
+import { customerTaxStatusHandlers } from './customer-view/customer-tax-status.handlers';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 
@@ -35,10 +37,17 @@ export const cartSubgraph: SubgraphDefinition = {
     TaxRules1763769630800,
     CatalogProductTaxClass1763769630900,
     ShippingMethods1763769631000,
+    CustomerTaxStatus1763769631900,
   ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
-  consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers, ...shippingMethodHandlers],
+  consumers: [
+    ...catalogProductHandlers,
+    ...collectionMembershipHandlers,
+    ...storePricingSettingsHandlers,
+    ...shippingMethodHandlers,
+    ...customerTaxStatusHandlers,
+  ],
   // shoppers change carts only while the store is open to them
   followsStoreStatus: true,
   jobs: [cartExpiryJob(cartConfig)],
