@@ -6092,7 +6092,7 @@ export type CartPricingQueryVariables = Exact<{
 }>;
 
 
-export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
+export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, userId: string | null, taxExempt: boolean, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
 
 export type SetCartAddressesMutationVariables = Exact<{
   input: SetCartAddressesInput;
@@ -6488,14 +6488,14 @@ export type BulkOperationProgressSubscriptionVariables = Exact<{
 
 export type BulkOperationProgressSubscription = { __typename?: 'Subscription', bulkOperationProgress: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, totalRows: number, processedRows: number, succeededRows: number, failedRows: number } };
 
-export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type CustomersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -6504,7 +6504,7 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SegmentCustomersQueryVariables = Exact<{
   segmentId: Scalars['ID']['input'];
@@ -6513,7 +6513,7 @@ export type SegmentCustomersQueryVariables = Exact<{
 }>;
 
 
-export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
+export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
 
 export type CreateCustomerSegmentMutationVariables = Exact<{
   input: CreateCustomerSegmentInput;
@@ -6521,6 +6521,20 @@ export type CreateCustomerSegmentMutationVariables = Exact<{
 
 
 export type CreateCustomerSegmentMutation = { __typename?: 'Mutation', createCustomerSegment: { __typename?: 'CreateCustomerSegmentPayload', customerSegment: { __typename?: 'CustomerSegment', id: string, name: string, customerCount: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'CreateCustomerPayload', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCustomerTaxExemptionMutationVariables = Exact<{
+  input: SetCustomerTaxExemptionInput;
+}>;
+
+
+export type SetCustomerTaxExemptionMutation = { __typename?: 'Mutation', setCustomerTaxExemption: { __typename?: 'SetCustomerTaxExemptionPayload', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type AdjustStockMutationVariables = Exact<{
   input: AdjustStockInput;
@@ -7003,6 +7017,8 @@ export const CustomerSummaryFragmentDoc = `
   }
   lastOrderAt
   tags
+  taxExempt
+  taxExemptionReference
 }
     `;
 export const InventoryItemFieldsFragmentDoc = `
@@ -7301,6 +7317,8 @@ export const CartPricingDocument = `
     query CartPricing($id: ID!, $token: String) {
   cart(id: $id, token: $token) {
     id
+    userId
+    taxExempt
     totalWeightGrams
     shippingAddress {
       countryCode
@@ -8230,6 +8248,34 @@ export const CreateCustomerSegmentDocument = `
   }
 }
     `;
+export const CreateCustomerDocument = `
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      ...CustomerSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
+export const SetCustomerTaxExemptionDocument = `
+    mutation SetCustomerTaxExemption($input: SetCustomerTaxExemptionInput!) {
+  setCustomerTaxExemption(input: $input) {
+    customer {
+      ...CustomerSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
 export const AdjustStockDocument = `
     mutation AdjustStock($input: AdjustStockInput!) {
   adjustStock(input: $input) {
@@ -9004,6 +9050,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateCustomerSegment(variables: CreateCustomerSegmentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerSegmentMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerSegmentMutation>({ document: CreateCustomerSegmentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomerSegment', 'mutation', variables);
+    },
+    CreateCustomer(variables: CreateCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerMutation>({ document: CreateCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomer', 'mutation', variables);
+    },
+    SetCustomerTaxExemption(variables: SetCustomerTaxExemptionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCustomerTaxExemptionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCustomerTaxExemptionMutation>({ document: SetCustomerTaxExemptionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCustomerTaxExemption', 'mutation', variables);
     },
     AdjustStock(variables: AdjustStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AdjustStockMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AdjustStockMutation>({ document: AdjustStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustStock', 'mutation', variables);
