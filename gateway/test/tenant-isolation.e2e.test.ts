@@ -301,7 +301,10 @@ describe('tenant isolation across the supergraph', () => {
       order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason } }', { id: b.orderId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
       notification: await read('query ($id: ID!) { notification(id: $id) { title isRead } }', { id: b.notificationId }, b.shopper.token),
-      customer: await read('query ($id: ID!) { customer(id: $id) { email firstName note tags taxExempt taxExemptionReference addresses { id isDefault city } } }', { id: b.customerId }),
+      customer: await read(
+        'query ($id: ID!) { customer(id: $id) { email firstName note tags taxExempt taxExemptionReference addresses { id isDefault city } } }',
+        { id: b.customerId },
+      ),
       segment: await read('query ($id: ID!) { customerSegment(id: $id) { name customerCount } }', { id: b.segmentId }),
       store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
         id: b.front.storeId,
