@@ -323,7 +323,10 @@ describe('tenant isolation across the supergraph', () => {
       shipment: await read('query ($id: ID!) { shipment(id: $id) { status carrierName trackingNumber trackingEvents { status } } }', { id: b.shipmentId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
       notification: await read('query ($id: ID!) { notification(id: $id) { title isRead } }', { id: b.notificationId }, b.shopper.token),
-      customer: await read('query ($id: ID!) { customer(id: $id) { email firstName note tags addresses { id isDefault city } } }', { id: b.customerId }),
+      customer: await read(
+        'query ($id: ID!) { customer(id: $id) { email firstName note tags taxExempt taxExemptionReference addresses { id isDefault city } } }',
+        { id: b.customerId },
+      ),
       segment: await read('query ($id: ID!) { customerSegment(id: $id) { name customerCount } }', { id: b.segmentId }),
       store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
         id: b.front.storeId,
@@ -456,6 +459,7 @@ describe('tenant isolation across the supergraph', () => {
       setVariantMedia: mutation('setVariantMedia', { variantId: b.productId, mediaId: b.mediaId }),
       updateCustomer: mutation('updateCustomer', { id: b.customerId, note: 'seen by A' }),
       deleteCustomer: mutation('deleteCustomer', { id: b.customerId }),
+      setCustomerTaxExemption: mutation('setCustomerTaxExemption', { customerId: b.customerId, taxExempt: true, reference: 'STOLEN-1' }),
       createCustomerAddress: mutation('createCustomerAddress', { customerId: b.customerId, address }),
       updateCustomerAddress: mutation('updateCustomerAddress', { id: b.addressId, address }),
       deleteCustomerAddress: mutation('deleteCustomerAddress', { id: b.addressId }),

@@ -368,6 +368,8 @@ export type Cart = {
   storeId: Scalars['ID']['output'];
   /** Available lines at their current prices, before discounts. */
   subtotal: Money;
+  /** Whether the signed-in shopper is a tax-exempt customer of the store (set by its staff): then the cart has no tax lines and taxTotal is 0. Always false for a guest cart, whatever its email. */
+  taxExempt: Scalars['Boolean']['output'];
   /** Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one). */
   taxLines: Array<CartTaxLine>;
   /** Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax. */
@@ -1309,6 +1311,10 @@ export type Customer = {
   storeId: Scalars['ID']['output'];
   /** Free-form labels the store uses to group customers. */
   tags: Array<Scalars['String']['output']>;
+  /** Whether the customer pays no tax (set by the store's staff); their signed-in carts are priced without tax. */
+  taxExempt: Scalars['Boolean']['output'];
+  /** What the exemption rests on, e.g. a resale certificate number (up to 100 characters); null when none is recorded or the customer is not exempt. */
+  taxExemptionReference: Maybe<Scalars['String']['output']>;
   /** Paid minus refunded over all their orders, in the store currency. */
   totalSpent: Money;
   /** When the customer last changed (UTC). */
@@ -2175,6 +2181,8 @@ export type Mutation = {
   setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
+  /** Marks a customer of the caller's store tax-exempt (with what it rests on) or taxable again; publishes customers.updated. */
+  setCustomerTaxExemption: SetCustomerTaxExemptionPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
   /** Sets the units on their way to a location. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -2592,6 +2600,11 @@ export type MutationSetCartAddressesArgs = {
 
 export type MutationSetCartEmailArgs = {
   input: SetCartEmailInput;
+};
+
+
+export type MutationSetCustomerTaxExemptionArgs = {
+  input: SetCustomerTaxExemptionInput;
 };
 
 
@@ -4561,6 +4574,25 @@ export type SetCartEmailPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Whether a customer of the caller's store pays tax, and what an exemption rests on. */
+export type SetCustomerTaxExemptionInput = {
+  /** The customer. */
+  customerId: Scalars['ID']['input'];
+  /** What the exemption rests on, e.g. a resale certificate number (up to 100 characters, trimmed; empty or left out records none). Only with taxExempt true. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** True: the customer pays no tax on their signed-in carts; false: they pay tax again (the reference is cleared). */
+  taxExempt: Scalars['Boolean']['input'];
+};
+
+/** Result of setCustomerTaxExemption. */
+export type SetCustomerTaxExemptionPayload = {
+  __typename?: 'SetCustomerTaxExemptionPayload';
+  /** The customer as it now is; null when nothing was changed. */
+  customer: Maybe<Customer>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The address to make the default. */
 export type SetDefaultCustomerAddressInput = {
   /** The address to make its customer’s default. */
@@ -6253,7 +6285,7 @@ export type CartPricingQueryVariables = Exact<{
 }>;
 
 
-export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
+export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, userId: string | null, taxExempt: boolean, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
 
 export type SetCartAddressesMutationVariables = Exact<{
   input: SetCartAddressesInput;
@@ -6649,14 +6681,14 @@ export type BulkOperationProgressSubscriptionVariables = Exact<{
 
 export type BulkOperationProgressSubscription = { __typename?: 'Subscription', bulkOperationProgress: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, totalRows: number, processedRows: number, succeededRows: number, failedRows: number } };
 
-export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type CustomersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -6665,7 +6697,7 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SegmentCustomersQueryVariables = Exact<{
   segmentId: Scalars['ID']['input'];
@@ -6674,7 +6706,7 @@ export type SegmentCustomersQueryVariables = Exact<{
 }>;
 
 
-export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
+export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
 
 export type CreateCustomerSegmentMutationVariables = Exact<{
   input: CreateCustomerSegmentInput;
@@ -6682,6 +6714,20 @@ export type CreateCustomerSegmentMutationVariables = Exact<{
 
 
 export type CreateCustomerSegmentMutation = { __typename?: 'Mutation', createCustomerSegment: { __typename?: 'CreateCustomerSegmentPayload', customerSegment: { __typename?: 'CustomerSegment', id: string, name: string, customerCount: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'CreateCustomerPayload', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCustomerTaxExemptionMutationVariables = Exact<{
+  input: SetCustomerTaxExemptionInput;
+}>;
+
+
+export type SetCustomerTaxExemptionMutation = { __typename?: 'Mutation', setCustomerTaxExemption: { __typename?: 'SetCustomerTaxExemptionPayload', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type AdjustStockMutationVariables = Exact<{
   input: AdjustStockInput;
@@ -7164,6 +7210,8 @@ export const CustomerSummaryFragmentDoc = `
   }
   lastOrderAt
   tags
+  taxExempt
+  taxExemptionReference
 }
     `;
 export const InventoryItemFieldsFragmentDoc = `
@@ -7477,6 +7525,8 @@ export const CartPricingDocument = `
     query CartPricing($id: ID!, $token: String) {
   cart(id: $id, token: $token) {
     id
+    userId
+    taxExempt
     totalWeightGrams
     shippingAddress {
       countryCode
@@ -8406,6 +8456,34 @@ export const CreateCustomerSegmentDocument = `
   }
 }
     `;
+export const CreateCustomerDocument = `
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      ...CustomerSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
+export const SetCustomerTaxExemptionDocument = `
+    mutation SetCustomerTaxExemption($input: SetCustomerTaxExemptionInput!) {
+  setCustomerTaxExemption(input: $input) {
+    customer {
+      ...CustomerSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
 export const AdjustStockDocument = `
     mutation AdjustStock($input: AdjustStockInput!) {
   adjustStock(input: $input) {
@@ -9183,6 +9261,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateCustomerSegment(variables: CreateCustomerSegmentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerSegmentMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerSegmentMutation>({ document: CreateCustomerSegmentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomerSegment', 'mutation', variables);
+    },
+    CreateCustomer(variables: CreateCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerMutation>({ document: CreateCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomer', 'mutation', variables);
+    },
+    SetCustomerTaxExemption(variables: SetCustomerTaxExemptionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCustomerTaxExemptionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCustomerTaxExemptionMutation>({ document: SetCustomerTaxExemptionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCustomerTaxExemption', 'mutation', variables);
     },
     AdjustStock(variables: AdjustStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AdjustStockMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AdjustStockMutation>({ document: AdjustStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustStock', 'mutation', variables);

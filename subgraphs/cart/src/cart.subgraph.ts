@@ -21,6 +21,8 @@ import { abandonmentConfig } from './abandonment/abandonment-config';
 import { cartAbandonmentJob } from './abandonment/cart-abandonment.job';
 import { RecoverCartResolver } from './abandonment/recover-cart.resolver';
 import { shippingMethodHandlers } from './shipping-view/shipping-method.handlers';
+import { CustomerTaxStatus1763769631900 } from './migrations/1763769631900-customer-tax-status';
+import { customerTaxStatusHandlers } from './customer-view/customer-tax-status.handlers';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 
@@ -40,10 +42,17 @@ export const cartSubgraph: SubgraphDefinition = {
     CatalogProductTaxClass1763769630900,
     ShippingMethods1763769631000,
     CartAbandonment1763769631600,
+    CustomerTaxStatus1763769631900,
   ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
-  consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers, ...shippingMethodHandlers],
+  consumers: [
+    ...catalogProductHandlers,
+    ...collectionMembershipHandlers,
+    ...storePricingSettingsHandlers,
+    ...shippingMethodHandlers,
+    ...customerTaxStatusHandlers,
+  ],
   // shoppers change carts only while the store is open to them
   followsStoreStatus: true,
   jobs: [cartExpiryJob(cartConfig), cartAbandonmentJob(abandonmentConfig)],

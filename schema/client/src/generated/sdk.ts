@@ -112,6 +112,8 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -340,6 +342,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateCustomerSegment(variables: Operations.CreateCustomerSegmentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCustomerSegmentMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCustomerSegmentMutation>({ document: Operations.CreateCustomerSegmentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomerSegment', 'mutation', variables);
+    },
+    CreateCustomer(variables: Operations.CreateCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCustomerMutation>({ document: Operations.CreateCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomer', 'mutation', variables);
+    },
+    SetCustomerTaxExemption(variables: Operations.SetCustomerTaxExemptionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetCustomerTaxExemptionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetCustomerTaxExemptionMutation>({ document: Operations.SetCustomerTaxExemptionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCustomerTaxExemption', 'mutation', variables);
     },
     AdjustStock(variables: Operations.AdjustStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AdjustStockMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.AdjustStockMutation>({ document: Operations.AdjustStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustStock', 'mutation', variables);

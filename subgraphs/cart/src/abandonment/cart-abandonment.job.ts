@@ -1,13 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { inScope, periodicJob, PLATFORM_SCOPE, StoreStatus, type SubgraphRuntime, type Tx } from '@ultramarket/kit';
 import { Cart } from '../cart/cart.entity';
 import { CartStatus } from '../cart/cart-status';
-import { pricedCartOf } from '../cart/priced-cart';
-import { readLineFacts } from '../cart/cart-line-facts';
-import { readPricingSettings } from '../store-view/read-pricing-settings';
-import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
-import { readCartPromotions } from '../cart-discount/cart-promotions';
-import { readShippingMethods } from '../shipping-view/read-shipping-methods';
+import { priceCarts } from '../cart/priced-cart';
 import { recoveryUrlFor, type AbandonmentConfig } from './abandonment-config';
 import { CART_ABANDONED, type CartAbandonedData } from './cart-abandoned.events';
 import { newRecoveryToken } from './recovery-token';
@@ -81,7 +75,7 @@ function markInItsStore(runtime: Pick<SubgraphRuntime, 'unitOfWork'>, config: Ab
 
 /** The event, with the cart priced by the one pricing engine as the shopper saw it last (available lines only). */
 async function emitAbandoned(tx: Tx, cart: Cart, recoveryUrl: string, recoveryExpiresAt: Date): Promise<void> {
-  const priced = await priceOne(tx.manager, cart);
+  const [priced] = await priceCarts(tx.manager, [cart]);
   const available = priced.lines.filter((line) => line.available);
   const data: CartAbandonedData = {
     cartId: cart.id,
@@ -95,25 +89,6 @@ async function emitAbandoned(tx: Tx, cart: Cart, recoveryUrl: string, recoveryEx
     recoveryExpiresAt: recoveryExpiresAt.toISOString(),
   };
   await tx.emit({ type: CART_ABANDONED, storeId: cart.storeId, aggregateId: cart.id, aggregateVersion: cart.version, data });
-}
-
-async function priceOne(manager: EntityManager, cart: Cart) {
-  const stores = [cart.storeId];
-  // one after another: they share the transaction's connection
-  const facts = await readLineFacts(manager, [cart.id]);
-  const settings = await readPricingSettings(manager, stores);
-  const taxRules = await readStoreTaxRules(manager, stores);
-  const discounts = await readCartPromotions(manager, [cart]);
-  const shippingMethods = await readShippingMethods(manager, stores);
-  return pricedCartOf(
-    cart,
-    facts,
-    settings.get(cart.storeId),
-    discounts.get(cart.id)!,
-    taxRules.get(cart.storeId) ?? [],
-    shippingMethods.get(cart.storeId) ?? [],
-    new Date(),
-  );
 }
 
 /** Runs the sweep every CART_ABANDONMENT_SWEEP_SECONDS on the background pool; returns its stop function. */

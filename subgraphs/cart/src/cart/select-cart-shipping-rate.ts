@@ -12,6 +12,7 @@ import { readLineFacts } from './cart-line-facts';
 import { CartErrors } from './cart-errors';
 import { lockOwnedCart, storeRefusal, touchCart } from './cart-writes';
 import { pricedCartOf } from './priced-cart';
+import { readTaxExemptCarts } from '../customer-view/read-tax-exemptions';
 
 /** Whether the cart, priced now with `rateId` chosen, would charge that rate: the one pricing path decides. */
 async function offersRate(manager: EntityManager, cart: Cart, rateId: string): Promise<boolean> {
@@ -21,6 +22,7 @@ async function offersRate(manager: EntityManager, cart: Cart, rateId: string): P
   const taxRules = await readStoreTaxRules(manager, [cart.storeId]);
   const discounts = await readCartPromotions(manager, [cart]);
   const methods = await readShippingMethods(manager, [cart.storeId]);
+  const taxExempt = await readTaxExemptCarts(manager, [cart]);
   const priced = pricedCartOf(
     { ...cart, shippingRateId: rateId },
     facts,
@@ -29,6 +31,7 @@ async function offersRate(manager: EntityManager, cart: Cart, rateId: string): P
     taxRules.get(cart.storeId) ?? [],
     methods.get(cart.storeId) ?? [],
     new Date(),
+    taxExempt.has(cart.id),
   );
   return priced.selectedShippingRate !== null;
 }
