@@ -19,10 +19,17 @@ import { ShippingMethods1763769631000 } from './migrations/1763769631000-shippin
 import { shippingMethodHandlers } from './shipping-view/shipping-method.handlers';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
+import { Checkout1763769631100 } from './migrations/1763769631100-checkout';
+import { CheckoutResolver } from './checkout/checkout.resolver';
+import { checkoutReplies } from './checkout/checkout-replies';
+import { checkoutReplyHandlers } from './checkout/checkout-reply.handlers';
+import { checkoutSettingsHandlers } from './store-view/checkout-settings';
+import { variantStockHandlers } from './stock-view/variant-stock.handlers';
 
 /**
  * Cart owns shoppers' carts (guests' by token, customers' by account) and prices them with the kit's
- * pricing engine from its own read models of catalog's variants and the stores' pricing settings.
+ * pricing engine from its own read models of catalog's variants and the stores' pricing settings; its checkout
+ * (review, completion) hands the priced order to orders with `cart.checkout-completed`.
  */
 export const cartSubgraph: SubgraphDefinition = {
   name: 'cart',
@@ -35,16 +42,27 @@ export const cartSubgraph: SubgraphDefinition = {
     TaxRules1763769630800,
     CatalogProductTaxClass1763769630900,
     ShippingMethods1763769631000,
+    Checkout1763769631100,
   ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],
-  consumers: [...catalogProductHandlers, ...collectionMembershipHandlers, ...storePricingSettingsHandlers, ...shippingMethodHandlers],
+  consumers: [
+    ...catalogProductHandlers,
+    ...collectionMembershipHandlers,
+    ...storePricingSettingsHandlers,
+    ...checkoutSettingsHandlers,
+    ...shippingMethodHandlers,
+    ...variantStockHandlers,
+    ...checkoutReplyHandlers,
+  ],
   // shoppers change carts only while the store is open to them
   followsStoreStatus: true,
+  // one follower of orders' replies per process, from now: completeCheckout and placeOrder wait on it
+  onStart: (runtime) => checkoutReplies.start(runtime),
   jobs: [cartExpiryJob(cartConfig)],
   schema: () =>
     buildFederatedSchema({
-      resolvers: [CartResolver, PromotionResolver, TaxRuleResolver],
+      resolvers: [CartResolver, CheckoutResolver, PromotionResolver, TaxRuleResolver],
       referenceResolvers: {
         Cart: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => resolveCartReference(context, reference.id) },
       },

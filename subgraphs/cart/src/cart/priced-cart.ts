@@ -5,6 +5,7 @@ import {
   priceCart,
   type PricingAddress,
   type PricingLine,
+  type PricingResult,
   type ShippingMethodRates,
   ProductReference,
   type SubgraphContext,
@@ -46,6 +47,12 @@ export interface PricedCart {
   selectedShippingRate: CartShippingRate | null;
   /** A rate is chosen but not offered for the cart now (address, weight, subtotal or the method changed): left out of the totals. */
   selectedShippingRateUnavailable: boolean;
+  /** Whether the store's prices include tax (the engine's setting). */
+  pricesIncludeTax: boolean;
+  /** The available lines as the engine took them. */
+  pricingLines: PricingLine[];
+  /** The engine's own answer, every amount a minor-unit integer: what checkout records. */
+  engine: PricingResult;
 }
 
 /**
@@ -79,9 +86,10 @@ export function pricedCartOf(
     productType: line.productType,
     vendor: line.vendor,
   }));
+  const pricesIncludeTax = settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX;
   const chosenRate = cart.shippingRateId === null ? null : offeredShippingRate(shippingMethods, cart, pricingLines, currencyCode, cart.shippingRateId);
   const result = priceCart({
-    settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax: settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX },
+    settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax },
     lines: pricingLines,
     customer: { customerId: cart.userId, taxExempt: false },
     shippingAddress: pricingAddressOf(cart.shippingAddress),
@@ -138,6 +146,9 @@ export function pricedCartOf(
     selectedShippingRate:
       chosenRate && Object.assign(new CartShippingRate(), { rateId: chosenRate.rateId, title: chosenRate.title, amount: money(chosenRate.amount) }),
     selectedShippingRateUnavailable: cart.shippingRateId !== null && chosenRate === null,
+    pricesIncludeTax,
+    pricingLines,
+    engine: result,
     discountCodes: discounts.codes.map((code) => {
       const applied = result.appliedPromotions.some((promotion) => promotion.code?.toUpperCase() === code);
       const rejection = result.rejectedPromotions.find((rejected) => rejected.code?.toUpperCase() === code);
@@ -158,13 +169,22 @@ export function offeredShippingRate(
   currencyCode: string,
   rateId: string,
 ): AvailableShippingRate | null {
-  const rates = availableShippingRates(methods, {
+  return offeredShippingRates(methods, cart, lines, currencyCode).find((rate) => rate.rateId === rateId) ?? null;
+}
+
+/** Every rate `availableShippingRates` offers now for the cart's shipping address and the weight and subtotal of its available lines. */
+export function offeredShippingRates(
+  methods: readonly ShippingMethodRates[],
+  cart: Pick<Cart, 'shippingAddress'>,
+  lines: readonly PricingLine[],
+  currencyCode: string,
+): AvailableShippingRate[] {
+  return availableShippingRates(methods, {
     address: pricingAddressOf(cart.shippingAddress),
     totalWeightGrams: lines.reduce((sum, line) => sum + (line.unitWeightGrams ?? 0) * line.quantity, 0),
     subtotal: lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0),
     currencyCode,
   });
-  return rates.find((rate) => rate.rateId === rateId) ?? null;
 }
 
 /** The tax and shipping region of an address. */
