@@ -356,6 +356,14 @@ export type Cart = {
   itemCount: Scalars['Int']['output'];
   /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
   lines: Array<CartLine>;
+  /** The shopper's note for the order (at most 1000 characters); null when none. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The order this cart became at completeCheckout; null while it is open. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** A phone number to reach the shopper about delivery (setCartEmail); the shipping address's phone counts too. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** The total shown at the last reviewCheckout; null before any review. */
+  reviewedTotal: Maybe<Money>;
   /** The chosen shipping rate priced now (its amount is in shippingTotal, before shipping promotions); null when none is chosen or it is not offered now (see selectedShippingRateUnavailable). */
   selectedShippingRate: Maybe<CartShippingRate>;
   /** True when a shipping rate was chosen but is not offered for the cart now (its address, weight or subtotal, or the method, changed): it is left out of the totals until one of availableShippingRates is chosen. */
@@ -757,6 +765,31 @@ export type CollectionSortOrder =
   | 'PRICE_DESC'
   /** By title, A to Z. */
   | 'TITLE_ASC';
+
+/** The cart whose checkout completes, and what the shopper agreed to pay. */
+export type CompleteCheckoutInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The total the shopper saw (reviewCheckout’s): refused with CHECKOUT_TOTAL_CHANGED, writing nothing, when the total now differs. */
+  expectedTotal?: InputMaybe<MoneyInput>;
+  /** A key unique to this checkout (1–100 characters): repeating the call with it returns the same order and creates nothing. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** Result of completeCheckout. */
+export type CompleteCheckoutPayload = {
+  __typename?: 'CompleteCheckoutPayload';
+  /** The checked-out cart (no longer open); null when refused. */
+  cart: Maybe<Cart>;
+  /** The order, once orders created it; null when refused or while it is still on its way (then query order(id) with orderId). */
+  order: Maybe<Order>;
+  /** The id of the order the cart becomes (also when orders has not answered in time: query order(id) for it); null when refused. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** Why the checkout did not complete (nothing was written, or orders refused the order); empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** An uploaded image to check and show. */
 export type CompleteMediaUploadInput = {
@@ -2025,6 +2058,8 @@ export type Mutation = {
   changePassword: ChangePasswordPayload;
   /** Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added. */
   changeStoreStaffRole: ChangeStoreStaffRolePayload;
+  /** Completes a cart's checkout: every review check again (any refusal writes nothing), the expected total (CHECKOUT_TOTAL_CHANGED), then the promotions' use is counted, the cart checked out and the order handed to orders, whose reply is awaited (up to CART_CHECKOUT_REPLY_TIMEOUT_MS: then orderId alone, query order(id)). Repeating it with the same idempotencyKey returns the same order. */
+  completeCheckout: CompleteCheckoutPayload;
   /** Checks an uploaded file (PNG, JPEG, GIF or WebP by its bytes, within the size limit), reads its dimensions and shows it; a refused file is deleted. Publishes catalog.product-media-changed. */
   completeMediaUpload: CompleteMediaUploadPayload;
   /** Marks a dispatched order as delivered. */
@@ -2129,6 +2164,8 @@ export type Mutation = {
   requestPasswordReset: RequestPasswordResetPayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
+  /** Reviews a cart before completing its checkout: the cart priced now, and as userErrors what changed (an ended or deactivated code is taken off: DISCOUNT_CODE_EXPIRED; PRICE_CHANGED) and what blocks completion (LINE_UNAVAILABLE, INSUFFICIENT_STOCK, DISCOUNT_CODE_USED_UP, EMAIL_REQUIRED, SHIPPING_ADDRESS_REQUIRED, ADDRESS_INCOMPLETE, SHIPPING_RATE_REQUIRED, GUEST_CHECKOUT_DISABLED, PHONE_REQUIRED, STORE_UNAVAILABLE). The total shown is recorded on the cart. */
+  reviewCheckout: ReviewCheckoutPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
   /** Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND. */
@@ -2141,6 +2178,8 @@ export type Mutation = {
   setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
+  /** Sets the shopper's note for the order (at most 1000 characters; null clears it). */
+  setCartNote: SetCartNotePayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
   /** Sets the units on their way to a location. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -2271,6 +2310,11 @@ export type MutationChangePasswordArgs = {
 
 export type MutationChangeStoreStaffRoleArgs = {
   input: ChangeStoreStaffRoleInput;
+};
+
+
+export type MutationCompleteCheckoutArgs = {
+  input: CompleteCheckoutInput;
 };
 
 
@@ -2519,6 +2563,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationReviewCheckoutArgs = {
+  input: ReviewCheckoutInput;
+};
+
+
 export type MutationRevokeRoleArgs = {
   input: RevokeRoleInput;
 };
@@ -2546,6 +2595,11 @@ export type MutationSetCartAddressesArgs = {
 
 export type MutationSetCartEmailArgs = {
   input: SetCartEmailInput;
+};
+
+
+export type MutationSetCartNoteArgs = {
+  input: SetCartNoteInput;
 };
 
 
@@ -4205,6 +4259,25 @@ export type ResetPasswordPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The cart to review before completing its checkout. */
+export type ReviewCheckoutInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of reviewCheckout: the cart priced now and what changed or blocks its completion. */
+export type ReviewCheckoutPayload = {
+  __typename?: 'ReviewCheckoutPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** True when completeCheckout would go ahead now: the userErrors only report what this review changed (an expired code taken off, a price change acknowledged). */
+  readyToComplete: Scalars['Boolean']['output'];
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A role to take from a user. */
 export type RevokeRoleInput = {
   /** The role to remove. */
@@ -4455,7 +4528,7 @@ export type SetCartAddressesPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The shopper's email on a cart (for the abandoned-cart email). */
+/** The shopper's contact on a cart: the email (the order's, and the abandoned-cart email's) and a phone when the store wants one. */
 export type SetCartEmailInput = {
   /** The cart. */
   cartId: Scalars['ID']['input'];
@@ -4463,11 +4536,32 @@ export type SetCartEmailInput = {
   cartToken?: InputMaybe<Scalars['String']['input']>;
   /** The email; null clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** A phone number to reach the shopper about delivery (needed at checkout when the store requires one and the shipping address has none); omitted: unchanged, null clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Result of setCartEmail. */
 export type SetCartEmailPayload = {
   __typename?: 'SetCartEmailPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The shopper's note for the order. */
+export type SetCartNoteInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The note (at most 1000 characters); null or blank clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of setCartNote. */
+export type SetCartNotePayload = {
+  __typename?: 'SetCartNotePayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
   /** Why the mutation did not happen; empty on success. */
@@ -6097,6 +6191,34 @@ export type CreateTaxRuleMutationVariables = Exact<{
 
 export type CreateTaxRuleMutation = { __typename?: 'Mutation', createTaxRule: { __typename?: 'CreateTaxRulePayload', taxRule: { __typename?: 'TaxRule', id: string, title: string, countryCode: string, provinceCode: string | null, rateBasisPoints: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type SelectCartShippingRateMutationVariables = Exact<{
+  input: SelectCartShippingRateInput;
+}>;
+
+
+export type SelectCartShippingRateMutation = { __typename?: 'Mutation', selectCartShippingRate: { __typename?: 'SelectCartShippingRatePayload', cart: { __typename?: 'Cart', id: string, selectedShippingRate: { __typename?: 'CartShippingRate', rateId: string, title: string, amount: { __typename?: 'Money', amount: any, currencyCode: string } } | null, shippingTotal: { __typename?: 'Money', amount: any } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCartNoteMutationVariables = Exact<{
+  input: SetCartNoteInput;
+}>;
+
+
+export type SetCartNoteMutation = { __typename?: 'Mutation', setCartNote: { __typename?: 'SetCartNotePayload', cart: { __typename?: 'Cart', id: string, note: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type ReviewCheckoutMutationVariables = Exact<{
+  input: ReviewCheckoutInput;
+}>;
+
+
+export type ReviewCheckoutMutation = { __typename?: 'Mutation', reviewCheckout: { __typename?: 'ReviewCheckoutPayload', readyToComplete: boolean, cart: { __typename?: 'Cart', id: string, email: string | null, phone: string | null, note: string | null, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, available: boolean, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, selectedShippingRate: { __typename?: 'CartShippingRate', rateId: string, title: string } | null, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string }, reviewedTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CompleteCheckoutMutationVariables = Exact<{
+  input: CompleteCheckoutInput;
+}>;
+
+
+export type CompleteCheckoutMutation = { __typename?: 'Mutation', completeCheckout: { __typename?: 'CompleteCheckoutPayload', orderId: string | null, order: { __typename?: 'Order', id: string, status: OrderStatus } | null, cart: { __typename?: 'Cart', id: string, orderId: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type ProductByIdQueryVariables = Exact<{
@@ -7399,6 +7521,139 @@ export const CreateTaxRuleDocument = `
       countryCode
       provinceCode
       rateBasisPoints
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const SelectCartShippingRateDocument = `
+    mutation SelectCartShippingRate($input: SelectCartShippingRateInput!) {
+  selectCartShippingRate(input: $input) {
+    cart {
+      id
+      selectedShippingRate {
+        rateId
+        title
+        amount {
+          amount
+          currencyCode
+        }
+      }
+      shippingTotal {
+        amount
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const SetCartNoteDocument = `
+    mutation SetCartNote($input: SetCartNoteInput!) {
+  setCartNote(input: $input) {
+    cart {
+      id
+      note
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const ReviewCheckoutDocument = `
+    mutation ReviewCheckout($input: ReviewCheckoutInput!) {
+  reviewCheckout(input: $input) {
+    readyToComplete
+    cart {
+      id
+      email
+      phone
+      note
+      lines {
+        id
+        variantId
+        quantity
+        available
+        unitPrice {
+          amount
+          currencyCode
+        }
+      }
+      discountCodes {
+        code
+        applicable
+        reason
+      }
+      appliedDiscounts {
+        promotionId
+        title
+        code
+        amount {
+          amount
+        }
+      }
+      taxLines {
+        title
+        rateBasisPoints
+        amount {
+          amount
+        }
+      }
+      selectedShippingRate {
+        rateId
+        title
+      }
+      subtotal {
+        amount
+        currencyCode
+      }
+      discountTotal {
+        amount
+      }
+      shippingTotal {
+        amount
+      }
+      taxTotal {
+        amount
+      }
+      total {
+        amount
+        currencyCode
+      }
+      reviewedTotal {
+        amount
+        currencyCode
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CompleteCheckoutDocument = `
+    mutation CompleteCheckout($input: CompleteCheckoutInput!) {
+  completeCheckout(input: $input) {
+    orderId
+    order {
+      id
+      status
+    }
+    cart {
+      id
+      orderId
     }
     userErrors {
       code
@@ -8819,6 +9074,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateTaxRule(variables: CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateTaxRuleMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateTaxRuleMutation>({ document: CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
+    },
+    SelectCartShippingRate(variables: SelectCartShippingRateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SelectCartShippingRateMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SelectCartShippingRateMutation>({ document: SelectCartShippingRateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SelectCartShippingRate', 'mutation', variables);
+    },
+    SetCartNote(variables: SetCartNoteMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCartNoteMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCartNoteMutation>({ document: SetCartNoteDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartNote', 'mutation', variables);
+    },
+    ReviewCheckout(variables: ReviewCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReviewCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReviewCheckoutMutation>({ document: ReviewCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReviewCheckout', 'mutation', variables);
+    },
+    CompleteCheckout(variables: CompleteCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompleteCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CompleteCheckoutMutation>({ document: CompleteCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteCheckout', 'mutation', variables);
     },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);
