@@ -45,7 +45,10 @@ export async function completeCheckout(context: SubgraphContext, config: CartCon
 export function completeCheckoutPayloadOf(outcome: CheckoutOutcome): CompleteCheckoutPayload {
   if (outcome.kind === 'REFUSED') return CompleteCheckoutPayload.failed(...outcome.userErrors);
   const { reply } = outcome;
-  if (reply.kind === 'REFUSED') return CompleteCheckoutPayload.failed(UserError.of(reply.code, reply.message, reply.field ?? undefined));
+  // orders' own code (RATE_LIMITED, IDEMPOTENCY_KEY_REUSED, …), relayed as it is: docs/errors.md lists them under orders
+  if (reply.kind === 'REFUSED') {
+    return CompleteCheckoutPayload.failed(Object.assign(new UserError(), { code: reply.code, message: reply.message, field: reply.field ?? undefined }));
+  }
   return Object.assign(new CompleteCheckoutPayload(), {
     orderId: outcome.orderId,
     order: reply.kind === 'PENDING' ? null : OrderReference.of(outcome.orderId),
