@@ -110,7 +110,6 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
-
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -396,9 +395,6 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     Inventory(variables?: Operations.InventoryQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.InventoryQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.InventoryQuery>({ document: Operations.InventoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Inventory', 'query', variables);
-    },
-    PlaceOrder(variables: Operations.PlaceOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.PlaceOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<Operations.PlaceOrderMutation>({ document: Operations.PlaceOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PlaceOrder', 'mutation', variables);
     },
     CancelOrder(variables: Operations.CancelOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CancelOrderMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CancelOrderMutation>({ document: Operations.CancelOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CancelOrder', 'mutation', variables);
