@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
 import { envelopeFor, inScope, Role } from '@ultramarket/kit';
 import { tokenFor, type TestSubgraph } from '../../../kit/test/support/subgraph-harness';
+import type { CheckoutCompleted } from '../../src/checkout/checkout-snapshot';
 import { eventually } from '../../../kit/test/support/test-names';
 
 export const ORDER_FIELDS = gql`
@@ -135,7 +136,7 @@ export const shopperFields = (who: Shopper = {}) => ({
  * promotion, tax or shipping: each line's subtotal and total is unit price × quantity. `extra` replaces
  * any field (a fully priced snapshot in the tests that check the order keeps every number).
  */
-export function checkoutSnapshot(lines: CheckoutLineSpec[], extra: Record<string, unknown> = {}) {
+export function checkoutSnapshot(lines: CheckoutLineSpec[], extra: Record<string, unknown> = {}): CheckoutCompleted {
   const priced = lines.map((line) => {
     const quantity = line.quantity ?? 1;
     const unitPrice = line.unitPrice ?? 2500;
@@ -177,10 +178,10 @@ export function checkoutSnapshot(lines: CheckoutLineSpec[], extra: Record<string
     shippingLine: null,
     discounts: [],
     ...extra,
-  };
+  } as CheckoutCompleted;
 }
 
-export type CheckoutSnapshot = ReturnType<typeof checkoutSnapshot>;
+export type CheckoutSnapshot = CheckoutCompleted;
 
 /** A variant as catalog.product-* events list it (title derived from the options). */
 export interface CatalogVariant {
@@ -279,7 +280,7 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     );
 
   /** cart.checkout-completed as cart publishes it (aggregate = the cart), through JetStream. */
-  const publishCheckout = (storeId: string, snapshot: CheckoutSnapshot) => publish('cart.checkout-completed', storeId, snapshot.cartId, snapshot, 2);
+  const publishCheckout = (storeId: string, snapshot: CheckoutSnapshot) => publish('cart.checkout-completed', storeId, snapshot.cartId, { ...snapshot }, 2);
 
   /**
    * What became of a checkout orders handled, in placeOrder's payload shape: the order as its store's
