@@ -2140,7 +2140,7 @@ export type Mutation = {
   mergeCart: MergeCartPayload;
   /** Moves a category with everything below it; refused with CATEGORY_CYCLE (under itself or a descendant) or CATEGORY_TOO_DEEP (over 10 levels). Publishes catalog.category-updated and catalog.product-categories-changed for the products below it. */
   moveCategory: MoveCategoryPayload;
-  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
+  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id): a "buy now" — the items become a one-off cart priced by the same engine as every cart (automatic promotions, tax for the address, the cheapest shipping rate offered for it) and completed like completeCheckout; stock is then reserved and the order awaits payment. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, VARIANT_REQUIRED, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
@@ -2821,6 +2821,8 @@ export type OptionValueRenameInput = {
 /** An order placed in a store. */
 export type Order = {
   __typename?: 'Order';
+  /** Who the order is billed to; null when the checkout gave no billing address. */
+  billingAddress: Maybe<OrderBillingAddress>;
   /** Why the order was cancelled, in words: the note given to cancelOrder, or the platform’s explanation. */
   cancelReason: Maybe<Scalars['String']['output']>;
   /** Why the order was cancelled, as a code: what the shopper is told. */
@@ -2831,6 +2833,8 @@ export type Order = {
   createdAt: Scalars['DateTime']['output'];
   /** The shopper’s user id; null for guest checkouts. */
   customerId: Maybe<Scalars['ID']['output']>;
+  /** The promotions and discount codes applied at checkout; they add up to discountTotal. */
+  discountApplications: Array<OrderDiscountApplication>;
   /** Discounts applied. */
   discountTotal: Money;
   /** Where order emails go. */
@@ -2839,6 +2843,8 @@ export type Order = {
   id: Scalars['ID']['output'];
   /** What was bought. */
   lineItems: Array<OrderLineItem>;
+  /** The shopper’s note to the store, given at checkout. */
+  note: Maybe<Scalars['String']['output']>;
   /** Human-readable number, unique within the store, e.g. "#1001". */
   orderNumber: Scalars['String']['output'];
   /** Whether it has been paid. */
@@ -2849,8 +2855,10 @@ export type Order = {
   reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether stock is held for it. */
   reservationStatus: OrderReservationStatus;
-  /** Where the order is shipped. */
-  shippingAddress: ShippingAddress;
+  /** Where the order is shipped; null for a checkout with nothing to ship. */
+  shippingAddress: Maybe<ShippingAddress>;
+  /** The shipping rate chosen at checkout; null when none was (nothing to ship, or orders placed before carts). */
+  shippingLine: Maybe<OrderShippingLine>;
   /** Shipping charged. */
   shippingTotal: Money;
   /** Where the order is in its life. */
@@ -2861,9 +2869,11 @@ export type Order = {
   storeId: Scalars['ID']['output'];
   /** Sum of the line totals. */
   subtotal: Money;
+  /** Every tax charged, as priced at checkout; they add up to taxTotal. */
+  taxLines: Array<OrderTaxLine>;
   /** Tax charged. */
   taxTotal: Money;
-  /** What the shopper pays: subtotal + shipping + tax − discounts. */
+  /** What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it). */
   total: Money;
   /** The carrier’s tracking number. */
   trackingNumber: Maybe<Scalars['String']['output']>;
@@ -2898,6 +2908,29 @@ export type OrderAnalyticsInput = {
   to: Scalars['DateTime']['input'];
 };
 
+/** Who an order is billed to. */
+export type OrderBillingAddress = {
+  __typename?: 'OrderBillingAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** Company name. */
+  company: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Recipient name. */
+  name: Scalars['String']['output'];
+  /** Phone number for the carrier. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region. */
+  province: Maybe<Scalars['String']['output']>;
+};
+
 /** Why an order was cancelled. cancelOrder takes the first four; the platform sets OUT_OF_STOCK and RESERVATION_EXPIRED. */
 export type OrderCancelReason =
   /** The shopper changed their mind. */
@@ -2924,6 +2957,17 @@ export type OrderConnection = {
   pageInfo: PageInfo;
   /** How many items match the filter in all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A promotion or discount code applied to an order, with what it took off in all. */
+export type OrderDiscountApplication = {
+  __typename?: 'OrderDiscountApplication';
+  /** What it took off the order (its lines and shipping). */
+  amount: Money;
+  /** The discount code entered; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion’s title, as the shopper saw it. */
+  title: Scalars['String']['output'];
 };
 
 /** An edge in a Order connection. */
@@ -2960,6 +3004,8 @@ export type OrderItemInput = {
 /** One product variant in an order, as it was when the order was placed. */
 export type OrderLineItem = {
   __typename?: 'OrderLineItem';
+  /** What promotions and discount codes took off this line. */
+  discountTotal: Money;
   /** Opaque line id. */
   id: Scalars['ID']['output'];
   /** unitPrice × quantity. */
@@ -2974,6 +3020,8 @@ export type OrderLineItem = {
   selectedOptions: Array<SelectedOption>;
   /** The variant’s SKU at order time; null when it had none. */
   sku: Maybe<Scalars['String']['output']>;
+  /** The tax charged on this line. */
+  taxTotal: Money;
   /** The product title at order time. */
   title: Scalars['String']['output'];
   /** Price of one unit at order time. */
@@ -3001,6 +3049,15 @@ export type OrderReservationStatus =
   | 'PENDING'
   | 'RELEASED'
   | 'RESERVED';
+
+/** The shipping rate an order was placed with. */
+export type OrderShippingLine = {
+  __typename?: 'OrderShippingLine';
+  /** The rate’s price as the pricing engine gave it (a free-shipping discount, if any, is among discountApplications). */
+  amount: Money;
+  /** The rate’s title, e.g. "Standard". */
+  title: Scalars['String']['output'];
+};
 
 /** Order of an order list; ties are broken by id. */
 export type OrderSort = {
@@ -3061,6 +3118,17 @@ export type OrderStatusCount = {
   count: Scalars['Int']['output'];
   /** The status. */
   status: OrderStatus;
+};
+
+/** A tax charged on an order, as the pricing engine computed it when the order was placed. */
+export type OrderTaxLine = {
+  __typename?: 'OrderTaxLine';
+  /** The tax charged. */
+  amount: Money;
+  /** Its rate in basis points (825 = 8.25%). */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The tax’s name, e.g. "CA state tax". */
+  title: Scalars['String']['output'];
 };
 
 /** Relay page information. */
@@ -3202,7 +3270,7 @@ export type PlaceOrderInput = {
 /** Result of placeOrder. */
 export type PlaceOrderPayload = {
   __typename?: 'PlaceOrderPayload';
-  /** The order as it now is; null when nothing was done. */
+  /** The order; null when nothing was done. */
   order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
@@ -6738,7 +6806,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string } | null, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -6,8 +6,10 @@ import type { CheckoutFacts } from './checkout-facts';
 /**
  * When a check runs: at REVIEW an expired code is taken off the cart and a changed price is acknowledged (the
  * shopper has now seen it), both reported; at COMPLETE either still there refuses the checkout, writing nothing.
+ * BUY_NOW (placeOrder's one-off cart) completes without a stock check: as before the move, inventory's
+ * reservation decides (a short line cancels the order), so placeOrder's refusals stay what they were.
  */
-export type CheckoutStage = 'REVIEW' | 'COMPLETE';
+export type CheckoutStage = 'REVIEW' | 'COMPLETE' | 'BUY_NOW';
 
 /**
  * Every reason the cart cannot become an order now, in the order a shopper fixes them: its lines (on sale, in
@@ -24,7 +26,8 @@ export function checkoutProblems(facts: CheckoutFacts, stage: CheckoutStage): Us
     const pricedLine = priced.lines[index];
     if (!pricedLine.available) return errors.push(CheckoutErrors.lineUnavailable(index, line.variantId));
     const available = facts.stock.get(line.variantId);
-    if (available !== undefined && available < line.quantity) errors.push(CheckoutErrors.insufficientStock(index, line.variantId, available, line.quantity));
+    if (stage !== 'BUY_NOW' && available !== undefined && available < line.quantity)
+      errors.push(CheckoutErrors.insufficientStock(index, line.variantId, available, line.quantity));
     if (line.addedUnitPrice !== null && (line.addedUnitPrice !== line.priceAmount || line.addedCurrencyCode !== line.currencyCode)) {
       errors.push(
         CheckoutErrors.priceChanged(

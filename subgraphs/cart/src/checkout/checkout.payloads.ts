@@ -40,3 +40,16 @@ export class CompleteCheckoutPayload {
     return Object.assign(new CompleteCheckoutPayload(), { orderId: null, order: null, cart: null, userErrors });
   }
 }
+
+@ObjectType({ description: 'Result of placeOrder.' })
+export class PlaceOrderPayload {
+  @Field(() => OrderReference, { nullable: true, description: 'The order; null when nothing was done.' })
+  order: OrderReference | null;
+
+  @Field(() => [UserError], { description: 'Why the mutation did not happen; empty on success.' })
+  userErrors: UserError[];
+
+  static of(order: OrderReference | null, ...userErrors: UserError[]): PlaceOrderPayload {
+    return Object.assign(new PlaceOrderPayload(), { order, userErrors });
+  }
+}

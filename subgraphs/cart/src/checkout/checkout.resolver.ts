@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Money, type SubgraphContext } from '@ultramarket/kit';
 import { cartConfig } from '../cart-config';
 import { Cart } from '../cart/cart.entity';
 import { loadPricedCart } from '../cart/priced-cart';
 import { CompleteCheckoutInput, ReviewCheckoutInput, SetCartNoteInput } from './checkout.inputs';
-import { CompleteCheckoutPayload, ReviewCheckoutPayload, SetCartNotePayload } from './checkout.payloads';
+import { CompleteCheckoutPayload, PlaceOrderPayload, ReviewCheckoutPayload, SetCartNotePayload } from './checkout.payloads';
+import { PlaceOrderInput } from './place-order.inputs';
+import { placeOrder } from './place-order';
 import { completeCheckout } from './complete-checkout';
 import { reviewCheckout } from './review-checkout';
 import { setCartNote } from './set-cart-note';
@@ -34,6 +36,19 @@ export class CheckoutResolver {
     @Ctx() context: SubgraphContext,
   ) {
     return completeCheckout(context, cartConfig, input);
+  }
+
+  // a transaction over every line plus the reservation it sets off: the gateway prices each call, aliases too, at this weight
+  @Directive('@cost(weight: 20)')
+  @Mutation(() => PlaceOrderPayload, {
+    description:
+      'Places an order in the caller’s store (guests too, naming it with X-Store-Id): a "buy now" — the items become a one-off cart priced by the same engine as every cart (automatic promotions, tax for the address, the cheapest shipping rate offered for it) and completed like completeCheckout; stock is then reserved and the order awaits payment. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, VARIANT_REQUIRED, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED.',
+  })
+  placeOrder(
+    @Arg('input', () => PlaceOrderInput, { description: 'The checkout.' }) input: PlaceOrderInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<PlaceOrderPayload> {
+    return placeOrder(context, cartConfig, input);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'The total shown at the last reviewCheckout; null before any review.' })

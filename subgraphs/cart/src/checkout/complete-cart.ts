@@ -1,7 +1,7 @@
 import type { MoneyInput, SubgraphContext, Tx, UserError } from '@ultramarket/kit';
 import type { CartConfig } from '../cart-config';
 import { Cart } from '../cart/cart.entity';
-import { type CartStatus } from '../cart/cart-status';
+import { CartStatus } from '../cart/cart-status';
 import { expiresAtOf } from '../cart/cart-writes';
 import type { PricedCart } from '../cart/priced-cart';
 import { checkoutProblems } from './checkout-checks';
@@ -42,7 +42,7 @@ export async function completeLockedCart(
   const customerId = context.caller.userId;
   await lockLimitedPromotions(tx.manager, cart);
   const facts = await readCheckoutFacts(tx.manager, cart, customerId);
-  const problems = checkoutProblems(facts, 'COMPLETE');
+  const problems = checkoutProblems(facts, status === CartStatus.BUY_NOW ? 'BUY_NOW' : 'COMPLETE');
   if (problems.length > 0) throw new CheckoutRefused(problems);
   const priced = facts.priced as PricedCart;
   const { expectedTotal } = request;
