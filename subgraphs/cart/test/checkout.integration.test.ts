@@ -483,6 +483,62 @@ describe('cart subgraph: checkout', () => {
     expect(rows[0].envelope.data.shippingAddress!.phone).toBe('+1 555 0100');
   });
 
+  it('placeOrder is a buy-now through the same path: the cheapest offered rate, the same event, a replay answers the same order, refusals write nothing', async () => {
+    const PLACE_ORDER = `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } userErrors { code field message } } }`;
+    const cheap: ShippingMethodRates = {
+      methodId: randomUUID(),
+      name: 'Ground',
+      zone: { zoneId: randomUUID(), name: 'Oregon', regions: [{ countryCode: 'US', provinceCode: 'OR', postalCodePrefix: null }] },
+      rate: { kind: 'FLAT', amount: 400 },
+      freeOverSubtotal: null,
+      currencyCode: 'USD',
+      taxClass: null,
+    };
+    const dear = { ...cheap, methodId: randomUUID(), name: 'Air', rate: { kind: 'FLAT' as const, amount: 1200 } };
+    await events.shippingMethodUpdated(storeId, cheap, 1);
+    await events.shippingMethodUpdated(storeId, dear, 1);
+    const input = {
+      items: [{ productId: tee.productId, quantity: 1 }],
+      email: 'Buyer@Example.test',
+      shippingAddress: { name: 'Bo Buyer', line1: '2 Oak St', city: 'Portland', province: 'OR', postalCode: '97201', countryCode: 'US' },
+      idempotencyKey: `buy-${randomUUID()}`,
+    };
+    const placed = (await request<{ placeOrder: { order: { id: string } | null; userErrors: unknown[] } }>(PLACE_ORDER, { input })).placeOrder;
+    expect(placed.userErrors).toEqual([]);
+    const orderId = placed.order!.id;
+    const [row] = await owner.query(`SELECT id, status, order_id, shipping_rate_id FROM cart WHERE order_id = $1`, [orderId]);
+    expect(row).toMatchObject({ status: 'BUY_NOW', shipping_rate_id: cheap.methodId });
+    const data = await completedEvent(row.id);
+    expect(data).toMatchObject({
+      orderId,
+      email: 'buyer@example.test',
+      subtotal: 2000,
+      shippingTotal: 400,
+      shippingLine: { rateId: cheap.methodId, title: 'Ground', amount: 400 },
+      shippingAddress: { name: 'Bo Buyer', province: 'OR', postalCode: '97201', countryCode: 'US' },
+    });
+    // the same key again: the same order, nothing new
+    const replayed = (await request<{ placeOrder: { order: { id: string } | null; userErrors: unknown[] } }>(PLACE_ORDER, { input })).placeOrder;
+    expect(replayed).toEqual({ order: { id: orderId }, userErrors: [] });
+    expect(await owner.query(`SELECT id FROM cart WHERE status = 'BUY_NOW' AND store_id = $1`, [storeId])).toHaveLength(1);
+    // refusals: nothing written, not even the one-off cart
+    const shirt = productWith([1000, 1100]);
+    await events.productEvent(storeId, shirt.productId, 1, shirt.variants, { title: 'Shirt' });
+    const refuse = async (changes: Record<string, unknown>) =>
+      (
+        await request<{ placeOrder: { userErrors: { code: string; field: string[] | null }[] } }>(PLACE_ORDER, {
+          input: { ...input, idempotencyKey: randomUUID(), ...changes },
+        })
+      ).placeOrder.userErrors;
+    expect(await refuse({ items: [{ productId: shirt.productId, quantity: 1 }] })).toEqual([
+      { code: 'VARIANT_REQUIRED', field: ['input', 'items', '0', 'productId'], message: expect.any(String) },
+    ]);
+    expect((await refuse({ items: [{ variantId: randomUUID(), quantity: 1 }] })).map((error) => error.code)).toEqual(['PRODUCT_NOT_AVAILABLE']);
+    const both = await rawRequest(PLACE_ORDER, { input: { ...input, items: [{ productId: tee.productId, variantId: tee.productId, quantity: 1 }] } });
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await owner.query(`SELECT id FROM cart WHERE status = 'BUY_NOW' AND store_id = $1`, [storeId])).toHaveLength(1);
+  });
+
   it('the race: 100 carts holding a 10-use code complete at once — exactly 10 orders, the others DISCOUNT_CODE_USED_UP and unchanged', async () => {
     const code = `RACE${randomUUID().slice(0, 6)}`.toUpperCase();
     const promotion = await createPromotion({ title: 'Race', code, valueKind: 'PERCENTAGE', basisPoints: 500, usageLimit: 10 });
