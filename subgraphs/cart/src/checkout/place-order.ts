@@ -6,6 +6,8 @@ import { Cart } from '../cart/cart.entity';
 import { CartStatus } from '../cart/cart-status';
 import { hashCartToken, newCartToken } from '../cart/cart-token';
 import { expiresAtOf, writeQuantities } from '../cart/cart-writes';
+import { readCheckoutSettings } from '../store-view/checkout-settings';
+import { CheckoutErrors } from './checkout-errors';
 import { readCheckoutFacts } from './checkout-facts';
 import { CheckoutRefused, completeLockedCart } from './complete-cart';
 import { OrderReference } from './order-reference.type';
@@ -144,6 +146,12 @@ export async function placeOrder(context: SubgraphContext, config: CartConfig, i
 async function buyNow(context: SubgraphContext, tx: Tx, config: CartConfig, input: PlaceOrderInput, orderId: string): Promise<Cart> {
   const storeId = context.caller.storeId!;
   const userId = context.caller.userId;
+  // the store's settings first, as placeOrder always answered them: before any item is looked at
+  const settings = await readCheckoutSettings(tx.manager, storeId);
+  if (userId === null && !settings.guestCheckoutEnabled) throw new CheckoutRefused([CheckoutErrors.guestCheckoutDisabled()]);
+  if (settings.requirePhoneAtCheckout && !input.shippingAddress.phone?.trim()) {
+    throw new CheckoutRefused([CheckoutErrors.phoneRequired(['input', 'shippingAddress', 'phone'])]);
+  }
   const { quantities, currencyCode } = await itemQuantities(tx.manager, config, storeId, input.items);
   const address = cartAddressOf(input.shippingAddress);
   // a guest's buy-now cart gets a token no one is given: the row holds a guest cart's shape, and nobody can reach it
