@@ -64,7 +64,9 @@ describe('checkout through the gateway', () => {
       expect((await store.merchant.CreateTaxRule({ input: rule })).createTaxRule.userErrors).toEqual([]);
     }
     code = `WOOD${randomUUID().slice(0, 4)}`.toUpperCase();
-    const coded = await store.merchant.CreatePromotion({ input: { title: 'Ten off', code, valueKind: 'PERCENTAGE', basisPoints: 1000, usageLimit: 5 } });
+    const coded = await store.merchant.CreatePromotion({
+      input: { title: 'Ten off', code, valueKind: 'PERCENTAGE', basisPoints: 1000, usageLimit: 5, combinable: true },
+    });
     expect(coded.createPromotion.userErrors).toEqual([]);
     codePromotionId = coded.createPromotion.promotion!.id;
     const automatic = await store.merchant.CreatePromotion({ input: { title: 'House deal', valueKind: 'FIXED_AMOUNT', amount: 200, combinable: true } });
