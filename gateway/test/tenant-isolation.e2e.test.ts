@@ -406,6 +406,9 @@ describe('tenant isolation across the supergraph', () => {
       selectCartShippingRate: mutation('selectCartShippingRate', { ...theirCart, rateId: b.shippingMethodId }),
       // B's cart with the secret A could hold (B's cart token as recovery token): refused, and B's token keeps working
       recoverCart: mutation('recoverCart', { cartId: b.cartId, recoveryToken: b.cartToken }),
+      setCartNote: mutation('setCartNote', { ...theirCart, note: 'Taken over' }),
+      reviewCheckout: mutation('reviewCheckout', theirCart),
+      completeCheckout: mutation('completeCheckout', { ...theirCart, idempotencyKey: randomUUID() }),
       createPromotion: mutation('createPromotion', { title: 'Theirs', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [b.productId] }),
       updatePromotion: mutation('updatePromotion', { id: b.promotionId, title: 'Taken over', basisPoints: 10_000 }),
       deactivatePromotion: mutation('deactivatePromotion', { id: b.promotionId }),

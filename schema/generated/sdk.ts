@@ -356,6 +356,14 @@ export type Cart = {
   itemCount: Scalars['Int']['output'];
   /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
   lines: Array<CartLine>;
+  /** The shopper's note for the order (at most 1000 characters); null when none. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The order this cart became at completeCheckout; null while it is open. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** A phone number to reach the shopper about delivery (setCartEmail); the shipping address's phone counts too. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** The total shown at the last reviewCheckout; null before any review. */
+  reviewedTotal: Maybe<Money>;
   /** The chosen shipping rate priced now (its amount is in shippingTotal, before shipping promotions); null when none is chosen or it is not offered now (see selectedShippingRateUnavailable). */
   selectedShippingRate: Maybe<CartShippingRate>;
   /** True when a shipping rate was chosen but is not offered for the cart now (its address, weight or subtotal, or the method, changed): it is left out of the totals until one of availableShippingRates is chosen. */
@@ -759,6 +767,31 @@ export type CollectionSortOrder =
   | 'PRICE_DESC'
   /** By title, A to Z. */
   | 'TITLE_ASC';
+
+/** The cart whose checkout completes, and what the shopper agreed to pay. */
+export type CompleteCheckoutInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The total the shopper saw (reviewCheckout’s): refused with CHECKOUT_TOTAL_CHANGED, writing nothing, when the total now differs. */
+  expectedTotal?: InputMaybe<MoneyInput>;
+  /** A key unique to this checkout (1–100 characters): repeating the call with it returns the same order and creates nothing. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** Result of completeCheckout. */
+export type CompleteCheckoutPayload = {
+  __typename?: 'CompleteCheckoutPayload';
+  /** The checked-out cart (no longer open); null when refused. */
+  cart: Maybe<Cart>;
+  /** The order, once orders created it; null when refused or while it is still on its way (then query order(id) with orderId). */
+  order: Maybe<Order>;
+  /** The id of the order the cart becomes (also when orders has not answered in time: query order(id) for it); null when refused. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** Why the checkout did not complete (nothing was written, or orders refused the order); empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** An uploaded image to check and show. */
 export type CompleteMediaUploadInput = {
@@ -2058,6 +2091,8 @@ export type Mutation = {
   changePassword: ChangePasswordPayload;
   /** Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added. */
   changeStoreStaffRole: ChangeStoreStaffRolePayload;
+  /** Completes a cart's checkout: every review check again (any refusal writes nothing), the expected total (CHECKOUT_TOTAL_CHANGED), then the promotions' use is counted, the cart checked out and the order handed to orders, whose reply is awaited (up to CART_CHECKOUT_REPLY_TIMEOUT_MS: then orderId alone, query order(id)). Repeating it with the same idempotencyKey returns the same order. */
+  completeCheckout: CompleteCheckoutPayload;
   /** Checks an uploaded file (PNG, JPEG, GIF or WebP by its bytes, within the size limit), reads its dimensions and shows it; a refused file is deleted. Publishes catalog.product-media-changed. */
   completeMediaUpload: CompleteMediaUploadPayload;
   /** Marks a dispatched order as delivered. */
@@ -2143,7 +2178,7 @@ export type Mutation = {
   mergeCart: MergeCartPayload;
   /** Moves a category with everything below it; refused with CATEGORY_CYCLE (under itself or a descendant) or CATEGORY_TOO_DEEP (over 10 levels). Publishes catalog.category-updated and catalog.product-categories-changed for the products below it. */
   moveCategory: MoveCategoryPayload;
-  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
+  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id): a "buy now" — the items become a one-off cart priced by the same engine as every cart (automatic promotions, tax for the address, the cheapest shipping rate offered for it) and completed like completeCheckout; stock is then reserved and the order awaits payment. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, VARIANT_REQUIRED, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
@@ -2169,6 +2204,8 @@ export type Mutation = {
   requestPasswordReset: RequestPasswordResetPayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
+  /** Reviews a cart before completing its checkout: the cart priced now, and as userErrors what changed (an ended or deactivated code is taken off: DISCOUNT_CODE_EXPIRED; PRICE_CHANGED) and what blocks completion (LINE_UNAVAILABLE, INSUFFICIENT_STOCK, DISCOUNT_CODE_USED_UP, EMAIL_REQUIRED, SHIPPING_ADDRESS_REQUIRED, ADDRESS_INCOMPLETE, SHIPPING_RATE_REQUIRED, GUEST_CHECKOUT_DISABLED, PHONE_REQUIRED, STORE_UNAVAILABLE). The total shown is recorded on the cart. */
+  reviewCheckout: ReviewCheckoutPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
   /** Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND. */
@@ -2181,6 +2218,8 @@ export type Mutation = {
   setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
+  /** Sets the shopper's note for the order (at most 1000 characters; null clears it). */
+  setCartNote: SetCartNotePayload;
   /** Marks a customer of the caller's store tax-exempt (with what it rests on) or taxable again; publishes customers.updated. */
   setCustomerTaxExemption: SetCustomerTaxExemptionPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
@@ -2315,6 +2354,11 @@ export type MutationChangePasswordArgs = {
 
 export type MutationChangeStoreStaffRoleArgs = {
   input: ChangeStoreStaffRoleInput;
+};
+
+
+export type MutationCompleteCheckoutArgs = {
+  input: CompleteCheckoutInput;
 };
 
 
@@ -2573,6 +2617,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationReviewCheckoutArgs = {
+  input: ReviewCheckoutInput;
+};
+
+
 export type MutationRevokeRoleArgs = {
   input: RevokeRoleInput;
 };
@@ -2600,6 +2649,11 @@ export type MutationSetCartAddressesArgs = {
 
 export type MutationSetCartEmailArgs = {
   input: SetCartEmailInput;
+};
+
+
+export type MutationSetCartNoteArgs = {
+  input: SetCartNoteInput;
 };
 
 
@@ -2831,6 +2885,8 @@ export type OptionValueRenameInput = {
 /** An order placed in a store. */
 export type Order = {
   __typename?: 'Order';
+  /** Who the order is billed to; null when the checkout gave no billing address. */
+  billingAddress: Maybe<OrderBillingAddress>;
   /** Why the order was cancelled, in words: the note given to cancelOrder, or the platform’s explanation. */
   cancelReason: Maybe<Scalars['String']['output']>;
   /** Why the order was cancelled, as a code: what the shopper is told. */
@@ -2844,6 +2900,8 @@ export type Order = {
   createdAt: Scalars['DateTime']['output'];
   /** The shopper’s user id; null for guest checkouts. */
   customerId: Maybe<Scalars['ID']['output']>;
+  /** The promotions and discount codes applied at checkout; they add up to discountTotal. */
+  discountApplications: Array<OrderDiscountApplication>;
   /** Discounts applied. */
   discountTotal: Money;
   /** Where order emails go. */
@@ -2852,6 +2910,8 @@ export type Order = {
   id: Scalars['ID']['output'];
   /** What was bought. */
   lineItems: Array<OrderLineItem>;
+  /** The shopper’s note to the store, given at checkout. */
+  note: Maybe<Scalars['String']['output']>;
   /** Human-readable number, unique within the store, e.g. "#1001". */
   orderNumber: Scalars['String']['output'];
   /** Whether it has been paid. */
@@ -2864,8 +2924,10 @@ export type Order = {
   reservationStatus: OrderReservationStatus;
   /** Its shipments, oldest first (empty before it ships; none for orders dispatched before shipments existed). */
   shipments: Array<Shipment>;
-  /** Where the order is shipped. */
-  shippingAddress: ShippingAddress;
+  /** Where the order is shipped; null for a checkout with nothing to ship. */
+  shippingAddress: Maybe<ShippingAddress>;
+  /** The shipping rate chosen at checkout; null when none was (nothing to ship, or orders placed before carts). */
+  shippingLine: Maybe<OrderShippingLine>;
   /** Shipping charged. */
   shippingTotal: Money;
   /** Where the order is in its life. */
@@ -2876,9 +2938,11 @@ export type Order = {
   storeId: Scalars['ID']['output'];
   /** Sum of the line totals. */
   subtotal: Money;
+  /** Every tax charged, as priced at checkout; they add up to taxTotal. */
+  taxLines: Array<OrderTaxLine>;
   /** Tax charged. */
   taxTotal: Money;
-  /** What the shopper pays: subtotal + shipping + tax − discounts. */
+  /** What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it). */
   total: Money;
   /**
    * Tracking number of its latest shipment (or of its dispatch, for orders dispatched before shipments existed).
@@ -2916,6 +2980,29 @@ export type OrderAnalyticsInput = {
   to: Scalars['DateTime']['input'];
 };
 
+/** Who an order is billed to. */
+export type OrderBillingAddress = {
+  __typename?: 'OrderBillingAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** Company name. */
+  company: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Recipient name. */
+  name: Scalars['String']['output'];
+  /** Phone number for the carrier. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region. */
+  province: Maybe<Scalars['String']['output']>;
+};
+
 /** Why an order was cancelled. cancelOrder takes the first four; the platform sets OUT_OF_STOCK and RESERVATION_EXPIRED. */
 export type OrderCancelReason =
   /** The shopper changed their mind. */
@@ -2942,6 +3029,17 @@ export type OrderConnection = {
   pageInfo: PageInfo;
   /** How many items match the filter in all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A promotion or discount code applied to an order, with what it took off in all. */
+export type OrderDiscountApplication = {
+  __typename?: 'OrderDiscountApplication';
+  /** What it took off the order (its lines and shipping). */
+  amount: Money;
+  /** The discount code entered; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion’s title, as the shopper saw it. */
+  title: Scalars['String']['output'];
 };
 
 /** An edge in a Order connection. */
@@ -2978,6 +3076,8 @@ export type OrderItemInput = {
 /** One product variant in an order, as it was when the order was placed. */
 export type OrderLineItem = {
   __typename?: 'OrderLineItem';
+  /** What promotions and discount codes took off this line. */
+  discountTotal: Money;
   /** Opaque line id. */
   id: Scalars['ID']['output'];
   /** unitPrice × quantity. */
@@ -2992,6 +3092,8 @@ export type OrderLineItem = {
   selectedOptions: Array<SelectedOption>;
   /** The variant’s SKU at order time; null when it had none. */
   sku: Maybe<Scalars['String']['output']>;
+  /** The tax charged on this line. */
+  taxTotal: Money;
   /** The product title at order time. */
   title: Scalars['String']['output'];
   /** Price of one unit at order time. */
@@ -3019,6 +3121,15 @@ export type OrderReservationStatus =
   | 'PENDING'
   | 'RELEASED'
   | 'RESERVED';
+
+/** The shipping rate an order was placed with. */
+export type OrderShippingLine = {
+  __typename?: 'OrderShippingLine';
+  /** The rate’s price as the pricing engine gave it (a free-shipping discount, if any, is among discountApplications). */
+  amount: Money;
+  /** The rate’s title, e.g. "Standard". */
+  title: Scalars['String']['output'];
+};
 
 /** Order of an order list; ties are broken by id. */
 export type OrderSort = {
@@ -3079,6 +3190,17 @@ export type OrderStatusCount = {
   count: Scalars['Int']['output'];
   /** The status. */
   status: OrderStatus;
+};
+
+/** A tax charged on an order, as the pricing engine computed it when the order was placed. */
+export type OrderTaxLine = {
+  __typename?: 'OrderTaxLine';
+  /** The tax charged. */
+  amount: Money;
+  /** Its rate in basis points (825 = 8.25%). */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The tax’s name, e.g. "CA state tax". */
+  title: Scalars['String']['output'];
 };
 
 /** Relay page information. */
@@ -3222,7 +3344,7 @@ export type PlaceOrderInput = {
 /** Result of placeOrder. */
 export type PlaceOrderPayload = {
   __typename?: 'PlaceOrderPayload';
-  /** The order as it now is; null when nothing was done. */
+  /** The order; null when nothing was done. */
   order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
@@ -4305,6 +4427,25 @@ export type ResetPasswordPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The cart to review before completing its checkout. */
+export type ReviewCheckoutInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of reviewCheckout: the cart priced now and what changed or blocks its completion. */
+export type ReviewCheckoutPayload = {
+  __typename?: 'ReviewCheckoutPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** True when completeCheckout would go ahead now: the userErrors only report what this review changed (an expired code taken off, a price change acknowledged). */
+  readyToComplete: Scalars['Boolean']['output'];
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A role to take from a user. */
 export type RevokeRoleInput = {
   /** The role to remove. */
@@ -4555,7 +4696,7 @@ export type SetCartAddressesPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The shopper's email on a cart (for the abandoned-cart email). */
+/** The shopper's contact on a cart: the email (the order's, and the abandoned-cart email's) and a phone when the store wants one. */
 export type SetCartEmailInput = {
   /** The cart. */
   cartId: Scalars['ID']['input'];
@@ -4563,11 +4704,32 @@ export type SetCartEmailInput = {
   cartToken?: InputMaybe<Scalars['String']['input']>;
   /** The email; null clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** A phone number to reach the shopper about delivery (needed at checkout when the store requires one and the shipping address has none); omitted: unchanged, null clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Result of setCartEmail. */
 export type SetCartEmailPayload = {
   __typename?: 'SetCartEmailPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The shopper's note for the order. */
+export type SetCartNoteInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The note (at most 1000 characters); null or blank clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of setCartNote. */
+export type SetCartNotePayload = {
+  __typename?: 'SetCartNotePayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
   /** Why the mutation did not happen; empty on success. */
@@ -6322,6 +6484,34 @@ export type CreateTaxRuleMutationVariables = Exact<{
 
 export type CreateTaxRuleMutation = { __typename?: 'Mutation', createTaxRule: { __typename?: 'CreateTaxRulePayload', taxRule: { __typename?: 'TaxRule', id: string, title: string, countryCode: string, provinceCode: string | null, rateBasisPoints: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type SelectCartShippingRateMutationVariables = Exact<{
+  input: SelectCartShippingRateInput;
+}>;
+
+
+export type SelectCartShippingRateMutation = { __typename?: 'Mutation', selectCartShippingRate: { __typename?: 'SelectCartShippingRatePayload', cart: { __typename?: 'Cart', id: string, selectedShippingRate: { __typename?: 'CartShippingRate', rateId: string, title: string, amount: { __typename?: 'Money', amount: any, currencyCode: string } } | null, shippingTotal: { __typename?: 'Money', amount: any } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCartNoteMutationVariables = Exact<{
+  input: SetCartNoteInput;
+}>;
+
+
+export type SetCartNoteMutation = { __typename?: 'Mutation', setCartNote: { __typename?: 'SetCartNotePayload', cart: { __typename?: 'Cart', id: string, note: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type ReviewCheckoutMutationVariables = Exact<{
+  input: ReviewCheckoutInput;
+}>;
+
+
+export type ReviewCheckoutMutation = { __typename?: 'Mutation', reviewCheckout: { __typename?: 'ReviewCheckoutPayload', readyToComplete: boolean, cart: { __typename?: 'Cart', id: string, email: string | null, phone: string | null, note: string | null, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, available: boolean, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, selectedShippingRate: { __typename?: 'CartShippingRate', rateId: string, title: string } | null, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string }, reviewedTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CompleteCheckoutMutationVariables = Exact<{
+  input: CompleteCheckoutInput;
+}>;
+
+
+export type CompleteCheckoutMutation = { __typename?: 'Mutation', completeCheckout: { __typename?: 'CompleteCheckoutPayload', orderId: string | null, order: { __typename?: 'Order', id: string, status: OrderStatus } | null, cart: { __typename?: 'Cart', id: string, orderId: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type ProductByIdQueryVariables = Exact<{
@@ -6855,7 +7045,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string } | null, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -7657,6 +7847,139 @@ export const CreateTaxRuleDocument = `
       countryCode
       provinceCode
       rateBasisPoints
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const SelectCartShippingRateDocument = `
+    mutation SelectCartShippingRate($input: SelectCartShippingRateInput!) {
+  selectCartShippingRate(input: $input) {
+    cart {
+      id
+      selectedShippingRate {
+        rateId
+        title
+        amount {
+          amount
+          currencyCode
+        }
+      }
+      shippingTotal {
+        amount
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const SetCartNoteDocument = `
+    mutation SetCartNote($input: SetCartNoteInput!) {
+  setCartNote(input: $input) {
+    cart {
+      id
+      note
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const ReviewCheckoutDocument = `
+    mutation ReviewCheckout($input: ReviewCheckoutInput!) {
+  reviewCheckout(input: $input) {
+    readyToComplete
+    cart {
+      id
+      email
+      phone
+      note
+      lines {
+        id
+        variantId
+        quantity
+        available
+        unitPrice {
+          amount
+          currencyCode
+        }
+      }
+      discountCodes {
+        code
+        applicable
+        reason
+      }
+      appliedDiscounts {
+        promotionId
+        title
+        code
+        amount {
+          amount
+        }
+      }
+      taxLines {
+        title
+        rateBasisPoints
+        amount {
+          amount
+        }
+      }
+      selectedShippingRate {
+        rateId
+        title
+      }
+      subtotal {
+        amount
+        currencyCode
+      }
+      discountTotal {
+        amount
+      }
+      shippingTotal {
+        amount
+      }
+      taxTotal {
+        amount
+      }
+      total {
+        amount
+        currencyCode
+      }
+      reviewedTotal {
+        amount
+        currencyCode
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CompleteCheckoutDocument = `
+    mutation CompleteCheckout($input: CompleteCheckoutInput!) {
+  completeCheckout(input: $input) {
+    orderId
+    order {
+      id
+      status
+    }
+    cart {
+      id
+      orderId
     }
     userErrors {
       code
@@ -9108,6 +9431,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateTaxRule(variables: CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateTaxRuleMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateTaxRuleMutation>({ document: CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
+    },
+    SelectCartShippingRate(variables: SelectCartShippingRateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SelectCartShippingRateMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SelectCartShippingRateMutation>({ document: SelectCartShippingRateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SelectCartShippingRate', 'mutation', variables);
+    },
+    SetCartNote(variables: SetCartNoteMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCartNoteMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCartNoteMutation>({ document: SetCartNoteDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartNote', 'mutation', variables);
+    },
+    ReviewCheckout(variables: ReviewCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReviewCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReviewCheckoutMutation>({ document: ReviewCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReviewCheckout', 'mutation', variables);
+    },
+    CompleteCheckout(variables: CompleteCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompleteCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CompleteCheckoutMutation>({ document: CompleteCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteCheckout', 'mutation', variables);
     },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);

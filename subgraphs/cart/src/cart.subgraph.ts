@@ -25,10 +25,17 @@ import { CustomerTaxStatus1763769631900 } from './migrations/1763769631900-custo
 import { customerTaxStatusHandlers } from './customer-view/customer-tax-status.handlers';
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
+import { Checkout1763769631100 } from './migrations/1763769631100-checkout';
+import { CheckoutResolver } from './checkout/checkout.resolver';
+import { checkoutReplies } from './checkout/checkout-replies';
+import { checkoutReplyHandlers } from './checkout/checkout-reply.handlers';
+import { checkoutSettingsHandlers } from './store-view/checkout-settings';
+import { variantStockHandlers } from './stock-view/variant-stock.handlers';
 
 /**
  * Cart owns shoppers' carts (guests' by token, customers' by account) and prices them with the kit's
- * pricing engine from its own read models of catalog's variants and the stores' pricing settings.
+ * pricing engine from its own read models of catalog's variants and the stores' pricing settings; its checkout
+ * (review, completion) hands the priced order to orders with `cart.checkout-completed`.
  */
 export const cartSubgraph: SubgraphDefinition = {
   name: 'cart',
@@ -41,6 +48,7 @@ export const cartSubgraph: SubgraphDefinition = {
     TaxRules1763769630800,
     CatalogProductTaxClass1763769630900,
     ShippingMethods1763769631000,
+    Checkout1763769631100,
     CartAbandonment1763769631600,
     CustomerTaxStatus1763769631900,
   ],
@@ -50,15 +58,20 @@ export const cartSubgraph: SubgraphDefinition = {
     ...catalogProductHandlers,
     ...collectionMembershipHandlers,
     ...storePricingSettingsHandlers,
+    ...checkoutSettingsHandlers,
     ...shippingMethodHandlers,
+    ...variantStockHandlers,
+    ...checkoutReplyHandlers,
     ...customerTaxStatusHandlers,
   ],
   // shoppers change carts only while the store is open to them
   followsStoreStatus: true,
+  // one follower of orders' replies per process, from now: completeCheckout and placeOrder wait on it
+  onStart: (runtime) => checkoutReplies.start(runtime),
   jobs: [cartExpiryJob(cartConfig), cartAbandonmentJob(abandonmentConfig)],
   schema: () =>
     buildFederatedSchema({
-      resolvers: [CartResolver, PromotionResolver, TaxRuleResolver, RecoverCartResolver],
+      resolvers: [CartResolver, CheckoutResolver, PromotionResolver, TaxRuleResolver, RecoverCartResolver],
       referenceResolvers: {
         Cart: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => resolveCartReference(context, reference.id) },
       },

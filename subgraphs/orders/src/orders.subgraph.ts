@@ -16,6 +16,8 @@ import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout
 import { MoneyAsBigint1763769610600 } from './migrations/1763769610600-money-as-bigint';
 import { StatusChangePayment1763769611100 } from './migrations/1763769611100-status-change-payment';
 import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by-variant';
+import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
+import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
@@ -30,10 +32,18 @@ export const ordersSubgraph: SubgraphDefinition = {
     MoneyAsBigint1763769610600,
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
+    OrderFromCheckout1763769631200,
   ],
   publishes: ['orders'],
-  consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers, ...shipmentHandlers, ...checkoutSettingsHandlers],
-  // placeOrder is refused unless the store is ACTIVE; staff change nothing while it is SUSPENDED or CLOSED
+  consumers: [
+    createOrderFromCheckout,
+    ...productSnapshotHandlers,
+    ...reservationHandlers,
+    ...paymentHandlers,
+    ...shipmentHandlers,
+    ...checkoutSettingsHandlers,
+  ],
+  // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({

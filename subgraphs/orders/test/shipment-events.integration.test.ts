@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Role } from '@ultramarket/kit';
-import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import { startTestSubgraph, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { ordersSubgraph } from '../src/orders.subgraph';
-import { PLACE_ORDER, shippingAddress, upstreamEvents, type OrderPayloadResult } from './support/order-operations';
+import { upstreamEvents } from './support/order-operations';
 
 /** Dispatching is shipping's: orders hears of shipments and moves the order, keeping its state machine and history. */
 describe('orders: shipments from shipping', () => {
@@ -13,15 +12,11 @@ describe('orders: shipments from shipping', () => {
   let owner: DataSource;
   const events = upstreamEvents(() => orders);
 
+  /** An order recorded from a checkout (cart.checkout-completed), as orders gets every order. */
   const place = async (storeId: string) => {
     const productId = await events.product(storeId);
-    const result = await orders
-      .client(tokenFor([Role.CUSTOMER], storeId, randomUUID()), { 'x-store-id': storeId })
-      .rawRequest<{ placeOrder: OrderPayloadResult }>(PLACE_ORDER, {
-        input: { items: [{ productId, quantity: 1 }], email: 'shopper@example.com', shippingAddress, idempotencyKey: randomUUID() },
-      });
-    expect(result.errors).toBeUndefined();
-    return result.data.placeOrder.order!;
+    const { order } = await events.place(storeId, productId);
+    return order!;
   };
   const statusOf = async (orderId: string): Promise<string> => (await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [orderId]))[0].status;
   const confirmed = async (storeId: string) => {

@@ -114,6 +114,10 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -189,6 +193,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateTaxRule(variables: Operations.CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateTaxRuleMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateTaxRuleMutation>({ document: Operations.CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
+    },
+    SelectCartShippingRate(variables: Operations.SelectCartShippingRateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SelectCartShippingRateMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SelectCartShippingRateMutation>({ document: Operations.SelectCartShippingRateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SelectCartShippingRate', 'mutation', variables);
+    },
+    SetCartNote(variables: Operations.SetCartNoteMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetCartNoteMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetCartNoteMutation>({ document: Operations.SetCartNoteDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartNote', 'mutation', variables);
+    },
+    ReviewCheckout(variables: Operations.ReviewCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ReviewCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ReviewCheckoutMutation>({ document: Operations.ReviewCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReviewCheckout', 'mutation', variables);
+    },
+    CompleteCheckout(variables: Operations.CompleteCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CompleteCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CompleteCheckoutMutation>({ document: Operations.CompleteCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteCheckout', 'mutation', variables);
     },
     ProductById(variables: Operations.ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductByIdQuery>({ document: Operations.ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);

@@ -6,6 +6,7 @@ import {
   priceCart,
   type PricingAddress,
   type PricingLine,
+  type PricingResult,
   type ShippingMethodRates,
   ProductReference,
   type SubgraphContext,
@@ -50,6 +51,12 @@ export interface PricedCart {
   selectedShippingRateUnavailable: boolean;
   /** The signed-in shopper is a tax-exempt customer of the store: no tax lines, taxTotal 0. */
   taxExempt: boolean;
+  /** Whether the store's prices include tax (the engine's setting). */
+  pricesIncludeTax: boolean;
+  /** The available lines as the engine took them. */
+  pricingLines: PricingLine[];
+  /** The engine's own answer, every amount a minor-unit integer: what checkout records. */
+  engine: PricingResult;
 }
 
 /**
@@ -85,9 +92,10 @@ export function pricedCartOf(
     productType: line.productType,
     vendor: line.vendor,
   }));
+  const pricesIncludeTax = settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX;
   const chosenRate = cart.shippingRateId === null ? null : offeredShippingRate(shippingMethods, cart, pricingLines, currencyCode, cart.shippingRateId);
   const result = priceCart({
-    settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax: settings?.pricesIncludeTax ?? DEFAULT_PRICES_INCLUDE_TAX },
+    settings: { currencyCode, rounding: settings?.rounding ?? DEFAULT_ROUNDING, pricesIncludeTax },
     lines: pricingLines,
     customer: { customerId: cart.userId, taxExempt },
     shippingAddress: pricingAddressOf(cart.shippingAddress),
@@ -145,6 +153,9 @@ export function pricedCartOf(
       chosenRate && Object.assign(new CartShippingRate(), { rateId: chosenRate.rateId, title: chosenRate.title, amount: money(chosenRate.amount) }),
     selectedShippingRateUnavailable: cart.shippingRateId !== null && chosenRate === null,
     taxExempt,
+    pricesIncludeTax,
+    pricingLines,
+    engine: result,
     discountCodes: discounts.codes.map((code) => {
       const applied = result.appliedPromotions.some((promotion) => promotion.code?.toUpperCase() === code);
       const rejection = result.rejectedPromotions.find((rejected) => rejected.code?.toUpperCase() === code);
@@ -165,13 +176,22 @@ export function offeredShippingRate(
   currencyCode: string,
   rateId: string,
 ): AvailableShippingRate | null {
-  const rates = availableShippingRates(methods, {
+  return offeredShippingRates(methods, cart, lines, currencyCode).find((rate) => rate.rateId === rateId) ?? null;
+}
+
+/** Every rate `availableShippingRates` offers now for the cart's shipping address and the weight and subtotal of its available lines. */
+export function offeredShippingRates(
+  methods: readonly ShippingMethodRates[],
+  cart: Pick<Cart, 'shippingAddress'>,
+  lines: readonly PricingLine[],
+  currencyCode: string,
+): AvailableShippingRate[] {
+  return availableShippingRates(methods, {
     address: pricingAddressOf(cart.shippingAddress),
     totalWeightGrams: lines.reduce((sum, line) => sum + (line.unitWeightGrams ?? 0) * line.quantity, 0),
     subtotal: lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0),
     currencyCode,
   });
-  return rates.find((rate) => rate.rateId === rateId) ?? null;
 }
 
 /** The tax and shipping region of an address. */
@@ -180,13 +200,23 @@ function pricingAddressOf(address: CartAddress | null): PricingAddress | null {
 }
 
 /** The carts' lines and their stores' settings in one read per batch of carts a request resolves. */
+/** Every fact the engine needs to price a batch of carts, read in one statement each for the whole batch. */
+export interface CartPricingFacts {
+  linesOf: Map<string, CartLineFacts[]>;
+  settings: Map<string, StorePricingSettings>;
+  taxRules: Map<string, TaxRule[]>;
+  discounts: Map<string, CartPromotions>;
+  shippingMethods: Map<string, ShippingMethodRates[]>;
+  /** The carts whose signed-in shopper is a tax-exempt customer of the store. */
+  taxExempt: Set<string>;
+}
+
 /**
- * Prices carts with every fact the engine needs, read in one statement each for the whole batch (lines, the stores'
- * settings, tax rules, promotions, shipping methods, tax exemptions), one after another on `manager`'s connection
- * (a transaction's, or the read pool's). Every path that shows or charges a cart's totals prices it here.
+ * Reads the carts' pricing facts (lines, the stores' settings, tax rules, promotions, shipping methods, tax exemptions),
+ * one statement each, one after another on `manager`'s connection (a transaction's, or the read pool's).
  */
-export async function priceCarts(manager: EntityManager, carts: readonly Cart[], now: Date = new Date()): Promise<PricedCart[]> {
-  const facts = await readLineFacts(
+export async function readCartPricingFacts(manager: EntityManager, carts: readonly Cart[]): Promise<CartPricingFacts> {
+  const lines = await readLineFacts(
     manager,
     carts.map((each) => each.id),
   );
@@ -197,19 +227,28 @@ export async function priceCarts(manager: EntityManager, carts: readonly Cart[],
   const shippingMethods = await readShippingMethods(manager, storeIds);
   const taxExempt = await readTaxExemptCarts(manager, carts);
   const linesOf = new Map<string, CartLineFacts[]>();
-  for (const line of facts) linesOf.set(line.cartId, [...(linesOf.get(line.cartId) ?? []), line]);
-  return carts.map((each) =>
-    pricedCartOf(
-      each,
-      linesOf.get(each.id) ?? [],
-      settings.get(each.storeId),
-      discounts.get(each.id)!,
-      taxRules.get(each.storeId) ?? [],
-      shippingMethods.get(each.storeId) ?? [],
-      now,
-      taxExempt.has(each.id),
-    ),
+  for (const line of lines) linesOf.set(line.cartId, [...(linesOf.get(line.cartId) ?? []), line]);
+  return { linesOf, settings, taxRules, discounts, shippingMethods, taxExempt };
+}
+
+/** One cart priced from facts read for it (`readCartPricingFacts`): the one pricing path of every total shown or charged. */
+export function priceWithFacts(facts: CartPricingFacts, cart: Cart, now: Date): PricedCart {
+  return pricedCartOf(
+    cart,
+    facts.linesOf.get(cart.id) ?? [],
+    facts.settings.get(cart.storeId),
+    facts.discounts.get(cart.id)!,
+    facts.taxRules.get(cart.storeId) ?? [],
+    facts.shippingMethods.get(cart.storeId) ?? [],
+    now,
+    facts.taxExempt.has(cart.id),
   );
+}
+
+/** Prices carts: their facts read once for the batch, then each priced by the engine. */
+export async function priceCarts(manager: EntityManager, carts: readonly Cart[], now: Date = new Date()): Promise<PricedCart[]> {
+  const facts = await readCartPricingFacts(manager, carts);
+  return carts.map((each) => priceWithFacts(facts, each, now));
 }
 
 /** The carts a request resolves, priced in one batch (`priceCarts`) on the read pool. */

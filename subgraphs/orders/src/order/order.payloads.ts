@@ -19,9 +19,6 @@ export class OrderPayload {
   }
 }
 
-@ObjectType({ description: 'Result of placeOrder.' })
-export class PlaceOrderPayload extends OrderPayload {}
-
 @ObjectType({ description: 'Result of cancelOrder.' })
 export class CancelOrderPayload extends OrderPayload {}
 

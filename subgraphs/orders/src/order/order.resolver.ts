@@ -5,14 +5,12 @@ import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type Subgrap
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
-import { CancelOrderInput, CompleteOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
-import { CancelOrderPayload, CompleteOrderPayload, PlaceOrderPayload } from './order.payloads';
+import { CancelOrderInput, CompleteOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort } from './order.inputs';
+import { CancelOrderPayload, CompleteOrderPayload } from './order.payloads';
 import { findVisibleOrder, listOrders, loadLineItems, loadStatusHistory } from './order-queries';
-import { placeOrder } from './place-order';
 import { cancelOrder, completeOrder } from './order-commands';
 import { orderAnalytics } from '../analytics/order-analytics';
 import { OrderAnalytics } from '../analytics/order-analytics.type';
-import { ordersConfig as config } from '../orders-config';
 
 export const OrderConnection = connectionTypes(Order, 'Order');
 
@@ -45,16 +43,6 @@ export class OrderResolver {
   @Query(() => OrderAnalytics, { description: 'Orders by status, revenue, average order value and a daily series for the caller’s store.' })
   orderAnalytics(@Arg('input', { description: 'The period.' }) input: OrderAnalyticsInput, @Ctx() context: SubgraphContext): Promise<OrderAnalytics> {
     return orderAnalytics(context, input);
-  }
-
-  // a transaction over every line plus the reservation it sets off: the gateway prices each call, aliases too, at this weight
-  @Directive('@cost(weight: 20)')
-  @Mutation(() => PlaceOrderPayload, {
-    description:
-      'Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED.',
-  })
-  placeOrder(@Arg('input', { description: 'The checkout.' }) input: PlaceOrderInput, @Ctx() context: SubgraphContext): Promise<PlaceOrderPayload> {
-    return placeOrder(context, config, input);
   }
 
   @Mutation(() => CancelOrderPayload, {
