@@ -295,6 +295,26 @@ describe('orders: recording cart’s checkouts (cart.checkout-completed)', () =>
     expect(Number((await owner.query(`SELECT count(*) AS n FROM customer_order WHERE store_id = $1`, [storeId]))[0].n)).toBe(1);
   });
 
+  it('records an address as cart gives it: a blank name, no postal code (a country without one), no billing address', async () => {
+    const storeId = randomUUID();
+    const address = {
+      name: '',
+      line1: '1 Queen’s Road Central',
+      line2: null,
+      city: 'Hong Kong',
+      province: null,
+      postalCode: null,
+      countryCode: 'HK',
+      phone: null,
+    };
+    const snapshot = checkoutSnapshot([{ productId: randomUUID() }], { ...shopperFields({ address: '203.0.113.60' }), shippingAddress: address });
+    const { order } = await events.checkout(storeId, snapshot);
+    const read = await orders
+      .client(tokenFor([Role.MERCHANT], storeId))
+      .request<{ order: { shippingAddress: unknown; billingAddress: unknown } }>(FULL_ORDER, { id: order!.id });
+    expect(read.order).toMatchObject({ shippingAddress: address, billingAddress: null });
+  });
+
   it('parks a malformed checkout on the dead-letter subject, writing nothing', async () => {
     const storeId = randomUUID();
     const bad = { ...checkoutSnapshot([{ productId: randomUUID() }]), total: -1, lines: [] };

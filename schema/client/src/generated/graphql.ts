@@ -2997,8 +2997,8 @@ export type OrderBillingAddress = {
   name: Scalars['String']['output'];
   /** Phone number for the carrier. */
   phone: Maybe<Scalars['String']['output']>;
-  /** Postal code. */
-  postalCode: Scalars['String']['output'];
+  /** Postal code; null where the country has none. */
+  postalCode: Maybe<Scalars['String']['output']>;
   /** State, province or region. */
   province: Maybe<Scalars['String']['output']>;
 };
@@ -5030,8 +5030,8 @@ export type ShippingAddress = {
   name: Scalars['String']['output'];
   /** Phone number for the carrier. */
   phone: Maybe<Scalars['String']['output']>;
-  /** Postal code. */
-  postalCode: Scalars['String']['output'];
+  /** Postal code; null where the country has none. */
+  postalCode: Maybe<Scalars['String']['output']>;
   /** State, province or region. */
   province: Maybe<Scalars['String']['output']>;
 };
@@ -7045,7 +7045,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string } | null, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string | null, countryCode: string } | null, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

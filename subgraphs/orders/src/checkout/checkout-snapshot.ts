@@ -31,7 +31,7 @@ export interface CheckoutShippingAddress {
   line2: string | null;
   city: string;
   province: string | null;
-  postalCode: string;
+  postalCode: string | null;
   countryCode: string;
   phone: string | null;
 }
@@ -82,17 +82,19 @@ const isText = (value: unknown, max: number): value is string => typeof value ==
 const isOptionalText = (value: unknown, max: number) => value === null || value === undefined || (typeof value === 'string' && value.length <= max);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Cart's address: a name (first and last, which cart may leave blank), street and city; the postal code may be absent (not every country has one). */
 function addressProblems(value: unknown, what: string): string[] {
   if (value === null || value === undefined) return [];
   if (!isRecord(value)) return [`${what} is not an address`];
-  const required = ['name', 'line1', 'city', 'postalCode'].filter((key) => !isText(value[key], 200));
+  const required = ['line1', 'city'].filter((key) => !isText(value[key], 200));
+  if (typeof value.name !== 'string' || value.name.length > 201) required.push('name');
   if (!/^[A-Z]{2}$/.test(String(value.countryCode))) required.push('countryCode');
-  const optional = ['line2', 'province', 'phone', 'company'].filter((key) => !isOptionalText(value[key], 200));
+  const optional = ['line2', 'province', 'postalCode', 'phone', 'company'].filter((key) => !isOptionalText(value[key], 200));
   return [...required, ...optional].map((key) => `${what}.${key}`);
 }
 
 const discountProblems = (value: unknown, what: string): string[] =>
-  Array.isArray(value) && value.every((discount) => isRecord(discount) && isText(discount.title, 255) && isAmount(discount.amount)) ? [] : [what];
+  Array.isArray(value) && value.every((discount) => isRecord(discount) && isText(discount.title, 1000) && isAmount(discount.amount)) ? [] : [what];
 
 /**
  * The snapshot of a `cart.checkout-completed` event, checked field by field. Cart is the only
@@ -116,10 +118,10 @@ export function checkoutOf(event: EventEnvelope): CheckoutCompleted {
   problems.push(...discountProblems(data.discounts, 'discounts'));
   if (
     !Array.isArray(data.taxLines) ||
-    !data.taxLines.every((line) => isRecord(line) && isText(line.title, 255) && isAmount(line.rateBasisPoints) && isAmount(line.amount))
+    !data.taxLines.every((line) => isRecord(line) && isText(line.title, 1000) && isAmount(line.rateBasisPoints) && isAmount(line.amount))
   )
     problems.push('taxLines');
-  if (data.shippingLine !== null && !(isRecord(data.shippingLine) && isText(data.shippingLine.title, 255) && isAmount(data.shippingLine.amount)))
+  if (data.shippingLine !== null && !(isRecord(data.shippingLine) && isText(data.shippingLine.title, 1000) && isAmount(data.shippingLine.amount)))
     problems.push('shippingLine');
   if (!Array.isArray(data.lines) || data.lines.length === 0 || data.lines.length > 250) problems.push('lines');
   else

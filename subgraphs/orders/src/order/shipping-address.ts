@@ -17,8 +17,8 @@ export class ShippingAddress {
   @Field(() => String, { nullable: true, description: 'State, province or region.' })
   province: string | null;
 
-  @Field({ description: 'Postal code.' })
-  postalCode: string;
+  @Field(() => String, { nullable: true, description: 'Postal code; null where the country has none.' })
+  postalCode: string | null;
 
   @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. "US".' })
   countryCode: string;
