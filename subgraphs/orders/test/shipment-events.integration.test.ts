@@ -12,10 +12,10 @@ describe('orders: shipments from shipping', () => {
   let owner: DataSource;
   const events = upstreamEvents(() => orders);
 
-  /** An order recorded from a checkout (cart.checkout-completed), as orders gets every order. */
+  /** A signed-in shopper's order recorded from a checkout (cart.checkout-completed), as orders gets every order. */
   const place = async (storeId: string) => {
     const productId = await events.product(storeId);
-    const { order } = await events.place(storeId, productId);
+    const { order } = await events.place(storeId, productId, { customerId: randomUUID() });
     return order!;
   };
   const statusOf = async (orderId: string): Promise<string> => (await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [orderId]))[0].status;

@@ -1,5 +1,5 @@
 import { followEvents, type EventEnvelope, type EventSource, type LiveEvents } from '@ultramarket/kit';
-import { OrderReplyEvents } from './checkout-completed';
+import { OrderReplyEvents } from './checkout.events';
 
 /** What orders answered a checkout: the order was created, or refused (final), or no answer came in time. */
 export type CheckoutReply = { kind: 'CREATED' } | { kind: 'REFUSED'; code: string; message: string; field: string[] | null } | { kind: 'PENDING' };

@@ -3,7 +3,7 @@ import { cartConfig } from '../cart-config';
 import { Cart } from '../cart/cart.entity';
 import { CartStatus } from '../cart/cart-status';
 import { expiresAtOf } from '../cart/cart-writes';
-import { OrderReplyEvents } from './checkout-completed';
+import { OrderReplyEvents } from './checkout.events';
 import { giveBackPromotionUsage } from './promotion-usage';
 
 /** The order an orders event is about: `data.orderId`, else its aggregate. */

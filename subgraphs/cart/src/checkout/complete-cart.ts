@@ -5,7 +5,7 @@ import { CartStatus } from '../cart/cart-status';
 import { expiresAtOf } from '../cart/cart-writes';
 import type { PricedCart } from '../cart/priced-cart';
 import { checkoutProblems } from './checkout-checks';
-import { CheckoutEvents, checkoutCompletedData } from './checkout-completed';
+import { CheckoutEvents, checkoutCompletedData } from './checkout.events';
 import { CheckoutErrors, shown } from './checkout-errors';
 import { readCheckoutFacts } from './checkout-facts';
 import { countPromotionUsage, lockLimitedPromotions } from './promotion-usage';
