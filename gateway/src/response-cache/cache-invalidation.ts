@@ -1,4 +1,4 @@
-import { followEvents, type EventSource, type LiveEvents } from '@ultramarket/kit';
+import { followEventsResuming, type EventSource, type LiveEvents } from '@ultramarket/kit';
 import { INVALIDATING_EVENTS, tagsOfEvent } from './cache-tags';
 import type { ResponseCache } from './response-cache';
 
@@ -12,60 +12,32 @@ const RETRY_MS = 1000;
  * cache serves again.
  */
 export async function followCacheInvalidations(source: EventSource, cache: ResponseCache): Promise<{ stop(): Promise<void> }> {
-  const feeds = new Map<string, LiveEvents>();
   const failed = new Set<string>();
-  let stopped = false;
-
-  const open = async (eventType: string, since: Date): Promise<void> => {
-    let lastStoredAtMs = since.getTime();
-    const live = await followEvents(
-      source,
-      eventType,
-      (event, storedAtMs) => {
-        lastStoredAtMs = storedAtMs;
-        void cache.invalidate(tagsOfEvent(event));
-      },
-      {
+  // a millisecond of slack: the server stamps messages with its own clock
+  const since = new Date(Date.now() - 1);
+  const feeds: LiveEvents[] = await Promise.all(
+    INVALIDATING_EVENTS.map((eventType) =>
+      followEventsResuming(source, eventType, (event) => void cache.invalidate(tagsOfEvent(event)), {
         since,
+        retryMs: RETRY_MS,
         // a feed that ends while the cache runs, with an error or without, no longer hears what changes
-        onEnd: (error) => {
-          if (stopped) return;
+        onLost: (error) => {
           if (error) source.logger.warn({ err: error, eventType }, 'response cache: invalidation feed lost, not serving until it is back');
           failed.add(eventType);
           cache.setFollowing(false);
-          const reopen = (): void => {
-            if (stopped) return;
-            open(eventType, new Date(lastStoredAtMs)).then(
-              () => {
-                failed.delete(eventType);
-                if (failed.size === 0) cache.setFollowing(true);
-              },
-              (reopenError: unknown) => {
-                source.logger.warn({ err: reopenError, eventType }, 'response cache: invalidation feed not back yet');
-                setTimeout(reopen, RETRY_MS).unref();
-              },
-            );
-          };
-          setTimeout(reopen, RETRY_MS).unref();
         },
-      },
-    );
-    if (stopped) {
-      await live.stop();
-      return;
-    }
-    feeds.set(eventType, live);
-  };
-
-  // a millisecond of slack: the server stamps messages with its own clock
-  const since = new Date(Date.now() - 1);
-  await Promise.all(INVALIDATING_EVENTS.map((eventType) => open(eventType, since)));
+        onBack: () => {
+          failed.delete(eventType);
+          if (failed.size === 0) cache.setFollowing(true);
+        },
+      }),
+    ),
+  );
   cache.setFollowing(true);
   return {
     stop: async () => {
-      stopped = true;
       cache.setFollowing(false);
-      await Promise.all([...feeds.values()].map((live) => live.stop()));
+      await Promise.all(feeds.map((live) => live.stop()));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { followEvents, type EventEnvelope, type EventSource, type LiveEvents } from '@ultramarket/kit';
+import { followEventsResuming, type EventEnvelope, type EventSource, type LiveEvents } from '@ultramarket/kit';
 import { OrderReplyEvents } from './checkout.events';
 
 /** What orders answered a checkout: the order was created, or refused (final), or no answer came in time. */
@@ -12,7 +12,7 @@ export interface ReplyWaiter {
 
 /**
  * The one follower of orders' replies in this process: an ordered consumer of `orders.created` and
- * `orders.checkout-refused` (one feed per subject, from the moment the subgraph starts), resolving the
+ * `orders.checkout-refused` (one feed per subject, from the moment the subgraph starts, reopened after NATS comes back), resolving the
  * checkouts this process waits on by order id. Each replica sees every reply; a reply no one here waits for
  * is ignored. A waiter is registered BEFORE its checkout commits, so a reply cannot come before anyone listens.
  */
@@ -24,7 +24,8 @@ export class CheckoutReplies {
     const since = new Date();
     const feeds: LiveEvents[] = [];
     for (const eventType of [OrderReplyEvents.created, OrderReplyEvents.refused]) {
-      feeds.push(await followEvents(source, eventType, (event) => this.heard(event), { since }));
+      // a feed lost to a NATS restart is opened again from its last event: replies stored meanwhile still wake their waiters
+      feeds.push(await followEventsResuming(source, eventType, (event) => this.heard(event), { since }));
     }
     return async () => {
       for (const feed of feeds) await feed.stop();

@@ -68,3 +68,70 @@ export async function followEvents(
     },
   };
 }
+
+export interface ResumingFeedOptions {
+  /** Events stored from then on (the NATS server's clock). */
+  since: Date;
+  /** How long to wait before opening a lost feed again (and again, while it cannot be opened). */
+  retryMs?: number;
+  /** The feed ended while not stopped (NATS restarted, the consumer was lost): nothing is heard until `onBack`. */
+  onLost?(error?: unknown): void;
+  /** The feed was opened again, from the time of the last event it delivered. */
+  onBack?(): void;
+}
+
+/**
+ * `followEvents` that reopens itself: a feed that ends while not stopped is opened again every `retryMs`
+ * from the time of the last event it delivered (or `since`), so what was stored meanwhile is still heard,
+ * in order (an event on that very millisecond may be heard twice: handlers are idempotent). For per-process
+ * followers that must outlive a NATS restart: response-cache invalidation, checkout replies.
+ */
+export async function followEventsResuming(
+  source: EventSource,
+  eventType: string,
+  onEvent: (event: EventEnvelope, storedAtMs: number) => void,
+  options: ResumingFeedOptions,
+): Promise<LiveEvents> {
+  const retryMs = options.retryMs ?? 1000;
+  let lastStoredAtMs = options.since.getTime();
+  let stopped = false;
+  let current: LiveEvents | null = null;
+
+  const open = async (): Promise<void> => {
+    const live = await followEvents(
+      source,
+      eventType,
+      (event, storedAtMs) => {
+        lastStoredAtMs = storedAtMs;
+        onEvent(event, storedAtMs);
+      },
+      { since: new Date(lastStoredAtMs), onEnd: (error) => lost(error) },
+    );
+    if (stopped) await live.stop();
+    else current = live;
+  };
+  const lost = (error?: unknown): void => {
+    if (stopped) return;
+    current = null;
+    options.onLost?.(error);
+    const reopen = (): void => {
+      if (stopped) return;
+      open().then(
+        () => options.onBack?.(),
+        (reopenError: unknown) => {
+          source.logger.warn({ err: reopenError, eventType }, 'live event feed not back yet; trying again');
+          setTimeout(reopen, retryMs).unref();
+        },
+      );
+    };
+    setTimeout(reopen, retryMs).unref();
+  };
+
+  await open();
+  return {
+    stop: async () => {
+      stopped = true;
+      await current?.stop();
+    },
+  };
+}
