@@ -22,6 +22,8 @@ interface Tenant {
   taxRuleId: string;
   shippingZoneId: string;
   shippingMethodId: string;
+  /** A shipment of the store's order (which it DISPATCHED). */
+  shipmentId: string;
   front: Storefront;
   shopper: { userId: string; token: string };
   productId: string;
@@ -261,8 +263,27 @@ describe('tenant isolation across the supergraph', () => {
       15_000,
       `${name}'s shipping rate`,
     );
+    // the order ships once shipping has heard it is paid; orders then makes it DISPATCHED
+    const shipment = await eventually(
+      async () => {
+        const created = must(
+          await ask(
+            stack.gatewayUrl,
+            'mutation ($i: CreateShipmentInput!) { createShipment(input: $i) { shipment { id } userErrors { code message } } }',
+            { i: { orderId, shippingMethodId: shippingMethod.shippingMethod.id, trackingNumber: `${name}-1` } },
+            merchant,
+          ),
+        ).createShipment as { shipment: { id: string } | null; userErrors: unknown[] };
+        if (!created.shipment) throw new Error(JSON.stringify(created.userErrors));
+        return created.shipment;
+      },
+      20_000,
+      `${name}'s shipment`,
+    );
+    await front.orderUntil(orderId, (order) => order.status === 'DISPATCHED', `${name}'s order DISPATCHED`);
     return {
       ...guestCart,
+      shipmentId: shipment.id,
       promotionId: promotion.promotion.id,
       promotionCode,
       taxRuleId: taxRule.taxRule.id,
@@ -298,10 +319,14 @@ describe('tenant isolation across the supergraph', () => {
       variants: await read('query ($id: ID!) { product(id: $id) { options { name values } variants { id title sku price { amount } } } }', { id: b.productId }),
       media: await read('query ($id: ID!) { product(id: $id) { media { id alt url position width } } }', { id: b.productId }),
       draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
-      order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason } }', { id: b.orderId }),
+      order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason shipments { id status } } }', { id: b.orderId }),
+      shipment: await read('query ($id: ID!) { shipment(id: $id) { status carrierName trackingNumber trackingEvents { status } } }', { id: b.shipmentId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
       notification: await read('query ($id: ID!) { notification(id: $id) { title isRead } }', { id: b.notificationId }, b.shopper.token),
-      customer: await read('query ($id: ID!) { customer(id: $id) { email firstName note tags addresses { id isDefault city } } }', { id: b.customerId }),
+      customer: await read(
+        'query ($id: ID!) { customer(id: $id) { email firstName note tags taxExempt taxExemptionReference addresses { id isDefault city } } }',
+        { id: b.customerId },
+      ),
       segment: await read('query ($id: ID!) { customerSegment(id: $id) { name customerCount } }', { id: b.segmentId }),
       store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
         id: b.front.storeId,
@@ -379,6 +404,11 @@ describe('tenant isolation across the supergraph', () => {
       removeCartDiscountCode: mutation('removeCartDiscountCode', { ...theirCart, code: b.promotionCode }),
       mergeCart: mutation('mergeCart', theirCart),
       selectCartShippingRate: mutation('selectCartShippingRate', { ...theirCart, rateId: b.shippingMethodId }),
+      // B's cart with the secret A could hold (B's cart token as recovery token): refused, and B's token keeps working
+      recoverCart: mutation('recoverCart', { cartId: b.cartId, recoveryToken: b.cartToken }),
+      setCartNote: mutation('setCartNote', { ...theirCart, note: 'Taken over' }),
+      reviewCheckout: mutation('reviewCheckout', theirCart),
+      completeCheckout: mutation('completeCheckout', { ...theirCart, idempotencyKey: randomUUID() }),
       createPromotion: mutation('createPromotion', { title: 'Theirs', valueKind: 'FREE_SHIPPING', targetKind: 'LINES', productIds: [b.productId] }),
       updatePromotion: mutation('updatePromotion', { id: b.promotionId, title: 'Taken over', basisPoints: 10_000 }),
       deactivatePromotion: mutation('deactivatePromotion', { id: b.promotionId }),
@@ -432,6 +462,7 @@ describe('tenant isolation across the supergraph', () => {
       setVariantMedia: mutation('setVariantMedia', { variantId: b.productId, mediaId: b.mediaId }),
       updateCustomer: mutation('updateCustomer', { id: b.customerId, note: 'seen by A' }),
       deleteCustomer: mutation('deleteCustomer', { id: b.customerId }),
+      setCustomerTaxExemption: mutation('setCustomerTaxExemption', { customerId: b.customerId, taxExempt: true, reference: 'STOLEN-1' }),
       createCustomerAddress: mutation('createCustomerAddress', { customerId: b.customerId, address }),
       updateCustomerAddress: mutation('updateCustomerAddress', { id: b.addressId, address }),
       deleteCustomerAddress: mutation('deleteCustomerAddress', { id: b.addressId }),
@@ -518,6 +549,10 @@ describe('tenant isolation across the supergraph', () => {
       }),
       updateShippingMethod: mutation('updateShippingMethod', { id: b.shippingMethodId, rate: { kind: 'FLAT', amount: 1 } }),
       deleteShippingMethod: mutation('deleteShippingMethod', { id: b.shippingMethodId }),
+      shipment: { query: 'query ($id: ID!) { shipment(id: $id) { id } }', variables: { id: b.shipmentId }, refused: nothing },
+      // store B's order with store B's configured carrier
+      createShipment: mutation('createShipment', { orderId: b.orderId, shippingMethodId: b.shippingMethodId, trackingNumber: 'X' }),
+      updateShipmentTracking: mutation('updateShipmentTracking', { shipmentId: b.shipmentId, status: 'DELIVERED' }),
     };
   };
 
@@ -611,6 +646,8 @@ describe('tenant isolation across the supergraph', () => {
       collection: await entities('catalog', 'Collection', b.collectionId, 'id title'),
       shippingZone: await entities('shipping', 'ShippingZone', b.shippingZoneId, 'id name'),
       shippingMethod: await entities('shipping', 'ShippingMethod', b.shippingMethodId, 'id name'),
+      shipment: await entities('shipping', 'Shipment', b.shipmentId, 'id status'),
+      orderShipments: await entities('shipping', 'Order', b.orderId, 'shipments { id }'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -628,6 +665,8 @@ describe('tenant isolation across the supergraph', () => {
       collection: null,
       shippingZone: null,
       shippingMethod: null,
+      shipment: null,
+      orderShipments: { shipments: [] },
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(

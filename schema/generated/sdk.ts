@@ -356,6 +356,14 @@ export type Cart = {
   itemCount: Scalars['Int']['output'];
   /** The lines, oldest first, each at its current price; unavailable lines are shown, not counted. */
   lines: Array<CartLine>;
+  /** The shopper's note for the order (at most 1000 characters); null when none. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The order this cart became at completeCheckout; null while it is open. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** A phone number to reach the shopper about delivery (setCartEmail); the shipping address's phone counts too. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** The total shown at the last reviewCheckout; null before any review. */
+  reviewedTotal: Maybe<Money>;
   /** The chosen shipping rate priced now (its amount is in shippingTotal, before shipping promotions); null when none is chosen or it is not offered now (see selectedShippingRateUnavailable). */
   selectedShippingRate: Maybe<CartShippingRate>;
   /** True when a shipping rate was chosen but is not offered for the cart now (its address, weight or subtotal, or the method, changed): it is left out of the totals until one of availableShippingRates is chosen. */
@@ -368,6 +376,8 @@ export type Cart = {
   storeId: Scalars['ID']['output'];
   /** Available lines at their current prices, before discounts. */
   subtotal: Money;
+  /** Whether the signed-in shopper is a tax-exempt customer of the store (set by its staff): then the cart has no tax lines and taxTotal is 0. Always false for a guest cart, whatever its email. */
+  taxExempt: Scalars['Boolean']['output'];
   /** Every tax charged, one per rule, from the store's tax rules for the shipping address (none without one). */
   taxLines: Array<CartTaxLine>;
   /** Tax from the store's rules for the shipping address (0 without one); included in prices when the store's prices include tax. */
@@ -758,6 +768,31 @@ export type CollectionSortOrder =
   /** By title, A to Z. */
   | 'TITLE_ASC';
 
+/** The cart whose checkout completes, and what the shopper agreed to pay. */
+export type CompleteCheckoutInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The total the shopper saw (reviewCheckout’s): refused with CHECKOUT_TOTAL_CHANGED, writing nothing, when the total now differs. */
+  expectedTotal?: InputMaybe<MoneyInput>;
+  /** A key unique to this checkout (1–100 characters): repeating the call with it returns the same order and creates nothing. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** Result of completeCheckout. */
+export type CompleteCheckoutPayload = {
+  __typename?: 'CompleteCheckoutPayload';
+  /** The checked-out cart (no longer open); null when refused. */
+  cart: Maybe<Cart>;
+  /** The order, once orders created it; null when refused or while it is still on its way (then query order(id) with orderId). */
+  order: Maybe<Order>;
+  /** The id of the order the cart becomes (also when orders has not answered in time: query order(id) for it); null when refused. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** Why the checkout did not complete (nothing was written, or orders refused the order); empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** An uploaded image to check and show. */
 export type CompleteMediaUploadInput = {
   /** Alternative text, up to 512 characters. */
@@ -1129,6 +1164,31 @@ export type CreatePromotionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A parcel of a paid order handed to a carrier. */
+export type CreateShipmentInput = {
+  /** A carrier named by hand (the manual carrier), e.g. "UPS". Give this or shippingMethodId. */
+  carrierName?: InputMaybe<Scalars['String']['input']>;
+  /** What goes in it; omitted, every line of the order not shipped yet. */
+  lines?: InputMaybe<Array<ShipmentLineInput>>;
+  /** The order (of the caller's store) it fulfils. */
+  orderId: Scalars['ID']['input'];
+  /** A shipping method of the store whose configured carrier carries it (its tracking page makes trackingUrl). Give this or carrierName. */
+  shippingMethodId?: InputMaybe<Scalars['ID']['input']>;
+  /** The carrier's tracking number. */
+  trackingNumber: Scalars['String']['input'];
+  /** An https tracking page, used when the carrier has no tracking page template of its own. */
+  trackingUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of createShipment. */
+export type CreateShipmentPayload = {
+  __typename?: 'CreateShipmentPayload';
+  /** The shipment as it now is; null when nothing was done. */
+  shipment: Maybe<Shipment>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new shipping method in a zone of the caller's store. */
 export type CreateShippingMethodInput = {
   /** Its carrier; omitted, the manual carrier named after the method, without tracking page. */
@@ -1284,6 +1344,10 @@ export type Customer = {
   storeId: Scalars['ID']['output'];
   /** Free-form labels the store uses to group customers. */
   tags: Array<Scalars['String']['output']>;
+  /** Whether the customer pays no tax (set by the store's staff); their signed-in carts are priced without tax. */
+  taxExempt: Scalars['Boolean']['output'];
+  /** What the exemption rests on, e.g. a resale certificate number (up to 100 characters); null when none is recorded or the customer is not exempt. */
+  taxExemptionReference: Maybe<Scalars['String']['output']>;
   /** Paid minus refunded over all their orders, in the store currency. */
   totalSpent: Money;
   /** When the customer last changed (UTC). */
@@ -1686,7 +1750,7 @@ export type DisableMfaPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The order handed to a carrier. */
+/** The order to hand to a carrier whole (deprecated: createShipment). */
 export type DispatchOrderInput = {
   /** Carrier name, e.g. "UPS". */
   carrier: Scalars['String']['input'];
@@ -1696,11 +1760,13 @@ export type DispatchOrderInput = {
   trackingNumber: Scalars['String']['input'];
 };
 
-/** Result of dispatchOrder. */
+/** Result of dispatchOrder (deprecated: createShipment). */
 export type DispatchOrderPayload = {
   __typename?: 'DispatchOrderPayload';
   /** The order as it now is; null when nothing was done. */
   order: Maybe<Order>;
+  /** The shipment made for the whole order; null when nothing was done. */
+  shipment: Maybe<Shipment>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -2025,6 +2091,8 @@ export type Mutation = {
   changePassword: ChangePasswordPayload;
   /** Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added. */
   changeStoreStaffRole: ChangeStoreStaffRolePayload;
+  /** Completes a cart's checkout: every review check again (any refusal writes nothing), the expected total (CHECKOUT_TOTAL_CHANGED), then the promotions' use is counted, the cart checked out and the order handed to orders, whose reply is awaited (up to CART_CHECKOUT_REPLY_TIMEOUT_MS: then orderId alone, query order(id)). Repeating it with the same idempotencyKey returns the same order. */
+  completeCheckout: CompleteCheckoutPayload;
   /** Checks an uploaded file (PNG, JPEG, GIF or WebP by its bytes, within the size limit), reads its dimensions and shows it; a refused file is deleted. Publishes catalog.product-media-changed. */
   completeMediaUpload: CompleteMediaUploadPayload;
   /** Marks a dispatched order as delivered. */
@@ -2053,6 +2121,8 @@ export type Mutation = {
   createProductVariants: CreateProductVariantsPayload;
   /** Creates a discount code (with `code`) or an automatic promotion (without) in the caller’s store. */
   createPromotion: CreatePromotionPayload;
+  /** Hands (part of) a paid order of the caller's store to a carrier: a shipment LABEL_CREATED with its lines (by default every line not shipped yet). Publishes shipping.shipment-created; the order becomes DISPATCHED once every line ships. userErrors: NOT_FOUND, INVALID_CARRIER, INVALID_TRACKING_URL, ORDER_NOT_PAID, ORDER_CANCELLED, LINE_NOT_IN_ORDER, QUANTITY_OVER_UNSHIPPED, NOTHING_TO_SHIP, STORE_UNAVAILABLE. */
+  createShipment: CreateShipmentPayload;
   /** Creates a shipping method in a zone of the caller's store. */
   createShippingMethod: CreateShippingMethodPayload;
   /** Creates a shipping zone in the caller's store. */
@@ -2087,7 +2157,10 @@ export type Mutation = {
   deleteTaxRule: DeleteTaxRulePayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
-  /** Marks a confirmed order as handed to a carrier. Publishes orders.dispatched. */
+  /**
+   * Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is DISPATCHED.
+   * @deprecated Use createShipment
+   */
   dispatchOrder: DispatchOrderPayload;
   /** Invites someone, by email or user id, to a store's staff for seven days (its merchants, platform admins); they join only when they accept. Publishes stores.staff-invited. */
   inviteStoreStaff: InviteStoreStaffPayload;
@@ -2105,10 +2178,12 @@ export type Mutation = {
   mergeCart: MergeCartPayload;
   /** Moves a category with everything below it; refused with CATEGORY_CYCLE (under itself or a descendant) or CATEGORY_TOO_DEEP (over 10 levels). Publishes catalog.category-updated and catalog.product-categories-changed for the products below it. */
   moveCategory: MoveCategoryPayload;
-  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
+  /** Places an order in the caller’s store (guests too, naming it with X-Store-Id): a "buy now" — the items become a one-off cart priced by the same engine as every cart (automatic promotions, tax for the address, the cheapest shipping rate offered for it) and completed like completeCheckout; stock is then reserved and the order awaits payment. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, VARIANT_REQUIRED, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
   placeOrder: PlaceOrderPayload;
   /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
   processPayment: ProcessPaymentPayload;
+  /** Opens an abandoned cart from its email's recovery link (once, before the link expires): a guest cart with a new cartToken (the old token stops working), a customer's cart for its signed-in customer. Refused with CART_RECOVERY_INVALID otherwise. */
+  recoverCart: RecoverCartPayload;
   /** Exchanges a refresh token for a new access token and refresh token; the one presented stops working. Presenting a used or revoked one revokes the whole session and is UNAUTHENTICATED. */
   refreshToken: RefreshTokenPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
@@ -2129,6 +2204,8 @@ export type Mutation = {
   requestPasswordReset: RequestPasswordResetPayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
+  /** Reviews a cart before completing its checkout: the cart priced now, and as userErrors what changed (an ended or deactivated code is taken off: DISCOUNT_CODE_EXPIRED; PRICE_CHANGED) and what blocks completion (LINE_UNAVAILABLE, INSUFFICIENT_STOCK, DISCOUNT_CODE_USED_UP, EMAIL_REQUIRED, SHIPPING_ADDRESS_REQUIRED, ADDRESS_INCOMPLETE, SHIPPING_RATE_REQUIRED, GUEST_CHECKOUT_DISABLED, PHONE_REQUIRED, STORE_UNAVAILABLE). The total shown is recorded on the cart. */
+  reviewCheckout: ReviewCheckoutPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
   /** Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND. */
@@ -2141,6 +2218,10 @@ export type Mutation = {
   setCartAddresses: SetCartAddressesPayload;
   /** Sets the shopper's email on a cart (null clears it). */
   setCartEmail: SetCartEmailPayload;
+  /** Sets the shopper's note for the order (at most 1000 characters; null clears it). */
+  setCartNote: SetCartNotePayload;
+  /** Marks a customer of the caller's store tax-exempt (with what it rests on) or taxable again; publishes customers.updated. */
+  setCustomerTaxExemption: SetCustomerTaxExemptionPayload;
   /** Makes an address its customer's default (the previous default stops being one). */
   setDefaultCustomerAddress: SetDefaultCustomerAddressPayload;
   /** Sets the units on their way to a location. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -2187,6 +2268,8 @@ export type Mutation = {
   updateProfile: UpdateProfilePayload;
   /** Changes a promotion; fields left out keep their values. Carts show the change at their next read. */
   updatePromotion: UpdatePromotionPayload;
+  /** Records where a parcel now is (the manual carrier’s way). Publishes shipping.tracking-updated; the customer is told. userErrors: NOT_FOUND, INVALID_TRANSITION (DELIVERED and RETURNED are final), INVALID_OCCURRED_AT, STORE_UNAVAILABLE. */
+  updateShipmentTracking: UpdateShipmentTrackingPayload;
   /** Changes a shipping method (its rate, threshold, carrier, name or zone). */
   updateShippingMethod: UpdateShippingMethodPayload;
   /** Renames a shipping zone or replaces its regions; its methods are republished. */
@@ -2274,6 +2357,11 @@ export type MutationChangeStoreStaffRoleArgs = {
 };
 
 
+export type MutationCompleteCheckoutArgs = {
+  input: CompleteCheckoutInput;
+};
+
+
 export type MutationCompleteMediaUploadArgs = {
   input: CompleteMediaUploadInput;
 };
@@ -2341,6 +2429,11 @@ export type MutationCreateProductVariantsArgs = {
 
 export type MutationCreatePromotionArgs = {
   input: CreatePromotionInput;
+};
+
+
+export type MutationCreateShipmentArgs = {
+  input: CreateShipmentInput;
 };
 
 
@@ -2469,6 +2562,11 @@ export type MutationProcessPaymentArgs = {
 };
 
 
+export type MutationRecoverCartArgs = {
+  input: RecoverCartInput;
+};
+
+
 export type MutationRefreshTokenArgs = {
   input: RefreshTokenInput;
 };
@@ -2519,6 +2617,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationReviewCheckoutArgs = {
+  input: ReviewCheckoutInput;
+};
+
+
 export type MutationRevokeRoleArgs = {
   input: RevokeRoleInput;
 };
@@ -2546,6 +2649,16 @@ export type MutationSetCartAddressesArgs = {
 
 export type MutationSetCartEmailArgs = {
   input: SetCartEmailInput;
+};
+
+
+export type MutationSetCartNoteArgs = {
+  input: SetCartNoteInput;
+};
+
+
+export type MutationSetCustomerTaxExemptionArgs = {
+  input: SetCustomerTaxExemptionInput;
 };
 
 
@@ -2664,6 +2777,11 @@ export type MutationUpdatePromotionArgs = {
 };
 
 
+export type MutationUpdateShipmentTrackingArgs = {
+  input: UpdateShipmentTrackingInput;
+};
+
+
 export type MutationUpdateShippingMethodArgs = {
   input: UpdateShippingMethodInput;
 };
@@ -2745,7 +2863,7 @@ export type NotificationEdge = {
 
 /** What a notification is about. */
 export type NotificationType =
-  /** An order left the warehouse; the message names the carrier and tracking number when known. */
+  /** An order left the warehouse, or its parcel moved (in transit, out for delivery, delivered…); the message names the carrier and tracking number when known. */
   | 'DISPATCH'
   /** An invitation to join the store's staff, for the invited user: accepted with acceptStoreInvitation. */
   | 'INVITATION'
@@ -2767,16 +2885,23 @@ export type OptionValueRenameInput = {
 /** An order placed in a store. */
 export type Order = {
   __typename?: 'Order';
+  /** Who the order is billed to; null when the checkout gave no billing address. */
+  billingAddress: Maybe<OrderBillingAddress>;
   /** Why the order was cancelled, in words: the note given to cancelOrder, or the platform’s explanation. */
   cancelReason: Maybe<Scalars['String']['output']>;
   /** Why the order was cancelled, as a code: what the shopper is told. */
   cancelReasonCode: Maybe<OrderCancelReason>;
-  /** Carrier it was dispatched with. */
+  /**
+   * Carrier of its latest shipment (or of its dispatch, for orders dispatched before shipments existed).
+   * @deprecated Use shipments { carrierName }
+   */
   carrier: Maybe<Scalars['String']['output']>;
   /** When it was placed (UTC). */
   createdAt: Scalars['DateTime']['output'];
   /** The shopper’s user id; null for guest checkouts. */
   customerId: Maybe<Scalars['ID']['output']>;
+  /** The promotions and discount codes applied at checkout; they add up to discountTotal. */
+  discountApplications: Array<OrderDiscountApplication>;
   /** Discounts applied. */
   discountTotal: Money;
   /** Where order emails go. */
@@ -2785,6 +2910,8 @@ export type Order = {
   id: Scalars['ID']['output'];
   /** What was bought. */
   lineItems: Array<OrderLineItem>;
+  /** The shopper’s note to the store, given at checkout. */
+  note: Maybe<Scalars['String']['output']>;
   /** Human-readable number, unique within the store, e.g. "#1001". */
   orderNumber: Scalars['String']['output'];
   /** Whether it has been paid. */
@@ -2795,8 +2922,12 @@ export type Order = {
   reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether stock is held for it. */
   reservationStatus: OrderReservationStatus;
-  /** Where the order is shipped. */
-  shippingAddress: ShippingAddress;
+  /** Its shipments, oldest first (empty before it ships; none for orders dispatched before shipments existed). */
+  shipments: Array<Shipment>;
+  /** Where the order is shipped; null for a checkout with nothing to ship. */
+  shippingAddress: Maybe<ShippingAddress>;
+  /** The shipping rate chosen at checkout; null when none was (nothing to ship, or orders placed before carts). */
+  shippingLine: Maybe<OrderShippingLine>;
   /** Shipping charged. */
   shippingTotal: Money;
   /** Where the order is in its life. */
@@ -2807,11 +2938,16 @@ export type Order = {
   storeId: Scalars['ID']['output'];
   /** Sum of the line totals. */
   subtotal: Money;
+  /** Every tax charged, as priced at checkout; they add up to taxTotal. */
+  taxLines: Array<OrderTaxLine>;
   /** Tax charged. */
   taxTotal: Money;
-  /** What the shopper pays: subtotal + shipping + tax − discounts. */
+  /** What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it). */
   total: Money;
-  /** The carrier’s tracking number. */
+  /**
+   * Tracking number of its latest shipment (or of its dispatch, for orders dispatched before shipments existed).
+   * @deprecated Use shipments { trackingNumber }
+   */
   trackingNumber: Maybe<Scalars['String']['output']>;
   /** When it last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
@@ -2844,6 +2980,29 @@ export type OrderAnalyticsInput = {
   to: Scalars['DateTime']['input'];
 };
 
+/** Who an order is billed to. */
+export type OrderBillingAddress = {
+  __typename?: 'OrderBillingAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** Company name. */
+  company: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code, e.g. "US". */
+  countryCode: Scalars['String']['output'];
+  /** Street address. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Recipient name. */
+  name: Scalars['String']['output'];
+  /** Phone number for the carrier. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Postal code; null where the country has none. */
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** State, province or region. */
+  province: Maybe<Scalars['String']['output']>;
+};
+
 /** Why an order was cancelled. cancelOrder takes the first four; the platform sets OUT_OF_STOCK and RESERVATION_EXPIRED. */
 export type OrderCancelReason =
   /** The shopper changed their mind. */
@@ -2870,6 +3029,17 @@ export type OrderConnection = {
   pageInfo: PageInfo;
   /** How many items match the filter in all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A promotion or discount code applied to an order, with what it took off in all. */
+export type OrderDiscountApplication = {
+  __typename?: 'OrderDiscountApplication';
+  /** What it took off the order (its lines and shipping). */
+  amount: Money;
+  /** The discount code entered; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion’s title, as the shopper saw it. */
+  title: Scalars['String']['output'];
 };
 
 /** An edge in a Order connection. */
@@ -2906,6 +3076,8 @@ export type OrderItemInput = {
 /** One product variant in an order, as it was when the order was placed. */
 export type OrderLineItem = {
   __typename?: 'OrderLineItem';
+  /** What promotions and discount codes took off this line. */
+  discountTotal: Money;
   /** Opaque line id. */
   id: Scalars['ID']['output'];
   /** unitPrice × quantity. */
@@ -2920,6 +3092,8 @@ export type OrderLineItem = {
   selectedOptions: Array<SelectedOption>;
   /** The variant’s SKU at order time; null when it had none. */
   sku: Maybe<Scalars['String']['output']>;
+  /** The tax charged on this line. */
+  taxTotal: Money;
   /** The product title at order time. */
   title: Scalars['String']['output'];
   /** Price of one unit at order time. */
@@ -2947,6 +3121,15 @@ export type OrderReservationStatus =
   | 'PENDING'
   | 'RELEASED'
   | 'RESERVED';
+
+/** The shipping rate an order was placed with. */
+export type OrderShippingLine = {
+  __typename?: 'OrderShippingLine';
+  /** The rate’s price as the pricing engine gave it (a free-shipping discount, if any, is among discountApplications). */
+  amount: Money;
+  /** The rate’s title, e.g. "Standard". */
+  title: Scalars['String']['output'];
+};
 
 /** Order of an order list; ties are broken by id. */
 export type OrderSort = {
@@ -3009,6 +3192,17 @@ export type OrderStatusCount = {
   status: OrderStatus;
 };
 
+/** A tax charged on an order, as the pricing engine computed it when the order was placed. */
+export type OrderTaxLine = {
+  __typename?: 'OrderTaxLine';
+  /** The tax charged. */
+  amount: Money;
+  /** Its rate in basis points (825 = 8.25%). */
+  rateBasisPoints: Scalars['Int']['output'];
+  /** The tax’s name, e.g. "CA state tax". */
+  title: Scalars['String']['output'];
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -3039,7 +3233,7 @@ export type Payment = {
   provider: Scalars['String']['output'];
   /** The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers. */
   providerReference: Maybe<Scalars['String']['output']>;
-  /** PENDING, SUCCEEDED, FAILED or REFUNDED. */
+  /** PENDING, SUCCEEDED, FAILED, REFUNDED or NEEDS_REVIEW. */
   status: PaymentStatus;
   /** The store the order was placed in. */
   storeId: Scalars['ID']['output'];
@@ -3079,10 +3273,12 @@ export type PaymentMethodInput = {
   token?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where a payment is: an order has at most one PENDING or SUCCEEDED payment at a time. */
+/** Where a payment is: an order has at most one PENDING, SUCCEEDED or NEEDS_REVIEW payment at a time. */
 export type PaymentStatus =
   /** The provider refused it (declined card, insufficient funds); the shopper may pay again. */
   | 'FAILED'
+  /** The provider could not tell the outcome after every reconciliation attempt: staff must check it with the provider. A late provider report still settles it; the order cannot be paid again meanwhile. */
+  | 'NEEDS_REVIEW'
   /** Accepted; the provider has not answered yet. */
   | 'PENDING'
   /** The money was taken and given back. */
@@ -3148,7 +3344,7 @@ export type PlaceOrderInput = {
 /** Result of placeOrder. */
 export type PlaceOrderPayload = {
   __typename?: 'PlaceOrderPayload';
-  /** The order as it now is; null when nothing was done. */
+  /** The order; null when nothing was done. */
   order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
@@ -3747,6 +3943,8 @@ export type Query = {
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
   segmentCustomers: CustomerConnection;
+  /** A shipment of the caller's store by id; null when there is none. */
+  shipment: Maybe<Shipment>;
   /** A shipping method of the caller's store by id; null when there is none. */
   shippingMethod: Maybe<ShippingMethod>;
   /** The shipping methods of the caller's store (of one zone when given), oldest first. */
@@ -3958,6 +4156,11 @@ export type QuerySegmentCustomersArgs = {
 };
 
 
+export type QueryShipmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryShippingMethodArgs = {
   id: Scalars['ID']['input'];
 };
@@ -4029,6 +4232,25 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UsersFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An abandoned cart's recovery link: the cart and the recovery token its email carried. */
+export type RecoverCartInput = {
+  /** The cart (the link’s `cart`). */
+  cartId: Scalars['ID']['input'];
+  /** The recovery token (the link’s `token`): single-use, valid for CART_RECOVERY_TTL_HOURS after the email. */
+  recoveryToken: Scalars['String']['input'];
+};
+
+/** Result of recoverCart. */
+export type RecoverCartPayload = {
+  __typename?: 'RecoverCartPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** A guest cart's new secret token (shown this once; the cart's previous token stops working). Null for a customer's cart, which its signed-in customer reaches as always. */
+  cartToken: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A refresh token to exchange for a new pair. */
@@ -4201,6 +4423,25 @@ export type ResetPasswordPayload = {
   __typename?: 'ResetPasswordPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The cart to review before completing its checkout. */
+export type ReviewCheckoutInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of reviewCheckout: the cart priced now and what changed or blocks its completion. */
+export type ReviewCheckoutPayload = {
+  __typename?: 'ReviewCheckoutPayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** True when completeCheckout would go ahead now: the userErrors only report what this review changed (an expired code taken off, a price change acknowledged). */
+  readyToComplete: Scalars['Boolean']['output'];
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -4455,7 +4696,7 @@ export type SetCartAddressesPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The shopper's email on a cart (for the abandoned-cart email). */
+/** The shopper's contact on a cart: the email (the order's, and the abandoned-cart email's) and a phone when the store wants one. */
 export type SetCartEmailInput = {
   /** The cart. */
   cartId: Scalars['ID']['input'];
@@ -4463,6 +4704,8 @@ export type SetCartEmailInput = {
   cartToken?: InputMaybe<Scalars['String']['input']>;
   /** The email; null clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** A phone number to reach the shopper about delivery (needed at checkout when the store requires one and the shipping address has none); omitted: unchanged, null clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Result of setCartEmail. */
@@ -4470,6 +4713,44 @@ export type SetCartEmailPayload = {
   __typename?: 'SetCartEmailPayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The shopper's note for the order. */
+export type SetCartNoteInput = {
+  /** The cart. */
+  cartId: Scalars['ID']['input'];
+  /** The guest cart’s token (returned once by createCart); not needed for a signed-in customer’s own cart. */
+  cartToken?: InputMaybe<Scalars['String']['input']>;
+  /** The note (at most 1000 characters); null or blank clears it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of setCartNote. */
+export type SetCartNotePayload = {
+  __typename?: 'SetCartNotePayload';
+  /** The cart as it now is; null when nothing was changed. */
+  cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Whether a customer of the caller's store pays tax, and what an exemption rests on. */
+export type SetCustomerTaxExemptionInput = {
+  /** The customer. */
+  customerId: Scalars['ID']['input'];
+  /** What the exemption rests on, e.g. a resale certificate number (up to 100 characters, trimmed; empty or left out records none). Only with taxExempt true. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** True: the customer pays no tax on their signed-in carts; false: they pay tax again (the reference is cleared). */
+  taxExempt: Scalars['Boolean']['input'];
+};
+
+/** Result of setCustomerTaxExemption. */
+export type SetCustomerTaxExemptionPayload = {
+  __typename?: 'SetCustomerTaxExemptionPayload';
+  /** The customer as it now is; null when nothing was changed. */
+  customer: Maybe<Customer>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -4656,6 +4937,84 @@ export type SetupMfaPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A parcel handed to a carrier for (part of) an order: its carrier, tracking and lines. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  /** The carrier integration: MANUAL (the merchant ships and reports tracking) for now. */
+  carrierCode: Scalars['String']['output'];
+  /** The carrier shoppers see, e.g. "UPS". */
+  carrierName: Scalars['String']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque shipment id. */
+  id: Scalars['ID']['output'];
+  /** What is in the parcel. */
+  lines: Array<ShipmentLine>;
+  /** The order it fulfils. */
+  order: Order;
+  /** The order it fulfils (see `order`). */
+  orderId: Scalars['ID']['output'];
+  /** The shipping method whose carrier carries it; null for a carrier named by hand. */
+  shippingMethodId: Maybe<Scalars['ID']['output']>;
+  /** Where the parcel is, as last reported. */
+  status: ShipmentStatus;
+  /** The store that shipped it. */
+  storeId: Scalars['ID']['output'];
+  /** Every tracking status it reported, oldest first (LABEL_CREATED first). */
+  trackingEvents: Array<ShipmentTrackingEvent>;
+  /** The carrier's tracking number. */
+  trackingNumber: Scalars['String']['output'];
+  /** Where the shopper follows the parcel: the carrier's tracking page, else the one given; null for none. */
+  trackingUrl: Maybe<Scalars['String']['output']>;
+  /** When its tracking last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** How many of one ordered variant a shipment holds. */
+export type ShipmentLine = {
+  __typename?: 'ShipmentLine';
+  /** How many of it are in the parcel. */
+  quantity: Scalars['Int']['output'];
+  /** The ordered variant (the order line's variantId). */
+  variantId: Scalars['ID']['output'];
+};
+
+/** How many of one ordered variant go into the parcel. */
+export type ShipmentLineInput = {
+  /** How many (1 to what of it is not shipped yet). */
+  quantity: Scalars['Int']['input'];
+  /** The ordered variant (the order line's variantId). */
+  variantId: Scalars['ID']['input'];
+};
+
+/** Where a parcel is, as its carrier reports it. */
+export type ShipmentStatus =
+  /** Delivered: final. */
+  | 'DELIVERED'
+  /** The courier could not deliver it; another attempt or a pickup follows. */
+  | 'FAILED_ATTEMPT'
+  /** On its way (repeated for each scan the carrier reports). */
+  | 'IN_TRANSIT'
+  /** Packed and labelled; the carrier has not scanned it yet. */
+  | 'LABEL_CREATED'
+  /** With the courier for delivery today. */
+  | 'OUT_FOR_DELIVERY'
+  /** Sent back to the store by the carrier: final. */
+  | 'RETURNED';
+
+/** One entry of a shipment's tracking history. */
+export type ShipmentTrackingEvent = {
+  __typename?: 'ShipmentTrackingEvent';
+  /** The carrier's or staff member's words, e.g. "Left at the depot". */
+  message: Maybe<Scalars['String']['output']>;
+  /** When it happened, as reported (UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When shipping recorded it (UTC). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The status reported. */
+  status: ShipmentStatus;
+};
+
 /** Where an order is shipped. */
 export type ShippingAddress = {
   __typename?: 'ShippingAddress';
@@ -4671,8 +5030,8 @@ export type ShippingAddress = {
   name: Scalars['String']['output'];
   /** Phone number for the carrier. */
   phone: Maybe<Scalars['String']['output']>;
-  /** Postal code. */
-  postalCode: Scalars['String']['output'];
+  /** Postal code; null where the country has none. */
+  postalCode: Maybe<Scalars['String']['output']>;
   /** State, province or region. */
   province: Maybe<Scalars['String']['output']>;
 };
@@ -5695,6 +6054,27 @@ export type UpdatePromotionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A tracking change of a shipment (the manual carrier's way; API carriers report through their provider). */
+export type UpdateShipmentTrackingInput = {
+  /** Words for the history and the customer, e.g. "Left with a neighbour" (at most 500 characters). */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** When it happened (UTC); default now. Not in the future. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The shipment. */
+  shipmentId: Scalars['ID']['input'];
+  /** Where the parcel now is. */
+  status: ShipmentStatus;
+};
+
+/** Result of updateShipmentTracking. */
+export type UpdateShipmentTrackingPayload = {
+  __typename?: 'UpdateShipmentTrackingPayload';
+  /** The shipment as it now is; null when nothing was done. */
+  shipment: Maybe<Shipment>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Changes to a shipping method; fields left out stay as they are, an explicit null clears freeOverSubtotal or taxClass. */
 export type UpdateShippingMethodInput = {
   /** New carrier. */
@@ -6054,13 +6434,20 @@ export type MergeCartMutationVariables = Exact<{
 
 export type MergeCartMutation = { __typename?: 'Mutation', mergeCart: { __typename?: 'MergeCartPayload', cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
+export type RecoverCartMutationVariables = Exact<{
+  input: RecoverCartInput;
+}>;
+
+
+export type RecoverCartMutation = { __typename?: 'Mutation', recoverCart: { __typename?: 'RecoverCartPayload', cartToken: string | null, cart: { __typename?: 'Cart', id: string, userId: string | null, currencyCode: string | null, email: string | null, itemCount: number, updatedAt: string, expiresAt: string, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, available: boolean, options: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null, lineTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
 export type CartPricingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   token?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
+export type CartPricingQuery = { __typename?: 'Query', cart: { __typename?: 'Cart', id: string, userId: string | null, taxExempt: boolean, totalWeightGrams: number, shippingAddress: { __typename?: 'CartAddress', countryCode: string, provinceCode: string | null, postalCode: string | null } | null, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, unitPrice: { __typename?: 'Money', amount: any } | null, discountAllocations: Array<{ __typename?: 'CartDiscountAllocation', promotionId: string, amount: { __typename?: 'Money', amount: any } }> }>, subtotal: { __typename?: 'Money', amount: any }, discountTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any } } | null };
 
 export type SetCartAddressesMutationVariables = Exact<{
   input: SetCartAddressesInput;
@@ -6096,6 +6483,34 @@ export type CreateTaxRuleMutationVariables = Exact<{
 
 
 export type CreateTaxRuleMutation = { __typename?: 'Mutation', createTaxRule: { __typename?: 'CreateTaxRulePayload', taxRule: { __typename?: 'TaxRule', id: string, title: string, countryCode: string, provinceCode: string | null, rateBasisPoints: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SelectCartShippingRateMutationVariables = Exact<{
+  input: SelectCartShippingRateInput;
+}>;
+
+
+export type SelectCartShippingRateMutation = { __typename?: 'Mutation', selectCartShippingRate: { __typename?: 'SelectCartShippingRatePayload', cart: { __typename?: 'Cart', id: string, selectedShippingRate: { __typename?: 'CartShippingRate', rateId: string, title: string, amount: { __typename?: 'Money', amount: any, currencyCode: string } } | null, shippingTotal: { __typename?: 'Money', amount: any } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCartNoteMutationVariables = Exact<{
+  input: SetCartNoteInput;
+}>;
+
+
+export type SetCartNoteMutation = { __typename?: 'Mutation', setCartNote: { __typename?: 'SetCartNotePayload', cart: { __typename?: 'Cart', id: string, note: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type ReviewCheckoutMutationVariables = Exact<{
+  input: ReviewCheckoutInput;
+}>;
+
+
+export type ReviewCheckoutMutation = { __typename?: 'Mutation', reviewCheckout: { __typename?: 'ReviewCheckoutPayload', readyToComplete: boolean, cart: { __typename?: 'Cart', id: string, email: string | null, phone: string | null, note: string | null, lines: Array<{ __typename?: 'CartLine', id: string, variantId: string, quantity: number, available: boolean, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string } | null }>, discountCodes: Array<{ __typename?: 'CartDiscountCode', code: string, applicable: boolean, reason: string | null }>, appliedDiscounts: Array<{ __typename?: 'CartAppliedDiscount', promotionId: string, title: string, code: string | null, amount: { __typename?: 'Money', amount: any } }>, taxLines: Array<{ __typename?: 'CartTaxLine', title: string, rateBasisPoints: number, amount: { __typename?: 'Money', amount: any } }>, selectedShippingRate: { __typename?: 'CartShippingRate', rateId: string, title: string } | null, subtotal: { __typename?: 'Money', amount: any, currencyCode: string }, discountTotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, total: { __typename?: 'Money', amount: any, currencyCode: string }, reviewedTotal: { __typename?: 'Money', amount: any, currencyCode: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CompleteCheckoutMutationVariables = Exact<{
+  input: CompleteCheckoutInput;
+}>;
+
+
+export type CompleteCheckoutMutation = { __typename?: 'Mutation', completeCheckout: { __typename?: 'CompleteCheckoutPayload', orderId: string | null, order: { __typename?: 'Order', id: string, status: OrderStatus } | null, cart: { __typename?: 'Cart', id: string, orderId: string | null } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type ProductCardFragment = { __typename?: 'Product', id: string, storeId: string, title: string, handle: string, status: ProductStatus, category: string | null, price: { __typename?: 'Money', amount: any, currencyCode: string } };
 
@@ -6456,14 +6871,14 @@ export type BulkOperationProgressSubscriptionVariables = Exact<{
 
 export type BulkOperationProgressSubscription = { __typename?: 'Subscription', bulkOperationProgress: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, totalRows: number, processedRows: number, succeededRows: number, failedRows: number } };
 
-export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } };
 
 export type CustomerByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type CustomerByIdQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, orders: { __typename?: 'CustomerOrderConnection', totalCount: number, nodes: Array<{ __typename?: 'Order', id: string, orderNumber: string, status: OrderStatus }> }, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type CustomersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -6472,7 +6887,7 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SegmentCustomersQueryVariables = Exact<{
   segmentId: Scalars['ID']['input'];
@@ -6481,7 +6896,7 @@ export type SegmentCustomersQueryVariables = Exact<{
 }>;
 
 
-export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
+export type SegmentCustomersQuery = { __typename?: 'Query', segmentCustomers: { __typename?: 'CustomerConnection', totalCount: number, nodes: Array<{ __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } }> } };
 
 export type CreateCustomerSegmentMutationVariables = Exact<{
   input: CreateCustomerSegmentInput;
@@ -6489,6 +6904,20 @@ export type CreateCustomerSegmentMutationVariables = Exact<{
 
 
 export type CreateCustomerSegmentMutation = { __typename?: 'Mutation', createCustomerSegment: { __typename?: 'CreateCustomerSegmentPayload', customerSegment: { __typename?: 'CustomerSegment', id: string, name: string, customerCount: number } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'CreateCustomerPayload', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
+
+export type SetCustomerTaxExemptionMutationVariables = Exact<{
+  input: SetCustomerTaxExemptionInput;
+}>;
+
+
+export type SetCustomerTaxExemptionMutation = { __typename?: 'Mutation', setCustomerTaxExemption: { __typename?: 'SetCustomerTaxExemptionPayload', customer: { __typename?: 'Customer', id: string, email: string, firstName: string, lastName: string, userId: string | null, ordersCount: number, lastOrderAt: string | null, tags: Array<string>, taxExempt: boolean, taxExemptionReference: string | null, totalSpent: { __typename?: 'Money', amount: any, currencyCode: string } } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type AdjustStockMutationVariables = Exact<{
   input: AdjustStockInput;
@@ -6616,7 +7045,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string, countryCode: string }, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
+export type OrderByIdQuery = { __typename?: 'Query', order: { __typename?: 'Order', carrier: string | null, trackingNumber: string | null, id: string, orderNumber: string, storeId: string, customerId: string | null, email: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, reservationStatus: OrderReservationStatus, reservationExpiresAt: string | null, cancelReason: string | null, subtotal: { __typename?: 'Money', amount: any }, shippingTotal: { __typename?: 'Money', amount: any }, taxTotal: { __typename?: 'Money', amount: any }, shippingAddress: { __typename?: 'ShippingAddress', name: string, line1: string, city: string, postalCode: string | null, countryCode: string } | null, lineItems: Array<{ __typename?: 'OrderLineItem', productId: string, variantId: string, title: string, variantTitle: string, sku: string | null, quantity: number, selectedOptions: Array<{ __typename?: 'SelectedOption', name: string, value: string }>, variant: { __typename?: 'ProductVariant', id: string }, unitPrice: { __typename?: 'Money', amount: any, currencyCode: string }, lineTotal: { __typename?: 'Money', amount: any }, product: { __typename?: 'Product', id: string, title: string, stock: number } }>, statusHistory: Array<{ __typename?: 'OrderStatusChange', status: OrderStatus, message: string | null, at: string }>, total: { __typename?: 'Money', amount: any, currencyCode: string } } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -6971,6 +7400,8 @@ export const CustomerSummaryFragmentDoc = `
   }
   lastOrderAt
   tags
+  taxExempt
+  taxExemptionReference
 }
     `;
 export const InventoryItemFieldsFragmentDoc = `
@@ -7265,10 +7696,27 @@ export const MergeCartDocument = `
   }
 }
     ${CartDetailsFragmentDoc}`;
+export const RecoverCartDocument = `
+    mutation RecoverCart($input: RecoverCartInput!) {
+  recoverCart(input: $input) {
+    cartToken
+    cart {
+      ...CartDetails
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CartDetailsFragmentDoc}`;
 export const CartPricingDocument = `
     query CartPricing($id: ID!, $token: String) {
   cart(id: $id, token: $token) {
     id
+    userId
+    taxExempt
     totalWeightGrams
     shippingAddress {
       countryCode
@@ -7399,6 +7847,139 @@ export const CreateTaxRuleDocument = `
       countryCode
       provinceCode
       rateBasisPoints
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const SelectCartShippingRateDocument = `
+    mutation SelectCartShippingRate($input: SelectCartShippingRateInput!) {
+  selectCartShippingRate(input: $input) {
+    cart {
+      id
+      selectedShippingRate {
+        rateId
+        title
+        amount {
+          amount
+          currencyCode
+        }
+      }
+      shippingTotal {
+        amount
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const SetCartNoteDocument = `
+    mutation SetCartNote($input: SetCartNoteInput!) {
+  setCartNote(input: $input) {
+    cart {
+      id
+      note
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const ReviewCheckoutDocument = `
+    mutation ReviewCheckout($input: ReviewCheckoutInput!) {
+  reviewCheckout(input: $input) {
+    readyToComplete
+    cart {
+      id
+      email
+      phone
+      note
+      lines {
+        id
+        variantId
+        quantity
+        available
+        unitPrice {
+          amount
+          currencyCode
+        }
+      }
+      discountCodes {
+        code
+        applicable
+        reason
+      }
+      appliedDiscounts {
+        promotionId
+        title
+        code
+        amount {
+          amount
+        }
+      }
+      taxLines {
+        title
+        rateBasisPoints
+        amount {
+          amount
+        }
+      }
+      selectedShippingRate {
+        rateId
+        title
+      }
+      subtotal {
+        amount
+        currencyCode
+      }
+      discountTotal {
+        amount
+      }
+      shippingTotal {
+        amount
+      }
+      taxTotal {
+        amount
+      }
+      total {
+        amount
+        currencyCode
+      }
+      reviewedTotal {
+        amount
+        currencyCode
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    `;
+export const CompleteCheckoutDocument = `
+    mutation CompleteCheckout($input: CompleteCheckoutInput!) {
+  completeCheckout(input: $input) {
+    orderId
+    order {
+      id
+      status
+    }
+    cart {
+      id
+      orderId
     }
     userErrors {
       code
@@ -8198,6 +8779,34 @@ export const CreateCustomerSegmentDocument = `
   }
 }
     `;
+export const CreateCustomerDocument = `
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      ...CustomerSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
+export const SetCustomerTaxExemptionDocument = `
+    mutation SetCustomerTaxExemption($input: SetCustomerTaxExemptionInput!) {
+  setCustomerTaxExemption(input: $input) {
+    customer {
+      ...CustomerSummary
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${CustomerSummaryFragmentDoc}`;
 export const AdjustStockDocument = `
     mutation AdjustStock($input: AdjustStockInput!) {
   adjustStock(input: $input) {
@@ -8802,6 +9411,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     MergeCart(variables: MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<MergeCartMutation>({ document: MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
     },
+    RecoverCart(variables: RecoverCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecoverCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecoverCartMutation>({ document: RecoverCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecoverCart', 'mutation', variables);
+    },
     CartPricing(variables: CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CartPricingQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<CartPricingQuery>({ document: CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);
     },
@@ -8819,6 +9431,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateTaxRule(variables: CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateTaxRuleMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateTaxRuleMutation>({ document: CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
+    },
+    SelectCartShippingRate(variables: SelectCartShippingRateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SelectCartShippingRateMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SelectCartShippingRateMutation>({ document: SelectCartShippingRateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SelectCartShippingRate', 'mutation', variables);
+    },
+    SetCartNote(variables: SetCartNoteMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCartNoteMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCartNoteMutation>({ document: SetCartNoteDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartNote', 'mutation', variables);
+    },
+    ReviewCheckout(variables: ReviewCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReviewCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReviewCheckoutMutation>({ document: ReviewCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReviewCheckout', 'mutation', variables);
+    },
+    CompleteCheckout(variables: CompleteCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompleteCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CompleteCheckoutMutation>({ document: CompleteCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteCheckout', 'mutation', variables);
     },
     ProductById(variables: ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ProductByIdQuery>({ document: ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);
@@ -8972,6 +9596,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateCustomerSegment(variables: CreateCustomerSegmentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerSegmentMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerSegmentMutation>({ document: CreateCustomerSegmentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomerSegment', 'mutation', variables);
+    },
+    CreateCustomer(variables: CreateCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerMutation>({ document: CreateCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomer', 'mutation', variables);
+    },
+    SetCustomerTaxExemption(variables: SetCustomerTaxExemptionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetCustomerTaxExemptionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetCustomerTaxExemptionMutation>({ document: SetCustomerTaxExemptionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCustomerTaxExemption', 'mutation', variables);
     },
     AdjustStock(variables: AdjustStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AdjustStockMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AdjustStockMutation>({ document: AdjustStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustStock', 'mutation', variables);

@@ -12,6 +12,8 @@ export interface CartConfig {
   customerIdleMs: number;
   /** How often the expiry sweep deletes expired carts (CART_EXPIRY_SWEEP_SECONDS, default 300). */
   sweepIntervalMs: number;
+  /** How long completeCheckout and placeOrder wait for orders' reply before answering with the order id only (CART_CHECKOUT_REPLY_TIMEOUT_MS, default 10000). */
+  checkoutReplyTimeoutMs: number;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -24,6 +26,7 @@ export function loadCartConfig(env: Env = process.env): CartConfig {
     guestIdleMs: read.int('CART_GUEST_IDLE_SECONDS', 7 * DAY_SECONDS, { min: 60, max: 365 * DAY_SECONDS }) * 1000,
     customerIdleMs: read.int('CART_CUSTOMER_IDLE_SECONDS', 30 * DAY_SECONDS, { min: 60, max: 365 * DAY_SECONDS }) * 1000,
     sweepIntervalMs: read.int('CART_EXPIRY_SWEEP_SECONDS', 300, { min: 1, max: DAY_SECONDS }) * 1000,
+    checkoutReplyTimeoutMs: read.int('CART_CHECKOUT_REPLY_TIMEOUT_MS', 10_000, { min: 0, max: 60_000 }),
   };
 }
 

@@ -12,6 +12,7 @@ import { findVisibleSegment } from './segment/segment-queries';
 import { CreateCustomers1763769600800 } from './migrations/1763769600800-create-customers';
 import { RecordVerifiedEmails1763769609800 } from './migrations/1763769609800-record-verified-emails';
 import { MoneyAsBigint1763769610800 } from './migrations/1763769610800-money-as-bigint';
+import { CustomerTaxExemption1763769631800 } from './migrations/1763769631800-customer-tax-exemption';
 import { linkOnEmailVerified } from './customer/account-link';
 
 /** Customers owns a store's customers, their addresses and segments; order metrics come from order and payment events. */
@@ -19,7 +20,7 @@ export const customersSubgraph: SubgraphDefinition = {
   name: 'customers',
   defaultPort: 4008,
   entities: [Customer, CustomerAddress, CustomerOrder, CustomerSegment],
-  migrations: [CreateCustomers1763769600800, RecordVerifiedEmails1763769609800, MoneyAsBigint1763769610800],
+  migrations: [CreateCustomers1763769600800, RecordVerifiedEmails1763769609800, MoneyAsBigint1763769610800, CustomerTaxExemption1763769631800],
   publishes: ['customers'],
   consumers: [countOrderOnCreated, addPaymentOnSucceeded, subtractPaymentOnRefunded, linkOnEmailVerified],
   followsStoreStatus: true,

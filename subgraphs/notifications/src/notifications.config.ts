@@ -29,10 +29,21 @@ export interface EmailConfig {
    */
   paymentFailedEmailsPerOrderHour: number;
   /**
+   * Tracking emails (out for delivery, delivered, failed attempt, returned) sent about one order in an hour
+   * (NOTIFICATIONS_MAX_TRACKING_EMAILS_PER_ORDER_HOUR, default 6): staff report tracking by hand and may flip a
+   * parcel between statuses; the in-app notices go on regardless.
+   */
+  trackingEmailsPerOrderHour: number;
+  /**
    * Staff-invitation emails one store may send in a day (NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY,
    * default 50, as many invitations as stores lets a store make a day): merchants choose the addresses.
    */
   invitationEmailsPerStoreDay: number;
+  /**
+   * Abandoned-cart emails one store may send one address in a day (NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY,
+   * default 3): a guest can put anybody's address on any number of carts.
+   */
+  cartEmailsPerRecipientDay: number;
 }
 
 export interface NotificationsConfig {
@@ -75,7 +86,9 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
       maxAttempts: read.int('NOTIFICATIONS_EMAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
       retryBaseMs: read.int('NOTIFICATIONS_EMAIL_RETRY_BASE_MS', 5000, { min: 10 }),
       paymentFailedEmailsPerOrderHour: read.int('NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR', 3, { min: 0, max: 100 }),
+      trackingEmailsPerOrderHour: read.int('NOTIFICATIONS_MAX_TRACKING_EMAILS_PER_ORDER_HOUR', 6, { min: 0, max: 100 }),
       invitationEmailsPerStoreDay: read.int('NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY', 50, { min: 0, max: 10_000 }),
+      cartEmailsPerRecipientDay: read.int('NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY', 3, { min: 0, max: 1000 }),
     },
   };
 }

@@ -11,10 +11,13 @@ import { IsolateByStore1763769605030 } from './migrations/1763769605030-isolate-
 import { EmailOrderId1763769605110 } from './migrations/1763769605110-email-order-id';
 import { AccountEmailBodies1763769605120 } from './migrations/1763769605120-account-email-bodies';
 import { StaffInvitations1763769605200 } from './migrations/1763769605200-staff-invitations';
+import { ShipmentTracking1763769631500 } from './migrations/1763769631500-shipment-tracking';
+import { EmailRecipientIndex1763769631700 } from './migrations/1763769631700-email-recipient-index';
 
 /**
- * Notifications tells people what happened to their orders, payments and stock, and that they
- * were invited to a store's staff: in-app notifications (with per-reader read state) and email
+ * Notifications tells people what happened to their orders, payments and stock, where their parcels are,
+ * that they were invited to a store's staff, and shoppers of the carts they left: in-app notifications
+ * (with per-reader read state) and email
  * through an outbox and SMTP.
  */
 export function createNotificationsSubgraph(config: NotificationsConfig = loadNotificationsConfig()): SubgraphDefinition {
@@ -29,6 +32,8 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       EmailOrderId1763769605110,
       AccountEmailBodies1763769605120,
       StaffInvitations1763769605200,
+      ShipmentTracking1763769631500,
+      EmailRecipientIndex1763769631700,
     ],
     publishes: ['notifications'],
     consumers: notificationHandlers({
@@ -36,7 +41,9 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       accountLinkBaseUrl: config.email.accountLinkBaseUrl,
       accountEmailTokenSeal: config.accountEmailTokenKey && new SecretCipher(config.accountEmailTokenKey),
       paymentFailedEmailsPerOrderHour: config.email.paymentFailedEmailsPerOrderHour,
+      trackingEmailsPerOrderHour: config.email.trackingEmailsPerOrderHour,
       invitationEmailsPerStoreDay: config.email.invitationEmailsPerStoreDay,
+      cartEmailsPerRecipientDay: config.email.cartEmailsPerRecipientDay,
     }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
     schema: () =>

@@ -1,4 +1,4 @@
-import { EmailKind, renderEmail } from '../src/messages/email-templates';
+import { EMAILS_WITH_LIVE_TOKENS, EmailKind, renderEmail } from '../src/messages/email-templates';
 import { formatMoney } from '../src/messages/format-money';
 import { notificationTexts } from '../src/messages/notification-texts';
 import { quotedText } from '../src/messages/plain-text';
@@ -20,9 +20,12 @@ describe('email templates', () => {
       renderEmail(EmailKind.ORDER_PAYMENT_FAILED, { orderNumber: '#1001', total, reason: 'Card declined' }),
       renderEmail(EmailKind.ORDER_CANCELLED, { orderNumber: '#1001', reasonCode: 'OUT_OF_STOCK' }),
       renderEmail(EmailKind.ORDER_DISPATCHED, { orderNumber: '#1001', carrier: 'DHL', trackingNumber: 'JD0146' }),
+      renderEmail(EmailKind.SHIPMENT_TRACKING, { orderNumber: '#1001', status: 'FAILED_ATTEMPT', carrier: 'DHL', trackingNumber: 'JD0146', trackingUrl: null }),
       renderEmail(EmailKind.PAYMENT_REFUNDED, { orderNumber: '#1001', amount: total, reason: null }),
     ];
-    expect(emails.map((email) => email.kind)).toEqual(Object.values(EmailKind).filter((kind) => !kind.startsWith('ACCOUNT_') && !kind.startsWith('STORE_')));
+    expect(emails.map((email) => email.kind)).toEqual(
+      Object.values(EmailKind).filter((kind) => kind.startsWith('ORDER_') || kind.startsWith('SHIPMENT_') || kind.startsWith('PAYMENT_')),
+    );
     for (const email of emails) {
       expect(email.subject).toContain('#1001');
       expect(email.text).toMatch(/^Hello,\n\n/);
@@ -34,6 +37,9 @@ describe('email templates', () => {
     expect(emails[2].text).toContain('Order #1001 was cancelled because some of its items are out of stock.');
     expect(emails[3].text).toContain('dispatched with DHL');
     expect(emails[3].text).toContain('Tracking number: JD0146');
+    expect(emails[3].text).not.toContain('Follow your parcel');
+    expect(emails[4].subject).toBe('Delivery of order #1001 failed');
+    expect(emails[4].text).toContain('DHL tracking number: JD0146\n');
   });
 
   it('puts the single-use link and code in account emails', () => {
@@ -66,6 +72,24 @@ describe('email templates', () => {
     );
     expect(invitation.text).not.toMatch(/https?:|token/i);
     expect(renderEmail(EmailKind.STORE_INVITATION, { storeName: 'Acme', role: 'MERCHANT', expiresAt }).text).toContain('as a merchant.');
+  });
+
+  it('lists an abandoned cart (at most 10 lines, titles quoted) with its single-use recovery link and when it stops working', () => {
+    const lines = Array.from({ length: 12 }, (_, index) => ({ title: `Tee ${index}`, variantTitle: index === 0 ? 'Default' : 'M', quantity: 1 }));
+    const email = renderEmail(EmailKind.CART_ABANDONED, {
+      lines,
+      itemCount: 12,
+      subtotal: { amount: 24000, currencyCode: 'USD' },
+      recoveryUrl: 'https://shop.example/cart/recover?cart=c-1&token=t-1',
+      recoveryExpiresAt: new Date('2026-12-10T09:30:12Z'),
+    });
+    expect(email.subject).toBe('You left something in your cart');
+    expect(email.text).toContain('Your cart is waiting for you: 12 items, $240.00 at today');
+    expect(email.text).toContain('- 1 × “Tee 0”\n- 1 × “Tee 1” (“M”)');
+    expect(email.text).toContain('- 1 × “Tee 9” (“M”)\n- and 2 more\n');
+    expect(email.text).toContain('Pick up where you left off: https://shop.example/cart/recover?cart=c-1&token=t-1');
+    expect(email.text).toContain('The link works once, until 2026-12-10 09:30 UTC.');
+    expect(EMAILS_WITH_LIVE_TOKENS).toContain(EmailKind.CART_ABANDONED);
   });
 
   it('quotes a store name on one line, its links broken, so a merchant cannot write the email', () => {

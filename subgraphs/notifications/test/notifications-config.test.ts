@@ -15,7 +15,9 @@ describe('loadNotificationsConfig', () => {
       maxAttempts: 8,
       retryBaseMs: 5000,
       paymentFailedEmailsPerOrderHour: 3,
+      trackingEmailsPerOrderHour: 6,
       invitationEmailsPerStoreDay: 50,
+      cartEmailsPerRecipientDay: 3,
     });
   });
 
@@ -30,7 +32,9 @@ describe('loadNotificationsConfig', () => {
       NOTIFICATIONS_EMAIL_ENABLED: 'false',
       NOTIFICATIONS_EMAIL_MAX_ATTEMPTS: '3',
       NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR: '1',
+      NOTIFICATIONS_MAX_TRACKING_EMAILS_PER_ORDER_HOUR: '2',
       NOTIFICATIONS_MAX_INVITATION_EMAILS_PER_STORE_DAY: '5',
+      NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY: '0',
     });
     expect(config.email).toMatchObject({
       enabled: false,
@@ -38,7 +42,9 @@ describe('loadNotificationsConfig', () => {
       from: 'Shop <shop@example.com>',
       maxAttempts: 3,
       paymentFailedEmailsPerOrderHour: 1,
+      trackingEmailsPerOrderHour: 2,
       invitationEmailsPerStoreDay: 5,
+      cartEmailsPerRecipientDay: 0,
     });
   });
 

@@ -286,6 +286,92 @@ describe('notifications subgraph', () => {
     expect(await count(`SELECT count(*) AS n FROM email_outbox WHERE recipient = $1`, [customer.email])).toBe(2);
   });
 
+  it('tells the customer where their parcel is: every status in the app, the delivery news by email (without the staff’s words), an older update not at all', async () => {
+    const customer = shopper();
+    const order = newOrder();
+    const shipmentId = randomUUID();
+    const tracking = (status: string, version: number, message: string | null = null) =>
+      publish(
+        'shipping.tracking-updated',
+        {
+          shipmentId,
+          ...order,
+          customerId: customer.userId,
+          email: customer.email,
+          carrier: 'Canada Post',
+          trackingNumber: 'CP123',
+          trackingUrl: 'https://post.example/track?n=CP123',
+          status,
+          message,
+        },
+        { aggregateId: shipmentId, aggregateVersion: version },
+      );
+    await handled((await tracking('IN_TRANSIT', 2, 'Left the depot')).event);
+    const [inTransit] = (await list(customer.token)).edges.map((edge) => edge.node);
+    expect(inTransit).toMatchObject({ type: 'DISPATCH', title: `Order ${order.orderNumber} is in transit`, orderId: order.orderId });
+    expect(inTransit.message).toBe(
+      `Your order ${order.orderNumber} is on its way: Left the depot. Canada Post tracking number: CP123 (https://post.example/track?n=CP123).`,
+    );
+    expect(await count(`SELECT count(*) AS n FROM email_outbox WHERE recipient = $1`, [customer.email])).toBe(0);
+
+    await handled((await tracking('DELIVERED', 4, 'Signed by A. Neighbour')).event);
+    const [email] = await emailsFor(customer.email);
+    expect(email.subject).toBe(`Order ${order.orderNumber} was delivered`);
+    expect(email.text).toContain(`Your order ${order.orderNumber} was delivered.`);
+    expect(email.text).toContain('Canada Post tracking number: CP123 (https://post.example/track?n=CP123)');
+    expect(email.text).not.toContain('Neighbour');
+    // an update older than one told (consumed out of order) changes nothing
+    await handled((await tracking('OUT_FOR_DELIVERY', 3)).event);
+    const page = await list(customer.token);
+    expect(page.edges.map((edge) => edge.node.title)).toEqual(
+      expect.arrayContaining([`Order ${order.orderNumber} was delivered`, `Order ${order.orderNumber} is in transit`]),
+    );
+    expect(page.totalCount).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM email_outbox WHERE recipient = $1`, [customer.email])).toBe(1);
+  });
+
+  it('emails tracking news about one order at most NOTIFICATIONS_MAX_TRACKING_EMAILS_PER_ORDER_HOUR times an hour; the app hears of each', async () => {
+    const guest = { email: `tracked-${randomUUID().slice(0, 8)}@example.com` };
+    const order = newOrder();
+    const shipmentId = randomUUID();
+    const statuses = [
+      'FAILED_ATTEMPT',
+      'OUT_FOR_DELIVERY',
+      'FAILED_ATTEMPT',
+      'OUT_FOR_DELIVERY',
+      'FAILED_ATTEMPT',
+      'OUT_FOR_DELIVERY',
+      'FAILED_ATTEMPT',
+      'RETURNED',
+    ];
+    for (const [index, status] of statuses.entries()) {
+      const { event } = await publish(
+        'shipping.tracking-updated',
+        { shipmentId, ...order, customerId: null, email: guest.email, carrier: 'UPS', trackingNumber: '1Z', trackingUrl: null, status, message: null },
+        { aggregateId: shipmentId, aggregateVersion: index + 2 },
+      );
+      await handled(event);
+    }
+    expect(await count(`SELECT count(*) AS n FROM email_outbox WHERE order_id = $1 AND kind = 'SHIPMENT_TRACKING'`, [order.orderId])).toBe(6);
+  });
+
+  it('links the tracking page in the dispatch email when the shipment has one', async () => {
+    const customer = shopper();
+    const order = newOrder();
+    const { event } = await publish('orders.dispatched', {
+      ...order,
+      customerId: customer.userId,
+      email: customer.email,
+      shipmentId: randomUUID(),
+      carrier: 'UPS',
+      trackingNumber: '1Z7',
+      trackingUrl: 'https://ups.example/track/1Z7',
+    });
+    await handled(event);
+    const [email] = await emailsFor(customer.email);
+    expect(email.text).toContain('Follow your parcel: https://ups.example/track/1Z7');
+  });
+
   it('emails guests, who have no account, without making notifications', async () => {
     const guest = { userId: null, email: `guest-${randomUUID().slice(0, 8)}@example.com` };
     const order = newOrder();

@@ -9,12 +9,15 @@ import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
 import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
+import { shipmentHandlers } from './saga/shipment.handlers';
 import { CreateOrders1763769600300 } from './migrations/1763769600300-create-orders';
 import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-isolate-orders-by-store';
 import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout-limits';
 import { MoneyAsBigint1763769610600 } from './migrations/1763769610600-money-as-bigint';
 import { StatusChangePayment1763769611100 } from './migrations/1763769611100-status-change-payment';
 import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by-variant';
+import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
+import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
@@ -29,10 +32,18 @@ export const ordersSubgraph: SubgraphDefinition = {
     MoneyAsBigint1763769610600,
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
+    OrderFromCheckout1763769631200,
   ],
   publishes: ['orders'],
-  consumers: [...productSnapshotHandlers, ...reservationHandlers, ...paymentHandlers, ...checkoutSettingsHandlers],
-  // placeOrder is refused unless the store is ACTIVE; staff change nothing while it is SUSPENDED or CLOSED
+  consumers: [
+    createOrderFromCheckout,
+    ...productSnapshotHandlers,
+    ...reservationHandlers,
+    ...paymentHandlers,
+    ...shipmentHandlers,
+    ...checkoutSettingsHandlers,
+  ],
+  // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({

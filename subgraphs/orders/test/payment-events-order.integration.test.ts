@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Role, type EventEnvelope } from '@ultramarket/kit';
-import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
+import type { EventEnvelope } from '@ultramarket/kit';
+import { startTestSubgraph, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { ordersSubgraph } from '../src/orders.subgraph';
-import { PLACE_ORDER, shippingAddress, upstreamEvents, type OrderPayloadResult } from './support/order-operations';
+import { upstreamEvents } from './support/order-operations';
 
 /**
  * payments.initiated and payments.failed / payments.succeeded reach orders through separate durable
@@ -16,16 +16,8 @@ describe('orders: payment events in any order', () => {
   let owner: DataSource;
   const events = upstreamEvents(() => orders);
 
-  const place = async (storeId: string) => {
-    const productId = await events.product(storeId);
-    const result = await orders
-      .client(tokenFor([Role.CUSTOMER], storeId, randomUUID()), { 'x-store-id': storeId })
-      .rawRequest<{ placeOrder: OrderPayloadResult }>(PLACE_ORDER, {
-        input: { items: [{ productId, quantity: 1 }], email: 'shopper@example.com', shippingAddress, idempotencyKey: randomUUID() },
-      });
-    expect(result.errors).toBeUndefined();
-    return result.data.placeOrder.order!;
-  };
+  /** A signed-in shopper's order of one product, recorded from cart.checkout-completed. */
+  const place = async (storeId: string) => (await events.place(storeId, randomUUID(), { customerId: randomUUID() })).order!;
   const orderRow = async (orderId: string): Promise<{ status: string; payment_status: string }> =>
     (await owner.query(`SELECT status, payment_status FROM customer_order WHERE id = $1`, [orderId]))[0];
   /** Publishes a payments event as payments does (aggregate = the order) and returns once orders' consumer handled it. */

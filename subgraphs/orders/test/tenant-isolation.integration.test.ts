@@ -9,13 +9,12 @@ import { storeStatusEvents } from '../../kit/test/support/tenancy-support';
 import {
   CANCEL_ORDER,
   COMPLETE_ORDER,
-  DISPATCH_ORDER,
   ENTITIES,
   ORDER,
   ORDER_ANALYTICS,
   ORDERS,
-  PLACE_ORDER,
-  shippingAddress,
+  checkoutSnapshot,
+  shopperFields,
   upstreamEvents,
   type OrderPayloadResult,
   type OrderResult,
@@ -29,6 +28,7 @@ const TENANT_TABLES = [
   'variant_snapshot',
   'store_order_counter',
   'store_status',
+  'checkout_refusal',
 ];
 
 describe('orders subgraph: tenant isolation and store status', () => {
@@ -37,7 +37,6 @@ describe('orders subgraph: tenant isolation and store status', () => {
   const customerA = randomUUID();
   const customerB = randomUUID();
   const shopperA = tokenFor([Role.CUSTOMER], storeA, customerA);
-  const shopperB = tokenFor([Role.CUSTOMER], storeB, customerB);
   const merchantA = tokenFor([Role.MERCHANT], storeA);
   const merchantB = tokenFor([Role.MERCHANT], storeB);
   let orders: TestSubgraph;
@@ -57,8 +56,9 @@ describe('orders subgraph: tenant isolation and store status', () => {
   };
   const mutate = async (token: string, document: string, input: Record<string, unknown>) =>
     Object.values(await request<Record<string, OrderPayloadResult>>(token, document, { input }))[0];
-  const place = (token: string, productId: string, idempotencyKey: string = randomUUID()) =>
-    mutate(token, PLACE_ORDER, { items: [{ productId, quantity: 2 }], email: 'shopper@example.com', shippingAddress, idempotencyKey });
+  /** Two units of `productId` checked out in `storeId` by `customerId` (null: a guest), as cart.checkout-completed. */
+  const place = (storeId: string, customerId: string | null, productId: string, unitPrice: number, extra: Record<string, unknown> = {}) =>
+    events.checkout(storeId, checkoutSnapshot([{ productId, quantity: 2, unitPrice }], { ...shopperFields(customerId ? { customerId } : {}), ...extra }));
   /** Every row of store B, as the owner sees it: what no call of store A's may change. */
   const storeBRows = async () => {
     const rows: Record<string, unknown[]> = {};
@@ -69,13 +69,19 @@ describe('orders subgraph: tenant isolation and store status', () => {
   beforeAll(async () => {
     orders = await startTestSubgraph(ordersSubgraph);
     owner = await openOwnerConnection(orders.runtime.config);
+    // the read model of catalog's products too: it is tenant-owned like the rest
     [productA, productB] = await Promise.all([events.product(storeA, 1500), events.product(storeB, 4000)]);
     // store_status rows too: the policy is checked row by row, so an empty table would have nothing to refuse
     await setStoreStatus(storeA, StoreStatus.ACTIVE);
     await setStoreStatus(storeB, StoreStatus.ACTIVE);
-    orderA = (await place(shopperA, productA)).order!;
-    orderB = (await place(shopperB, productB, idempotencyKeyB)).order!;
+    orderA = (await place(storeA, customerA, productA, 1500)).order!;
+    orderB = (await place(storeB, customerB, productB, 4000, { idempotencyKey: idempotencyKeyB })).order!;
     expect([orderA.storeId, orderB.storeId]).toEqual([storeA, storeB]);
+    // and a refused checkout in store A: its key is orderA's
+    const refusedKey = (await owner.query(`SELECT idempotency_key FROM customer_order WHERE id = $1`, [orderA.id]))[0].idempotency_key;
+    expect((await place(storeA, customerA, productA, 1500, { idempotencyKey: refusedKey })).userErrors).toEqual([
+      expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }),
+    ]);
   });
   afterAll(async () => {
     await owner.destroy();
@@ -136,6 +142,7 @@ describe('orders subgraph: tenant isolation and store status', () => {
         [orderB.id, storeB, productB],
       ],
       [`INSERT INTO order_status_change (order_id, store_id, status) VALUES ($1, $2, 'CANCELLED')`, [orderB.id, storeB]],
+      [`INSERT INTO checkout_refusal (order_id, store_id, cart_id, code, message) VALUES ($1, $2, $1, 'X', 'x')`, [randomUUID(), storeB]],
     ] as const;
     for (const [sql, parameters] of refusedInA) await expect(inA(sql, [...parameters])).rejects.toThrow(/row-level security/);
     expect(await inA(`UPDATE customer_order SET status = 'CANCELLED' WHERE id = $1 RETURNING id`, [orderB.id])).toEqual([[], 0]);
@@ -163,14 +170,12 @@ describe('orders subgraph: tenant isolation and store status', () => {
     expect((await request<{ order: OrderResult | null }>(merchantA, ORDER, { id: orderB.id })).order).toBeNull();
     for (const [document, input] of [
       [CANCEL_ORDER, { orderId: orderB.id, reason: 'not yours' }],
-      [DISPATCH_ORDER, { orderId: orderB.id, carrier: 'UPS', trackingNumber: '1Z' }],
       [COMPLETE_ORDER, { orderId: orderB.id }],
     ] as const) {
       expect(await mutate(merchantA, document, input)).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND' })] });
     }
-    // store B's product is not on sale in store A; store B's idempotency key is no business of store A's
-    expect((await place(shopperA, productB)).userErrors).toEqual([expect.objectContaining({ code: 'PRODUCT_NOT_AVAILABLE' })]);
-    const sameKey = await place(shopperA, productA, idempotencyKeyB);
+    // store B's idempotency key is no business of store A's
+    const sameKey = await place(storeA, customerA, productA, 1500, { idempotencyKey: idempotencyKeyB });
     expect(sameKey.userErrors).toEqual([]);
     expect(sameKey.order).toMatchObject({ storeId: storeA });
     expect(sameKey.order!.id).not.toBe(orderB.id);
@@ -210,54 +215,71 @@ describe('orders subgraph: tenant isolation and store status', () => {
   it('refuses a caller without a store with BAD_USER_INPUT', async () => {
     const anonymous = await orders.client().rawRequest(ORDER, { id: orderA.id });
     expect(anonymous.errors?.[0]).toMatchObject({ message: expect.stringMatching(/needs a store/), extensions: { code: 'BAD_USER_INPUT' } });
-    const placed = await orders.client().rawRequest(PLACE_ORDER, {
-      input: { items: [{ productId: productA, quantity: 1 }], email: 'guest@example.com', shippingAddress, idempotencyKey: randomUUID() },
+    // a guest naming the store reads its guest order there
+    const guestOrder = (await place(storeA, null, productA, 1500)).order!;
+    expect(guestOrder).toMatchObject({ storeId: storeA, customerId: null });
+    expect((await request<{ order: OrderResult | null }>(undefined, ORDER, { id: guestOrder.id }, { 'x-store-id': storeA })).order).toMatchObject({
+      id: guestOrder.id,
     });
-    expect(placed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    // a guest naming the store checks out there
-    const guest = await request<{ placeOrder: OrderPayloadResult }>(
-      undefined,
-      PLACE_ORDER,
-      { input: { items: [{ productId: productA, quantity: 1 }], email: 'guest@example.com', shippingAddress, idempotencyKey: randomUUID() } },
-      { 'x-store-id': storeA },
-    );
-    expect(guest.placeOrder.order).toMatchObject({ storeId: storeA, customerId: null });
   });
 
-  it('refuses placeOrder unless the store is ACTIVE, writing nothing, while its staff keep working on existing orders', async () => {
+  it('dead-letters a checkout whose order id is another store’s order, writing nothing in either store', async () => {
+    const { jsm, names } = orders.runtime;
+    const before = await storeBRows();
+    const countA = async () => Number((await owner.query(`SELECT count(*) AS n FROM customer_order WHERE store_id = $1`, [storeA]))[0].n);
+    const ordersInA = await countA();
+    const event = await events.publishCheckout(storeA, checkoutSnapshot([{ productId: productA }], { orderId: orderB.id }));
+    await eventually(
+      async () => {
+        const message = await jsm.streams.getMessage(names.stream('deadletter'), {
+          last_by_subj: names.deadLetterSubject(names.durable('orders-create-from-checkout')),
+        });
+        return JSON.parse(message.string()).id === event.id;
+      },
+      10_000,
+      'the dead-lettered checkout',
+    );
+    expect(await storeBRows()).toEqual(before);
+    expect(await countA()).toBe(ordersInA);
+  });
+
+  it('refuses a checkout unless the store is ACTIVE, writing no order, while its staff keep working on existing orders', async () => {
     const store = randomUUID();
-    const shopper = tokenFor([Role.CUSTOMER], store, randomUUID());
+    const shopper = randomUUID();
     const merchant = tokenFor([Role.MERCHANT], store);
-    const product = await events.product(store);
-    const toShip = (await place(shopper, product)).order!;
-    const toCancel = (await place(shopper, product)).order!;
+    const product = randomUUID();
+    const toShip = (await place(store, shopper, product, 2500)).order!;
+    const toCancel = (await place(store, shopper, product, 2500)).order!;
     await events.confirm(store, toShip.id);
     await eventually(async () => (await request<{ order: OrderResult }>(merchant, ORDER, { id: toShip.id })).order.status === 'CONFIRMED', 10_000, 'CONFIRMED');
 
     await setStoreStatus(store, StoreStatus.PAUSED);
     const countRows = async () => Number((await owner.query(`SELECT count(*) AS n FROM customer_order WHERE store_id = $1`, [store]))[0].n);
-    const countEvents = async () => Number((await owner.query(`SELECT count(*) AS n FROM outbox_event WHERE envelope->>'storeId' = $1`, [store]))[0].n);
-    const [ordersBefore, eventsBefore] = [await countRows(), await countEvents()];
-    const paused = await place(shopper, product);
+    const countEvents = async (type: string) =>
+      Number((await owner.query(`SELECT count(*) AS n FROM outbox_event WHERE envelope->>'storeId' = $1 AND envelope->>'type' = $2`, [store, type]))[0].n);
+    const [ordersBefore, createdBefore] = [await countRows(), await countEvents('orders.created')];
+    const paused = await place(store, shopper, product, 2500);
     expect(paused).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('PAUSED') })] });
     expect(await countRows()).toBe(ordersBefore);
-    expect(await countEvents()).toBe(eventsBefore);
+    expect(await countEvents('orders.created')).toBe(createdBefore);
+    expect(await countEvents('orders.checkout-refused')).toBe(1);
 
     // a paused store's admin works as usual
-    expect((await mutate(merchant, DISPATCH_ORDER, { orderId: toShip.id, carrier: 'UPS', trackingNumber: '1Z999' })).order?.status).toBe('DISPATCHED');
+    await events.ship(store, toShip.id);
+    expect((await request<{ order: OrderResult }>(merchant, ORDER, { id: toShip.id })).order.status).toBe('DISPATCHED');
     expect((await mutate(merchant, COMPLETE_ORDER, { orderId: toShip.id })).order?.status).toBe('COMPLETED');
     expect((await mutate(merchant, CANCEL_ORDER, { orderId: toCancel.id, reason: 'store paused' })).order?.status).toBe('CANCELLED');
     expect((await request<{ orders: { totalCount: number } }>(merchant, ORDERS, {})).orders.totalCount).toBe(2);
 
     for (const status of [StoreStatus.SUSPENDED, StoreStatus.CLOSED]) {
       await setStoreStatus(store, status);
-      expect((await place(shopper, product)).userErrors).toEqual([
+      expect((await place(store, shopper, product, 2500)).userErrors).toEqual([
         expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining(status) }),
       ]);
     }
     expect(await countRows()).toBe(ordersBefore);
 
     await setStoreStatus(store, StoreStatus.ACTIVE);
-    expect((await place(shopper, product)).order).toMatchObject({ storeId: store, status: 'CREATED' });
+    expect((await place(store, shopper, product, 2500)).order).toMatchObject({ storeId: store, status: 'CREATED' });
   });
 });

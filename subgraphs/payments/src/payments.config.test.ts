@@ -2,8 +2,27 @@ import { ConfigError } from '@ultramarket/kit';
 import { loadPaymentsConfig } from './payments.config';
 
 describe('loadPaymentsConfig', () => {
-  it('defaults to the simulated provider and a five-second wait for orders', () => {
-    expect(loadPaymentsConfig({})).toEqual({ provider: 'simulated', orderWaitMs: 5000, stripe: null });
+  it('defaults to the simulated provider, a five-second wait for orders, and reconciliation after five minutes', () => {
+    expect(loadPaymentsConfig({})).toEqual({
+      provider: 'simulated',
+      orderWaitMs: 5000,
+      stripe: null,
+      reconcile: { afterSeconds: 300, intervalSeconds: 60, backoffSeconds: 60, backoffCapSeconds: 3600, maxAttempts: 10 },
+    });
+  });
+
+  it('reads the reconciliation settings and refuses ones out of range', () => {
+    expect(
+      loadPaymentsConfig({
+        PAYMENTS_RECONCILE_AFTER_SECONDS: '30',
+        PAYMENTS_RECONCILE_INTERVAL_SECONDS: '5',
+        PAYMENTS_RECONCILE_BACKOFF_SECONDS: '10',
+        PAYMENTS_RECONCILE_BACKOFF_CAP_SECONDS: '600',
+        PAYMENTS_RECONCILE_MAX_ATTEMPTS: '4',
+      }).reconcile,
+    ).toEqual({ afterSeconds: 30, intervalSeconds: 5, backoffSeconds: 10, backoffCapSeconds: 600, maxAttempts: 4 });
+    expect(() => loadPaymentsConfig({ PAYMENTS_RECONCILE_MAX_ATTEMPTS: '0' })).toThrow(ConfigError);
+    expect(() => loadPaymentsConfig({ PAYMENTS_RECONCILE_INTERVAL_SECONDS: 'soon' })).toThrow(ConfigError);
   });
 
   it('reads the Stripe settings when Stripe is the provider', () => {
@@ -13,7 +32,7 @@ describe('loadPaymentsConfig', () => {
       STRIPE_WEBHOOK_SECRET: 'whsec_456',
       STRIPE_API_BASE_URL: 'http://127.0.0.1:12111',
     });
-    expect(config.stripe).toEqual({ secretKey: 'sk_test_123', webhookSecret: 'whsec_456', apiBaseUrl: 'http://127.0.0.1:12111' });
+    expect(config.stripe).toEqual({ secretKey: 'sk_test_123', webhookSecret: 'whsec_456', apiBaseUrl: 'http://127.0.0.1:12111', timeoutMs: 20_000 });
   });
 
   it('refuses the simulated provider in production, naming the variable that allows it and pointing to Stripe', () => {

@@ -8,6 +8,21 @@ export interface StripeSettings {
   webhookSecret: string;
   /** Where the Stripe client sends API calls instead of https://api.stripe.com (tests, proxies). */
   apiBaseUrl: string | undefined;
+  /** How long one API call may take before the client gives up (the outcome is then unknown: the payment stays PENDING). */
+  timeoutMs: number;
+}
+
+/** The reconciliation job: who asks the provider about PENDING payments, when, and how often. */
+export interface ReconcileSettings {
+  /** A payment PENDING longer than this is asked of the provider (longer than any call takes, and than Stripe's search lag). */
+  afterSeconds: number;
+  /** How often the sweep runs. */
+  intervalSeconds: number;
+  /** The wait after the first attempt; it doubles with each attempt, up to `backoffCapSeconds`. */
+  backoffSeconds: number;
+  backoffCapSeconds: number;
+  /** Attempts after which a payment the provider still cannot settle becomes NEEDS_REVIEW for staff. */
+  maxAttempts: number;
 }
 
 /** What the payments subgraph reads from its environment, besides the kit's variables. */
@@ -17,6 +32,7 @@ export interface PaymentsConfig {
   orderWaitMs: number;
   /** Present when `provider` is `stripe`. */
   stripe: StripeSettings | null;
+  reconcile: ReconcileSettings;
 }
 
 export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
@@ -36,6 +52,13 @@ export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
     provider,
     orderWaitMs: read.int('PAYMENTS_ORDER_WAIT_MS', 5000, { min: 0, max: 60_000 }),
     stripe: provider === 'stripe' ? readStripeSettings(env) : null,
+    reconcile: {
+      afterSeconds: read.int('PAYMENTS_RECONCILE_AFTER_SECONDS', 300, { min: 0, max: 7 * 86_400 }),
+      intervalSeconds: read.int('PAYMENTS_RECONCILE_INTERVAL_SECONDS', 60, { min: 1, max: 86_400 }),
+      backoffSeconds: read.int('PAYMENTS_RECONCILE_BACKOFF_SECONDS', 60, { min: 0, max: 86_400 }),
+      backoffCapSeconds: read.int('PAYMENTS_RECONCILE_BACKOFF_CAP_SECONDS', 3600, { min: 0, max: 7 * 86_400 }),
+      maxAttempts: read.int('PAYMENTS_RECONCILE_MAX_ATTEMPTS', 10, { min: 1, max: 1000 }),
+    },
   };
 }
 
@@ -46,5 +69,6 @@ function readStripeSettings(env: Env): StripeSettings {
   const webhookSecret = read.string('STRIPE_WEBHOOK_SECRET');
   if (!webhookSecret.startsWith('whsec_')) throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'must be a webhook signing secret (whsec_…)');
   const apiBaseUrl = read.optionalString('STRIPE_API_BASE_URL') === undefined ? undefined : read.url('STRIPE_API_BASE_URL', '', ['http', 'https']);
-  return { secretKey, webhookSecret, apiBaseUrl };
+  const timeoutMs = read.int('STRIPE_TIMEOUT_MS', 20_000, { min: 100, max: 120_000 });
+  return { secretKey, webhookSecret, apiBaseUrl, timeoutMs };
 }

@@ -20,6 +20,9 @@ import { stripeWebhookRoute } from './webhook/stripe-webhook.route';
 import { CreatePayments1763769600700 } from './migrations/1763769600700-create-payments';
 import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
 import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-bigint';
+import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
+import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
+import { simulatedWebhookListener } from './webhook/simulated-webhook';
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
@@ -38,16 +41,26 @@ export function createPaymentsSubgraph(
     name: 'payments',
     defaultPort: 4007,
     entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700],
+    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700, ReconcilePendingPayments1763769632000],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
     consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
     onStart: async (runtime) => {
       orderFeed.bind(runtime);
+      // the simulated provider's delayed webhooks settle payments the way Stripe's do
+      if (provider instanceof SimulatedProvider) provider.deliverWebhooksTo(simulatedWebhookListener(runtime));
       await changes.start(runtime.config.database, runtime.logger);
-      return () => changes.stop();
+      return async () => {
+        if (provider instanceof SimulatedProvider) {
+          provider.deliverWebhooksTo(null);
+          provider.stop();
+        }
+        await changes.stop();
+      };
     },
+    // PENDING payments whose outcome never arrived are asked of the provider until they settle
+    jobs: [reconcilePaymentsJob(provider, config.reconcile)],
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({

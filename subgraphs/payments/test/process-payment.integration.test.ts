@@ -5,6 +5,7 @@ import { Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { createPaymentsSubgraph } from '../src/payments.subgraph';
+import { loadPaymentsConfig } from '../src/payments.config';
 import { SimulatedProvider } from '../src/provider/simulated-provider';
 import type { ChargeRequest, PaymentProvider, RefundRequest } from '../src/provider/payment-provider';
 import { OrderFeed } from '../src/order/order-feed';
@@ -44,6 +45,8 @@ class CountingProvider implements PaymentProvider {
     this.refunds.push(request);
     return this.simulated.refund(request);
   }
+
+  lookup = this.simulated.lookup.bind(this.simulated);
 
   chargesOf(orderId: string): ChargeRequest[] {
     return this.charges.filter((charge) => charge.orderId === orderId);
@@ -107,9 +110,7 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
     });
 
   beforeAll(async () => {
-    payments = await startTestSubgraph(
-      createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: ORDER_WAIT_MS, stripe: null }, provider, orderFeed, changes),
-    );
+    payments = await startTestSubgraph(createPaymentsSubgraph({ ...loadPaymentsConfig({}), orderWaitMs: ORDER_WAIT_MS }, provider, orderFeed, changes));
     owner = await openOwnerConnection(payments.runtime.config);
   });
   afterAll(async () => {

@@ -7,6 +7,9 @@ import { createPaymentsSubgraph } from '../src/payments.subgraph';
 import { loadPaymentsConfig } from '../src/payments.config';
 import { FakeStripeApi } from './support/fake-stripe-api';
 import { sagaEvents } from './support/saga-events';
+import { StripeProvider } from '../src/provider/stripe-provider';
+import { createStripeClient } from '../src/provider/stripe-client';
+import { reconcilePendingPayments } from '../src/reconciliation/reconcile-payments.job';
 import { PAYMENT, PROCESS_PAYMENT, type OutboxEnvelope, type PaymentResult, type ProcessPaymentResult } from './support/payment-operations';
 
 const WEBHOOK_SECRET = 'whsec_test_payments_suite';
@@ -19,6 +22,17 @@ describe('payments subgraph: the Stripe provider and its webhook', () => {
   const stripeApi = new FakeStripeApi();
   const stripe = new Stripe(SECRET_KEY);
   let payments: TestSubgraph;
+  /** The same adapter the subgraph runs, for calling reconciliation directly. */
+  let adapter: StripeProvider;
+  const reconcile = () =>
+    reconcilePendingPayments(payments.runtime, adapter, {
+      afterSeconds: 0,
+      intervalSeconds: 3600,
+      backoffSeconds: 60,
+      backoffCapSeconds: 3600,
+      maxAttempts: 5,
+    });
+  const intentsOf = (orderId: string) => [...stripeApi.intents.values()].filter((intent) => (intent.metadata as { orderId: string }).orderId === orderId);
   const saga = sagaEvents(() => payments, storeId);
 
   const pay = async (orderId: string, paymentMethod: Record<string, unknown>, idempotencyKey = randomUUID()) => {
@@ -59,6 +73,7 @@ describe('payments subgraph: the Stripe provider and its webhook', () => {
       STRIPE_API_BASE_URL: stripeApi.baseUrl,
     });
     payments = await startTestSubgraph(createPaymentsSubgraph(config));
+    adapter = new StripeProvider(createStripeClient(config.stripe!));
   });
   afterAll(async () => {
     await payments.close();
@@ -197,5 +212,111 @@ describe('payments subgraph: the Stripe provider and its webhook', () => {
     expect(refunds[0].idempotencyKey).toBe(`refund-${payment.id}`);
     expect(Object.fromEntries(refunds[0].params)).toMatchObject({ amount: '3100', 'metadata[orderId]': orderId, 'metadata[paymentId]': payment.id });
     expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded', 'payments.refunded']);
+  });
+
+  describe('payments that never get stuck', () => {
+    it('retries a payment whose answer was lost with a new client key: Stripe gets the same key and answers the same PaymentIntent', async () => {
+      const orderId = await saga.placeOrder({ customerId, total: 2100 });
+      const pending = await pay(orderId, { token: 'pm_card_lostAnswer' });
+      expect(pending.payment).toMatchObject({ status: 'PENDING', providerReference: null });
+      const paymentId = pending.payment!.id;
+
+      const retried = await pay(orderId, { token: 'pm_card_lostAnswer' });
+      expect(retried.userErrors).toEqual([]);
+      expect(retried.payment).toMatchObject({ id: paymentId, status: 'SUCCEEDED', providerReference: intentsOf(orderId)[0].id });
+      const creations = stripeApi.callsTo('/v1/payment_intents').filter((call) => call.params.get('metadata[orderId]') === orderId);
+      expect(creations.map((call) => call.idempotencyKey)).toEqual([`payment-${paymentId}`, `payment-${paymentId}`]);
+      expect(intentsOf(orderId)).toHaveLength(1);
+      expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded']);
+    });
+
+    it('keeps a rate-limited (429) payment PENDING with nothing charged, and charges once on the retry', async () => {
+      const orderId = await saga.placeOrder({ customerId });
+      const key = randomUUID();
+      const limited = await pay(orderId, { token: 'pm_card_rateLimited' }, key);
+      expect(limited.payment?.status).toBe('PENDING');
+      expect(limited.userErrors[0]).toMatchObject({ code: 'PAYMENT_PENDING', message: expect.stringMatching(/rate limiting/) });
+      expect(intentsOf(orderId)).toHaveLength(0);
+      const retried = await pay(orderId, { token: 'pm_card_rateLimited' }, key);
+      expect(retried.payment).toMatchObject({ id: limited.payment!.id, status: 'SUCCEEDED' });
+      expect(intentsOf(orderId)).toHaveLength(1);
+    });
+
+    it('reconciles a payment whose answer was lost (found by its metadata), then ignores the webhook that follows', async () => {
+      const orderId = await saga.placeOrder({ customerId, total: 900 });
+      const paymentId = (await pay(orderId, { token: 'pm_card_lostAnswer' })).payment!.id;
+      expect((await reconcile()).settled).toContain(paymentId);
+      const searches = stripeApi.callsTo('/v1/payment_intents/search').filter((call) => call.params.get('query')?.includes(paymentId));
+      expect(searches).toHaveLength(1);
+      const [intent] = intentsOf(orderId);
+      expect(await read(paymentId)).toMatchObject({ status: 'SUCCEEDED', providerReference: intent.id });
+
+      const late = signedEvent('payment_intent.succeeded', intent);
+      expect((await deliver(late.payload, late.signature)).status).toBe(200);
+      expect((await deliver(late.payload, late.signature)).status).toBe(200);
+      expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded']);
+    });
+
+    it('settles once when the webhook arrives before the synchronous answer', async () => {
+      const orderId = await saga.placeOrder({ customerId });
+      const answer = pay(orderId, { token: 'pm_card_held' });
+      await stripeApi.held;
+      const [intent] = intentsOf(orderId);
+      const early = signedEvent('payment_intent.succeeded', intent);
+      expect(await (await deliver(early.payload, early.signature)).json()).toEqual({ received: true, result: 'applied' });
+      stripeApi.release();
+      const result = await answer;
+      expect(result.payment).toMatchObject({ status: 'SUCCEEDED', providerReference: intent.id });
+      expect(result.userErrors).toEqual([]);
+      expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded']);
+    });
+
+    it('the adapter: a timeout leaves the outcome unknown, a lookup finds the charge, a retry with the key answers the same PaymentIntent', async () => {
+      const quick = new StripeProvider(
+        createStripeClient({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, apiBaseUrl: stripeApi.baseUrl, timeoutMs: 300 }),
+      );
+      const paymentId = randomUUID();
+      const request = {
+        paymentId,
+        orderId: randomUUID(),
+        amount: { amount: 500, currencyCode: 'USD' },
+        method: { token: 'pm_card_slow' },
+        idempotencyKey: `payment-${paymentId}`,
+      };
+      stripeApi.slow = true;
+      const timedOut = await quick.charge(request as Parameters<StripeProvider['charge']>[0]);
+      expect(timedOut).toMatchObject({ status: 'pending', providerReference: null });
+      const creations = stripeApi.callsTo('/v1/payment_intents').filter((call) => call.params.get('metadata[paymentId]') === paymentId);
+      expect(creations.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(creations.map((call) => call.idempotencyKey))).toEqual(new Set([`payment-${paymentId}`]));
+
+      const found = await quick.lookup({ paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}` });
+      expect(found).toMatchObject({ status: 'succeeded', providerReference: expect.stringMatching(/^pi_fake_/) });
+      expect(await quick.lookup({ paymentId, providerReference: found!.providerReference, idempotencyKey: `payment-${paymentId}` })).toEqual(found);
+      stripeApi.slow = false;
+      expect(await quick.charge(request as Parameters<StripeProvider['charge']>[0])).toEqual(found);
+      expect([...stripeApi.intents.values()].filter((intent) => (intent.metadata as { paymentId: string }).paymentId === paymentId)).toHaveLength(1);
+      expect(await quick.lookup({ paymentId: randomUUID(), providerReference: null, idempotencyKey: 'payment-none' })).toBeNull();
+    });
+
+    it('the adapter: a connection error leaves the outcome unknown, and a lookup that cannot reach Stripe throws (retried later)', async () => {
+      const closed = new FakeStripeApi();
+      await closed.start();
+      const baseUrl = closed.baseUrl;
+      await closed.stop();
+      const unreachable = new StripeProvider(createStripeClient({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, apiBaseUrl: baseUrl, timeoutMs: 300 }));
+      const paymentId = randomUUID();
+      const outcome = await unreachable.charge({
+        paymentId,
+        orderId: randomUUID(),
+        amount: { amount: 500, currencyCode: 'USD' } as Parameters<StripeProvider['charge']>[0]['amount'],
+        method: { token: 'pm_card_visa' },
+        idempotencyKey: `payment-${paymentId}`,
+      });
+      expect(outcome).toMatchObject({ status: 'pending', providerReference: null, message: expect.stringMatching(/did not answer/) });
+      await expect(unreachable.lookup({ paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}` })).rejects.toBeInstanceOf(
+        Stripe.errors.StripeConnectionError,
+      );
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { inScope, Role, StoreStatus } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { createPaymentsSubgraph } from '../src/payments.subgraph';
+import { loadPaymentsConfig } from '../src/payments.config';
 import { SimulatedProvider } from '../src/provider/simulated-provider';
 import type { ChargeRequest, PaymentProvider, RefundRequest } from '../src/provider/payment-provider';
 import { sagaEvents } from './support/saga-events';
@@ -34,6 +35,7 @@ class RecordingProvider implements PaymentProvider {
   refund(request: RefundRequest) {
     return this.simulated.refund(request);
   }
+  lookup = this.simulated.lookup.bind(this.simulated);
 }
 
 describe('payments subgraph: tenant isolation and store status', () => {
@@ -67,7 +69,7 @@ describe('payments subgraph: tenant isolation and store status', () => {
   });
 
   beforeAll(async () => {
-    payments = await startTestSubgraph(createPaymentsSubgraph({ provider: 'simulated', orderWaitMs: 300, stripe: null }, provider));
+    payments = await startTestSubgraph(createPaymentsSubgraph({ ...loadPaymentsConfig({}), orderWaitMs: 300 }, provider));
     owner = await openOwnerConnection(payments.runtime.config);
     [orderA, orderB] = await Promise.all([
       saga.placeOrder({ customerId: customerA, storeId: storeA }),

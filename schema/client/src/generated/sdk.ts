@@ -111,6 +111,13 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
+
+
+
+
+
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -166,6 +173,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     MergeCart(variables: Operations.MergeCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.MergeCartMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.MergeCartMutation>({ document: Operations.MergeCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeCart', 'mutation', variables);
     },
+    RecoverCart(variables: Operations.RecoverCartMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.RecoverCartMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.RecoverCartMutation>({ document: Operations.RecoverCartDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RecoverCart', 'mutation', variables);
+    },
     CartPricing(variables: Operations.CartPricingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CartPricingQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CartPricingQuery>({ document: Operations.CartPricingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CartPricing', 'query', variables);
     },
@@ -183,6 +193,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateTaxRule(variables: Operations.CreateTaxRuleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateTaxRuleMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateTaxRuleMutation>({ document: Operations.CreateTaxRuleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateTaxRule', 'mutation', variables);
+    },
+    SelectCartShippingRate(variables: Operations.SelectCartShippingRateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SelectCartShippingRateMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SelectCartShippingRateMutation>({ document: Operations.SelectCartShippingRateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SelectCartShippingRate', 'mutation', variables);
+    },
+    SetCartNote(variables: Operations.SetCartNoteMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetCartNoteMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetCartNoteMutation>({ document: Operations.SetCartNoteDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCartNote', 'mutation', variables);
+    },
+    ReviewCheckout(variables: Operations.ReviewCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ReviewCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.ReviewCheckoutMutation>({ document: Operations.ReviewCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ReviewCheckout', 'mutation', variables);
+    },
+    CompleteCheckout(variables: Operations.CompleteCheckoutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CompleteCheckoutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CompleteCheckoutMutation>({ document: Operations.CompleteCheckoutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteCheckout', 'mutation', variables);
     },
     ProductById(variables: Operations.ProductByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.ProductByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.ProductByIdQuery>({ document: Operations.ProductByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ProductById', 'query', variables);
@@ -336,6 +358,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     CreateCustomerSegment(variables: Operations.CreateCustomerSegmentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCustomerSegmentMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCustomerSegmentMutation>({ document: Operations.CreateCustomerSegmentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomerSegment', 'mutation', variables);
+    },
+    CreateCustomer(variables: Operations.CreateCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CreateCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CreateCustomerMutation>({ document: Operations.CreateCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomer', 'mutation', variables);
+    },
+    SetCustomerTaxExemption(variables: Operations.SetCustomerTaxExemptionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.SetCustomerTaxExemptionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.SetCustomerTaxExemptionMutation>({ document: Operations.SetCustomerTaxExemptionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetCustomerTaxExemption', 'mutation', variables);
     },
     AdjustStock(variables: Operations.AdjustStockMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.AdjustStockMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.AdjustStockMutation>({ document: Operations.AdjustStockDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustStock', 'mutation', variables);

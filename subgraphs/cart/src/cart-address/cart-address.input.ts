@@ -5,7 +5,8 @@ import type { CartAddress } from './cart-address.type';
 const COUNTRY_MESSAGE = 'countryCode must be an ISO 3166-1 alpha-2 code in upper case, such as "US"';
 const PROVINCE = /^[A-Z0-9]{1,3}$/;
 const PROVINCE_MESSAGE = 'provinceCode must be an ISO 3166-2 subdivision code without the country prefix, such as "CA" or "BC"';
-const PHONE = /^\+?[0-9 ()-]{5,30}$/;
+/** A phone number as shoppers type it: digits, spaces, brackets and dashes, an optional leading +. */
+export const PHONE = /^\+?[0-9 ()-]{5,30}$/;
 
 @InputType({ description: 'An address for a cart; its country, province and postal code decide tax and shipping.' })
 export class CartAddressInput {

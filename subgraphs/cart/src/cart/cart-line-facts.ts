@@ -24,6 +24,9 @@ export interface CartLineFacts {
   collectionIds: string[];
   /** Listed, and its product ACTIVE and published now. */
   onSale: boolean;
+  /** The unit price when the line was added (or last acknowledged at reviewCheckout); null for lines older than that record. */
+  addedUnitPrice: number | null;
+  addedCurrencyCode: string | null;
 }
 
 interface LineRow {
@@ -45,11 +48,13 @@ interface LineRow {
   tax_class: string | null;
   collection_ids: string[];
   on_sale: boolean | null;
+  added_unit_price_amount: string | null;
+  added_currency_code: string | null;
 }
 
 /** Every line of the carts with its variant's current facts, in one statement, oldest line first. */
 const LINES_OF_CARTS = `
-  SELECT line.id, line.cart_id, line.variant_id, line.quantity, variant.product_id, product.title AS product_title,
+  SELECT line.id, line.cart_id, line.variant_id, line.quantity, line.added_unit_price_amount, line.added_currency_code, variant.product_id, product.title AS product_title,
          variant.title AS variant_title, variant.sku, variant.selected_options, variant.price_amount, variant.currency_code,
          variant.weight_grams, product.tags, product.vendor, product.product_type, product.tax_class,
          COALESCE((SELECT array_agg(member.collection_id ORDER BY member.collection_id) FROM catalog_collection_member member
@@ -82,5 +87,7 @@ export async function readLineFacts(manager: EntityManager, cartIds: string[]): 
     taxClass: row.tax_class,
     collectionIds: row.collection_ids,
     onSale: row.on_sale === true,
+    addedUnitPrice: row.added_unit_price_amount === null ? null : safeIntegerFrom(row.added_unit_price_amount, 'added unit price'),
+    addedCurrencyCode: row.added_currency_code,
   }));
 }

@@ -42,7 +42,7 @@ export async function readQuantities(manager: EntityManager, cart: Cart): Promis
   return new Map(rows.map((row) => [row.variant_id, row.quantity]));
 }
 
-/** Makes the cart's lines `next`: changed and new lines upserted, lines gone deleted; untouched lines stay as they are. */
+/** Makes the cart's lines `next`: changed and new lines upserted (a new line keeps its variant's price now: review reports a change), lines gone deleted; untouched lines stay as they are. */
 export async function writeQuantities(manager: EntityManager, cart: Cart, current: Quantities, next: Quantities): Promise<void> {
   const gone = [...current.keys()].filter((variantId) => !next.has(variantId));
   const changed = [...next].filter(([variantId, quantity]) => current.get(variantId) !== quantity);
@@ -52,9 +52,10 @@ export async function writeQuantities(manager: EntityManager, cart: Cart, curren
   if (changed.length > 0) {
     // a millisecond apart (the column's precision), so new lines keep the order they were named in
     await manager.query(
-      `INSERT INTO cart_line (store_id, cart_id, variant_id, quantity, created_at)
-       SELECT $1, $2, change.variant_id, change.quantity, now() + change.position * interval '1 millisecond'
+      `INSERT INTO cart_line (store_id, cart_id, variant_id, quantity, created_at, added_unit_price_amount, added_currency_code)
+       SELECT $1, $2, change.variant_id, change.quantity, now() + change.position * interval '1 millisecond', variant.price_amount, variant.currency_code
          FROM unnest($3::uuid[], $4::int[]) WITH ORDINALITY AS change (variant_id, quantity, position)
+         LEFT JOIN catalog_variant variant ON variant.variant_id = change.variant_id AND variant.store_id = $1
        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = now()`,
       [cart.storeId, cart.id, changed.map(([variantId]) => variantId), changed.map(([, quantity]) => quantity)],
     );
@@ -66,13 +67,16 @@ export async function touchCart(
   manager: EntityManager,
   cart: Cart,
   config: CartConfig,
-  changes: Partial<Pick<Cart, 'currencyCode' | 'email' | 'userId' | 'tokenHash' | 'status' | 'shippingAddress' | 'billingAddress' | 'shippingRateId'>> = {},
+  changes: Partial<
+    Pick<Cart, 'currencyCode' | 'email' | 'userId' | 'tokenHash' | 'status' | 'shippingAddress' | 'billingAddress' | 'shippingRateId' | 'note' | 'phone'>
+  > = {},
 ): Promise<Cart> {
   const next = { ...cart, ...changes };
-  const expiresAt = next.status === CartStatus.OPEN ? expiresAtFor(next.userId, config) : new Date();
+  const expiresAt = expiresAtOf(next, config);
   await manager.query(
     `UPDATE cart SET currency_code = $3, email = $4, user_id = $5, token_hash = $6, status = $7, expires_at = $8,
-            shipping_address = $9::jsonb, billing_address = $10::jsonb, shipping_rate_id = $11, version = version + 1, updated_at = now()
+            shipping_address = $9::jsonb, billing_address = $10::jsonb, shipping_rate_id = $11, note = $12, phone = $13,
+            version = version + 1, updated_at = now()
       WHERE id = $1 AND store_id = $2`,
     [
       cart.id,
@@ -86,9 +90,21 @@ export async function touchCart(
       jsonOrNull(next.shippingAddress),
       jsonOrNull(next.billingAddress),
       next.shippingRateId,
+      next.note,
+      next.phone,
     ],
   );
   return (await manager.getRepository(Cart).findOneBy({ id: cart.id, storeId: cart.storeId }))!;
+}
+
+/**
+ * An open cart lives its idle lifetime; a merged one is swept at once; a checked-out (or buy-now) cart is kept
+ * for a customer's idle lifetime, so a replayed checkout still finds its order and a refusal can reopen it.
+ */
+export function expiresAtOf(cart: Pick<Cart, 'status' | 'userId'>, config: CartConfig, now = new Date()): Date {
+  if (cart.status === CartStatus.OPEN) return expiresAtFor(cart.userId, config, now);
+  if (cart.status === CartStatus.MERGED) return now;
+  return new Date(now.getTime() + config.customerIdleMs);
 }
 
 const jsonOrNull = (value: object | null) => (value === null ? null : JSON.stringify(value));

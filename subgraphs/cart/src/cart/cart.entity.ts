@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintAsNumber } from '@ultramarket/kit';
 import { CartStatus } from './cart-status';
 import { CartAddress } from '../cart-address/cart-address.type';
 
@@ -53,6 +54,39 @@ export class Cart {
   /** The shipping rate the shopper chose (a shipping method's id); priced again on every read, dropped from the totals while not offered. */
   @Column('varchar', { name: 'shipping_rate_id', length: 64, nullable: true })
   shippingRateId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The shopper's note for the order (at most 1000 characters); null when none." })
+  @Column('varchar', { length: 1000, nullable: true })
+  note: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A phone number to reach the shopper about delivery (setCartEmail); the shipping address's phone counts too.",
+  })
+  @Column('varchar', { length: 32, nullable: true })
+  phone: string | null;
+
+  /** The total the shopper last saw at reviewCheckout, in minor units; null before any review. */
+  @Column('bigint', { name: 'reviewed_total_amount', nullable: true, transformer: bigintAsNumber })
+  reviewedTotalAmount: number | null;
+
+  @Column({ type: 'timestamptz', name: 'reviewed_at', precision: 3, nullable: true })
+  reviewedAt: Date | null;
+
+  /** The idempotency key of the checkout that made the cart an order (its replays find it by this key). */
+  @Column('varchar', { name: 'idempotency_key', length: 255, nullable: true })
+  idempotencyKey: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The order this cart became at completeCheckout; null while it is open.' })
+  @Column('uuid', { name: 'order_id', nullable: true })
+  orderId: string | null;
+
+  /** The signed-in shopper who completed the checkout (a guest cart may be completed signed in); null for a guest. */
+  @Column('uuid', { name: 'checked_out_by', nullable: true })
+  checkedOutBy: string | null;
+
+  @Column({ type: 'timestamptz', name: 'checked_out_at', precision: 3, nullable: true })
+  checkedOutAt: Date | null;
 
   @Column('integer')
   version: number;

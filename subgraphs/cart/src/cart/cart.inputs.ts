@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { cartConfig } from '../cart-config';
-import { CartAddressInput } from '../cart-address/cart-address.input';
+import { CartAddressInput, PHONE } from '../cart-address/cart-address.input';
 
 /** Most lines one mutation may name (the cart's own limit, CART_MAX_LINES, is checked against the result). */
 export const MAX_LINES_PER_CHANGE = 100;
@@ -74,13 +74,22 @@ export class RemoveCartLinesInput extends CartTargetInput {
   variantIds: string[];
 }
 
-@InputType({ description: "The shopper's email on a cart (for the abandoned-cart email)." })
+@InputType({ description: "The shopper's contact on a cart: the email (the order's, and the abandoned-cart email's) and a phone when the store wants one." })
 export class SetCartEmailInput extends CartTargetInput {
   @IsOptional()
   @IsEmail()
   @MaxLength(320)
   @Field(() => String, { nullable: true, description: 'The email; null clears it.' })
   email?: string | null;
+
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A phone number to reach the shopper about delivery (needed at checkout when the store requires one and the shipping address has none); omitted: unchanged, null clears it.',
+  })
+  phone?: string | null;
 }
 
 @InputType({ description: "A guest cart to merge into the signed-in customer's cart." })

@@ -225,6 +225,14 @@ export class CartResolver {
     return (await loadPricedCart(context, cart)).taxTotal;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the signed-in shopper is a tax-exempt customer of the store (set by its staff): then the cart has no tax lines and taxTotal is 0. Always false for a guest cart, whatever its email.',
+  })
+  async taxExempt(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<boolean> {
+    return (await loadPricedCart(context, cart)).taxExempt;
+  }
+
   @FieldResolver(() => Money, { description: 'What the cart costs: subtotal − discounts + shipping (+ tax when prices exclude it), by the pricing engine.' })
   async total(@Root() cart: Cart, @Ctx() context: SubgraphContext): Promise<Money> {
     return (await loadPricedCart(context, cart)).total;

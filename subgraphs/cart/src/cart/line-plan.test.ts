@@ -2,7 +2,7 @@ import { planAdd, planMerge, planRemove, planUpdate, type Quantities } from './l
 import type { CartConfig } from '../cart-config';
 import type { VariantOffer } from './variant-offers';
 
-const config: CartConfig = { maxLines: 2, maxLineQuantity: 5, guestIdleMs: 1, customerIdleMs: 1, sweepIntervalMs: 1 };
+const config: CartConfig = { maxLines: 2, maxLineQuantity: 5, guestIdleMs: 1, customerIdleMs: 1, sweepIntervalMs: 1, checkoutReplyTimeoutMs: 1 };
 const offer = (variantId: string, currencyCode = 'USD', onSale = true): [string, VariantOffer] => [variantId, { variantId, currencyCode, onSale }];
 const offers = new Map([offer('a'), offer('b'), offer('eur', 'EUR'), offer('gone', 'USD', false)]);
 const codes = (plan: ReturnType<typeof planAdd>) => ('errors' in plan ? plan.errors.map((error) => [error.code, error.field?.join('.')]) : []);

@@ -57,6 +57,8 @@ export async function mergeCart(context: SubgraphContext, config: CartConfig, in
     const merged = await touchCart(tx.manager, mine, config, {
       currencyCode: mine.currencyCode ?? guest.currencyCode,
       email: mine.email ?? guest.email,
+      phone: mine.phone ?? guest.phone,
+      note: mine.note ?? guest.note,
       shippingAddress: mine.shippingAddress ?? guest.shippingAddress,
       billingAddress: mine.billingAddress ?? guest.billingAddress,
       shippingRateId: mine.shippingRateId ?? guest.shippingRateId,

@@ -1,36 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { traceOf, type SubgraphContext } from '@ultramarket/kit';
 import type { CartConfig } from '../cart-config';
-import { readCartPromotions } from '../cart-discount/cart-promotions';
-import { readPricingSettings } from '../store-view/read-pricing-settings';
-import { readShippingMethods } from '../shipping-view/read-shipping-methods';
-import { readStoreTaxRules } from '../tax-rule/store-tax-rules';
 import type { Cart } from './cart.entity';
 import type { SelectCartShippingRateInput } from './cart.inputs';
 import { SelectCartShippingRatePayload } from './cart.payloads';
-import { readLineFacts } from './cart-line-facts';
 import { CartErrors } from './cart-errors';
 import { lockOwnedCart, storeRefusal, touchCart } from './cart-writes';
-import { pricedCartOf } from './priced-cart';
+import { priceWithFacts, readCartPricingFacts } from './priced-cart';
 
 /** Whether the cart, priced now with `rateId` chosen, would charge that rate: the one pricing path decides. */
 async function offersRate(manager: EntityManager, cart: Cart, rateId: string): Promise<boolean> {
-  // one after another: the reads share the transaction's connection
-  const facts = await readLineFacts(manager, [cart.id]);
-  const settings = await readPricingSettings(manager, [cart.storeId]);
-  const taxRules = await readStoreTaxRules(manager, [cart.storeId]);
-  const discounts = await readCartPromotions(manager, [cart]);
-  const methods = await readShippingMethods(manager, [cart.storeId]);
-  const priced = pricedCartOf(
-    { ...cart, shippingRateId: rateId },
-    facts,
-    settings.get(cart.storeId),
-    discounts.get(cart.id)!,
-    taxRules.get(cart.storeId) ?? [],
-    methods.get(cart.storeId) ?? [],
-    new Date(),
-  );
-  return priced.selectedShippingRate !== null;
+  const facts = await readCartPricingFacts(manager, [cart]);
+  return priceWithFacts(facts, { ...cart, shippingRateId: rateId }, new Date()).selectedShippingRate !== null;
 }
 
 /** Chooses the cart's shipping rate: only a rate `availableShippingRates` offers the cart now; it is priced again on every read. */

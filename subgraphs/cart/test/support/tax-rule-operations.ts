@@ -26,6 +26,7 @@ export const TAXED_CART = gql`
   query ($id: ID!, $token: String) {
     cart(id: $id, token: $token) {
       id
+      taxExempt
       subtotal {
         amount
       }
@@ -52,6 +53,7 @@ export const TAXED_CART = gql`
 
 export interface TaxedCartResult {
   id: string;
+  taxExempt: boolean;
   subtotal: { amount: number };
   taxTotal: { amount: number };
   total: { amount: number };

@@ -132,5 +132,5 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     return event;
   };
 
-  return { publish, productEvent, storeCreated, collectionUpdated, shippingMethodUpdated, shippingMethodDeleted };
+  return { publish, handled, productEvent, storeCreated, collectionUpdated, shippingMethodUpdated, shippingMethodDeleted };
 }

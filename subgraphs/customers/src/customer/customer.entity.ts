@@ -65,6 +65,18 @@ export class Customer {
   @Column('uuid', { name: 'user_id', nullable: true })
   userId: string | null;
 
+  @Field({ description: "Whether the customer pays no tax (set by the store's staff); their signed-in carts are priced without tax." })
+  @Column('boolean', { name: 'tax_exempt', default: false })
+  taxExempt: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the exemption rests on, e.g. a resale certificate number (up to 100 characters); null when none is recorded or the customer is not exempt.',
+  })
+  @Column('varchar', { name: 'tax_exemption_reference', length: 100, nullable: true })
+  taxExemptionReference: string | null;
+
   @VersionColumn()
   version: number;
 

@@ -14,6 +14,8 @@ export interface CustomerEventData {
   userId: string | null;
   ordersCount: number;
   totalSpent: { amount: number; currencyCode: string };
+  /** Whether the customer pays no tax; cart prices the customer's signed-in carts by it. */
+  taxExempt: boolean;
 }
 
 export function customerEventData(customer: Customer): CustomerEventData {
@@ -23,6 +25,7 @@ export function customerEventData(customer: Customer): CustomerEventData {
     userId: customer.userId,
     ordersCount: customer.ordersCount,
     totalSpent: { amount: customer.totalSpentAmount, currencyCode: customer.currencyCode },
+    taxExempt: customer.taxExempt,
   };
 }
 

@@ -88,6 +88,26 @@ export class UpdateCustomerInput {
   acceptsMarketing?: boolean;
 }
 
+@InputType({ description: "Whether a customer of the caller's store pays tax, and what an exemption rests on." })
+export class SetCustomerTaxExemptionInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The customer.' })
+  customerId: string;
+
+  @IsBoolean()
+  @Field({ description: 'True: the customer pays no tax on their signed-in carts; false: they pay tax again (the reference is cleared).' })
+  taxExempt: boolean;
+
+  @IsOptional()
+  @MaxLength(100)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the exemption rests on, e.g. a resale certificate number (up to 100 characters, trimmed; empty or left out records none). Only with taxExempt true.',
+  })
+  reference?: string | null;
+}
+
 @InputType({ description: 'The customer to delete.' })
 export class DeleteCustomerInput {
   @IsUUID()

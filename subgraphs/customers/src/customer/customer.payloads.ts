@@ -26,6 +26,9 @@ export class CreateCustomerPayload extends CustomerPayload {}
 @ObjectType({ description: 'Result of updateCustomer.' })
 export class UpdateCustomerPayload extends CustomerPayload {}
 
+@ObjectType({ description: 'Result of setCustomerTaxExemption.' })
+export class SetCustomerTaxExemptionPayload extends CustomerPayload {}
+
 @ObjectType({ description: 'Result of deleteCustomer.' })
 export class DeleteCustomerPayload {
   @Field(() => ID, { nullable: true, description: 'The id of the deleted customer; null when nothing was deleted.' })

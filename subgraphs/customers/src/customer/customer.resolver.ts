@@ -3,10 +3,11 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, 
 import { IsOptional, ValidateNested } from 'class-validator';
 import { CONNECTION_LIST_SIZE, connectionTypes, PageArgs, Role, selectsField, storefrontVisible, type SubgraphContext } from '@ultramarket/kit';
 import { Customer } from './customer.entity';
-import { CreateCustomerInput, CustomerFilter, CustomerSort, DeleteCustomerInput, UpdateCustomerInput } from './customer.inputs';
-import { CreateCustomerPayload, DeleteCustomerPayload, UpdateCustomerPayload } from './customer.payloads';
+import { CreateCustomerInput, CustomerFilter, CustomerSort, DeleteCustomerInput, SetCustomerTaxExemptionInput, UpdateCustomerInput } from './customer.inputs';
+import { CreateCustomerPayload, DeleteCustomerPayload, SetCustomerTaxExemptionPayload, UpdateCustomerPayload } from './customer.payloads';
 import { findMyCustomer, findVisibleCustomer, listCustomers } from './customer-queries';
 import { createCustomer, deleteCustomer, updateCustomer } from './customer-commands';
+import { setCustomerTaxExemption } from './set-customer-tax-exemption';
 import { CustomerAddress } from '../address/customer-address.entity';
 import { loadAddresses } from '../address/address-queries';
 import { OrderReference } from '../order-history/order-reference.type';
@@ -62,6 +63,17 @@ export class CustomerResolver {
   @Mutation(() => UpdateCustomerPayload, { description: "Changes a customer of the caller's store; publishes customers.updated." })
   updateCustomer(@Arg('input', { description: 'What to change.' }) input: UpdateCustomerInput, @Ctx() context: SubgraphContext) {
     return updateCustomer(context, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => SetCustomerTaxExemptionPayload, {
+    description: "Marks a customer of the caller's store tax-exempt (with what it rests on) or taxable again; publishes customers.updated.",
+  })
+  setCustomerTaxExemption(
+    @Arg('input', { description: 'The customer and their exemption.' }) input: SetCustomerTaxExemptionInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SetCustomerTaxExemptionPayload> {
+    return setCustomerTaxExemption(context, input);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)

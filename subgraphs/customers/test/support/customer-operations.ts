@@ -11,6 +11,8 @@ export const CUSTOMER_FIELDS = gql`
     tags
     note
     acceptsMarketing
+    taxExempt
+    taxExemptionReference
     totalSpent {
       amount
       currencyCode
@@ -37,6 +39,22 @@ export const CUSTOMER_FIELDS = gql`
 export const CREATE_CUSTOMER = gql`
   mutation CreateCustomer($input: CreateCustomerInput!) {
     createCustomer(input: $input) {
+      customer {
+        ...CustomerFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+  ${CUSTOMER_FIELDS}
+`;
+
+export const SET_TAX_EXEMPTION = gql`
+  mutation SetCustomerTaxExemption($input: SetCustomerTaxExemptionInput!) {
+    setCustomerTaxExemption(input: $input) {
       customer {
         ...CustomerFields
       }
@@ -291,6 +309,8 @@ export interface CustomerResult {
   tags: string[];
   note: string;
   acceptsMarketing: boolean;
+  taxExempt: boolean;
+  taxExemptionReference: string | null;
   totalSpent: { amount: number; currencyCode: string };
   ordersCount: number;
   lastOrderAt: string | null;

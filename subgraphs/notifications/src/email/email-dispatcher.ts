@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { enterScope, inScope, PLATFORM_SCOPE, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
 import type { EmailConfig } from '../notifications.config';
 import { EmailStatus } from './email-outbox';
+import { EMAILS_WITH_LIVE_TOKENS, type EmailKind } from '../messages/email-templates';
 import { isPermanentRejection, smtpTransport, type MailTransport } from './mail-transport';
 
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
@@ -10,6 +11,7 @@ interface DueEmail {
   id: string;
   /** null for account emails, which belong to no store. */
   store_id: string | null;
+  kind: string;
   recipient: string;
   subject: string;
   /** null once removed: an account email's body (it holds a live token) is kept only until it is sent or given up. */
@@ -94,7 +96,7 @@ export class EmailDispatcher {
   private async sendBatch(): Promise<number> {
     return inScope(this.dataSource, PLATFORM_SCOPE, async (manager) => {
       const due: DueEmail[] = await manager.query(
-        `SELECT id, store_id, recipient, subject, text_body, attempts FROM email_outbox
+        `SELECT id, store_id, kind, recipient, subject, text_body, attempts FROM email_outbox
           WHERE status = 'PENDING' AND next_attempt_at <= now()
           ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
@@ -120,8 +122,8 @@ export class EmailDispatcher {
     // account emails belong to no store: only a platform-wide transaction may touch them
     await enterScope(manager, email.store_id ?? PLATFORM_SCOPE);
     const attempts = email.attempts + 1;
-    // an account email's body carries a live single-use token: once sent or given up the outbox has no use for it
-    const keptBody = email.store_id === null ? null : email.text_body;
+    // an account or abandoned-cart email's body carries a live single-use token: once sent or given up the outbox has no use for it
+    const keptBody = email.store_id === null || EMAILS_WITH_LIVE_TOKENS.includes(email.kind as EmailKind) ? null : email.text_body;
     if (outcome.sent) {
       await manager.query(
         `UPDATE email_outbox SET status = $2, attempts = $3, sent_at = now(), smtp_message_id = $4, last_error = NULL, text_body = $5 WHERE id = $1`,

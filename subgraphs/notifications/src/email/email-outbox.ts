@@ -46,3 +46,12 @@ export async function storeEmailsInLastDay(tx: Tx, storeId: string, kind: string
   );
   return queued;
 }
+
+/** How many emails of `kind` went to `recipient` (any case) in the last day, in the transaction's store (served by `email_outbox_recipient`). */
+export async function recipientEmailsInLastDay(tx: Tx, recipient: string, kind: string): Promise<number> {
+  const [{ queued }]: { queued: number }[] = await tx.manager.query(
+    `SELECT count(*)::int AS queued FROM email_outbox WHERE lower(recipient) = lower($1) AND kind = $2 AND created_at > now() - interval '1 day'`,
+    [recipient, kind],
+  );
+  return queued;
+}

@@ -39,6 +39,21 @@ export interface OrderDispatched extends Recipient {
   orderNumber: string;
   carrier: string;
   trackingNumber: string;
+  /** The parcel's tracking page; null when the carrier has none (and for dispatches before shipments existed). */
+  trackingUrl: string | null;
+}
+
+/** `shipping.tracking-updated`: where a parcel of an order now is. */
+export interface ShipmentTracking extends Recipient {
+  shipmentId: string;
+  orderId: string;
+  orderNumber: string;
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  status: string;
+  /** The staff's or carrier's words: shown in the app to the order's customer, never emailed (a guest order's address is anybody's). */
+  message: string | null;
 }
 
 export interface PaymentEvent extends Recipient {
@@ -73,6 +88,19 @@ export interface StaffInvited {
   expiresAt: Date;
 }
 
+/** `cart.abandoned`: one cart's lines and its recovery link (a live single-use token, see cart's README). */
+export interface CartAbandoned {
+  storeId: string;
+  cartId: string;
+  email: string | null;
+  customerId: string | null;
+  itemCount: number;
+  subtotal: MoneyData;
+  lines: { title: string; variantTitle: string; quantity: number }[];
+  recoveryUrl: string;
+  recoveryExpiresAt: Date;
+}
+
 function recipient(read: EventDataReader): Recipient {
   return { storeId: read.storeId(), customerId: read.optionalUuid('customerId'), email: read.optionalEmail('email') };
 }
@@ -98,6 +126,22 @@ export function readOrderDispatched(event: EventEnvelope): OrderDispatched {
     orderNumber: read.string('orderNumber'),
     carrier: read.string('carrier'),
     trackingNumber: read.string('trackingNumber'),
+    trackingUrl: read.optionalString('trackingUrl'),
+  };
+}
+
+export function readShipmentTracking(event: EventEnvelope): ShipmentTracking {
+  const read = new EventDataReader(event);
+  return {
+    ...recipient(read),
+    shipmentId: read.uuid('shipmentId'),
+    orderId: read.uuid('orderId'),
+    orderNumber: read.string('orderNumber'),
+    carrier: read.string('carrier'),
+    trackingNumber: read.string('trackingNumber'),
+    trackingUrl: read.optionalString('trackingUrl'),
+    status: read.string('status'),
+    message: read.optionalString('message'),
   };
 }
 
@@ -134,5 +178,20 @@ export function readStaffInvited(event: EventEnvelope): StaffInvited {
     userId: read.optionalUuid('userId'),
     role: read.string('role'),
     expiresAt: read.instant('expiresAt'),
+  };
+}
+
+export function readCartAbandoned(event: EventEnvelope): CartAbandoned {
+  const read = new EventDataReader(event);
+  return {
+    storeId: read.storeId(),
+    cartId: read.uuid('cartId'),
+    email: read.optionalEmail('email'),
+    customerId: read.optionalUuid('customerId'),
+    itemCount: read.int('itemCount'),
+    subtotal: read.money('subtotal'),
+    lines: read.lines('lines'),
+    recoveryUrl: read.url('recoveryUrl'),
+    recoveryExpiresAt: read.instant('recoveryExpiresAt'),
   };
 }

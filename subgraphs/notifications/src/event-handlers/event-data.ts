@@ -1,6 +1,8 @@
 import { isUuid, PermanentEventError, type EventEnvelope } from '@ultramarket/kit';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** The most lines an event may list (cart's CART_MAX_LINES allows at most 500). */
+const MAX_LINES = 500;
 
 export interface MoneyData {
   amount: number;
@@ -82,6 +84,32 @@ export class EventDataReader {
       throw this.invalid(field, 'must be Money { amount (integer minor units), currencyCode (ISO 4217) }');
     }
     return { amount: value.amount, currencyCode: value.currencyCode };
+  }
+
+  /** An http(s) URL (a link the platform built, put into an email as it is). */
+  url(field: string): string {
+    const value = this.string(field);
+    let protocol: string;
+    try {
+      protocol = new URL(value).protocol;
+    } catch {
+      throw this.invalid(field, 'must be a URL');
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') throw this.invalid(field, 'must be an http(s) URL');
+    return value;
+  }
+
+  /** Cart lines as an email lists them: `[{ title, variantTitle, quantity }]`, at most MAX_LINES. */
+  lines(field: string): { title: string; variantTitle: string; quantity: number }[] {
+    const value = this.data[field];
+    if (!Array.isArray(value) || value.length > MAX_LINES) throw this.invalid(field, `must be a list of at most ${MAX_LINES} lines`);
+    return value.map((line: unknown, index) => {
+      const { title, variantTitle, quantity } = (line ?? {}) as Record<string, unknown>;
+      if (typeof title !== 'string' || typeof variantTitle !== 'string' || typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) {
+        throw this.invalid(`${field}[${index}]`, 'must be { title, variantTitle (strings), quantity (a positive integer) }');
+      }
+      return { title, variantTitle, quantity };
+    });
   }
 
   private invalid(field: string, problem: string, envelope = false): PermanentEventError {

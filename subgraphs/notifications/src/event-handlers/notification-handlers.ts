@@ -1,20 +1,23 @@
 import type { EventHandler, SecretCipher } from '@ultramarket/kit';
 import { notifyOnOrderStatusChanged } from './order-status-changed.handler';
 import { notifyOnOrderDispatched } from './order-dispatched.handler';
+import { notifyOnShipmentTracking } from './shipment-tracking.handler';
 import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
 import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 import { notifyStaffInvitee, type StaffInvitationOptions } from './staff-invited.handler';
+import { emailAbandonedCart, type CartEmailOptions } from './cart-abandoned.handler';
 
 /** Every event notifications reacts to, one durable consumer each. */
 export function notificationHandlers(
-  options: HandlerOptions & StaffInvitationOptions & { accountLinkBaseUrl: string; accountEmailTokenSeal: SecretCipher | null },
+  options: HandlerOptions & StaffInvitationOptions & CartEmailOptions & { accountLinkBaseUrl: string; accountEmailTokenSeal: SecretCipher | null },
 ): EventHandler[] {
   const accountEmails = { emailEnabled: options.emailEnabled, linkBaseUrl: options.accountLinkBaseUrl, emailTokenSeal: options.accountEmailTokenSeal };
   return [
     notifyOnOrderStatusChanged(options),
     notifyOnOrderDispatched(options),
+    notifyOnShipmentTracking(options),
     notifyOnPaymentSucceeded(options),
     notifyOnPaymentFailed(options),
     notifyOnPaymentRefunded(options),
@@ -22,5 +25,6 @@ export function notificationHandlers(
     sendVerificationEmail(accountEmails),
     sendPasswordResetEmail(accountEmails),
     notifyStaffInvitee(options),
+    emailAbandonedCart(options),
   ];
 }

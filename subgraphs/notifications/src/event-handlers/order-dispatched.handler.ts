@@ -7,8 +7,8 @@ import { dispatchNoticeKey } from './order-status-notices';
 import { tellCustomer, type HandlerOptions } from './tell-customer';
 
 /**
- * Tells the customer their order is on its way, with carrier and tracking number (in the app and by
- * email). If the DISPATCHED status change came first, its notification gets this fuller message.
+ * Tells the customer their order is on its way, with carrier, tracking number and tracking page (in the
+ * app and by email). If the DISPATCHED status change came first, its notification gets this fuller message.
  */
 export function notifyOnOrderDispatched(options: HandlerOptions): EventHandler {
   return {

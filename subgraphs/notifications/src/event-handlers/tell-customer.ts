@@ -11,6 +11,8 @@ export interface HandlerOptions {
   emailEnabled: boolean;
   /** NOTIFICATIONS_MAX_PAYMENT_FAILED_EMAILS_PER_ORDER_HOUR: declined-payment emails about one order in an hour. */
   paymentFailedEmailsPerOrderHour: number;
+  /** NOTIFICATIONS_MAX_TRACKING_EMAILS_PER_ORDER_HOUR: tracking emails about one order in an hour. */
+  trackingEmailsPerOrderHour: number;
 }
 
 /** What to tell an order's customer about one event: in the app, by email, or both. */

@@ -3,6 +3,7 @@ import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
 import { formatUtc, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
+import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
 
 /** Every email notifications sends; one template each below. */
 export enum EmailKind {
@@ -10,11 +11,19 @@ export enum EmailKind {
   ORDER_PAYMENT_FAILED = 'ORDER_PAYMENT_FAILED',
   ORDER_CANCELLED = 'ORDER_CANCELLED',
   ORDER_DISPATCHED = 'ORDER_DISPATCHED',
+  SHIPMENT_TRACKING = 'SHIPMENT_TRACKING',
   PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
   ACCOUNT_VERIFY_EMAIL = 'ACCOUNT_VERIFY_EMAIL',
   ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
   STORE_INVITATION = 'STORE_INVITATION',
+  CART_ABANDONED = 'CART_ABANDONED',
 }
+
+/** Emails whose body carries a live single-use token: the dispatcher removes the body once it is sent or given up. */
+export const EMAILS_WITH_LIVE_TOKENS: readonly EmailKind[] = [EmailKind.ACCOUNT_VERIFY_EMAIL, EmailKind.ACCOUNT_PASSWORD_RESET, EmailKind.CART_ABANDONED];
+
+/** Lines an abandoned-cart email lists; the rest are counted. */
+const CART_EMAIL_LINES = 10;
 
 /** What each template needs. */
 export interface EmailTemplateData {
@@ -22,13 +31,23 @@ export interface EmailTemplateData {
   [EmailKind.ORDER_PAYMENT_FAILED]: { orderNumber: string; total: MoneyData; reason: string | null };
   /** The reason as orders' code only: a guest order's address is anybody's, so no free text goes to it. */
   [EmailKind.ORDER_CANCELLED]: { orderNumber: string; reasonCode: string | null };
-  [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string };
+  [EmailKind.ORDER_DISPATCHED]: { orderNumber: string; carrier: string; trackingNumber: string; trackingUrl?: string | null };
+  /** A parcel's tracking status (OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED); no free text: the staff's words stay in the app. */
+  [EmailKind.SHIPMENT_TRACKING]: { orderNumber: string; status: string; carrier: string; trackingNumber: string; trackingUrl: string | null };
   /** Payment events carry no order number: null when no order event has told us it yet. */
   [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
   [EmailKind.ACCOUNT_VERIFY_EMAIL]: { firstName: string; link: string; token: string };
   [EmailKind.ACCOUNT_PASSWORD_RESET]: { firstName: string; link: string; token: string };
   /** No link and no token: the invitee accepts signed in, with this address (`myStoreInvitations`). The name is the merchant's words, quoted. */
   [EmailKind.STORE_INVITATION]: { storeName: string; role: string; expiresAt: Date };
+  /** Titles are the merchant's words, quoted; the link carries a single-use recovery token. */
+  [EmailKind.CART_ABANDONED]: {
+    lines: { title: string; variantTitle: string; quantity: number }[];
+    itemCount: number;
+    subtotal: MoneyData;
+    recoveryUrl: string;
+    recoveryExpiresAt: Date;
+  };
 }
 
 export interface RenderedEmail {
@@ -62,10 +81,21 @@ const templates: { [K in EmailKind]: Template<K> } = {
     subject: `Your order ${orderNumber} was cancelled`,
     paragraphs: [`Order ${orderNumber} was cancelled${cancellationSentence(reasonCode)}`, 'If you were charged for it, the money will be refunded to you.'],
   }),
-  [EmailKind.ORDER_DISPATCHED]: ({ orderNumber, carrier, trackingNumber }) => ({
+  [EmailKind.ORDER_DISPATCHED]: ({ orderNumber, carrier, trackingNumber, trackingUrl }) => ({
     subject: `Your order ${orderNumber} is on its way`,
-    paragraphs: [`Good news: order ${orderNumber} has been dispatched with ${carrier}.`, `Tracking number: ${trackingNumber}`],
+    paragraphs: [
+      `Good news: order ${orderNumber} has been dispatched with ${carrier}.`,
+      `Tracking number: ${trackingNumber}`,
+      ...(trackingUrl ? [`Follow your parcel: ${trackingUrl}`] : []),
+    ],
   }),
+  [EmailKind.SHIPMENT_TRACKING]: (tracking) => {
+    const words = TRACKING_STATUS_WORDS[tracking.status];
+    return {
+      subject: words ? words.headline(tracking.orderNumber) : `News of your order ${tracking.orderNumber}`,
+      paragraphs: [`Your order ${tracking.orderNumber} ${words?.sentence ?? 'has news from the carrier'}.`, trackingLine(tracking)],
+    };
+  },
   [EmailKind.PAYMENT_REFUNDED]: ({ orderNumber, amount, reason }) => ({
     subject: orderNumber ? `Your refund for order ${orderNumber}` : 'Your refund',
     paragraphs: [
@@ -96,7 +126,28 @@ const templates: { [K in EmailKind]: Template<K> } = {
       'If you do not know this store, ignore this email: nobody joins a store without accepting.',
     ],
   }),
+  [EmailKind.CART_ABANDONED]: ({ lines, itemCount, subtotal, recoveryUrl, recoveryExpiresAt }) => ({
+    subject: 'You left something in your cart',
+    paragraphs: [
+      `Your cart is waiting for you: ${itemCount === 1 ? '1 item' : `${itemCount} items`}, ${formatMoney(subtotal)} at today's prices.`,
+      ...(lines.length > 0 ? [cartLines(lines)] : []),
+      `Pick up where you left off: ${recoveryUrl}`,
+      `The link works once, until ${formatUtc(recoveryExpiresAt)}. If you did not shop with us, ignore this email: nothing was ordered.`,
+    ],
+  }),
 };
+
+/** One line of a cart as an email lists it: `- 2 × “Heavy tee” (“M”)`; a default variant's title is left out. */
+function cartLine({ title, variantTitle, quantity }: { title: string; variantTitle: string; quantity: number }): string {
+  const variant = variantTitle && variantTitle !== 'Default' ? ` (${quotedText(variantTitle)})` : '';
+  return `- ${quantity} × ${quotedText(title || 'An item')}${variant}`;
+}
+
+function cartLines(lines: { title: string; variantTitle: string; quantity: number }[]): string {
+  const shown = lines.slice(0, CART_EMAIL_LINES).map(cartLine);
+  const more = lines.length - shown.length;
+  return [...shown, ...(more > 0 ? [`- and ${more} more`] : [])].join('\n');
+}
 
 const GREETING = 'Hello,';
 const SIGN_OFF = 'Thank you for shopping with us,\nUltraMarket';

@@ -4,6 +4,7 @@ import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
 import { formatUtc, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
+import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
 
 /** What an in-app notification says. */
 export interface NotificationText {
@@ -32,6 +33,23 @@ export const notificationTexts = {
     title: `Order ${order.orderNumber} dispatched`,
     message: `Your order ${order.orderNumber} is on its way with ${order.carrier}. Tracking number: ${order.trackingNumber}.`,
   }),
+  /** A parcel's tracking news, with the staff's or carrier's words (in the app only: see ShipmentTracking.message). */
+  shipmentTracking: (tracking: {
+    orderNumber: string;
+    status: string;
+    carrier: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    message: string | null;
+  }): NotificationText | null => {
+    const words = TRACKING_STATUS_WORDS[tracking.status];
+    if (!words) return null;
+    return {
+      type: NotificationType.DISPATCH,
+      title: words.headline(tracking.orderNumber),
+      message: `Your order ${tracking.orderNumber} ${words.sentence}${because(tracking.message)}. ${trackingLine(tracking)}.`,
+    };
+  },
   orderCompleted: (order: { orderNumber: string }): NotificationText => ({
     type: NotificationType.ORDER,
     title: `Order ${order.orderNumber} completed`,

@@ -2,10 +2,9 @@ import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/
 import type { Order } from './order.entity';
 import { CANCELLABLE, OrderStatus } from './order-status';
 import { InvalidTransition, lockOrder, transition } from './order-transitions';
-import { CancelOrderPayload, CompleteOrderPayload, DispatchOrderPayload, type OrderPayload } from './order.payloads';
-import type { CancelOrderInput, CompleteOrderInput, DispatchOrderInput } from './order.inputs';
+import { CancelOrderPayload, CompleteOrderPayload, type OrderPayload } from './order.payloads';
+import type { CancelOrderInput, CompleteOrderInput } from './order.inputs';
 import { canCancelOrder, canFulfilOrder } from './order-access';
-import { dispatchedData, OrderEvents } from './order.events';
 import { OrderCancelReason } from './cancel-reason';
 import { staffChangeRefusal } from './staff-store-status';
 
@@ -55,28 +54,6 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     async (tx, order) => {
       if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
       return transition(tx, order, OrderStatus.CANCELLED, { reason: input.reason ?? null, reasonCode: input.reasonCode ?? OrderCancelReason.OTHER });
-    },
-  );
-}
-
-export function dispatchOrder(context: SubgraphContext, input: DispatchOrderInput): Promise<DispatchOrderPayload> {
-  return changeOrder(
-    context,
-    input.orderId,
-    DispatchOrderPayload,
-    (order) => canFulfilOrder(context.caller, order),
-    async (tx, order) => {
-      order.carrier = input.carrier;
-      order.trackingNumber = input.trackingNumber;
-      const dispatched = await transition(tx, order, OrderStatus.DISPATCHED, { reason: `Dispatched with ${input.carrier} (${input.trackingNumber})` });
-      await tx.emit({
-        type: OrderEvents.dispatched,
-        storeId: order.storeId,
-        aggregateId: order.id,
-        aggregateVersion: dispatched.version,
-        data: dispatchedData(dispatched),
-      });
-      return dispatched;
     },
   );
 }

@@ -1,6 +1,7 @@
 import { bigintAsNumber, Money, ProductReference, SelectedOption, type SelectedOptionValue, VariantReference } from '@ultramarket/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { StoredDiscount } from './order-charges';
 
 /** One variant bought: its titles, SKU, option values and unit price as they were when the order was placed. */
 @ObjectType({ description: 'One product variant in an order, as it was when the order was placed.' })
@@ -49,6 +50,20 @@ export class OrderLineItem {
   @Column('bigint', { name: 'unit_price_amount', transformer: bigintAsNumber })
   unitPriceAmount: number;
 
+  @Column('bigint', { name: 'discount_amount', transformer: bigintAsNumber, default: 0 })
+  discountAmount: number;
+
+  @Column('bigint', { name: 'tax_amount', transformer: bigintAsNumber, default: 0 })
+  taxAmount: number;
+
+  /** What the line charges as the engine priced it (null for lines placed before carts). */
+  @Column('bigint', { name: 'total_amount', transformer: bigintAsNumber, nullable: true })
+  totalAmount: number | null;
+
+  /** The discounts allocated to this line (`{ promotionId, code, title, amount }`), as priced at checkout. */
+  @Column('jsonb', { default: () => "'[]'" })
+  discounts: StoredDiscount[];
+
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
 
@@ -62,8 +77,18 @@ export class OrderLineItem {
 
   @Field(() => Money, { description: 'unitPrice × quantity.' })
   get lineTotal(): Money {
-    // exact: placeOrder refuses an order whose total, which includes every line total, is beyond 2^53 − 1
+    // exact: cart prices no order whose total, which includes every line total, is beyond 2^53 − 1
     return Money.of(this.unitPriceAmount * this.quantity, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'What promotions and discount codes took off this line.' })
+  get discountTotal(): Money {
+    return Money.of(this.discountAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'The tax charged on this line.' })
+  get taxTotal(): Money {
+    return Money.of(this.taxAmount, this.currencyCode);
   }
 
   @Field(() => ProductReference, { description: 'The product as it is now (resolved by the catalog and inventory subgraphs).' })

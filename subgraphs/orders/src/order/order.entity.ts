@@ -4,6 +4,15 @@ import { bigintAsNumber, Money } from '@ultramarket/kit';
 import { OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
 import { OrderCancelReason } from './cancel-reason';
 import { ShippingAddress } from './shipping-address';
+import {
+  OrderBillingAddress,
+  OrderDiscountApplication,
+  OrderShippingLine,
+  OrderTaxLine,
+  type StoredDiscount,
+  type StoredShippingLine,
+  type StoredTaxLine,
+} from './order-charges';
 
 /** An order: a snapshot of what was bought at which price, and where it is in the saga. */
 @Directive('@key(fields: "id")')
@@ -47,9 +56,34 @@ export class Order {
   @Column('bigint', { name: 'total_amount', transformer: bigintAsNumber })
   totalAmount: number;
 
-  @Field(() => ShippingAddress, { description: 'Where the order is shipped.' })
-  @Column('jsonb', { name: 'shipping_address' })
-  shippingAddress: ShippingAddress;
+  @Field(() => ShippingAddress, { nullable: true, description: 'Where the order is shipped; null for a checkout with nothing to ship.' })
+  @Column('jsonb', { name: 'shipping_address', nullable: true })
+  shippingAddress: ShippingAddress | null;
+
+  @Field(() => OrderBillingAddress, { nullable: true, description: 'Who the order is billed to; null when the checkout gave no billing address.' })
+  @Column('jsonb', { name: 'billing_address', nullable: true })
+  billingAddress: OrderBillingAddress | null;
+
+  @Field(() => String, { nullable: true, description: 'The shopper’s note to the store, given at checkout.' })
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  /** The cart checked out into this order (null for orders placed before carts). */
+  @Column('uuid', { name: 'cart_id', nullable: true })
+  cartId: string | null;
+
+  /** Whether the lines' prices include tax (the store's setting when it was priced): how subtotal and taxTotal add up to total. */
+  @Column('boolean', { name: 'prices_include_tax', default: false })
+  pricesIncludeTax: boolean;
+
+  @Column('jsonb', { name: 'tax_lines', default: () => "'[]'" })
+  storedTaxLines: StoredTaxLine[];
+
+  @Column('jsonb', { name: 'discount_applications', default: () => "'[]'" })
+  storedDiscounts: StoredDiscount[];
+
+  @Column('jsonb', { name: 'shipping_line', nullable: true })
+  storedShippingLine: StoredShippingLine | null;
 
   @Field(() => OrderStatus, { description: 'Where the order is in its life.' })
   @Column('varchar', { length: 32 })
@@ -79,11 +113,17 @@ export class Order {
   @Column('varchar', { name: 'client_address', length: 64, nullable: true })
   clientAddress: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Carrier it was dispatched with.' })
+  /**
+   * Carrier and tracking number of orders dispatched before shipments moved to the shipping subgraph, which no
+   * longer change. Hidden from clients: shipping's deprecated `Order.carrier`/`trackingNumber` require them.
+   */
+  @Directive('@inaccessible')
+  @Field(() => String, { name: 'legacyCarrier', nullable: true, description: 'Carrier of an order dispatched before shipments existed.' })
   @Column('varchar', { length: 100, nullable: true })
   carrier: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The carrier’s tracking number.' })
+  @Directive('@inaccessible')
+  @Field(() => String, { name: 'legacyTrackingNumber', nullable: true, description: 'Tracking number of an order dispatched before shipments existed.' })
   @Column('varchar', { name: 'tracking_number', length: 100, nullable: true })
   trackingNumber: string | null;
 
@@ -126,8 +166,26 @@ export class Order {
     return Money.of(this.discountAmount, this.currencyCode);
   }
 
-  @Field(() => Money, { description: 'What the shopper pays: subtotal + shipping + tax − discounts.' })
+  @Field(() => Money, { description: 'What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it).' })
   get total(): Money {
     return Money.of(this.totalAmount, this.currencyCode);
+  }
+
+  @Field(() => [OrderTaxLine], { description: 'Every tax charged, as priced at checkout; they add up to taxTotal.' })
+  get taxLines(): OrderTaxLine[] {
+    return (this.storedTaxLines ?? []).map((line) => OrderTaxLine.of(line, this.currencyCode));
+  }
+
+  @Field(() => [OrderDiscountApplication], { description: 'The promotions and discount codes applied at checkout; they add up to discountTotal.' })
+  get discountApplications(): OrderDiscountApplication[] {
+    return (this.storedDiscounts ?? []).map((discount) => OrderDiscountApplication.of(discount, this.currencyCode));
+  }
+
+  @Field(() => OrderShippingLine, {
+    nullable: true,
+    description: 'The shipping rate chosen at checkout; null when none was (nothing to ship, or orders placed before carts).',
+  })
+  get shippingLine(): OrderShippingLine | null {
+    return this.storedShippingLine ? OrderShippingLine.of(this.storedShippingLine, this.currencyCode) : null;
   }
 }

@@ -2,6 +2,7 @@ import type { Order } from './order.entity';
 import type { OrderLineItem } from './order-line-item.entity';
 import type { OrderStatus } from './order-status';
 import type { OrderCancelReason } from './cancel-reason';
+import type { StoredDiscount } from './order-charges';
 
 /** What orders publishes (see schema/events.md). */
 export const OrderEvents = {
@@ -9,6 +10,7 @@ export const OrderEvents = {
   statusChanged: 'orders.status-changed',
   cancelled: 'orders.cancelled',
   dispatched: 'orders.dispatched',
+  checkoutRefused: 'orders.checkout-refused',
 } as const;
 
 const money = (amount: number, currencyCode: string) => ({ amount, currencyCode });
@@ -21,13 +23,28 @@ function party(order: Order) {
 export function orderCreatedData(order: Order, lines: OrderLineItem[]) {
   return {
     ...party(order),
+    cartId: order.cartId,
     shippingAddress: order.shippingAddress,
+    billingAddress: order.billingAddress,
+    note: order.note,
     currencyCode: order.currencyCode,
+    pricesIncludeTax: order.pricesIncludeTax,
     subtotal: money(order.subtotalAmount, order.currencyCode),
     shippingTotal: money(order.shippingAmount, order.currencyCode),
     taxTotal: money(order.taxAmount, order.currencyCode),
     discountTotal: money(order.discountAmount, order.currencyCode),
     total: money(order.totalAmount, order.currencyCode),
+    taxLines: order.storedTaxLines.map((line) => ({
+      title: line.title,
+      rateBasisPoints: line.rateBasisPoints,
+      amount: money(line.amount, order.currencyCode),
+    })),
+    discounts: order.storedDiscounts.map((discount) => discountData(discount, order.currencyCode)),
+    shippingLine: order.storedShippingLine && {
+      rateId: order.storedShippingLine.rateId,
+      title: order.storedShippingLine.title,
+      amount: money(order.storedShippingLine.amount, order.currencyCode),
+    },
     lines: lines.map((line) => ({
       productId: line.productId,
       variantId: line.variantId,
@@ -36,8 +53,25 @@ export function orderCreatedData(order: Order, lines: OrderLineItem[]) {
       sku: line.sku,
       quantity: line.quantity,
       unitPrice: money(line.unitPriceAmount, line.currencyCode),
+      discountTotal: money(line.discountAmount, line.currencyCode),
+      taxTotal: money(line.taxAmount, line.currencyCode),
+      total: line.totalAmount === null ? null : money(line.totalAmount, line.currencyCode),
+      discounts: line.discounts.map((discount) => discountData(discount, line.currencyCode)),
     })),
   };
+}
+
+function discountData(discount: StoredDiscount, currencyCode: string) {
+  return { promotionId: discount.promotionId, code: discount.code, title: discount.title, amount: money(discount.amount, currencyCode) };
+}
+
+/** Why orders recorded no order for a checkout (aggregate = the order id cart chose). */
+export interface CheckoutRefusedData {
+  orderId: string;
+  cartId: string;
+  code: string;
+  message: string;
+  field: string[] | null;
 }
 
 /** `reason` is free text (a shopper's or staff member's note): consumers must never send it to the order's address; `reasonCode` they may. */
@@ -49,6 +83,14 @@ export function cancelledData(order: Order, reason: string | null, reasonCode: O
   return { ...party(order), reason, reasonCode };
 }
 
-export function dispatchedData(order: Order) {
-  return { ...party(order), carrier: order.carrier, trackingNumber: order.trackingNumber };
+/** The shipment (shipping's, since shipments moved there) that dispatched the order. */
+export interface DispatchingShipment {
+  shipmentId: string;
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+}
+
+export function dispatchedData(order: Order, shipment: DispatchingShipment) {
+  return { ...party(order), ...shipment };
 }

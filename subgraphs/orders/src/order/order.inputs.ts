@@ -1,61 +1,7 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ordersConfig } from '../orders-config';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsIn, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { OrderStatus } from './order-status';
 import { CALLER_CANCEL_REASONS, OrderCancelReason } from './cancel-reason';
-import { ShippingAddressInput } from './shipping-address';
-
-@InputType({ description: 'A product variant and how many units of it to buy: give `variantId`, or `productId` for a product with one variant.' })
-export class OrderItemInput {
-  @IsOptional()
-  @IsUUID()
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The variant to buy. Give this or `productId`, not both.',
-  })
-  variantId?: string | null;
-
-  @IsOptional()
-  @IsUUID()
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      'The product, when it has exactly one variant (a product without options): its variant is bought. A product with several variants is refused with VARIANT_REQUIRED. Give this or `variantId`, not both.',
-  })
-  productId?: string | null;
-
-  @IsInt()
-  @Min(1)
-  // one bound for every store (ORDERS_MAX_LINE_QUANTITY): unpaid orders hold stock, so a line may not hold it all
-  @Max(ordersConfig.maxLineQuantity)
-  @Field(() => Int, {
-    description:
-      'Units, from 1 to the platform’s line maximum (100 unless configured otherwise). Several lines of one variant are added together, within the same maximum.',
-  })
-  quantity: number;
-}
-
-@InputType({ description: 'An order to place. Prices come from the catalog, never from the client.' })
-export class PlaceOrderInput {
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Field(() => [OrderItemInput], { description: 'What to buy (1–100 lines), all from one store.' })
-  items: OrderItemInput[];
-
-  @IsEmail()
-  @MaxLength(320)
-  @Field({ description: 'Where order emails go.' })
-  email: string;
-
-  @ValidateNested()
-  @Field(() => ShippingAddressInput, { description: 'Where to ship it.' })
-  shippingAddress: ShippingAddressInput;
-
-  @Length(1, 100)
-  @Field({ description: 'A key unique to this checkout: repeating the call with it returns the same order and creates nothing.' })
-  idempotencyKey: string;
-}
 
 @InputType({ description: 'The order to cancel.' })
 export class CancelOrderInput {
@@ -78,21 +24,6 @@ export class CancelOrderInput {
     description: 'A note on why, kept in the status history and `Order.cancelReason` for the store’s staff; never sent to anyone by email or notification.',
   })
   reason?: string | null;
-}
-
-@InputType({ description: 'The order handed to a carrier.' })
-export class DispatchOrderInput {
-  @IsUUID()
-  @Field(() => ID, { description: 'The order.' })
-  orderId: string;
-
-  @Length(1, 100)
-  @Field({ description: 'Carrier name, e.g. "UPS".' })
-  carrier: string;
-
-  @Length(1, 100)
-  @Field({ description: 'The carrier’s tracking number.' })
-  trackingNumber: string;
 }
 
 @InputType({ description: 'The order to mark delivered.' })

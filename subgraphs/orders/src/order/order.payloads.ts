@@ -19,14 +19,8 @@ export class OrderPayload {
   }
 }
 
-@ObjectType({ description: 'Result of placeOrder.' })
-export class PlaceOrderPayload extends OrderPayload {}
-
 @ObjectType({ description: 'Result of cancelOrder.' })
 export class CancelOrderPayload extends OrderPayload {}
-
-@ObjectType({ description: 'Result of dispatchOrder.' })
-export class DispatchOrderPayload extends OrderPayload {}
 
 @ObjectType({ description: 'Result of completeOrder.' })
 export class CompleteOrderPayload extends OrderPayload {}

@@ -5,14 +5,12 @@ import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type Subgrap
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
-import { CancelOrderInput, CompleteOrderInput, DispatchOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
-import { CancelOrderPayload, CompleteOrderPayload, DispatchOrderPayload, PlaceOrderPayload } from './order.payloads';
+import { CancelOrderInput, CompleteOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort } from './order.inputs';
+import { CancelOrderPayload, CompleteOrderPayload } from './order.payloads';
 import { findVisibleOrder, listOrders, loadLineItems, loadStatusHistory } from './order-queries';
-import { placeOrder } from './place-order';
-import { cancelOrder, completeOrder, dispatchOrder } from './order-commands';
+import { cancelOrder, completeOrder } from './order-commands';
 import { orderAnalytics } from '../analytics/order-analytics';
 import { OrderAnalytics } from '../analytics/order-analytics.type';
-import { ordersConfig as config } from '../orders-config';
 
 export const OrderConnection = connectionTypes(Order, 'Order');
 
@@ -47,31 +45,12 @@ export class OrderResolver {
     return orderAnalytics(context, input);
   }
 
-  // a transaction over every line plus the reservation it sets off: the gateway prices each call, aliases too, at this weight
-  @Directive('@cost(weight: 20)')
-  @Mutation(() => PlaceOrderPayload, {
-    description:
-      'Places an order in the caller’s store (guests too, naming it with X-Store-Id); stock is then reserved and the order awaits payment. Publishes orders.created. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED.',
-  })
-  placeOrder(@Arg('input', { description: 'The checkout.' }) input: PlaceOrderInput, @Ctx() context: SubgraphContext): Promise<PlaceOrderPayload> {
-    return placeOrder(context, config, input);
-  }
-
   @Mutation(() => CancelOrderPayload, {
     description:
       'Cancels an unpaid order (its shopper or its store’s staff); its stock is released. The shopper is told the reason code, never the note. The staff of a SUSPENDED or CLOSED store get STORE_UNAVAILABLE.',
   })
   cancelOrder(@Arg('input', { description: 'The order and why.' }) input: CancelOrderInput, @Ctx() context: SubgraphContext): Promise<CancelOrderPayload> {
     return cancelOrder(context, input);
-  }
-
-  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => DispatchOrderPayload, { description: 'Marks a confirmed order as handed to a carrier. Publishes orders.dispatched.' })
-  dispatchOrder(
-    @Arg('input', { description: 'The order and its shipment.' }) input: DispatchOrderInput,
-    @Ctx() context: SubgraphContext,
-  ): Promise<DispatchOrderPayload> {
-    return dispatchOrder(context, input);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)

@@ -1,5 +1,5 @@
-import { PermanentEventError, UserError, type EventEnvelope, type EventHandler, type SubgraphContext } from '@ultramarket/kit';
-import type { PlaceOrderInput } from '../order/order.inputs';
+import { PermanentEventError, UserError, type EventEnvelope, type EventHandler } from '@ultramarket/kit';
+import type { CheckoutCompleted } from '../checkout/checkout-snapshot';
 
 /** What orders needs of a store's settings (owned by the stores subgraph). */
 export interface CheckoutSettings {
@@ -10,12 +10,16 @@ export interface CheckoutSettings {
 /** A store's defaults, and what counts for a store whose settings have not been heard of. */
 export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = { guestCheckoutEnabled: true, requirePhoneAtCheckout: false };
 
-/** Why the store's settings refuse this checkout, or null: guests when guest checkout is off, no phone when one is required. */
-export function checkoutRefusal(context: SubgraphContext, settings: CheckoutSettings, input: PlaceOrderInput): UserError | null {
-  if (!settings.guestCheckoutEnabled && context.caller.userId === null) {
+/**
+ * Why the store's settings refuse this checkout, or null: a guest's when guest checkout is off, one
+ * without a phone when the store wants one. Checked where the order is recorded (the consumer of
+ * cart.checkout-completed), from orders' copy of the store's settings.
+ */
+export function checkoutRefusal(settings: CheckoutSettings, checkout: Pick<CheckoutCompleted, 'customerId' | 'shippingAddress'>): UserError | null {
+  if (!settings.guestCheckoutEnabled && checkout.customerId === null) {
     return UserError.of('GUEST_CHECKOUT_DISABLED', 'This store takes orders from signed-in shoppers only: sign in or create an account to check out');
   }
-  if (settings.requirePhoneAtCheckout && !input.shippingAddress.phone?.trim()) {
+  if (settings.requirePhoneAtCheckout && !checkout.shippingAddress?.phone?.trim()) {
     return UserError.of('PHONE_REQUIRED', 'This store needs a phone number to deliver the order', ['input', 'shippingAddress', 'phone']);
   }
   return null;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from 'graphql-request';
-import { envelopeFor, inScope } from '@ultramarket/kit';
-import type { TestSubgraph } from '../../../kit/test/support/subgraph-harness';
+import { envelopeFor, inScope, Role } from '@ultramarket/kit';
+import { tokenFor, type TestSubgraph } from '../../../kit/test/support/subgraph-harness';
+import type { CheckoutCompleted } from '../../src/checkout/checkout-snapshot';
 import { eventually } from '../../../kit/test/support/test-names';
 
 export const ORDER_FIELDS = gql`
@@ -28,16 +29,8 @@ export const ORDER_FIELDS = gql`
 
 const PAYLOAD = `order { ...OrderFields } userErrors { code field message }`;
 
-export const PLACE_ORDER = gql`
-  mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { ${PAYLOAD} } }
-  ${ORDER_FIELDS}
-`;
 export const CANCEL_ORDER = gql`
   mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { ${PAYLOAD} } }
-  ${ORDER_FIELDS}
-`;
-export const DISPATCH_ORDER = gql`
-  mutation ($input: DispatchOrderInput!) { dispatchOrder(input: $input) { ${PAYLOAD} } }
   ${ORDER_FIELDS}
 `;
 export const COMPLETE_ORDER = gql`
@@ -97,7 +90,94 @@ export interface OrderPayloadResult {
   userErrors: { code: string; field: string[] | null; message: string }[];
 }
 
-export const shippingAddress = { name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postalCode: '12345', countryCode: 'US' };
+export const shippingAddress = {
+  name: 'Ada Shopper',
+  line1: '1 Main St',
+  line2: null,
+  city: 'Springfield',
+  province: null,
+  postalCode: '12345',
+  countryCode: 'US',
+  phone: null,
+};
+
+/** A line of a checkout snapshot; what is left out is a default variant of 25.00 USD, one unit. */
+export interface CheckoutLineSpec {
+  productId: string;
+  variantId?: string;
+  quantity?: number;
+  unitPrice?: number;
+  title?: string;
+  variantTitle?: string;
+  sku?: string | null;
+  selectedOptions?: { name: string; value: string }[];
+}
+
+/** Who checks out: a guest from `address`, a signed-in shopper, or the store's staff. */
+export interface Shopper {
+  customerId?: string;
+  address?: string;
+  staff?: boolean;
+}
+
+/** The snapshot fields that say who checks out, as cart fills them in. */
+export const shopperFields = (who: Shopper = {}) => ({
+  customerId: who.customerId ?? null,
+  clientAddress: who.customerId ? null : (who.address ?? '203.0.113.1'),
+  staffPlaced: who.staff ?? false,
+});
+
+/**
+ * A valid `cart.checkout-completed` snapshot (schema/events.md), priced as cart's engine would with no
+ * promotion, tax or shipping: each line's subtotal and total is unit price × quantity. `extra` replaces
+ * any field (a fully priced snapshot in the tests that check the order keeps every number).
+ */
+export function checkoutSnapshot(lines: CheckoutLineSpec[], extra: Record<string, unknown> = {}): CheckoutCompleted {
+  const priced = lines.map((line) => {
+    const quantity = line.quantity ?? 1;
+    const unitPrice = line.unitPrice ?? 2500;
+    return {
+      productId: line.productId,
+      variantId: line.variantId ?? line.productId,
+      title: line.title ?? 'Kettle',
+      variantTitle: line.variantTitle ?? 'Default',
+      sku: line.sku ?? null,
+      selectedOptions: line.selectedOptions ?? [],
+      quantity,
+      unitPrice,
+      subtotal: unitPrice * quantity,
+      discountTotal: 0,
+      taxTotal: 0,
+      total: unitPrice * quantity,
+      discounts: [],
+    };
+  });
+  const subtotal = priced.reduce((sum, line) => sum + line.subtotal, 0);
+  return {
+    orderId: randomUUID(),
+    cartId: randomUUID(),
+    idempotencyKey: randomUUID(),
+    ...shopperFields(),
+    email: 'shopper@example.com',
+    note: null,
+    shippingAddress,
+    billingAddress: null,
+    currencyCode: 'USD',
+    pricesIncludeTax: false,
+    lines: priced,
+    subtotal,
+    discountTotal: 0,
+    shippingTotal: 0,
+    taxTotal: 0,
+    total: subtotal,
+    taxLines: [],
+    shippingLine: null,
+    discounts: [],
+    ...extra,
+  } as CheckoutCompleted;
+}
+
+export type CheckoutSnapshot = CheckoutCompleted;
 
 /** A variant as catalog.product-* events list it (title derived from the options). */
 export interface CatalogVariant {
@@ -175,15 +255,50 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
   ) => {
     const type = product.type ?? (version === 1 ? 'catalog.product-created' : 'catalog.product-updated');
     const event = await publish(type, storeId, productId, productEventData(productId, variants, product), version);
-    await eventually(
-      async () =>
-        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])))
-          .length > 0,
-      10_000,
-      'the product event handled',
-    );
+    await handled(storeId, event.id, 'the shipment event handled');
     return event;
   };
+
+  /** Returns once orders' consumers handled the event (its processed_event row committed). */
+  const handled = (storeId: string, eventId: string, what: string) =>
+    eventually(
+      async () =>
+        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [eventId])))
+          .length > 0,
+      10_000,
+      what,
+    );
+
+  /** cart.checkout-completed as cart publishes it (aggregate = the cart), through JetStream. */
+  const publishCheckout = (storeId: string, snapshot: CheckoutSnapshot) => publish('cart.checkout-completed', storeId, snapshot.cartId, { ...snapshot }, 2);
+
+  /**
+   * What became of a checkout orders handled, in placeOrder's payload shape: the order as its store's
+   * staff read it, or the userError of its orders.checkout-refused.
+   */
+  const outcome = async (storeId: string, orderId: string): Promise<OrderPayloadResult> => {
+    const refusals: { data: { code: string; field: string[] | null; message: string } }[] = await inScope(subgraph().runtime.dataSource, storeId, (manager) =>
+      manager.query(`SELECT envelope->'data' AS data FROM outbox_event WHERE envelope->>'type' = 'orders.checkout-refused' AND envelope->>'aggregateId' = $1`, [
+        orderId,
+      ]),
+    );
+    if (refusals.length > 0) return { order: null, userErrors: refusals.map(({ data }) => ({ code: data.code, field: data.field, message: data.message })) };
+    const { order } = await subgraph()
+      .client(tokenFor([Role.MERCHANT], storeId))
+      .request<{ order: OrderResult | null }>(ORDER, { id: orderId });
+    return { order, userErrors: [] };
+  };
+
+  /** Publishes the checkout and returns once orders recorded it (or refused it): its outcome. */
+  const checkout = async (storeId: string, snapshot: CheckoutSnapshot): Promise<OrderPayloadResult> => {
+    const event = await publishCheckout(storeId, snapshot);
+    await handled(storeId, event.id, 'the checkout recorded');
+    return outcome(storeId, snapshot.orderId);
+  };
+
+  /** One unit of `productId` (its default variant) checked out by `who`; `extra` replaces snapshot fields. */
+  const place = (storeId: string, productId: string, who: Shopper = {}, extra: Record<string, unknown> = {}) =>
+    checkout(storeId, checkoutSnapshot([{ productId }], { ...shopperFields(who), ...extra }));
 
   /** Paid and its stock committed: what payments and inventory announce, as the saga would. */
   const confirm = async (storeId: string, orderId: string) => {
@@ -191,5 +306,32 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     await publish('inventory.committed', storeId, orderId, { orderId });
   };
 
-  return { publish, product, productEventData, productEvent, confirm };
+  /** Every line shipped: what shipping announces for a whole-order shipment; returns once orders handled it. */
+  const ship = async (storeId: string, orderId: string, shipment: { carrier?: string; trackingNumber?: string; orderFullyShipped?: boolean } = {}) => {
+    const shipmentId = randomUUID();
+    const event = await publish('shipping.shipment-created', storeId, shipmentId, {
+      shipmentId,
+      orderId,
+      orderNumber: '#1',
+      customerId: null,
+      email: 'shopper@example.com',
+      carrier: shipment.carrier ?? 'UPS',
+      trackingNumber: shipment.trackingNumber ?? '1Z999',
+      trackingUrl: 'https://track.example/1Z999',
+      status: 'LABEL_CREATED',
+      message: null,
+      lines: [],
+      orderFullyShipped: shipment.orderFullyShipped ?? true,
+    });
+    await eventually(
+      async () =>
+        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])))
+          .length > 0,
+      10_000,
+      'the shipment event handled',
+    );
+    return event;
+  };
+
+  return { publish, product, productEventData, productEvent, confirm, handled, publishCheckout, outcome, checkout, place, ship };
 }

@@ -8,6 +8,12 @@ export const PaymentUserErrors = {
   orderNotPayable: (why: string) => UserError.of('ORDER_NOT_PAYABLE', `This order cannot be paid: ${why}`, ['input', 'orderId']),
   alreadyPaid: () => UserError.of('ORDER_ALREADY_PAID', 'This order is already paid', ['input', 'orderId']),
   inProgress: () => UserError.of('PAYMENT_IN_PROGRESS', 'Another payment of this order is being processed; wait for its outcome', ['input', 'orderId']),
+  underReview: () =>
+    UserError.of(
+      'PAYMENT_UNDER_REVIEW',
+      'An earlier payment of this order has an outcome the provider could not confirm; staff are checking it, and nothing more can be charged until then',
+      ['input', 'orderId'],
+    ),
   keyReused: () =>
     UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for this order with another payment method', ['input', 'idempotencyKey']),
   pending: (message: string) => UserError.of('PAYMENT_PENDING', message, ['input', 'paymentMethod']),

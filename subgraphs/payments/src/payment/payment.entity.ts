@@ -34,7 +34,7 @@ export class Payment {
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
 
-  @Field(() => PaymentStatus, { description: 'PENDING, SUCCEEDED, FAILED or REFUNDED.' })
+  @Field(() => PaymentStatus, { description: 'PENDING, SUCCEEDED, FAILED, REFUNDED or NEEDS_REVIEW.' })
   @Column('varchar', { length: 16 })
   status: PaymentStatus;
 
@@ -52,6 +52,14 @@ export class Payment {
   @Field(() => String, { nullable: true, description: "The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers." })
   @Column('varchar', { name: 'provider_reference', length: 255, nullable: true })
   providerReference: string | null;
+
+  /** How often reconciliation asked the provider about this PENDING payment. */
+  @Column('integer', { name: 'reconcile_attempts', default: 0 })
+  reconcileAttempts: number;
+
+  /** When reconciliation may ask again (exponential backoff); null before its first attempt. */
+  @Column({ name: 'next_reconcile_at', type: 'timestamptz', precision: 3, nullable: true })
+  nextReconcileAt: Date | null;
 
   @VersionColumn()
   version: number;

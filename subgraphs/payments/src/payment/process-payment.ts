@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { acceptsCheckout, badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
 import type { OrderFeed } from '../order/order-feed';
@@ -12,6 +12,8 @@ import { initiatedData, PaymentEvents } from './payment.events';
 import { mayPayOrder } from './payment-access';
 import { PaymentUserErrors } from './payment-user-errors';
 import { findSale, settlePayment } from './settle-payment';
+import { PaymentTransactionStatus } from './payment-transaction-kind';
+import { chargeKeyOf } from './provider-keys';
 import { ProcessPaymentPayload } from './process-payment.payload';
 import type { ProcessPaymentInput } from './process-payment.inputs';
 
@@ -26,7 +28,8 @@ export interface PaymentServices {
   changes: ChangeListener;
 }
 
-type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: Payment } | { kind: 'refused'; error: UserError };
+type Start =
+  { kind: 'started'; payment: Payment } | { kind: 'retry'; payment: Payment } | { kind: 'replay'; payment: Payment } | { kind: 'refused'; error: UserError };
 
 /**
  * Pays an order and answers with the outcome. Tx 1 locks the order's read-model row, refuses a
@@ -34,6 +37,12 @@ type Start = { kind: 'started'; payment: Payment } | { kind: 'replay'; payment: 
  * (payments.initiated); the provider is called outside any transaction; Tx 2 records its answer
  * (payments.succeeded / payments.failed). One order row lock serializes concurrent attempts, so
  * fifty simultaneous calls charge once.
+ *
+ * A payment whose provider call ended without an outcome (timeout, 429, connection lost: it stays PENDING
+ * with a PENDING sale) is retried, not duplicated: calling again for that order with the same card or token,
+ * under the same or a new client idempotency key, calls the provider again for THAT payment with its own
+ * provider key (`chargeKeyOf`), so the provider answers the charge it already made (or makes it now, once),
+ * and `settlePayment` settles the one payment.
  */
 export async function processPayment(context: SubgraphContext, services: PaymentServices, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
   const methodErrors = services.provider.checkMethod(input.paymentMethod);
@@ -53,6 +62,8 @@ export async function processPayment(context: SubgraphContext, services: Payment
   const start = await context.unitOfWork.run(traceOf(context), (tx) => startPayment(tx, services.provider, order, input));
   if (start.kind === 'refused') return ProcessPaymentPayload.refused(start.error, order.orderId);
   if (start.kind === 'replay') return replay(context, services, start.payment, input);
+  if (start.kind === 'retry')
+    context.logger.info({ paymentId: start.payment.id }, 'retrying the provider call of a payment whose outcome is unknown, with its own key');
 
   const outcome = await charge(context, services.provider, start.payment, input);
   const settled = await context.unitOfWork.run(traceOf(context), (tx) => settlePayment(tx, start.payment.id, start.payment.storeId, outcome));
@@ -72,11 +83,16 @@ async function findOrder(
 ): Promise<{ earlier: Payment } | { order: OrderReadModel | null }> {
   const watch = services.changes.watch(orderChangeKey(input.orderId));
   try {
-    const first = await context.storeDb.read(async (manager) => ({
-      earlier: await manager.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey, ...store }),
-      order: await manager.getRepository(OrderReadModel).findOneBy({ orderId: input.orderId, ...store }),
-    }));
-    if (first.earlier) return { earlier: first.earlier };
+    const first = await context.storeDb.read(async (manager) => {
+      const earlier = await manager.getRepository(Payment).findOneBy({ orderId: input.orderId, idempotencyKey: input.idempotencyKey, ...store });
+      return {
+        earlier,
+        retriable: earlier !== null && (await awaitsRetry(manager, earlier)),
+        order: await manager.getRepository(OrderReadModel).findOneBy({ orderId: input.orderId, ...store }),
+      };
+    });
+    // a repeated request is answered as it was, unless its provider call ended without an outcome: then it retries it (Tx 1)
+    if (first.earlier && !first.retriable) return { earlier: first.earlier };
     return { order: await awaitOrder(context, store, input.orderId, services.orderWaitMs, services.orderFeed, watch, first.order) };
   } finally {
     watch.close();
@@ -100,15 +116,19 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
   const earlier = await payments.find({
     where: [
       { orderId, storeId, idempotencyKey: input.idempotencyKey },
-      { orderId, storeId, status: In([PaymentStatus.PENDING, PaymentStatus.SUCCEEDED]) },
+      { orderId, storeId, status: In(ACTIVE) },
     ],
   });
   const sameKey = earlier.find((payment) => payment.idempotencyKey === input.idempotencyKey);
-  if (sameKey) return { kind: 'replay', payment: sameKey };
-  const active = earlier.find((payment) => payment.status === PaymentStatus.PENDING || payment.status === PaymentStatus.SUCCEEDED);
-  if (active) return { kind: 'refused', error: active.status === PaymentStatus.SUCCEEDED ? PaymentUserErrors.alreadyPaid() : PaymentUserErrors.inProgress() };
+  const active = earlier.find((payment) => ACTIVE.includes(payment.status));
+  // the one payment a call may retry: PENDING, its provider call over without an outcome, and the same card or token
+  const retriable =
+    active !== undefined && active.paymentMethod === paymentMethodSummary(input.paymentMethod) && (await awaitsRetry(tx.manager, active)) ? active : null;
+  if (sameKey && sameKey.id !== retriable?.id) return { kind: 'replay', payment: sameKey };
+  if (active && !retriable) return { kind: 'refused', error: refusalWhileActive(active) };
   const payability = payabilityOf(order);
   if (payability !== Payability.PAYABLE) return { kind: 'refused', error: PaymentUserErrors.orderNotPayable(whyNotPayable(order, payability)) };
+  if (retriable) return { kind: 'retry', payment: retriable };
 
   const payment = await payments.save(
     payments.create({
@@ -128,6 +148,26 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
   return { kind: 'started', payment };
 }
 
+/** The statuses that leave no room for a new payment of the order (the partial unique index stands behind this). */
+const ACTIVE = [PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, PaymentStatus.NEEDS_REVIEW];
+
+function refusalWhileActive(active: Payment): UserError {
+  if (active.status === PaymentStatus.SUCCEEDED) return PaymentUserErrors.alreadyPaid();
+  if (active.status === PaymentStatus.NEEDS_REVIEW) return PaymentUserErrors.underReview();
+  return PaymentUserErrors.inProgress();
+}
+
+/**
+ * Whether a payment's provider call is over without an outcome (a PENDING sale was recorded: timeout, 429,
+ * lost connection), so calling the provider again with its key is the way to learn or make the one charge.
+ * A PENDING payment without a sale is still in its first call.
+ */
+async function awaitsRetry(manager: EntityManager, payment: Payment): Promise<boolean> {
+  if (payment.status !== PaymentStatus.PENDING) return false;
+  const sale = await findSale({ manager }, payment.id, payment.storeId);
+  return sale?.status === PaymentTransactionStatus.PENDING;
+}
+
 function whyNotPayable(order: OrderReadModel, payability: Payability): string {
   if (payability === Payability.CLOSED) return order.closedReason ?? 'it is closed';
   if (payability === Payability.EXPIRED) return 'its stock reservation expired';
@@ -143,7 +183,7 @@ async function charge(context: SubgraphContext, provider: PaymentProvider, payme
       amount: payment.amount,
       method: input.paymentMethod,
       // one key per payment: a retry of this call charges once, a new attempt (new payment) is a new charge
-      idempotencyKey: `payment-${payment.id}`,
+      idempotencyKey: chargeKeyOf(payment.id),
     });
   } catch (error) {
     context.logger.error({ err: error, paymentId: payment.id }, 'payment provider call failed; the payment stays PENDING until the provider reports');
@@ -176,6 +216,7 @@ async function replay(context: SubgraphContext, services: PaymentServices, payme
 async function answer(context: SubgraphContext, payment: Payment): Promise<ProcessPaymentPayload> {
   if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) return ProcessPaymentPayload.of(payment);
   const sale = await context.storeDb.read((manager) => findSale({ manager }, payment.id, payment.storeId));
+  if (payment.status === PaymentStatus.NEEDS_REVIEW) return ProcessPaymentPayload.of(payment, PaymentUserErrors.underReview());
   if (payment.status === PaymentStatus.FAILED)
     return ProcessPaymentPayload.of(payment, PaymentUserErrors.declined(sale?.errorCode ?? null, sale?.errorMessage ?? null));
   return ProcessPaymentPayload.of(

@@ -5,6 +5,7 @@ import { PaymentStatus } from './payment-status';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
 import { PaymentEvents, refundedData } from './payment.events';
+import { refundKeyOf } from './provider-keys';
 
 /**
  * Gives back the money of an order's succeeded payment: a REFUND transaction, status REFUNDED,
@@ -32,7 +33,7 @@ export async function refundOrderPayment(
     providerReference: payment.providerReference,
     amount: payment.amount,
     reason,
-    idempotencyKey: `refund-${payment.id}`,
+    idempotencyKey: refundKeyOf(payment.id),
   });
   const transactions = tx.manager.getRepository(PaymentTransaction);
   await transactions.save(

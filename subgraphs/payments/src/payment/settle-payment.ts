@@ -19,7 +19,15 @@ const PAYMENT_STATUS: Record<ChargeOutcome['status'], PaymentStatus> = {
   pending: PaymentStatus.PENDING,
 };
 
-interface PaymentRow {
+/** The statuses an outcome may move a payment from: only forward, never out of SUCCEEDED, FAILED or REFUNDED. */
+const SETTLES_FROM: Record<ChargeOutcome['status'], PaymentStatus[]> = {
+  succeeded: [PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW],
+  failed: [PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW],
+  // "still processing" only records what the provider said of a PENDING payment; it never reopens a review
+  pending: [PaymentStatus.PENDING],
+};
+
+export interface PaymentRow {
   id: string;
   store_id: string;
   order_id: string;
@@ -32,24 +40,30 @@ interface PaymentRow {
   idempotency_key: string;
   payment_method: string;
   provider_reference: string | null;
+  reconcile_attempts: number;
+  next_reconcile_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
 }
 
 /**
- * Records what the provider said about a PENDING payment (of `storeId`) about its sale: the answer to
- * our own call and the provider's webhook can both arrive, in either order; the first one settles the
- * payment and emits payments.succeeded or payments.failed, the second changes nothing. Three
- * statements: the payment updated only while PENDING (its row lock serializes the two answers), its
- * sale written with a notification to whoever waits on the payment, and the event.
+ * The one way a payment (of `storeId`) moves: every report of the provider about its sale goes through
+ * here, whoever brings it — the answer to our own call (processPayment, first try or retry), the
+ * provider's webhook (Stripe's, or the simulated provider's delayed one) and the reconciliation job.
+ * They can arrive in any order and any number of times: a conditional update moves the payment only
+ * forward (PENDING or NEEDS_REVIEW → SUCCEEDED / FAILED; a "still pending" report only while PENDING), so
+ * the first final report settles it and emits payments.succeeded or payments.failed once; every later one
+ * changes nothing and answers the payment as it is. Three statements: the payment updated (its row lock
+ * serializes concurrent reports), its sale written with a notification to whoever waits on the payment,
+ * and the event.
  */
 export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome): Promise<Payment | null> {
   const [row] = await returnedRows<PaymentRow>(
     tx.manager,
     `UPDATE payment SET status = $4, provider_reference = COALESCE($5, provider_reference), version = version + 1, updated_at = now()
-      WHERE id = $1 AND store_id = $2 AND status = $3 RETURNING *`,
-    [paymentId, storeId, PaymentStatus.PENDING, PAYMENT_STATUS[outcome.status], outcome.providerReference ?? null],
+      WHERE id = $1 AND store_id = $2 AND status = ANY($3::varchar[]) RETURNING *`,
+    [paymentId, storeId, SETTLES_FROM[outcome.status], PAYMENT_STATUS[outcome.status], outcome.providerReference ?? null],
   );
   // settled already (the other answer came first), or not a payment of this store
   if (!row) return tx.manager.getRepository(Payment).findOneBy({ id: paymentId, storeId });
@@ -94,7 +108,7 @@ export function findSale(tx: Pick<Tx, 'manager'>, paymentId: string, storeId: st
 }
 
 /** A payment row as UPDATE … RETURNING * gives it back. */
-function paymentOf(row: PaymentRow): Payment {
+export function paymentOf(row: PaymentRow): Payment {
   return Object.assign(new Payment(), {
     id: row.id,
     storeId: row.store_id,
@@ -108,6 +122,8 @@ function paymentOf(row: PaymentRow): Payment {
     idempotencyKey: row.idempotency_key,
     paymentMethod: row.payment_method,
     providerReference: row.provider_reference,
+    reconcileAttempts: row.reconcile_attempts,
+    nextReconcileAt: row.next_reconcile_at === null ? null : new Date(row.next_reconcile_at),
     version: row.version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),

@@ -25,6 +25,13 @@ export type ChargeOutcome =
   | { status: 'failed'; providerReference: string | null; errorCode: string; message: string }
   | { status: 'pending'; providerReference: string | null; message: string };
 
+/** Which charge to ask the provider about: by its reference when our call got one, else by our idempotency key / payment id. */
+export interface LookupRequest {
+  paymentId: string;
+  providerReference: string | null;
+  idempotencyKey: string;
+}
+
 export interface RefundRequest {
   paymentId: string;
   orderId: string;
@@ -45,6 +52,12 @@ export interface PaymentProvider {
   /** Problems with the payment method this provider can tell before anything is written. */
   checkMethod(method: PaymentMethod): FieldError[];
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /**
+   * What the provider knows of a charge now (reconciliation): its outcome (`pending` while it is still
+   * processing), or null when it has no record of it (our call never reached it, or was refused unprocessed,
+   * as a 429 is). Throws when the provider cannot be asked; the caller tries again later.
+   */
+  lookup(request: LookupRequest): Promise<ChargeOutcome | null>;
   /** Throws when the refund could not be made; retrying with the same idempotency key is safe. */
   refund(request: RefundRequest): Promise<RefundOutcome>;
 }

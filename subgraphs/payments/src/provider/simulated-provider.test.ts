@@ -1,8 +1,9 @@
 import { Money } from '@ultramarket/kit';
-import { SimulatedProvider } from './simulated-provider';
+import { randomUUID } from 'node:crypto';
+import { FAILURE_CARDS, SimulatedProvider } from './simulated-provider';
 
 const provider = new SimulatedProvider();
-const charge = (method: { cardNumber?: string; token?: string }, idempotencyKey = 'payment-1') =>
+const charge = (method: { cardNumber?: string; token?: string }, idempotencyKey = `payment-${randomUUID()}`) =>
   provider.charge({ paymentId: 'p1', orderId: 'o1', amount: Money.of(1000, 'USD'), method, idempotencyKey });
 
 describe('the simulated provider', () => {
@@ -24,5 +25,41 @@ describe('the simulated provider', () => {
     const first = await charge({ cardNumber: '4242424242424242' }, 'payment-7');
     expect(await charge({ cardNumber: '4242424242424242' }, 'payment-7')).toEqual(first);
     expect(await charge({ cardNumber: '4242424242424242' }, 'payment-8')).not.toEqual(first);
+  });
+
+  it('takes the money of a timed-out call without saying so, and tells it when looked up or asked again with the same key', async () => {
+    const key = `payment-${randomUUID()}`;
+    expect(await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key })).toBeNull();
+    expect(await charge({ cardNumber: FAILURE_CARDS.timeout }, key)).toMatchObject({ status: 'pending', providerReference: null });
+    const charged = await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key });
+    expect(charged).toMatchObject({ status: 'succeeded', providerReference: expect.stringMatching(/^sim_pi_/) });
+    expect(await charge({ cardNumber: FAILURE_CARDS.timeout }, key)).toEqual(charged);
+  });
+
+  it('refuses the first call of a rate-limited charge unprocessed, and charges on the retry with the same key', async () => {
+    const key = `payment-${randomUUID()}`;
+    expect(await charge({ cardNumber: FAILURE_CARDS.rateLimited }, key)).toMatchObject({ status: 'pending', message: expect.stringMatching(/429/) });
+    expect(await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key })).toBeNull();
+    expect(await charge({ cardNumber: FAILURE_CARDS.rateLimited }, key)).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('answers "processing" and reports the success later by webhook', async () => {
+    const delayed = new SimulatedProvider(0, 60_000);
+    const reports: [string, unknown][] = [];
+    delayed.deliverWebhooksTo(async (paymentId, outcome) => reports.push([paymentId, outcome]));
+    const outcome = await delayed.charge({
+      paymentId: 'p9',
+      orderId: 'o9',
+      amount: Money.of(1000, 'USD'),
+      method: { cardNumber: FAILURE_CARDS.delayedWebhook },
+      idempotencyKey: 'payment-p9',
+    });
+    expect(outcome).toMatchObject({ status: 'pending', providerReference: expect.stringMatching(/^sim_pi_/) });
+    expect(reports).toEqual([]);
+    await delayed.deliverDelayedWebhooks();
+    expect(reports).toEqual([['p9', { status: 'succeeded', providerReference: (outcome as { providerReference: string }).providerReference }]]);
+    await delayed.deliverDelayedWebhooks();
+    expect(reports).toHaveLength(1);
+    delayed.stop();
   });
 });

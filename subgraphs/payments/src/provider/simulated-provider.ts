@@ -4,6 +4,7 @@ import {
   ProviderErrorCodes,
   type ChargeOutcome,
   type ChargeRequest,
+  type LookupRequest,
   type PaymentMethod,
   type PaymentProvider,
   type RefundOutcome,
@@ -39,6 +40,23 @@ const TEST_TOKENS: Record<string, Decline | null> = {
   pm_card_chargeDeclinedInsufficientFunds: INSUFFICIENT_FUNDS,
 };
 
+/**
+ * Test cards that make the simulated provider misbehave the way a real one does, so the recovery paths
+ * (retry, reconciliation, webhooks) can be exercised end to end. Stripe has no test cards for these; the
+ * numbers are ours (Luhn-valid, unused by Stripe's test mode).
+ */
+export const FAILURE_CARDS = {
+  /** The charge succeeds at the provider but its answer never arrives in time: our call ends without an outcome. */
+  timeout: '4000000000000291',
+  /** The first call of a charge is refused with a 429 (nothing charged); a retry with the same key succeeds. */
+  rateLimited: '4000000000000309',
+  /** The provider answers "processing"; the success comes later, by webhook (after `webhookDelayMs`, or when a test flushes it). */
+  delayedWebhook: '4000000000000317',
+} as const;
+
+/** Receives the simulated provider's webhooks: what it later reports about a payment's charge. */
+export type SimulatedWebhookListener = (paymentId: string, outcome: ChargeOutcome) => Promise<unknown>;
+
 function reference(prefix: string, idempotencyKey: string): string {
   return `${prefix}_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`;
 }
@@ -49,8 +67,32 @@ function reference(prefix: string, idempotencyKey: string): string {
  */
 export class SimulatedProvider implements PaymentProvider {
   readonly name = 'simulated' as const;
+  /** The provider's own record of every charge it made, by idempotency key (what `lookup` answers from). Kept in memory: one process. */
+  private readonly charges = new Map<string, ChargeOutcome>();
+  private readonly webhooks = new Map<string, { paymentId: string; outcome: ChargeOutcome; timer: NodeJS.Timeout }>();
+  private listener: SimulatedWebhookListener | null = null;
 
-  constructor(private readonly latencyMs = 0) {}
+  constructor(
+    private readonly latencyMs = 0,
+    private readonly webhookDelayMs = 2000,
+  ) {}
+
+  /** Where delayed webhooks go (the subgraph binds this at start). */
+  deliverWebhooksTo(listener: SimulatedWebhookListener | null): void {
+    this.listener = listener;
+  }
+
+  /** Delivers every delayed webhook now (tests), and waits for them to be applied. */
+  async deliverDelayedWebhooks(): Promise<void> {
+    const due = [...this.webhooks.keys()];
+    await Promise.all(due.map((key) => this.deliverWebhook(key)));
+  }
+
+  /** Forgets pending webhooks (the subgraph stops). */
+  stop(): void {
+    for (const { timer } of this.webhooks.values()) clearTimeout(timer);
+    this.webhooks.clear();
+  }
 
   checkMethod(method: PaymentMethod): FieldError[] {
     if (method.token && !Object.hasOwn(TEST_TOKENS, method.token)) {
@@ -62,15 +104,53 @@ export class SimulatedProvider implements PaymentProvider {
   async charge(request: ChargeRequest): Promise<ChargeOutcome> {
     await this.delay();
     const { cardNumber, token } = request.method;
-    const decline = token ? TEST_TOKENS[token] : (TEST_CARDS[cardNumber ?? ''] ?? null);
     const providerReference = reference('sim_pi', request.idempotencyKey);
-    if (decline) return { status: 'failed', providerReference, ...decline };
-    return { status: 'succeeded', providerReference };
+    // the same key is the same charge: answered from the record, as Stripe replays an idempotent request
+    const recorded = this.charges.get(request.idempotencyKey);
+    if (recorded) return recorded;
+
+    if (cardNumber === FAILURE_CARDS.rateLimited && !this.rateLimitedOnce.has(request.idempotencyKey)) {
+      this.rateLimitedOnce.add(request.idempotencyKey);
+      return { status: 'pending', providerReference: null, message: 'The payment provider is rate limiting requests (429); nothing was charged yet' };
+    }
+    const decline = token ? TEST_TOKENS[token] : (TEST_CARDS[cardNumber ?? ''] ?? null);
+    const outcome: ChargeOutcome = decline ? { status: 'failed', providerReference, ...decline } : { status: 'succeeded', providerReference };
+    this.charges.set(request.idempotencyKey, outcome);
+
+    if (cardNumber === FAILURE_CARDS.timeout) {
+      return { status: 'pending', providerReference: null, message: 'The payment provider did not answer in time; the outcome will follow' };
+    }
+    if (cardNumber === FAILURE_CARDS.delayedWebhook) {
+      this.scheduleWebhook(request.idempotencyKey, request.paymentId, outcome);
+      return { status: 'pending', providerReference, message: 'The payment provider is processing the payment; the outcome will follow' };
+    }
+    return outcome;
+  }
+
+  async lookup(request: LookupRequest): Promise<ChargeOutcome | null> {
+    await this.delay();
+    return this.charges.get(request.idempotencyKey) ?? null;
   }
 
   async refund(request: RefundRequest): Promise<RefundOutcome> {
     await this.delay();
     return { providerReference: reference('sim_re', request.idempotencyKey) };
+  }
+
+  private readonly rateLimitedOnce = new Set<string>();
+
+  private scheduleWebhook(key: string, paymentId: string, outcome: ChargeOutcome): void {
+    const timer = setTimeout(() => void this.deliverWebhook(key), this.webhookDelayMs);
+    timer.unref();
+    this.webhooks.set(key, { paymentId, outcome, timer });
+  }
+
+  private async deliverWebhook(key: string): Promise<void> {
+    const webhook = this.webhooks.get(key);
+    if (!webhook) return;
+    this.webhooks.delete(key);
+    clearTimeout(webhook.timer);
+    await this.listener?.(webhook.paymentId, webhook.outcome);
   }
 
   private async delay(): Promise<void> {

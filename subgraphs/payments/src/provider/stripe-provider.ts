@@ -4,6 +4,7 @@ import {
   ProviderErrorCodes,
   type ChargeOutcome,
   type ChargeRequest,
+  type LookupRequest,
   type PaymentMethod,
   type PaymentProvider,
   type RefundOutcome,
@@ -54,6 +55,19 @@ export class StripeProvider implements PaymentProvider {
     } catch (error) {
       return chargeOutcomeOfError(error);
     }
+  }
+
+  /**
+   * The PaymentIntent by its id when our call got one; otherwise found by the `paymentId` metadata every one
+   * of ours carries (Stripe's search, which may lag a minute behind: reconciliation waits longer than that
+   * before it asks, and "not found" only means "ask again later"). Errors propagate: the caller retries later.
+   */
+  async lookup(request: LookupRequest): Promise<ChargeOutcome | null> {
+    if (request.providerReference) return chargeOutcomeOf(await this.stripe.paymentIntents.retrieve(request.providerReference));
+    // paymentId is a UUID: nothing in it can escape the quoted search term
+    const found = await this.stripe.paymentIntents.search({ query: `metadata['paymentId']:'${request.paymentId}'`, limit: 1 });
+    const [intent] = found.data;
+    return intent ? chargeOutcomeOf(intent) : null;
   }
 
   async refund(request: RefundRequest): Promise<RefundOutcome> {
@@ -111,6 +125,14 @@ function chargeOutcomeOfError(error: unknown): ChargeOutcome {
       providerReference: null,
       errorCode: ProviderErrorCodes.providerUnavailable,
       message: 'The payment provider refused our credentials',
+    };
+  }
+  if (error instanceof Stripe.errors.StripeRateLimitError) {
+    // Stripe did not process the request: nothing was charged, and a retry with the same key is safe
+    return {
+      status: 'pending',
+      providerReference: null,
+      message: 'The payment provider is rate limiting requests; nothing was charged yet, try again shortly',
     };
   }
   const message = error instanceof Error ? error.message : String(error);

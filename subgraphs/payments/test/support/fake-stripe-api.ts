@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface StripeCall {
@@ -30,26 +30,69 @@ async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
  * A local stand-in for Stripe's API (the real one is unreachable from tests): it records every
  * call and answers the few endpoints the Stripe provider uses the way Stripe's test mode does.
  * PaymentMethod `pm_card_unreachable` makes PaymentIntent creation fail with a 500 that the client
- * must not retry, as when Stripe's outcome is unknown.
+ * must not retry, as when Stripe's outcome is unknown. Like Stripe, a PaymentIntent creation with an
+ * idempotency key seen before answers the PaymentIntent that key created, and every PaymentIntent
+ * can be retrieved and searched by its `paymentId` metadata. Failure modes, by PaymentMethod:
+ * - `pm_card_lostAnswer`: the PaymentIntent is created (succeeded) but the answer is a 500 the client must not retry;
+ * - `pm_card_rateLimited`: the first request of an idempotency key is refused with a 429 (nothing created);
+ * - `pm_card_slow`: while `slow` is on, requests are never answered (the client times out) — the first creates the PaymentIntent;
+ * - `pm_card_held`: answered only when the test calls `release()` (`held` resolves when one arrives).
  */
 export class FakeStripeApi {
   readonly calls: StripeCall[] = [];
+  /** Stripe's record: PaymentIntents by id, and what each idempotency key created. */
+  readonly intents = new Map<string, Record<string, unknown>>();
+  private readonly intentsByKey = new Map<string, string>();
+  private readonly rateLimitedKeys = new Set<string>();
+  private readonly parked: { response: ServerResponse; reply: Reply }[] = [];
+  private arrival: { promise: Promise<void>; resolve: () => void } = FakeStripeApi.signal();
+  slow = true;
   private readonly server: Server;
   private sequence = 0;
 
+  private static signal() {
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => (resolve = done));
+    return { promise, resolve };
+  }
+
+  /** Resolves once a `pm_card_held` request is parked. */
+  get held(): Promise<void> {
+    return this.arrival.promise;
+  }
+
+  /** Answers every parked `pm_card_held` request. */
+  release(): void {
+    for (const { response, reply } of this.parked.splice(0)) FakeStripeApi.send(response, reply, 0);
+    this.arrival = FakeStripeApi.signal();
+  }
+
+  private static send(response: ServerResponse, reply: Reply, sequence: number): void {
+    if (response.destroyed) return;
+    response.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': `req_${sequence}`, ...reply.headers });
+    response.end(JSON.stringify(reply.body));
+  }
+
   constructor() {
     this.server = createServer(async (request, response) => {
+      const url = new URL(request.url ?? '/', 'http://fake-stripe');
       const call: StripeCall = {
         method: request.method ?? 'GET',
-        path: (request.url ?? '/').split('?')[0],
+        path: url.pathname,
         idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         authorization: request.headers.authorization,
-        params: await formOf(request),
+        params: request.method === 'GET' ? url.searchParams : await formOf(request),
       };
       this.calls.push(call);
       const reply = this.reply(call);
-      response.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': `req_${this.sequence}`, ...reply.headers });
-      response.end(JSON.stringify(reply.body));
+      const paymentMethod = call.params.get('payment_method');
+      if (call.path === '/v1/payment_intents' && paymentMethod === 'pm_card_slow' && this.slow) return; // never answered: the client times out
+      if (call.path === '/v1/payment_intents' && paymentMethod === 'pm_card_held') {
+        this.parked.push({ response, reply });
+        this.arrival.resolve();
+        return;
+      }
+      FakeStripeApi.send(response, reply, this.sequence);
     });
   }
 
@@ -62,6 +105,8 @@ export class FakeStripeApi {
   }
 
   async stop(): Promise<void> {
+    this.release();
+    this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -76,8 +121,30 @@ export class FakeStripeApi {
       const kind = token === 'tok_chargeDeclined' ? 'chargeDeclined' : 'visa';
       return { status: 200, body: { id: `pm_card_${kind}_${this.sequence}`, object: 'payment_method', type: 'card' } };
     }
+    if (call.method === 'GET' && call.path === '/v1/payment_intents/search') {
+      const paymentId = /metadata\['paymentId'\]:'([^']*)'/.exec(call.params.get('query') ?? '')?.[1];
+      const data = [...this.intents.values()].filter((intent) => (intent.metadata as Record<string, unknown>).paymentId === paymentId);
+      return { status: 200, body: { object: 'search_result', url: '/v1/payment_intents/search', has_more: false, data } };
+    }
+    if (call.method === 'GET' && call.path.startsWith('/v1/payment_intents/')) {
+      const intent = this.intents.get(call.path.slice('/v1/payment_intents/'.length));
+      if (intent) return { status: 200, body: intent };
+      return { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' } } };
+    }
     if (call.method === 'POST' && call.path === '/v1/payment_intents') {
       const paymentMethod = call.params.get('payment_method') ?? '';
+      const key = call.idempotencyKey ?? `none-${this.sequence}`;
+      const earlier = this.intentsByKey.get(key);
+      // Stripe replays what an idempotency key did (here: the PaymentIntent it created)
+      if (earlier) return { status: 200, body: this.intents.get(earlier) };
+      if (paymentMethod === 'pm_card_rateLimited' && !this.rateLimitedKeys.has(key)) {
+        this.rateLimitedKeys.add(key);
+        return {
+          status: 429,
+          body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly.' } },
+          headers: { 'stripe-should-retry': 'false' },
+        };
+      }
       const intent = {
         id: `pi_fake_${this.sequence}`,
         object: 'payment_intent',
@@ -95,7 +162,13 @@ export class FakeStripeApi {
       if (paymentMethod.startsWith('pm_card_chargeDeclined')) {
         return decline('card_declined', 'generic_decline', 'Your card was declined.', { ...intent, status: 'requires_payment_method' });
       }
-      return { status: 200, body: { ...intent, status: 'succeeded', last_payment_error: null } };
+      const succeeded = { ...intent, status: 'succeeded', last_payment_error: null };
+      this.intents.set(intent.id, succeeded);
+      this.intentsByKey.set(key, intent.id);
+      if (paymentMethod === 'pm_card_lostAnswer') {
+        return { status: 500, body: { error: { type: 'api_error', message: 'An unknown error occurred' } }, headers: { 'stripe-should-retry': 'false' } };
+      }
+      return { status: 200, body: succeeded };
     }
     if (call.method === 'POST' && call.path === '/v1/refunds') {
       return {

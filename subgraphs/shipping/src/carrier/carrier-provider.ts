@@ -1,3 +1,5 @@
+import type { ShipmentStatus } from '../shipment/shipment-status';
+
 /** How a method's carrier is set up: which provider, the name shoppers see, and where its parcels are tracked. */
 export interface CarrierSettings {
   code: string;
@@ -15,6 +17,21 @@ export interface CarrierProvider {
   settingsProblem(settings: CarrierSettings): string | null;
   /** Where a shopper follows a parcel with this tracking number, or null when the carrier has no tracking page. */
   trackingUrl(settings: CarrierSettings, trackingNumber: string): string | null;
+  /**
+   * What a carrier's tracking push (webhook body) or poll answer says about its parcels, as updates
+   * `applyTrackingUpdate` (shipment/track-shipment.ts) records one by one, exactly as `updateShipmentTracking`
+   * does for the staff. An API carrier maps its own statuses to ours here and throws on a payload it cannot
+   * read; the manual carrier has no feed (its staff report tracking by hand) and reads nothing.
+   */
+  trackingUpdates(settings: CarrierSettings, payload: unknown): CarrierTrackingUpdate[];
+}
+
+/** One tracking change a carrier reported for one of its parcels. */
+export interface CarrierTrackingUpdate {
+  trackingNumber: string;
+  status: ShipmentStatus;
+  message: string | null;
+  occurredAt: Date;
 }
 
 export const TRACKING_NUMBER_PLACEHOLDER = '{trackingNumber}';
@@ -41,6 +58,9 @@ export const manualCarrier: CarrierProvider = {
     return settings.trackingUrlTemplate === null
       ? null
       : settings.trackingUrlTemplate.split(TRACKING_NUMBER_PLACEHOLDER).join(encodeURIComponent(trackingNumber));
+  },
+  trackingUpdates() {
+    return [];
   },
 };
 

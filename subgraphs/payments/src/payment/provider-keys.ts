@@ -1,0 +1,17 @@
+/**
+ * The idempotency keys payments sends its provider, derived from our own ids so that no retry can
+ * make up a new one:
+ * - `payment-<paymentId>`: the charge of one payment. The first call, a shopper's retry of a payment whose
+ *   call timed out or was rate limited (with the same or a new client idempotency key) and reconciliation's
+ *   lookup all name the same charge, so Stripe answers with the same PaymentIntent and never charges twice.
+ *   A new payment (after a FAILED one) is a new charge with a new key.
+ * - `payment-<paymentId>-payment-method`: Stripe only, turning a legacy `tok_…` into a PaymentMethod for that charge.
+ * - `refund-<paymentId>`: the refund of a payment's whole amount.
+ */
+export function chargeKeyOf(paymentId: string): string {
+  return `payment-${paymentId}`;
+}
+
+export function refundKeyOf(paymentId: string): string {
+  return `refund-${paymentId}`;
+}
