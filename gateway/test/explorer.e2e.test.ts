@@ -5,6 +5,7 @@ import { loadSigningKeys, readAuthConfig, Role, signAccessToken } from '@ultrama
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { isListeningPing } from './support/live';
+import { GraphQLClient } from 'graphql-request';
 import { Storefront } from './support/storefront';
 
 /**
@@ -37,10 +38,33 @@ type InPage = typeof globalThis & {
 /** The store the explorer opens in by default outside production (EXPLORER_STORE_SLUG), made from its name. */
 const DEMO_STORE_NAME = 'UltraMarket Demo';
 const DEMO_STORE_SLUG = 'ultramarket-demo';
-const TAB_NAMES = ['Browse', 'CheckOut', 'LiveOrderStatus', 'Pay'];
+const TAB_NAMES = ['Browse', 'Cart', 'Shipping', 'Checkout', 'LiveOrderStatus', 'Pay'];
 /** Records what the page's Content-Security-Policy refused, before any of the page's scripts run. */
 const RECORD_CSP_VIOLATIONS = `window.cspViolations = [];
 document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));`;
+
+const CREATE_ZONE = `mutation ($input: CreateShippingZoneInput!) { createShippingZone(input: $input) { shippingZone { id } userErrors { code } } }`;
+const CREATE_METHOD = `mutation ($input: CreateShippingMethodInput!) { createShippingMethod(input: $input) { shippingMethod { id } userErrors { code } } }`;
+
+/** The demo store's shipping and tax, as the seed gives them: Standard 5.99 to the United States (free from 100.00), California's 7.25 %. */
+async function demoShipping(gatewayUrl: string, store: Storefront): Promise<void> {
+  const merchant = new GraphQLClient(gatewayUrl, { headers: { 'x-store-id': store.storeId, authorization: `Bearer ${store.merchantToken}` } });
+  const zone = await merchant.request<{ createShippingZone: { shippingZone: { id: string } } }>(CREATE_ZONE, {
+    input: { name: 'United States', regions: [{ countryCode: 'US' }] },
+  });
+  const method = await merchant.request<{ createShippingMethod: { userErrors: unknown[] } }>(CREATE_METHOD, {
+    input: {
+      zoneId: zone.createShippingZone.shippingZone.id,
+      name: 'Standard',
+      currencyCode: 'USD',
+      rate: { kind: 'FLAT', amount: 599 },
+      freeOverSubtotal: 10000,
+    },
+  });
+  expect(method.createShippingMethod.userErrors).toEqual([]);
+  const rule = await store.merchant.CreateTaxRule({ input: { title: 'California sales tax', countryCode: 'US', provinceCode: 'CA', rateBasisPoints: 725 } });
+  expect(rule.createTaxRule.userErrors).toEqual([]);
+}
 
 interface Frame {
   type: string;
@@ -179,6 +203,18 @@ describe('the explorer in a browser', () => {
     await page.locator('.graphiql-tab-active').filter({ hasText: name }).waitFor();
   }
 
+  /**
+   * Opens the Variables editor of the active tab, replaces its JSON with `change(current)` as a person would type it,
+   * and waits until GraphiQL saved the tab with `saved` in it (its edits are debounced).
+   */
+  async function editVariables<T>(page: Page, change: (current: T) => unknown, saved: string): Promise<void> {
+    const editor = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
+    await page.getByRole('button', { name: 'Variables', exact: true }).click();
+    const current = JSON.parse(await editorText(page, editor)) as T;
+    await typeInto(page, editor, JSON.stringify(change(current)));
+    await page.waitForFunction((text) => ((globalThis as InPage).localStorage.getItem('graphiql:tabState') ?? '').includes(text), saved);
+  }
+
   /** Replaces an editor's text through the keyboard (CodeMirror's select-all, then typed text). */
   async function typeInto(page: Page, editor: string, text: string): Promise<void> {
     await page.locator(editor).click();
@@ -311,7 +347,9 @@ describe('the explorer in a browser', () => {
       // made through the API as the seeder does: its slug comes from the name
       demo = await Storefront.open(stack, DEMO_STORE_NAME);
       demoProductId = await demo.product(demoTitle, 5, 3900);
-      // the gateway asks again a moment after it found no store, and fills CheckOut with a product in stock
+      // the demo store ships to the United States (5.99, free from 100.00) and taxes California, as the seeded one does
+      await demoShipping(stack.gatewayUrl, demo);
+      // the gateway asks again a moment after it found no store, and fills Cart with a variant in stock
       await eventually(
         async () => {
           const html = await explorerHtml();
@@ -336,7 +374,16 @@ describe('the explorer in a browser', () => {
           data: {
             products: {
               totalCount: 1,
-              nodes: [{ id: demoProductId, title: demoTitle, price: { amount: 3900, currencyCode: 'USD' }, stock: 5, inStock: true }],
+              nodes: [
+                {
+                  id: demoProductId,
+                  title: demoTitle,
+                  price: { amount: 3900, currencyCode: 'USD' },
+                  stock: 5,
+                  // a product without options: its one variant's id is the product's
+                  variants: [{ id: demoProductId, title: 'Default', inStock: true }],
+                },
+              ],
             },
           },
         });
@@ -346,31 +393,58 @@ describe('the explorer in a browser', () => {
       }
     });
 
-    it('walks through checkout, live order status and payment in the tabs, as a guest of the demo store', async () => {
+    it('walks a guest’s cart through shipping, checkout, live order status and payment in the tabs, in the demo store', async () => {
       const follower = await openExplorer();
       const payer = await openExplorer();
       try {
-        // CheckOut runs as it opens (its product is the demo store's); orders may hear of the product a moment late
-        await openTab(follower.page, 'CheckOut');
-        const placed = await eventually(
+        // Cart runs as it opens (its variant is the demo store's); cart may hear of the product a moment late
+        await openTab(follower.page, 'Cart');
+        const cart = await eventually(
           async () => {
             await follower.page.locator('.graphiql-execute-button').click();
-            const result = await resultShowing(follower.page, '"placeOrder"');
-            const { order, userErrors } = (result.data as { placeOrder: { order: { id: string; status: string } | null; userErrors: { code: string }[] } })
-              .placeOrder;
-            if (userErrors.some((error) => error.code === 'PRODUCT_NOT_AVAILABLE')) return false;
-            expect(userErrors).toEqual([]);
-            return order;
+            const result = await resultShowing(follower.page, '"createCart"');
+            const { createCart } = result.data as { createCart: { cartToken: string | null; cart: { id: string } | null; userErrors: { code: string }[] } };
+            if (createCart.userErrors.some((error) => error.code === 'PRODUCT_NOT_AVAILABLE')) return false;
+            expect(createCart.userErrors).toEqual([]);
+            return { cartId: createCart.cart!.id, cartToken: createCart.cartToken! };
           },
           15_000,
-          'the order placed from CheckOut',
+          'the cart made in Cart',
         );
+
+        // Shipping, with the cart's id and token put into its Variables: the rates offered and California's tax
+        await openTab(follower.page, 'Shipping');
+        await editVariables(follower.page, (variables: { input: Record<string, unknown> }) => ({ input: { ...variables.input, ...cart } }), cart.cartId);
+        await follower.page.locator('.graphiql-execute-button').click();
+        const shipped = await resultShowing(follower.page, '"availableShippingRates"');
+        const { setCartAddresses } = shipped.data as {
+          setCartAddresses: { cart: { availableShippingRates: { id: string; title: string; price: { amount: number } }[]; taxLines: { title: string }[] } };
+        };
+        expect(setCartAddresses.cart.availableShippingRates).toEqual([
+          { id: expect.any(String), title: 'Standard', price: { amount: 599, currencyCode: 'USD' } },
+        ]);
+        expect(setCartAddresses.cart.taxLines.map((line) => line.title)).toEqual(['California sales tax']);
+        const rateId = setCartAddresses.cart.availableShippingRates[0].id;
+
+        // Checkout: the rate, the review and completeCheckout in one run; the order's total is the review's
+        await openTab(follower.page, 'Checkout');
+        await editVariables(follower.page, (variables: Record<string, unknown>) => ({ ...variables, ...cart, rateId }), rateId);
+        await follower.page.locator('.graphiql-execute-button').click();
+        const checkedOut = await resultShowing(follower.page, '"completeCheckout"', 20_000);
+        const { reviewCheckout, completeCheckout } = checkedOut.data as {
+          reviewCheckout: { readyToComplete: boolean; cart: { shippingTotal: { amount: number }; taxTotal: { amount: number }; total: { amount: number } } };
+          completeCheckout: { orderId: string; order: { status: string; total: { amount: number } } | null; userErrors: unknown[] };
+        };
+        expect(reviewCheckout.readyToComplete).toBe(true);
+        // 39.00 + 5.99 shipping + California's 7.25 % on both (2.83 + 0.43), as the demo store's rules say
+        expect(reviewCheckout.cart).toMatchObject({ shippingTotal: { amount: 599 }, taxTotal: { amount: 326 }, total: { amount: 4825 } });
+        expect(completeCheckout.userErrors).toEqual([]);
+        expect(completeCheckout.order).toMatchObject({ status: 'CREATED', total: { amount: 4825 } });
+        const placed = { id: completeCheckout.orderId };
 
         // LiveOrderStatus follows it (the order id put into Variables), with the tab's headers in connection_init
         await openTab(follower.page, 'LiveOrderStatus');
-        await follower.page.getByRole('button', { name: 'Variables', exact: true }).click();
-        await typeInto(follower.page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify({ orderId: placed.id }));
-        await follower.page.waitForFunction((id) => ((globalThis as InPage).localStorage.getItem('graphiql:tabState') ?? '').includes(id), placed.id);
+        await editVariables(follower.page, () => ({ orderId: placed.id }), placed.id);
         await follower.page.locator('.graphiql-execute-button').click();
         await eventually(async () => follower.sentFrames.some((frame) => frame.type === 'subscribe'), 10_000, 'the subscribe message');
         expect(follower.sentFrames.find((frame) => frame.type === 'connection_init')?.payload).toEqual({ 'X-Store-Id': demo.storeId });
@@ -383,17 +457,11 @@ describe('the explorer in a browser', () => {
 
         // Pay, in a second window, with the order id put into its Variables
         await openTab(payer.page, 'Pay');
-        await payer.page.getByRole('button', { name: 'Variables', exact: true }).click();
-        const payVariables = JSON.parse(await editorText(payer.page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')) as {
-          input: { orderId: string };
-        };
-        payVariables.input.orderId = placed.id;
-        await typeInto(payer.page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify(payVariables));
-        await payer.page.waitForFunction((id) => ((globalThis as InPage).localStorage.getItem('graphiql:tabState') ?? '').includes(id), placed.id);
+        await editVariables(payer.page, (variables: { input: Record<string, unknown> }) => ({ input: { ...variables.input, orderId: placed.id } }), placed.id);
         await payer.page.locator('.graphiql-execute-button').click();
         const paid = await resultShowing(payer.page, '"SUCCEEDED"', 15_000);
         expect(paid.data).toMatchObject({
-          processPayment: { payment: { status: 'SUCCEEDED', amount: { amount: 3900, currencyCode: 'USD' } }, userErrors: [] },
+          processPayment: { payment: { status: 'SUCCEEDED', amount: { amount: 4825, currencyCode: 'USD' } }, userErrors: [] },
         });
 
         // the first window shows the order move, with the product's title from catalog

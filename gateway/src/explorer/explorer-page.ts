@@ -50,7 +50,7 @@ export function explorerPage(store: ExplorerStore): string {
   const safeStore: ExplorerStore = {
     slug: store.slug,
     storeId: isUuid(store.storeId) ? store.storeId : null,
-    productId: isUuid(store.storeId) && isUuid(store.productId) ? store.productId : null,
+    variantId: isUuid(store.storeId) && isUuid(store.variantId) ? store.variantId : null,
   };
   const settings = { storeId: safeStore.storeId, ...explorerTabs(safeStore) };
   return `<!doctype html>

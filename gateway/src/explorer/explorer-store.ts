@@ -1,12 +1,12 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { isUuid, type Logger } from '@ultramarket/kit';
 
-/** What the explorer's tabs are filled with: the store they act in, and one of its products to check out. */
+/** What the explorer's tabs are filled with: the store they act in, and one of its variants to put in a cart. */
 export interface ExplorerStore {
   /** The slug the store was looked up by (null when configured by id). */
   slug: string | null;
   storeId: string | null;
-  productId: string | null;
+  variantId: string | null;
 }
 
 /** Runs an operation through the gateway's own supergraph as an anonymous shopper, in `storeId` when given. */
@@ -20,17 +20,17 @@ const MISSING_TTL_MS = 2_000;
 const PAGE_WAIT_MS = 2_000;
 
 const STORE_BY_SLUG = 'query ExplorerStoreBySlug($slug: String!) { storeBySlug(slug: $slug) { id } }';
-const PRODUCTS = 'query ExplorerSampleProduct { products(first: 20) { nodes { id inStock } } }';
+const PRODUCTS = 'query ExplorerSampleVariant { products(first: 20) { nodes { variants { id inStock } } } }';
 
 /**
  * The explorer's store, resolved through the supergraph like any client would (the stores subgraph's
- * `storeBySlug`, then a product in stock from catalog and inventory), cached, one lookup at a time.
+ * `storeBySlug`, then a variant in stock from catalog and inventory), cached, one lookup at a time.
  * Never fails: a store that does not exist (yet), or a lookup that fails or is slow, opens the
  * explorer without a store.
  */
 export function explorerStoreLookup(configured: { id: string | null; slug: string | null }, run: RunAsShopper, logger: Logger): () => Promise<ExplorerStore> {
   const slug = configured.id ? null : configured.slug;
-  const none: ExplorerStore = Object.freeze({ slug, storeId: null, productId: null });
+  const none: ExplorerStore = Object.freeze({ slug, storeId: null, variantId: null });
   if (!configured.id && !configured.slug) return () => Promise.resolve(none);
   let cached: { store: ExplorerStore; until: number } | null = null;
   let pending: Promise<ExplorerStore> | null = null;
@@ -42,11 +42,12 @@ export function explorerStoreLookup(configured: { id: string | null; slug: strin
     const id = (result.data as { storeBySlug: { id: unknown } | null } | undefined)?.storeBySlug?.id;
     return isUuid(id) ? id.toLowerCase() : null;
   };
-  const productIn = async (id: string): Promise<string | null> => {
+  const variantIn = async (id: string): Promise<string | null> => {
     const result = await run(PRODUCTS, {}, id);
-    const nodes = (result.data as { products?: { nodes: { id: unknown; inStock: boolean | null }[] } } | undefined)?.products?.nodes ?? [];
-    const product = nodes.find((node) => node.inStock && isUuid(node.id));
-    return product ? (product.id as string) : null;
+    type Nodes = { variants: { id: unknown; inStock: boolean | null }[] }[];
+    const nodes = (result.data as { products?: { nodes: Nodes } } | undefined)?.products?.nodes ?? [];
+    const variant = nodes.flatMap((node) => node.variants).find((candidate) => candidate.inStock && isUuid(candidate.id));
+    return variant ? (variant.id as string) : null;
   };
   const lookUp = async (): Promise<ExplorerStore> => {
     try {
@@ -55,7 +56,7 @@ export function explorerStoreLookup(configured: { id: string | null; slug: strin
         logger.debug({ slug }, 'the explorer store does not exist (yet): the explorer opens without one');
         return none;
       }
-      return { slug, storeId: id, productId: await productIn(id).catch(() => null) };
+      return { slug, storeId: id, variantId: await variantIn(id).catch(() => null) };
     } catch (error) {
       logger.warn({ err: error, slug }, 'could not look up the explorer store');
       return none;
@@ -65,7 +66,7 @@ export function explorerStoreLookup(configured: { id: string | null; slug: strin
   return async () => {
     if (cached && Date.now() < cached.until) return cached.store;
     pending ??= lookUp().then((store) => {
-      cached = { store, until: Date.now() + (store.storeId && store.productId ? FOUND_TTL_MS : MISSING_TTL_MS) };
+      cached = { store, until: Date.now() + (store.storeId && store.variantId ? FOUND_TTL_MS : MISSING_TTL_MS) };
       pending = null;
       return store;
     });

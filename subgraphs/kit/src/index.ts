@@ -44,6 +44,7 @@ export * from './tenancy/store-scope';
 export * from './tenancy/store-db';
 export * from './tenancy/store-status';
 export * from './tenancy/store-statuses';
+export * from './tenancy/store-checkout-settings';
 export * from './tenancy/row-level-security';
 export * from './graphql/money.type';
 export * from './graphql/catalog-references';

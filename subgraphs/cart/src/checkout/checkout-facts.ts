@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { AvailableShippingRate } from '@ultramarket/kit';
+import { readCheckoutSettings, type AvailableShippingRate, type CheckoutSettings } from '@ultramarket/kit';
 import type { Cart } from '../cart/cart.entity';
 import type { CartLineFacts } from '../cart/cart-line-facts';
 import { offeredShippingRates, priceWithFacts, readCartPricingFacts, type PricedCart } from '../cart/priced-cart';
 import { hasUsesLeft } from '../promotion/promotion-rules';
 import { readAvailableStock } from '../stock-view/variant-stock.handlers';
-import { readCheckoutSettings, type CheckoutSettings } from '../store-view/checkout-settings';
 
 /** A discount code on the cart and where its promotion stands now. */
 export interface CodeState {

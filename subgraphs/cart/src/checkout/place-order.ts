@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { badUserInput, managesStore, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { badUserInput, managesStore, readCheckoutSettings, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import type { CartConfig } from '../cart-config';
 import type { CartAddress } from '../cart-address/cart-address.type';
 import { Cart } from '../cart/cart.entity';
 import { CartStatus } from '../cart/cart-status';
 import { hashCartToken, newCartToken } from '../cart/cart-token';
 import { expiresAtOf, writeQuantities } from '../cart/cart-writes';
-import { readCheckoutSettings } from '../store-view/checkout-settings';
 import { CheckoutErrors } from './checkout-errors';
 import { readCheckoutFacts } from './checkout-facts';
 import { CheckoutRefused, completeLockedCart } from './complete-cart';

@@ -1,8 +1,19 @@
-import { acceptsCheckout, isStoreStatus, PermanentEventError, StoreStatus, UserError, type EventHandler, type Logger, type Tx } from '@ultramarket/kit';
+import {
+  acceptsCheckout,
+  DEFAULT_CHECKOUT_SETTINGS,
+  isStoreStatus,
+  PermanentEventError,
+  StoreStatus,
+  UserError,
+  type CheckoutSettings,
+  type EventHandler,
+  type Logger,
+  type Tx,
+} from '@ultramarket/kit';
 import { ordersConfig } from '../orders-config';
 import { openOrderLimit } from '../order/open-order-limit';
 import { OrderEvents, type CheckoutRefusedData } from '../order/order.events';
-import { checkoutRefusal, DEFAULT_CHECKOUT_SETTINGS, type CheckoutSettings } from '../store-view/checkout-settings';
+import { checkoutRefusal } from '../store-view/checkout-settings';
 import { checkoutOf, type CheckoutCompleted } from './checkout-snapshot';
 import { writeOrder } from './write-order';
 

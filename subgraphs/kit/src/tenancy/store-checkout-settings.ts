@@ -1,0 +1,70 @@
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '../events/event-envelope';
+import { PermanentEventError, type EventHandler } from '../events/consumer-runner';
+
+/** What a checkout needs of a store's settings (owned by the stores subgraph). */
+export interface CheckoutSettings {
+  guestCheckoutEnabled: boolean;
+  requirePhoneAtCheckout: boolean;
+}
+
+/** A store's defaults, and what counts for a store whose settings have not been heard of. */
+export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = { guestCheckoutEnabled: true, requirePhoneAtCheckout: false };
+
+/** The store's checkout settings as this subgraph last heard them (`store_checkout_settings`), or the defaults. */
+export async function readCheckoutSettings(manager: EntityManager, storeId: string): Promise<CheckoutSettings> {
+  const [row]: { guest_checkout_enabled: boolean; require_phone_at_checkout: boolean }[] = await manager.query(
+    `SELECT guest_checkout_enabled, require_phone_at_checkout FROM store_checkout_settings WHERE store_id = $1`,
+    [storeId],
+  );
+  return row ? { guestCheckoutEnabled: row.guest_checkout_enabled, requirePhoneAtCheckout: row.require_phone_at_checkout } : DEFAULT_CHECKOUT_SETTINGS;
+}
+
+/** The checkout settings an event of the stores subgraph carries (`data.settings`); fields it leaves out are null. */
+function settingsOf(event: EventEnvelope): { [K in keyof CheckoutSettings]: boolean | null } | null {
+  const settings = (event.data as { settings?: unknown }).settings;
+  if (typeof settings !== 'object' || settings === null) return null;
+  const flag = (value: unknown) => (typeof value === 'boolean' ? value : null);
+  const { guestCheckoutEnabled, requirePhoneAtCheckout } = settings as Record<string, unknown>;
+  return { guestCheckoutEnabled: flag(guestCheckoutEnabled), requirePhoneAtCheckout: flag(requirePhoneAtCheckout) };
+}
+
+/** Keeps one store's row from one stores event: an older version never undoes a newer one; no settings, no change. */
+function follow(name: string, eventType: string): EventHandler {
+  return {
+    name,
+    eventType,
+    async handle(event, tx) {
+      if (!event.storeId || event.storeId !== event.aggregateId) throw new PermanentEventError(`${event.type} ${event.id} is not about its own store`);
+      const settings = settingsOf(event);
+      if (!settings) return;
+      await tx.manager.query(
+        `INSERT INTO store_checkout_settings (store_id, guest_checkout_enabled, require_phone_at_checkout, version, updated_at)
+         VALUES ($1, COALESCE($2::boolean, $5::boolean), COALESCE($3::boolean, $6::boolean), $4, now())
+         ON CONFLICT (store_id) DO UPDATE SET
+           guest_checkout_enabled = COALESCE($2::boolean, store_checkout_settings.guest_checkout_enabled),
+           require_phone_at_checkout = COALESCE($3::boolean, store_checkout_settings.require_phone_at_checkout),
+           version = EXCLUDED.version, updated_at = now()
+         WHERE store_checkout_settings.version < EXCLUDED.version`,
+        [
+          event.storeId,
+          settings.guestCheckoutEnabled,
+          settings.requirePhoneAtCheckout,
+          event.aggregateVersion,
+          DEFAULT_CHECKOUT_SETTINGS.guestCheckoutEnabled,
+          DEFAULT_CHECKOUT_SETTINGS.requirePhoneAtCheckout,
+        ],
+      );
+    },
+  };
+}
+
+/**
+ * The durable consumers that keep a subgraph's replica of its stores' checkout settings, `store_checkout_settings`
+ * (`store_id` primary key, `guest_checkout_enabled`, `require_phone_at_checkout`, `version`, `updated_at`; the
+ * subgraph's own migration creates it), from `stores.created` and `stores.updated`. Orders enforces the settings
+ * where it records an order, cart where a checkout starts: one replica's code, each subgraph its own rows.
+ */
+export function storeCheckoutSettingsHandlers(names: { created: string; updated: string }): EventHandler[] {
+  return [follow(names.created, 'stores.created'), follow(names.updated, 'stores.updated')];
+}
