@@ -27,7 +27,7 @@ function benchConfig(argv = process.argv.slice(2)) {
       subscribers: int('BENCH_SUBSCRIBERS', 200, 2, 2000),
       orders: int('BENCH_P5_ORDERS', 12, 2, 200),
     },
-    only: argv.filter((arg) => /^(P\d(-hot)?|IMPORT)$/i.test(arg)).map((arg) => arg.toUpperCase()),
+    only: argv.filter((arg) => /^(P\d(-hot|-cart)?|IMPORT)$/i.test(arg)).map((arg) => arg.toUpperCase()),
     strict: argv.includes('--strict'),
   };
 }
