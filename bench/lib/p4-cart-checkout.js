@@ -174,14 +174,17 @@ async function cartSagaRun({ shoppers, products, seconds, title }) {
 /** Every service's statements (request + background), by service. */
 async function statementTotals(services) {
   const entries = await Promise.all(
-    Object.entries(services).map(async ([name, service]) => {
-      const text = await (await fetch(service.metricsUrl)).text();
-      const total = text
-        .split('\n')
-        .filter((line) => line.startsWith('db_statements_total{'))
-        .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).pop()), 0);
-      return [name, total];
-    }),
+    // the subgraphs: each counts its statements on /metrics (the gateway sends none)
+    Object.entries(services)
+      .filter(([, service]) => service.metricsUrl)
+      .map(async ([name, service]) => {
+        const text = await (await fetch(service.metricsUrl)).text();
+        const total = text
+          .split('\n')
+          .filter((line) => line.startsWith('db_statements_total{'))
+          .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).pop()), 0);
+        return [name, total];
+      }),
   );
   return Object.fromEntries(entries);
 }
