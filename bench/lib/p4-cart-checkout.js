@@ -20,7 +20,7 @@
  */
 const { randomInt, randomUUID } = require('node:crypto');
 const { median } = require('./rounds');
-const { Shopper, percentiles, post, sleep } = require('./saga');
+const { Shopper, payAndConfirm, percentiles, post, sleep } = require('./saga');
 const { createPgbenchDatabase, findPgbench, runPgbench } = require('./pgbench');
 const { ConsumersIdle } = require('./consumers-idle');
 const { graphql } = require('./graphql-client');
@@ -117,28 +117,11 @@ async function oneCheckout(shopper, products) {
   const reviewed = performance.now();
   const order = await shopper.complete(cart);
   const completed = performance.now();
-  let confirmedAt;
-  let resolveConfirmed;
-  const confirmed = new Promise((resolve) => (resolveConfirmed = resolve));
-  const unsubscribe = connection.follow(order.id, (status, at) => {
-    if (status === 'CONFIRMED' && confirmedAt === undefined) {
-      confirmedAt = at;
-      resolveConfirmed();
-    }
+  const { confirmedAt, fallback } = await payAndConfirm(shopper, connection, order.id, {
+    fallbackAfterMs: FALLBACK_AFTER_MS,
+    confirmTimeoutMs: CONFIRM_TIMEOUT_MS,
   });
-  let fallback = false;
-  try {
-    await shopper.pay(order.id);
-    await Promise.race([confirmed, sleep(FALLBACK_AFTER_MS)]);
-    connection.check();
-    if (confirmedAt === undefined) {
-      fallback = true;
-      confirmedAt ??= await shopper.pollUntil(order.id, 'CONFIRMED', CONFIRM_TIMEOUT_MS - FALLBACK_AFTER_MS, 200);
-    }
-    return { cartStepsMs: reviewed - started, completeMs: completed - reviewed, cycleMs: confirmedAt - started, confirmedAt, fallback };
-  } finally {
-    unsubscribe();
-  }
+  return { cartStepsMs: reviewed - started, completeMs: completed - reviewed, cycleMs: confirmedAt - started, confirmedAt, fallback };
 }
 
 async function cartSagaRun({ shoppers, products, seconds, title }) {

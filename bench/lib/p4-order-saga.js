@@ -18,7 +18,7 @@
  * servers shared with the rest of the machine (NATS, Redis, PostgreSQL's background processes).
  */
 const { median } = require('./rounds');
-const { Shopper, randomItems, percentiles } = require('./saga');
+const { Shopper, payAndConfirm, randomItems, percentiles } = require('./saga');
 const { createPgbenchDatabase, findPgbench, runPgbench, SCRIPT } = require('./pgbench');
 const { ConsumersIdle } = require('./consumers-idle');
 
@@ -32,31 +32,11 @@ async function oneOrder(shopper, products) {
   const started = performance.now();
   const order = await shopper.placeOrder(randomItems(products));
   const placed = performance.now();
-  let confirmedAt;
-  let resolveConfirmed;
-  const confirmed = new Promise((resolve) => (resolveConfirmed = resolve));
-  const unsubscribe = connection.follow(order.id, (status, at) => {
-    if (status === 'CONFIRMED' && confirmedAt === undefined) {
-      confirmedAt = at;
-      resolveConfirmed();
-    }
+  const { paidAt, confirmedAt, fallback } = await payAndConfirm(shopper, connection, order.id, {
+    fallbackAfterMs: FALLBACK_AFTER_MS,
+    confirmTimeoutMs: CONFIRM_TIMEOUT_MS,
   });
-  let fallback = false;
-  try {
-    await shopper.pay(order.id);
-    const paid = performance.now();
-    const timer = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-    await Promise.race([confirmed, timer(FALLBACK_AFTER_MS)]);
-    connection.check();
-    if (confirmedAt === undefined) {
-      fallback = true;
-      const polledAt = await shopper.pollUntil(order.id, 'CONFIRMED', CONFIRM_TIMEOUT_MS - FALLBACK_AFTER_MS, 200);
-      confirmedAt ??= polledAt;
-    }
-    return { placeOrderMs: placed - started, payMs: paid - placed, cycleMs: confirmedAt - started, confirmedAt, fallback };
-  } finally {
-    unsubscribe();
-  }
+  return { placeOrderMs: placed - started, payMs: paidAt - placed, cycleMs: confirmedAt - started, confirmedAt, fallback };
 }
 
 /**

@@ -168,6 +168,38 @@ class Shopper {
   }
 }
 
+/**
+ * Follows `orderId` on `connection`, pays it, and waits for its CONFIRMED push; should none come within
+ * `fallbackAfterMs` of the payment's answer, polls `order(id)` instead (a safety net, counted as `fallback`).
+ * Resolves to the performance.now() of the payment's answer and of CONFIRMED.
+ */
+async function payAndConfirm(shopper, connection, orderId, { fallbackAfterMs, confirmTimeoutMs }) {
+  let confirmedAt;
+  let resolveConfirmed;
+  const confirmed = new Promise((resolve) => (resolveConfirmed = resolve));
+  const unsubscribe = connection.follow(orderId, (status, at) => {
+    if (status === 'CONFIRMED' && confirmedAt === undefined) {
+      confirmedAt = at;
+      resolveConfirmed();
+    }
+  });
+  try {
+    await shopper.pay(orderId);
+    const paidAt = performance.now();
+    await Promise.race([confirmed, sleep(fallbackAfterMs)]);
+    connection.check();
+    let fallback = false;
+    if (confirmedAt === undefined) {
+      fallback = true;
+      const polledAt = await shopper.pollUntil(orderId, 'CONFIRMED', confirmTimeoutMs - fallbackAfterMs, 200);
+      confirmedAt ??= polledAt;
+    }
+    return { paidAt, confirmedAt, fallback };
+  } finally {
+    unsubscribe();
+  }
+}
+
 const randomItems = (products) => [{ productId: products[randomInt(products.length)].id, quantity: 1 + randomInt(3) }];
 
 /**
@@ -211,4 +243,4 @@ async function merchantMutation(gatewayUrl, merchantToken, kind, orderId) {
   return payloadOf(await post(gatewayUrl, COMPLETE_ORDER, { input: { orderId } }, headers, 'completeOrder'), 'completeOrder', 'completeOrder').order;
 }
 
-module.exports = { post, Shopper, LiveConnection, prepareSaga, confirmedOrders, merchantMutation, randomItems, percentiles, sleep, FOLLOW };
+module.exports = { post, payAndConfirm, Shopper, LiveConnection, prepareSaga, confirmedOrders, merchantMutation, randomItems, percentiles, sleep, FOLLOW };
