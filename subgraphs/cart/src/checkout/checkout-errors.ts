@@ -47,8 +47,14 @@ export const CheckoutErrors = {
     UserError.of('SHIPPING_RATE_REQUIRED', 'Choose one of the cart’s availableShippingRates (selectCartShippingRate)', ['cart', 'selectedShippingRate']),
   guestCheckoutDisabled: () =>
     UserError.of('GUEST_CHECKOUT_DISABLED', 'This store takes orders from signed-in shoppers only: sign in or create an account to check out'),
-  phoneRequired: (field: string[] = ['cart', 'phone']) =>
-    UserError.of('PHONE_REQUIRED', 'This store needs a phone number to deliver the order (setCartEmail’s phone, or the shipping address’s)', field),
+  /** On a cart: its contact phone or its shipping address's; on placeOrder (`field` given): the shipping address's. */
+  phoneRequired: (field?: string[]) =>
+    field
+      ? UserError.of('PHONE_REQUIRED', 'This store needs a phone number to deliver the order: give the shipping address a phone', field)
+      : UserError.of('PHONE_REQUIRED', 'This store needs a phone number to deliver the order (setCartEmail’s phone, or the shipping address’s)', [
+          'cart',
+          'phone',
+        ]),
   storeUnavailable: (status: string) => UserError.of(ErrorCode.STORE_UNAVAILABLE, `This store is ${status} and takes no orders`),
   totalChanged: (expected: string, now: string) =>
     UserError.of('CHECKOUT_TOTAL_CHANGED', `The cart's total is ${now} now, not the ${expected} expected: review the cart again`, ['input', 'expectedTotal']),
