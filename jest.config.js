@@ -30,6 +30,9 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['**/*.e2e.test.ts'],
+      // suites run in band share stacks of the same settings (scripts/lib/stack-pool.js)
+      globalSetup: '<rootDir>/scripts/jest-e2e-setup.js',
+      globalTeardown: '<rootDir>/scripts/jest-e2e-teardown.js',
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
   ],

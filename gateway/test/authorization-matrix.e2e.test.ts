@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 type Answer = { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
@@ -49,7 +50,7 @@ describe('authorization matrix', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('authz') });
+    stack = await acquireStack({ name: 'authz' });
     store = new Storefront(stack);
     callers = {
       anonymous: undefined,
@@ -84,8 +85,7 @@ describe('authorization matrix', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   const matrix = async (url: () => string, query: string, variables: () => Record<string, unknown>, path: string, expected: Record<string, string>) => {

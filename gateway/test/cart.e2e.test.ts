@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { priceCart, type Promotion, type TaxRule } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront, type Sdk } from './support/storefront';
 import type { CartDetailsFragment, CartLineInput } from '../../schema/generated/sdk';
 
@@ -32,7 +33,7 @@ describe('cart through the gateway', () => {
     );
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('cart') });
+    stack = await acquireStack({ name: 'cart' });
     store = await Storefront.open(stack, 'Cart Corner');
     guest = store.sdkFor();
     const { createProduct } = await store.merchant.CreateProductWithVariants({
@@ -52,8 +53,7 @@ describe('cart through the gateway', () => {
     [small, medium] = ['LIN-S', 'LIN-M'].map((sku) => createProduct.product!.variants.find((variant) => variant.sku === sku)!.id);
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('keeps a guest cart of two variants, reflects a catalog price change, merges it on sign-in, and writes nothing for bad input', async () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { UNTHROTTLED } from './support/unthrottled';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 import { parseCsv } from '../../subgraphs/catalog/src/bulk/csv';
 import type { InventoryItemFieldsFragment, OrderSummaryFragment, ProductWithVariantsFragment } from '../../schema/generated/sdk';
@@ -39,19 +41,11 @@ describe('catalog journey: a product with variants, stocked at two locations, so
   beforeAll(async () => {
     // 200 concurrent buyers and a merchant polling their orders: the query-cost budgets are out of the way
     // here (rate-limits.e2e.test.ts is about them)
-    const unthrottled = {
-      RATE_LIMIT_USER_BUCKET: '1000000',
-      RATE_LIMIT_USER_RESTORE_RATE: '100000',
-      RATE_LIMIT_ANONYMOUS_BUCKET: '1000000',
-      RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '100000',
-      CATALOG_BULK_POLL_INTERVAL: '100ms',
-    };
-    stack = await startStack({ namespace: uniqueSuiteName('journey'), env: unthrottled });
+    stack = await acquireStack({ name: 'journey', env: UNTHROTTLED });
     store = new Storefront(stack);
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('creates a 2×3 product, one variant per combination, each with its own SKU and price', async () => {

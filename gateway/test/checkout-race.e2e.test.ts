@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { UNTHROTTLED } from './support/unthrottled';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 const california = {
@@ -120,13 +122,7 @@ describe('the discount-code race through the gateway', () => {
   beforeAll(async () => {
     // 100 shoppers and a merchant polling their orders: this suite is about usage limits, not about the
     // query-cost budgets (rate-limits.e2e.test.ts is), so the budgets, on, are as large as the bench's
-    const unthrottled = {
-      RATE_LIMIT_USER_BUCKET: '1000000000',
-      RATE_LIMIT_USER_RESTORE_RATE: '1000000000',
-      RATE_LIMIT_ANONYMOUS_BUCKET: '1000000000',
-      RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '1000000000',
-    };
-    stack = await startStack({ namespace: uniqueSuiteName('race'), env: unthrottled });
+    stack = await acquireStack({ name: 'race', env: UNTHROTTLED });
     store = await Storefront.open(stack, 'Race Track');
     productId = await store.product('Stopwatch', 1000, PRICE);
     // cart hears of the product (and its stock) by event: wait until a cart takes it
@@ -138,8 +134,7 @@ describe('the discount-code race through the gateway', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('100 shoppers complete at once with a 10-use code: exactly 10 orders with its discount, 90 DISCOUNT_CODE_USED_UP with their carts open and unchanged', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import type { OrderStatusChangedSubscription } from '../../schema/generated/sdk';
 import { Storefront, type Sdk } from './support/storefront';
 import { subscribe } from './support/live';
@@ -109,7 +110,7 @@ describe('checkout through the gateway', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('checkout') });
+    stack = await acquireStack({ name: 'checkout' });
     store = await Storefront.open(stack, 'Checkout Corner');
     guest = store.sdkFor();
     productId = await store.product('Walnut board', 20, 4000);
@@ -130,8 +131,7 @@ describe('checkout through the gateway', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('a guest cart with a code, merged on sign-in, reviewed and completed, becomes the order orders records to the minor unit; paid, it is CONFIRMED; cancelled, the code is used again', async () => {

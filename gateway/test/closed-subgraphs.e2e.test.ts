@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '../../subgraphs/kit/src/security/gateway-signature';
 import { loadSubgraphSigningSecret } from '../../subgraphs/kit/src/security/signing-secret';
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
-import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
 import { outcome, post } from './support/graphql-post';
 
 const QUERY = JSON.stringify({ query: '{ __typename }' });
@@ -17,12 +17,11 @@ describe('subgraphs closed to everyone but the gateway', () => {
   const subgraphs = () => Object.values(stack.services).filter(({ name }) => name !== 'gateway');
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('closed') });
+    stack = await acquireStack({ name: 'closed' });
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('refuses an unsigned request at every subgraph with 401 UNAUTHENTICATED, while the gateway answers it', async () => {

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadSigningKeys, readAuthConfig, Role, signAccessToken } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { isListeningPing } from './support/live';
 import { GraphQLClient } from 'graphql-request';
 import { Storefront } from './support/storefront';
@@ -264,7 +265,7 @@ describe('the explorer in a browser', () => {
   beforeAll(async () => {
     requireChromium();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    stack = await startStack({ namespace: uniqueSuiteName('explorer') });
+    stack = await acquireStack({ name: 'explorer' });
     const { createProduct } = await graphql<{ createProduct: { product: { id: string } } }>(
       'mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }',
       { input: { title, price: { amount: 4900, currencyCode: 'USD' }, status: 'ACTIVE' } },
@@ -275,8 +276,7 @@ describe('the explorer in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('runs a query typed in the explorer and shows the result, with the headers typed in it', async () => {

@@ -4,10 +4,11 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import jwt from 'jsonwebtoken';
 import { loadSigningKeys, readAuthConfig, Role, revokedTokenKey, revokedUserKey } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { listeningAcks } from './support/live';
 import { Storefront } from './support/storefront';
 
@@ -34,13 +35,12 @@ describe('gateway security and protocol', () => {
   const claims = (token: string) => jwt.decode(token) as { jti: string; sub: string; iat: number };
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('security') });
+    stack = await acquireStack({ name: 'security' });
     store = new Storefront(stack);
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
     await redis.quit();
   });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { SHIPPING_ADDRESS, Storefront } from './support/storefront';
 
 const GOOD_CARD = '4242424242424242';
@@ -35,14 +36,13 @@ describe('money amounts above 32 bits', () => {
   let merchant: GraphQLClient;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('money') });
+    stack = await acquireStack({ name: 'money' });
     store = new Storefront(stack);
     merchant = new GraphQLClient(stack.gatewayUrl, { headers: { authorization: `Bearer ${store.merchantToken}`, 'x-store-id': store.storeId } });
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   /** The whole answer, errors included: graphql-request throws on errors, which hides their codes. */

@@ -4,8 +4,8 @@ import { GraphQLClient } from 'graphql-request';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadSigningKeys, loadSubgraphSigningSecret, readAuthConfig } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 import { Storefront } from './support/storefront';
 
@@ -68,7 +68,7 @@ describe('gateway operation limits and production posture', () => {
   const timings: { shape: string; transport: 'HTTP' | 'WebSocket'; code: string; bytes: number; ms: number }[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('limits') });
+    stack = await acquireStack({ name: 'limits' });
     store = new Storefront(stack);
     await store.product(`Limits lamp ${randomUUID().slice(0, 8)}`, 3);
     await store.product(`Limits mug ${randomUUID().slice(0, 8)}`, 0);
@@ -86,8 +86,7 @@ describe('gateway operation limits and production posture', () => {
 
   afterAll(async () => {
     await Promise.all([production?.stop(), productionWithIntrospection?.stop()]);
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
     if (timings.length > 0) {
       const rows = timings.map(({ shape, transport, code, bytes, ms }) => `| ${shape} | ${transport} | ${code} | ${bytes} | ${ms.toFixed(1)} |`);
       console.log(['Refusal times (client round trip)', '| shape | transport | code | bytes | ms |', '| --- | --- | --- | ---: | ---: |', ...rows].join('\n'));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { UNTHROTTLED } from './support/unthrottled';
 import { Storefront } from './support/storefront';
 import type { OrderSummaryFragment } from '../../schema/generated/sdk';
 
@@ -12,19 +13,12 @@ describe('orders and stock through the gateway', () => {
   beforeAll(async () => {
     // 200 concurrent buyers and a merchant polling every order: this suite is about stock, not about
     // the query-cost budgets (gateway/test/rate-limits.e2e.test.ts is), so the budgets are out of its way
-    const unthrottled = {
-      RATE_LIMIT_USER_BUCKET: '1000000',
-      RATE_LIMIT_USER_RESTORE_RATE: '100000',
-      RATE_LIMIT_ANONYMOUS_BUCKET: '1000000',
-      RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '100000',
-    };
-    stack = await startStack({ namespace: uniqueSuiteName('stock'), env: unthrottled });
+    stack = await acquireStack({ name: 'stock', env: UNTHROTTLED });
     store = new Storefront(stack);
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   /** Settled: stock reserved (or the order cancelled for the lack of it). */

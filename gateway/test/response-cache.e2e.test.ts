@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
 import { getSdk } from '../../schema/generated/sdk';
-import { dropDatabases, startStack, statementCount, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { statementCount, type Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 import { Storefront } from './support/storefront';
 
@@ -33,7 +34,7 @@ describe('gateway response cache', () => {
   let otherReplica: ExtraGateway;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('respcache') });
+    stack = await acquireStack({ name: 'respcache' });
     shop = new Storefront(stack);
     otherShop = new Storefront(stack);
     lampId = await shop.product(`Cached lamp ${randomUUID().slice(0, 8)}`, 5, 1000);
@@ -44,8 +45,7 @@ describe('gateway response cache', () => {
 
   afterAll(async () => {
     await otherReplica?.stop();
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   const client = (storeId: string, token?: string, url = stack.gatewayUrl) =>

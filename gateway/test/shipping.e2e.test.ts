@@ -1,6 +1,7 @@
 import { GraphQLClient, gql } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 const USD = (amount: number) => ({ amount, currencyCode: 'USD' });
@@ -128,12 +129,11 @@ describe('shipping rates through the gateway', () => {
   let store: Storefront;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('shipping') });
+    stack = await acquireStack({ name: 'shipping' });
     store = await Storefront.open(stack, 'Parcel Place');
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('offers a guest cart with an address both of the merchant’s methods, priced for its weight and subtotal, free over the threshold; the chosen rate is charged as offered', async () => {

@@ -3,9 +3,10 @@ import { GraphQLClient } from 'graphql-request';
 import { Client as PgClient } from 'pg';
 import { Role } from '@ultramarket/kit';
 import { getSdk } from '../../schema/generated/sdk';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { SHIPPING_ADDRESS, Storefront, type Sdk } from './support/storefront';
 
 /**
@@ -64,7 +65,7 @@ describe('a store’s life: segments from real orders, status across the supergr
     );
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('lifecycle') });
+    stack = await acquireStack({ name: 'lifecycle' });
     store = await Storefront.open(stack, 'Gamma Goods');
     admin = getSdk(new GraphQLClient(stack.gatewayUrl, { headers: { authorization: `Bearer ${tokenFor([Role.PLATFORM_ADMIN], null)}` } }));
     productId = await store.product('Gamma lantern', 50, 3000);
@@ -72,8 +73,7 @@ describe('a store’s life: segments from real orders, status across the supergr
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('moves a customer into a segment as their paid orders raise their metrics', async () => {

@@ -3,8 +3,9 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { getSdk, type StockChangedSubscription } from '../../schema/generated/sdk';
-import { dropDatabases, startStack, statementCount, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { statementCount, type Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront, type Sdk } from './support/storefront';
 import { subscribe } from './support/live';
 
@@ -26,15 +27,14 @@ describe('the supergraph through the gateway', () => {
   const sockets: Client[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('e2e') });
+    stack = await acquireStack({ name: 'e2e' });
     store = new Storefront(stack);
     merchant = store.merchant;
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all(sockets.map((socket) => socket.dispose()));
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('creates a product in catalog that appears in inventory through the event', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { gatewaySdk, openStore, signIn, signUp, type Person } from './support/accounts';
 import { flawedCopiesOf } from './support/forged-tokens';
 import { type Answer, post } from './support/graphql-post';
@@ -99,7 +100,7 @@ describe('token checks at the gateway and at every subgraph', () => {
     Promise.all(subgraphs().map(async ({ name }) => row(name, what, await ask(name, tokenOf(probes[name].caller), where))));
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('tokens') });
+    stack = await acquireStack({ name: 'tokens' });
     const suffix = randomUUID().slice(0, 8);
     people.merchant = await signUp(stack, { firstName: 'Mona', lastName: 'Merchant', email: `mona.${suffix}@example.com` });
     const opened = await openStore(stack, people.merchant, await signIn(stack, people.merchant), `Token Checks ${suffix}`);
@@ -149,8 +150,7 @@ describe('token checks at the gateway and at every subgraph', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('has a probe for every subgraph of the stack, each answering the real tokens with their data', async () => {

@@ -42,7 +42,7 @@ describe('jest projects', () => {
   });
 
   it('puts every suite that starts a whole stack in the e2e project, which runs in band', () => {
-    const stackStarters = files.filter((file) => /\bstartStack\(/.test(readFileSync(file, 'utf8')));
+    const stackStarters = files.filter((file) => /(?<![.\w])(startStack|acquireStack)\(/.test(readFileSync(file, 'utf8')));
     expect(stackStarters.length).toBeGreaterThan(20);
     expect(stackStarters.filter((file) => projectsOf(file)[0] !== 'e2e').map((file) => path.relative(root, file))).toEqual([]);
   });

@@ -1,0 +1,2 @@
+'use strict';
+module.exports = require('./jest-e2e-global').setup;
