@@ -46,7 +46,8 @@ describe('payments subgraph: authorize and capture with Stripe (against the loca
     idempotencyKey,
   });
   const paymentStatus = async (id: string) => (await owner.query(`SELECT status FROM payment WHERE id = $1`, [id]))[0]?.status as string;
-  const deliver = (type: string, intent: Record<string, unknown>) => {
+  /** Delivers a signed webhook event and answers what payments did with it (`result`). */
+  const deliver = async (type: string, intent: Record<string, unknown>): Promise<string> => {
     const payload = JSON.stringify({
       id: `evt_${randomUUID().replace(/-/g, '')}`,
       object: 'event',
@@ -57,11 +58,12 @@ describe('payments subgraph: authorize and capture with Stripe (against the loca
       data: { object: intent },
     });
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    return fetch(payments.url.replace(/\/graphql$/, '/webhooks/stripe'), {
+    const response = await fetch(payments.url.replace(/\/graphql$/, '/webhooks/stripe'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': signature },
       body: payload,
     });
+    return ((await response.json()) as { result: string }).result;
   };
 
   beforeAll(async () => {
@@ -151,7 +153,7 @@ describe('payments subgraph: authorize and capture with Stripe (against the loca
 
     // Stripe's own report of the hold converges with the answer we had: nothing changes
     const intent = stripeApi.intents.get(payment.providerReference!)!;
-    expect((await (await deliver('payment_intent.amount_capturable_updated', intent)).json()).result).toBe('applied');
+    expect(await deliver('payment_intent.amount_capturable_updated', intent)).toBe('applied');
     expect(await paymentStatus(payment.id)).toBe('AUTHORIZED');
 
     const captured = await payments
@@ -163,7 +165,7 @@ describe('payments subgraph: authorize and capture with Stripe (against the loca
 
     // canceled at Stripe (the dashboard, or an expired hold): the payment is VOIDED, once
     Object.assign(intent, { status: 'canceled', cancellation_reason: 'requested_by_customer' });
-    expect((await (await deliver('payment_intent.canceled', intent)).json()).result).toBe('applied');
+    expect(await deliver('payment_intent.canceled', intent)).toBe('applied');
     expect(await paymentStatus(payment.id)).toBe('VOIDED');
     const voids = await owner.query(`SELECT amount FROM payment_transaction WHERE payment_id = $1 AND type = 'VOID'`, [payment.id]);
     expect(voids).toEqual([{ amount: '6000' }]);
@@ -178,7 +180,7 @@ describe('payments subgraph: authorize and capture with Stripe (against the loca
     expect(payment.status).toBe('PENDING');
     const intent = [...stripeApi.intents.values()].find((candidate) => (candidate.metadata as { paymentId: string }).paymentId === payment.id)!;
     expect(intent.status).toBe('requires_capture');
-    expect((await (await deliver('payment_intent.amount_capturable_updated', intent)).json()).result).toBe('applied');
+    expect(await deliver('payment_intent.amount_capturable_updated', intent)).toBe('applied');
     expect(await paymentStatus(payment.id)).toBe('AUTHORIZED');
   });
 });

@@ -24,7 +24,7 @@ async function authorize(provider: SimulatedProvider, method: { cardNumber?: str
   return outcome;
 }
 
-const capture = (provider: SimulatedProvider, providerReference: string, amount: number, final = false, idempotencyKey = randomUUID()) =>
+const capture = (provider: SimulatedProvider, providerReference: string, amount: number, final = false, idempotencyKey: string = randomUUID()) =>
   provider.capture({ paymentId: 'p1', orderId: 'o1', providerReference, amount: Money.of(amount, 'USD'), final, idempotencyKey });
 
 const refusalCode = async (call: Promise<unknown>) => {
