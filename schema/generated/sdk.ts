@@ -329,6 +329,29 @@ export type CancelOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Which authorized payment to capture (by its id or its order), how much, and an idempotency key. */
+export type CapturePaymentInput = {
+  /** What to capture, in the payment's currency's minor units; left out: all that is still authorized, as the final capture. */
+  amount?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** A key unique to this capture (1–255 characters): repeating the request with it captures nothing more. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The order whose authorized payment to capture; give this or paymentId. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** The payment to capture; give this or orderId. */
+  paymentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of capturePayment: the payment as it now is, and why nothing was captured. */
+export type CapturePaymentPayload = {
+  __typename?: 'CapturePaymentPayload';
+  /** The order, for reading its payment status in the same request. */
+  order: Maybe<Order>;
+  /** The payment after the capture (unchanged when refused). */
+  payment: Maybe<Payment>;
+  /** Why nothing was captured; empty on success. Codes: INVALID_TRANSITION (the payment is not AUTHORIZED or PARTIALLY_CAPTURED), CAPTURE_EXCEEDS_AUTHORIZED, CAPTURE_REFUSED (the provider refused, e.g. the authorization expired). */
+  userErrors: Array<UserError>;
+};
+
 /** A shopper's cart in one store; its prices are always the catalog's current ones. */
 export type Cart = {
   __typename?: 'Cart';
@@ -2087,6 +2110,8 @@ export type Mutation = {
   cancelBulkOperation: CancelBulkOperationPayload;
   /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. The shopper is told the reason code, never the note. The staff of a SUSPENDED or CLOSED store get STORE_UNAVAILABLE. */
   cancelOrder: CancelOrderPayload;
+  /** Captures (part of) an authorized payment of a MANUAL-capture store: `amount`, or everything still authorized as the final capture. The store's staff only; another store's payment is NOT_FOUND. Publishes payments.captured (orders: PARTIALLY_PAID, then PAID). */
+  capturePayment: CapturePaymentPayload;
   /** Changes the signed-in user's password; every other session ends. Answers with a fresh access token for this session. */
   changePassword: ChangePasswordPayload;
   /** Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added. */
@@ -2180,7 +2205,7 @@ export type Mutation = {
   moveCategory: MoveCategoryPayload;
   /** Places an order in the caller’s store (guests too, naming it with X-Store-Id): a "buy now" — the items become a one-off cart priced by the same engine as every cart (automatic promotions, tax for the address, the cheapest shipping rate offered for it) and completed like completeCheckout; stock is then reserved and the order awaits payment. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, VARIANT_REQUIRED, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
   placeOrder: PlaceOrderPayload;
-  /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed. */
+  /** Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. In a store whose paymentCaptureMode is MANUAL the total is only authorized (payment AUTHORIZED), and captured as the order ships or with capturePayment. Publishes payments.initiated, then payments.succeeded, payments.authorized or payments.failed. */
   processPayment: ProcessPaymentPayload;
   /** Opens an abandoned cart from its email's recovery link (once, before the link expires): a guest cart with a new cartToken (the old token stops working), a customer's cart for its signed-in customer. Refused with CART_RECOVERY_INVALID otherwise. */
   recoverCart: RecoverCartPayload;
@@ -2344,6 +2369,11 @@ export type MutationCancelBulkOperationArgs = {
 
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationCapturePaymentArgs = {
+  input: CapturePaymentInput;
 };
 
 
@@ -3108,11 +3138,22 @@ export type OrderLineItem = {
 
 /** Whether the order has been paid for. */
 export type OrderPaymentStatus =
+  /** The total is held on the shopper's card (a MANUAL-capture store); it is taken as the order ships. */
+  | 'AUTHORIZED'
+  /** The last payment failed. */
   | 'FAILED'
+  /** The total was taken (in a MANUAL-capture store: captured in full). */
   | 'PAID'
+  /** Part of the authorized total was captured (a first shipment, or staff). */
+  | 'PARTIALLY_PAID'
+  /** A payment is being processed. */
   | 'PENDING'
+  /** The money taken was given back. */
   | 'REFUNDED'
-  | 'UNPAID';
+  /** No payment yet. */
+  | 'UNPAID'
+  /** The authorization was released before anything was captured (order cancelled, or the authorization expired). */
+  | 'VOIDED';
 
 /** Whether stock is held for the order. */
 export type OrderReservationStatus =
@@ -3219,8 +3260,12 @@ export type PageInfo = {
 /** One attempt to pay an order; a declined card is a FAILED payment and the shopper's next try is a new one. */
 export type Payment = {
   __typename?: 'Payment';
-  /** The amount charged: the order total. */
+  /** The amount charged, or authorized in a MANUAL-capture store: the order total. */
   amount: Money;
+  /** Until when an authorization can be captured (the provider's deadline); null for a sale. */
+  authorizationExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The money taken so far: the whole amount once a sale succeeded; the sum of the captures of an authorization. */
+  capturedAmount: Money;
   /** When the payment was accepted (UTC). */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque payment id. */
@@ -3233,7 +3278,7 @@ export type Payment = {
   provider: Scalars['String']['output'];
   /** The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers. */
   providerReference: Maybe<Scalars['String']['output']>;
-  /** PENDING, SUCCEEDED, FAILED, REFUNDED or NEEDS_REVIEW. */
+  /** PENDING, SUCCEEDED, FAILED, REFUNDED, NEEDS_REVIEW, AUTHORIZED, PARTIALLY_CAPTURED or VOIDED. */
   status: PaymentStatus;
   /** The store the order was placed in. */
   storeId: Scalars['ID']['output'];
@@ -3242,6 +3287,13 @@ export type Payment = {
   /** When its status last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** When a store takes the shopper's money. */
+export type PaymentCaptureMode =
+  /** At payment: the card is charged when the shopper pays. */
+  | 'AUTOMATIC'
+  /** Authorized at payment and captured as the order is fulfilled (on each shipment, or by staff with capturePayment); the authorization is voided when the order is cancelled or the authorization expires. */
+  | 'MANUAL';
 
 /** A page of Payment items (Relay connection). */
 export type PaymentConnection = {
@@ -3273,18 +3325,24 @@ export type PaymentMethodInput = {
   token?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where a payment is: an order has at most one PENDING, SUCCEEDED or NEEDS_REVIEW payment at a time. */
+/** Where a payment is: an order has at most one PENDING, SUCCEEDED, NEEDS_REVIEW, AUTHORIZED or PARTIALLY_CAPTURED payment at a time. */
 export type PaymentStatus =
+  /** The amount is held on the shopper's card, nothing taken yet (a store with paymentCaptureMode MANUAL): captured as the order ships or by staff (capturePayment), voided when the order is cancelled or the authorization expires. */
+  | 'AUTHORIZED'
   /** The provider refused it (declined card, insufficient funds); the shopper may pay again. */
   | 'FAILED'
   /** The provider could not tell the outcome after every reconciliation attempt: staff must check it with the provider. A late provider report still settles it; the order cannot be paid again meanwhile. */
   | 'NEEDS_REVIEW'
+  /** Part of the authorization was captured (capturedAmount); the rest is still held. */
+  | 'PARTIALLY_CAPTURED'
   /** Accepted; the provider has not answered yet. */
   | 'PENDING'
   /** The money was taken and given back. */
   | 'REFUNDED'
-  /** The money was taken. */
-  | 'SUCCEEDED';
+  /** The money was taken (in a MANUAL-capture store: the last capture was made; capturedAmount says how much). */
+  | 'SUCCEEDED'
+  /** The authorization was released (order cancelled, or it expired) without taking the rest; capturedAmount says what was taken before. */
+  | 'VOIDED';
 
 /** One call to the payment provider: a sale, a refund, … */
 export type PaymentTransaction = {
@@ -5460,6 +5518,8 @@ export type StoreSettings = {
   lowStockThreshold: Scalars['Int']['output'];
   /** Put before every order number, e.g. "#" or "UM-". */
   orderNumberPrefix: Scalars['String']['output'];
+  /** When payments take the money: at payment (AUTOMATIC) or as the order is fulfilled (MANUAL). */
+  paymentCaptureMode: PaymentCaptureMode;
   /** Where discounts and taxes are rounded to a minor unit (half-even): per line or per order. */
   priceRounding: PriceRounding;
   /** Whether the store's prices include tax (tax is then taken out of them, not added). */
@@ -5485,6 +5545,8 @@ export type StoreSettingsInput = {
   lowStockThreshold?: InputMaybe<Scalars['Int']['input']>;
   /** Order number prefix: 1–10 of A–Z, 0–9, "#", "-". */
   orderNumberPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** AUTOMATIC (charge at payment) or MANUAL (authorize at payment, capture on fulfilment); applies to payments made from now on. */
+  paymentCaptureMode?: InputMaybe<PaymentCaptureMode>;
   /** Where discounts and taxes are rounded: per line or per order. */
   priceRounding?: InputMaybe<PriceRounding>;
   /** Whether prices include tax (wins over taxesIncluded when both are given). */
@@ -7116,6 +7178,13 @@ export type OrderPaymentsQueryVariables = Exact<{
 
 
 export type OrderPaymentsQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, payments: Array<{ __typename?: 'Payment', id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, amount: { __typename?: 'Money', amount: any, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: any } }> }> } | null };
+
+export type CapturePaymentMutationVariables = Exact<{
+  input: CapturePaymentInput;
+}>;
+
+
+export type CapturePaymentMutation = { __typename?: 'Mutation', capturePayment: { __typename?: 'CapturePaymentPayload', payment: { __typename?: 'Payment', authorizationExpiresAt: string | null, id: string, orderId: string, status: PaymentStatus, provider: string, providerReference: string | null, capturedAmount: { __typename?: 'Money', amount: any, currencyCode: string }, amount: { __typename?: 'Money', amount: any, currencyCode: string }, transactions: Array<{ __typename?: 'PaymentTransaction', type: PaymentTransactionType, status: PaymentTransactionStatus, errorCode: string | null, amount: { __typename?: 'Money', amount: any } }> } | null, order: { __typename?: 'Order', id: string, paymentStatus: OrderPaymentStatus } | null, userErrors: Array<{ __typename?: 'UserError', code: string, field: Array<string> | null, message: string }> } };
 
 export type StoreProfileFragment = { __typename?: 'Store', id: string, ownerId: string, name: string, slug: string, domain: string, customDomain: string | null, email: string, currency: string, locale: string, timezone: string, status: StoreStatus, createdAt: string, updatedAt: string };
 
@@ -9263,6 +9332,29 @@ export const OrderPaymentsDocument = `
   }
 }
     ${PaymentSummaryFragmentDoc}`;
+export const CapturePaymentDocument = `
+    mutation CapturePayment($input: CapturePaymentInput!) {
+  capturePayment(input: $input) {
+    payment {
+      ...PaymentSummary
+      capturedAmount {
+        amount
+        currencyCode
+      }
+      authorizationExpiresAt
+    }
+    order {
+      id
+      paymentStatus
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+    ${PaymentSummaryFragmentDoc}`;
 export const StoreByIdDocument = `
     query StoreById($id: ID!) {
   store(id: $id) {
@@ -9680,6 +9772,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     OrderPayments(variables: OrderPaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderPaymentsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<OrderPaymentsQuery>({ document: OrderPaymentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderPayments', 'query', variables);
+    },
+    CapturePayment(variables: CapturePaymentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CapturePaymentMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CapturePaymentMutation>({ document: CapturePaymentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CapturePayment', 'mutation', variables);
     },
     StoreById(variables: StoreByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StoreByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<StoreByIdQuery>({ document: StoreByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StoreById', 'query', variables);

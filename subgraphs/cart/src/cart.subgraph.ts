@@ -26,6 +26,7 @@ import { customerTaxStatusHandlers } from './customer-view/customer-tax-status.h
 import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 import { Checkout1763769631100 } from './migrations/1763769631100-checkout';
+import { PaymentCaptureMode1763769642200 } from './migrations/1763769642200-payment-capture-mode';
 import { CheckoutResolver } from './checkout/checkout.resolver';
 import { checkoutReplies } from './checkout/checkout-replies';
 import { checkoutReplyHandlers } from './checkout/checkout-reply.handlers';
@@ -51,6 +52,7 @@ export const cartSubgraph: SubgraphDefinition = {
     Checkout1763769631100,
     CartAbandonment1763769631600,
     CustomerTaxStatus1763769631900,
+    PaymentCaptureMode1763769642200,
   ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],

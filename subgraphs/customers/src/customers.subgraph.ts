@@ -5,7 +5,7 @@ import { findVisibleCustomer } from './customer/customer-queries';
 import { CustomerAddress } from './address/customer-address.entity';
 import { CustomerAddressResolver } from './address/address.resolver';
 import { CustomerOrder } from './order-history/customer-order.entity';
-import { addPaymentOnSucceeded, countOrderOnCreated, subtractPaymentOnRefunded } from './order-history/order-metrics.handlers';
+import { addPaymentOnCaptured, addPaymentOnSucceeded, countOrderOnCreated, subtractPaymentOnRefunded } from './order-history/order-metrics.handlers';
 import { CustomerSegment } from './segment/customer-segment.entity';
 import { CustomerSegmentResolver } from './segment/segment.resolver';
 import { findVisibleSegment } from './segment/segment-queries';
@@ -22,7 +22,7 @@ export const customersSubgraph: SubgraphDefinition = {
   entities: [Customer, CustomerAddress, CustomerOrder, CustomerSegment],
   migrations: [CreateCustomers1763769600800, RecordVerifiedEmails1763769609800, MoneyAsBigint1763769610800, CustomerTaxExemption1763769631800],
   publishes: ['customers'],
-  consumers: [countOrderOnCreated, addPaymentOnSucceeded, subtractPaymentOnRefunded, linkOnEmailVerified],
+  consumers: [countOrderOnCreated, addPaymentOnSucceeded, addPaymentOnCaptured, subtractPaymentOnRefunded, linkOnEmailVerified],
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({

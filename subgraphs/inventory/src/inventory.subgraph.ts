@@ -14,7 +14,7 @@ import { syncVariantsOn } from './catalog/sync-variants.handler';
 import { importStockOnCatalogImport } from './catalog/import-stock.handler';
 import { loadReservationConfig } from './reservation/reservation-config';
 import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler';
-import { commitReservationOnPayment } from './reservation/commit-reservation.handler';
+import { commitReservationOnAuthorization, commitReservationOnPayment } from './reservation/commit-reservation.handler';
 import { releaseReservationOnCancel } from './reservation/release-on-cancel.handler';
 import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
@@ -41,6 +41,7 @@ export const inventorySubgraph: SubgraphDefinition = {
     importStockOnCatalogImport,
     reserveStockOnOrderCreated(reservations),
     commitReservationOnPayment,
+    commitReservationOnAuthorization,
     releaseReservationOnCancel,
   ],
   jobs: [reservationExpiryJob(reservations)],

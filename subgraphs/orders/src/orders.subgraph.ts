@@ -17,6 +17,7 @@ import { MoneyAsBigint1763769610600 } from './migrations/1763769610600-money-as-
 import { StatusChangePayment1763769611100 } from './migrations/1763769611100-status-change-payment';
 import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by-variant';
 import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
+import { PaymentCaptureMode1763769642100 } from './migrations/1763769642100-payment-capture-mode';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
@@ -33,6 +34,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
     OrderFromCheckout1763769631200,
+    PaymentCaptureMode1763769642100,
   ],
   publishes: ['orders'],
   consumers: [

@@ -8,7 +8,16 @@ describe('loadPaymentsConfig', () => {
       orderWaitMs: 5000,
       stripe: null,
       reconcile: { afterSeconds: 300, intervalSeconds: 60, backoffSeconds: 60, backoffCapSeconds: 3600, maxAttempts: 10 },
+      authorizationExpiryIntervalSeconds: 300,
+      simulatedAuthorizationTtlSeconds: 7 * 86_400,
     });
+  });
+
+  it('reads the authorization expiry settings and refuses ones out of range', () => {
+    const config = loadPaymentsConfig({ PAYMENTS_AUTHORIZATION_EXPIRY_INTERVAL_SECONDS: '30', PAYMENTS_SIMULATED_AUTHORIZATION_TTL_SECONDS: '600' });
+    expect(config).toMatchObject({ authorizationExpiryIntervalSeconds: 30, simulatedAuthorizationTtlSeconds: 600 });
+    expect(() => loadPaymentsConfig({ PAYMENTS_AUTHORIZATION_EXPIRY_INTERVAL_SECONDS: '0' })).toThrow(ConfigError);
+    expect(() => loadPaymentsConfig({ PAYMENTS_SIMULATED_AUTHORIZATION_TTL_SECONDS: 'a week' })).toThrow(ConfigError);
   });
 
   it('reads the reconciliation settings and refuses ones out of range', () => {

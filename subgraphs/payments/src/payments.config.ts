@@ -33,6 +33,10 @@ export interface PaymentsConfig {
   /** Present when `provider` is `stripe`. */
   stripe: StripeSettings | null;
   reconcile: ReconcileSettings;
+  /** How often open authorizations past their provider deadline are voided. */
+  authorizationExpiryIntervalSeconds: number;
+  /** How long the simulated provider's authorizations can be captured (Stripe: 7 days). */
+  simulatedAuthorizationTtlSeconds: number;
 }
 
 export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
@@ -59,6 +63,8 @@ export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
       backoffCapSeconds: read.int('PAYMENTS_RECONCILE_BACKOFF_CAP_SECONDS', 3600, { min: 0, max: 7 * 86_400 }),
       maxAttempts: read.int('PAYMENTS_RECONCILE_MAX_ATTEMPTS', 10, { min: 1, max: 1000 }),
     },
+    authorizationExpiryIntervalSeconds: read.int('PAYMENTS_AUTHORIZATION_EXPIRY_INTERVAL_SECONDS', 300, { min: 1, max: 86_400 }),
+    simulatedAuthorizationTtlSeconds: read.int('PAYMENTS_SIMULATED_AUTHORIZATION_TTL_SECONDS', 7 * 86_400, { min: 1, max: 30 * 86_400 }),
   };
 }
 

@@ -23,6 +23,12 @@ import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
+import { AuthorizeThenCapture1763769642000 } from './migrations/1763769642000-authorize-then-capture';
+import { checkoutSettingsHandlers } from './store-view/checkout-settings';
+import { capturePaymentResolver } from './capture/capture-payment.resolver';
+import { captureOnFulfilment } from './capture/capture-on-fulfilment.handler';
+import { voidOnCancelled } from './void/void-on-cancelled.handler';
+import { expireAuthorizationsJob } from './void/expire-authorizations.job';
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
@@ -36,16 +42,32 @@ export function createPaymentsSubgraph(
   changes: ChangeListener = new ChangeListener(),
 ): SubgraphDefinition {
   const stripe = config.stripe ? createStripeClient(config.stripe) : null;
-  const provider = providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider());
+  const provider =
+    providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider({ authorizationTtlMs: config.simulatedAuthorizationTtlSeconds * 1000 }));
   return {
     name: 'payments',
     defaultPort: 4007,
     entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700, ReconcilePendingPayments1763769632000],
+    migrations: [
+      CreatePayments1763769600700,
+      IsolatePaymentsByStore1763769605070,
+      MoneyAsBigint1763769610700,
+      ReconcilePendingPayments1763769632000,
+      AuthorizeThenCapture1763769642000,
+    ],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
-    consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
+    consumers: [
+      recordOrderOnCreated,
+      recordReservation,
+      closeOnReleased,
+      closeOnCancelled,
+      refundOnCommitFailed(provider),
+      ...checkoutSettingsHandlers,
+      captureOnFulfilment(provider),
+      voidOnCancelled(provider),
+    ],
     onStart: async (runtime) => {
       orderFeed.bind(runtime);
       // the simulated provider's delayed webhooks settle payments the way Stripe's do
@@ -60,11 +82,17 @@ export function createPaymentsSubgraph(
       };
     },
     // PENDING payments whose outcome never arrived are asked of the provider until they settle
-    jobs: [reconcilePaymentsJob(provider, config.reconcile)],
+    // open authorizations past the provider's deadline are voided (payments.voided)
+    jobs: [reconcilePaymentsJob(provider, config.reconcile), expireAuthorizationsJob(provider, config.authorizationExpiryIntervalSeconds)],
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({
-        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes })],
+        resolvers: [
+          PaymentResolver,
+          OrderPaymentsResolver,
+          processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes }),
+          capturePaymentResolver(provider),
+        ],
         referenceResolvers: {
           // in the caller's store only: another store's payment resolves to null
           Payment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisiblePayment(context, reference.id) },

@@ -34,7 +34,7 @@ class ObservedProvider extends SimulatedProvider {
   lookupGates = new Map<string, ReturnType<typeof gate>>();
 
   constructor() {
-    super(0, 3_600_000); // delayed webhooks are delivered by the tests, never by the clock
+    super({ webhookDelayMs: 3_600_000 }); // delayed webhooks are delivered by the tests, never by the clock
   }
 
   override async charge(request: ChargeRequest): Promise<ChargeOutcome> {

@@ -32,7 +32,7 @@ class CountingProvider implements PaymentProvider {
   readonly name = 'simulated' as const;
   readonly charges: ChargeRequest[] = [];
   readonly refunds: RefundRequest[] = [];
-  private readonly simulated = new SimulatedProvider(30);
+  private readonly simulated = new SimulatedProvider({ latencyMs: 30 });
 
   checkMethod = this.simulated.checkMethod.bind(this.simulated);
 
@@ -47,6 +47,10 @@ class CountingProvider implements PaymentProvider {
   }
 
   lookup = this.simulated.lookup.bind(this.simulated);
+  authorize = this.simulated.authorize.bind(this.simulated);
+  capture = this.simulated.capture.bind(this.simulated);
+  void = this.simulated.void.bind(this.simulated);
+  lookupAuthorization = this.simulated.lookupAuthorization.bind(this.simulated);
 
   chargesOf(orderId: string): ChargeRequest[] {
     return this.charges.filter((charge) => charge.orderId === orderId);

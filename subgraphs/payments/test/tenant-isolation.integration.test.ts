@@ -26,7 +26,7 @@ const TENANT_TABLES = ['order_read_model', 'payment', 'payment_transaction', 'st
 class RecordingProvider implements PaymentProvider {
   readonly name = 'simulated' as const;
   readonly charged: string[] = [];
-  private readonly simulated = new SimulatedProvider(0);
+  private readonly simulated = new SimulatedProvider({ latencyMs: 0 });
   checkMethod = this.simulated.checkMethod.bind(this.simulated);
   charge(request: ChargeRequest) {
     this.charged.push(request.orderId);
@@ -36,6 +36,10 @@ class RecordingProvider implements PaymentProvider {
     return this.simulated.refund(request);
   }
   lookup = this.simulated.lookup.bind(this.simulated);
+  authorize = this.simulated.authorize.bind(this.simulated);
+  capture = this.simulated.capture.bind(this.simulated);
+  void = this.simulated.void.bind(this.simulated);
+  lookupAuthorization = this.simulated.lookupAuthorization.bind(this.simulated);
 }
 
 describe('payments subgraph: tenant isolation and store status', () => {

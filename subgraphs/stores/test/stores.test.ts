@@ -62,7 +62,13 @@ describe('stores subgraph', () => {
         locale: 'en-US',
         timezone: 'America/New_York',
         status: 'ACTIVE',
-        settings: { guestCheckoutEnabled: true, requirePhoneAtCheckout: false, pricesIncludeTax: false, priceRounding: 'PER_LINE' },
+        settings: {
+          guestCheckoutEnabled: true,
+          requirePhoneAtCheckout: false,
+          pricesIncludeTax: false,
+          priceRounding: 'PER_LINE',
+          paymentCaptureMode: 'AUTOMATIC',
+        },
       });
       expect(events[1].data).toEqual({ storeId: first.id, userId: ownerId, role: 'MERCHANT' });
     });
@@ -165,23 +171,52 @@ describe('stores subgraph', () => {
       ]);
       expect(events[0].data).toMatchObject({ storeId: store.id, name: `Renamed ${tag}`, slug: store.slug, domain: store.domain, customDomain: null });
       // orders enforces these at checkout from the events alone
-      expect(events[0].data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false, pricesIncludeTax: true, priceRounding: 'PER_LINE' });
+      expect(events[0].data.settings).toEqual({
+        guestCheckoutEnabled: true,
+        requirePhoneAtCheckout: false,
+        pricesIncludeTax: true,
+        priceRounding: 'PER_LINE',
+        paymentCaptureMode: 'AUTOMATIC',
+      });
       const pricing = await stores.request<Payload<'updateStore'>>(
         Operations.update,
         {
           input: {
             storeId: store.id,
-            settings: { guestCheckoutEnabled: false, requirePhoneAtCheckout: true, pricesIncludeTax: false, priceRounding: 'PER_ORDER' },
+            settings: {
+              guestCheckoutEnabled: false,
+              requirePhoneAtCheckout: true,
+              pricesIncludeTax: false,
+              priceRounding: 'PER_ORDER',
+              paymentCaptureMode: 'MANUAL',
+            },
           },
         },
         owner,
       );
       // taxesIncluded is pricesIncludeTax's deprecated name: one value
-      expect(pricing.data!.updateStore.store!.settings).toMatchObject({ pricesIncludeTax: false, taxesIncluded: false, priceRounding: 'PER_ORDER' });
+      expect(pricing.data!.updateStore.store!.settings).toMatchObject({
+        pricesIncludeTax: false,
+        taxesIncluded: false,
+        priceRounding: 'PER_ORDER',
+        paymentCaptureMode: 'MANUAL',
+      });
       const latest = (await stores.outbox(store.id)).filter((event) => event.type === 'stores.updated').at(-1)!;
-      expect(latest.data.settings).toEqual({ guestCheckoutEnabled: false, requirePhoneAtCheckout: true, pricesIncludeTax: false, priceRounding: 'PER_ORDER' });
+      expect(latest.data.settings).toEqual({
+        guestCheckoutEnabled: false,
+        requirePhoneAtCheckout: true,
+        pricesIncludeTax: false,
+        priceRounding: 'PER_ORDER',
+        paymentCaptureMode: 'MANUAL',
+      });
       const created = (await stores.outbox(store.id)).find((event) => event.type === 'stores.created')!;
-      expect(created.data.settings).toEqual({ guestCheckoutEnabled: true, requirePhoneAtCheckout: false, pricesIncludeTax: false, priceRounding: 'PER_LINE' });
+      expect(created.data.settings).toEqual({
+        guestCheckoutEnabled: true,
+        requirePhoneAtCheckout: false,
+        pricesIncludeTax: false,
+        priceRounding: 'PER_LINE',
+        paymentCaptureMode: 'AUTOMATIC',
+      });
     });
 
     it('updates the theme part by part', async () => {

@@ -118,6 +118,7 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 
 
 
+
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
 
@@ -442,6 +443,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     OrderPayments(variables: Operations.OrderPaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.OrderPaymentsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.OrderPaymentsQuery>({ document: Operations.OrderPaymentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderPayments', 'query', variables);
+    },
+    CapturePayment(variables: Operations.CapturePaymentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.CapturePaymentMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<Operations.CapturePaymentMutation>({ document: Operations.CapturePaymentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CapturePayment', 'mutation', variables);
     },
     StoreById(variables: Operations.StoreByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<Operations.StoreByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<Operations.StoreByIdQuery>({ document: Operations.StoreByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StoreById', 'query', variables);

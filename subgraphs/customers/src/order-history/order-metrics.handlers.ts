@@ -20,11 +20,13 @@ interface OrderCreatedData {
   shippingAddress?: { name?: string; firstName?: string; lastName?: string } | null;
 }
 
-/** What customers reads of payments.succeeded and payments.refunded. */
+/** What customers reads of payments.succeeded, payments.captured and payments.refunded. */
 interface PaymentData {
   paymentId: string;
   orderId: string;
   amount: MoneyData;
+  /** payments.captured: the capture (one of several of an authorization). */
+  captureId?: string;
 }
 
 function storeOf(event: EventEnvelope<unknown>): string {
@@ -118,16 +120,18 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
 };
 
 /**
- * payments.succeeded (+) and payments.refunded (−) change the order's paid amount and, once the
- * order's customer is known, their totalSpent. A payment counts once per kind (customer_payment).
+ * payments.succeeded and payments.captured (+) and payments.refunded (−) change the order's paid amount and,
+ * once the order's customer is known, their totalSpent. A payment counts once per kind (customer_payment);
+ * an authorization counts nothing until captured, then each capture once, under its own id (`captureId`).
  */
-function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'): EventHandler<PaymentData> {
+function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND', idOf = (data: PaymentData) => data.paymentId): EventHandler<PaymentData> {
   return {
     name,
     eventType,
     async handle(event, tx) {
       const storeId = storeOf(event);
-      const { paymentId, orderId, amount } = event.data;
+      const { orderId, amount } = event.data;
+      const paymentId = idOf(event.data);
       if (!isUuid(paymentId) || !isUuid(orderId) || !amount || !isAmount(amount.amount)) {
         throw new PermanentEventError(`${eventType} ${event.id} lacks a payment id, order id or amount`);
       }
@@ -162,4 +166,6 @@ function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'
 }
 
 export const addPaymentOnSucceeded = paymentHandler('customers-payment-succeeded', 'payments.succeeded', 'SALE');
+// a capture is money taken like a sale: it counts under the capture's id, so several captures of one payment each count once
+export const addPaymentOnCaptured = paymentHandler('customers-payment-captured', 'payments.captured', 'SALE', (data) => data.captureId ?? '');
 export const subtractPaymentOnRefunded = paymentHandler('customers-payment-refunded', 'payments.refunded', 'REFUND');

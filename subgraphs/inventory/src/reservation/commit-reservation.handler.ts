@@ -38,3 +38,13 @@ export const commitReservationOnPayment: EventHandler<{ orderId: string }> = {
     await tx.emit({ type: ReservationEvents.commitFailed, storeId, aggregateId: orderId, data: { orderId, reason } });
   },
 };
+
+/**
+ * payments.authorized (a MANUAL-capture store) → the reserved units are sold, exactly as on payments.succeeded:
+ * an authorized order is one the store will ship, and its money is taken as it ships.
+ */
+export const commitReservationOnAuthorization: EventHandler<{ orderId: string }> = {
+  ...commitReservationOnPayment,
+  name: 'inventory-commit-authorized-order',
+  eventType: 'payments.authorized',
+};

@@ -2,31 +2,47 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '../events/event-envelope';
 import { PermanentEventError, type EventHandler } from '../events/consumer-runner';
 
+/**
+ * When a store takes the shopper's money: at payment (AUTOMATIC, a sale) or, authorized at payment, as the
+ * order is fulfilled (MANUAL: captured by staff or on each shipment, voided when cancelled or expired).
+ */
+export const PAYMENT_CAPTURE_MODES = ['AUTOMATIC', 'MANUAL'] as const;
+export type PaymentCaptureMode = (typeof PAYMENT_CAPTURE_MODES)[number];
+
 /** What a checkout needs of a store's settings (owned by the stores subgraph). */
 export interface CheckoutSettings {
   guestCheckoutEnabled: boolean;
   requirePhoneAtCheckout: boolean;
+  paymentCaptureMode: PaymentCaptureMode;
 }
 
 /** A store's defaults, and what counts for a store whose settings have not been heard of. */
-export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = { guestCheckoutEnabled: true, requirePhoneAtCheckout: false };
+export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = { guestCheckoutEnabled: true, requirePhoneAtCheckout: false, paymentCaptureMode: 'AUTOMATIC' };
 
 /** The store's checkout settings as this subgraph last heard them (`store_checkout_settings`), or the defaults. */
 export async function readCheckoutSettings(manager: EntityManager, storeId: string): Promise<CheckoutSettings> {
-  const [row]: { guest_checkout_enabled: boolean; require_phone_at_checkout: boolean }[] = await manager.query(
-    `SELECT guest_checkout_enabled, require_phone_at_checkout FROM store_checkout_settings WHERE store_id = $1`,
+  const [row]: { guest_checkout_enabled: boolean; require_phone_at_checkout: boolean; payment_capture_mode: PaymentCaptureMode }[] = await manager.query(
+    `SELECT guest_checkout_enabled, require_phone_at_checkout, payment_capture_mode FROM store_checkout_settings WHERE store_id = $1`,
     [storeId],
   );
-  return row ? { guestCheckoutEnabled: row.guest_checkout_enabled, requirePhoneAtCheckout: row.require_phone_at_checkout } : DEFAULT_CHECKOUT_SETTINGS;
+  if (!row) return DEFAULT_CHECKOUT_SETTINGS;
+  return {
+    guestCheckoutEnabled: row.guest_checkout_enabled,
+    requirePhoneAtCheckout: row.require_phone_at_checkout,
+    paymentCaptureMode: row.payment_capture_mode,
+  };
 }
 
+type HeardSettings = { guestCheckoutEnabled: boolean | null; requirePhoneAtCheckout: boolean | null; paymentCaptureMode: PaymentCaptureMode | null };
+
 /** The checkout settings an event of the stores subgraph carries (`data.settings`); fields it leaves out are null. */
-function settingsOf(event: EventEnvelope): { [K in keyof CheckoutSettings]: boolean | null } | null {
+function settingsOf(event: EventEnvelope): HeardSettings | null {
   const settings = (event.data as { settings?: unknown }).settings;
   if (typeof settings !== 'object' || settings === null) return null;
   const flag = (value: unknown) => (typeof value === 'boolean' ? value : null);
-  const { guestCheckoutEnabled, requirePhoneAtCheckout } = settings as Record<string, unknown>;
-  return { guestCheckoutEnabled: flag(guestCheckoutEnabled), requirePhoneAtCheckout: flag(requirePhoneAtCheckout) };
+  const { guestCheckoutEnabled, requirePhoneAtCheckout, paymentCaptureMode } = settings as Record<string, unknown>;
+  const captureMode = PAYMENT_CAPTURE_MODES.find((mode) => mode === paymentCaptureMode) ?? null;
+  return { guestCheckoutEnabled: flag(guestCheckoutEnabled), requirePhoneAtCheckout: flag(requirePhoneAtCheckout), paymentCaptureMode: captureMode };
 }
 
 /** Keeps one store's row from one stores event: an older version never undoes a newer one; no settings, no change. */
@@ -39,11 +55,12 @@ function follow(name: string, eventType: string): EventHandler {
       const settings = settingsOf(event);
       if (!settings) return;
       await tx.manager.query(
-        `INSERT INTO store_checkout_settings (store_id, guest_checkout_enabled, require_phone_at_checkout, version, updated_at)
-         VALUES ($1, COALESCE($2::boolean, $5::boolean), COALESCE($3::boolean, $6::boolean), $4, now())
+        `INSERT INTO store_checkout_settings (store_id, guest_checkout_enabled, require_phone_at_checkout, payment_capture_mode, version, updated_at)
+         VALUES ($1, COALESCE($2::boolean, $5::boolean), COALESCE($3::boolean, $6::boolean), COALESCE($7::varchar, $8::varchar), $4, now())
          ON CONFLICT (store_id) DO UPDATE SET
            guest_checkout_enabled = COALESCE($2::boolean, store_checkout_settings.guest_checkout_enabled),
            require_phone_at_checkout = COALESCE($3::boolean, store_checkout_settings.require_phone_at_checkout),
+           payment_capture_mode = COALESCE($7::varchar, store_checkout_settings.payment_capture_mode),
            version = EXCLUDED.version, updated_at = now()
          WHERE store_checkout_settings.version < EXCLUDED.version`,
         [
@@ -53,6 +70,8 @@ function follow(name: string, eventType: string): EventHandler {
           event.aggregateVersion,
           DEFAULT_CHECKOUT_SETTINGS.guestCheckoutEnabled,
           DEFAULT_CHECKOUT_SETTINGS.requirePhoneAtCheckout,
+          settings.paymentCaptureMode,
+          DEFAULT_CHECKOUT_SETTINGS.paymentCaptureMode,
         ],
       );
     },
@@ -61,9 +80,10 @@ function follow(name: string, eventType: string): EventHandler {
 
 /**
  * The durable consumers that keep a subgraph's replica of its stores' checkout settings, `store_checkout_settings`
- * (`store_id` primary key, `guest_checkout_enabled`, `require_phone_at_checkout`, `version`, `updated_at`; the
- * subgraph's own migration creates it), from `stores.created` and `stores.updated`. Orders enforces the settings
- * where it records an order, cart where a checkout starts: one replica's code, each subgraph its own rows.
+ * (`store_id` primary key, `guest_checkout_enabled`, `require_phone_at_checkout`, `payment_capture_mode`, `version`,
+ * `updated_at`; the subgraph's own migration creates it), from `stores.created` and `stores.updated`. Orders enforces
+ * the settings where it records an order, cart where a checkout starts, payments chooses a sale or an authorization
+ * by the capture mode: one replica's code, each subgraph its own rows.
  */
 export function storeCheckoutSettingsHandlers(names: { created: string; updated: string }): EventHandler[] {
   return [follow(names.created, 'stores.created'), follow(names.updated, 'stores.updated')];

@@ -6,6 +6,7 @@ import {
   StoreStatus,
   UserError,
   type CheckoutSettings,
+  type PaymentCaptureMode,
   type EventHandler,
   type Logger,
   type Tx,
@@ -35,12 +36,13 @@ async function checkoutFacts(tx: Tx, storeId: string, checkout: CheckoutComplete
     store_status: string | null;
     guest_checkout_enabled: boolean | null;
     require_phone_at_checkout: boolean | null;
+    payment_capture_mode: PaymentCaptureMode | null;
   }[] = await tx.manager.query(
     `SELECT EXISTS (SELECT 1 FROM customer_order WHERE id = $2 AND store_id = $1) AS order_exists,
             EXISTS (SELECT 1 FROM checkout_refusal WHERE order_id = $2 AND store_id = $1) AS refused,
             EXISTS (SELECT 1 FROM customer_order WHERE store_id = $1 AND idempotency_key = $3 AND id <> $2) AS key_taken,
             (SELECT status FROM store_status WHERE store_id = $1) AS store_status,
-            settings.guest_checkout_enabled, settings.require_phone_at_checkout
+            settings.guest_checkout_enabled, settings.require_phone_at_checkout, settings.payment_capture_mode
        FROM (VALUES (1)) AS one LEFT JOIN store_checkout_settings settings ON settings.store_id = $1`,
     [storeId, checkout.orderId, checkout.idempotencyKey],
   );
@@ -50,9 +52,13 @@ async function checkoutFacts(tx: Tx, storeId: string, checkout: CheckoutComplete
     // a store not heard of yet counts as ACTIVE, as everywhere (StoreStatuses)
     storeStatus: isStoreStatus(row.store_status) ? row.store_status : StoreStatus.ACTIVE,
     settings:
-      row.guest_checkout_enabled === null || row.require_phone_at_checkout === null
+      row.guest_checkout_enabled === null || row.require_phone_at_checkout === null || row.payment_capture_mode === null
         ? DEFAULT_CHECKOUT_SETTINGS
-        : { guestCheckoutEnabled: row.guest_checkout_enabled, requirePhoneAtCheckout: row.require_phone_at_checkout },
+        : {
+            guestCheckoutEnabled: row.guest_checkout_enabled,
+            requirePhoneAtCheckout: row.require_phone_at_checkout,
+            paymentCaptureMode: row.payment_capture_mode,
+          },
   };
 }
 

@@ -21,6 +21,9 @@ export enum PaymentStatus {
   PAID = 'PAID',
   FAILED = 'FAILED',
   REFUNDED = 'REFUNDED',
+  AUTHORIZED = 'AUTHORIZED',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  VOIDED = 'VOIDED',
 }
 
 /** Whether stock is held for the order. */
@@ -48,7 +51,20 @@ registerEnumType(OrderStatus, {
     PARTIALLY_REFUNDED: { description: 'Part of the payment was refunded.' },
   },
 });
-registerEnumType(PaymentStatus, { name: 'OrderPaymentStatus', description: 'Whether the order has been paid for.' });
+registerEnumType(PaymentStatus, {
+  name: 'OrderPaymentStatus',
+  description: 'Whether the order has been paid for.',
+  valuesConfig: {
+    UNPAID: { description: 'No payment yet.' },
+    PENDING: { description: 'A payment is being processed.' },
+    PAID: { description: 'The total was taken (in a MANUAL-capture store: captured in full).' },
+    FAILED: { description: 'The last payment failed.' },
+    REFUNDED: { description: 'The money taken was given back.' },
+    AUTHORIZED: { description: "The total is held on the shopper's card (a MANUAL-capture store); it is taken as the order ships." },
+    PARTIALLY_PAID: { description: 'Part of the authorized total was captured (a first shipment, or staff).' },
+    VOIDED: { description: 'The authorization was released before anything was captured (order cancelled, or the authorization expired).' },
+  },
+});
 registerEnumType(ReservationStatus, { name: 'OrderReservationStatus', description: 'Whether stock is held for the order.' });
 
 /** Every status change the platform may make; anything else is an INVALID_TRANSITION. */

@@ -49,6 +49,51 @@ const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded'
   await advance(tx, order, path, { paymentId: event.data.paymentId ?? null });
 });
 
+/** Payment statuses that mean money was taken or held: a late success or authorization changes nothing. */
+const SETTLED = [PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.AUTHORIZED, PaymentStatus.PARTIALLY_PAID, PaymentStatus.VOIDED];
+
+/**
+ * payments.authorized (a MANUAL-capture store): the total is held on the card. For the saga it is a success
+ * (stock committed, CONFIRMED as on payments.succeeded); the money is taken as the order ships (payments.captured).
+ */
+const authorized = orderEventHandler<PaymentEventData>('orders-payment-authorized', 'payments.authorized', async (tx, order, event) => {
+  if (SETTLED.includes(order.paymentStatus)) return;
+  order.paymentStatus = PaymentStatus.AUTHORIZED;
+  if (![OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED].includes(order.status)) {
+    // e.g. cancelled because the reservation expired: inventory will refuse to commit and payments voids the hold
+    await saveOrder(tx, order);
+    return;
+  }
+  const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS];
+  if (stockHeldForConfirmation(order)) path.push(OrderStatus.CONFIRMED);
+  await advance(tx, order, path, { paymentId: event.data.paymentId ?? null });
+});
+
+/** payments.captured: part of the authorization taken (PARTIALLY_PAID) or, once the order's total is, PAID. */
+const captured = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number } }>(
+  'orders-payment-captured',
+  'payments.captured',
+  async (tx, order, event) => {
+    if (order.paymentStatus === PaymentStatus.REFUNDED) return;
+    const capturedTotal = event.data.capturedTotal?.amount ?? 0;
+    // captures arrive in order of their totals only by chance: a smaller total never undoes PAID
+    if (order.paymentStatus === PaymentStatus.PAID) return;
+    order.paymentStatus = capturedTotal >= order.totalAmount ? PaymentStatus.PAID : PaymentStatus.PARTIALLY_PAID;
+    await saveOrder(tx, order);
+  },
+);
+
+/** payments.voided: the hold was released; with nothing captured the order's payment is VOIDED (the order stays for staff). */
+const voided = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number } }>(
+  'orders-payment-voided',
+  'payments.voided',
+  async (tx, order, event) => {
+    if ((event.data.capturedTotal?.amount ?? 0) > 0 || order.paymentStatus !== PaymentStatus.AUTHORIZED) return;
+    order.paymentStatus = PaymentStatus.VOIDED;
+    await saveOrder(tx, order);
+  },
+);
+
 /**
  * payments.failed: the shopper may retry while the reservation lasts. A failed order hears of a retry's
  * failure before its initiated too: it passes through PAYMENT_PENDING again, as if in order.
@@ -68,4 +113,4 @@ const refunded = orderEventHandler<{ orderId: string; reason: string }>('orders-
   if (order.status !== OrderStatus.REFUNDED) await saveOrder(tx, order);
 });
 
-export const paymentHandlers = [initiated, succeeded, failed, refunded];
+export const paymentHandlers = [initiated, succeeded, failed, refunded, authorized, captured, voided];

@@ -45,6 +45,10 @@ export class PaymentTransaction {
   @Column('text', { name: 'error_message', nullable: true })
   errorMessage: string | null;
 
+  /** The key a capture or void was asked with (staff's idempotencyKey, or the shipment's): asked again, it is made once. */
+  @Column('varchar', { name: 'idempotency_key', length: 255, nullable: true })
+  idempotencyKey: string | null;
+
   @Field({ description: 'When the call was made (UTC).' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { bigintAsNumber, Money } from '@ultramarket/kit';
+import { bigintAsNumber, Money, type PaymentCaptureMode } from '@ultramarket/kit';
 import { PaymentStatus } from './payment-status';
 
 /** One attempt to pay an order. Card numbers are never stored: only a summary to recognise a replay. */
@@ -34,8 +34,8 @@ export class Payment {
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
 
-  @Field(() => PaymentStatus, { description: 'PENDING, SUCCEEDED, FAILED, REFUNDED or NEEDS_REVIEW.' })
-  @Column('varchar', { length: 16 })
+  @Field(() => PaymentStatus, { description: 'PENDING, SUCCEEDED, FAILED, REFUNDED, NEEDS_REVIEW, AUTHORIZED, PARTIALLY_CAPTURED or VOIDED.' })
+  @Column('varchar', { length: 20 })
   status: PaymentStatus;
 
   @Field({ description: 'The provider that handled it: "simulated" or "stripe".' })
@@ -52,6 +52,17 @@ export class Payment {
   @Field(() => String, { nullable: true, description: "The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers." })
   @Column('varchar', { name: 'provider_reference', length: 255, nullable: true })
   providerReference: string | null;
+
+  /** AUTOMATIC (a sale) or MANUAL (an authorization, captured later): the store's setting when the payment was made. */
+  @Column('varchar', { name: 'capture_mode', length: 16, default: 'AUTOMATIC' })
+  captureMode: PaymentCaptureMode;
+
+  @Column('bigint', { name: 'captured_amount', default: 0, transformer: bigintAsNumber })
+  capturedMinorUnits: number;
+
+  @Field(() => Date, { nullable: true, description: "Until when an authorization can be captured (the provider's deadline); null for a sale." })
+  @Column({ name: 'authorization_expires_at', type: 'timestamptz', precision: 3, nullable: true })
+  authorizationExpiresAt: Date | null;
 
   /** How often reconciliation asked the provider about this PENDING payment. */
   @Column('integer', { name: 'reconcile_attempts', default: 0 })
@@ -72,8 +83,15 @@ export class Payment {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 
-  @Field(() => Money, { description: 'The amount charged: the order total.' })
+  @Field(() => Money, { description: 'The amount charged, or authorized in a MANUAL-capture store: the order total.' })
   get amount(): Money {
     return Money.of(this.amountMinorUnits, this.currencyCode);
+  }
+
+  @Field(() => Money, { description: 'The money taken so far: the whole amount once a sale succeeded; the sum of the captures of an authorization.' })
+  get capturedAmount(): Money {
+    const taken =
+      this.captureMode === 'MANUAL' ? this.capturedMinorUnits : this.status === 'SUCCEEDED' || this.status === 'REFUNDED' ? this.amountMinorUnits : 0;
+    return Money.of(taken, this.currencyCode);
   }
 }

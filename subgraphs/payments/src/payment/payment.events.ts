@@ -6,7 +6,13 @@ export const PaymentEvents = {
   succeeded: 'payments.succeeded',
   failed: 'payments.failed',
   refunded: 'payments.refunded',
+  authorized: 'payments.authorized',
+  captured: 'payments.captured',
+  voided: 'payments.voided',
 } as const;
+
+/** Who caused a capture or void: a staff member, or null for the platform (a shipment, a cancellation, an expiry). */
+export type Actor = { userId: string } | null;
 
 /** What every payment event carries, so consumers (orders, notifications) need no lookups. */
 function party(payment: Payment) {
@@ -31,6 +37,49 @@ export function failedData(payment: Payment, failure: { errorCode: string; messa
   return { ...party(payment), provider: payment.provider, errorCode: failure.errorCode, message: failure.message };
 }
 
+/** What went back: the whole amount of a sale, what was captured of an authorization. */
 export function refundedData(payment: Payment, reason: string) {
-  return { ...party(payment), reason };
+  const given = payment.captureMode === 'MANUAL' ? payment.capturedMinorUnits : payment.amountMinorUnits;
+  return { ...party(payment), amount: { amount: given, currencyCode: payment.currencyCode }, reason };
+}
+
+export function authorizedData(payment: Payment) {
+  return {
+    ...party(payment),
+    provider: payment.provider,
+    providerReference: payment.providerReference,
+    expiresAt: payment.authorizationExpiresAt?.toISOString() ?? null,
+  };
+}
+
+/** One capture: `amount` taken now, `capturedTotal` taken so far, `final` when the authorization is closed. */
+export function capturedData(payment: Payment, captureId: string, captured: number, final: boolean, actor: Actor) {
+  const money = (amount: number) => ({ amount, currencyCode: payment.currencyCode });
+  return {
+    paymentId: payment.id,
+    captureId,
+    orderId: payment.orderId,
+    amount: money(captured),
+    capturedTotal: money(payment.capturedMinorUnits),
+    authorized: money(payment.amountMinorUnits),
+    final,
+    customerId: payment.customerId,
+    email: payment.email,
+    actor,
+  };
+}
+
+/** The authorization released: `released` is what was still held, `capturedTotal` what was taken before. */
+export function voidedData(payment: Payment, released: number, reason: string, actor: Actor) {
+  const money = (amount: number) => ({ amount, currencyCode: payment.currencyCode });
+  return {
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    released: money(released),
+    capturedTotal: money(payment.capturedMinorUnits),
+    reason,
+    customerId: payment.customerId,
+    email: payment.email,
+    actor,
+  };
 }

@@ -12,7 +12,7 @@ export function processPaymentResolver(services: PaymentServices) {
     @Directive('@cost(weight: 20)')
     @Mutation(() => ProcessPaymentPayload, {
       description:
-        "Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. Publishes payments.initiated, then payments.succeeded or payments.failed.",
+        "Pays an order's total and answers with the outcome. Open to the order's customer, its store's staff and, for guest orders, whoever holds the order id. Waits (bounded) for an order just placed. In a store whose paymentCaptureMode is MANUAL the total is only authorized (payment AUTHORIZED), and captured as the order ships or with capturePayment. Publishes payments.initiated, then payments.succeeded, payments.authorized or payments.failed.",
     })
     processPayment(
       @Arg('input', { description: 'The order, the card or token, and an idempotency key.' }) input: ProcessPaymentInput,

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { acceptsCheckout, badUserInput, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
+import { acceptsCheckout, badUserInput, readCheckoutSettings, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
 import type { OrderFeed } from '../order/order-feed';
 import { awaitOrder } from '../order/await-order';
@@ -7,7 +7,7 @@ import { orderChangeKey, paymentChangeKey, type ChangeListener } from '../order/
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import { paymentMethodSummary } from '../provider/card-number';
 import { Payment } from './payment.entity';
-import { PaymentStatus } from './payment-status';
+import { OPEN_AUTHORIZATION, PaymentStatus } from './payment-status';
 import { initiatedData, PaymentEvents } from './payment.events';
 import { mayPayOrder } from './payment-access';
 import { PaymentUserErrors } from './payment-user-errors';
@@ -130,8 +130,11 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
   if (payability !== Payability.PAYABLE) return { kind: 'refused', error: PaymentUserErrors.orderNotPayable(whyNotPayable(order, payability)) };
   if (retriable) return { kind: 'retry', payment: retriable };
 
+  // a MANUAL-capture store authorizes now and captures as the order ships (the kit's replica of its settings)
+  const { paymentCaptureMode } = await readCheckoutSettings(tx.manager, order.storeId);
   const payment = await payments.save(
     payments.create({
+      captureMode: paymentCaptureMode,
       storeId: order.storeId,
       orderId,
       customerId: order.customerId,
@@ -149,10 +152,10 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
 }
 
 /** The statuses that leave no room for a new payment of the order (the partial unique index stands behind this). */
-const ACTIVE = [PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, PaymentStatus.NEEDS_REVIEW];
+const ACTIVE = [PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, PaymentStatus.NEEDS_REVIEW, ...OPEN_AUTHORIZATION];
 
 function refusalWhileActive(active: Payment): UserError {
-  if (active.status === PaymentStatus.SUCCEEDED) return PaymentUserErrors.alreadyPaid();
+  if (active.status === PaymentStatus.SUCCEEDED || OPEN_AUTHORIZATION.includes(active.status)) return PaymentUserErrors.alreadyPaid();
   if (active.status === PaymentStatus.NEEDS_REVIEW) return PaymentUserErrors.underReview();
   return PaymentUserErrors.inProgress();
 }
@@ -174,10 +177,14 @@ function whyNotPayable(order: OrderReadModel, payability: Payability): string {
   return 'its stock is not reserved';
 }
 
-/** The provider call, outside any transaction. An unexpected failure leaves the outcome unknown, never "failed". */
+/**
+ * The provider call, outside any transaction: a sale, or an authorization for a payment of a MANUAL-capture
+ * store. An unexpected failure leaves the outcome unknown, never "failed".
+ */
 async function charge(context: SubgraphContext, provider: PaymentProvider, payment: Payment, input: ProcessPaymentInput): Promise<ChargeOutcome> {
+  const call = payment.captureMode === 'MANUAL' ? provider.authorize.bind(provider) : provider.charge.bind(provider);
   try {
-    return await provider.charge({
+    return await call({
       paymentId: payment.id,
       orderId: payment.orderId,
       amount: payment.amount,
@@ -214,7 +221,8 @@ async function replay(context: SubgraphContext, services: PaymentServices, payme
 }
 
 async function answer(context: SubgraphContext, payment: Payment): Promise<ProcessPaymentPayload> {
-  if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) return ProcessPaymentPayload.of(payment);
+  const done = [PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED, PaymentStatus.VOIDED, ...OPEN_AUTHORIZATION];
+  if (done.includes(payment.status)) return ProcessPaymentPayload.of(payment);
   const sale = await context.storeDb.read((manager) => findSale({ manager }, payment.id, payment.storeId));
   if (payment.status === PaymentStatus.NEEDS_REVIEW) return ProcessPaymentPayload.of(payment, PaymentUserErrors.underReview());
   if (payment.status === PaymentStatus.FAILED)

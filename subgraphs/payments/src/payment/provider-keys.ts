@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The idempotency keys payments sends its provider, derived from our own ids so that no retry can
  * make up a new one:
@@ -7,6 +9,7 @@
  *   A new payment (after a FAILED one) is a new charge with a new key.
  * - `payment-<paymentId>-payment-method`: Stripe only, turning a legacy `tok_…` into a PaymentMethod for that charge.
  * - `refund-<paymentId>`: the refund of a payment's whole amount.
+ * - `capture-<paymentId>-<key>` and `void-<paymentId>`: captures and the void of an authorization (below).
  */
 export function chargeKeyOf(paymentId: string): string {
   return `payment-${paymentId}`;
@@ -14,4 +17,16 @@ export function chargeKeyOf(paymentId: string): string {
 
 export function refundKeyOf(paymentId: string): string {
   return `refund-${paymentId}`;
+}
+
+/** `capture-<paymentId>-<key>`: one capture of an authorization, named by staff's idempotency key or the shipment it pays. */
+export function captureKeyOf(paymentId: string, key: string): string {
+  // Stripe takes keys of up to 255 characters: a long client key is named by its digest
+  const named = key.length <= 200 ? key : createHash('sha256').update(key).digest('hex');
+  return `capture-${paymentId}-${named}`;
+}
+
+/** `void-<paymentId>`: releasing what is left of an authorization (there is only ever one void). */
+export function voidKeyOf(paymentId: string): string {
+  return `void-${paymentId}`;
 }

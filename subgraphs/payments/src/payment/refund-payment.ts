@@ -31,7 +31,8 @@ export async function refundOrderPayment(
     paymentId: payment.id,
     orderId,
     providerReference: payment.providerReference,
-    amount: payment.amount,
+    // of an authorization only what was captured was taken
+    amount: refundedData(payment, reason).amount,
     reason,
     idempotencyKey: refundKeyOf(payment.id),
   });
@@ -42,7 +43,7 @@ export async function refundOrderPayment(
       storeId,
       type: PaymentTransactionType.REFUND,
       status: PaymentTransactionStatus.SUCCEEDED,
-      amountMinorUnits: payment.amountMinorUnits,
+      amountMinorUnits: refundedData(payment, reason).amount.amount,
       currencyCode: payment.currencyCode,
       providerReference: refund.providerReference,
       errorCode: null,

@@ -1,20 +1,23 @@
-import { returnedRows, safeIntegerFrom, type Tx } from '@ultramarket/kit';
+import { In } from 'typeorm';
+import { returnedRows, safeIntegerFrom, type PaymentCaptureMode, type Tx } from '@ultramarket/kit';
 import type { ChargeOutcome } from '../provider/payment-provider';
 import { CHANGES_CHANNEL, paymentChangeKey } from '../order/change-listener';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment-status';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
-import { failedData, PaymentEvents, succeededData } from './payment.events';
+import { authorizedData, failedData, PaymentEvents, succeededData } from './payment.events';
 
 const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStatus> = {
   succeeded: PaymentTransactionStatus.SUCCEEDED,
+  authorized: PaymentTransactionStatus.SUCCEEDED,
   failed: PaymentTransactionStatus.FAILED,
   pending: PaymentTransactionStatus.PENDING,
 };
 
 const PAYMENT_STATUS: Record<ChargeOutcome['status'], PaymentStatus> = {
   succeeded: PaymentStatus.SUCCEEDED,
+  authorized: PaymentStatus.AUTHORIZED,
   failed: PaymentStatus.FAILED,
   pending: PaymentStatus.PENDING,
 };
@@ -22,6 +25,7 @@ const PAYMENT_STATUS: Record<ChargeOutcome['status'], PaymentStatus> = {
 /** The statuses an outcome may move a payment from: only forward, never out of SUCCEEDED, FAILED or REFUNDED. */
 const SETTLES_FROM: Record<ChargeOutcome['status'], PaymentStatus[]> = {
   succeeded: [PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW],
+  authorized: [PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW],
   failed: [PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW],
   // "still processing" only records what the provider said of a PENDING payment; it never reopens a review
   pending: [PaymentStatus.PENDING],
@@ -42,6 +46,9 @@ export interface PaymentRow {
   provider_reference: string | null;
   reconcile_attempts: number;
   next_reconcile_at: Date | null;
+  capture_mode: PaymentCaptureMode;
+  captured_amount: string;
+  authorization_expires_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -52,8 +59,8 @@ export interface PaymentRow {
  * here, whoever brings it — the answer to our own call (processPayment, first try or retry), the
  * provider's webhook (Stripe's, or the simulated provider's delayed one) and the reconciliation job.
  * They can arrive in any order and any number of times: a conditional update moves the payment only
- * forward (PENDING or NEEDS_REVIEW → SUCCEEDED / FAILED; a "still pending" report only while PENDING), so
- * the first final report settles it and emits payments.succeeded or payments.failed once; every later one
+ * forward (PENDING or NEEDS_REVIEW → SUCCEEDED / AUTHORIZED / FAILED; a "still pending" report only while PENDING), so
+ * the first final report settles it and emits payments.succeeded, payments.authorized or payments.failed once; every later one
  * changes nothing and answers the payment as it is. Three statements: the payment updated (its row lock
  * serializes concurrent reports), its sale written with a notification to whoever waits on the payment,
  * and the event.
@@ -61,9 +68,17 @@ export interface PaymentRow {
 export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome): Promise<Payment | null> {
   const [row] = await returnedRows<PaymentRow>(
     tx.manager,
-    `UPDATE payment SET status = $4, provider_reference = COALESCE($5, provider_reference), version = version + 1, updated_at = now()
+    `UPDATE payment SET status = $4, provider_reference = COALESCE($5, provider_reference),
+            authorization_expires_at = COALESCE($6, authorization_expires_at), version = version + 1, updated_at = now()
       WHERE id = $1 AND store_id = $2 AND status = ANY($3::varchar[]) RETURNING *`,
-    [paymentId, storeId, SETTLES_FROM[outcome.status], PAYMENT_STATUS[outcome.status], outcome.providerReference ?? null],
+    [
+      paymentId,
+      storeId,
+      SETTLES_FROM[outcome.status],
+      PAYMENT_STATUS[outcome.status],
+      outcome.providerReference ?? null,
+      outcome.status === 'authorized' ? outcome.expiresAt : null,
+    ],
   );
   // settled already (the other answer came first), or not a payment of this store
   if (!row) return tx.manager.getRepository(Payment).findOneBy({ id: paymentId, storeId });
@@ -83,11 +98,11 @@ export async function settlePayment(tx: Tx, paymentId: string, storeId: string, 
     [
       paymentId,
       storeId,
-      PaymentTransactionType.SALE,
+      firstCallOf(payment),
       TRANSACTION_STATUS[outcome.status],
       outcome.providerReference ?? null,
       outcome.status === 'failed' ? outcome.errorCode : null,
-      outcome.status === 'succeeded' ? null : outcome.message,
+      'message' in outcome ? outcome.message : null,
       payment.amountMinorUnits,
       payment.currencyCode,
       CHANGES_CHANNEL,
@@ -96,15 +111,24 @@ export async function settlePayment(tx: Tx, paymentId: string, storeId: string, 
   );
   if (outcome.status === 'succeeded') {
     await tx.emit({ type: PaymentEvents.succeeded, storeId, aggregateId: payment.orderId, data: succeededData(payment) });
+  } else if (outcome.status === 'authorized') {
+    await tx.emit({ type: PaymentEvents.authorized, storeId, aggregateId: payment.orderId, data: authorizedData(payment) });
   } else if (outcome.status === 'failed') {
     await tx.emit({ type: PaymentEvents.failed, storeId, aggregateId: payment.orderId, data: failedData(payment, outcome) });
   }
   return payment;
 }
 
-/** The sale of a payment (what its userError is made from when it failed). */
+/** The provider call that makes a payment: a SALE, or in a MANUAL-capture store an AUTHORIZATION. */
+export function firstCallOf(payment: Pick<Payment, 'captureMode'>): PaymentTransactionType {
+  return payment.captureMode === 'MANUAL' ? PaymentTransactionType.AUTHORIZATION : PaymentTransactionType.SALE;
+}
+
+/** The sale or authorization of a payment (what its userError is made from when it failed). */
 export function findSale(tx: Pick<Tx, 'manager'>, paymentId: string, storeId: string): Promise<PaymentTransaction | null> {
-  return tx.manager.getRepository(PaymentTransaction).findOneBy({ paymentId, storeId, type: PaymentTransactionType.SALE });
+  return tx.manager
+    .getRepository(PaymentTransaction)
+    .findOneBy({ paymentId, storeId, type: In([PaymentTransactionType.SALE, PaymentTransactionType.AUTHORIZATION]) });
 }
 
 /** A payment row as UPDATE … RETURNING * gives it back. */
@@ -124,6 +148,9 @@ export function paymentOf(row: PaymentRow): Payment {
     providerReference: row.provider_reference,
     reconcileAttempts: row.reconcile_attempts,
     nextReconcileAt: row.next_reconcile_at === null ? null : new Date(row.next_reconcile_at),
+    captureMode: row.capture_mode,
+    capturedMinorUnits: safeIntegerFrom(row.captured_amount, 'payment captured amount'),
+    authorizationExpiresAt: row.authorization_expires_at === null ? null : new Date(row.authorization_expires_at),
     version: row.version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),

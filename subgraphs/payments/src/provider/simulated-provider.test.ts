@@ -44,7 +44,7 @@ describe('the simulated provider', () => {
   });
 
   it('answers "processing" and reports the success later by webhook', async () => {
-    const delayed = new SimulatedProvider(0, 60_000);
+    const delayed = new SimulatedProvider({ webhookDelayMs: 60_000 });
     const reports: [string, unknown][] = [];
     delayed.deliverWebhooksTo(async (paymentId, outcome) => reports.push([paymentId, outcome]));
     const outcome = await delayed.charge({

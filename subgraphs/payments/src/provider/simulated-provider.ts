@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import type { FieldError } from '@ultramarket/kit';
 import {
   ProviderErrorCodes,
+  ProviderRefusal,
+  type AuthorizationState,
+  type CaptureOutcome,
+  type CaptureRequest,
   type ChargeOutcome,
   type ChargeRequest,
   type LookupRequest,
@@ -9,6 +13,7 @@ import {
   type PaymentProvider,
   type RefundOutcome,
   type RefundRequest,
+  type VoidRequest,
 } from './payment-provider';
 
 interface Decline {
@@ -61,9 +66,33 @@ function reference(prefix: string, idempotencyKey: string): string {
   return `${prefix}_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`;
 }
 
+/** Stripe's: an online card authorization can be captured for 7 days. */
+export const STRIPE_AUTHORIZATION_TTL_MS = 7 * 86_400_000;
+
+/** An authorization the simulated provider holds, as Stripe holds a `requires_capture` PaymentIntent. */
+interface HeldAuthorization {
+  amount: number;
+  captured: number;
+  expiresAt: Date;
+  closed: 'captured' | 'voided' | null;
+  /** Captures already made, by idempotency key: a retried capture answers the same. */
+  captures: Map<string, CaptureOutcome>;
+}
+
+export interface SimulatedProviderOptions {
+  latencyMs?: number;
+  webhookDelayMs?: number;
+  /** How long an authorization can be captured (Stripe: 7 days for online card payments). */
+  authorizationTtlMs?: number;
+  /** The provider's clock (tests move it to expire authorizations). */
+  now?: () => Date;
+}
+
 /**
  * A provider that moves no money and behaves like Stripe's test mode, so the whole saga runs on a
  * laptop and in CI. References derive from the idempotency key: a retried call answers the same.
+ * Authorizations behave as Stripe's manual-capture PaymentIntents with multicapture available: several
+ * partial captures until a final one, voidable until captured in full, not capturable after they expire.
  */
 export class SimulatedProvider implements PaymentProvider {
   readonly name = 'simulated' as const;
@@ -71,11 +100,18 @@ export class SimulatedProvider implements PaymentProvider {
   private readonly charges = new Map<string, ChargeOutcome>();
   private readonly webhooks = new Map<string, { paymentId: string; outcome: ChargeOutcome; timer: NodeJS.Timeout }>();
   private listener: SimulatedWebhookListener | null = null;
+  private readonly authorizations = new Map<string, HeldAuthorization>();
+  private readonly latencyMs: number;
+  private readonly webhookDelayMs: number;
+  private readonly authorizationTtlMs: number;
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly latencyMs = 0,
-    private readonly webhookDelayMs = 2000,
-  ) {}
+  constructor(options: SimulatedProviderOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.webhookDelayMs = options.webhookDelayMs ?? 2000;
+    this.authorizationTtlMs = options.authorizationTtlMs ?? STRIPE_AUTHORIZATION_TTL_MS;
+    this.now = options.now ?? (() => new Date());
+  }
 
   /** Where delayed webhooks go (the subgraph binds this at start). */
   deliverWebhooksTo(listener: SimulatedWebhookListener | null): void {
@@ -101,7 +137,63 @@ export class SimulatedProvider implements PaymentProvider {
     return [];
   }
 
-  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+  charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    return this.call(request, (providerReference) => ({ status: 'succeeded', providerReference }));
+  }
+
+  /** As `charge`, but the amount is held (a manual-capture PaymentIntent in `requires_capture`). */
+  authorize(request: ChargeRequest): Promise<ChargeOutcome> {
+    return this.call(request, (providerReference) => {
+      const expiresAt = new Date(this.now().getTime() + this.authorizationTtlMs);
+      this.authorizations.set(providerReference, { amount: request.amount.amount, captured: 0, expiresAt, closed: null, captures: new Map() });
+      return { status: 'authorized', providerReference, expiresAt };
+    });
+  }
+
+  async capture(request: CaptureRequest): Promise<CaptureOutcome> {
+    await this.delay();
+    const held = this.authorizationOf(request.providerReference);
+    const replayed = held.captures.get(request.idempotencyKey);
+    if (replayed) return replayed;
+    if (held.closed) throw new ProviderRefusal(ProviderErrorCodes.unexpectedState, `This authorization is already ${held.closed}`);
+    if (held.expiresAt <= this.now()) throw new ProviderRefusal(ProviderErrorCodes.authorizationExpired, 'The authorization expired before it was captured');
+    if (request.amount.amount <= 0 || request.amount.amount > held.amount - held.captured) {
+      throw new ProviderRefusal(ProviderErrorCodes.amountTooLarge, `Cannot capture ${request.amount.amount}: ${held.amount - held.captured} is capturable`);
+    }
+    held.captured += request.amount.amount;
+    const closed = request.final || held.captured === held.amount;
+    if (closed) held.closed = 'captured';
+    const outcome: CaptureOutcome = { providerReference: reference('sim_ch', request.idempotencyKey), closed };
+    held.captures.set(request.idempotencyKey, outcome);
+    return outcome;
+  }
+
+  async void(request: VoidRequest): Promise<void> {
+    await this.delay();
+    const held = this.authorizationOf(request.providerReference);
+    if (held.closed === 'voided') return;
+    if (held.closed === 'captured') throw new ProviderRefusal(ProviderErrorCodes.unexpectedState, 'This authorization is captured; refund it instead');
+    held.closed = 'voided';
+  }
+
+  async lookupAuthorization(request: LookupRequest): Promise<AuthorizationState | null> {
+    await this.delay();
+    const held = request.providerReference ? this.authorizations.get(request.providerReference) : undefined;
+    if (!held) return null;
+    const expired = !held.closed && held.expiresAt <= this.now();
+    const status = held.closed ?? (expired ? 'expired' : 'open');
+    const capturableAmount = status === 'open' ? held.amount - held.captured : 0;
+    return { status, capturableAmount, capturedAmount: held.captured, expiresAt: held.expiresAt };
+  }
+
+  private authorizationOf(providerReference: string): HeldAuthorization {
+    const held = this.authorizations.get(providerReference);
+    if (!held) throw new ProviderRefusal('resource_missing', `No such authorization: ${providerReference}`);
+    return held;
+  }
+
+  /** A charge or an authorization: the same test cards, failure cards and idempotent replays; `success` makes the outcome of an accepted card. */
+  private async call(request: ChargeRequest, success: (providerReference: string) => ChargeOutcome): Promise<ChargeOutcome> {
     await this.delay();
     const { cardNumber, token } = request.method;
     const providerReference = reference('sim_pi', request.idempotencyKey);
@@ -114,7 +206,7 @@ export class SimulatedProvider implements PaymentProvider {
       return { status: 'pending', providerReference: null, message: 'The payment provider is rate limiting requests (429); nothing was charged yet' };
     }
     const decline = token ? TEST_TOKENS[token] : (TEST_CARDS[cardNumber ?? ''] ?? null);
-    const outcome: ChargeOutcome = decline ? { status: 'failed', providerReference, ...decline } : { status: 'succeeded', providerReference };
+    const outcome: ChargeOutcome = decline ? { status: 'failed', providerReference, ...decline } : success(providerReference);
     this.charges.set(request.idempotencyKey, outcome);
 
     if (cardNumber === FAILURE_CARDS.timeout) {

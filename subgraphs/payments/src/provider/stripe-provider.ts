@@ -2,6 +2,10 @@ import Stripe from 'stripe';
 import type { FieldError } from '@ultramarket/kit';
 import {
   ProviderErrorCodes,
+  ProviderRefusal,
+  type AuthorizationState,
+  type CaptureOutcome,
+  type CaptureRequest,
   type ChargeOutcome,
   type ChargeRequest,
   type LookupRequest,
@@ -9,7 +13,11 @@ import {
   type PaymentProvider,
   type RefundOutcome,
   type RefundRequest,
+  type VoidRequest,
 } from './payment-provider';
+
+/** Stripe's capture window for an online card authorization when the charge does not say (`capture_before`). */
+const DEFAULT_AUTHORIZATION_TTL_MS = 7 * 86_400_000;
 
 /** Stripe PaymentMethod ids (`pm_…`, from Stripe.js / Elements) or legacy card tokens (`tok_…`). */
 const STRIPE_TOKEN = /^(pm|tok)_[A-Za-z0-9_]+$/;
@@ -36,7 +44,72 @@ export class StripeProvider implements PaymentProvider {
     return [];
   }
 
-  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+  charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    return this.createIntent(request, {});
+  }
+
+  /**
+   * A manual-capture PaymentIntent (`capture_method: 'manual'`), asking for multicapture where the card
+   * network allows it (`request_multicapture: 'if_available'`), so each shipment can capture its share.
+   * https://docs.stripe.com/payments/place-a-hold-on-a-payment-method, https://docs.stripe.com/payments/multicapture
+   */
+  authorize(request: ChargeRequest): Promise<ChargeOutcome> {
+    return this.createIntent(request, {
+      capture_method: 'manual',
+      payment_method_options: { card: { request_multicapture: 'if_available' } },
+      expand: ['latest_charge'],
+    });
+  }
+
+  /**
+   * `paymentIntents.capture` with `amount_to_capture`. A partial capture that is not the last one passes
+   * `final_capture: false` when the charge has multicapture available; without it Stripe allows only one
+   * capture, so that capture is final and Stripe releases the rest of the hold (`closed`): the order's later
+   * shipments are then not paid by this payment, which staff see as a PARTIALLY_PAID order.
+   */
+  async capture(request: CaptureRequest): Promise<CaptureOutcome> {
+    try {
+      const before = await this.stripe.paymentIntents.retrieve(request.providerReference, { expand: ['latest_charge'] });
+      const multicapture = cardOf(before)?.multicapture?.status === 'available';
+      const keepOpen = !request.final && multicapture;
+      const intent = await this.stripe.paymentIntents.capture(
+        request.providerReference,
+        { amount_to_capture: request.amount.amount, ...(keepOpen && { final_capture: false }), expand: ['latest_charge'] },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      const charge = intent.latest_charge;
+      return { providerReference: typeof charge === 'string' ? charge : (charge?.id ?? intent.id), closed: intent.status !== 'requires_capture' };
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
+  /** `paymentIntents.cancel`; an intent canceled already (by us, or by Stripe when the hold expired) counts as voided. */
+  async void(request: VoidRequest): Promise<void> {
+    try {
+      await this.stripe.paymentIntents.cancel(request.providerReference, { cancellation_reason: 'abandoned' }, { idempotencyKey: request.idempotencyKey });
+    } catch (error) {
+      const intent = await this.stripe.paymentIntents.retrieve(request.providerReference).catch(() => null);
+      if (intent?.status === 'canceled') return;
+      throw refusalOf(error);
+    }
+  }
+
+  async lookupAuthorization(request: LookupRequest): Promise<AuthorizationState | null> {
+    if (!request.providerReference) return null;
+    const intent = await this.stripe.paymentIntents.retrieve(request.providerReference, { expand: ['latest_charge'] });
+    const expiresAt = captureBeforeOf(intent);
+    const captured = intent.amount_received ?? 0;
+    if (intent.status === 'requires_capture') {
+      const expired = expiresAt !== null && expiresAt <= new Date();
+      return { status: expired ? 'expired' : 'open', capturableAmount: expired ? 0 : intent.amount_capturable, capturedAmount: captured, expiresAt };
+    }
+    if (intent.status === 'succeeded') return { status: 'captured', capturableAmount: 0, capturedAmount: captured, expiresAt };
+    if (intent.status === 'canceled') return { status: captured > 0 ? 'captured' : 'voided', capturableAmount: 0, capturedAmount: captured, expiresAt };
+    return null;
+  }
+
+  private async createIntent(request: ChargeRequest, capture: Partial<Stripe.PaymentIntentCreateParams>): Promise<ChargeOutcome> {
     try {
       const paymentMethod = await this.paymentMethodOf(request);
       const intent = await this.stripe.paymentIntents.create(
@@ -48,6 +121,7 @@ export class StripeProvider implements PaymentProvider {
           automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
           error_on_requires_action: true,
           metadata: { orderId: request.orderId, paymentId: request.paymentId },
+          ...capture,
         },
         { idempotencyKey: request.idempotencyKey },
       );
@@ -102,6 +176,8 @@ export function chargeOutcomeOf(intent: Stripe.PaymentIntent): ChargeOutcome {
   switch (intent.status) {
     case 'succeeded':
       return { status: 'succeeded', providerReference: intent.id };
+    case 'requires_capture':
+      return { status: 'authorized', providerReference: intent.id, expiresAt: captureBeforeOf(intent) ?? new Date(Date.now() + DEFAULT_AUTHORIZATION_TTL_MS) };
     case 'requires_payment_method':
     case 'requires_action':
     case 'canceled':
@@ -143,4 +219,25 @@ function declineOf(error: { code?: string | null; decline_code?: string | null; 
   const errorCode =
     error?.decline_code === ProviderErrorCodes.insufficientFunds ? ProviderErrorCodes.insufficientFunds : (error?.code ?? ProviderErrorCodes.cardDeclined);
   return { errorCode, message: error?.message ?? 'Your card was declined.' };
+}
+
+/** The card details of the intent's charge, when it was expanded (`expand: ['latest_charge']`). */
+function cardOf(intent: Stripe.PaymentIntent): Stripe.Charge.PaymentMethodDetails.Card | null {
+  const charge = intent.latest_charge;
+  return typeof charge === 'object' && charge !== null ? (charge.payment_method_details?.card ?? null) : null;
+}
+
+/** Stripe's deadline for capturing the hold (`capture_before`, Unix seconds), when the charge says. */
+function captureBeforeOf(intent: Stripe.PaymentIntent): Date | null {
+  const before = cardOf(intent)?.capture_before;
+  return typeof before === 'number' ? new Date(before * 1000) : null;
+}
+
+/** Stripe refused the request (it moved nothing): a ProviderRefusal with its code. Anything else stays unknown and propagates. */
+function refusalOf(error: unknown): unknown {
+  if (error instanceof Stripe.errors.StripeInvalidRequestError && !(error instanceof Stripe.errors.StripeIdempotencyError)) {
+    return new ProviderRefusal(error.code ?? 'invalid_request', error.message);
+  }
+  if (error instanceof Stripe.errors.StripeCardError) return new ProviderRefusal(error.code ?? ProviderErrorCodes.cardDeclined, error.message);
+  return error;
 }

@@ -37,6 +37,9 @@ async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
  * - `pm_card_rateLimited`: the first request of an idempotency key is refused with a 429 (nothing created);
  * - `pm_card_slow`: while `slow` is on, requests are never answered (the client times out) — the first creates the PaymentIntent;
  * - `pm_card_held`: answered only when the test calls `release()` (`held` resolves when one arrives).
+ * Manual capture (`capture_method=manual`) leaves the PaymentIntent `requires_capture` with a charge whose card offers
+ * multicapture (`pm_card_noMulticapture`: it does not); `/capture` (with `amount_to_capture`, `final_capture`) and
+ * `/cancel` behave as Stripe's, replaying a repeated idempotency key.
  */
 export class FakeStripeApi {
   readonly calls: StripeCall[] = [];
@@ -162,7 +165,27 @@ export class FakeStripeApi {
       if (paymentMethod.startsWith('pm_card_chargeDeclined')) {
         return decline('card_declined', 'generic_decline', 'Your card was declined.', { ...intent, status: 'requires_payment_method' });
       }
-      const succeeded = { ...intent, status: 'succeeded', last_payment_error: null };
+      const manual = call.params.get('capture_method') === 'manual';
+      const succeeded = manual
+        ? {
+            ...intent,
+            status: 'requires_capture',
+            amount_capturable: intent.amount,
+            amount_received: 0,
+            last_payment_error: null,
+            latest_charge: {
+              id: `ch_fake_${this.sequence}`,
+              object: 'charge',
+              payment_method_details: {
+                type: 'card',
+                card: {
+                  capture_before: Math.floor(Date.now() / 1000) + 7 * 86_400,
+                  multicapture: { status: paymentMethod === 'pm_card_noMulticapture' ? 'unavailable' : 'available' },
+                },
+              },
+            },
+          }
+        : { ...intent, status: 'succeeded', amount_received: intent.amount, last_payment_error: null };
       this.intents.set(intent.id, succeeded);
       this.intentsByKey.set(key, intent.id);
       if (paymentMethod === 'pm_card_lostAnswer') {
@@ -170,6 +193,8 @@ export class FakeStripeApi {
       }
       return { status: 200, body: succeeded };
     }
+    const action = /^\/v1\/payment_intents\/([^/]+)\/(capture|cancel)$/.exec(call.path);
+    if (call.method === 'POST' && action) return this.captureOrCancel(call, action[1], action[2] as 'capture' | 'cancel');
     if (call.method === 'POST' && call.path === '/v1/refunds') {
       return {
         status: 200,
@@ -183,5 +208,36 @@ export class FakeStripeApi {
       };
     }
     return { status: 404, body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${call.method}: ${call.path})` } } };
+  }
+
+  private readonly actionReplies = new Map<string, Reply>();
+
+  private captureOrCancel(call: StripeCall, intentId: string, action: 'capture' | 'cancel'): Reply {
+    const key = call.idempotencyKey ? `${action}:${call.idempotencyKey}` : null;
+    const replayed = key ? this.actionReplies.get(key) : undefined;
+    if (replayed) return replayed;
+    const intent = this.intents.get(intentId);
+    const refuse = (code: string, message: string): Reply => ({ status: 400, body: { error: { type: 'invalid_request_error', code, message } } });
+    let reply: Reply;
+    if (!intent) reply = { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' } } };
+    else if (intent.status !== 'requires_capture') reply = refuse('payment_intent_unexpected_state', `This PaymentIntent's status is ${String(intent.status)}`);
+    else if (action === 'cancel') {
+      Object.assign(intent, { status: 'canceled', amount_capturable: 0, cancellation_reason: call.params.get('cancellation_reason') });
+      reply = { status: 200, body: intent };
+    } else {
+      const amount = Number(call.params.get('amount_to_capture') ?? intent.amount_capturable);
+      if (amount > (intent.amount_capturable as number)) reply = refuse('amount_too_large', 'Amount to capture is greater than the amount capturable');
+      else {
+        const multicapture = (intent.latest_charge as { payment_method_details: { card: { multicapture: { status: string } } } }).payment_method_details.card
+          .multicapture.status;
+        const keepOpen = call.params.get('final_capture') === 'false' && multicapture === 'available';
+        const received = (intent.amount_received as number) + amount;
+        Object.assign(intent, { amount_received: received, amount_capturable: keepOpen ? (intent.amount_capturable as number) - amount : 0 });
+        if (!keepOpen) intent.status = 'succeeded';
+        reply = { status: 200, body: intent };
+      }
+    }
+    if (key) this.actionReplies.set(key, reply);
+    return reply;
   }
 }

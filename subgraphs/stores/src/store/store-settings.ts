@@ -25,6 +25,24 @@ registerEnumType(PriceRounding, {
   },
 });
 
+/** When the store takes the shopper's money (the kit's PaymentCaptureMode, as a GraphQL enum). */
+export enum PaymentCaptureMode {
+  AUTOMATIC = 'AUTOMATIC',
+  MANUAL = 'MANUAL',
+}
+
+registerEnumType(PaymentCaptureMode, {
+  name: 'PaymentCaptureMode',
+  description: "When a store takes the shopper's money.",
+  valuesConfig: {
+    AUTOMATIC: { description: 'At payment: the card is charged when the shopper pays.' },
+    MANUAL: {
+      description:
+        'Authorized at payment and captured as the order is fulfilled (on each shipment, or by staff with capturePayment); the authorization is voided when the order is cancelled or the authorization expires.',
+    },
+  },
+});
+
 const ORDER_NUMBER_PREFIX = /^[A-Z0-9#-]{1,10}$/;
 
 /** How a store runs its business; only its staff and platform admins read it. Stored as jsonb. */
@@ -56,6 +74,9 @@ export class StoreSettings {
 
   @Field(() => String, { nullable: true, description: 'Where customers write for help; the store email when null.' })
   supportEmail: string | null;
+
+  @Field(() => PaymentCaptureMode, { description: 'When payments take the money: at payment (AUTOMATIC) or as the order is fulfilled (MANUAL).' })
+  paymentCaptureMode: PaymentCaptureMode;
 }
 
 export const DEFAULT_SETTINGS: StoreSettings = {
@@ -68,6 +89,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   guestCheckoutEnabled: true,
   requirePhoneAtCheckout: false,
   supportEmail: null,
+  paymentCaptureMode: PaymentCaptureMode.AUTOMATIC,
 };
 
 @InputType({ description: 'Changes to store settings; fields left out stay as they are.' })
@@ -118,6 +140,14 @@ export class StoreSettingsInput {
   @IsEmail()
   @Field({ nullable: true, description: 'Support email address.' })
   supportEmail?: string;
+
+  @IsOptional()
+  @IsEnum(PaymentCaptureMode)
+  @Field(() => PaymentCaptureMode, {
+    nullable: true,
+    description: 'AUTOMATIC (charge at payment) or MANUAL (authorize at payment, capture on fulfilment); applies to payments made from now on.',
+  })
+  paymentCaptureMode?: PaymentCaptureMode;
 }
 
 /**

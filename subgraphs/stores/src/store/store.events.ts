@@ -1,6 +1,6 @@
 import type { StoreStatus } from '@ultramarket/kit';
 import type { Store } from './store.entity';
-import { mergeSettings, type PriceRounding } from './store-settings';
+import { mergeSettings, type PaymentCaptureMode, type PriceRounding } from './store-settings';
 
 /** What the stores subgraph publishes (see schema/events.md). storeId and aggregateId are the store's id. */
 export const StoreEvents = {
@@ -15,13 +15,15 @@ export const StoreEvents = {
 
 /**
  * The settings other subgraphs act on at checkout (orders refuses guests or a missing phone from
- * them; cart prices with the last two). Only these: the rest of a store's settings are its staff's business.
+ * them; cart prices with pricesIncludeTax and priceRounding; payments authorizes or charges by paymentCaptureMode). Only these: the rest of a store's settings are its staff's business.
  */
 export interface StoreCheckoutSettingsData {
   guestCheckoutEnabled: boolean;
   requirePhoneAtCheckout: boolean;
   pricesIncludeTax: boolean;
   priceRounding: PriceRounding;
+  /** Payments authorizes instead of charging in a MANUAL store. */
+  paymentCaptureMode: PaymentCaptureMode;
 }
 
 export interface StoreCreatedData {
@@ -95,6 +97,7 @@ const checkoutSettings = (store: Store): StoreCheckoutSettingsData => {
     requirePhoneAtCheckout: settings.requirePhoneAtCheckout,
     pricesIncludeTax: settings.pricesIncludeTax,
     priceRounding: settings.priceRounding,
+    paymentCaptureMode: settings.paymentCaptureMode,
   };
 };
 

@@ -32,6 +32,7 @@ export interface StoreResult {
     priceRounding: string;
     weightUnit: string;
     lowStockThreshold: number;
+    paymentCaptureMode: string;
   } | null;
   theme: { colors: { primary: string; accent: string }; typography: { baseFontSize: number }; layout: { productGridColumns: number }; customCss: string };
 }
@@ -43,7 +44,7 @@ export interface UserErrorResult {
 }
 
 export const STORE_FIELDS = `id ownerId name slug domain customDomain email phone currency locale timezone status
-  settings { orderNumberPrefix taxesIncluded pricesIncludeTax priceRounding weightUnit lowStockThreshold }
+  settings { orderNumberPrefix taxesIncluded pricesIncludeTax priceRounding weightUnit lowStockThreshold paymentCaptureMode }
   theme { colors { primary accent } typography { baseFontSize } layout { productGridColumns } customCss }`;
 
 export const INVITATION_FIELDS = 'id storeId email userId role status invitedBy expiresAt createdAt respondedAt';
