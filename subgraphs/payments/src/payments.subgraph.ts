@@ -17,10 +17,15 @@ import { SimulatedProvider } from './provider/simulated-provider';
 import { StripeProvider } from './provider/stripe-provider';
 import { createStripeClient } from './provider/stripe-client';
 import { stripeWebhookRoute } from './webhook/stripe-webhook.route';
+import { PayPalProvider } from './provider/paypal-provider';
+import { createPayPalClient } from './provider/paypal-client';
+import { payPalWebhookRoute } from './webhook/paypal-webhook.route';
+import { payPalWebhookVerifier } from './webhook/paypal-webhook-signature';
 import { CreatePayments1763769600700 } from './migrations/1763769600700-create-payments';
 import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
 import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-bigint';
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
+import { FindPayPalPayments1763769645000 } from './migrations/1763769645000-find-paypal-payments';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
 
@@ -36,12 +41,19 @@ export function createPaymentsSubgraph(
   changes: ChangeListener = new ChangeListener(),
 ): SubgraphDefinition {
   const stripe = config.stripe ? createStripeClient(config.stripe) : null;
-  const provider = providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider());
+  const paypal = config.paypal ? createPayPalClient(config.paypal) : null;
+  const provider = providerOverride ?? (stripe ? new StripeProvider(stripe) : paypal ? new PayPalProvider(paypal) : new SimulatedProvider());
   return {
     name: 'payments',
     defaultPort: 4007,
     entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700, ReconcilePendingPayments1763769632000],
+    migrations: [
+      CreatePayments1763769600700,
+      IsolatePaymentsByStore1763769605070,
+      MoneyAsBigint1763769610700,
+      ReconcilePendingPayments1763769632000,
+      FindPayPalPayments1763769645000,
+    ],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
@@ -61,7 +73,10 @@ export function createPaymentsSubgraph(
     },
     // PENDING payments whose outcome never arrived are asked of the provider until they settle
     jobs: [reconcilePaymentsJob(provider, config.reconcile)],
-    httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
+    httpRoutes: {
+      ...(stripe && config.stripe && { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) }),
+      ...(paypal && config.paypal && { '/webhooks/paypal': payPalWebhookRoute(payPalWebhookVerifier(paypal, config.paypal.webhookId)) }),
+    },
     schema: () =>
       buildFederatedSchema({
         resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes })],
