@@ -3274,9 +3274,9 @@ export type Payment = {
   order: Order;
   /** The order this payment is for. */
   orderId: Scalars['ID']['output'];
-  /** The provider that handled it: "simulated" or "stripe". */
+  /** The provider that handled it: "simulated", "stripe" or "paypal". */
   provider: Scalars['String']['output'];
-  /** The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers. */
+  /** The provider's reference of the charge (a Stripe PaymentIntent id or a PayPal order id); null until it answers. */
   providerReference: Maybe<Scalars['String']['output']>;
   /** PENDING, SUCCEEDED, FAILED, REFUNDED, NEEDS_REVIEW, AUTHORIZED, PARTIALLY_CAPTURED or VOIDED. */
   status: PaymentStatus;
@@ -3319,9 +3319,9 @@ export type PaymentEdge = {
 
 /** How the shopper pays: exactly one of a card number or a provider token. */
 export type PaymentMethodInput = {
-  /** Card number, digits only (simulated provider only; with Stripe send a token). Never stored. */
+  /** Card number, digits only (simulated provider only; with Stripe or PayPal send a token). Never stored. */
   cardNumber?: InputMaybe<Scalars['String']['input']>;
-  /** A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa. */
+  /** A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa; with PayPal, the id of the PayPal order the shopper approved. */
   token?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3357,7 +3357,7 @@ export type PaymentTransaction = {
   errorMessage: Maybe<Scalars['String']['output']>;
   /** Opaque transaction id. */
   id: Scalars['ID']['output'];
-  /** The provider's reference (a Stripe PaymentIntent or Refund id). */
+  /** The provider's reference (a Stripe PaymentIntent or Refund id; a PayPal order or refund id). */
   providerReference: Maybe<Scalars['String']['output']>;
   /** PENDING, SUCCEEDED or FAILED. */
   status: PaymentTransactionStatus;

@@ -7,6 +7,7 @@ describe('loadPaymentsConfig', () => {
       provider: 'simulated',
       orderWaitMs: 5000,
       stripe: null,
+      paypal: null,
       reconcile: { afterSeconds: 300, intervalSeconds: 60, backoffSeconds: 60, backoffCapSeconds: 3600, maxAttempts: 10 },
       authorizationExpiryIntervalSeconds: 300,
       simulatedAuthorizationTtlSeconds: 7 * 86_400,
@@ -44,6 +45,35 @@ describe('loadPaymentsConfig', () => {
     expect(config.stripe).toEqual({ secretKey: 'sk_test_123', webhookSecret: 'whsec_456', apiBaseUrl: 'http://127.0.0.1:12111', timeoutMs: 20_000 });
   });
 
+  const paypal = { PAYMENTS_PROVIDER: 'paypal', PAYPAL_CLIENT_ID: 'AYclient', PAYPAL_CLIENT_SECRET: 'EKsecret', PAYPAL_WEBHOOK_ID: '8PT597110X687430L' };
+
+  it('reads the PayPal settings when PayPal is the provider: the sandbox by default, an API base URL for tests', () => {
+    expect(loadPaymentsConfig({ ...paypal, PAYPAL_API_BASE_URL: 'http://127.0.0.1:12112', PAYPAL_TIMEOUT_MS: '5000' }).paypal).toEqual({
+      clientId: 'AYclient',
+      clientSecret: 'EKsecret',
+      environment: 'sandbox',
+      webhookId: '8PT597110X687430L',
+      apiBaseUrl: 'http://127.0.0.1:12112',
+      timeoutMs: 5000,
+    });
+    const live = loadPaymentsConfig({ ...paypal, NODE_ENV: 'production', PAYPAL_ENVIRONMENT: 'production' });
+    expect(live).toMatchObject({ provider: 'paypal', stripe: null, paypal: { environment: 'production', apiBaseUrl: undefined, timeoutMs: 20_000 } });
+  });
+
+  it('refuses PayPal without its secret, and its sandbox in production unless explicitly allowed', () => {
+    const { PAYPAL_CLIENT_SECRET: _secret, ...withoutSecret } = paypal;
+    for (const env of [
+      withoutSecret,
+      { ...withoutSecret, NODE_ENV: 'production', PAYPAL_ENVIRONMENT: 'production' },
+      { ...paypal, PAYPAL_CLIENT_SECRET: ' ' },
+    ]) {
+      expect(() => loadPaymentsConfig(env)).toThrow(ConfigError);
+      expect(() => loadPaymentsConfig(env)).toThrow(/PAYPAL_CLIENT_SECRET is required/);
+    }
+    expect(() => loadPaymentsConfig({ ...paypal, NODE_ENV: 'production' })).toThrow(/PAYPAL_ENVIRONMENT is sandbox with NODE_ENV=production/);
+    expect(loadPaymentsConfig({ ...paypal, NODE_ENV: 'production', PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'true' }).paypal?.environment).toBe('sandbox');
+  });
+
   it('refuses the simulated provider in production, naming the variable that allows it and pointing to Stripe', () => {
     for (const env of [
       { NODE_ENV: 'production' },
@@ -64,7 +94,21 @@ describe('loadPaymentsConfig', () => {
 
   it.each([
     [{ PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION: 'maybe' }, /PAYMENTS_ALLOW_SIMULATED_IN_PRODUCTION must be true or false/],
-    [{ PAYMENTS_PROVIDER: 'paypal' }, /PAYMENTS_PROVIDER must be one of simulated, stripe/],
+    [{ PAYMENTS_PROVIDER: 'adyen' }, /PAYMENTS_PROVIDER must be one of simulated, stripe, paypal/],
+    [{ PAYMENTS_PROVIDER: 'paypal' }, /PAYPAL_CLIENT_ID is required/],
+    [{ PAYMENTS_PROVIDER: 'paypal', PAYPAL_CLIENT_ID: 'AY', PAYPAL_CLIENT_SECRET: 'EK' }, /PAYPAL_WEBHOOK_ID is required/],
+    [
+      { PAYMENTS_PROVIDER: 'paypal', PAYPAL_CLIENT_ID: 'AY', PAYPAL_CLIENT_SECRET: 'EK', PAYPAL_WEBHOOK_ID: 'W', PAYPAL_ENVIRONMENT: 'live' },
+      /PAYPAL_ENVIRONMENT must be one of sandbox, production/,
+    ],
+    [
+      { PAYMENTS_PROVIDER: 'paypal', PAYPAL_CLIENT_ID: 'AY', PAYPAL_CLIENT_SECRET: 'EK', PAYPAL_WEBHOOK_ID: 'W', PAYPAL_API_BASE_URL: 'ftp://x' },
+      /PAYPAL_API_BASE_URL must use/,
+    ],
+    [
+      { PAYMENTS_PROVIDER: 'paypal', PAYPAL_CLIENT_ID: 'AY', PAYPAL_CLIENT_SECRET: 'EK', PAYPAL_WEBHOOK_ID: 'W', PAYPAL_TIMEOUT_MS: '10' },
+      /PAYPAL_TIMEOUT_MS must be >= 100/,
+    ],
     [{ PAYMENTS_ORDER_WAIT_MS: 'soon' }, /PAYMENTS_ORDER_WAIT_MS must be an integer/],
     [{ PAYMENTS_PROVIDER: 'stripe' }, /STRIPE_SECRET_KEY is required/],
     [{ PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }, /STRIPE_SECRET_KEY must be a Stripe secret/],

@@ -17,10 +17,15 @@ import { SimulatedProvider } from './provider/simulated-provider';
 import { StripeProvider } from './provider/stripe-provider';
 import { createStripeClient } from './provider/stripe-client';
 import { stripeWebhookRoute } from './webhook/stripe-webhook.route';
+import { PayPalProvider } from './provider/paypal-provider';
+import { createPayPalClient } from './provider/paypal-client';
+import { payPalWebhookRoute } from './webhook/paypal-webhook.route';
+import { payPalWebhookVerifier } from './webhook/paypal-webhook-signature';
 import { CreatePayments1763769600700 } from './migrations/1763769600700-create-payments';
 import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
 import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-bigint';
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
+import { FindPayPalPayments1763769645000 } from './migrations/1763769645000-find-paypal-payments';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
 import { AuthorizeThenCapture1763769642000 } from './migrations/1763769642000-authorize-then-capture';
@@ -42,8 +47,14 @@ export function createPaymentsSubgraph(
   changes: ChangeListener = new ChangeListener(),
 ): SubgraphDefinition {
   const stripe = config.stripe ? createStripeClient(config.stripe) : null;
+  const paypal = config.paypal ? createPayPalClient(config.paypal) : null;
   const provider =
-    providerOverride ?? (stripe ? new StripeProvider(stripe) : new SimulatedProvider({ authorizationTtlMs: config.simulatedAuthorizationTtlSeconds * 1000 }));
+    providerOverride ??
+    (stripe
+      ? new StripeProvider(stripe)
+      : paypal
+        ? new PayPalProvider(paypal)
+        : new SimulatedProvider({ authorizationTtlMs: config.simulatedAuthorizationTtlSeconds * 1000 }));
   return {
     name: 'payments',
     defaultPort: 4007,
@@ -54,6 +65,7 @@ export function createPaymentsSubgraph(
       MoneyAsBigint1763769610700,
       ReconcilePendingPayments1763769632000,
       AuthorizeThenCapture1763769642000,
+      FindPayPalPayments1763769645000,
     ],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
@@ -84,7 +96,10 @@ export function createPaymentsSubgraph(
     // PENDING payments whose outcome never arrived are asked of the provider until they settle
     // open authorizations past the provider's deadline are voided (payments.voided)
     jobs: [reconcilePaymentsJob(provider, config.reconcile), expireAuthorizationsJob(provider, config.authorizationExpiryIntervalSeconds)],
-    httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
+    httpRoutes: {
+      ...(stripe && config.stripe && { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) }),
+      ...(paypal && config.paypal && { '/webhooks/paypal': payPalWebhookRoute(payPalWebhookVerifier(paypal, config.paypal.webhookId)) }),
+    },
     schema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Role } from '@ultramarket/kit';
+import { Money, Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { eventually } from '../../kit/test/support/test-names';
@@ -166,7 +166,7 @@ describe('payments subgraph: payments that never get stuck (retries, reconciliat
       const summary = await reconcile();
       expect(summary.settled).toContain(paymentId);
       expect(provider.lookupCalls.filter((lookup) => lookup.paymentId === paymentId)).toEqual([
-        { paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}` },
+        { paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}`, amount: Money.of(4200, 'USD') },
       ]);
       expect(await read(paymentId)).toMatchObject({ status: 'SUCCEEDED', providerReference: expect.stringMatching(/^sim_pi_/) });
       expect(await eventTypes(orderId)).toEqual(['payments.initiated', 'payments.succeeded']);

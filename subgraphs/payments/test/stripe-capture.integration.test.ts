@@ -115,7 +115,14 @@ describe('payments subgraph: authorize and capture with Stripe (against the loca
     await expect(adapter.capture(captureRequest(outcome.providerReference, 6_001, false))).rejects.toMatchObject({ code: 'amount_too_large' });
     const last = await adapter.capture(captureRequest(outcome.providerReference, 6_000, true));
     expect(last.closed).toBe(true);
-    expect(await adapter.lookupAuthorization({ paymentId: 'p', providerReference: outcome.providerReference, idempotencyKey: 'x' })).toMatchObject({
+    expect(
+      await adapter.lookupAuthorization({
+        paymentId: 'p',
+        providerReference: outcome.providerReference,
+        idempotencyKey: 'x',
+        amount: { amount: 10_000, currencyCode: 'USD' },
+      }),
+    ).toMatchObject({
       status: 'captured',
       capturedAmount: 10_000,
     });

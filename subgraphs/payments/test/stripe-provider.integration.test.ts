@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import { Role } from '@ultramarket/kit';
+import { Money, Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { createPaymentsSubgraph } from '../src/payments.subgraph';
@@ -290,13 +290,15 @@ describe('payments subgraph: the Stripe provider and its webhook', () => {
       expect(creations.length).toBeGreaterThanOrEqual(1);
       expect(new Set(creations.map((call) => call.idempotencyKey))).toEqual(new Set([`payment-${paymentId}`]));
 
-      const found = await quick.lookup({ paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}` });
+      const found = await quick.lookup({ paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}`, amount: request.amount });
       expect(found).toMatchObject({ status: 'succeeded', providerReference: expect.stringMatching(/^pi_fake_/) });
-      expect(await quick.lookup({ paymentId, providerReference: found!.providerReference, idempotencyKey: `payment-${paymentId}` })).toEqual(found);
+      expect(
+        await quick.lookup({ paymentId, providerReference: found!.providerReference, idempotencyKey: `payment-${paymentId}`, amount: request.amount }),
+      ).toEqual(found);
       stripeApi.slow = false;
       expect(await quick.charge(request as Parameters<StripeProvider['charge']>[0])).toEqual(found);
       expect([...stripeApi.intents.values()].filter((intent) => (intent.metadata as { paymentId: string }).paymentId === paymentId)).toHaveLength(1);
-      expect(await quick.lookup({ paymentId: randomUUID(), providerReference: null, idempotencyKey: 'payment-none' })).toBeNull();
+      expect(await quick.lookup({ paymentId: randomUUID(), providerReference: null, idempotencyKey: 'payment-none', amount: request.amount })).toBeNull();
     });
 
     it('the adapter: a connection error leaves the outcome unknown, and a lookup that cannot reach Stripe throws (retried later)', async () => {
@@ -314,9 +316,9 @@ describe('payments subgraph: the Stripe provider and its webhook', () => {
         idempotencyKey: `payment-${paymentId}`,
       });
       expect(outcome).toMatchObject({ status: 'pending', providerReference: null, message: expect.stringMatching(/did not answer/) });
-      await expect(unreachable.lookup({ paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}` })).rejects.toBeInstanceOf(
-        Stripe.errors.StripeConnectionError,
-      );
+      await expect(
+        unreachable.lookup({ paymentId, providerReference: null, idempotencyKey: `payment-${paymentId}`, amount: Money.of(500, 'USD') }),
+      ).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
     });
   });
 });

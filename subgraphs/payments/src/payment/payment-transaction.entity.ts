@@ -33,7 +33,7 @@ export class PaymentTransaction {
   @Column('char', { name: 'currency_code', length: 3 })
   currencyCode: string;
 
-  @Field(() => String, { nullable: true, description: "The provider's reference (a Stripe PaymentIntent or Refund id)." })
+  @Field(() => String, { nullable: true, description: "The provider's reference (a Stripe PaymentIntent or Refund id; a PayPal order or refund id)." })
   @Column('varchar', { name: 'provider_reference', length: 255, nullable: true })
   providerReference: string | null;
 

@@ -38,7 +38,7 @@ export class Payment {
   @Column('varchar', { length: 20 })
   status: PaymentStatus;
 
-  @Field({ description: 'The provider that handled it: "simulated" or "stripe".' })
+  @Field({ description: 'The provider that handled it: "simulated", "stripe" or "paypal".' })
   @Column('varchar', { length: 16 })
   provider: string;
 
@@ -49,7 +49,10 @@ export class Payment {
   @Column('varchar', { name: 'payment_method', length: 300 })
   paymentMethod: string;
 
-  @Field(() => String, { nullable: true, description: "The provider's reference of the charge (a Stripe PaymentIntent id); null until it answers." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's reference of the charge (a Stripe PaymentIntent id or a PayPal order id); null until it answers.",
+  })
   @Column('varchar', { name: 'provider_reference', length: 255, nullable: true })
   providerReference: string | null;
 

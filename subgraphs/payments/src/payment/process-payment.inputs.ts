@@ -54,11 +54,15 @@ class ExactlyOnePaymentMethod implements ValidatorConstraintInterface {
 @InputType({ description: 'How the shopper pays: exactly one of a card number or a provider token.' })
 export class PaymentMethodInput {
   @Validate(CardNumberFormat)
-  @Field({ nullable: true, description: 'Card number, digits only (simulated provider only; with Stripe send a token). Never stored.' })
+  @Field({ nullable: true, description: 'Card number, digits only (simulated provider only; with Stripe or PayPal send a token). Never stored.' })
   cardNumber?: string;
 
   @Validate(PaymentTokenFormat)
-  @Field({ nullable: true, description: 'A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa.' })
+  @Field({
+    nullable: true,
+    description:
+      'A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa; with PayPal, the id of the PayPal order the shopper approved.',
+  })
   token?: string;
 }
 

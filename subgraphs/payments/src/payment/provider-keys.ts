@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
  * make up a new one:
  * - `payment-<paymentId>`: the charge of one payment. The first call, a shopper's retry of a payment whose
  *   call timed out or was rate limited (with the same or a new client idempotency key) and reconciliation's
- *   lookup all name the same charge, so Stripe answers with the same PaymentIntent and never charges twice.
+ *   lookup all name the same charge, so Stripe answers with the same PaymentIntent and never charges twice
+ *   (PayPal: the capture's `PayPal-Request-Id`, so a retried capture answers the first one's result).
  *   A new payment (after a FAILED one) is a new charge with a new key.
  * - `payment-<paymentId>-payment-method`: Stripe only, turning a legacy `tok_…` into a PaymentMethod for that charge.
+ * - `payment-<paymentId>-amount-mismatch`: PayPal only, giving back a capture of another amount than the payment's.
  * - `refund-<paymentId>`: the refund of a payment's whole amount.
  * - `capture-<paymentId>-<key>` and `void-<paymentId>`: captures and the void of an authorization (below).
  */

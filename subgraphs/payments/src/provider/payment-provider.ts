@@ -32,6 +32,8 @@ export interface LookupRequest {
   paymentId: string;
   providerReference: string | null;
   idempotencyKey: string;
+  /** The payment's amount: a provider that cannot bind the charge to it beforehand (PayPal) checks what it took against it. */
+  amount: Money;
 }
 
 export interface RefundRequest {
@@ -102,7 +104,7 @@ export class ProviderRefusal extends Error {
   }
 }
 
-/** A payment provider: the built-in simulated one or Stripe (PAYMENTS_PROVIDER). */
+/** A payment provider: the built-in simulated one, Stripe or PayPal (PAYMENTS_PROVIDER). */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** Problems with the payment method this provider can tell before anything is written. */

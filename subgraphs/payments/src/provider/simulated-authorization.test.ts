@@ -41,7 +41,14 @@ describe('the simulated provider: authorize, then capture (as Stripe manual capt
     const { provider } = providerWithClock();
     const outcome = await authorize(provider);
     expect(outcome.expiresAt).toEqual(new Date('2026-12-01T13:00:00Z'));
-    expect(await provider.lookupAuthorization({ paymentId: 'p1', providerReference: outcome.providerReference, idempotencyKey: 'x' })).toEqual({
+    expect(
+      await provider.lookupAuthorization({
+        paymentId: 'p1',
+        providerReference: outcome.providerReference,
+        idempotencyKey: 'x',
+        amount: { amount: 10_000, currencyCode: 'USD' },
+      }),
+    ).toEqual({
       status: 'open',
       capturableAmount: 10_000,
       capturedAmount: 0,
@@ -74,7 +81,9 @@ describe('the simulated provider: authorize, then capture (as Stripe manual capt
     expect(await refusalCode(capture(provider, providerReference, 6_001))).toBe('amount_too_large');
     const last = await capture(provider, providerReference, 5_000, true);
     expect(last.closed).toBe(true);
-    expect(await provider.lookupAuthorization({ paymentId: 'p1', providerReference, idempotencyKey: 'x' })).toMatchObject({
+    expect(
+      await provider.lookupAuthorization({ paymentId: 'p1', providerReference, idempotencyKey: 'x', amount: { amount: 10_000, currencyCode: 'USD' } }),
+    ).toMatchObject({
       status: 'captured',
       capturableAmount: 0,
       capturedAmount: 9_000,
@@ -97,14 +106,18 @@ describe('the simulated provider: authorize, then capture (as Stripe manual capt
     await provider.void({ paymentId: 'p1', orderId: 'o1', providerReference, idempotencyKey: 'void' });
     await provider.void({ paymentId: 'p1', orderId: 'o1', providerReference, idempotencyKey: 'void' });
     expect(await refusalCode(capture(provider, providerReference, 1))).toBe('payment_intent_unexpected_state');
-    expect(await provider.lookupAuthorization({ paymentId: 'p1', providerReference, idempotencyKey: 'x' })).toMatchObject({ status: 'voided' });
+    expect(
+      await provider.lookupAuthorization({ paymentId: 'p1', providerReference, idempotencyKey: 'x', amount: { amount: 10_000, currencyCode: 'USD' } }),
+    ).toMatchObject({ status: 'voided' });
   });
 
   it('refuses to capture an expired authorization, which can still be voided', async () => {
     const { provider, advance } = providerWithClock();
     const { providerReference } = await authorize(provider);
     advance(HOUR);
-    expect(await provider.lookupAuthorization({ paymentId: 'p1', providerReference, idempotencyKey: 'x' })).toMatchObject({
+    expect(
+      await provider.lookupAuthorization({ paymentId: 'p1', providerReference, idempotencyKey: 'x', amount: { amount: 10_000, currencyCode: 'USD' } }),
+    ).toMatchObject({
       status: 'expired',
       capturableAmount: 0,
     });
@@ -114,7 +127,14 @@ describe('the simulated provider: authorize, then capture (as Stripe manual capt
 
   it('knows no authorization it never made', async () => {
     const { provider } = providerWithClock();
-    expect(await provider.lookupAuthorization({ paymentId: 'p1', providerReference: 'sim_pi_unknown', idempotencyKey: 'x' })).toBeNull();
+    expect(
+      await provider.lookupAuthorization({
+        paymentId: 'p1',
+        providerReference: 'sim_pi_unknown',
+        idempotencyKey: 'x',
+        amount: { amount: 10_000, currencyCode: 'USD' },
+      }),
+    ).toBeNull();
     expect(await refusalCode(capture(provider, 'sim_pi_unknown', 100))).toBe('resource_missing');
   });
 });

@@ -29,9 +29,9 @@ describe('the simulated provider', () => {
 
   it('takes the money of a timed-out call without saying so, and tells it when looked up or asked again with the same key', async () => {
     const key = `payment-${randomUUID()}`;
-    expect(await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key })).toBeNull();
+    expect(await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key, amount: Money.of(1000, 'USD') })).toBeNull();
     expect(await charge({ cardNumber: FAILURE_CARDS.timeout }, key)).toMatchObject({ status: 'pending', providerReference: null });
-    const charged = await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key });
+    const charged = await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key, amount: Money.of(1000, 'USD') });
     expect(charged).toMatchObject({ status: 'succeeded', providerReference: expect.stringMatching(/^sim_pi_/) });
     expect(await charge({ cardNumber: FAILURE_CARDS.timeout }, key)).toEqual(charged);
   });
@@ -39,7 +39,7 @@ describe('the simulated provider', () => {
   it('refuses the first call of a rate-limited charge unprocessed, and charges on the retry with the same key', async () => {
     const key = `payment-${randomUUID()}`;
     expect(await charge({ cardNumber: FAILURE_CARDS.rateLimited }, key)).toMatchObject({ status: 'pending', message: expect.stringMatching(/429/) });
-    expect(await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key })).toBeNull();
+    expect(await provider.lookup({ paymentId: 'p1', providerReference: null, idempotencyKey: key, amount: Money.of(1000, 'USD') })).toBeNull();
     expect(await charge({ cardNumber: FAILURE_CARDS.rateLimited }, key)).toMatchObject({ status: 'succeeded' });
   });
 

@@ -77,7 +77,12 @@ async function reconcileOne(
 
   let outcome: ChargeOutcome | null;
   try {
-    outcome = await provider.lookup({ paymentId: payment.id, providerReference: payment.providerReference, idempotencyKey: chargeKeyOf(payment.id) });
+    outcome = await provider.lookup({
+      paymentId: payment.id,
+      providerReference: payment.providerReference,
+      idempotencyKey: chargeKeyOf(payment.id),
+      amount: payment.amount,
+    });
   } catch (error) {
     runtime.logger.warn({ err: error, paymentId: payment.id, attempt: payment.reconcileAttempts }, 'the payment provider could not be asked; will retry');
     summary.failedToAsk.push(payment.id);
