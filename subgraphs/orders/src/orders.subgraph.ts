@@ -9,7 +9,9 @@ import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
 import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
-import { shipmentHandlers } from './saga/shipment.handlers';
+import { shipmentCreated } from './fulfilment/record-shipment.handler';
+import { shipmentDelivered } from './fulfilment/shipment-delivered.handler';
+import { FulfilmentResolver } from './fulfilment/fulfilment.resolver';
 import { CreateOrders1763769600300 } from './migrations/1763769600300-create-orders';
 import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-isolate-orders-by-store';
 import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout-limits';
@@ -17,6 +19,7 @@ import { MoneyAsBigint1763769610600 } from './migrations/1763769610600-money-as-
 import { StatusChangePayment1763769611100 } from './migrations/1763769611100-status-change-payment';
 import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by-variant';
 import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
+import { PartialFulfilment1763769641000 } from './migrations/1763769641000-partial-fulfilment';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
@@ -33,6 +36,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
     OrderFromCheckout1763769631200,
+    PartialFulfilment1763769641000,
   ],
   publishes: ['orders'],
   consumers: [
@@ -40,14 +44,15 @@ export const ordersSubgraph: SubgraphDefinition = {
     ...productSnapshotHandlers,
     ...reservationHandlers,
     ...paymentHandlers,
-    ...shipmentHandlers,
+    shipmentCreated,
+    shipmentDelivered,
     ...checkoutSettingsHandlers,
   ],
   // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver],
+      resolvers: [OrderResolver, FulfilmentResolver],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },
