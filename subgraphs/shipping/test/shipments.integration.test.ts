@@ -4,7 +4,7 @@ import { Role, StoreStatus } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
 import { openOwnerConnection, storeStatusEvents } from '../../kit/test/support/tenancy-support';
-import { shippingSubgraph } from '../src/shipping.subgraph';
+import { createShippingSubgraph } from '../src/shipping.subgraph';
 import { CREATE_METHOD, CREATE_ZONE, type UserErrorResult } from './support/shipping-operations';
 import { CREATE_SHIPMENT, DISPATCH_ORDER, ORDER_SHIPMENTS, SHIPMENT, UPDATE_TRACKING, orderEvents, type ShipmentResult } from './support/shipment-operations';
 
@@ -43,7 +43,7 @@ describe('shipping subgraph: shipments of paid orders and their tracking', () =>
     );
 
   beforeAll(async () => {
-    shipping = await startTestSubgraph(shippingSubgraph);
+    shipping = await startTestSubgraph(createShippingSubgraph());
     owner = await openOwnerConnection(shipping.runtime.config);
   });
   afterAll(async () => {
