@@ -1,3 +1,3 @@
 import { runSubgraph } from '@ultramarket/kit';
 
-runSubgraph('shipping', () => import('./shipping.subgraph.js').then((module) => module.createShippingSubgraph()));
+runSubgraph('shipping', () => import('./shipping.subgraph.js').then((module) => module.shippingSubgraph));

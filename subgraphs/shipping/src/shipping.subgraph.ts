@@ -49,3 +49,6 @@ export const createShippingSubgraph = (config: ShippingConfig = loadShippingConf
       },
     }),
 });
+
+/** The subgraph as the environment configures it (what `main.ts` runs and the schema script prints). */
+export const shippingSubgraph = createShippingSubgraph();

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { inScope, Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
-import { createShippingSubgraph } from '../src/shipping.subgraph';
+import { shippingSubgraph } from '../src/shipping.subgraph';
 import {
   CART_RATES,
   CREATE_METHOD,
@@ -73,7 +73,7 @@ describe('shipping subgraph: tenant isolation', () => {
   }
 
   beforeAll(async () => {
-    shipping = await startTestSubgraph(createShippingSubgraph());
+    shipping = await startTestSubgraph(shippingSubgraph);
     owner = await openOwnerConnection(shipping.runtime.config);
     stores.a = await seedStore(500);
     stores.b = await seedStore(900);

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@ultramarket/kit';
 import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
-import { createShippingSubgraph } from '../src/shipping.subgraph';
+import { shippingSubgraph } from '../src/shipping.subgraph';
 import {
   CART_RATES,
   CREATE_METHOD,
@@ -53,7 +53,7 @@ describe('shipping subgraph: zones, methods and the rates a cart may choose', ()
   const flat = (amount: number) => ({ kind: 'FLAT', amount });
 
   beforeAll(async () => {
-    shipping = await startTestSubgraph(createShippingSubgraph());
+    shipping = await startTestSubgraph(shippingSubgraph);
     owner = await openOwnerConnection(shipping.runtime.config);
   });
   afterAll(async () => {

@@ -13,6 +13,16 @@ export const MAX_UPDATES_PER_REPORT = 100;
 
 const STATUSES = new Set<string>(Object.values(ShipmentStatus));
 
+/** The carrier a report names (it picks the secret the signature is checked with), or null; nothing else is read before that check. */
+export function reportedCarrier(body: Buffer): string | null {
+  try {
+    const { carrier } = (JSON.parse(body.toString('utf8')) ?? {}) as { carrier?: unknown };
+    return typeof carrier === 'string' && carrier.trim().length > 0 ? carrier.trim().toUpperCase() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads `{ carrier, updates: [{ trackingNumber, status, message?, occurredAt }] }`; anything else is the problem, in words. */
 export function readCarrierReport(body: Buffer): CarrierReport | string {
   let parsed: unknown;

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { BodyTooLargeError, readRawBody, type HttpRoute } from '@ultramarket/kit';
 import type { CarrierWebhookSettings } from '../shipping.config';
 import { CARRIER_SIGNATURE_HEADER, carrierSignatureProblem } from './carrier-signature';
-import { readCarrierReport } from './carrier-report';
+import { readCarrierReport, reportedCarrier } from './carrier-report';
 import { applyCarrierReport } from './apply-carrier-report';
 
 export const CARRIER_WEBHOOK_ROUTE = '/webhooks/carrier-tracking';
@@ -37,10 +37,9 @@ export function carrierWebhookRoute(settings: CarrierWebhookSettings): HttpRoute
       if (error instanceof BodyTooLargeError) return send(response, 413, { error: error.message });
       throw error;
     }
-    const report = readCarrierReport(body);
-    // the carrier named picks the secret: a body naming no carrier has none to be verified with
-    const secret =
-      typeof report === 'string' ? settings.defaultSecret : (settings.secretsByCarrier.get(report.carrier.toUpperCase()) ?? settings.defaultSecret);
+    // the carrier named picks the secret (a body naming none is checked with the global one); nothing else is read first
+    const carrier = reportedCarrier(body);
+    const secret = (carrier === null ? undefined : settings.secretsByCarrier.get(carrier)) ?? settings.defaultSecret;
     const header = request.headers[CARRIER_SIGNATURE_HEADER];
     const problem = secret
       ? carrierSignatureProblem(Array.isArray(header) ? header[0] : header, body, secret, settings.toleranceSeconds)
@@ -49,6 +48,7 @@ export function carrierWebhookRoute(settings: CarrierWebhookSettings): HttpRoute
       runtime.logger.warn({ reason: problem }, 'carrier webhook refused');
       return send(response, 401, { error: 'invalid signature' });
     }
+    const report = readCarrierReport(body);
     if (typeof report === 'string') return send(response, 400, { error: report });
     const outcomes = await applyCarrierReport(runtime, report, randomUUID());
     runtime.logger.info({ carrier: report.carrier, outcomes }, 'carrier webhook handled');
