@@ -161,6 +161,15 @@ describe('orders: partial fulfilment, delivery and remainder cancellation', () =
     await events.ship(unpaidStore, unpaid!.id);
     expect(await statusOf(unpaid!.id)).toBe('CREATED');
     expect(await outboxOf(unpaid!.id, 'orders.fulfilment-recorded')).toEqual([]);
+
+    // news of a delivery orders never recorded the shipment of (shipped before issue 15: the migration made the order
+    // FULFILLED) is handled once and changes nothing, rather than retried
+    const legacyStore = randomUUID();
+    const legacy = await confirmedOrder(legacyStore);
+    await owner.query(`UPDATE customer_order SET status = 'FULFILLED', fulfillment_status = 'FULFILLED' WHERE id = $1`, [legacy.orderId]);
+    const beforeLegacy = await written(legacy.orderId);
+    await events.deliver(legacyStore, legacy.orderId, randomUUID());
+    expect(await written(legacy.orderId)).toEqual(beforeLegacy);
   });
 
   it('cancels the unshipped remainder of a partly shipped order: staff of its store only, INVALID_TRANSITION otherwise, the value for a refund, then DELIVERED', async () => {
