@@ -23,7 +23,7 @@ const { LiveConnection, Shopper, confirmedOrders, merchantMutation, percentiles,
 const ARRIVAL_TIMEOUT_MS = 10000;
 const LISTENING_TIMEOUT_MS = 30000;
 const TRANSITIONS = [
-  { kind: 'dispatch', status: 'DISPATCHED' },
+  { kind: 'dispatch', status: 'FULFILLED' },
   { kind: 'complete', status: 'COMPLETED' },
 ];
 

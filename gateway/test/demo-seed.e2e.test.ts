@@ -25,7 +25,7 @@ const STATUS_OF = {
   DECLINED: 'PAYMENT_FAILED',
   CONFIRMED: 'CONFIRMED',
   CONFIRMED_AFTER_DECLINE: 'CONFIRMED',
-  DISPATCHED: 'DISPATCHED',
+  DISPATCHED: 'FULFILLED',
   COMPLETED: 'COMPLETED',
 } as const;
 
@@ -149,7 +149,7 @@ describe('the demo seed', () => {
     expect(plan.length).toBeGreaterThanOrEqual(30);
     expect(tally(orders.nodes.map((order) => order.status))).toEqual(tally(plan.map((order) => STATUS_OF[order.outcome])));
     expect(new Set(orders.nodes.map((order) => order.status))).toEqual(
-      new Set(['CREATED', 'CANCELLED', 'PAYMENT_FAILED', 'CONFIRMED', 'DISPATCHED', 'COMPLETED']),
+      new Set(['CREATED', 'CANCELLED', 'PAYMENT_FAILED', 'CONFIRMED', 'FULFILLED', 'COMPLETED']),
     );
     const cancelled = orders.nodes.filter((order) => order.status === 'CANCELLED');
     expect(cancelled.every((order) => order.cancelReason === 'Customer changed their mind' && order.paymentStatus === 'UNPAID')).toBe(true);

@@ -90,7 +90,7 @@ describe('the order saga', () => {
     await store.orderUntil(order.id, (o) => o.status === 'CONFIRMED', 'the order to be confirmed');
 
     const dispatched = await store.merchant.DispatchOrder({ input: { orderId: order.id, carrier: 'UPS', trackingNumber: '1Z999AA10123456784' } });
-    expect(dispatched.dispatchOrder.order).toMatchObject({ status: 'DISPATCHED', carrier: 'UPS' });
+    expect(dispatched.dispatchOrder.order).toMatchObject({ status: 'FULFILLED', carrier: 'UPS' });
     const completed = await store.merchant.CompleteOrder({ input: { orderId: order.id } });
     expect(completed.completeOrder.order?.status).toBe('COMPLETED');
 
@@ -102,12 +102,12 @@ describe('the order saga', () => {
     // one push per transaction: a payment's steps may reach the subscriber as one (CONFIRMED straight from
     // PAYMENT_PENDING, or from CREATED when the payment's outcome overtook its initiated), but always in order
     const statuses: string[] = pushed.map((result) => result.orderStatusChanged.status);
-    expect(statuses.slice(-3)).toEqual(['CONFIRMED', 'DISPATCHED', 'COMPLETED']);
-    expect(statuses).toEqual(['PAYMENT_PENDING', 'PAYMENT_SUCCESS', 'CONFIRMED', 'DISPATCHED', 'COMPLETED'].filter((status) => statuses.includes(status)));
+    expect(statuses.slice(-3)).toEqual(['CONFIRMED', 'FULFILLED', 'COMPLETED']);
+    expect(statuses).toEqual(['PAYMENT_PENDING', 'PAYMENT_SUCCESS', 'CONFIRMED', 'FULFILLED', 'COMPLETED'].filter((status) => statuses.includes(status)));
     expect(live.errors).toEqual([]);
     // the history keeps every step
     const last = pushed[pushed.length - 1].orderStatusChanged;
-    expect(last.statusHistory.map((entry) => entry.status)).toEqual(['CREATED', 'PAYMENT_PENDING', 'PAYMENT_SUCCESS', 'CONFIRMED', 'DISPATCHED', 'COMPLETED']);
+    expect(last.statusHistory.map((entry) => entry.status)).toEqual(['CREATED', 'PAYMENT_PENDING', 'PAYMENT_SUCCESS', 'CONFIRMED', 'FULFILLED', 'COMPLETED']);
     expect(last.lineItems).toEqual([{ quantity: 2, product: { title: 'Copper kettle', stock: 3 } }]);
     expect(await store.stock(productId)).toEqual({ stock: 3, onHand: 3, reserved: 0 });
 

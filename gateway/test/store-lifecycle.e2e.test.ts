@@ -129,7 +129,7 @@ describe('a store’s life: segments from real orders, status across the supergr
     expect((await store.merchant.Orders({ first: 1 })).orders.totalCount).toBe(ordersBefore);
     expect(await browse()).toBe(1);
     const dispatched = await store.merchant.DispatchOrder({ input: { orderId: order.id, carrier: 'DHL', trackingNumber: 'JD01' } });
-    expect(dispatched.dispatchOrder).toMatchObject({ order: { status: 'DISPATCHED' }, userErrors: [] });
+    expect(dispatched.dispatchOrder).toMatchObject({ order: { status: 'FULFILLED' }, userErrors: [] });
 
     await expect(store.merchant.SetStoreStatus({ input: { storeId: store.storeId, status: 'SUSPENDED' } })).rejects.toThrow(/FORBIDDEN|not allowed/i);
     const suspended = await admin.SetStoreStatus({ input: { storeId: store.storeId, status: 'SUSPENDED', reason: 'chargebacks' } });

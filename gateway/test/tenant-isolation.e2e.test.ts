@@ -22,7 +22,7 @@ interface Tenant {
   taxRuleId: string;
   shippingZoneId: string;
   shippingMethodId: string;
-  /** A shipment of the store's order (which it DISPATCHED). */
+  /** A shipment of the store's order (which it FULFILLED). */
   shipmentId: string;
   front: Storefront;
   shopper: { userId: string; token: string };
@@ -263,7 +263,7 @@ describe('tenant isolation across the supergraph', () => {
       15_000,
       `${name}'s shipping rate`,
     );
-    // the order ships once shipping has heard it is paid; orders then makes it DISPATCHED
+    // the order ships once shipping has heard it is paid; orders then makes it FULFILLED
     const shipment = await eventually(
       async () => {
         const created = must(
@@ -280,7 +280,7 @@ describe('tenant isolation across the supergraph', () => {
       20_000,
       `${name}'s shipment`,
     );
-    await front.orderUntil(orderId, (order) => order.status === 'DISPATCHED', `${name}'s order DISPATCHED`);
+    await front.orderUntil(orderId, (order) => order.status === 'FULFILLED', `${name}'s order FULFILLED`);
     return {
       ...guestCart,
       shipmentId: shipment.id,

@@ -106,7 +106,7 @@ async function driveOrder(context, plan) {
     const { dispatchOrder } = await merchant(DISPATCH_ORDER, { input: { orderId: order.id, carrier: 'UPS', trackingNumber } });
     order = expectNoUserErrors(`dispatchOrder ${plan.key}`, dispatchOrder).order;
   }
-  if (outcome.complete && order.status === 'DISPATCHED') {
+  if (outcome.complete && order.status === 'FULFILLED') {
     const { completeOrder } = await merchant(COMPLETE_ORDER, { input: { orderId: order.id } });
     order = expectNoUserErrors(`completeOrder ${plan.key}`, completeOrder).order;
   }

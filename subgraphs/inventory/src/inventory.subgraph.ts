@@ -15,6 +15,7 @@ import { importStockOnCatalogImport } from './catalog/import-stock.handler';
 import { loadReservationConfig } from './reservation/reservation-config';
 import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler';
 import { commitReservationOnAuthorization, commitReservationOnPayment } from './reservation/commit-reservation.handler';
+import { restockCancelledRemainder } from './reservation/restock-cancelled-remainder.handler';
 import { releaseReservationOnCancel } from './reservation/release-on-cancel.handler';
 import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
@@ -43,6 +44,7 @@ export const inventorySubgraph: SubgraphDefinition = {
     commitReservationOnPayment,
     commitReservationOnAuthorization,
     releaseReservationOnCancel,
+    restockCancelledRemainder,
   ],
   jobs: [reservationExpiryJob(reservations)],
   schema: () =>

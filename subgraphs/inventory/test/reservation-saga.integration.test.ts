@@ -144,4 +144,45 @@ describe('inventory: reservations on orders.created, commits on payments.succeed
     });
     expect(await stock(productId)).toEqual({ onHand: 2, reserved: 0 });
   });
+
+  it('puts the units of a cancelled remainder back on hand where they were sold from, once; an order never committed gets nothing back', async () => {
+    const [kettle, pan] = [await stocked(5), await stocked(3)];
+    const orderId = randomUUID();
+    await orderCreated(orderId, [
+      { productId: kettle, quantity: 3 },
+      { productId: pan, quantity: 1 },
+    ]);
+    await handled('payments.succeeded', orderId, { paymentId: randomUUID() });
+    expect([await stock(kettle), await stock(pan)]).toEqual([
+      { onHand: 2, reserved: 0 },
+      { onHand: 2, reserved: 0 },
+    ]);
+    const remainder = {
+      lines: [{ lineItemId: randomUUID(), variantId: kettle, quantity: 2 }],
+      value: { amount: 5000, currencyCode: 'USD' },
+      reason: null,
+      actor: null,
+    };
+    const event = await handled('orders.remainder-cancelled', orderId, remainder);
+    expect([await stock(kettle), await stock(pan)]).toEqual([
+      { onHand: 4, reserved: 0 },
+      { onHand: 2, reserved: 0 },
+    ]);
+    const changed = await owner.query(
+      `SELECT envelope->'data'->>'reason' AS reason FROM outbox_event WHERE envelope->>'type' = 'inventory.stock-changed' AND envelope->>'causationId' = $1`,
+      [event.id],
+    );
+    expect(changed).toEqual([{ reason: 'order remainder cancelled' }]);
+    // the same event delivered again (another message id, so JetStream keeps it) changes nothing: the consumer recorded it;
+    // an event published after it is handled after it, so once that one is, the repeat has been seen
+    const { js, names } = inventory.runtime;
+    await js.publish(names.subject(event.type), JSON.stringify(event), { msgID: `${event.id}-again` });
+    await handled('orders.remainder-cancelled', randomUUID(), remainder);
+    expect(await stock(kettle)).toEqual({ onHand: 4, reserved: 0 });
+
+    const unpaid = randomUUID();
+    await orderCreated(unpaid, [{ productId: pan, quantity: 1 }]);
+    await handled('orders.remainder-cancelled', unpaid, { ...remainder, lines: [{ lineItemId: randomUUID(), variantId: pan, quantity: 1 }] });
+    expect(await stock(pan)).toEqual({ onHand: 2, reserved: 1 });
+  });
 });

@@ -55,6 +55,7 @@ export * from './graphql/keyset-page';
 export * from './graphql/subgraph-context';
 export * from './graphql/build-federated-schema';
 export * from './server/graphql-http';
+export * from './server/raw-body';
 export * from './server/http-lifecycle';
 export * from './server/request-origin';
 export * from './server/subgraph-definition';

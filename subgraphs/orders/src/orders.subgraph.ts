@@ -9,7 +9,9 @@ import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
 import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
-import { shipmentHandlers } from './saga/shipment.handlers';
+import { shipmentCreated } from './fulfilment/record-shipment.handler';
+import { shipmentDelivered } from './fulfilment/shipment-delivered.handler';
+import { FulfilmentResolver } from './fulfilment/fulfilment.resolver';
 import { CreateOrders1763769600300 } from './migrations/1763769600300-create-orders';
 import { IsolateOrdersByStore1763769605060 } from './migrations/1763769605060-isolate-orders-by-store';
 import { CheckoutLimits1763769605100 } from './migrations/1763769605100-checkout-limits';
@@ -18,6 +20,7 @@ import { StatusChangePayment1763769611100 } from './migrations/1763769611100-sta
 import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by-variant';
 import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
 import { PaymentCaptureMode1763769642100 } from './migrations/1763769642100-payment-capture-mode';
+import { PartialFulfilment1763769641000 } from './migrations/1763769641000-partial-fulfilment';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
@@ -35,6 +38,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     OrderByVariant1763769622000,
     OrderFromCheckout1763769631200,
     PaymentCaptureMode1763769642100,
+    PartialFulfilment1763769641000,
   ],
   publishes: ['orders'],
   consumers: [
@@ -42,14 +46,15 @@ export const ordersSubgraph: SubgraphDefinition = {
     ...productSnapshotHandlers,
     ...reservationHandlers,
     ...paymentHandlers,
-    ...shipmentHandlers,
+    shipmentCreated,
+    shipmentDelivered,
     ...checkoutSettingsHandlers,
   ],
   // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver],
+      resolvers: [OrderResolver, FulfilmentResolver],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },

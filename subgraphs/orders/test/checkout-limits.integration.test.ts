@@ -214,6 +214,6 @@ describe('orders: checkout limits, store settings and read-only stores (checkout
     await setStoreStatus(storeId, StoreStatus.PAUSED);
     // dispatching is shipping's (createShipment): orders only hears of the shipment
     await events.ship(storeId, toShip.id);
-    expect((await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [toShip.id]))[0].status).toBe('DISPATCHED');
+    expect((await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [toShip.id]))[0].status).toBe('FULFILLED');
   });
 });

@@ -15,13 +15,16 @@ import { ShipmentResolver } from './shipment/shipment.resolver';
 import { OrderShipmentsResolver } from './shipment/order-shipments.resolver';
 import { OrderReference } from './shipment/order-reference.type';
 import { loadShipment } from './shipment/shipment-queries';
+import { loadShippingConfig, type ShippingConfig } from './shipping.config';
+import { CARRIER_WEBHOOK_ROUTE, carrierWebhookRoute } from './carrier-webhook/carrier-webhook.route';
 
 /**
  * Shipping owns stores' shipping zones and methods (rates and carriers) and answers which rates a cart may
  * choose (`Cart.availableShippingRates`, from the cart facts the gateway brings through `@requires`). It ships
- * orders: shipments with carrier, tracking and lines, checked against its read model of orders (`order_view`).
+ * orders: shipments with carrier, tracking and lines, checked against its read model of orders (`order_view`), and
+ * takes carriers' signed tracking reports on `POST /webhooks/carrier-tracking` (served when a secret is configured).
  */
-export const shippingSubgraph: SubgraphDefinition = {
+export const createShippingSubgraph = (config: ShippingConfig = loadShippingConfig()): SubgraphDefinition => ({
   name: 'shipping',
   defaultPort: 4010,
   entities: [ShippingZone, ShippingMethod, Shipment, ShipmentLine, ShipmentTrackingEvent],
@@ -30,6 +33,7 @@ export const shippingSubgraph: SubgraphDefinition = {
   consumers: [...orderViewHandlers],
   // the staff of a suspended or closed store ship nothing
   followsStoreStatus: true,
+  httpRoutes: config.carrierWebhook ? { [CARRIER_WEBHOOK_ROUTE]: carrierWebhookRoute(config.carrierWebhook) } : {},
   schema: () =>
     buildFederatedSchema({
       resolvers: [ShippingZoneResolver, ShippingMethodResolver, CartRatesResolver, ShipmentResolver, OrderShipmentsResolver],
@@ -44,4 +48,7 @@ export const shippingSubgraph: SubgraphDefinition = {
         Shipment: { __resolveReference: (reference: { id: string }, context) => loadShipment(context, reference.id) },
       },
     }),
-};
+});
+
+/** The subgraph as the environment configures it (what `main.ts` runs and the schema script prints). */
+export const shippingSubgraph = createShippingSubgraph();

@@ -259,12 +259,12 @@ describe('shipping subgraph: shipments of paid orders and their tracking', () =>
     expect(before.shipments.length + 1).toBe(afterOther.shipments.length);
   });
 
-  it('keeps dispatchOrder (deprecated): the whole order, answered once orders has made it DISPATCHED; a wrong state is INVALID_TRANSITION as before', async () => {
+  it('keeps dispatchOrder (deprecated): the whole order, answered once orders has made it FULFILLED; a wrong state is INVALID_TRANSITION as before', async () => {
     const orderId = await events.confirmed(storeId, { [kettle]: 1, [mug]: 2 });
     const answer = mutate('dispatchOrder', DISPATCH_ORDER, { orderId, carrier: 'UPS', trackingNumber: '1Z42' });
     // orders hears of the shipment and moves the order on: here, the status event orders would publish
     await eventually(async () => (await owner.query(`SELECT 1 FROM shipment WHERE order_id = $1`, [orderId])).length > 0, 10_000, 'the shipment');
-    await events.status(storeId, orderId, 'DISPATCHED');
+    await events.status(storeId, orderId, 'FULFILLED');
     const dispatched = await answer;
     expect(dispatched).toMatchObject({
       order: { id: orderId },

@@ -329,6 +329,23 @@ export type CancelOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The partly shipped order whose unshipped units are cancelled. */
+export type CancelOrderRemainderInput = {
+  /** The order (PARTIALLY_FULFILLED, paid). */
+  orderId: Scalars['ID']['input'];
+  /** Why, for the status history and the staff (at most 500 characters); never sent to the shopper. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of cancelOrderRemainder. */
+export type CancelOrderRemainderPayload = {
+  __typename?: 'CancelOrderRemainderPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which authorized payment to capture (by its id or its order), how much, and an idempotency key. */
 export type CapturePaymentInput = {
   /** What to capture, in the payment's currency's minor units; left out: all that is still authorized, as the final capture. */
@@ -833,7 +850,7 @@ export type CompleteMediaUploadPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The order to mark delivered. */
+/** The order to close. */
 export type CompleteOrderInput = {
   /** The order. */
   orderId: Scalars['ID']['input'];
@@ -2031,6 +2048,25 @@ export type MarkNotificationReadPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A parcel the staff know was delivered. */
+export type MarkShipmentDeliveredInput = {
+  /** Words for the history and the customer, e.g. "Signed for by A. Lovelace" (at most 500 characters). */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** When it was delivered (UTC); default now. Not in the future. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The shipment. */
+  shipmentId: Scalars['ID']['input'];
+};
+
+/** Result of markShipmentDelivered. */
+export type MarkShipmentDeliveredPayload = {
+  __typename?: 'MarkShipmentDeliveredPayload';
+  /** The shipment as it now is; null when nothing was done. */
+  shipment: Maybe<Shipment>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A guest cart to merge into the signed-in customer's cart. */
 export type MergeCartInput = {
   /** The guest cart. */
@@ -2110,6 +2146,8 @@ export type Mutation = {
   cancelBulkOperation: CancelBulkOperationPayload;
   /** Cancels an unpaid order (its shopper or its store’s staff); its stock is released. The shopper is told the reason code, never the note. The staff of a SUSPENDED or CLOSED store get STORE_UNAVAILABLE. */
   cancelOrder: CancelOrderPayload;
+  /** Cancels the units a PARTIALLY_FULFILLED order has not shipped (staff of its store): each line’s cancelledQuantity, the order FULFILLED (DELIVERED when its shipments have all arrived), its stock back to available, and orders.remainder-cancelled with their value for a refund. userErrors: NOT_FOUND, INVALID_TRANSITION (not PARTIALLY_FULFILLED), ORDER_NOT_PAID, STORE_UNAVAILABLE. */
+  cancelOrderRemainder: CancelOrderRemainderPayload;
   /** Captures (part of) an authorized payment of a MANUAL-capture store: `amount`, or everything still authorized as the final capture. The store's staff only; another store's payment is NOT_FOUND. Publishes payments.captured (orders: PARTIALLY_PAID, then PAID). */
   capturePayment: CapturePaymentPayload;
   /** Changes the signed-in user's password; every other session ends. Answers with a fresh access token for this session. */
@@ -2120,7 +2158,7 @@ export type Mutation = {
   completeCheckout: CompleteCheckoutPayload;
   /** Checks an uploaded file (PNG, JPEG, GIF or WebP by its bytes, within the size limit), reads its dimensions and shows it; a refused file is deleted. Publishes catalog.product-media-changed. */
   completeMediaUpload: CompleteMediaUploadPayload;
-  /** Marks a dispatched order as delivered. */
+  /** Closes a FULFILLED or DELIVERED order of the caller’s store (staff); any other status is INVALID_TRANSITION. */
   completeOrder: CompleteOrderPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
   confirmMfa: ConfirmMfaPayload;
@@ -2146,7 +2184,7 @@ export type Mutation = {
   createProductVariants: CreateProductVariantsPayload;
   /** Creates a discount code (with `code`) or an automatic promotion (without) in the caller’s store. */
   createPromotion: CreatePromotionPayload;
-  /** Hands (part of) a paid order of the caller's store to a carrier: a shipment LABEL_CREATED with its lines (by default every line not shipped yet). Publishes shipping.shipment-created; the order becomes DISPATCHED once every line ships. userErrors: NOT_FOUND, INVALID_CARRIER, INVALID_TRACKING_URL, ORDER_NOT_PAID, ORDER_CANCELLED, LINE_NOT_IN_ORDER, QUANTITY_OVER_UNSHIPPED, NOTHING_TO_SHIP, STORE_UNAVAILABLE. */
+  /** Hands (part of) a paid order of the caller's store to a carrier: a shipment LABEL_CREATED with its lines (by default every line not shipped yet). Publishes shipping.shipment-created; orders makes the order PARTIALLY_FULFILLED, or FULFILLED once every unit ships. userErrors: NOT_FOUND, INVALID_CARRIER, INVALID_TRACKING_URL, ORDER_NOT_PAID, ORDER_CANCELLED, LINE_NOT_IN_ORDER, QUANTITY_OVER_UNSHIPPED, NOTHING_TO_SHIP, STORE_UNAVAILABLE. */
   createShipment: CreateShipmentPayload;
   /** Creates a shipping method in a zone of the caller's store. */
   createShippingMethod: CreateShippingMethodPayload;
@@ -2183,7 +2221,7 @@ export type Mutation = {
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
   /**
-   * Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is DISPATCHED.
+   * Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is FULFILLED.
    * @deprecated Use createShipment
    */
   dispatchOrder: DispatchOrderPayload;
@@ -2199,6 +2237,8 @@ export type Mutation = {
   markAllNotificationsRead: MarkAllNotificationsReadPayload;
   /** Marks one notification as read for the caller; doing it again changes nothing. */
   markNotificationRead: MarkNotificationReadPayload;
+  /** Records that a parcel of the caller’s store was delivered (staff; a carrier reports it through its webhook). Publishes shipping.tracking-updated with DELIVERED; the order becomes DELIVERED once it is FULFILLED and every shipment is delivered. userErrors: NOT_FOUND, INVALID_TRANSITION (already DELIVERED or RETURNED), INVALID_OCCURRED_AT, STORE_UNAVAILABLE. */
+  markShipmentDelivered: MarkShipmentDeliveredPayload;
   /** Merges a guest cart (its id and token) into the signed-in customer's cart in this store, or makes it theirs when they have none; the guest cart is closed. */
   mergeCart: MergeCartPayload;
   /** Moves a category with everything below it; refused with CATEGORY_CYCLE (under itself or a descendant) or CATEGORY_TOO_DEEP (over 10 levels). Publishes catalog.category-updated and catalog.product-categories-changed for the products below it. */
@@ -2369,6 +2409,11 @@ export type MutationCancelBulkOperationArgs = {
 
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
+};
+
+
+export type MutationCancelOrderRemainderArgs = {
+  input: CancelOrderRemainderInput;
 };
 
 
@@ -2569,6 +2614,11 @@ export type MutationLoginArgs = {
 
 export type MutationMarkNotificationReadArgs = {
   input: MarkNotificationReadInput;
+};
+
+
+export type MutationMarkShipmentDeliveredArgs = {
+  input: MarkShipmentDeliveredInput;
 };
 
 
@@ -2936,6 +2986,8 @@ export type Order = {
   discountTotal: Money;
   /** Where order emails go. */
   email: Scalars['String']['output'];
+  /** How much of it has shipped and arrived (its lines’ fulfilledQuantity and cancelledQuantity say which units). */
+  fulfillmentStatus: OrderFulfillmentStatus;
   /** Opaque order id. */
   id: Scalars['ID']['output'];
   /** What was bought. */
@@ -3093,6 +3145,17 @@ export type OrderFilter = {
   status?: InputMaybe<OrderStatus>;
 };
 
+/** How much of an order has shipped and arrived. */
+export type OrderFulfillmentStatus =
+  /** Fulfilled, and every shipment delivered. */
+  | 'DELIVERED'
+  /** Every unit shipped or its unshipped remainder cancelled. */
+  | 'FULFILLED'
+  /** Some units shipped, others still to ship. */
+  | 'PARTIALLY_FULFILLED'
+  /** Nothing shipped yet. */
+  | 'UNFULFILLED';
+
 /** A product variant and how many units of it to buy: give `variantId`, or `productId` for a product with one variant. */
 export type OrderItemInput = {
   /** The product, when it has exactly one variant (a product without options): its variant is bought. A product with several variants is refused with VARIANT_REQUIRED. Give this or `variantId`, not both. */
@@ -3106,8 +3169,12 @@ export type OrderItemInput = {
 /** One product variant in an order, as it was when the order was placed. */
 export type OrderLineItem = {
   __typename?: 'OrderLineItem';
+  /** Units cancelled unshipped (cancelOrderRemainder); they will not ship. */
+  cancelledQuantity: Scalars['Int']['output'];
   /** What promotions and discount codes took off this line. */
   discountTotal: Money;
+  /** Units shipped so far (in the order’s shipments). */
+  fulfilledQuantity: Scalars['Int']['output'];
   /** Opaque line id. */
   id: Scalars['ID']['output'];
   /** unitPrice × quantity. */
@@ -3194,14 +3261,20 @@ export type OrderSortField =
 export type OrderStatus =
   /** Cancelled (by the shopper, the store, missing stock or an expired reservation). */
   | 'CANCELLED'
-  /** Delivered and closed. */
+  /** Closed by the store’s staff (completeOrder), usually once delivered. */
   | 'COMPLETED'
   /** Paid and the stock is committed: ready to ship. */
   | 'CONFIRMED'
   /** Placed; stock is being reserved and payment is awaited. */
   | 'CREATED'
-  /** Handed to the carrier. */
+  /** Fulfilled, and every shipment was delivered (reported by its carrier or the staff). */
+  | 'DELIVERED'
+  /** Handed to the carrier (no order enters it any more; orders that were DISPATCHED are FULFILLED). */
   | 'DISPATCHED'
+  /** Every unit is shipped (or its unshipped remainder was cancelled); orders.dispatched is published on entering it. */
+  | 'FULFILLED'
+  /** Some units are shipped; the rest are still to ship (or to be cancelled with cancelOrderRemainder). */
+  | 'PARTIALLY_FULFILLED'
   /** Part of the payment was refunded. */
   | 'PARTIALLY_REFUNDED'
   /** The last payment failed; the shopper may retry while the reservation lasts. */

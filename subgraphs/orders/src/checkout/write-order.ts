@@ -1,7 +1,7 @@
 import type { Tx } from '@ultramarket/kit';
 import { Order } from '../order/order.entity';
 import { OrderLineItem } from '../order/order-line-item.entity';
-import { OrderStatus, PaymentStatus, ReservationStatus } from '../order/order-status';
+import { FulfillmentStatus, OrderStatus, PaymentStatus, ReservationStatus } from '../order/order-status';
 import { OrderEvents, orderCreatedData } from '../order/order.events';
 import type { CheckoutCompleted } from './checkout-snapshot';
 
@@ -109,6 +109,8 @@ export async function writeOrder(tx: Tx, storeId: string, checkout: CheckoutComp
     status: OrderStatus.CREATED,
     paymentStatus: PaymentStatus.UNPAID,
     reservationStatus: ReservationStatus.PENDING,
+    fulfillmentStatus: FulfillmentStatus.UNFULFILLED,
+    cancelledRemainderAmount: null,
     reservationExpiresAt: null,
     cancelReason: null,
     cancelReasonCode: null,
@@ -131,6 +133,8 @@ export async function writeOrder(tx: Tx, storeId: string, checkout: CheckoutComp
       sku: line.sku ?? null,
       selectedOptions: line.selectedOptions,
       quantity: line.quantity,
+      fulfilledQuantity: 0,
+      cancelledQuantity: 0,
       unitPriceAmount: line.unitPrice,
       discountAmount: line.discountTotal,
       taxAmount: line.taxTotal,

@@ -17,7 +17,7 @@ const invalid = (error: InvalidTransition) => UserError.of('INVALID_TRANSITION',
  * Locks the order (in the caller's store only), checks the caller may act on it, applies `change`; an
  * impossible change is a userError, never a no-op. The staff of a suspended or closed store change nothing.
  */
-async function changeOrder<T extends OrderPayload>(
+export async function changeOrder<T extends OrderPayload>(
   context: SubgraphContext,
   orderId: string,
   payload: PayloadClass<T>,

@@ -47,6 +47,14 @@ export class OrderLineItem {
   @Column('integer')
   quantity: number;
 
+  @Field(() => Int, { description: 'Units shipped so far (in the order’s shipments).' })
+  @Column('integer', { name: 'fulfilled_quantity', default: 0 })
+  fulfilledQuantity: number;
+
+  @Field(() => Int, { description: 'Units cancelled unshipped (cancelOrderRemainder); they will not ship.' })
+  @Column('integer', { name: 'cancelled_quantity', default: 0 })
+  cancelledQuantity: number;
+
   @Column('bigint', { name: 'unit_price_amount', transformer: bigintAsNumber })
   unitPriceAmount: number;
 

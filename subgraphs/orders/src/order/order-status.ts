@@ -7,6 +7,10 @@ export enum OrderStatus {
   PAYMENT_SUCCESS = 'PAYMENT_SUCCESS',
   PAYMENT_FAILED = 'PAYMENT_FAILED',
   CONFIRMED = 'CONFIRMED',
+  PARTIALLY_FULFILLED = 'PARTIALLY_FULFILLED',
+  FULFILLED = 'FULFILLED',
+  DELIVERED = 'DELIVERED',
+  /** Replaced by FULFILLED (issue 15): no order enters it any more; orders that were in it are FULFILLED. */
   DISPATCHED = 'DISPATCHED',
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
@@ -24,6 +28,14 @@ export enum PaymentStatus {
   AUTHORIZED = 'AUTHORIZED',
   PARTIALLY_PAID = 'PARTIALLY_PAID',
   VOIDED = 'VOIDED',
+}
+
+/** How much of the order has shipped and arrived (Order.fulfillmentStatus). */
+export enum FulfillmentStatus {
+  UNFULFILLED = 'UNFULFILLED',
+  PARTIALLY_FULFILLED = 'PARTIALLY_FULFILLED',
+  FULFILLED = 'FULFILLED',
+  DELIVERED = 'DELIVERED',
 }
 
 /** Whether stock is held for the order. */
@@ -44,8 +56,14 @@ registerEnumType(OrderStatus, {
     PAYMENT_SUCCESS: { description: 'Paid; the reserved stock is being committed.' },
     PAYMENT_FAILED: { description: 'The last payment failed; the shopper may retry while the reservation lasts.' },
     CONFIRMED: { description: 'Paid and the stock is committed: ready to ship.' },
-    DISPATCHED: { description: 'Handed to the carrier.' },
-    COMPLETED: { description: 'Delivered and closed.' },
+    PARTIALLY_FULFILLED: { description: 'Some units are shipped; the rest are still to ship (or to be cancelled with cancelOrderRemainder).' },
+    FULFILLED: { description: 'Every unit is shipped (or its unshipped remainder was cancelled); orders.dispatched is published on entering it.' },
+    DELIVERED: { description: 'Fulfilled, and every shipment was delivered (reported by its carrier or the staff).' },
+    DISPATCHED: {
+      description: 'Handed to the carrier (no order enters it any more; orders that were DISPATCHED are FULFILLED).',
+      deprecationReason: 'Replaced by FULFILLED (and PARTIALLY_FULFILLED, DELIVERED): a shipped order is FULFILLED',
+    },
+    COMPLETED: { description: 'Closed by the store’s staff (completeOrder), usually once delivered.' },
     CANCELLED: { description: 'Cancelled (by the shopper, the store, missing stock or an expired reservation).' },
     REFUNDED: { description: 'The payment was refunded in full.' },
     PARTIALLY_REFUNDED: { description: 'Part of the payment was refunded.' },
@@ -65,6 +83,16 @@ registerEnumType(PaymentStatus, {
     VOIDED: { description: 'The authorization was released before anything was captured (order cancelled, or the authorization expired).' },
   },
 });
+registerEnumType(FulfillmentStatus, {
+  name: 'OrderFulfillmentStatus',
+  description: 'How much of an order has shipped and arrived.',
+  valuesConfig: {
+    UNFULFILLED: { description: 'Nothing shipped yet.' },
+    PARTIALLY_FULFILLED: { description: 'Some units shipped, others still to ship.' },
+    FULFILLED: { description: 'Every unit shipped or its unshipped remainder cancelled.' },
+    DELIVERED: { description: 'Fulfilled, and every shipment delivered.' },
+  },
+});
 registerEnumType(ReservationStatus, { name: 'OrderReservationStatus', description: 'Whether stock is held for the order.' });
 
 /** Every status change the platform may make; anything else is an INVALID_TRANSITION. */
@@ -73,7 +101,11 @@ const ALLOWED: Record<OrderStatus, readonly OrderStatus[]> = {
   [OrderStatus.PAYMENT_PENDING]: [OrderStatus.PAYMENT_SUCCESS, OrderStatus.PAYMENT_FAILED, OrderStatus.CANCELLED],
   [OrderStatus.PAYMENT_FAILED]: [OrderStatus.PAYMENT_PENDING, OrderStatus.CANCELLED],
   [OrderStatus.PAYMENT_SUCCESS]: [OrderStatus.CONFIRMED, OrderStatus.REFUNDED],
-  [OrderStatus.CONFIRMED]: [OrderStatus.DISPATCHED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
+  [OrderStatus.CONFIRMED]: [OrderStatus.PARTIALLY_FULFILLED, OrderStatus.FULFILLED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
+  [OrderStatus.PARTIALLY_FULFILLED]: [OrderStatus.FULFILLED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
+  // a carrier that never reports delivery must not keep an order open: the staff may complete a FULFILLED order
+  [OrderStatus.FULFILLED]: [OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
+  [OrderStatus.DELIVERED]: [OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
   [OrderStatus.DISPATCHED]: [OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
   [OrderStatus.COMPLETED]: [OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
   [OrderStatus.CANCELLED]: [OrderStatus.REFUNDED],
@@ -89,4 +121,11 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 export const CANCELLABLE: readonly OrderStatus[] = [OrderStatus.CREATED, OrderStatus.PAYMENT_FAILED];
 
 /** Statuses that count as revenue. */
-export const REVENUE_STATUSES: readonly OrderStatus[] = [OrderStatus.CONFIRMED, OrderStatus.DISPATCHED, OrderStatus.COMPLETED];
+export const REVENUE_STATUSES: readonly OrderStatus[] = [
+  OrderStatus.CONFIRMED,
+  OrderStatus.PARTIALLY_FULFILLED,
+  OrderStatus.FULFILLED,
+  OrderStatus.DELIVERED,
+  OrderStatus.DISPATCHED,
+  OrderStatus.COMPLETED,
+];

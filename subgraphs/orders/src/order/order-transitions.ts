@@ -43,7 +43,8 @@ export async function saveOrder(tx: Tx, order: Order): Promise<Order> {
   const [row] = await returnedRows<{ version: number; updated_at: Date }>(
     tx.manager,
     `UPDATE customer_order SET status = $3, payment_status = $4, reservation_status = $5, reservation_expires_at = $6, cancel_reason = $7,
-       cancel_reason_code = $8, carrier = $9, tracking_number = $10, version = version + 1, updated_at = now()
+       cancel_reason_code = $8, carrier = $9, tracking_number = $10, fulfillment_status = $11, cancelled_remainder_amount = $12,
+       version = version + 1, updated_at = now()
      WHERE id = $1 AND store_id = $2 RETURNING version, updated_at`,
     [
       order.id,
@@ -56,6 +57,8 @@ export async function saveOrder(tx: Tx, order: Order): Promise<Order> {
       order.cancelReasonCode,
       order.carrier,
       order.trackingNumber,
+      order.fulfillmentStatus,
+      order.cancelledRemainderAmount,
     ],
   );
   if (!row) throw new Error(`order ${order.id} vanished under its lock`);

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { bigintAsNumber, Money } from '@ultramarket/kit';
-import { OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
+import { FulfillmentStatus, OrderStatus, PaymentStatus, ReservationStatus } from './order-status';
 import { OrderCancelReason } from './cancel-reason';
 import { ShippingAddress } from './shipping-address';
 import {
@@ -92,6 +92,16 @@ export class Order {
   @Field(() => PaymentStatus, { description: 'Whether it has been paid.' })
   @Column('varchar', { name: 'payment_status', length: 16 })
   paymentStatus: PaymentStatus;
+
+  @Field(() => FulfillmentStatus, {
+    description: 'How much of it has shipped and arrived (its lines’ fulfilledQuantity and cancelledQuantity say which units).',
+  })
+  @Column('varchar', { name: 'fulfillment_status', length: 24, default: FulfillmentStatus.UNFULFILLED })
+  fulfillmentStatus: FulfillmentStatus;
+
+  /** What the unshipped remainder cancelled by cancelOrderRemainder was worth (null: none cancelled), so later values add up to the total. */
+  @Column('bigint', { name: 'cancelled_remainder_amount', transformer: bigintAsNumber, nullable: true })
+  cancelledRemainderAmount: number | null;
 
   @Field(() => ReservationStatus, { description: 'Whether stock is held for it.' })
   @Column('varchar', { name: 'reservation_status', length: 16 })

@@ -26,7 +26,7 @@ export class CancelOrderInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'The order to mark delivered.' })
+@InputType({ description: 'The order to close.' })
 export class CompleteOrderInput {
   @IsUUID()
   @Field(() => ID, { description: 'The order.' })

@@ -54,7 +54,9 @@ export class OrderResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Mutation(() => CompleteOrderPayload, { description: 'Marks a dispatched order as delivered.' })
+  @Mutation(() => CompleteOrderPayload, {
+    description: 'Closes a FULFILLED or DELIVERED order of the caller’s store (staff); any other status is INVALID_TRANSITION.',
+  })
   completeOrder(@Arg('input', { description: 'The order.' }) input: CompleteOrderInput, @Ctx() context: SubgraphContext): Promise<CompleteOrderPayload> {
     return completeOrder(context, input);
   }

@@ -33,6 +33,10 @@ export const CANCEL_ORDER = gql`
   mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { ${PAYLOAD} } }
   ${ORDER_FIELDS}
 `;
+export const CANCEL_ORDER_REMAINDER = gql`
+  mutation ($input: CancelOrderRemainderInput!) { cancelOrderRemainder(input: $input) { ${PAYLOAD} } }
+  ${ORDER_FIELDS}
+`;
 export const COMPLETE_ORDER = gql`
   mutation ($input: CompleteOrderInput!) { completeOrder(input: $input) { ${PAYLOAD} } }
   ${ORDER_FIELDS}
@@ -306,9 +310,33 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     await publish('inventory.committed', storeId, orderId, { orderId });
   };
 
-  /** Every line shipped: what shipping announces for a whole-order shipment; returns once orders handled it. */
-  const ship = async (storeId: string, orderId: string, shipment: { carrier?: string; trackingNumber?: string; orderFullyShipped?: boolean } = {}) => {
-    const shipmentId = randomUUID();
+  /**
+   * A shipment as shipping announces it (shipping.shipment-created); `lines` default to every unit of the order
+   * neither shipped nor cancelled yet (createShipment's default). Returns once orders handled it.
+   */
+  const ship = async (
+    storeId: string,
+    orderId: string,
+    shipment: {
+      shipmentId?: string;
+      carrier?: string;
+      trackingNumber?: string;
+      lines?: { variantId: string; quantity: number }[];
+      actor?: { userId: string } | null;
+    } = {},
+  ) => {
+    const shipmentId = shipment.shipmentId ?? randomUUID();
+    const lines =
+      shipment.lines ??
+      (
+        await inScope(subgraph().runtime.dataSource, storeId, (manager) =>
+          manager.query(
+            `SELECT variant_id AS "variantId", quantity - fulfilled_quantity - cancelled_quantity AS quantity FROM order_line_item
+              WHERE order_id = $1 AND quantity > fulfilled_quantity + cancelled_quantity ORDER BY position`,
+            [orderId],
+          ),
+        )
+      ).map((line: { variantId: string; quantity: number }) => ({ variantId: line.variantId, quantity: Number(line.quantity) }));
     const event = await publish('shipping.shipment-created', storeId, shipmentId, {
       shipmentId,
       orderId,
@@ -320,18 +348,38 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
       trackingUrl: 'https://track.example/1Z999',
       status: 'LABEL_CREATED',
       message: null,
-      lines: [],
-      orderFullyShipped: shipment.orderFullyShipped ?? true,
+      lines,
+      orderFullyShipped: false,
+      actor: shipment.actor === undefined ? { userId: randomUUID() } : shipment.actor,
     });
-    await eventually(
-      async () =>
-        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM processed_event WHERE event_id = $1`, [event.id])))
-          .length > 0,
-      10_000,
-      'the shipment event handled',
+    await handled(storeId, event.id, 'the shipment event handled');
+    return Object.assign(event, { shipmentId });
+  };
+
+  /** The carrier or the staff reported the shipment delivered (shipping.tracking-updated); returns once orders handled it. */
+  const deliver = async (storeId: string, orderId: string, shipmentId: string, status = 'DELIVERED') => {
+    const event = await publish(
+      'shipping.tracking-updated',
+      storeId,
+      shipmentId,
+      {
+        shipmentId,
+        orderId,
+        orderNumber: '#1',
+        customerId: null,
+        email: 'shopper@example.com',
+        carrier: 'UPS',
+        trackingNumber: '1Z999',
+        trackingUrl: null,
+        status,
+        message: null,
+        actor: null,
+      },
+      2,
     );
+    await handled(storeId, event.id, 'the tracking event handled');
     return event;
   };
 
-  return { publish, product, productEventData, productEvent, confirm, handled, publishCheckout, outcome, checkout, place, ship };
+  return { publish, product, productEventData, productEvent, confirm, handled, publishCheckout, outcome, checkout, place, ship, deliver };
 }

@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { HttpRoute } from '@ultramarket/kit';
-import { BodyTooLargeError, readRawBody } from './raw-body';
+import { BodyTooLargeError, readRawBody, type HttpRoute } from '@ultramarket/kit';
 import type { PayPalWebhookVerifier } from './paypal-webhook-signature';
 import { isPayPalEvent, reconcilePayPalEvent, type PayPalEvent } from './reconcile-paypal-capture';
 

@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
-import type { HttpRoute } from '@ultramarket/kit';
-import { BodyTooLargeError, readRawBody } from './raw-body';
+import { BodyTooLargeError, readRawBody, type HttpRoute } from '@ultramarket/kit';
 import { reconcileStripeEvent } from './reconcile-payment-intent';
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,5 @@
-import { isUuid, PermanentEventError, type EventEnvelope, type EventHandler } from '@ultramarket/kit';
-import type { OrderViewLine } from './order-view';
+import { isUuid, PermanentEventError, RetryableEventError, type EventEnvelope, type EventHandler } from '@ultramarket/kit';
+import { readOrderView, type OrderViewLine } from './order-view';
 
 /** What every order event carries about the order (orders' `party`). */
 interface OrderParty {
@@ -89,5 +89,30 @@ function statusHandler(name: string, eventType: string, statusOf: (event: EventE
 const statusChanged = statusHandler('shipping-order-status-changed', 'orders.status-changed', (event) => (event.data as { to?: unknown }).to);
 const cancelled = statusHandler('shipping-order-cancelled', 'orders.cancelled', () => 'CANCELLED');
 
+/**
+ * orders.remainder-cancelled: the units cancelled unshipped, so createShipment ships no more than ordered − shipped −
+ * cancelled. The order's lines are locked and rewritten with each line's `cancelledQuantity` (set, not added: a
+ * redelivery changes nothing); an order whose lines have not arrived yet is retried until they have.
+ */
+const remainderCancelled: EventHandler = {
+  name: 'shipping-order-remainder-cancelled',
+  eventType: 'orders.remainder-cancelled',
+  async handle(event, tx) {
+    const party = partyOf(event);
+    const cancelled = (event.data as { lines?: unknown }).lines;
+    if (!Array.isArray(cancelled)) throw new PermanentEventError(`${event.type} ${event.id} has no lines`);
+    const view = await readOrderView(tx.manager, party.orderId, party.storeId, true);
+    if (!view?.lines) throw new RetryableEventError(`order ${party.orderId} not in shipping's copy yet`);
+    const byVariant = new Map<string, number>();
+    for (const line of cancelled as Record<string, unknown>[]) {
+      if (!isUuid(line.variantId) || !Number.isSafeInteger(line.quantity))
+        throw new PermanentEventError(`${event.type} ${event.id} has a line without a variant or quantity`);
+      byVariant.set(line.variantId, line.quantity as number);
+    }
+    const lines = view.lines.map((line) => (byVariant.has(line.variantId) ? { ...line, cancelledQuantity: byVariant.get(line.variantId) } : line));
+    await tx.manager.query(`UPDATE order_view SET lines = $2::jsonb, updated_at = now() WHERE order_id = $1`, [party.orderId, JSON.stringify(lines)]);
+  },
+};
+
 /** Shipping's read model of orders (`order_view`), so a shipment is checked without calling orders. */
-export const orderViewHandlers: EventHandler[] = [orderCreated, statusChanged, cancelled];
+export const orderViewHandlers: EventHandler[] = [orderCreated, statusChanged, cancelled, remainderCancelled];

@@ -7,6 +7,8 @@ export interface OrderViewLine {
   title: string;
   sku: string | null;
   quantity: number;
+  /** Units cancelled unshipped (orders.remainder-cancelled); absent before any was. */
+  cancelledQuantity?: number;
 }
 
 /** Shipping's copy of an order (from orders' events): enough to validate and announce a shipment without asking orders. */

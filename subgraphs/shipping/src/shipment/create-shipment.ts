@@ -2,7 +2,7 @@ import { traceOf, type SubgraphContext, type Tx, UserError } from '@ultramarket/
 import { carrierProvider, MANUAL_CARRIER_CODE } from '../carrier/carrier-provider';
 import { ShippingMethod } from '../method/shipping-method.entity';
 import { awaitOrderView } from '../order-view/await-order-view';
-import { readOrderView, type OrderView } from '../order-view/order-view';
+import { readOrderView, type OrderView, type OrderViewLine } from '../order-view/order-view';
 import { ShipmentErrors, ShippingErrors } from '../shipping-errors';
 import { staffChangeRefusal, storeOfCaller } from '../shipping-store';
 import { Shipment, ShipmentLine, ShipmentTrackingEvent } from './shipment.entity';
@@ -28,9 +28,12 @@ async function shippedQuantities(tx: Tx, orderId: string): Promise<Map<string, n
   return new Map(rows.map((row) => [row.variant_id, row.shipped]));
 }
 
-/** The lines to ship, checked against what is left of the order; a variant named twice counts once, quantities summed. */
+/** Units of an order line that may ship at all: ordered minus cancelled unshipped (orders' cancelOrderRemainder). */
+const openUnits = (line: OrderViewLine): number => line.quantity - (line.cancelledQuantity ?? 0);
+
+/** The lines to ship, checked against what is left of the order (ordered − shipped − cancelled); a variant named twice counts once, quantities summed. */
 function linesToShip(order: OrderView, shipped: Map<string, number>, input: CreateShipmentInput): { variantId: string; quantity: number }[] | UserError[] {
-  const unshipped = new Map((order.lines ?? []).map((line) => [line.variantId, line.quantity - (shipped.get(line.variantId) ?? 0)]));
+  const unshipped = new Map((order.lines ?? []).map((line) => [line.variantId, openUnits(line) - (shipped.get(line.variantId) ?? 0)]));
   if (!input.lines) {
     const rest = [...unshipped].filter(([, quantity]) => quantity > 0).map(([variantId, quantity]) => ({ variantId, quantity }));
     return rest.length > 0 ? rest : [ShipmentErrors.nothingToShip()];
@@ -59,7 +62,7 @@ function orderRefusal(order: OrderView | null): UserError | null {
 
 /**
  * Hands (part of) a paid order to a carrier: a shipment with its lines (by default every line not shipped yet),
- * LABEL_CREATED, and `shipping.shipment-created` (orders moves the order to DISPATCHED once every line ships).
+ * LABEL_CREATED, and `shipping.shipment-created` (orders records it: PARTIALLY_FULFILLED, or FULFILLED once every unit ships).
  * Carrier, tracking page and lines are checked against the store's methods and shipping's copy of the order, under
  * that copy's row lock so that two shipments never ship the same unit; any refusal writes nothing.
  */
@@ -120,8 +123,8 @@ export async function createShipment(context: SubgraphContext, input: CreateShip
       .getRepository(ShipmentTrackingEvent)
       .insert({ shipmentId: shipment.id, storeId, status: ShipmentStatus.LABEL_CREATED, message: null, occurredAt: shipment.createdAt });
     for (const line of chosen) shipped.set(line.variantId, (shipped.get(line.variantId) ?? 0) + line.quantity);
-    const fullyShipped = (order.lines ?? []).every((line) => (shipped.get(line.variantId) ?? 0) >= line.quantity);
-    await emitShipmentCreated(tx, shipment, order, lineRows, fullyShipped);
+    const fullyShipped = (order.lines ?? []).every((line) => (shipped.get(line.variantId) ?? 0) >= openUnits(line));
+    await emitShipmentCreated(tx, shipment, order, lineRows, fullyShipped, context.caller.userId ? { userId: context.caller.userId } : null);
     return { payload: CreateShipmentPayload.ok(shipment), order };
   });
 }

@@ -1,5 +1,16 @@
-/** Order statuses (orders' names) in which an order may get a shipment: paid with its stock committed, or partly shipped. */
-export const SHIPPABLE_ORDER_STATUSES: readonly string[] = ['CONFIRMED', 'DISPATCHED', 'COMPLETED', 'PARTIALLY_REFUNDED'];
+/**
+ * Order statuses (orders' names) in which shipping looks at what is left to ship: paid with its stock committed, or
+ * (partly) shipped already (a fulfilled order has nothing left: NOTHING_TO_SHIP). DISPATCHED is orders' deprecated name.
+ */
+export const SHIPPABLE_ORDER_STATUSES: readonly string[] = [
+  'CONFIRMED',
+  'PARTIALLY_FULFILLED',
+  'FULFILLED',
+  'DELIVERED',
+  'DISPATCHED',
+  'COMPLETED',
+  'PARTIALLY_REFUNDED',
+];
 
 /** Order statuses that will never ship. */
 export const CLOSED_ORDER_STATUSES: readonly string[] = ['CANCELLED', 'REFUNDED'];

@@ -8,6 +8,9 @@ export const ShipmentEvents = {
   trackingUpdated: 'shipping.tracking-updated',
 } as const;
 
+/** The staff member whose action caused the event; null for a carrier's report. */
+export type Actor = { userId: string } | null;
+
 /** Who and what a shipment event is about, so consumers (orders, notifications) need no lookups. */
 export interface ShipmentEventData {
   shipmentId: string;
@@ -21,15 +24,16 @@ export interface ShipmentEventData {
   status: string;
   /** Free text of the staff or the carrier: shown to the order's customer. */
   message: string | null;
+  actor: Actor;
 }
 
 export interface ShipmentCreatedData extends ShipmentEventData {
   lines: { variantId: string; quantity: number }[];
-  /** Whether every line of the order is now shipped (what moves the order to DISPATCHED). */
+  /** Whether every line of the order is now shipped or cancelled (orders decides from its own lines: PARTIALLY_FULFILLED or FULFILLED). */
   orderFullyShipped: boolean;
 }
 
-function eventData(shipment: Shipment, order: OrderView, message: string | null): ShipmentEventData {
+function eventData(shipment: Shipment, order: OrderView, message: string | null, actor: Actor): ShipmentEventData {
   return {
     shipmentId: shipment.id,
     orderId: order.orderId,
@@ -41,24 +45,32 @@ function eventData(shipment: Shipment, order: OrderView, message: string | null)
     trackingUrl: shipment.trackingUrl,
     status: shipment.status,
     message,
+    actor,
   };
 }
 
-export async function emitShipmentCreated(tx: Tx, shipment: Shipment, order: OrderView, lines: ShipmentLine[], orderFullyShipped: boolean): Promise<void> {
+export async function emitShipmentCreated(
+  tx: Tx,
+  shipment: Shipment,
+  order: OrderView,
+  lines: ShipmentLine[],
+  orderFullyShipped: boolean,
+  actor: Actor,
+): Promise<void> {
   const data: ShipmentCreatedData = {
-    ...eventData(shipment, order, null),
+    ...eventData(shipment, order, null, actor),
     lines: lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
     orderFullyShipped,
   };
   await tx.emit({ type: ShipmentEvents.created, storeId: shipment.storeId, aggregateId: shipment.id, aggregateVersion: shipment.version, data });
 }
 
-export async function emitTrackingUpdated(tx: Tx, shipment: Shipment, order: OrderView, message: string | null): Promise<void> {
+export async function emitTrackingUpdated(tx: Tx, shipment: Shipment, order: OrderView, message: string | null, actor: Actor): Promise<void> {
   await tx.emit({
     type: ShipmentEvents.trackingUpdated,
     storeId: shipment.storeId,
     aggregateId: shipment.id,
     aggregateVersion: shipment.version,
-    data: eventData(shipment, order, message),
+    data: eventData(shipment, order, message, actor),
   });
 }

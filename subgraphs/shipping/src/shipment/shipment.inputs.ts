@@ -70,6 +70,22 @@ export class UpdateShipmentTrackingInput {
   occurredAt?: Date | null;
 }
 
+@InputType({ description: 'A parcel the staff know was delivered.' })
+export class MarkShipmentDeliveredInput {
+  @IsUUID()
+  @Field(() => ID, { description: 'The shipment.' })
+  shipmentId: string;
+
+  @IsOptional()
+  @MaxLength(500)
+  @Field(() => String, { nullable: true, description: 'Words for the history and the customer, e.g. "Signed for by A. Lovelace" (at most 500 characters).' })
+  message?: string | null;
+
+  @IsOptional()
+  @Field(() => Date, { nullable: true, description: 'When it was delivered (UTC); default now. Not in the future.' })
+  occurredAt?: Date | null;
+}
+
 @InputType({ description: 'The order to hand to a carrier whole (deprecated: createShipment).' })
 export class DispatchOrderInput {
   @IsUUID()

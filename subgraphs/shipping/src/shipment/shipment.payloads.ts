@@ -26,6 +26,9 @@ export class CreateShipmentPayload extends ShipmentPayload {}
 @ObjectType({ description: 'Result of updateShipmentTracking.' })
 export class UpdateShipmentTrackingPayload extends ShipmentPayload {}
 
+@ObjectType({ description: 'Result of markShipmentDelivered.' })
+export class MarkShipmentDeliveredPayload extends ShipmentPayload {}
+
 @ObjectType({ description: 'Result of dispatchOrder (deprecated: createShipment).' })
 export class DispatchOrderPayload {
   @Field(() => OrderReference, { nullable: true, description: 'The order as it now is; null when nothing was done.' })

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role, type SubgraphContext } from '@ultramarket/kit';
 import { Shipment, ShipmentLine, ShipmentTrackingEvent } from './shipment.entity';
-import { CreateShipmentInput, DispatchOrderInput, UpdateShipmentTrackingInput } from './shipment.inputs';
-import { CreateShipmentPayload, DispatchOrderPayload, UpdateShipmentTrackingPayload } from './shipment.payloads';
+import { CreateShipmentInput, DispatchOrderInput, MarkShipmentDeliveredInput, UpdateShipmentTrackingInput } from './shipment.inputs';
+import { ShipmentStatus } from './shipment-status';
+import { CreateShipmentPayload, DispatchOrderPayload, MarkShipmentDeliveredPayload, UpdateShipmentTrackingPayload } from './shipment.payloads';
 import { OrderReference } from './order-reference.type';
 import { createShipment } from './create-shipment';
-import { updateShipmentTracking } from './track-shipment';
+import { trackShipment } from './track-shipment';
 import { dispatchOrder } from './dispatch-order';
 import { loadShipment, loadShipmentLines, loadTrackingEvents } from './shipment-queries';
 
@@ -20,7 +21,7 @@ export class ShipmentResolver {
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => CreateShipmentPayload, {
     description:
-      "Hands (part of) a paid order of the caller's store to a carrier: a shipment LABEL_CREATED with its lines (by default every line not shipped yet). Publishes shipping.shipment-created; the order becomes DISPATCHED once every line ships. userErrors: NOT_FOUND, INVALID_CARRIER, INVALID_TRACKING_URL, ORDER_NOT_PAID, ORDER_CANCELLED, LINE_NOT_IN_ORDER, QUANTITY_OVER_UNSHIPPED, NOTHING_TO_SHIP, STORE_UNAVAILABLE.",
+      "Hands (part of) a paid order of the caller's store to a carrier: a shipment LABEL_CREATED with its lines (by default every line not shipped yet). Publishes shipping.shipment-created; orders makes the order PARTIALLY_FULFILLED, or FULFILLED once every unit ships. userErrors: NOT_FOUND, INVALID_CARRIER, INVALID_TRACKING_URL, ORDER_NOT_PAID, ORDER_CANCELLED, LINE_NOT_IN_ORDER, QUANTITY_OVER_UNSHIPPED, NOTHING_TO_SHIP, STORE_UNAVAILABLE.",
   })
   async createShipment(@Arg('input', { description: 'The order, carrier, tracking and lines.' }) input: CreateShipmentInput, @Ctx() context: SubgraphContext) {
     return (await createShipment(context, input)).payload;
@@ -35,13 +36,25 @@ export class ShipmentResolver {
     @Arg('input', { description: 'The shipment and its new status.' }) input: UpdateShipmentTrackingInput,
     @Ctx() context: SubgraphContext,
   ): Promise<UpdateShipmentTrackingPayload> {
-    return updateShipmentTracking(context, input);
+    return trackShipment(context, input, UpdateShipmentTrackingPayload);
+  }
+
+  @Authorized(Role.MERCHANT, Role.STORE_STAFF)
+  @Mutation(() => MarkShipmentDeliveredPayload, {
+    description:
+      'Records that a parcel of the caller’s store was delivered (staff; a carrier reports it through its webhook). Publishes shipping.tracking-updated with DELIVERED; the order becomes DELIVERED once it is FULFILLED and every shipment is delivered. userErrors: NOT_FOUND, INVALID_TRANSITION (already DELIVERED or RETURNED), INVALID_OCCURRED_AT, STORE_UNAVAILABLE.',
+  })
+  markShipmentDelivered(
+    @Arg('input', { description: 'The shipment delivered.' }) input: MarkShipmentDeliveredInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<MarkShipmentDeliveredPayload> {
+    return trackShipment(context, { ...input, status: ShipmentStatus.DELIVERED }, MarkShipmentDeliveredPayload);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => DispatchOrderPayload, {
     deprecationReason: 'Use createShipment',
-    description: 'Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is DISPATCHED.',
+    description: 'Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is FULFILLED.',
   })
   dispatchOrder(@Arg('input', { description: 'The order and its shipment.' }) input: DispatchOrderInput, @Ctx() context: SubgraphContext) {
     return dispatchOrder(context, input);

@@ -1,0 +1,38 @@
+import type { Order } from '../order/order.entity';
+import type { SettledUnits } from './fulfilment-value';
+
+/** What orders publishes about fulfilment (see schema/events.md); the aggregate is the order. */
+export const FulfilmentEvents = {
+  recorded: 'orders.fulfilment-recorded',
+  remainderCancelled: 'orders.remainder-cancelled',
+} as const;
+
+/** The person whose action caused an event (staff shipping, staff cancelling); null for a carrier or the platform. */
+export type Actor = { userId: string } | null;
+
+const linesOf = (units: readonly SettledUnits[]) => units.map(({ line, quantity }) => ({ lineItemId: line.id, variantId: line.variantId, quantity }));
+
+/** orders.fulfilment-recorded: a shipment orders applied to the order (the issue-15 contract). */
+export function fulfilmentRecordedData(order: Order, shipmentId: string, units: readonly SettledUnits[], value: number, fullyFulfilled: boolean, actor: Actor) {
+  return {
+    orderId: order.id,
+    orderNumber: order.orderNumber,
+    shipmentId,
+    lines: linesOf(units),
+    value: { amount: value, currencyCode: order.currencyCode },
+    orderFullyFulfilled: fullyFulfilled,
+    actor,
+  };
+}
+
+/** orders.remainder-cancelled: the units that will not ship and what they were worth (what the refunds part refunds). */
+export function remainderCancelledData(order: Order, units: readonly SettledUnits[], value: number, reason: string | null, actor: Actor) {
+  return {
+    orderId: order.id,
+    orderNumber: order.orderNumber,
+    lines: linesOf(units),
+    value: { amount: value, currencyCode: order.currencyCode },
+    reason,
+    actor,
+  };
+}
