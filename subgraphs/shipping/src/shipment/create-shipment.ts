@@ -121,7 +121,7 @@ export async function createShipment(context: SubgraphContext, input: CreateShip
       .insert({ shipmentId: shipment.id, storeId, status: ShipmentStatus.LABEL_CREATED, message: null, occurredAt: shipment.createdAt });
     for (const line of chosen) shipped.set(line.variantId, (shipped.get(line.variantId) ?? 0) + line.quantity);
     const fullyShipped = (order.lines ?? []).every((line) => (shipped.get(line.variantId) ?? 0) >= line.quantity);
-    await emitShipmentCreated(tx, shipment, order, lineRows, fullyShipped);
+    await emitShipmentCreated(tx, shipment, order, lineRows, fullyShipped, context.caller.userId ? { userId: context.caller.userId } : null);
     return { payload: CreateShipmentPayload.ok(shipment), order };
   });
 }

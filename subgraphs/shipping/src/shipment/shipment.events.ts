@@ -21,7 +21,12 @@ export interface ShipmentEventData {
   status: string;
   /** Free text of the staff or the carrier: shown to the order's customer. */
   message: string | null;
+  /** The staff member who acted (orders records it in the order's audit trail); null when a carrier reported it. */
+  actor: EventActor;
 }
+
+/** Who caused an event (the issue 15 contract): a person's user id, or null for the platform or a carrier. */
+export type EventActor = { userId: string } | null;
 
 export interface ShipmentCreatedData extends ShipmentEventData {
   lines: { variantId: string; quantity: number }[];
@@ -29,7 +34,7 @@ export interface ShipmentCreatedData extends ShipmentEventData {
   orderFullyShipped: boolean;
 }
 
-function eventData(shipment: Shipment, order: OrderView, message: string | null): ShipmentEventData {
+function eventData(shipment: Shipment, order: OrderView, message: string | null, actor: EventActor): ShipmentEventData {
   return {
     shipmentId: shipment.id,
     orderId: order.orderId,
@@ -41,24 +46,32 @@ function eventData(shipment: Shipment, order: OrderView, message: string | null)
     trackingUrl: shipment.trackingUrl,
     status: shipment.status,
     message,
+    actor,
   };
 }
 
-export async function emitShipmentCreated(tx: Tx, shipment: Shipment, order: OrderView, lines: ShipmentLine[], orderFullyShipped: boolean): Promise<void> {
+export async function emitShipmentCreated(
+  tx: Tx,
+  shipment: Shipment,
+  order: OrderView,
+  lines: ShipmentLine[],
+  orderFullyShipped: boolean,
+  actor: EventActor,
+): Promise<void> {
   const data: ShipmentCreatedData = {
-    ...eventData(shipment, order, null),
+    ...eventData(shipment, order, null, actor),
     lines: lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
     orderFullyShipped,
   };
   await tx.emit({ type: ShipmentEvents.created, storeId: shipment.storeId, aggregateId: shipment.id, aggregateVersion: shipment.version, data });
 }
 
-export async function emitTrackingUpdated(tx: Tx, shipment: Shipment, order: OrderView, message: string | null): Promise<void> {
+export async function emitTrackingUpdated(tx: Tx, shipment: Shipment, order: OrderView, message: string | null, actor: EventActor): Promise<void> {
   await tx.emit({
     type: ShipmentEvents.trackingUpdated,
     storeId: shipment.storeId,
     aggregateId: shipment.id,
     aggregateVersion: shipment.version,
-    data: eventData(shipment, order, message),
+    data: eventData(shipment, order, message, actor),
   });
 }

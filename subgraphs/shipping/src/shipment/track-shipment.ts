@@ -4,7 +4,7 @@ import { readOrderView } from '../order-view/order-view';
 import { ShipmentErrors, ShippingErrors } from '../shipping-errors';
 import { staffChangeRefusal, storeOfCaller } from '../shipping-store';
 import { Shipment, ShipmentTrackingEvent } from './shipment.entity';
-import { emitTrackingUpdated } from './shipment.events';
+import { emitTrackingUpdated, type EventActor } from './shipment.events';
 import type { UpdateShipmentTrackingInput } from './shipment.inputs';
 import { UpdateShipmentTrackingPayload } from './shipment.payloads';
 import { canTrack } from './shipment-status';
@@ -15,9 +15,10 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /**
  * Records one tracking change of a locked shipment: its status, a history entry and `shipping.tracking-updated`
  * (notifications tells the customer). The one way tracking changes, for the staff's `updateShipmentTracking` and
- * for a carrier provider's `trackingUpdates`. A change the status table forbids is returned as the refusal.
+ * for a carrier provider's `trackingUpdates` (`actor` is the staff member, null for a carrier). A change the status
+ * table forbids is returned as the refusal.
  */
-export async function applyTrackingUpdate(tx: Tx, shipment: Shipment, update: Omit<CarrierTrackingUpdate, 'trackingNumber'>) {
+export async function applyTrackingUpdate(tx: Tx, shipment: Shipment, update: Omit<CarrierTrackingUpdate, 'trackingNumber'>, actor: EventActor) {
   if (!canTrack(shipment.status, update.status)) return ShipmentErrors.invalidTransition(shipment.status, update.status);
   const order = await readOrderView(tx.manager, shipment.orderId, shipment.storeId);
   if (!order) throw new Error(`shipping: shipment ${shipment.id} has no order ${shipment.orderId}`);
@@ -27,7 +28,7 @@ export async function applyTrackingUpdate(tx: Tx, shipment: Shipment, update: Om
   await tx.manager
     .getRepository(ShipmentTrackingEvent)
     .insert({ shipmentId: shipment.id, storeId: shipment.storeId, status: update.status, message: update.message, occurredAt: update.occurredAt });
-  await emitTrackingUpdated(tx, saved, order, update.message);
+  await emitTrackingUpdated(tx, saved, order, update.message, actor);
   return saved;
 }
 
@@ -44,7 +45,8 @@ export async function updateShipmentTracking(context: SubgraphContext, input: Up
     const shipment = await tx.manager.getRepository(Shipment).findOne({ where: { id: input.shipmentId, storeId }, lock: { mode: 'pessimistic_write' } });
     if (!shipment) return UpdateShipmentTrackingPayload.failed(ShipmentErrors.shipmentNotFound());
     const message = input.message?.trim() || null;
-    const result = await applyTrackingUpdate(tx, shipment, { status: input.status, message, occurredAt });
+    const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+    const result = await applyTrackingUpdate(tx, shipment, { status: input.status, message, occurredAt }, actor);
     return result instanceof Shipment ? UpdateShipmentTrackingPayload.ok(result) : UpdateShipmentTrackingPayload.failed(result);
   });
 }
