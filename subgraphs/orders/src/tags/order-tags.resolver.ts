@@ -11,10 +11,11 @@ const TAG_ERRORS = 'userErrors: NOT_FOUND (no such order in the caller’s store
 
 /** Tags of many orders in one statement per request. */
 function loadTags(context: SubgraphContext, order: Order): Promise<string[]> {
+  const store = context.storeDb.whereStore();
   return context.loaders
     .get<string, string[]>('tagsByOrder', async (orderIds) => {
       const rows = await context.storeDb.read((manager) =>
-        manager.getRepository(OrderTag).find({ where: { orderId: In([...orderIds]) }, order: { tag: 'ASC' } }),
+        manager.getRepository(OrderTag).find({ where: { orderId: In([...orderIds]), ...store }, order: { tag: 'ASC' } }),
       );
       return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId).map((row) => row.tag));
     })
