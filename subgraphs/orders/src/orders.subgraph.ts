@@ -3,6 +3,11 @@ import { Order } from './order/order.entity';
 import { OrderLineItem } from './order/order-line-item.entity';
 import { OrderStatusChange } from './order/order-status-change.entity';
 import { OrderResolver } from './order/order.resolver';
+import { OrderAuditResolver } from './audit/order-audit.resolver';
+import { OrderAuditEntry } from './audit/order-audit-entry.entity';
+import { auditEventHandlers } from './audit/audit-event.handlers';
+import { OrderTagsResolver } from './tags/order-tags.resolver';
+import { OrderTag } from './tags/order-tag.entity';
 import { findVisibleOrder } from './order/order-queries';
 import { ProductSnapshot } from './catalog-view/product-snapshot.entity';
 import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
@@ -21,6 +26,8 @@ import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by
 import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
 import { PaymentCaptureMode1763769642100 } from './migrations/1763769642100-payment-capture-mode';
 import { PartialFulfilment1763769641000 } from './migrations/1763769641000-partial-fulfilment';
+import { OrderSearchAndAudit1763769644000 } from './migrations/1763769644000-order-search-and-audit';
+import { SearchByFulfilmentStatus1763769644100 } from './migrations/1763769644100-search-by-fulfilment-status';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 
@@ -28,7 +35,7 @@ import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
-  entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot, VariantSnapshot],
+  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, ProductSnapshot, VariantSnapshot],
   migrations: [
     CreateOrders1763769600300,
     IsolateOrdersByStore1763769605060,
@@ -37,8 +44,10 @@ export const ordersSubgraph: SubgraphDefinition = {
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
     OrderFromCheckout1763769631200,
-    PaymentCaptureMode1763769642100,
     PartialFulfilment1763769641000,
+    PaymentCaptureMode1763769642100,
+    OrderSearchAndAudit1763769644000,
+    SearchByFulfilmentStatus1763769644100,
   ],
   publishes: ['orders'],
   consumers: [
@@ -49,12 +58,13 @@ export const ordersSubgraph: SubgraphDefinition = {
     shipmentCreated,
     shipmentDelivered,
     ...checkoutSettingsHandlers,
+    ...auditEventHandlers,
   ],
   // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver, FulfilmentResolver],
+      resolvers: [OrderResolver, FulfilmentResolver, OrderTagsResolver, OrderAuditResolver],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },

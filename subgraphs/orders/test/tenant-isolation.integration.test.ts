@@ -20,6 +20,8 @@ import {
   type OrderResult,
 } from './support/order-operations';
 
+const SET_ORDER_TAGS = `mutation ($input: SetOrderTagsInput!) { setOrderTags(input: $input) { userErrors { code } } }`;
+
 const TENANT_TABLES = [
   'customer_order',
   'order_line_item',
@@ -30,6 +32,8 @@ const TENANT_TABLES = [
   'store_status',
   'checkout_refusal',
   'order_fulfilment',
+  'order_tag',
+  'order_audit_entry',
 ];
 
 describe('orders subgraph: tenant isolation and store status', () => {
@@ -85,6 +89,13 @@ describe('orders subgraph: tenant isolation and store status', () => {
     expect((await place(storeA, customerA, productA, 1500, { idempotencyKey: refusedKey })).userErrors).toEqual([
       expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }),
     ]);
+    // tags (and so audit entries) in both stores: order_tag and order_audit_entry are tenant-owned too
+    for (const [token, orderId] of [
+      [merchantA, orderA.id],
+      [merchantB, orderB.id],
+    ]) {
+      expect(await mutate(token, SET_ORDER_TAGS, { orderId, tags: ['vip'] })).toMatchObject({ userErrors: [] });
+    }
   });
   afterAll(async () => {
     await owner.destroy();

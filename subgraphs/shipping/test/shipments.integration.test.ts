@@ -17,7 +17,8 @@ describe('shipping subgraph: shipments of paid orders and their tracking', () =>
   const events = orderEvents(() => shipping);
   const setStoreStatus = storeStatusEvents(() => shipping);
   const storeId = randomUUID();
-  const merchant = tokenFor([Role.MERCHANT], storeId);
+  const merchantUserId = randomUUID();
+  const merchant = tokenFor([Role.MERCHANT], storeId, merchantUserId);
   const [kettle, mug] = [randomUUID(), randomUUID()];
 
   const request = async <T>(token: string, query: string, variables: Record<string, unknown>, store = storeId) => {
@@ -90,6 +91,8 @@ describe('shipping subgraph: shipments of paid orders and their tracking', () =>
         status: 'LABEL_CREATED',
         message: null,
         orderFullyShipped: true,
+        // who shipped it, for the order's audit trail
+        actor: { userId: merchantUserId },
       },
     });
     expect((await request<{ shipment: ShipmentResult }>(merchant, SHIPMENT, { id: shipment.id })).shipment.id).toBe(shipment.id);
@@ -242,6 +245,7 @@ describe('shipping subgraph: shipments of paid orders and their tracking', () =>
       carrier: 'DHL',
       trackingNumber: 'JD9',
       customerId: expect.any(String),
+      actor: { userId: merchantUserId },
     });
 
     const before = await written();

@@ -57,6 +57,23 @@ export type AddCartLinesPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The order and the tags to add to it. */
+export type AddOrderTagsInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** Tags of 1 to 40 characters without commas, at most 50; stored trimmed and in lower case ("VIP " is "vip"). */
+  tags: Array<Scalars['String']['input']>;
+};
+
+/** Result of addOrderTags. */
+export type AddOrderTagsPayload = {
+  __typename?: 'AddOrderTagsPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of addProductsToCollection. */
 export type AddProductsToCollectionPayload = {
   __typename?: 'AddProductsToCollectionPayload';
@@ -2126,6 +2143,8 @@ export type Mutation = {
   acceptStoreInvitation: AcceptStoreInvitationPayload;
   /** Adds variants to a cart; nothing is added when any line is refused. */
   addCartLines: AddCartLinesPayload;
+  /** Adds tags to an order (its store’s staff); tags it has already are kept once. userErrors: NOT_FOUND (no such order in the caller’s store), INVALID_TAG, TOO_MANY_TAGS (more than 50), STORE_UNAVAILABLE. */
+  addOrderTags: AddOrderTagsPayload;
   /** Appends products to a manual collection (COLLECTION_IS_AUTOMATED for an automated one); publishes catalog.collection-updated. */
   addProductsToCollection: AddProductsToCollectionPayload;
   /** Adds someone to a store's staff without an invitation, or changes their role: platform admins only (support). Merchants use inviteStoreStaff. Publishes stores.staff-added. */
@@ -2257,6 +2276,8 @@ export type Mutation = {
   removeCartDiscountCode: RemoveCartDiscountCodePayload;
   /** Removes a cart's lines, by variant. */
   removeCartLines: RemoveCartLinesPayload;
+  /** Takes tags off an order (its store’s staff). userErrors: NOT_FOUND (no such order in the caller’s store), INVALID_TAG, TOO_MANY_TAGS (more than 50), STORE_UNAVAILABLE. */
+  removeOrderTags: RemoveOrderTagsPayload;
   /** Takes products out of a manual collection; publishes catalog.collection-updated. */
   removeProductsFromCollection: RemoveProductsFromCollectionPayload;
   /** Takes someone off a store's staff; the owner stays (the store's merchants, platform admins). Publishes stores.staff-removed. */
@@ -2293,6 +2314,8 @@ export type Mutation = {
   setIncoming: SetIncomingPayload;
   /** Sets when one item's stock counts as low. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   setLowStockThreshold: SetLowStockThresholdPayload;
+  /** Replaces an order’s tags (its store’s staff). userErrors: NOT_FOUND (no such order in the caller’s store), INVALID_TAG, TOO_MANY_TAGS (more than 50), STORE_UNAVAILABLE. */
+  setOrderTags: SetOrderTagsPayload;
   /** Sets the options of a product of the caller’s store (rename, add, remove options and values), adding and removing variants to match; publishes catalog.product-updated. */
   setProductOptions: SetProductOptionsPayload;
   /** Sets on-hand units of a variant at a location to a count; never below its reserved units. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
@@ -2359,6 +2382,11 @@ export type MutationAcceptStoreInvitationArgs = {
 
 export type MutationAddCartLinesArgs = {
   input: AddCartLinesInput;
+};
+
+
+export type MutationAddOrderTagsArgs = {
+  input: AddOrderTagsInput;
 };
 
 
@@ -2667,6 +2695,11 @@ export type MutationRemoveCartLinesArgs = {
 };
 
 
+export type MutationRemoveOrderTagsArgs = {
+  input: RemoveOrderTagsInput;
+};
+
+
 export type MutationRemoveProductsFromCollectionArgs = {
   input: CollectionProductsInput;
 };
@@ -2754,6 +2787,11 @@ export type MutationSetIncomingArgs = {
 
 export type MutationSetLowStockThresholdArgs = {
   input: SetLowStockThresholdInput;
+};
+
+
+export type MutationSetOrderTagsArgs = {
+  input: SetOrderTagsInput;
 };
 
 
@@ -2965,6 +3003,8 @@ export type OptionValueRenameInput = {
 /** An order placed in a store. */
 export type Order = {
   __typename?: 'Order';
+  /** Who did what to the order and when, newest first: its store’s staff and platform admins only (anyone else gets FORBIDDEN). */
+  auditTrail: OrderAuditEntryConnection;
   /** Who the order is billed to; null when the checkout gave no billing address. */
   billingAddress: Maybe<OrderBillingAddress>;
   /** Why the order was cancelled, in words: the note given to cancelOrder, or the platform’s explanation. */
@@ -3020,6 +3060,8 @@ export type Order = {
   storeId: Scalars['ID']['output'];
   /** Sum of the line totals. */
   subtotal: Money;
+  /** The store’s own labels for the order (lower case, sorted); search orders by them with OrderFilter.tagsAny / tagsAll. */
+  tags: Array<Scalars['String']['output']>;
   /** Every tax charged, as priced at checkout; they add up to taxTotal. */
   taxLines: Array<OrderTaxLine>;
   /** Tax charged. */
@@ -3033,6 +3075,13 @@ export type Order = {
   trackingNumber: Maybe<Scalars['String']['output']>;
   /** When it last changed (UTC). */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An order placed in a store. */
+export type OrderAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Order figures of a store for a period, computed from the orders database. */
@@ -3060,6 +3109,87 @@ export type OrderAnalyticsInput = {
   from: Scalars['DateTime']['input'];
   /** End (exclusive, UTC). */
   to: Scalars['DateTime']['input'];
+};
+
+/** What was done to an order. */
+export type OrderAuditAction =
+  /** cancelOrder: the order was cancelled. */
+  | 'ORDER_CANCELLED'
+  /** completeOrder: the order was marked delivered. */
+  | 'ORDER_COMPLETED'
+  /** A shipment of (part of) the order was handed to a carrier (shipping.shipment-created). */
+  | 'SHIPMENT_CREATED'
+  /** setOrderTags, addOrderTags or removeOrderTags changed the order’s tags. */
+  | 'TAGS_CHANGED'
+  /** A shipment’s tracking status changed (shipping.tracking-updated). */
+  | 'TRACKING_UPDATED';
+
+/** Who did something to an order. */
+export type OrderAuditActor = {
+  __typename?: 'OrderAuditActor';
+  /** Staff, the shopper, the platform or an app. */
+  kind: OrderAuditActorKind;
+  /** The user who acted; null for the platform, a carrier or a guest. */
+  userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** Who did something to an order. */
+export type OrderAuditActorKind =
+  /** An app acting with an API key. */
+  | 'APP'
+  /** The order’s shopper (a guest has no user id). */
+  | 'CUSTOMER'
+  /** A member of the store’s staff (or a platform admin). */
+  | 'STAFF'
+  /** The platform or a carrier, with no person behind it. */
+  | 'SYSTEM';
+
+/** One detail of an audit entry, e.g. the tracking number of a shipment. */
+export type OrderAuditDetail = {
+  __typename?: 'OrderAuditDetail';
+  /** What the value is, e.g. "trackingNumber". */
+  name: Scalars['String']['output'];
+  /** The value as text; null when it was empty. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** An action on an order in its audit trail: who did what, when. */
+export type OrderAuditEntry = {
+  __typename?: 'OrderAuditEntry';
+  /** What was done. */
+  action: OrderAuditAction;
+  /** Who did it. */
+  actor: OrderAuditActor;
+  /** The particulars, by name (sorted). */
+  details: Array<OrderAuditDetail>;
+  /** Opaque entry id. */
+  id: Scalars['ID']['output'];
+  /** When it was done (UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** What was done, in words for the staff. */
+  summary: Scalars['String']['output'];
+};
+
+/** A page of OrderAuditEntry items (Relay connection). */
+export type OrderAuditEntryConnection = {
+  __typename?: 'OrderAuditEntryConnection';
+  /** Edges with cursors. */
+  edges: Array<OrderAuditEntryEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<OrderAuditEntry>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a OrderAuditEntry connection. */
+export type OrderAuditEntryEdge = {
+  __typename?: 'OrderAuditEntryEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The OrderAuditEntry. */
+  node: OrderAuditEntry;
 };
 
 /** Who an order is billed to. */
@@ -3133,16 +3263,38 @@ export type OrderEdge = {
   node: Order;
 };
 
-/** Narrows an order list; all given conditions must hold. */
+/** Narrows an order list; all given conditions must hold (a list matches any of its values). */
 export type OrderFilter = {
+  /** Only this shopper’s orders (staff; a shopper always sees only their own). */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Placed at or after this time. */
   dateFrom?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Placed before this time. */
+  /** Placed before this time (must be after dateFrom). */
   dateTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exactly this email, ignoring case. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Only orders whose fulfilment status is one of these. */
+  fulfillmentStatuses?: InputMaybe<Array<OrderFulfillmentStatus>>;
+  /** Exactly this order number, e.g. "#1001" or "1001". */
+  orderNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Order numbers starting with these digits: "10" matches #10, #100–#109, #1000–#1099, … */
+  orderNumberPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Only orders whose payment status is one of these. */
+  paymentStatuses?: InputMaybe<Array<OrderPaymentStatus>>;
   /** Order number (e.g. "#1001" or "1001") or part of the email. */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Only orders in this status. */
+  /** Only orders in this status (see `statuses` for several). */
   status?: InputMaybe<OrderStatus>;
+  /** Only orders in one of these statuses. */
+  statuses?: InputMaybe<Array<OrderStatus>>;
+  /** Orders with every one of these tags. */
+  tagsAll?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Orders with at least one of these tags (matched as stored: trimmed, lower case). */
+  tagsAny?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Total at most this, in minor units (not below totalMin). */
+  totalMax?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Total at least this, in minor units (whatever the currency). */
+  totalMin?: InputMaybe<Scalars['SafeInt']['input']>;
 };
 
 /** How much of an order has shipped and arrived. */
@@ -3254,8 +3406,14 @@ export type OrderSortDirection =
 
 /** What to sort orders by. */
 export type OrderSortField =
+  /** When it was placed. */
   | 'CREATED_AT'
-  | 'TOTAL';
+  /** Its order number. */
+  | 'NUMBER'
+  /** Its total, in minor units. */
+  | 'TOTAL'
+  /** When it last changed. */
+  | 'UPDATED_AT';
 
 /** Where an order is in its life. */
 export type OrderStatus =
@@ -4052,7 +4210,7 @@ export type Query = {
   order: Maybe<Order>;
   /** Orders by status, revenue, average order value and a daily series for the caller’s store. */
   orderAnalytics: OrderAnalytics;
-  /** A shopper’s own orders, or a store’s orders for its staff; newest first by default. */
+  /** Order search: a shopper’s own orders, or a store’s orders for its staff, filtered, sorted (newest first by default) and paged forward (first/after) or backward (last/before). BAD_USER_INPUT for a page size over 100, a cursor this API did not make, or a range that ends before it starts. */
   orders: OrderConnection;
   /** A payment by id, for its order's customer and store staff; null for anyone else. */
   payment: Maybe<Payment>;
@@ -4216,8 +4374,10 @@ export type QueryOrderAnalyticsArgs = {
 
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<OrderSort>;
 };
 
@@ -4462,6 +4622,23 @@ export type RemoveCartLinesPayload = {
   __typename?: 'RemoveCartLinesPayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The order and the tags to take off it (tags it does not have are ignored). */
+export type RemoveOrderTagsInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** Tags of 1 to 40 characters without commas, at most 50; stored trimmed and in lower case ("VIP " is "vip"). */
+  tags: Array<Scalars['String']['input']>;
+};
+
+/** Result of removeOrderTags. */
+export type RemoveOrderTagsPayload = {
+  __typename?: 'RemoveOrderTagsPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -4954,6 +5131,23 @@ export type SetLowStockThresholdPayload = {
   /** The product, for reading its other fields in the same request. */
   product: Maybe<Product>;
   /** Why the stock was not changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The order and its new tags (they replace the old ones; an empty list removes them all). */
+export type SetOrderTagsInput = {
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** Tags of 1 to 40 characters without commas, at most 50; stored trimmed and in lower case ("VIP " is "vip"). */
+  tags: Array<Scalars['String']['input']>;
+};
+
+/** Result of setOrderTags. */
+export type SetOrderTagsPayload = {
+  __typename?: 'SetOrderTagsPayload';
+  /** The order as it now is; null when nothing was done. */
+  order: Maybe<Order>;
+  /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
 

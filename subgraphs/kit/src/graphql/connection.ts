@@ -31,6 +31,43 @@ export class PageArgs {
   after?: string;
 }
 
+/** `PageArgs` plus `last` and `before`: a list that pages backward as well (Relay's four arguments). */
+@ArgsType()
+export class TwoWayPageArgs extends PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size when paging backward, 1–100: the items just before `before` (or the last ones).' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor before which the page ends (`pageInfo.startCursor`); goes with `last`.' })
+  before?: string;
+}
+
+/** Which page `first`/`after` or `last`/`before` ask for: forward or backward, never both. */
+export interface PageWindow {
+  limit: number;
+  backward: boolean;
+  after: string | null;
+  before: string | null;
+}
+
+/** Validates Relay's paging arguments: `first`/`after` page forward, `last`/`before` backward; mixing them is BAD_USER_INPUT. */
+export function pageWindow(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): PageWindow {
+  const forward = (args.first ?? null) !== null || (args.after ?? null) !== null;
+  const backward = (args.last ?? null) !== null || (args.before ?? null) !== null;
+  if (forward && backward) {
+    throw badUserInput('Page forward (first/after) or backward (last/before), not both', [
+      { field: ['last'], message: 'cannot be combined with first or after' },
+    ]);
+  }
+  if (!backward) return { limit: pageSize(args.first), backward: false, after: args.after ?? null, before: null };
+  let limit: number;
+  try {
+    limit = pageSize(args.last);
+  } catch {
+    throw badUserInput(`last must be between 1 and ${MAX_PAGE_SIZE}`, [{ field: ['last'], message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  return { limit, backward: true, after: null, before: args.before ?? null };
+}
+
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
@@ -80,7 +117,7 @@ export function encodeCursor(sortValue: string | number, id: string): string {
   return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string | number, string] {
+export function decodeCursor(cursor: string, argument: 'after' | 'before' = 'after'): [string | number, string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') {
@@ -89,7 +126,7 @@ export function decodeCursor(cursor: string): [string | number, string] {
   } catch {
     // fall through to the error below
   }
-  throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
+  throw badUserInput(`${argument} is not a valid cursor`, [{ field: [argument], message: 'is not a cursor returned by this API' }]);
 }
 
 /** Turns `limit + 1` fetched rows into a connection page. */

@@ -21,6 +21,9 @@ export interface KeysetPageOptions<T> {
   idOf?(row: T): string;
   limit: number;
   after?: string | null;
+  /** Backward paging (`last`/`before`): the page is the `limit` rows just before this cursor (or the last `limit` rows). */
+  backward?: boolean;
+  before?: string | null;
   /** The COUNT is a second statement: only when the client reads totalCount. */
   countTotal: boolean;
 }
@@ -37,10 +40,10 @@ const fitsType: Record<KeysetColumnType, (value: unknown) => boolean> = {
  * A cursor this API made for a column of `type`: anything else (a forged or stale cursor) is
  * BAD_USER_INPUT here rather than a failed cast in SQL.
  */
-export function decodeKeysetCursor(cursor: string, type: KeysetColumnType): [string | number, string] {
-  const [value, id] = decodeCursor(cursor);
+export function decodeKeysetCursor(cursor: string, type: KeysetColumnType, argument: 'after' | 'before' = 'after'): [string | number, string] {
+  const [value, id] = decodeCursor(cursor, argument);
   if (!isUuid(id) || !fitsType[type](value)) {
-    throw badUserInput('after is not a valid cursor', [{ field: ['after'], message: 'is not a cursor returned by this API' }]);
+    throw badUserInput(`${argument} is not a valid cursor`, [{ field: [argument], message: 'is not a cursor returned by this API' }]);
   }
   return [value, id];
 }
@@ -50,14 +53,18 @@ export function decodeKeysetCursor(cursor: string, type: KeysetColumnType): [str
  * `limit + 1` rows after the cursor in (sort column, id) order, as a Relay connection.
  */
 export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: KeysetPageOptions<T>): Promise<Connection<T>> {
-  const { sort, limit, after } = options;
+  const { sort, limit } = options;
+  const backward = options.backward ?? false;
   const idColumn = options.idColumn ?? `${query.alias}.id`;
   const idOf = options.idOf ?? ((row: T): string => row.id as string);
-  const cursor = after ? decodeKeysetCursor(after, sort.type) : null;
+  const given = backward ? options.before : options.after;
+  const cursor = given ? decodeKeysetCursor(given, sort.type, backward ? 'before' : 'after') : null;
   const totalCount = options.countTotal ? await query.clone().getCount() : 0;
-  const direction = options.descending ? 'DESC' : 'ASC';
+  // a backward page is read from its cursor toward the start of the list, then turned round
+  const scanDescending = options.descending !== backward;
+  const direction = scanDescending ? 'DESC' : 'ASC';
   if (cursor) {
-    const comparison = options.descending ? '<' : '>';
+    const comparison = scanDescending ? '<' : '>';
     query.andWhere(`(${sort.column}, ${idColumn}) ${comparison} (CAST(:keysetValue AS ${sort.type}), CAST(:keysetId AS uuid))`, {
       keysetValue: cursor[0],
       keysetId: cursor[1],
@@ -68,7 +75,11 @@ export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuil
     .addOrderBy(idColumn, direction)
     .limit(limit + 1)
     .getMany();
-  return toConnection(rows, limit, totalCount, cursor !== null, (row) => encodeCursor(sort.valueOf(row), idOf(row)));
+  const cursorOf = (row: T) => encodeCursor(sort.valueOf(row), idOf(row));
+  if (!backward) return toConnection(rows, limit, totalCount, cursor !== null, cursorOf);
+  const page = toConnection(rows.slice(0, limit).reverse(), limit, totalCount, rows.length > limit, cursorOf);
+  page.pageInfo.hasNextPage = cursor !== null;
+  return page;
 }
 
 /** Ordering by `<alias>.created_at`, the usual "newest first" of a list. */

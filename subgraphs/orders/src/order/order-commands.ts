@@ -7,8 +7,17 @@ import type { CancelOrderInput, CompleteOrderInput } from './order.inputs';
 import { canCancelOrder, canFulfilOrder } from './order-access';
 import { OrderCancelReason } from './cancel-reason';
 import { staffChangeRefusal } from './staff-store-status';
+import { auditActorOf, recordOrderAudit } from '../audit/record-order-audit';
+import { OrderAuditAction } from '../audit/order-audit-action';
 
 type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
+
+/** A change refused under the order's lock, before it wrote anything: answered as its userError. */
+export class OrderChangeRefused extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+  }
+}
 
 const notFound = () => UserError.of('NOT_FOUND', 'No such order', ['input', 'orderId']);
 const invalid = (error: InvalidTransition) => UserError.of('INVALID_TRANSITION', error.message, ['input', 'orderId']);
@@ -36,6 +45,7 @@ export async function changeOrder<T extends OrderPayload>(
       return payload.ok(await change(tx, order));
     } catch (error) {
       if (error instanceof InvalidTransition) return payload.failed(invalid(error));
+      if (error instanceof OrderChangeRefused) return payload.failed(error.userError);
       throw error;
     }
   });
@@ -53,7 +63,17 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     (order) => canCancelOrder(context.caller, order),
     async (tx, order) => {
       if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
-      return transition(tx, order, OrderStatus.CANCELLED, { reason: input.reason ?? null, reasonCode: input.reasonCode ?? OrderCancelReason.OTHER });
+      const reasonCode = input.reasonCode ?? OrderCancelReason.OTHER;
+      const cancelled = await transition(tx, order, OrderStatus.CANCELLED, { reason: input.reason ?? null, reasonCode });
+      await recordOrderAudit(tx, {
+        orderId: order.id,
+        storeId: order.storeId,
+        actor: auditActorOf(context.caller, order.storeId),
+        action: OrderAuditAction.ORDER_CANCELLED,
+        summary: input.reason ? `Cancelled (${reasonCode}): ${input.reason}` : `Cancelled (${reasonCode})`,
+        details: { reasonCode, reason: input.reason ?? null },
+      });
+      return cancelled;
     },
   );
 }
@@ -64,6 +84,16 @@ export function completeOrder(context: SubgraphContext, input: CompleteOrderInpu
     input.orderId,
     CompleteOrderPayload,
     (order) => canFulfilOrder(context.caller, order),
-    (tx, order) => transition(tx, order, OrderStatus.COMPLETED),
+    async (tx, order) => {
+      const completed = await transition(tx, order, OrderStatus.COMPLETED);
+      await recordOrderAudit(tx, {
+        orderId: order.id,
+        storeId: order.storeId,
+        actor: auditActorOf(context.caller, order.storeId),
+        action: OrderAuditAction.ORDER_COMPLETED,
+        summary: 'Marked delivered',
+      });
+      return completed;
+    },
   );
 }

@@ -1,6 +1,5 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsIn, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
-import { OrderStatus } from './order-status';
+import { Field, ID, InputType } from 'type-graphql';
+import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
 import { CALLER_CANCEL_REASONS, OrderCancelReason } from './cancel-reason';
 
 @InputType({ description: 'The order to cancel.' })
@@ -31,46 +30,6 @@ export class CompleteOrderInput {
   @IsUUID()
   @Field(() => ID, { description: 'The order.' })
   orderId: string;
-}
-
-@InputType({ description: 'Narrows an order list; all given conditions must hold.' })
-export class OrderFilter {
-  @IsOptional()
-  @Field(() => OrderStatus, { nullable: true, description: 'Only orders in this status.' })
-  status?: OrderStatus;
-
-  @IsOptional()
-  @Field({ nullable: true, description: 'Placed at or after this time.' })
-  dateFrom?: Date;
-
-  @IsOptional()
-  @Field({ nullable: true, description: 'Placed before this time.' })
-  dateTo?: Date;
-
-  @IsOptional()
-  @MaxLength(200)
-  @Field({ nullable: true, description: 'Order number (e.g. "#1001" or "1001") or part of the email.' })
-  search?: string;
-}
-
-export enum OrderSortField {
-  CREATED_AT = 'CREATED_AT',
-  TOTAL = 'TOTAL',
-}
-export enum OrderSortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(OrderSortField, { name: 'OrderSortField', description: 'What to sort orders by.' });
-registerEnumType(OrderSortDirection, { name: 'OrderSortDirection', description: 'Ascending or descending.' });
-
-@InputType({ description: 'Order of an order list; ties are broken by id.' })
-export class OrderSort {
-  @Field(() => OrderSortField, { defaultValue: OrderSortField.CREATED_AT, description: 'Sort key.' })
-  field: OrderSortField;
-
-  @Field(() => OrderSortDirection, { defaultValue: OrderSortDirection.DESC, description: 'Direction.' })
-  direction: OrderSortDirection;
 }
 
 @InputType({ description: 'The period to analyse.' })

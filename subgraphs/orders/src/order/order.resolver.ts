@@ -1,13 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { CONNECTION_LIST_SIZE, connectionTypes, Role, selectsField, type SubgraphContext, PageArgs } from '@ultramarket/kit';
+import { connectionTypes, Role, selectsField, TwoWayPageArgs, type SubgraphContext } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { OrderLineItem } from './order-line-item.entity';
 import { OrderStatusChange } from './order-status-change.entity';
-import { CancelOrderInput, CompleteOrderInput, OrderAnalyticsInput, OrderFilter, OrderSort } from './order.inputs';
+import { CancelOrderInput, CompleteOrderInput, OrderAnalyticsInput } from './order.inputs';
+import { OrderFilter, OrderSort } from '../search/order-search.inputs';
+import { listOrders } from '../search/order-search';
 import { CancelOrderPayload, CompleteOrderPayload } from './order.payloads';
-import { findVisibleOrder, listOrders, loadLineItems, loadStatusHistory } from './order-queries';
+import { findVisibleOrder, loadLineItems, loadStatusHistory } from './order-queries';
 import { cancelOrder, completeOrder } from './order-commands';
 import { orderAnalytics } from '../analytics/order-analytics';
 import { OrderAnalytics } from '../analytics/order-analytics.type';
@@ -15,7 +17,7 @@ import { OrderAnalytics } from '../analytics/order-analytics.type';
 export const OrderConnection = connectionTypes(Order, 'Order');
 
 @ArgsType()
-class OrdersArgs extends PageArgs {
+class OrdersArgs extends TwoWayPageArgs {
   @IsOptional()
   @ValidateNested()
   @Field(() => OrderFilter, { nullable: true, description: 'Conditions every order must meet.' })
@@ -33,8 +35,11 @@ export class OrderResolver {
   }
 
   @Authorized()
-  @Directive(CONNECTION_LIST_SIZE)
-  @Query(() => OrderConnection, { description: 'A shopper’s own orders, or a store’s orders for its staff; newest first by default.' })
+  @Directive('@listSize(assumedSize: 20, slicingArguments: ["first", "last"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)')
+  @Query(() => OrderConnection, {
+    description:
+      'Order search: a shopper’s own orders, or a store’s orders for its staff, filtered, sorted (newest first by default) and paged forward (first/after) or backward (last/before). BAD_USER_INPUT for a page size over 100, a cursor this API did not make, or a range that ends before it starts.',
+  })
   orders(@Args() args: OrdersArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo) {
     return listOrders(context, args, selectsField(info, 'totalCount'));
   }

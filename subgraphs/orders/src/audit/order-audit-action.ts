@@ -1,0 +1,44 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * What was done to an order, as its audit trail names it. Orders' own staff actions write theirs in the same
+ * transaction (`recordOrderAudit`); actions other subgraphs own arrive as events (`audit-event-registry.ts`).
+ */
+export enum OrderAuditAction {
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
+  ORDER_COMPLETED = 'ORDER_COMPLETED',
+  TAGS_CHANGED = 'TAGS_CHANGED',
+  SHIPMENT_CREATED = 'SHIPMENT_CREATED',
+  TRACKING_UPDATED = 'TRACKING_UPDATED',
+}
+
+/** Who acted: a person of the store, the order's shopper, the platform itself, or an app (API key). */
+export enum OrderAuditActorKind {
+  STAFF = 'STAFF',
+  CUSTOMER = 'CUSTOMER',
+  SYSTEM = 'SYSTEM',
+  APP = 'APP',
+}
+
+registerEnumType(OrderAuditAction, {
+  name: 'OrderAuditAction',
+  description: 'What was done to an order.',
+  valuesConfig: {
+    ORDER_CANCELLED: { description: 'cancelOrder: the order was cancelled.' },
+    ORDER_COMPLETED: { description: 'completeOrder: the order was marked delivered.' },
+    TAGS_CHANGED: { description: 'setOrderTags, addOrderTags or removeOrderTags changed the order’s tags.' },
+    SHIPMENT_CREATED: { description: 'A shipment of (part of) the order was handed to a carrier (shipping.shipment-created).' },
+    TRACKING_UPDATED: { description: 'A shipment’s tracking status changed (shipping.tracking-updated).' },
+  },
+});
+
+registerEnumType(OrderAuditActorKind, {
+  name: 'OrderAuditActorKind',
+  description: 'Who did something to an order.',
+  valuesConfig: {
+    STAFF: { description: 'A member of the store’s staff (or a platform admin).' },
+    CUSTOMER: { description: 'The order’s shopper (a guest has no user id).' },
+    SYSTEM: { description: 'The platform or a carrier, with no person behind it.' },
+    APP: { description: 'An app acting with an API key.' },
+  },
+});
