@@ -1,6 +1,7 @@
 import { ApiError, OrdersController, PaymentsController, type Client, type Order, type Refund } from '@paypal/paypal-server-sdk';
 import type { FieldError } from '@ultramarket/kit';
 import {
+  ProviderErrorCodes,
   ProviderRefusal,
   type AuthorizationState,
   type CaptureOutcome,
@@ -15,6 +16,16 @@ import {
   type VoidRequest,
 } from './payment-provider';
 import { toPayPalMoney, samePayPalAmount } from './paypal-amount';
+import {
+  authorizationIdOf,
+  authorizationsOf,
+  authorizationStateOf,
+  captureIntentRefused,
+  capturedMinorUnitsOf,
+  isVoidedAlready,
+  outcomeOfAuthorizedOrder,
+  refusalOf,
+} from './paypal-authorization';
 import { amountMismatch, capturedOf, orderAmountOf, outcomeOfError, outcomeOfOrder, withoutCredentials } from './paypal-outcome';
 
 /** PayPal order ids as the JS SDK's `onApprove` hands them over (`data.orderID`, e.g. 5O190127TN364715T). */
@@ -27,6 +38,9 @@ const PAYPAL_ORDER_ID = /^[A-Z0-9]{10,36}$/;
  * `PayPal-Request-Id` = our idempotency key, so a retried capture answers the first one's result and never
  * captures twice. The provider reference of a payment is the PayPal order id (like Stripe's PaymentIntent):
  * known before the call, so even an unanswered capture leaves the payment a reference to look up.
+ * In a MANUAL store the order is created with intent AUTHORIZE and `authorize` authorizes it instead; the reference
+ * is still the order id (refunds and the webhook find the payment by it), and capture, void and lookup read the
+ * order's authorization from it (one GET more per call) before calling `/v2/payments/authorizations/{id}/…`.
  */
 export class PayPalProvider implements PaymentProvider {
   readonly name = 'paypal' as const;
@@ -79,7 +93,7 @@ export class PayPalProvider implements PaymentProvider {
   async lookup(request: LookupRequest): Promise<ChargeOutcome | null> {
     if (!request.providerReference) return null;
     const order = await this.orderOf(request.providerReference);
-    return outcomeOfOrder(order, request.amount);
+    return order.intent === 'AUTHORIZE' ? outcomeOfAuthorizedOrder(order, request.amount) : outcomeOfOrder(order, request.amount);
   }
 
   /**
@@ -134,26 +148,88 @@ export class PayPalProvider implements PaymentProvider {
     }
   }
 
-  // Authorize-then-capture with PayPal (Orders v2 intent AUTHORIZE) is being built; until then a store in MANUAL
-  // capture mode cannot take PayPal payments: the authorization is refused and nothing is taken.
-  authorize(): Promise<ChargeOutcome> {
-    return Promise.resolve({
-      status: 'failed',
-      providerReference: null,
-      errorCode: 'paypal_authorization_unsupported',
-      message: 'PayPal payments are captured at once only',
-    });
+  /**
+   * The shopper approved a PayPal order created with intent AUTHORIZE: the adapter reads it, refuses an order of
+   * intent CAPTURE (a MANUAL store takes the money as the order ships; nothing is captured) and one for another
+   * amount or currency than the payment (as `charge`), then authorizes it with `PayPal-Request-Id` = our key (a retry
+   * answers the same authorization). The outcome carries PayPal's `expiration_time` (29 days; the first 3 are its
+   * honor period). The provider reference stays the PayPal order id: capture, void and lookup read its authorization.
+   */
+  async authorize(request: ChargeRequest): Promise<ChargeOutcome> {
+    const orderId = request.method.token ?? '';
+    try {
+      const { result: order } = await this.orders.getOrder({ id: orderId });
+      if (order.intent !== 'AUTHORIZE') return captureIntentRefused(orderId);
+      // authorized before (by this payment's lost call): the authorize below answers it, amount checked there
+      if (authorizationsOf(order).length === 0 && !samePayPalAmount(request.amount, orderAmountOf(order))) {
+        return amountMismatch(request.amount, orderAmountOf(order), orderId, false);
+      }
+      const { result: authorized } = await this.orders.authorizeOrder({
+        id: orderId,
+        paypalRequestId: request.idempotencyKey,
+        prefer: 'return=representation',
+      });
+      return (
+        outcomeOfAuthorizedOrder(authorized, request.amount) ?? {
+          status: 'pending',
+          providerReference: orderId,
+          message: `PayPal answered the authorization without one (order ${authorized.status ?? 'in an unknown state'})`,
+        }
+      );
+    } catch (error) {
+      return outcomeOfError(error, orderId);
+    }
   }
 
-  capture(_request: CaptureRequest): Promise<CaptureOutcome> {
-    return Promise.reject(new ProviderRefusal('paypal_authorization_unsupported', 'PayPal payments are captured at once only'));
+  /**
+   * `authorizations/{id}/capture` of the order's authorization with `PayPal-Request-Id` = our key: the amount, and
+   * `final_capture` false until the last one (PayPal then releases the rest). PayPal's refusals are `ProviderRefusal`s
+   * (`refusalOf`); anything else is thrown as unknown, and retried with the same request id.
+   */
+  async capture(request: CaptureRequest): Promise<CaptureOutcome> {
+    try {
+      const authorizationId = authorizationIdOf(await this.orderOf(request.providerReference));
+      const { result: capture } = await this.payments.captureAuthorizedPayment({
+        authorizationId,
+        paypalRequestId: request.idempotencyKey,
+        prefer: 'return=representation',
+        body: { amount: toPayPalMoney(request.amount), finalCapture: request.final },
+      });
+      if (capture.status === 'DECLINED' || capture.status === 'FAILED') {
+        throw new ProviderRefusal(ProviderErrorCodes.cardDeclined, `PayPal's capture ${capture.id ?? ''} ended ${capture.status}`);
+      }
+      if (!capture.id) throw new Error(`PayPal answered the capture of authorization ${authorizationId} without an id`);
+      return { providerReference: capture.id, closed: request.final };
+    } catch (error) {
+      if (error instanceof ProviderRefusal) throw error;
+      throw refusalOf(error);
+    }
   }
 
-  void(_request: VoidRequest): Promise<void> {
-    return Promise.reject(new ProviderRefusal('paypal_authorization_unsupported', 'PayPal payments are captured at once only'));
+  /** `authorizations/{id}/void` of the order's authorization; one voided already (by us, or in PayPal) counts as done. */
+  async void(request: VoidRequest): Promise<void> {
+    const authorizationId = authorizationIdOf(await this.orderOf(request.providerReference));
+    try {
+      await this.payments.voidPayment({ authorizationId, paypalRequestId: request.idempotencyKey, prefer: 'return=representation' });
+    } catch (error) {
+      if (isVoidedAlready(error)) return;
+      const now = await this.payments.getAuthorizedPayment({ authorizationId }).catch(() => null);
+      if (now?.result.status === 'VOIDED') return;
+      throw refusalOf(error);
+    }
   }
 
-  lookupAuthorization(_request: LookupRequest): Promise<AuthorizationState | null> {
-    return Promise.resolve(null);
+  /** The order's authorization (`GET /v2/payments/authorizations/{id}`) with what the order's captures took. */
+  async lookupAuthorization(request: LookupRequest): Promise<AuthorizationState | null> {
+    if (!request.providerReference) return null;
+    const order = await this.orderOf(request.providerReference);
+    const [held] = authorizationsOf(order);
+    if (!held?.id) return null;
+    try {
+      const { result: authorization } = await this.payments.getAuthorizedPayment({ authorizationId: held.id });
+      return authorizationStateOf(authorization, capturedMinorUnitsOf(order));
+    } catch (error) {
+      throw withoutCredentials(error);
+    }
   }
 }
