@@ -171,6 +171,26 @@ describe('payments subgraph: authorize and capture with PayPal (against the loca
       expect(captures().at(-1)?.body).toMatchObject({ amount: { value: '60.00' }, final_capture: true });
       expect(await lookup(paypalOrderId)).toMatchObject({ status: 'captured', capturableAmount: 0, capturedAmount: 10_000 });
       expect(await refusalCode(adapter.capture(captureRequest(paypalOrderId, 1, false)))).toBe('payment_intent_unexpected_state');
+
+      // a refund of what the two captures took is spread over them, each with its own request id; a retry refunds nothing more
+      const [firstCapture, lastCapture] = paypalApi.orders.get(paypalOrderId)!.captures.map((capture) => capture.id as string);
+      const refundRequest = {
+        paymentId: 'p',
+        orderId: 'o',
+        providerReference: paypalOrderId,
+        amount: Money.of(10_000, 'USD'),
+        reason: 'r',
+        idempotencyKey: 'refund-p',
+      };
+      const refund = await adapter.refund(refundRequest);
+      expect(paypalApi.callsTo(`/v2/payments/captures/${firstCapture}/refund`).map((call) => [call.requestId, call.body?.amount])).toEqual([
+        ['refund-p-1', { currency_code: 'USD', value: '40.00' }],
+      ]);
+      expect(paypalApi.callsTo(`/v2/payments/captures/${lastCapture}/refund`).map((call) => [call.requestId, call.body?.amount])).toEqual([
+        ['refund-p-2', { currency_code: 'USD', value: '60.00' }],
+      ]);
+      expect(refund.providerReference.split(',')).toHaveLength(2);
+      expect(await adapter.refund(refundRequest)).toEqual(refund);
     });
 
     it('voids (a repeated void succeeds), then refuses to capture; an expired authorization is refused and looked up as expired', async () => {

@@ -1,5 +1,5 @@
 import { ApiError, OrdersController, PaymentsController, type Client, type Order, type Refund } from '@paypal/paypal-server-sdk';
-import type { FieldError } from '@ultramarket/kit';
+import type { FieldError, Money } from '@ultramarket/kit';
 import {
   ProviderErrorCodes,
   ProviderRefusal,
@@ -15,7 +15,7 @@ import {
   type RefundRequest,
   type VoidRequest,
 } from './payment-provider';
-import { toPayPalMoney, samePayPalAmount } from './paypal-amount';
+import { minorUnitsOf, toPayPalMoney, samePayPalAmount } from './paypal-amount';
 import {
   authorizationIdOf,
   authorizationsOf,
@@ -99,25 +99,48 @@ export class PayPalProvider implements PaymentProvider {
   /**
    * Refunds the order's capture with `PayPal-Request-Id` = our refund key: a retry answers the same refund. A capture
    * refunded by someone else already (PayPal's dashboard: CAPTURE_FULLY_REFUNDED) counts as done, referenced by the capture.
+   * An authorization captured in parts (a MANUAL store) has several captures: the amount is refunded across them in
+   * order, each with its own request id (`<key>-<n>`); the reference is their refund ids, comma-separated.
    */
   async refund(request: RefundRequest): Promise<RefundOutcome> {
     const order = await this.orderOf(request.providerReference);
-    const [capture] = capturedOf(order);
-    if (!capture?.id) throw new Error(`PayPal order ${request.providerReference} has no capture to refund`);
+    const captures = capturedOf(order);
+    if (!captures[0]?.id) throw new Error(`PayPal order ${request.providerReference} has no capture to refund`);
+    if (captures.length === 1) return this.refundCapture(captures[0].id, request.amount, request.idempotencyKey, request.paymentId);
+    const references: string[] = [];
+    let left = request.amount.amount;
+    for (const [index, capture] of captures.entries()) {
+      const share = Math.min(left, capture.amount ? (minorUnitsOf(capture.amount) ?? 0) : 0);
+      if (share <= 0 || !capture.id) continue;
+      const refunded = await this.refundCapture(
+        capture.id,
+        { amount: share, currencyCode: request.amount.currencyCode },
+        `${request.idempotencyKey}-${index + 1}`,
+        request.paymentId,
+      );
+      references.push(refunded.providerReference);
+      left -= share;
+      if (left === 0) break;
+    }
+    if (left > 0) throw new Error(`PayPal order ${request.providerReference} has ${left} (minor units) less captured than the refund asks`);
+    return { providerReference: references.join(',') };
+  }
+
+  private async refundCapture(captureId: string, amount: Money, requestId: string, paymentId: string): Promise<RefundOutcome> {
     let refund: Refund;
     try {
       ({ result: refund } = await this.payments.refundCapturedPayment({
-        captureId: capture.id,
-        paypalRequestId: request.idempotencyKey,
+        captureId,
+        paypalRequestId: requestId,
         prefer: 'return=representation',
-        body: { amount: toPayPalMoney(request.amount), customId: request.paymentId },
+        body: { amount: toPayPalMoney(amount), customId: paymentId },
       }));
     } catch (error) {
-      if (error instanceof ApiError && JSON.stringify(error.result ?? {}).includes('CAPTURE_FULLY_REFUNDED')) return { providerReference: capture.id };
+      if (error instanceof ApiError && JSON.stringify(error.result ?? {}).includes('CAPTURE_FULLY_REFUNDED')) return { providerReference: captureId };
       throw withoutCredentials(error);
     }
     if (refund.status === 'CANCELLED' || refund.status === 'FAILED') throw new Error(`PayPal refund ${refund.id} ended ${refund.status}`);
-    if (!refund.id) throw new Error(`PayPal answered the refund of capture ${capture.id} without an id`);
+    if (!refund.id) throw new Error(`PayPal answered the refund of capture ${captureId} without an id`);
     return { providerReference: refund.id };
   }
 

@@ -136,7 +136,12 @@ async function noteRefund(runtime: SubgraphRuntime, event: PayPalEvent): Promise
   const refundId = event.resource?.id;
   const ours = refundId
     ? await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) =>
-        manager.getRepository(PaymentTransaction).findOneBy({ type: PaymentTransactionType.REFUND, providerReference: refundId }),
+        // a refund across several captures (an authorization captured in parts) is recorded with its refund ids comma-separated
+        manager
+          .getRepository(PaymentTransaction)
+          .createQueryBuilder('t')
+          .where(`t.type = :type AND :refundId = ANY(string_to_array(t.provider_reference, ','))`, { type: PaymentTransactionType.REFUND, refundId })
+          .getOne(),
       )
     : null;
   if (ours) return 'unchanged';
