@@ -312,6 +312,19 @@ describe('payments subgraph: authorize and capture with PayPal (against the loca
       expect(await paymentStatus(other.payment!.id)).toBe('AUTHORIZED');
     });
 
+    it('PAYMENT.AUTHORIZATION.CREATED for another amount fails a PENDING payment; one about no payment of ours is ignored', async () => {
+      const orderId = await saga.placeOrder({ customerId, total: 4_000 });
+      const paypalOrderId = paypalApi.approvedAuthorizeOrder('40.00', 'lostAnswer');
+      const pending = await pay(orderId, paypalOrderId);
+      expect(pending.payment?.status).toBe('PENDING');
+      const other = { ...paypalApi.authorizationOf(paypalOrderId), amount: { currency_code: 'USD', value: '0.40' } };
+      expect(await deliver('PAYMENT.AUTHORIZATION.CREATED', other)).toBe('applied');
+      expect(await paymentStatus(pending.payment!.id)).toBe('FAILED');
+      expect(await outboxTypes(orderId)).toEqual(['payments.initiated', 'payments.failed']);
+      const stranger = { ...other, supplementary_data: { related_ids: { order_id: '9XY12345AB6789012' } } };
+      expect(await deliver('PAYMENT.AUTHORIZATION.CREATED', stranger)).toBe('ignored');
+    });
+
     it('PAYMENT.AUTHORIZATION.VOIDED voids an open authorization once (VOID transaction for what was left)', async () => {
       const orderId = await saga.placeOrder({ customerId, total: 6_000 });
       const paypalOrderId = paypalApi.approvedAuthorizeOrder('60.00');

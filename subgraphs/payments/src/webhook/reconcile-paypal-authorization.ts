@@ -1,3 +1,4 @@
+import type { AuthorizationWithAdditionalData } from '@paypal/paypal-server-sdk';
 import { inScope, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
 import { lockPayment } from '../capture/capture-authorization';
 import { OPEN_AUTHORIZATION, PaymentStatus } from '../payment/payment-status';
@@ -23,9 +24,10 @@ export async function reconcilePayPalAuthorization(runtime: SubgraphRuntime, eve
     return 'ignored';
   }
   const resource = event.resource ?? {};
-  const authorization = {
+  // the event's resource is the authorization, in PayPal's snake_case JSON: the fields outcomeOfAuthorization reads
+  const authorization: AuthorizationWithAdditionalData = {
     id: resource.id,
-    status: (event.event_type === 'PAYMENT.AUTHORIZATION.VOIDED' ? 'VOIDED' : resource.status) as never,
+    status: (event.event_type === 'PAYMENT.AUTHORIZATION.VOIDED' ? 'VOIDED' : resource.status) as AuthorizationWithAdditionalData['status'],
     expirationTime: resource.expiration_time,
     amount: resource.amount?.currency_code && resource.amount.value ? { currencyCode: resource.amount.currency_code, value: resource.amount.value } : undefined,
   };
