@@ -73,7 +73,7 @@ export function outcomeOfOrder(order: Order, expected: Money): ChargeOutcome | n
 }
 
 /** PayPal's error name and the issue it details (`UNPROCESSABLE_ENTITY` / `INSTRUMENT_DECLINED`). */
-function issueOf(error: ApiError): { issue: string; description: string | null } {
+export function issueOf(error: ApiError): { issue: string; description: string | null } {
   const result = (error.result ?? {}) as { name?: string; message?: string; details?: { issue?: string; description?: string }[] };
   const [detail] = result.details ?? [];
   return { issue: detail?.issue ?? result.name ?? `HTTP_${error.statusCode}`, description: detail?.description ?? result.message ?? null };

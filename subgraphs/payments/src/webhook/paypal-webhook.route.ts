@@ -10,7 +10,8 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 /**
  * `POST /webhooks/paypal`: asks PayPal to verify the delivery (`paypal-webhook-signature.ts`), then settles
- * the payment from PAYMENT.CAPTURE.COMPLETED / PAYMENT.CAPTURE.DENIED and notes PAYMENT.CAPTURE.REFUNDED.
+ * the payment from PAYMENT.CAPTURE.COMPLETED / PAYMENT.CAPTURE.DENIED and PAYMENT.AUTHORIZATION.CREATED / VOIDED,
+ * and notes PAYMENT.CAPTURE.REFUNDED.
  * 400 for a body that is not a PayPal event or that PayPal does not vouch for (nothing is applied from it);
  * 500 when PayPal could not be asked or applying failed, so PayPal delivers again later.
  */

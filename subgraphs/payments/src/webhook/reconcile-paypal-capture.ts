@@ -8,6 +8,7 @@ import { settlePayment } from '../payment/settle-payment';
 import type { ChargeOutcome } from '../provider/payment-provider';
 import { samePayPalAmount } from '../provider/paypal-amount';
 import { amountMismatch } from '../provider/paypal-outcome';
+import { reconcilePayPalAuthorization } from './reconcile-paypal-authorization';
 
 /** `applied`: the event settled the payment; `unchanged`: it was settled already (or the refund is ours); `ignored`: nothing of ours to apply. */
 export type PayPalWebhookResult = 'applied' | 'unchanged' | 'ignored';
@@ -23,7 +24,10 @@ interface PayPalResource {
   id?: string;
   status?: string;
   amount?: { currency_code?: string; value?: string };
-  supplementary_data?: { related_ids?: { order_id?: string } };
+  /** An authorization's deadline for capturing. */
+  expiration_time?: string;
+  /** `authorization_id`: a capture of an authorization (a MANUAL store's), not of the order. */
+  supplementary_data?: { related_ids?: { order_id?: string; authorization_id?: string } };
   links?: { rel?: string; href?: string }[];
 }
 
@@ -39,11 +43,37 @@ export function isPayPalEvent(value: unknown): value is PayPalEvent {
  * order the capture belongs to (`supplementary_data.related_ids.order_id`), found across stores (a read only);
  * it is settled in its own store's scope. A completed capture settles it SUCCEEDED only for exactly its amount.
  * PAYMENT.CAPTURE.REFUNDED of a refund we made changes nothing; one made elsewhere (PayPal's dashboard) is
- * logged for staff: payments does not record refunds it did not make.
+ * logged for staff: payments does not record refunds it did not make. A capture of an authorization (a MANUAL
+ * store's: `related_ids.authorization_id`) is recorded by `capturePayment` from PayPal's answer, so its event changes
+ * nothing. PAYMENT.AUTHORIZATION.CREATED / VOIDED: `reconcile-paypal-authorization.ts`.
  */
 export async function reconcilePayPalEvent(runtime: SubgraphRuntime, event: PayPalEvent): Promise<PayPalWebhookResult> {
-  if (event.event_type === 'PAYMENT.CAPTURE.COMPLETED' || event.event_type === 'PAYMENT.CAPTURE.DENIED') return settleFromCapture(runtime, event);
+  if (event.event_type === 'PAYMENT.AUTHORIZATION.CREATED' || event.event_type === 'PAYMENT.AUTHORIZATION.VOIDED') {
+    return reconcilePayPalAuthorization(runtime, event);
+  }
+  if (event.event_type === 'PAYMENT.CAPTURE.COMPLETED' || event.event_type === 'PAYMENT.CAPTURE.DENIED') {
+    return event.resource?.supplementary_data?.related_ids?.authorization_id ? noteAuthorizationCapture(runtime, event) : settleFromCapture(runtime, event);
+  }
   if (event.event_type === 'PAYMENT.CAPTURE.REFUNDED') return noteRefund(runtime, event);
+  return 'ignored';
+}
+
+/**
+ * A capture of an authorization: `capturePayment` records each capture it makes from PayPal's synchronous
+ * answer, so the event changes nothing; a capture made elsewhere (PayPal's dashboard) is logged for staff.
+ */
+async function noteAuthorizationCapture(runtime: SubgraphRuntime, event: PayPalEvent): Promise<PayPalWebhookResult> {
+  const captureId = event.resource?.id;
+  const ours = captureId
+    ? await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) =>
+        manager.getRepository(PaymentTransaction).findOneBy({ type: PaymentTransactionType.CAPTURE, providerReference: captureId }),
+      )
+    : null;
+  if (ours) return 'unchanged';
+  runtime.logger.warn(
+    { paypalEvent: event.id, type: event.event_type, capture: captureId, authorization: event.resource?.supplementary_data?.related_ids?.authorization_id },
+    'PayPal reports a capture of an authorization payments did not make (e.g. from the PayPal dashboard): staff must reconcile it',
+  );
   return 'ignored';
 }
 
@@ -92,7 +122,7 @@ function outcomeOfCaptureEvent(event: PayPalEvent, payment: Payment, paypalOrder
  * the latest. Its reference is the order id once our capture answered; before that, its token is (index
  * `payment_paypal_order`), so a payment whose process died mid-capture is found too.
  */
-async function paymentOfPayPalOrder(manager: EntityManager, paypalOrderId: string): Promise<Payment | null> {
+export async function paymentOfPayPalOrder(manager: EntityManager, paypalOrderId: string): Promise<Payment | null> {
   const [row]: { id: string }[] = await manager.query(
     `SELECT id FROM payment
       WHERE provider = 'paypal' AND (provider_reference = $1 OR payment_method = $2)
@@ -106,7 +136,12 @@ async function noteRefund(runtime: SubgraphRuntime, event: PayPalEvent): Promise
   const refundId = event.resource?.id;
   const ours = refundId
     ? await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) =>
-        manager.getRepository(PaymentTransaction).findOneBy({ type: PaymentTransactionType.REFUND, providerReference: refundId }),
+        // a refund across several captures (an authorization captured in parts) is recorded with its refund ids comma-separated
+        manager
+          .getRepository(PaymentTransaction)
+          .createQueryBuilder('t')
+          .where(`t.type = :type AND :refundId = ANY(string_to_array(t.provider_reference, ','))`, { type: PaymentTransactionType.REFUND, refundId })
+          .getOne(),
       )
     : null;
   if (ours) return 'unchanged';

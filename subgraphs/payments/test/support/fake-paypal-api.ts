@@ -37,11 +37,26 @@ export type OrderBehaviour =
 
 interface FakeOrder {
   id: string;
+  /** CAPTURE (the default) or AUTHORIZE, as the shopper's browser created it. */
+  intent: 'CAPTURE' | 'AUTHORIZE';
   status: string;
   amount: PayPalAmount;
   behaviour: OrderBehaviour;
   captures: Record<string, unknown>[];
+  authorizations: FakeAuthorization[];
 }
+
+/** An authorization of an AUTHORIZE order: PayPal's JSON plus the order it belongs to. */
+interface FakeAuthorization {
+  id: string;
+  status: string;
+  amount: PayPalAmount;
+  expiration_time: string;
+  orderId: string;
+}
+
+/** PayPal's authorization validity (29 days; the first 3 its honor period). */
+const AUTHORIZATION_VALIDITY_MS = 29 * 86_400_000;
 
 const paypalId = () => randomBytes(9).toString('hex').toUpperCase().slice(0, 17);
 
@@ -63,7 +78,8 @@ async function jsonOf(request: IncomingMessage): Promise<{ raw: string; json: Re
 
 /**
  * A local stand-in for PayPal's REST API (the real one is unreachable from tests): OAuth2 client credentials,
- * Orders v2 get and capture, captures refund and webhook signature verification, answering the way PayPal's
+ * Orders v2 get, capture and authorize, authorizations get, capture (partial, final, refused when voided, expired
+ * or over the authorized amount) and void, captures refund and webhook signature verification, answering the way PayPal's
  * sandbox does (snake_case JSON, errors as `{ name, details: [{ issue }] }`). Like PayPal, a capture or refund
  * with a PayPal-Request-Id seen before answers what that request did. It records every call. Webhook events
  * it "sends" (`signedWebhook`) carry a transmission signature only it can check, over the event as sent.
@@ -71,6 +87,7 @@ async function jsonOf(request: IncomingMessage): Promise<{ raw: string; json: Re
 export class FakePayPalApi {
   readonly calls: PayPalCall[] = [];
   readonly orders = new Map<string, FakeOrder>();
+  readonly authorizations = new Map<string, FakeAuthorization>();
   private readonly replies = new Map<string, Reply>();
   private readonly rateLimited = new Set<string>();
   private readonly tokens = new Set<string>();
@@ -79,6 +96,8 @@ export class FakePayPalApi {
   private arrival = FakePayPalApi.signal();
   private readonly server: Server;
   slow = true;
+  /** Makes every authorizations endpoint answer 503, unprocessed (PayPal's payments API down). */
+  authorizationsDown = false;
   /** Makes the verify-webhook-signature endpoint answer 503 (PayPal down). */
   verificationDown = false;
 
@@ -155,8 +174,35 @@ export class FakePayPalApi {
   approvedOrder(value: string, behaviour: OrderBehaviour = 'approved', currency = 'USD'): string {
     const id = paypalId();
     const status = behaviour === 'notApproved' ? 'CREATED' : 'APPROVED';
-    this.orders.set(id, { id, status, amount: { currency_code: currency, value }, behaviour, captures: [] });
+    this.orders.set(id, { id, intent: 'CAPTURE', status, amount: { currency_code: currency, value }, behaviour, captures: [], authorizations: [] });
     return id;
+  }
+
+  /** A PayPal order created with intent AUTHORIZE (a MANUAL store's checkout) and approved by the shopper. */
+  approvedAuthorizeOrder(value: string, behaviour: OrderBehaviour = 'approved', currency = 'USD'): string {
+    const id = this.approvedOrder(value, behaviour, currency);
+    this.orders.get(id)!.intent = 'AUTHORIZE';
+    return id;
+  }
+
+  /** The authorization of an AUTHORIZE order, as PayPal's API and webhook resources carry it. */
+  authorizationOf(orderId: string): Record<string, unknown> {
+    const [authorization] = this.orders.get(orderId)?.authorizations ?? [];
+    return this.authorizationJson(authorization);
+  }
+
+  /** Ages an order's authorization past its validity: PayPal now refuses to capture it (AUTHORIZATION_EXPIRED). */
+  expireAuthorization(orderId: string): void {
+    const [authorization] = this.orders.get(orderId)?.authorizations ?? [];
+    authorization.status = 'EXPIRED';
+    authorization.expiration_time = new Date(Date.now() - 1000).toISOString();
+  }
+
+  /** Voids an order's authorization as PayPal's dashboard would. */
+  voidAuthorizationOf(orderId: string): Record<string, unknown> {
+    const [authorization] = this.orders.get(orderId)?.authorizations ?? [];
+    authorization.status = 'VOIDED';
+    return this.authorizationJson(authorization);
   }
 
   /** The completed capture of an order, as PayPal's webhook resource carries it. */
@@ -179,7 +225,7 @@ export class FakePayPalApi {
       id: `WH-${paypalId()}`,
       event_version: '1.0',
       create_time: new Date().toISOString(),
-      resource_type: eventType === 'PAYMENT.CAPTURE.REFUNDED' ? 'refund' : 'capture',
+      resource_type: eventType === 'PAYMENT.CAPTURE.REFUNDED' ? 'refund' : eventType.startsWith('PAYMENT.AUTHORIZATION.') ? 'authorization' : 'capture',
       resource_version: '2.0',
       event_type: eventType,
       summary: `${eventType} event`,
@@ -205,7 +251,7 @@ export class FakePayPalApi {
   }
 
   private orderOfCapture(call: PayPalCall): FakeOrder | undefined {
-    const match = /^\/v2\/checkout\/orders\/([^/]+)\/capture$/.exec(call.path);
+    const match = /^\/v2\/checkout\/orders\/([^/]+)\/(capture|authorize)$/.exec(call.path);
     return match ? this.orders.get(match[1]) : undefined;
   }
 
@@ -215,13 +261,24 @@ export class FakePayPalApi {
       return { status: 401, body: { error: 'invalid_token', error_description: 'Token signature verification failed' } };
     }
     if (call.method === 'POST' && call.path === '/v1/notifications/verify-webhook-signature') return this.verify(call);
-    const order = /^\/v2\/checkout\/orders\/([^/]+)(\/capture)?$/.exec(call.path);
+    const order = /^\/v2\/checkout\/orders\/([^/]+)(\/capture|\/authorize)?$/.exec(call.path);
     if (order) {
       const found = this.orders.get(order[1]);
       if (!found)
         return issue(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID', 'Specified resource ID does not exist. Please check the resource ID and try again.');
       if (call.method === 'GET' && !order[2]) return { status: 200, body: this.orderJson(found) };
-      if (call.method === 'POST' && order[2]) return this.once(call, () => this.capture(call, found));
+      if (call.method === 'POST' && order[2] === '/capture') return this.once(call, () => this.capture(call, found));
+      if (call.method === 'POST' && order[2] === '/authorize') return this.once(call, () => this.authorize(found));
+    }
+    const authorization = /^\/v2\/payments\/authorizations\/([^/]+)(\/capture|\/void)?$/.exec(call.path);
+    if (authorization && this.authorizationsDown)
+      return { status: 503, body: { name: 'SERVICE_UNAVAILABLE', message: 'Service Unavailable.', debug_id: paypalId().toLowerCase() } };
+    if (authorization) {
+      const found = this.authorizations.get(authorization[1]);
+      if (!found) return issue(404, 'RESOURCE_NOT_FOUND', 'INVALID_RESOURCE_ID', 'Specified resource ID does not exist.');
+      if (call.method === 'GET' && !authorization[2]) return { status: 200, body: this.authorizationJson(found) };
+      if (call.method === 'POST' && authorization[2] === '/capture') return this.once(call, () => this.captureAuthorization(call, found));
+      if (call.method === 'POST' && authorization[2] === '/void') return this.once(call, () => this.voidAuthorization(found));
     }
     const refund = /^\/v2\/payments\/captures\/([^/]+)\/refund$/.exec(call.path);
     if (call.method === 'POST' && refund) return this.once(call, () => this.refund(call, refund[1]));
@@ -256,6 +313,85 @@ export class FakePayPalApi {
     const reply = act();
     if (key && reply.status !== 429) this.replies.set(key, reply);
     return reply;
+  }
+
+  private authorize(order: FakeOrder): Reply {
+    if (order.intent !== 'AUTHORIZE')
+      return issue(422, 'UNPROCESSABLE_ENTITY', 'ACTION_DOES_NOT_MATCH_INTENT', 'Order was created with an intent of CAPTURE. Please use /capture.');
+    if (order.status === 'COMPLETED') return issue(422, 'UNPROCESSABLE_ENTITY', 'ORDER_ALREADY_AUTHORIZED', 'Order already authorized.');
+    if (order.status === 'CREATED') return issue(422, 'UNPROCESSABLE_ENTITY', 'ORDER_NOT_APPROVED', 'Payer has not yet approved the Order for payment.');
+    if (order.behaviour === 'declined')
+      return issue(422, 'UNPROCESSABLE_ENTITY', 'INSTRUMENT_DECLINED', 'The instrument presented was either declined by the processor or bank.');
+    const authorization: FakeAuthorization = {
+      id: paypalId(),
+      status: 'CREATED',
+      amount: order.amount,
+      expiration_time: new Date(Date.now() + AUTHORIZATION_VALIDITY_MS).toISOString(),
+      orderId: order.id,
+    };
+    order.authorizations.push(authorization);
+    this.authorizations.set(authorization.id, authorization);
+    order.status = 'COMPLETED';
+    if (order.behaviour === 'lostAnswer')
+      return { status: 500, body: { name: 'INTERNAL_SERVER_ERROR', message: 'An internal server error occurred.', debug_id: paypalId().toLowerCase() } };
+    return { status: 201, body: this.orderJson(order) };
+  }
+
+  /** What the order's completed captures of this authorization took, in cents (the stand-in's orders are 2-digit currencies). */
+  private capturedCents(authorization: FakeAuthorization): number {
+    const order = this.orders.get(authorization.orderId)!;
+    return order.captures
+      .filter((capture) => capture.status === 'COMPLETED')
+      .reduce((sum, capture) => sum + Math.round(Number((capture.amount as PayPalAmount).value) * 100), 0);
+  }
+
+  private captureAuthorization(call: PayPalCall, authorization: FakeAuthorization): Reply {
+    if (authorization.status === 'VOIDED') return issue(422, 'UNPROCESSABLE_ENTITY', 'AUTHORIZATION_VOIDED', 'A voided authorization cannot be captured.');
+    if (authorization.status === 'EXPIRED' || new Date(authorization.expiration_time) <= new Date())
+      return issue(422, 'UNPROCESSABLE_ENTITY', 'AUTHORIZATION_EXPIRED', 'An expired authorization cannot be captured.');
+    if (authorization.status === 'CAPTURED')
+      return issue(
+        422,
+        'UNPROCESSABLE_ENTITY',
+        'AUTHORIZATION_ALREADY_CAPTURED',
+        'Authorization has been previously captured and hence cannot be captured again.',
+      );
+    const body = call.body as { amount?: PayPalAmount; final_capture?: boolean } | null;
+    const amount = body?.amount ?? authorization.amount;
+    const cents = Math.round(Number(amount.value) * 100);
+    const authorized = Math.round(Number(authorization.amount.value) * 100);
+    if (amount.currency_code !== authorization.amount.currency_code || cents + this.capturedCents(authorization) > authorized)
+      return issue(422, 'UNPROCESSABLE_ENTITY', 'MAX_CAPTURE_AMOUNT_EXCEEDED', 'Capture amount exceeds allowable limit.');
+    const capture = {
+      id: paypalId(),
+      status: 'COMPLETED',
+      amount,
+      final_capture: body?.final_capture ?? true,
+      supplementary_data: { related_ids: { order_id: authorization.orderId, authorization_id: authorization.id } },
+      create_time: new Date().toISOString(),
+      update_time: new Date().toISOString(),
+      links: [{ rel: 'up', method: 'GET', href: `https://api.sandbox.paypal.com/v2/payments/authorizations/${authorization.id}` }],
+    };
+    this.orders.get(authorization.orderId)!.captures.push(capture);
+    authorization.status = capture.final_capture || this.capturedCents(authorization) === authorized ? 'CAPTURED' : 'PARTIALLY_CAPTURED';
+    return { status: 201, body: capture };
+  }
+
+  private voidAuthorization(authorization: FakeAuthorization): Reply {
+    if (authorization.status === 'VOIDED') return issue(422, 'UNPROCESSABLE_ENTITY', 'PREVIOUSLY_VOIDED', 'Authorization has been previously voided.');
+    if (authorization.status === 'CAPTURED') return issue(422, 'UNPROCESSABLE_ENTITY', 'PREVIOUSLY_CAPTURED', 'Authorization has been previously captured.');
+    authorization.status = 'VOIDED';
+    return { status: 200, body: this.authorizationJson(authorization) };
+  }
+
+  private authorizationJson(authorization: FakeAuthorization) {
+    const { orderId, ...json } = authorization;
+    return {
+      ...json,
+      supplementary_data: { related_ids: { order_id: orderId } },
+      create_time: new Date().toISOString(),
+      links: [{ rel: 'self', method: 'GET', href: `https://api.sandbox.paypal.com/v2/payments/authorizations/${authorization.id}` }],
+    };
   }
 
   private capture(call: PayPalCall, order: FakeOrder): Reply {
@@ -331,9 +467,20 @@ export class FakePayPalApi {
   private orderJson(order: FakeOrder) {
     return {
       id: order.id,
-      intent: 'CAPTURE',
+      intent: order.intent,
       status: order.status,
-      purchase_units: [{ reference_id: 'default', amount: order.amount, ...(order.captures.length > 0 && { payments: { captures: order.captures } }) }],
+      purchase_units: [
+        {
+          reference_id: 'default',
+          amount: order.amount,
+          ...((order.captures.length > 0 || order.authorizations.length > 0) && {
+            payments: {
+              ...(order.authorizations.length > 0 && { authorizations: order.authorizations.map((authorization) => this.authorizationJson(authorization)) }),
+              ...(order.captures.length > 0 && { captures: order.captures }),
+            },
+          }),
+        },
+      ],
       links: [{ href: `https://api.sandbox.paypal.com/v2/checkout/orders/${order.id}`, rel: 'self', method: 'GET' }],
     };
   }
