@@ -16,6 +16,7 @@ import { loadReservationConfig } from './reservation/reservation-config';
 import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler';
 import { commitReservationOnPayment } from './reservation/commit-reservation.handler';
 import { releaseReservationOnCancel } from './reservation/release-on-cancel.handler';
+import { extendReservationForManualPayment } from './reservation/extend-for-manual-payment.handler';
 import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
 import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
@@ -42,6 +43,7 @@ export const inventorySubgraph: SubgraphDefinition = {
     reserveStockOnOrderCreated(reservations),
     commitReservationOnPayment,
     releaseReservationOnCancel,
+    extendReservationForManualPayment,
   ],
   jobs: [reservationExpiryJob(reservations)],
   schema: () =>

@@ -11,7 +11,10 @@ import { OrderReference } from './order/order-reference.type';
 import { OrderPaymentsResolver } from './order/order-payments.resolver';
 import { OrderFeed } from './order/order-feed';
 import { ChangeListener } from './order/change-listener';
-import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation } from './order/order-read-model.handlers';
+import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation, recordReservationExtension } from './order/order-read-model.handlers';
+import { ManualPaymentMethod } from './manual-method/manual-payment-method.entity';
+import { ManualPaymentMethodResolver } from './manual-method/manual-method.resolver';
+import { MarkOrderAsPaidResolver } from './manual-payment/mark-order-as-paid.resolver';
 import type { PaymentProvider } from './provider/payment-provider';
 import { SimulatedProvider } from './provider/simulated-provider';
 import { StripeProvider } from './provider/stripe-provider';
@@ -21,6 +24,7 @@ import { CreatePayments1763769600700 } from './migrations/1763769600700-create-p
 import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
 import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-bigint';
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
+import { ManualPaymentMethods1763769643000 } from './migrations/1763769643000-manual-payment-methods';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
 
@@ -40,12 +44,18 @@ export function createPaymentsSubgraph(
   return {
     name: 'payments',
     defaultPort: 4007,
-    entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700, ReconcilePendingPayments1763769632000],
+    entities: [Payment, PaymentTransaction, OrderReadModel, ManualPaymentMethod],
+    migrations: [
+      CreatePayments1763769600700,
+      IsolatePaymentsByStore1763769605070,
+      MoneyAsBigint1763769610700,
+      ReconcilePendingPayments1763769632000,
+      ManualPaymentMethods1763769643000,
+    ],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
-    consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
+    consumers: [recordOrderOnCreated, recordReservation, recordReservationExtension, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
     onStart: async (runtime) => {
       orderFeed.bind(runtime);
       // the simulated provider's delayed webhooks settle payments the way Stripe's do
@@ -64,7 +74,13 @@ export function createPaymentsSubgraph(
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({
-        resolvers: [PaymentResolver, OrderPaymentsResolver, processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes })],
+        resolvers: [
+          PaymentResolver,
+          OrderPaymentsResolver,
+          ManualPaymentMethodResolver,
+          MarkOrderAsPaidResolver,
+          processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes }),
+        ],
         referenceResolvers: {
           // in the caller's store only: another store's payment resolves to null
           Payment: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisiblePayment(context, reference.id) },
