@@ -218,6 +218,17 @@ export type AssignRolePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A way a shopper may pay in this store, shown at checkout. */
+export type AvailablePaymentMethod = {
+  __typename?: 'AvailablePaymentMethod';
+  /** The name to show. */
+  displayName: Scalars['String']['output'];
+  /** What the shopper must do to pay a manual method; null for CARD. */
+  instructions: Maybe<Scalars['String']['output']>;
+  /** CARD, or one of the manual methods (pass it as processPayment's paymentMethod.manual). */
+  kind: PaymentMethodKind;
+};
+
 /** A product CSV import or export running in the background. */
 export type BulkOperation = {
   __typename?: 'BulkOperation';
@@ -879,6 +890,29 @@ export type CompleteOrderPayload = {
   /** The order as it now is; null when nothing was done. */
   order: Maybe<Order>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A store's manual payment method as its staff want it (the whole of it: every field is set). */
+export type ConfigureManualPaymentMethodInput = {
+  /** The name shoppers see (1–80 characters). */
+  displayName: Scalars['String']['input'];
+  /** Whether shoppers may choose it at checkout. */
+  enabled: Scalars['Boolean']['input'];
+  /** How long an order paid this way keeps its stock reserved, in hours (1–720). */
+  holdHours: Scalars['Int']['input'];
+  /** What the shopper must do to pay, shown at checkout, on the payment and in the order email (at most 2000 characters). */
+  instructions: Scalars['String']['input'];
+  /** Which manual method to configure. */
+  kind: ManualPaymentMethodKind;
+};
+
+/** Result of configureManualPaymentMethod. */
+export type ConfigureManualPaymentMethodPayload = {
+  __typename?: 'ConfigureManualPaymentMethodPayload';
+  /** The method as it now is; null when nothing was changed. */
+  method: Maybe<ManualPaymentMethod>;
+  /** Why nothing was changed; empty on success. Codes: STORE_REQUIRED, STORE_UNAVAILABLE. */
   userErrors: Array<UserError>;
 };
 
@@ -2041,6 +2075,32 @@ export type LogoutPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A store's manual payment method (bank transfer, cash on delivery, other) as its staff configured it. */
+export type ManualPaymentMethod = {
+  __typename?: 'ManualPaymentMethod';
+  /** The name shoppers see, e.g. "Bank transfer" (1–80 characters). */
+  displayName: Scalars['String']['output'];
+  /** Whether shoppers may choose it at checkout. */
+  enabled: Scalars['Boolean']['output'];
+  /** How long an order paid this way keeps its stock reserved while the money is on its way, in hours (1–720). */
+  holdHours: Scalars['Int']['output'];
+  /** What the shopper must do to pay (bank details, reference to quote), shown at checkout, on the payment and in the order email (at most 2000 characters). */
+  instructions: Scalars['String']['output'];
+  /** Which manual method this is. */
+  kind: ManualPaymentMethodKind;
+  /** When staff last changed it (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A payment method whose money arrives outside the platform; staff mark the order paid when it does. */
+export type ManualPaymentMethodKind =
+  /** The shopper transfers the total to the store's bank account. */
+  | 'BANK_TRANSFER'
+  /** The shopper pays the carrier on delivery. */
+  | 'CASH_ON_DELIVERY'
+  /** Any other arrangement the store describes in the method's instructions. */
+  | 'OTHER';
+
 /** Result of markAllNotificationsRead. */
 export type MarkAllNotificationsReadPayload = {
   __typename?: 'MarkAllNotificationsReadPayload';
@@ -2062,6 +2122,27 @@ export type MarkNotificationReadPayload = {
   /** The notification, now read by the caller; null when it was not found. */
   notification: Maybe<Notification>;
   /** Why nothing was marked; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Staff's confirmation that an order's manual payment (bank transfer, cash on delivery, other) arrived. */
+export type MarkOrderAsPaidInput = {
+  /** A key unique to this confirmation (1–255 characters): repeating the request with it answers the same and changes nothing. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The order whose manual payment arrived. */
+  orderId: Scalars['ID']['input'];
+  /** What identifies the money received (1–255 characters), e.g. the bank transfer's reference; kept as the payment's providerReference. */
+  reference: Scalars['String']['input'];
+};
+
+/** Result of markOrderAsPaid: the settled manual payment, or why nothing changed. */
+export type MarkOrderAsPaidPayload = {
+  __typename?: 'MarkOrderAsPaidPayload';
+  /** The order, for reading its fields (status) in the same request. */
+  order: Maybe<Order>;
+  /** The manual payment, SUCCEEDED; null when nothing was marked. */
+  payment: Maybe<Payment>;
+  /** Why nothing was marked; empty on success. Codes: NOT_FOUND (no such order in your store), INVALID_TRANSITION (no manual payment awaits the money: already paid, expired or never chosen), IDEMPOTENCY_KEY_REUSED, STORE_UNAVAILABLE. */
   userErrors: Array<UserError>;
 };
 
@@ -2179,6 +2260,8 @@ export type Mutation = {
   completeMediaUpload: CompleteMediaUploadPayload;
   /** Closes a FULFILLED or DELIVERED order of the caller’s store (staff); any other status is INVALID_TRANSITION. */
   completeOrder: CompleteOrderPayload;
+  /** Enables, disables or changes one manual payment method (bank transfer, cash on delivery, other) of the caller's store: its name, its instructions and how long its orders hold their stock. */
+  configureManualPaymentMethod: ConfigureManualPaymentMethodPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
   confirmMfa: ConfirmMfaPayload;
   /** Creates a cart in the request's store: a guest gets a new cart and its token (once); a signed-in customer's lines go to their open cart when they have one. */
@@ -2256,6 +2339,8 @@ export type Mutation = {
   markAllNotificationsRead: MarkAllNotificationsReadPayload;
   /** Marks one notification as read for the caller; doing it again changes nothing. */
   markNotificationRead: MarkNotificationReadPayload;
+  /** Staff confirm that an order's manual payment (bank transfer, cash on delivery, other) arrived: the payment SUCCEEDS and the order continues exactly as after a card payment (payments.succeeded, with the staff member as actor). Idempotent by idempotencyKey; an order already paid, expired or cancelled is INVALID_TRANSITION. */
+  markOrderAsPaid: MarkOrderAsPaidPayload;
   /** Records that a parcel of the caller’s store was delivered (staff; a carrier reports it through its webhook). Publishes shipping.tracking-updated with DELIVERED; the order becomes DELIVERED once it is FULFILLED and every shipment is delivered. userErrors: NOT_FOUND, INVALID_TRANSITION (already DELIVERED or RETURNED), INVALID_OCCURRED_AT, STORE_UNAVAILABLE. */
   markShipmentDelivered: MarkShipmentDeliveredPayload;
   /** Merges a guest cart (its id and token) into the signed-in customer's cart in this store, or makes it theirs when they have none; the guest cart is closed. */
@@ -2475,6 +2560,11 @@ export type MutationCompleteOrderArgs = {
 };
 
 
+export type MutationConfigureManualPaymentMethodArgs = {
+  input: ConfigureManualPaymentMethodInput;
+};
+
+
 export type MutationConfirmMfaArgs = {
   input: ConfirmMfaInput;
 };
@@ -2642,6 +2732,11 @@ export type MutationLoginArgs = {
 
 export type MutationMarkNotificationReadArgs = {
   input: MarkNotificationReadInput;
+};
+
+
+export type MutationMarkOrderAsPaidArgs = {
+  input: MarkOrderAsPaidInput;
 };
 
 
@@ -3501,13 +3596,17 @@ export type Payment = {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque payment id. */
   id: Scalars['ID']['output'];
+  /** What the shopper must do to pay a manual payment (the store's instructions when it was chosen); null for card payments. */
+  instructions: Maybe<Scalars['String']['output']>;
+  /** How it is paid: CARD through the provider, or a manual method that staff mark paid. */
+  method: PaymentMethodKind;
   /** The order this payment is for. */
   order: Order;
   /** The order this payment is for. */
   orderId: Scalars['ID']['output'];
-  /** The provider that handled it: "simulated", "stripe" or "paypal". */
+  /** The provider that handled it: "simulated", "stripe", "paypal", or "manual" (no provider: staff mark it paid). */
   provider: Scalars['String']['output'];
-  /** The provider's reference of the charge (a Stripe PaymentIntent id or a PayPal order id); null until it answers. */
+  /** The provider's reference of the charge (a Stripe PaymentIntent id or a PayPal order id; for a manual payment the reference staff gave when marking it paid, e.g. the bank transfer's); null until then. */
   providerReference: Maybe<Scalars['String']['output']>;
   /** PENDING, SUCCEEDED, FAILED, REFUNDED, NEEDS_REVIEW, AUTHORIZED, PARTIALLY_CAPTURED or VOIDED. */
   status: PaymentStatus;
@@ -3548,13 +3647,26 @@ export type PaymentEdge = {
   node: Payment;
 };
 
-/** How the shopper pays: exactly one of a card number or a provider token. */
+/** How the shopper pays: exactly one of a card number, a provider token, or one of the store's manual methods. */
 export type PaymentMethodInput = {
   /** Card number, digits only (simulated provider only; with Stripe or PayPal send a token). Never stored. */
   cardNumber?: InputMaybe<Scalars['String']['input']>;
+  /** A manual method the store enabled (see paymentMethods): no provider is called; the payment stays PENDING, the order PAYMENT_PENDING with its stock held for the method's hold time, until staff mark it paid (markOrderAsPaid). */
+  manual?: InputMaybe<ManualPaymentMethodKind>;
   /** A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa; with PayPal, the id of the PayPal order the shopper approved. */
   token?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How an order is paid: CARD through the payment provider, or one of the manual methods. */
+export type PaymentMethodKind =
+  /** A bank transfer (manual: staff mark the order paid). */
+  | 'BANK_TRANSFER'
+  /** A card or provider token, charged through the payment provider. */
+  | 'CARD'
+  /** Cash on delivery (manual: staff mark the order paid). */
+  | 'CASH_ON_DELIVERY'
+  /** Another manual arrangement, described by the store's instructions. */
+  | 'OTHER';
 
 /** Where a payment is: an order has at most one PENDING, SUCCEEDED, NEEDS_REVIEW, AUTHORIZED or PARTIALLY_CAPTURED payment at a time. */
 export type PaymentStatus =
@@ -3661,7 +3773,7 @@ export type ProcessPaymentInput = {
   idempotencyKey: Scalars['String']['input'];
   /** The order to pay (its total is charged). */
   orderId: Scalars['ID']['input'];
-  /** The card or token to charge. */
+  /** The card or token to charge, or the manual method chosen. */
   paymentMethod: PaymentMethodInput;
 };
 
@@ -4192,6 +4304,8 @@ export type Query = {
   inventory: InventoryItemConnection;
   /** The caller’s store’s locations, oldest first (store staff). */
   locations: LocationConnection;
+  /** Every manual payment method of the caller's store, enabled or not (staff). */
+  manualPaymentMethods: Array<ManualPaymentMethod>;
   /** The signed-in user. */
   me: Maybe<User>;
   /** The signed-in shopper's open cart in the request's store; null when they have none. */
@@ -4214,6 +4328,8 @@ export type Query = {
   orders: OrderConnection;
   /** A payment by id, for its order's customer and store staff; null for anyone else. */
   payment: Maybe<Payment>;
+  /** How a shopper may pay in the store named by X-Store-Id (or the caller's): CARD, then the manual methods the store enabled, with their instructions. Open to everyone, guests included. */
+  paymentMethods: Array<AvailablePaymentMethod>;
   /** An order's payments, oldest first, for its customer and store staff; empty for anyone else. */
   payments: PaymentConnection;
   /** A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed. */

@@ -17,6 +17,7 @@ import { reserveStockOnOrderCreated } from './reservation/reserve-stock.handler'
 import { commitReservationOnAuthorization, commitReservationOnPayment } from './reservation/commit-reservation.handler';
 import { restockCancelledRemainder } from './reservation/restock-cancelled-remainder.handler';
 import { releaseReservationOnCancel } from './reservation/release-on-cancel.handler';
+import { extendReservationForManualPayment } from './reservation/extend-for-manual-payment.handler';
 import { reservationExpiryJob } from './reservation/reservation-expiry.job';
 import { CreateInventory1763769600200 } from './migrations/1763769600200-create-inventory';
 import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
@@ -45,6 +46,7 @@ export const inventorySubgraph: SubgraphDefinition = {
     commitReservationOnAuthorization,
     releaseReservationOnCancel,
     restockCancelledRemainder,
+    extendReservationForManualPayment,
   ],
   jobs: [reservationExpiryJob(reservations)],
   schema: () =>

@@ -101,6 +101,22 @@ describe('email templates', () => {
     for (const hidden of ['\u0000', '\u202e', '\r']) expect(invitation.text).not.toContain(hidden);
     expect(quotedText('x'.repeat(300))).toBe(`“${'x'.repeat(100)}”`);
   });
+
+  it("tells how to pay a manual payment: the store's instructions quoted line by line, links broken, and until when the items are held", () => {
+    const instructions = 'IBAN DE89 3704 0044 0532 0130 00\r\nReference: your order number\u202e\n\nQuestions? https://shop.example/help';
+    const email = renderEmail(EmailKind.MANUAL_PAYMENT_INSTRUCTIONS, {
+      orderNumber: '#1001',
+      amount: total,
+      methodName: 'bank transfer',
+      instructions,
+      holdUntil: new Date('2026-12-13T21:16:00Z'),
+    });
+    expect(email.subject).toBe('How to pay for order #1001');
+    expect(email.text).toContain('pay $25.99 for order #1001 by bank transfer');
+    expect(email.text).toContain('> IBAN DE89 3704 0044 0532 0130 00\n> Reference: your order number\n> Questions? https[:]//shop.example/help');
+    expect(email.text).toContain('We hold your items until 2026-12-13 21:16 UTC');
+    for (const hidden of ['\u202e', '\r', 'https://']) expect(email.text).not.toContain(hidden);
+  });
 });
 
 describe('notification texts', () => {

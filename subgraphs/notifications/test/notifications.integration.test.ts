@@ -418,6 +418,40 @@ describe('notifications subgraph', () => {
     expect(emails.find((email) => email.subject.startsWith('Your refund'))!.text).toContain(`We have refunded $25.99 for order ${order.orderNumber}.`);
   });
 
+  it('tells the customer how to pay a manual payment, with the store’s instructions; a card payment’s start tells nothing', async () => {
+    const customer = shopper();
+    const order = newOrder();
+    const payer = { customerId: customer.userId, email: customer.email, orderId: order.orderId, amount: usd(2599) };
+    await handled((await statusChanged(order, 'PAYMENT_PENDING', customer, { from: 'CREATED' })).event);
+    const card = await publish('payments.initiated', {
+      ...payer,
+      paymentId: randomUUID(),
+      provider: 'simulated',
+      method: 'CARD',
+      instructions: null,
+      holdReservationUntil: null,
+    });
+    const manual = await publish('payments.initiated', {
+      ...payer,
+      paymentId: randomUUID(),
+      provider: 'manual',
+      method: 'BANK_TRANSFER',
+      instructions: 'IBAN DE89 3704 0044 0532 0130 00\nQuote your order number.',
+      holdReservationUntil: '2026-12-10T12:00:00.000Z',
+    });
+    for (const { event } of [card, manual]) await handled(event);
+
+    const page = await list(customer.token);
+    expect(page.edges.map((edge) => [edge.node.type, edge.node.title])).toEqual([['PAYMENT', `How to pay for order ${order.orderNumber}`]]);
+    expect(page.edges[0].node.message).toBe(
+      "You chose to pay $25.99 by bank transfer. The store's instructions:\n> IBAN DE89 3704 0044 0532 0130 00\n> Quote your order number.",
+    );
+    const [email] = await emailsFor(customer.email, 1);
+    expect(email.subject).toBe(`How to pay for order ${order.orderNumber}`);
+    expect(email.text).toContain('> IBAN DE89 3704 0044 0532 0130 00\n> Quote your order number.');
+    expect(email.text).toContain('We hold your items until 2026-12-10 12:00 UTC');
+  });
+
   it('does not tell the customer about a status change that arrives after a later one', async () => {
     const customer = shopper();
     const order = newOrder();

@@ -11,7 +11,10 @@ import { OrderReference } from './order/order-reference.type';
 import { OrderPaymentsResolver } from './order/order-payments.resolver';
 import { OrderFeed } from './order/order-feed';
 import { ChangeListener } from './order/change-listener';
-import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation } from './order/order-read-model.handlers';
+import { closeOnCancelled, closeOnReleased, recordOrderOnCreated, recordReservation, recordReservationExtension } from './order/order-read-model.handlers';
+import { ManualPaymentMethod } from './manual-method/manual-payment-method.entity';
+import { ManualPaymentMethodResolver } from './manual-method/manual-method.resolver';
+import { MarkOrderAsPaidResolver } from './manual-payment/mark-order-as-paid.resolver';
 import type { PaymentProvider } from './provider/payment-provider';
 import { SimulatedProvider } from './provider/simulated-provider';
 import { StripeProvider } from './provider/stripe-provider';
@@ -25,6 +28,7 @@ import { CreatePayments1763769600700 } from './migrations/1763769600700-create-p
 import { IsolatePaymentsByStore1763769605070 } from './migrations/1763769605070-isolate-payments-by-store';
 import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-bigint';
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
+import { ManualPaymentMethods1763769643000 } from './migrations/1763769643000-manual-payment-methods';
 import { FindPayPalPayments1763769645000 } from './migrations/1763769645000-find-paypal-payments';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
@@ -58,13 +62,14 @@ export function createPaymentsSubgraph(
   return {
     name: 'payments',
     defaultPort: 4007,
-    entities: [Payment, PaymentTransaction, OrderReadModel],
+    entities: [Payment, PaymentTransaction, OrderReadModel, ManualPaymentMethod],
     migrations: [
       CreatePayments1763769600700,
       IsolatePaymentsByStore1763769605070,
       MoneyAsBigint1763769610700,
       ReconcilePendingPayments1763769632000,
       AuthorizeThenCapture1763769642000,
+      ManualPaymentMethods1763769643000,
       FindPayPalPayments1763769645000,
     ],
     publishes: ['payments'],
@@ -73,6 +78,7 @@ export function createPaymentsSubgraph(
     consumers: [
       recordOrderOnCreated,
       recordReservation,
+      recordReservationExtension,
       closeOnReleased,
       closeOnCancelled,
       refundOnCommitFailed(provider),
@@ -105,6 +111,8 @@ export function createPaymentsSubgraph(
         resolvers: [
           PaymentResolver,
           OrderPaymentsResolver,
+          ManualPaymentMethodResolver,
+          MarkOrderAsPaidResolver,
           processPaymentResolver({ provider, orderWaitMs: config.orderWaitMs, orderFeed, changes }),
           capturePaymentResolver(provider),
         ],

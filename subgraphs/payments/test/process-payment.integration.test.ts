@@ -389,10 +389,10 @@ describe('payments subgraph: processPayment with the simulated provider', () => 
 
     const everythingWrong = await fieldsOf({ orderId: 'not-an-id', paymentMethod: {}, idempotencyKey: '' });
     expect(everythingWrong.map(([field]) => field)).toEqual(expect.arrayContaining(['input.orderId', 'input.paymentMethod', 'input.idempotencyKey']));
-    expect(everythingWrong).toContainEqual(['input.paymentMethod', 'paymentMethod needs a cardNumber or a token']);
+    expect(everythingWrong).toContainEqual(['input.paymentMethod', 'paymentMethod needs a cardNumber, a token or a manual method']);
 
     const both = await fieldsOf({ orderId, paymentMethod: { cardNumber: VISA, token: 'tok_visa' }, idempotencyKey: 'k2' });
-    expect(both).toEqual([['input.paymentMethod', 'paymentMethod takes a cardNumber or a token, not both']]);
+    expect(both).toEqual([['input.paymentMethod', 'paymentMethod takes one of a cardNumber, a token or a manual method, not several']]);
 
     const blankKey = await fieldsOf({ orderId, paymentMethod: { cardNumber: VISA }, idempotencyKey: '   ' });
     expect(blankKey).toEqual([['input.idempotencyKey', 'idempotencyKey must not be blank']]);

@@ -5,6 +5,7 @@ export const ReservationEvents = {
   committed: 'inventory.committed',
   commitFailed: 'inventory.commit-failed',
   released: 'inventory.released',
+  reservationExtended: 'inventory.reservation-extended',
 } as const;
 
 export enum ReservationStatus {

@@ -66,6 +66,13 @@ export interface PaymentFailed extends PaymentEvent {
   message: string | null;
 }
 
+/** `payments.initiated`: `method` is CARD or a manual method, whose `instructions` (the store's words) the shopper must follow. */
+export interface PaymentInitiated extends PaymentEvent {
+  method: string;
+  instructions: string | null;
+  holdReservationUntil: Date | null;
+}
+
 export interface PaymentRefunded extends PaymentEvent {
   reason: string | null;
 }
@@ -156,6 +163,18 @@ export function readPaymentSucceeded(event: EventEnvelope): PaymentEvent {
 export function readPaymentFailed(event: EventEnvelope): PaymentFailed {
   const read = new EventDataReader(event);
   return { ...payment(read), errorCode: read.optionalString('errorCode'), message: read.optionalString('message') };
+}
+
+export function readPaymentInitiated(event: EventEnvelope): PaymentInitiated {
+  const read = new EventDataReader(event);
+  const holdUntil = read.optionalString('holdReservationUntil');
+  return {
+    ...payment(read),
+    // events from before manual methods carry no method: a card
+    method: read.optionalString('method') ?? 'CARD',
+    instructions: read.optionalString('instructions'),
+    holdReservationUntil: holdUntil === null ? null : read.instant('holdReservationUntil'),
+  };
 }
 
 export function readPaymentRefunded(event: EventEnvelope): PaymentRefunded {

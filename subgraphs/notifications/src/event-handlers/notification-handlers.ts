@@ -2,7 +2,7 @@ import type { EventHandler, SecretCipher } from '@ultramarket/kit';
 import { notifyOnOrderStatusChanged } from './order-status-changed.handler';
 import { notifyOnOrderDispatched } from './order-dispatched.handler';
 import { notifyOnShipmentTracking } from './shipment-tracking.handler';
-import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
+import { notifyOnManualPaymentAwaited, notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
 import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
@@ -21,6 +21,7 @@ export function notificationHandlers(
     notifyOnPaymentSucceeded(options),
     notifyOnPaymentFailed(options),
     notifyOnPaymentRefunded(options),
+    notifyOnManualPaymentAwaited(options),
     notifyStaffOnLowStock(),
     sendVerificationEmail(accountEmails),
     sendPasswordResetEmail(accountEmails),

@@ -1,7 +1,7 @@
 import type { MoneyData } from '../event-handlers/event-data';
 import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
-import { formatUtc, quotedText } from './plain-text';
+import { formatUtc, quotedInstructions, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
 import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
 
@@ -13,6 +13,7 @@ export enum EmailKind {
   ORDER_DISPATCHED = 'ORDER_DISPATCHED',
   SHIPMENT_TRACKING = 'SHIPMENT_TRACKING',
   PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
+  MANUAL_PAYMENT_INSTRUCTIONS = 'MANUAL_PAYMENT_INSTRUCTIONS',
   ACCOUNT_VERIFY_EMAIL = 'ACCOUNT_VERIFY_EMAIL',
   ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
   STORE_INVITATION = 'STORE_INVITATION',
@@ -36,6 +37,8 @@ export interface EmailTemplateData {
   [EmailKind.SHIPMENT_TRACKING]: { orderNumber: string; status: string; carrier: string; trackingNumber: string; trackingUrl: string | null };
   /** Payment events carry no order number: null when no order event has told us it yet. */
   [EmailKind.PAYMENT_REFUNDED]: { orderNumber: string | null; amount: MoneyData; reason: string | null };
+  /** A manual payment chosen (bank transfer, cash on delivery, other): the store's instructions, quoted, and until when the items are held. */
+  [EmailKind.MANUAL_PAYMENT_INSTRUCTIONS]: { orderNumber: string | null; amount: MoneyData; methodName: string; instructions: string; holdUntil: Date | null };
   [EmailKind.ACCOUNT_VERIFY_EMAIL]: { firstName: string; link: string; token: string };
   [EmailKind.ACCOUNT_PASSWORD_RESET]: { firstName: string; link: string; token: string };
   /** No link and no token: the invitee accepts signed in, with this address (`myStoreInvitations`). The name is the merchant's words, quoted. */
@@ -101,6 +104,16 @@ const templates: { [K in EmailKind]: Template<K> } = {
     paragraphs: [
       `We have refunded ${formatMoney(amount)} for ${orderName(orderNumber)}.${because(reason)}`,
       'It can take a few business days to appear on your statement.',
+    ],
+  }),
+  [EmailKind.MANUAL_PAYMENT_INSTRUCTIONS]: ({ orderNumber, amount, methodName, instructions, holdUntil }) => ({
+    subject: orderNumber ? `How to pay for order ${orderNumber}` : 'How to pay for your order',
+    paragraphs: [
+      `Thank you for your order! You chose to pay ${formatMoney(amount)} for ${orderName(orderNumber)} by ${methodName}. The store's instructions:`,
+      quotedInstructions(instructions) || '> (the store gave no instructions: contact it)',
+      holdUntil
+        ? `We hold your items until ${formatUtc(holdUntil)}; we will confirm your order as soon as the store receives your payment.`
+        : 'We will confirm your order as soon as the store receives your payment.',
     ],
   }),
   [EmailKind.ACCOUNT_VERIFY_EMAIL]: ({ firstName, link, token }) => ({

@@ -2,7 +2,7 @@ import type { MoneyData } from '../event-handlers/event-data';
 import { NotificationType } from '../notification/notification-type';
 import { formatMoney } from './format-money';
 import { cancellationSentence } from './cancel-reasons';
-import { formatUtc, quotedText } from './plain-text';
+import { formatUtc, quotedInstructions, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
 import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
 
@@ -74,6 +74,11 @@ export const notificationTexts = {
     type: NotificationType.PAYMENT,
     title: 'Payment failed',
     message: `Your payment of ${formatMoney(payment.amount)} for ${orderName(payment.orderNumber)} failed${because(payment.message)}. You can try again with another payment method.`,
+  }),
+  manualPaymentAwaited: (payment: { orderNumber: string | null; amount: MoneyData; methodName: string; instructions: string }): NotificationText => ({
+    type: NotificationType.PAYMENT,
+    title: `How to pay for ${orderName(payment.orderNumber)}`,
+    message: `You chose to pay ${formatMoney(payment.amount)} by ${payment.methodName}. The store's instructions:\n${quotedInstructions(payment.instructions)}`,
   }),
   paymentRefunded: (payment: { orderNumber: string | null; amount: MoneyData; reason: string | null }): NotificationText => ({
     type: NotificationType.PAYMENT,

@@ -22,3 +22,22 @@ export function formatUtc(instant: Date): string {
   const iso = instant.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+/** The longest payment instructions payments accepts from a store. */
+const MAX_INSTRUCTIONS_LENGTH = 2000;
+
+/**
+ * A store's payment instructions (bank details, the reference to quote), quoted as a block in a plain-text email or
+ * notification: several lines are kept (bank details need them) but every line is marked as the store's words ("> "),
+ * control and invisible formatting characters are removed, URL schemes are broken as in `quotedText`, and the whole is
+ * bounded to what payments accepts.
+ */
+export function quotedInstructions(text: string): string {
+  const bounded = Array.from(text.replace(/\r\n?/g, '\n')).slice(0, MAX_INSTRUCTIONS_LENGTH).join('');
+  return bounded
+    .split('\n')
+    .map((line) => line.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim())
+    .filter((line) => line.length > 0)
+    .map((line) => `> ${line.replace(/([a-z][a-z0-9+.-]*):\/\//gi, '$1[:]//')}`)
+    .join('\n');
+}

@@ -11,6 +11,19 @@ const reserved = orderEventHandler<{ orderId: string; expiresAt: string }>('orde
   await saveOrder(tx, order);
 });
 
+/** inventory.reservation-extended: a manual payment's hold; the held stock now expires later (never earlier). */
+const extended = orderEventHandler<{ orderId: string; expiresAt: string }>(
+  'orders-reservation-extended',
+  'inventory.reservation-extended',
+  async (tx, order, event) => {
+    const expiresAt = new Date(event.data.expiresAt);
+    if (order.reservationStatus !== ReservationStatus.RESERVED || Number.isNaN(expiresAt.getTime())) return;
+    if (order.reservationExpiresAt && order.reservationExpiresAt >= expiresAt) return;
+    order.reservationExpiresAt = expiresAt;
+    await saveOrder(tx, order);
+  },
+);
+
 /** inventory.reservation-failed: not enough stock for some line; the order is cancelled with the reason. */
 const reservationFailed = orderEventHandler<{ orderId: string; reason: string }>(
   'orders-reservation-failed',
@@ -44,4 +57,4 @@ const released = orderEventHandler<{ orderId: string; reason: string }>('orders-
   } else await saveOrder(tx, order);
 });
 
-export const reservationHandlers = [reserved, reservationFailed, committed, released];
+export const reservationHandlers = [reserved, extended, reservationFailed, committed, released];

@@ -1,5 +1,6 @@
 import { isUuid, PermanentEventError, type EventHandler, type Tx } from '@ultramarket/kit';
 import { CHANGES_CHANNEL, ORDER_KEY_PREFIX } from './change-listener';
+import { failAwaitedManualPayment } from '../manual-payment/close-awaited-manual-payment';
 
 interface OrderCreated {
   orderId: string;
@@ -51,29 +52,46 @@ export const recordOrderOnCreated: EventHandler<OrderCreated> = {
 };
 
 /** inventory.reserved: the order can be paid until the reservation expires. */
-export const recordReservation: EventHandler<InventoryReserved> = {
-  name: 'payments-order-reserved',
-  eventType: 'inventory.reserved',
-  async handle(event, tx) {
-    const expiresAt = new Date(event.data.expiresAt);
-    if (Number.isNaN(expiresAt.getTime())) throw new PermanentEventError('inventory.reserved without a valid expiresAt');
-    await upsertAndAnnounce(
-      tx,
-      `INSERT INTO order_read_model (order_id, store_id, reserved_until) VALUES ($1, $2, $3)
+export const recordReservation: EventHandler<InventoryReserved> = reservationRecorder('payments-order-reserved', 'inventory.reserved');
+
+/** inventory.reservation-extended: a manual payment's hold; the order stays payable (and can be marked paid) until the new expiry. */
+export const recordReservationExtension: EventHandler<InventoryReserved> = reservationRecorder(
+  'payments-order-reservation-extended',
+  'inventory.reservation-extended',
+);
+
+/** Both move `reserved_until` only later (GREATEST), so the two events may arrive in either order. */
+function reservationRecorder(name: string, eventType: string): EventHandler<InventoryReserved> {
+  return {
+    name,
+    eventType,
+    async handle(event, tx) {
+      const expiresAt = new Date(event.data.expiresAt);
+      if (Number.isNaN(expiresAt.getTime())) throw new PermanentEventError(`${eventType} without a valid expiresAt`);
+      await upsertAndAnnounce(
+        tx,
+        `INSERT INTO order_read_model (order_id, store_id, reserved_until) VALUES ($1, $2, $3)
        ON CONFLICT (order_id) DO UPDATE SET
          reserved_until = GREATEST(order_read_model.reserved_until, EXCLUDED.reserved_until), updated_at = now()
        WHERE order_read_model.store_id = EXCLUDED.store_id`,
-      [orderIdOf(event.aggregateId, event.data), storeIdOf(event), expiresAt],
-    );
-  },
-};
+        [orderIdOf(event.aggregateId, event.data), storeIdOf(event), expiresAt],
+      );
+    },
+  };
+}
 
 /** inventory.released: the stock went back to the shelf; the order cannot be paid any more. */
 export const closeOnReleased: EventHandler<OrderClosed> = {
   name: 'payments-order-released',
   eventType: 'inventory.released',
   async handle(event, tx) {
-    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), storeIdOf(event), `stock released (${event.data.reason ?? 'no reason given'})`);
+    const [orderId, storeId, reason] = [
+      orderIdOf(event.aggregateId, event.data),
+      storeIdOf(event),
+      `stock released (${event.data.reason ?? 'no reason given'})`,
+    ];
+    await closeOrder(tx, orderId, storeId, reason);
+    await failAwaitedManualPayment(tx, orderId, storeId, reason);
   },
 };
 
@@ -82,7 +100,9 @@ export const closeOnCancelled: EventHandler<OrderClosed> = {
   name: 'payments-order-cancelled',
   eventType: 'orders.cancelled',
   async handle(event, tx) {
-    await closeOrder(tx, orderIdOf(event.aggregateId, event.data), storeIdOf(event), `cancelled (${event.data.reason ?? 'no reason given'})`);
+    const [orderId, storeId, reason] = [orderIdOf(event.aggregateId, event.data), storeIdOf(event), `cancelled (${event.data.reason ?? 'no reason given'})`];
+    await closeOrder(tx, orderId, storeId, reason);
+    await failAwaitedManualPayment(tx, orderId, storeId, reason);
   },
 };
 

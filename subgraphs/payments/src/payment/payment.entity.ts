@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { bigintAsNumber, Money, type PaymentCaptureMode } from '@ultramarket/kit';
 import { PaymentStatus } from './payment-status';
+import { PaymentMethodKind } from '../manual-method/manual-method-kind';
 
 /** One attempt to pay an order. Card numbers are never stored: only a summary to recognise a replay. */
 @Directive('@key(fields: "id")')
@@ -38,7 +39,7 @@ export class Payment {
   @Column('varchar', { length: 20 })
   status: PaymentStatus;
 
-  @Field({ description: 'The provider that handled it: "simulated", "stripe" or "paypal".' })
+  @Field({ description: 'The provider that handled it: "simulated", "stripe", "paypal", or "manual" (no provider: staff mark it paid).' })
   @Column('varchar', { length: 16 })
   provider: string;
 
@@ -49,9 +50,29 @@ export class Payment {
   @Column('varchar', { name: 'payment_method', length: 300 })
   paymentMethod: string;
 
+  @Field(() => PaymentMethodKind, { description: 'How it is paid: CARD through the provider, or a manual method that staff mark paid.' })
+  @Column('varchar', { length: 24, default: PaymentMethodKind.CARD })
+  method: PaymentMethodKind;
+
   @Field(() => String, {
     nullable: true,
-    description: "The provider's reference of the charge (a Stripe PaymentIntent id or a PayPal order id); null until it answers.",
+    description: "What the shopper must do to pay a manual payment (the store's instructions when it was chosen); null for card payments.",
+  })
+  @Column('text', { nullable: true })
+  instructions: string | null;
+
+  /** The idempotency key of the markOrderAsPaid that settled this manual payment: the same key is answered again. */
+  @Column('varchar', { name: 'marked_paid_key', length: 255, nullable: true })
+  markedPaidKey: string | null;
+
+  /** The staff member (user id) who marked this manual payment paid. */
+  @Column('text', { name: 'marked_paid_by', nullable: true })
+  markedPaidBy: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The provider's reference of the charge (a Stripe PaymentIntent id or a PayPal order id; for a manual payment the reference staff gave when marking it paid, e.g. the bank transfer's); null until then.",
   })
   @Column('varchar', { name: 'provider_reference', length: 255, nullable: true })
   providerReference: string | null;

@@ -11,9 +11,6 @@ export const PaymentEvents = {
   voided: 'payments.voided',
 } as const;
 
-/** Who caused a capture or void: a staff member, or null for the platform (a shipment, a cancellation, an expiry). */
-export type Actor = { userId: string } | null;
-
 /** What every payment event carries, so consumers (orders, notifications) need no lookups. */
 function party(payment: Payment) {
   return {
@@ -25,12 +22,29 @@ function party(payment: Payment) {
   };
 }
 
-export function initiatedData(payment: Payment) {
-  return { ...party(payment), provider: payment.provider };
+/**
+ * The person whose action caused an event (issue 15's contract): a staff member capturing or marking paid; null when
+ * none did (a provider's report, a shipment, a cancellation, an expiry).
+ */
+export type Actor = { userId: string } | null;
+
+/**
+ * A manual payment also says how it is paid, what the shopper was told, and until when its stock is to be held
+ * (inventory extends the order's reservation to `holdReservationUntil`); a card payment's `method` is CARD and the
+ * other two are null.
+ */
+export function initiatedData(payment: Payment, holdReservationUntil: Date | null = null) {
+  return {
+    ...party(payment),
+    provider: payment.provider,
+    method: payment.method,
+    instructions: payment.instructions,
+    holdReservationUntil: holdReservationUntil?.toISOString() ?? null,
+  };
 }
 
-export function succeededData(payment: Payment) {
-  return { ...party(payment), provider: payment.provider, providerReference: payment.providerReference };
+export function succeededData(payment: Payment, actor: Actor = null) {
+  return { ...party(payment), provider: payment.provider, providerReference: payment.providerReference, method: payment.method, actor };
 }
 
 export function failedData(payment: Payment, failure: { errorCode: string; message: string }) {

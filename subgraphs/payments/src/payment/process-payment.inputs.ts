@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import {
+  IsEnum,
+  IsOptional,
   IsUUID,
   Length,
   Matches,
@@ -10,6 +12,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { CARD_NUMBER, passesLuhn } from '../provider/card-number';
+import { ManualPaymentMethodKind } from '../manual-method/manual-method-kind';
 
 const TOKEN = /^[A-Za-z0-9_]{3,255}$/;
 
@@ -37,21 +40,24 @@ class PaymentTokenFormat implements ValidatorConstraintInterface {
   }
 }
 
+function methodsGiven(method: PaymentMethodInput | undefined): number {
+  return [method?.cardNumber, method?.token, method?.manual].filter((given) => given !== undefined && given !== null).length;
+}
+
 @ValidatorConstraint({ name: 'exactlyOnePaymentMethod' })
 class ExactlyOnePaymentMethod implements ValidatorConstraintInterface {
   validate(method: PaymentMethodInput | undefined): boolean {
-    const hasCard = method?.cardNumber !== undefined && method?.cardNumber !== null;
-    const hasToken = method?.token !== undefined && method?.token !== null;
-    return hasCard !== hasToken;
+    return methodsGiven(method) === 1;
   }
 
   defaultMessage(args: ValidationArguments): string {
-    const method = args.value as PaymentMethodInput | undefined;
-    return method?.cardNumber && method?.token ? 'paymentMethod takes a cardNumber or a token, not both' : 'paymentMethod needs a cardNumber or a token';
+    return methodsGiven(args.value as PaymentMethodInput | undefined) > 1
+      ? 'paymentMethod takes one of a cardNumber, a token or a manual method, not several'
+      : 'paymentMethod needs a cardNumber, a token or a manual method';
   }
 }
 
-@InputType({ description: 'How the shopper pays: exactly one of a card number or a provider token.' })
+@InputType({ description: "How the shopper pays: exactly one of a card number, a provider token, or one of the store's manual methods." })
 export class PaymentMethodInput {
   @Validate(CardNumberFormat)
   @Field({ nullable: true, description: 'Card number, digits only (simulated provider only; with Stripe or PayPal send a token). Never stored.' })
@@ -64,6 +70,15 @@ export class PaymentMethodInput {
       'A provider token: a Stripe PaymentMethod id (pm_…) or card token (tok_…), e.g. tok_visa; with PayPal, the id of the PayPal order the shopper approved.',
   })
   token?: string;
+
+  @IsOptional()
+  @IsEnum(ManualPaymentMethodKind)
+  @Field(() => ManualPaymentMethodKind, {
+    nullable: true,
+    description:
+      "A manual method the store enabled (see paymentMethods): no provider is called; the payment stays PENDING, the order PAYMENT_PENDING with its stock held for the method's hold time, until staff mark it paid (markOrderAsPaid).",
+  })
+  manual?: ManualPaymentMethodKind;
 }
 
 @InputType({ description: 'An attempt to pay an order.' })
@@ -74,7 +89,7 @@ export class ProcessPaymentInput {
 
   @ValidateNested()
   @Validate(ExactlyOnePaymentMethod)
-  @Field(() => PaymentMethodInput, { description: 'The card or token to charge.' })
+  @Field(() => PaymentMethodInput, { description: 'The card or token to charge, or the manual method chosen.' })
   paymentMethod: PaymentMethodInput;
 
   @Length(1, 255)

@@ -1,11 +1,13 @@
 import { In, type EntityManager } from 'typeorm';
-import { acceptsCheckout, badUserInput, readCheckoutSettings, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
+import { acceptsCheckout, badUserInput, readCheckoutSettings, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import { OrderReadModel, Payability, payabilityOf } from '../order/order-read-model.entity';
 import type { OrderFeed } from '../order/order-feed';
 import { awaitOrder } from '../order/await-order';
 import { orderChangeKey, paymentChangeKey, type ChangeListener } from '../order/change-listener';
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import { paymentMethodSummary } from '../provider/card-number';
+import { MANUAL_PROVIDER, PaymentMethodKind } from '../manual-method/manual-method-kind';
+import { manualStartOf } from '../manual-payment/start-manual-payment';
 import { Payment } from './payment.entity';
 import { OPEN_AUTHORIZATION, PaymentStatus } from './payment-status';
 import { initiatedData, PaymentEvents } from './payment.events';
@@ -45,7 +47,8 @@ type Start =
  * and `settlePayment` settles the one payment.
  */
 export async function processPayment(context: SubgraphContext, services: PaymentServices, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
-  const methodErrors = services.provider.checkMethod(input.paymentMethod);
+  // a manual method calls no provider: the store's configuration decides (Tx 1)
+  const methodErrors = input.paymentMethod.manual ? [] : services.provider.checkMethod(input.paymentMethod);
   if (methodErrors.length > 0) throw badUserInput(`Invalid input: ${methodErrors.map((error) => error.message).join('; ')}`, methodErrors);
   const store = context.storeDb.whereStore();
   // a store that takes no orders takes no payments either; a platform admin's store is the order's (checked below)
@@ -62,6 +65,8 @@ export async function processPayment(context: SubgraphContext, services: Payment
   const start = await context.unitOfWork.run(traceOf(context), (tx) => startPayment(tx, services.provider, order, input));
   if (start.kind === 'refused') return ProcessPaymentPayload.refused(start.error, order.orderId);
   if (start.kind === 'replay') return replay(context, services, start.payment, input);
+  // a manual payment waits for the money (PENDING, no provider call) until staff mark it paid
+  if (start.payment.provider === MANUAL_PROVIDER) return answer(context, start.payment);
   if (start.kind === 'retry')
     context.logger.info({ paymentId: start.payment.id }, 'retrying the provider call of a payment whose outcome is unknown, with its own key');
 
@@ -129,12 +134,15 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
   const payability = payabilityOf(order);
   if (payability !== Payability.PAYABLE) return { kind: 'refused', error: PaymentUserErrors.orderNotPayable(whyNotPayable(order, payability)) };
   if (retriable) return { kind: 'retry', payment: retriable };
+  const manual = input.paymentMethod.manual ? await manualStartOf(tx, order.storeId, input.paymentMethod.manual) : null;
+  if (manual instanceof UserError) return { kind: 'refused', error: manual };
 
-  // a MANUAL-capture store authorizes now and captures as the order ships (the kit's replica of its settings)
+  // a MANUAL-capture store authorizes a card now and captures as the order ships (the kit's replica of its settings);
+  // money paid by a manual method arrives whole, so staff's mark as paid settles it as a sale in either mode
   const { paymentCaptureMode } = await readCheckoutSettings(tx.manager, order.storeId);
   const payment = await payments.save(
     payments.create({
-      captureMode: paymentCaptureMode,
+      captureMode: manual ? 'AUTOMATIC' : paymentCaptureMode,
       storeId: order.storeId,
       orderId,
       customerId: order.customerId,
@@ -142,12 +150,19 @@ async function startPayment(tx: Tx, provider: PaymentProvider, found: OrderReadM
       amountMinorUnits: order.totalAmount,
       currencyCode: order.currencyCode,
       status: PaymentStatus.PENDING,
-      provider: provider.name,
+      provider: manual ? MANUAL_PROVIDER : provider.name,
       idempotencyKey: input.idempotencyKey,
       paymentMethod: paymentMethodSummary(input.paymentMethod),
+      method: manual ? (manual.method.kind as string as PaymentMethodKind) : PaymentMethodKind.CARD,
+      instructions: manual ? manual.method.instructions : null,
     }),
   );
-  await tx.emit({ type: PaymentEvents.initiated, storeId: payment.storeId, aggregateId: orderId, data: initiatedData(payment) });
+  await tx.emit({
+    type: PaymentEvents.initiated,
+    storeId: payment.storeId,
+    aggregateId: orderId,
+    data: initiatedData(payment, manual?.holdReservationUntil ?? null),
+  });
   return { kind: 'started', payment };
 }
 
@@ -202,7 +217,8 @@ async function charge(context: SubgraphContext, provider: PaymentProvider, payme
 async function replay(context: SubgraphContext, services: PaymentServices, payment: Payment, input: ProcessPaymentInput): Promise<ProcessPaymentPayload> {
   if (!mayPayOrder(context.caller, payment)) return ProcessPaymentPayload.refused(PaymentUserErrors.orderNotFound());
   if (payment.paymentMethod !== paymentMethodSummary(input.paymentMethod)) return ProcessPaymentPayload.refused(PaymentUserErrors.keyReused(), payment.orderId);
-  if (payment.status !== PaymentStatus.PENDING) return answer(context, payment);
+  // a manual payment is settled by staff, not by a provider call in flight: nothing to wait for
+  if (payment.status !== PaymentStatus.PENDING || payment.provider === MANUAL_PROVIDER) return answer(context, payment);
   const deadline = Date.now() + services.orderWaitMs;
   const read = async (last: Payment) =>
     (await context.storeDb.read((manager) => manager.getRepository(Payment).findOneBy({ id: payment.id, storeId: payment.storeId }))) ?? last;
@@ -223,6 +239,11 @@ async function replay(context: SubgraphContext, services: PaymentServices, payme
 async function answer(context: SubgraphContext, payment: Payment): Promise<ProcessPaymentPayload> {
   const done = [PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED, PaymentStatus.VOIDED, ...OPEN_AUTHORIZATION];
   if (done.includes(payment.status)) return ProcessPaymentPayload.of(payment);
+  if (payment.provider === MANUAL_PROVIDER) {
+    // PENDING is what a manual payment is until staff mark it paid: no error; FAILED: the order closed before the money came
+    if (payment.status === PaymentStatus.PENDING) return ProcessPaymentPayload.of(payment);
+    return ProcessPaymentPayload.of(payment, PaymentUserErrors.orderNotPayable('it was closed before the manual payment was received'));
+  }
   const sale = await context.storeDb.read((manager) => findSale({ manager }, payment.id, payment.storeId));
   if (payment.status === PaymentStatus.NEEDS_REVIEW) return ProcessPaymentPayload.of(payment, PaymentUserErrors.underReview());
   if (payment.status === PaymentStatus.FAILED)

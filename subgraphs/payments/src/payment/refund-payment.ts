@@ -6,6 +6,7 @@ import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
 import { PaymentEvents, refundedData } from './payment.events';
 import { refundKeyOf } from './provider-keys';
+import { MANUAL_PROVIDER } from '../manual-method/manual-method-kind';
 
 /**
  * Gives back the money of an order's succeeded payment: a REFUND transaction, status REFUNDED,
@@ -27,15 +28,19 @@ export async function refundOrderPayment(
     return null;
   }
   if (!payment.providerReference) throw new Error(`payment ${payment.id} succeeded without a provider reference`);
-  const refund = await provider.refund({
-    paymentId: payment.id,
-    orderId,
-    providerReference: payment.providerReference,
-    // of an authorization only what was captured was taken
-    amount: refundedData(payment, reason).amount,
-    reason,
-    idempotencyKey: refundKeyOf(payment.id),
-  });
+  // a manual payment's money came outside any provider: staff give it back the same way; the REFUND records that it is owed
+  const refund =
+    payment.provider === MANUAL_PROVIDER
+      ? { providerReference: null }
+      : await provider.refund({
+          paymentId: payment.id,
+          orderId,
+          providerReference: payment.providerReference,
+          // of an authorization only what was captured was taken
+          amount: refundedData(payment, reason).amount,
+          reason,
+          idempotencyKey: refundKeyOf(payment.id),
+        });
   const transactions = tx.manager.getRepository(PaymentTransaction);
   await transactions.save(
     transactions.create({

@@ -2,11 +2,12 @@ import { In } from 'typeorm';
 import { returnedRows, safeIntegerFrom, type PaymentCaptureMode, type Tx } from '@ultramarket/kit';
 import type { ChargeOutcome } from '../provider/payment-provider';
 import { CHANGES_CHANNEL, paymentChangeKey } from '../order/change-listener';
+import type { PaymentMethodKind } from '../manual-method/manual-method-kind';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment-status';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
-import { authorizedData, failedData, PaymentEvents, succeededData } from './payment.events';
+import { authorizedData, failedData, PaymentEvents, succeededData, type Actor } from './payment.events';
 
 const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStatus> = {
   succeeded: PaymentTransactionStatus.SUCCEEDED,
@@ -43,6 +44,10 @@ export interface PaymentRow {
   provider: string;
   idempotency_key: string;
   payment_method: string;
+  method: PaymentMethodKind;
+  instructions: string | null;
+  marked_paid_key: string | null;
+  marked_paid_by: string | null;
   provider_reference: string | null;
   reconcile_attempts: number;
   next_reconcile_at: Date | null;
@@ -63,9 +68,10 @@ export interface PaymentRow {
  * the first final report settles it and emits payments.succeeded, payments.authorized or payments.failed once; every later one
  * changes nothing and answers the payment as it is. Three statements: the payment updated (its row lock
  * serializes concurrent reports), its sale written with a notification to whoever waits on the payment,
- * and the event.
+ * and the event. `actor` is the person whose action brought the report (staff marking a manual payment
+ * paid), carried in the event for orders' audit trail; null for a provider's report.
  */
-export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome): Promise<Payment | null> {
+export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome, actor: Actor = null): Promise<Payment | null> {
   const [row] = await returnedRows<PaymentRow>(
     tx.manager,
     `UPDATE payment SET status = $4, provider_reference = COALESCE($5, provider_reference),
@@ -110,7 +116,7 @@ export async function settlePayment(tx: Tx, paymentId: string, storeId: string, 
     ],
   );
   if (outcome.status === 'succeeded') {
-    await tx.emit({ type: PaymentEvents.succeeded, storeId, aggregateId: payment.orderId, data: succeededData(payment) });
+    await tx.emit({ type: PaymentEvents.succeeded, storeId, aggregateId: payment.orderId, data: succeededData(payment, actor) });
   } else if (outcome.status === 'authorized') {
     await tx.emit({ type: PaymentEvents.authorized, storeId, aggregateId: payment.orderId, data: authorizedData(payment) });
   } else if (outcome.status === 'failed') {
@@ -145,6 +151,10 @@ export function paymentOf(row: PaymentRow): Payment {
     provider: row.provider,
     idempotencyKey: row.idempotency_key,
     paymentMethod: row.payment_method,
+    method: row.method,
+    instructions: row.instructions,
+    markedPaidKey: row.marked_paid_key,
+    markedPaidBy: row.marked_paid_by,
     providerReference: row.provider_reference,
     reconcileAttempts: row.reconcile_attempts,
     nextReconcileAt: row.next_reconcile_at === null ? null : new Date(row.next_reconcile_at),

@@ -16,7 +16,8 @@ export function passesLuhn(digits: string): boolean {
 export const CARD_NUMBER = /^\d{12,19}$/;
 
 /** What we keep of a payment method: never the card number, only enough to recognise a replay. */
-export function paymentMethodSummary(method: { cardNumber?: string | null; token?: string | null }): string {
+export function paymentMethodSummary(method: { cardNumber?: string | null; token?: string | null; manual?: string | null }): string {
+  if (method.manual) return `manual:${method.manual}`;
   if (method.cardNumber) return `card:${method.cardNumber.slice(-4)}`;
   return `token:${method.token ?? ''}`;
 }

@@ -4,6 +4,7 @@ import type { ReconcileSettings } from '../payments.config';
 import type { ChargeOutcome, PaymentProvider } from '../provider/payment-provider';
 import type { Payment } from '../payment/payment.entity';
 import { PaymentStatus } from '../payment/payment-status';
+import { MANUAL_PROVIDER } from '../manual-method/manual-method-kind';
 import { paymentOf, settlePayment, type PaymentRow } from '../payment/settle-payment';
 import { chargeKeyOf } from '../payment/provider-keys';
 import { CHANGES_CHANNEL, paymentChangeKey } from '../order/change-listener';
@@ -47,9 +48,10 @@ export async function reconcilePendingPayments(runtime: SubgraphRuntime, provide
   const due: DuePayment[] = await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) =>
     manager.query(
       `SELECT id, store_id FROM payment
-        WHERE status = $1 AND created_at <= now() - make_interval(secs => $2) AND (next_reconcile_at IS NULL OR next_reconcile_at <= now())
+        WHERE status = $1 AND provider <> $4 AND created_at <= now() - make_interval(secs => $2) AND (next_reconcile_at IS NULL OR next_reconcile_at <= now())
         ORDER BY COALESCE(next_reconcile_at, created_at) LIMIT $3`,
-      [PaymentStatus.PENDING, settings.afterSeconds, BATCH],
+      // a manual payment awaits staff, not a provider's answer: there is nobody to ask
+      [PaymentStatus.PENDING, settings.afterSeconds, BATCH, MANUAL_PROVIDER],
     ),
   );
   for (const candidate of due) {
