@@ -19,12 +19,17 @@ import { OrderByVariant1763769622000 } from './migrations/1763769622000-order-by
 import { OrderFromCheckout1763769631200 } from './migrations/1763769631200-order-from-checkout';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
+import { OrderRefunds1763769640100 } from './migrations/1763769640100-order-refunds';
+import { Refund } from './refund/refund.entity';
+import { RefundLine } from './refund/refund-line.entity';
+import { LineItemRefundsResolver, OrderRefundsResolver, RefundLinesResolver } from './refund/refund.resolver';
+import { refundOutcomeHandlers } from './refund/refund-outcome.handlers';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
-  entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot, VariantSnapshot],
+  entities: [Order, OrderLineItem, OrderStatusChange, ProductSnapshot, VariantSnapshot, Refund, RefundLine],
   migrations: [
     CreateOrders1763769600300,
     IsolateOrdersByStore1763769605060,
@@ -33,6 +38,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
     OrderFromCheckout1763769631200,
+    OrderRefunds1763769640100,
   ],
   publishes: ['orders'],
   consumers: [
@@ -42,12 +48,13 @@ export const ordersSubgraph: SubgraphDefinition = {
     ...paymentHandlers,
     ...shipmentHandlers,
     ...checkoutSettingsHandlers,
+    ...refundOutcomeHandlers,
   ],
   // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver],
+      resolvers: [OrderResolver, OrderRefundsResolver, RefundLinesResolver, LineItemRefundsResolver],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },

@@ -1,4 +1,4 @@
-import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import type { Order } from './order.entity';
 import { CANCELLABLE, OrderStatus } from './order-status';
 import { InvalidTransition, lockOrder, transition } from './order-transitions';
@@ -7,6 +7,14 @@ import type { CancelOrderInput, CompleteOrderInput } from './order.inputs';
 import { canCancelOrder, canFulfilOrder } from './order-access';
 import { OrderCancelReason } from './cancel-reason';
 import { staffChangeRefusal } from './staff-store-status';
+import { cancelPaidOrder, PAID_CANCELLABLE } from '../refund/cancel-paid-order';
+
+/** A change that needed a refund the refund rules refused (its userErrors say why); nothing is written. */
+class RefundRefused extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super('refund refused');
+  }
+}
 
 type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
 
@@ -36,14 +44,17 @@ async function changeOrder<T extends OrderPayload>(
       return payload.ok(await change(tx, order));
     } catch (error) {
       if (error instanceof InvalidTransition) return payload.failed(invalid(error));
+      if (error instanceof RefundRefused) return payload.failed(...error.userErrors);
       throw error;
     }
   });
 }
 
 /**
- * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The shopper
- * is told the reason code only; the note (`reason`) stays in the history for the staff.
+ * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The store's
+ * staff may also cancel a paid order that shipped nothing (PAYMENT_SUCCESS, CONFIRMED): it is refunded in
+ * full and restocked in the same step (`cancelPaidOrder`); a shopper's cancel of a paid order is
+ * INVALID_TRANSITION. The shopper is told the reason code only; the note (`reason`) stays in the history for the staff.
  */
 export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): Promise<CancelOrderPayload> {
   return changeOrder(
@@ -52,8 +63,15 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     CancelOrderPayload,
     (order) => canCancelOrder(context.caller, order),
     async (tx, order) => {
+      const why = { reason: input.reason ?? null, reasonCode: input.reasonCode ?? OrderCancelReason.OTHER };
+      if (PAID_CANCELLABLE.includes(order.status) && managesStore(context.caller, order.storeId)) {
+        const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+        const done = await cancelPaidOrder(tx, order, why, actor);
+        if (done.refund && !done.refund.refund) throw new RefundRefused(done.refund.userErrors);
+        return done.order;
+      }
       if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
-      return transition(tx, order, OrderStatus.CANCELLED, { reason: input.reason ?? null, reasonCode: input.reasonCode ?? OrderCancelReason.OTHER });
+      return transition(tx, order, OrderStatus.CANCELLED, why);
     },
   );
 }

@@ -20,6 +20,7 @@ export enum PaymentStatus {
   PENDING = 'PENDING',
   PAID = 'PAID',
   FAILED = 'FAILED',
+  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
   REFUNDED = 'REFUNDED',
 }
 
@@ -48,7 +49,14 @@ registerEnumType(OrderStatus, {
     PARTIALLY_REFUNDED: { description: 'Part of the payment was refunded.' },
   },
 });
-registerEnumType(PaymentStatus, { name: 'OrderPaymentStatus', description: 'Whether the order has been paid for.' });
+registerEnumType(PaymentStatus, {
+  name: 'OrderPaymentStatus',
+  description: 'Whether the order has been paid for.',
+  valuesConfig: {
+    PARTIALLY_REFUNDED: { description: 'Paid, and part of what was captured has been refunded.' },
+    REFUNDED: { description: 'Everything captured has been refunded.' },
+  },
+});
 registerEnumType(ReservationStatus, { name: 'OrderReservationStatus', description: 'Whether stock is held for the order.' });
 
 /** Every status change the platform may make; anything else is an INVALID_TRANSITION. */
@@ -56,8 +64,9 @@ const ALLOWED: Record<OrderStatus, readonly OrderStatus[]> = {
   [OrderStatus.CREATED]: [OrderStatus.PAYMENT_PENDING, OrderStatus.CANCELLED],
   [OrderStatus.PAYMENT_PENDING]: [OrderStatus.PAYMENT_SUCCESS, OrderStatus.PAYMENT_FAILED, OrderStatus.CANCELLED],
   [OrderStatus.PAYMENT_FAILED]: [OrderStatus.PAYMENT_PENDING, OrderStatus.CANCELLED],
-  [OrderStatus.PAYMENT_SUCCESS]: [OrderStatus.CONFIRMED, OrderStatus.REFUNDED],
-  [OrderStatus.CONFIRMED]: [OrderStatus.DISPATCHED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
+  // CANCELLED from a paid status: staff's cancelOrder, which refunds everything in the same step (refund/cancel-paid-order.ts)
+  [OrderStatus.PAYMENT_SUCCESS]: [OrderStatus.CONFIRMED, OrderStatus.REFUNDED, OrderStatus.CANCELLED],
+  [OrderStatus.CONFIRMED]: [OrderStatus.DISPATCHED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.CANCELLED],
   [OrderStatus.DISPATCHED]: [OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
   [OrderStatus.COMPLETED]: [OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED],
   [OrderStatus.CANCELLED]: [OrderStatus.REFUNDED],
