@@ -8,7 +8,17 @@ describe('loadPaymentsConfig', () => {
       orderWaitMs: 5000,
       stripe: null,
       reconcile: { afterSeconds: 300, intervalSeconds: 60, backoffSeconds: 60, backoffCapSeconds: 3600, maxAttempts: 10 },
+      refunds: { maxAttempts: 5, backoffSeconds: 30 },
     });
+  });
+
+  it('reads the refund retry settings and refuses ones out of range', () => {
+    expect(loadPaymentsConfig({ PAYMENTS_REFUND_MAX_ATTEMPTS: '3', PAYMENTS_REFUND_BACKOFF_SECONDS: '1' }).refunds).toEqual({
+      maxAttempts: 3,
+      backoffSeconds: 1,
+    });
+    expect(() => loadPaymentsConfig({ PAYMENTS_REFUND_MAX_ATTEMPTS: '0' })).toThrow(ConfigError);
+    expect(() => loadPaymentsConfig({ PAYMENTS_REFUND_BACKOFF_SECONDS: '0' })).toThrow(ConfigError);
   });
 
   it('reads the reconciliation settings and refuses ones out of range', () => {

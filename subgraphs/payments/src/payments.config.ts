@@ -25,6 +25,14 @@ export interface ReconcileSettings {
   maxAttempts: number;
 }
 
+/** How a refund the provider refuses is tried again before it is reported failed (payments.refund-failed). */
+export interface RefundRetrySettings {
+  /** Provider calls per refund request before it is FAILED. */
+  maxAttempts: number;
+  /** The wait after the first failed call; it doubles with each call, up to an hour. */
+  backoffSeconds: number;
+}
+
 /** What the payments subgraph reads from its environment, besides the kit's variables. */
 export interface PaymentsConfig {
   provider: PaymentProviderName;
@@ -33,6 +41,7 @@ export interface PaymentsConfig {
   /** Present when `provider` is `stripe`. */
   stripe: StripeSettings | null;
   reconcile: ReconcileSettings;
+  refunds: RefundRetrySettings;
 }
 
 export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
@@ -58,6 +67,10 @@ export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
       backoffSeconds: read.int('PAYMENTS_RECONCILE_BACKOFF_SECONDS', 60, { min: 0, max: 86_400 }),
       backoffCapSeconds: read.int('PAYMENTS_RECONCILE_BACKOFF_CAP_SECONDS', 3600, { min: 0, max: 7 * 86_400 }),
       maxAttempts: read.int('PAYMENTS_RECONCILE_MAX_ATTEMPTS', 10, { min: 1, max: 1000 }),
+    },
+    refunds: {
+      maxAttempts: read.int('PAYMENTS_REFUND_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
+      backoffSeconds: read.int('PAYMENTS_REFUND_BACKOFF_SECONDS', 30, { min: 1, max: 86_400 }),
     },
   };
 }

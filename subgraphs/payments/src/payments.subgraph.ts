@@ -23,6 +23,9 @@ import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
+import { RefundRequests1763769640200 } from './migrations/1763769640200-refund-requests';
+import { refundOnRequest } from './refund/refund-requested.handler';
+import { retryRefundsJob } from './refund/retry-refunds.job';
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
@@ -41,11 +44,24 @@ export function createPaymentsSubgraph(
     name: 'payments',
     defaultPort: 4007,
     entities: [Payment, PaymentTransaction, OrderReadModel],
-    migrations: [CreatePayments1763769600700, IsolatePaymentsByStore1763769605070, MoneyAsBigint1763769610700, ReconcilePendingPayments1763769632000],
+    migrations: [
+      CreatePayments1763769600700,
+      IsolatePaymentsByStore1763769605070,
+      MoneyAsBigint1763769610700,
+      ReconcilePendingPayments1763769632000,
+      RefundRequests1763769640200,
+    ],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE
     followsStoreStatus: true,
-    consumers: [recordOrderOnCreated, recordReservation, closeOnReleased, closeOnCancelled, refundOnCommitFailed(provider)],
+    consumers: [
+      recordOrderOnCreated,
+      recordReservation,
+      closeOnReleased,
+      closeOnCancelled,
+      refundOnCommitFailed(provider),
+      refundOnRequest(provider, config.refunds),
+    ],
     onStart: async (runtime) => {
       orderFeed.bind(runtime);
       // the simulated provider's delayed webhooks settle payments the way Stripe's do
@@ -60,7 +76,8 @@ export function createPaymentsSubgraph(
       };
     },
     // PENDING payments whose outcome never arrived are asked of the provider until they settle
-    jobs: [reconcilePaymentsJob(provider, config.reconcile)],
+    // and refunds the provider refused are tried again until they succeed or fail for good
+    jobs: [reconcilePaymentsJob(provider, config.reconcile), retryRefundsJob(provider, config.refunds)],
     httpRoutes: stripe && config.stripe ? { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) } : {},
     schema: () =>
       buildFederatedSchema({

@@ -25,6 +25,8 @@ interface PaymentData {
   paymentId: string;
   orderId: string;
   amount: MoneyData;
+  /** payments.refunded of one of orders' refunds: the amount is that refund's, counted once per refund. */
+  refundId?: string | null;
 }
 
 function storeOf(event: EventEnvelope<unknown>): string {
@@ -119,7 +121,8 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
 
 /**
  * payments.succeeded (+) and payments.refunded (−) change the order's paid amount and, once the
- * order's customer is known, their totalSpent. A payment counts once per kind (customer_payment).
+ * order's customer is known, their totalSpent. A payment counts once per kind (customer_payment); a
+ * partial refund (one with a `refundId`) once per refund, keyed by its refund id.
  */
 function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'): EventHandler<PaymentData> {
   return {
@@ -127,14 +130,15 @@ function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'
     eventType,
     async handle(event, tx) {
       const storeId = storeOf(event);
-      const { paymentId, orderId, amount } = event.data;
-      if (!isUuid(paymentId) || !isUuid(orderId) || !amount || !isAmount(amount.amount)) {
+      const { paymentId, orderId, amount, refundId } = event.data;
+      if (!isUuid(paymentId) || !isUuid(orderId) || !amount || !isAmount(amount.amount) || (refundId != null && !isUuid(refundId))) {
         throw new PermanentEventError(`${eventType} ${event.id} lacks a payment id, order id or amount`);
       }
+      const countedAs = kind === 'REFUND' && refundId ? refundId : paymentId;
       await lockStoreSegments(tx.manager, storeId, false);
       const fresh: unknown[] = await tx.manager.query(
         `INSERT INTO customer_payment (store_id, payment_id, kind, order_id, amount) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING payment_id`,
-        [storeId, paymentId, kind, orderId, amount.amount],
+        [storeId, countedAs, kind, orderId, amount.amount],
       );
       if (fresh.length === 0) return; // this payment was counted already
       const delta = kind === 'SALE' ? amount.amount : -amount.amount;

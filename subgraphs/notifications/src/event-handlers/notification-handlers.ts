@@ -4,6 +4,7 @@ import { notifyOnOrderDispatched } from './order-dispatched.handler';
 import { notifyOnShipmentTracking } from './shipment-tracking.handler';
 import { notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
+import { notifyStaffOnRefundFailed } from './refund-failed.handler';
 import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 import { notifyStaffInvitee, type StaffInvitationOptions } from './staff-invited.handler';
@@ -22,6 +23,7 @@ export function notificationHandlers(
     notifyOnPaymentFailed(options),
     notifyOnPaymentRefunded(options),
     notifyStaffOnLowStock(),
+    notifyStaffOnRefundFailed(),
     sendVerificationEmail(accountEmails),
     sendPasswordResetEmail(accountEmails),
     notifyStaffInvitee(options),

@@ -74,7 +74,7 @@ export function computeRefund(
     const line = byId.get(requested.lineItemId);
     const field = ['input', 'lines', String(index)];
     if (!line) {
-      errors.push(UserError.of('LINE_ITEM_NOT_FOUND', 'The order has no such line', [...field, 'lineItemId']));
+      errors.push(UserError.of('LINE_NOT_IN_ORDER', 'The order has no such line', [...field, 'lineItemId']));
       return;
     }
     const before = (soFar.quantityByLine.get(line.id) ?? 0) + (asked.get(line.id) ?? 0);

@@ -45,6 +45,10 @@ export class PaymentTransaction {
   @Column('text', { name: 'error_message', nullable: true })
   errorMessage: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The order’s refund (`Order.refunds.id`) a REFUND transaction was made for; null otherwise.' })
+  @Column('uuid', { name: 'refund_id', nullable: true })
+  refundId: string | null;
+
   @Field({ description: 'When the call was made (UTC).' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

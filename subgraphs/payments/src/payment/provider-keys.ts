@@ -7,6 +7,9 @@
  *   A new payment (after a FAILED one) is a new charge with a new key.
  * - `payment-<paymentId>-payment-method`: Stripe only, turning a legacy `tok_…` into a PaymentMethod for that charge.
  * - `refund-<paymentId>`: the refund of a payment's whole amount.
+ * - `refund-<refundId>` (orders' refund id), `refund-<refundId>-<attempt>` from staff's second retryRefund on: every
+ *   provider call of one attempt repeats the same key, so a call whose answer was lost never refunds twice;
+ *   a staff retry after a FAILED refund is a new key, because Stripe replays a key's first answer (the failure).
  */
 export function chargeKeyOf(paymentId: string): string {
   return `payment-${paymentId}`;
@@ -14,4 +17,8 @@ export function chargeKeyOf(paymentId: string): string {
 
 export function refundKeyOf(paymentId: string): string {
   return `refund-${paymentId}`;
+}
+
+export function refundRequestKeyOf(refundId: string, orderAttempt: number): string {
+  return orderAttempt <= 1 ? `refund-${refundId}` : `refund-${refundId}-${orderAttempt}`;
 }

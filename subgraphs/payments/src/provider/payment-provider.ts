@@ -46,6 +46,20 @@ export interface RefundOutcome {
   providerReference: string;
 }
 
+/**
+ * The provider answered and refused the refund (Stripe: a refund that ended `failed`, or an API error
+ * such as `charge_disputed`). Like any other throw from `refund` it is retried a bounded number of times.
+ */
+export class RefundRefusedError extends Error {
+  constructor(
+    readonly errorCode: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RefundRefusedError';
+  }
+}
+
 /** A payment provider: the built-in simulated one or Stripe (PAYMENTS_PROVIDER). */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
@@ -58,7 +72,7 @@ export interface PaymentProvider {
    * as a 429 is). Throws when the provider cannot be asked; the caller tries again later.
    */
   lookup(request: LookupRequest): Promise<ChargeOutcome | null>;
-  /** Throws when the refund could not be made; retrying with the same idempotency key is safe. */
+  /** Throws (RefundRefusedError when the provider said no) when the refund could not be made; retrying with the same idempotency key is safe. */
   refund(request: RefundRequest): Promise<RefundOutcome>;
 }
 
@@ -67,4 +81,5 @@ export const ProviderErrorCodes = {
   cardDeclined: 'card_declined',
   insufficientFunds: 'insufficient_funds',
   providerUnavailable: 'provider_unavailable',
+  refundFailed: 'refund_failed',
 } as const;
