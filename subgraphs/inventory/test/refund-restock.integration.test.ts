@@ -101,11 +101,9 @@ describe('inventory: restock on orders.refund-requested', () => {
     const productId = await stocked(4);
     const orderId = await soldOrder(productId, 2);
     const [home] = Object.keys(await stockAt(productId));
-    const created = await inventory
-      .client(merchant)
-      .rawRequest<{ createLocation: { location: { id: string } } }>(CREATE_LOCATION, {
-        input: { name: 'Returns', code: `returns-${randomUUID().slice(0, 6)}`, priority: 9 },
-      });
+    const created = await inventory.client(merchant).rawRequest<{ createLocation: { location: { id: string } } }>(CREATE_LOCATION, {
+      input: { name: 'Returns', code: `returns-${randomUUID().slice(0, 6)}`, priority: 9 },
+    });
     const returns = created.data.createLocation.location.id;
 
     await refundRequested(orderId, productId, [{ refundLineId: randomUUID(), quantity: 1, restock: true, locationId: returns }]);
