@@ -29,8 +29,6 @@ const TENANT_TABLES = [
   'store_order_counter',
   'store_status',
   'checkout_refusal',
-  'order_refund',
-  'order_refund_line',
 ];
 
 describe('orders subgraph: tenant isolation and store status', () => {
