@@ -2355,6 +2355,8 @@ export type Mutation = {
   recoverCart: RecoverCartPayload;
   /** Exchanges a refresh token for a new access token and refresh token; the one presented stops working. Presenting a used or revoked one revokes the whole session and is UNAUTHENTICATED. */
   refreshToken: RefreshTokenPayload;
+  /** Refunds an order of the caller’s store (staff): lines by quantity (each restocked or not, to a location), shipping, and/or an explicit amount, with a reason. Never more than captured minus refunded minus pending refunds (REFUND_EXCEEDS_REFUNDABLE), nor more units than bought minus refunded (REFUND_QUANTITY_EXCEEDED). The refund is PENDING until the payment provider answers. */
+  refundOrder: RefundOrderPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
   /** Takes a discount code off a cart. */
@@ -2375,6 +2377,8 @@ export type Mutation = {
   requestPasswordReset: RequestPasswordResetPayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
+  /** Asks the payment provider again for a FAILED refund of the caller’s store (staff). */
+  retryRefund: RetryRefundPayload;
   /** Reviews a cart before completing its checkout: the cart priced now, and as userErrors what changed (an ended or deactivated code is taken off: DISCOUNT_CODE_EXPIRED; PRICE_CHANGED) and what blocks completion (LINE_UNAVAILABLE, INSUFFICIENT_STOCK, DISCOUNT_CODE_USED_UP, EMAIL_REQUIRED, SHIPPING_ADDRESS_REQUIRED, ADDRESS_INCOMPLETE, SHIPPING_RATE_REQUIRED, GUEST_CHECKOUT_DISABLED, PHONE_REQUIRED, STORE_UNAVAILABLE). The total shown is recorded on the cart. */
   reviewCheckout: ReviewCheckoutPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
@@ -2775,6 +2779,11 @@ export type MutationRefreshTokenArgs = {
 };
 
 
+export type MutationRefundOrderArgs = {
+  input: RefundOrderInput;
+};
+
+
 export type MutationRegisterArgs = {
   input: RegisterInput;
 };
@@ -2822,6 +2831,11 @@ export type MutationRequestPasswordResetArgs = {
 
 export type MutationResetPasswordArgs = {
   input: ResetPasswordInput;
+};
+
+
+export type MutationRetryRefundArgs = {
+  input: RetryRefundInput;
 };
 
 
@@ -3135,6 +3149,10 @@ export type Order = {
   paymentStatus: OrderPaymentStatus;
   /** Every payment attempt of the order, oldest first; empty unless the caller is its customer or store staff. */
   payments: Array<Payment>;
+  /** What may still be refunded: captured minus refunded minus refunds still pending. */
+  refundableAmount: Money;
+  /** The order’s refunds, oldest first, whatever their status. */
+  refunds: Array<Refund>;
   /** When the stock reservation lapses unless the order is paid. */
   reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether stock is held for it. */
@@ -3163,6 +3181,8 @@ export type Order = {
   taxTotal: Money;
   /** What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it). */
   total: Money;
+  /** What refunds have given back (a whole payment refunded by the platform counts whole). */
+  totalRefunded: Money;
   /**
    * Tracking number of its latest shipment (or of its dispatch, for orders dispatched before shipments existed).
    * @deprecated Use shipments { trackingNumber }
@@ -3432,6 +3452,8 @@ export type OrderLineItem = {
   productId: Scalars['ID']['output'];
   /** Units bought. */
   quantity: Scalars['Int']['output'];
+  /** Units of this line refunded or being refunded (failed refunds not counted). */
+  refundedQuantity: Scalars['Int']['output'];
   /** The option values of the variant bought (none for a default variant). */
   selectedOptions: Array<SelectedOption>;
   /** The variant’s SKU at order time; null when it had none. */
@@ -3460,9 +3482,11 @@ export type OrderPaymentStatus =
   | 'PAID'
   /** Part of the authorized total was captured (a first shipment, or staff). */
   | 'PARTIALLY_PAID'
+  /** Paid, and part of what was captured has been refunded. */
+  | 'PARTIALLY_REFUNDED'
   /** A payment is being processed. */
   | 'PENDING'
-  /** The money taken was given back. */
+  /** Everything captured has been refunded. */
   | 'REFUNDED'
   /** No payment yet. */
   | 'UNPAID'
@@ -3702,6 +3726,8 @@ export type PaymentTransaction = {
   id: Scalars['ID']['output'];
   /** The provider's reference (a Stripe PaymentIntent or Refund id; a PayPal order or refund id). */
   providerReference: Maybe<Scalars['String']['output']>;
+  /** The order’s refund (`Order.refunds.id`) a REFUND transaction was made for; null otherwise. */
+  refundId: Maybe<Scalars['ID']['output']>;
   /** PENDING, SUCCEEDED or FAILED. */
   status: PaymentTransactionStatus;
   /** AUTHORIZATION, CAPTURE, SALE, REFUND or VOID. */
@@ -4683,6 +4709,108 @@ export type RefreshTokenPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Money given back on an order: by line and quantity, shipping, or an explicit amount. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** What the refund gives back, shipping included. */
+  amount: Money;
+  /** How many times it was asked of payments (1, plus one per retryRefund). */
+  attempts: Scalars['Int']['output'];
+  /** When it was asked for (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the provider refused it, when FAILED. */
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** Opaque refund id; the payment provider’s idempotency key. */
+  id: Scalars['ID']['output'];
+  /** The order lines the refund gives back, with units and restock choice. */
+  lines: Array<RefundLine>;
+  /** A note for the store’s staff. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The order refunded. */
+  orderId: Scalars['ID']['output'];
+  /** Why the money is given back (staff’s words). */
+  reason: Scalars['String']['output'];
+  /** The part of the amount that is shipping. */
+  shipping: Money;
+  /** Where the refund is. */
+  status: RefundStatus;
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Units of one order line a refund gives back. */
+export type RefundLine = {
+  __typename?: 'RefundLine';
+  /** Opaque refund line id. */
+  id: Scalars['ID']['output'];
+  /** The order line refunded. */
+  lineItemId: Scalars['ID']['output'];
+  /** Where restocked units go; null: where the stock was committed from. */
+  locationId: Maybe<Scalars['ID']['output']>;
+  /** Units refunded. */
+  quantity: Scalars['Int']['output'];
+  /** Whether the units go back into stock. */
+  restock: Scalars['Boolean']['output'];
+};
+
+/** Units of one order line to refund, and whether they go back into stock. */
+export type RefundLineInput = {
+  /** The order line (`Order.lineItems.id`). */
+  lineItemId: Scalars['ID']['input'];
+  /** Where restocked units go; default: the location the stock was committed from. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Units to refund: at most those bought and not refunded yet. */
+  quantity: Scalars['Int']['input'];
+  /** Put the units back into stock (default false). */
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A refund of an order: lines and quantities, shipping, and/or an explicit amount, with a reason. */
+export type RefundOrderInput = {
+  /** The amount to give back, in minor units of the order’s currency, instead of what the lines and shipping come to. */
+  amount?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** A key unique to this refund on this order: repeating the call with it returns the same refund. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Lines to refund; their amount is each line’s total after discounts, incl. tax, pro rata by quantity. */
+  lines?: InputMaybe<Array<RefundLineInput>>;
+  /** A note for the store’s staff. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** Why the money is given back (kept for the store’s staff; the shopper is told the amount only). */
+  reason: Scalars['String']['input'];
+  /** Shipping to refund (none when left out). */
+  shipping?: InputMaybe<RefundShippingInput>;
+};
+
+/** Result of refundOrder. */
+export type RefundOrderPayload = {
+  __typename?: 'RefundOrderPayload';
+  /** The order refunded; null when nothing was done. */
+  order: Maybe<Order>;
+  /** The refund, PENDING until the payment provider answers; null when nothing was done. */
+  refund: Maybe<Refund>;
+  /** Why nothing was done; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** How much of the shipping to refund: all that is left, or an amount. */
+export type RefundShippingInput = {
+  /** Shipping to refund, in minor units of the order’s currency (ignored with fullRefund). */
+  amount?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Refund all the shipping not refunded yet. */
+  fullRefund?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where a refund is. */
+export type RefundStatus =
+  /** The provider refused it after every attempt (see failureReason); staff may retry it with retryRefund. */
+  | 'FAILED'
+  /** Asked of the payment provider; its amount is already held back from what is refundable. */
+  | 'PENDING'
+  /** The provider gave the money back. */
+  | 'SUCCEEDED';
+
 /** A new account. New users are CUSTOMERs and must verify their email. */
 export type RegisterInput = {
   /** Sign-in email address; a verification link is sent to it. */
@@ -4848,6 +4976,23 @@ export type ResetPasswordPayload = {
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A FAILED refund to ask of the payment provider again. */
+export type RetryRefundInput = {
+  /** The refund (`Order.refunds.id`). */
+  refundId: Scalars['ID']['input'];
+};
+
+/** Result of retryRefund. */
+export type RetryRefundPayload = {
+  __typename?: 'RetryRefundPayload';
+  /** The order refunded; null when nothing was done. */
+  order: Maybe<Order>;
+  /** The refund, PENDING until the payment provider answers; null when nothing was done. */
+  refund: Maybe<Refund>;
+  /** Why nothing was done; empty on success. */
   userErrors: Array<UserError>;
 };
 

@@ -23,6 +23,8 @@ import { CreateInventory1763769600200 } from './migrations/1763769600200-create-
 import { CreateReservations1763769600400 } from './migrations/1763769600400-create-reservations';
 import { IsolateByStore1763769605020 } from './migrations/1763769605020-isolate-by-store';
 import { StockPerVariantAndLocation1763769621000 } from './migrations/1763769621000-stock-per-variant-and-location';
+import { RefundRestocks1763769640300 } from './migrations/1763769640300-refund-restocks';
+import { restockOnRefund } from './restock/restock-on-refund.handler';
 
 const reservations = loadReservationConfig();
 // read once at start, as before: it only seeds new items now
@@ -33,7 +35,13 @@ export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
   defaultPort: 4004,
   entities: [InventoryItem, StockAdjustment, Location],
-  migrations: [CreateInventory1763769600200, CreateReservations1763769600400, IsolateByStore1763769605020, StockPerVariantAndLocation1763769621000],
+  migrations: [
+    CreateInventory1763769600200,
+    CreateReservations1763769600400,
+    IsolateByStore1763769605020,
+    StockPerVariantAndLocation1763769621000,
+    RefundRestocks1763769640300,
+  ],
   publishes: ['inventory'],
   // the staff of a SUSPENDED or CLOSED store may read its stock but not change it
   followsStoreStatus: true,
@@ -47,6 +55,7 @@ export const inventorySubgraph: SubgraphDefinition = {
     releaseReservationOnCancel,
     restockCancelledRemainder,
     extendReservationForManualPayment,
+    restockOnRefund(() => lowStockThreshold),
   ],
   jobs: [reservationExpiryJob(reservations)],
   schema: () =>

@@ -30,12 +30,17 @@ import { OrderSearchAndAudit1763769644000 } from './migrations/1763769644000-ord
 import { SearchByFulfilmentStatus1763769644100 } from './migrations/1763769644100-search-by-fulfilment-status';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
+import { OrderRefunds1763769640100 } from './migrations/1763769640100-order-refunds';
+import { Refund } from './refund/refund.entity';
+import { RefundLine } from './refund/refund-line.entity';
+import { LineItemRefundsResolver, OrderRefundsResolver, RefundLinesResolver } from './refund/refund.resolver';
+import { refundOutcomeHandlers } from './refund/refund-outcome.handlers';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
-  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, ProductSnapshot, VariantSnapshot],
+  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, ProductSnapshot, VariantSnapshot, Refund, RefundLine],
   migrations: [
     CreateOrders1763769600300,
     IsolateOrdersByStore1763769605060,
@@ -44,6 +49,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     StatusChangePayment1763769611100,
     OrderByVariant1763769622000,
     OrderFromCheckout1763769631200,
+    OrderRefunds1763769640100,
     PartialFulfilment1763769641000,
     PaymentCaptureMode1763769642100,
     OrderSearchAndAudit1763769644000,
@@ -59,12 +65,13 @@ export const ordersSubgraph: SubgraphDefinition = {
     shipmentDelivered,
     ...checkoutSettingsHandlers,
     ...auditEventHandlers,
+    ...refundOutcomeHandlers,
   ],
   // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver, FulfilmentResolver, OrderTagsResolver, OrderAuditResolver],
+      resolvers: [OrderResolver, FulfilmentResolver, OrderTagsResolver, OrderAuditResolver, OrderRefundsResolver, RefundLinesResolver, LineItemRefundsResolver],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },

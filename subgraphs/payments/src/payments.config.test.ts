@@ -11,6 +11,7 @@ describe('loadPaymentsConfig', () => {
       reconcile: { afterSeconds: 300, intervalSeconds: 60, backoffSeconds: 60, backoffCapSeconds: 3600, maxAttempts: 10 },
       authorizationExpiryIntervalSeconds: 300,
       simulatedAuthorizationTtlSeconds: 7 * 86_400,
+      refunds: { maxAttempts: 5, backoffSeconds: 30 },
     });
   });
 
@@ -19,6 +20,15 @@ describe('loadPaymentsConfig', () => {
     expect(config).toMatchObject({ authorizationExpiryIntervalSeconds: 30, simulatedAuthorizationTtlSeconds: 600 });
     expect(() => loadPaymentsConfig({ PAYMENTS_AUTHORIZATION_EXPIRY_INTERVAL_SECONDS: '0' })).toThrow(ConfigError);
     expect(() => loadPaymentsConfig({ PAYMENTS_SIMULATED_AUTHORIZATION_TTL_SECONDS: 'a week' })).toThrow(ConfigError);
+  });
+
+  it('reads the refund retry settings and refuses ones out of range', () => {
+    expect(loadPaymentsConfig({ PAYMENTS_REFUND_MAX_ATTEMPTS: '3', PAYMENTS_REFUND_BACKOFF_SECONDS: '1' }).refunds).toEqual({
+      maxAttempts: 3,
+      backoffSeconds: 1,
+    });
+    expect(() => loadPaymentsConfig({ PAYMENTS_REFUND_MAX_ATTEMPTS: '0' })).toThrow(ConfigError);
+    expect(() => loadPaymentsConfig({ PAYMENTS_REFUND_BACKOFF_SECONDS: '0' })).toThrow(ConfigError);
   });
 
   it('reads the reconciliation settings and refuses ones out of range', () => {

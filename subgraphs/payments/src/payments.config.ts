@@ -41,6 +41,14 @@ export interface ReconcileSettings {
   maxAttempts: number;
 }
 
+/** How a refund the provider refuses is tried again before it is reported failed (payments.refund-failed). */
+export interface RefundRetrySettings {
+  /** Provider calls per refund request before it is FAILED. */
+  maxAttempts: number;
+  /** The wait after the first failed call; it doubles with each call, up to an hour. */
+  backoffSeconds: number;
+}
+
 /** What the payments subgraph reads from its environment, besides the kit's variables. */
 export interface PaymentsConfig {
   provider: PaymentProviderName;
@@ -55,6 +63,7 @@ export interface PaymentsConfig {
   authorizationExpiryIntervalSeconds: number;
   /** How long the simulated provider's authorizations can be captured (Stripe: 7 days). */
   simulatedAuthorizationTtlSeconds: number;
+  refunds: RefundRetrySettings;
 }
 
 export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
@@ -84,6 +93,10 @@ export function loadPaymentsConfig(env: Env = process.env): PaymentsConfig {
     },
     authorizationExpiryIntervalSeconds: read.int('PAYMENTS_AUTHORIZATION_EXPIRY_INTERVAL_SECONDS', 300, { min: 1, max: 86_400 }),
     simulatedAuthorizationTtlSeconds: read.int('PAYMENTS_SIMULATED_AUTHORIZATION_TTL_SECONDS', 7 * 86_400, { min: 1, max: 30 * 86_400 }),
+    refunds: {
+      maxAttempts: read.int('PAYMENTS_REFUND_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
+      backoffSeconds: read.int('PAYMENTS_REFUND_BACKOFF_SECONDS', 30, { min: 1, max: 86_400 }),
+    },
   };
 }
 

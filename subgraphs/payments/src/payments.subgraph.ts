@@ -38,6 +38,9 @@ import { capturePaymentResolver } from './capture/capture-payment.resolver';
 import { captureOnFulfilment } from './capture/capture-on-fulfilment.handler';
 import { voidOnCancelled } from './void/void-on-cancelled.handler';
 import { expireAuthorizationsJob } from './void/expire-authorizations.job';
+import { RefundRequests1763769640200 } from './migrations/1763769640200-refund-requests';
+import { refundOnRequest } from './refund/refund-requested.handler';
+import { retryRefundsJob } from './refund/retry-refunds.job';
 
 /**
  * Payments owns payments and their provider transactions. The provider comes from configuration;
@@ -68,6 +71,7 @@ export function createPaymentsSubgraph(
       IsolatePaymentsByStore1763769605070,
       MoneyAsBigint1763769610700,
       ReconcilePendingPayments1763769632000,
+      RefundRequests1763769640200,
       AuthorizeThenCapture1763769642000,
       ManualPaymentMethods1763769643000,
       FindPayPalPayments1763769645000,
@@ -85,6 +89,7 @@ export function createPaymentsSubgraph(
       ...checkoutSettingsHandlers,
       captureOnFulfilment(provider),
       voidOnCancelled(provider),
+      refundOnRequest(provider, config.refunds),
     ],
     onStart: async (runtime) => {
       orderFeed.bind(runtime);
@@ -100,8 +105,13 @@ export function createPaymentsSubgraph(
       };
     },
     // PENDING payments whose outcome never arrived are asked of the provider until they settle
-    // open authorizations past the provider's deadline are voided (payments.voided)
-    jobs: [reconcilePaymentsJob(provider, config.reconcile), expireAuthorizationsJob(provider, config.authorizationExpiryIntervalSeconds)],
+    // open authorizations past the provider's deadline are voided (payments.voided), and refunds the provider
+    // refused are tried again until they succeed or fail for good
+    jobs: [
+      reconcilePaymentsJob(provider, config.reconcile),
+      expireAuthorizationsJob(provider, config.authorizationExpiryIntervalSeconds),
+      retryRefundsJob(provider, config.refunds),
+    ],
     httpRoutes: {
       ...(stripe && config.stripe && { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) }),
       ...(paypal && config.paypal && { '/webhooks/paypal': payPalWebhookRoute(payPalWebhookVerifier(paypal, config.paypal.webhookId)) }),

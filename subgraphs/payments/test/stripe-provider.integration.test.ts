@@ -214,6 +214,35 @@ describe('payments subgraph: the Stripe provider and its webhook', () => {
     expect((await outbox(orderId)).map((entry) => entry.type)).toEqual(['payments.initiated', 'payments.succeeded', 'payments.refunded']);
   });
 
+  it('the adapter: maps Stripe’s refund errors and failed refunds to refusals, and refunds again once Stripe lets it', async () => {
+    const orderId = await saga.placeOrder({ customerId, total: 1200 });
+    const payment = (await pay(orderId, { token: 'pm_card_visa' })).payment!;
+    const refund = (idempotencyKey: string) =>
+      adapter.refund({
+        paymentId: payment.id,
+        orderId,
+        providerReference: payment.providerReference!,
+        amount: { amount: 500, currencyCode: 'USD' },
+        reason: 'damaged',
+        idempotencyKey,
+      });
+    try {
+      stripeApi.failRefunds = 'declined';
+      await expect(refund('refund-a')).rejects.toMatchObject({ name: 'RefundRefusedError', errorCode: 'charge_disputed' });
+      stripeApi.failRefunds = 'failed';
+      await expect(refund('refund-b')).rejects.toMatchObject({ name: 'RefundRefusedError', errorCode: 'expired_or_canceled_card' });
+    } finally {
+      stripeApi.failRefunds = null;
+    }
+    await expect(refund('refund-c')).resolves.toEqual({ providerReference: expect.stringMatching(/^re_fake_/) });
+    const sent = stripeApi.callsTo('/v1/refunds').filter((call) => call.params.get('payment_intent') === payment.providerReference);
+    expect(sent.map((call) => [call.idempotencyKey, call.params.get('amount')])).toEqual([
+      ['refund-a', '500'],
+      ['refund-b', '500'],
+      ['refund-c', '500'],
+    ]);
+  });
+
   describe('payments that never get stuck', () => {
     it('retries a payment whose answer was lost with a new client key: Stripe gets the same key and answers the same PaymentIntent', async () => {
       const orderId = await saga.placeOrder({ customerId, total: 2100 });

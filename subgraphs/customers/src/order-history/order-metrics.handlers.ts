@@ -27,6 +27,8 @@ interface PaymentData {
   amount: MoneyData;
   /** payments.captured: the capture (one of several of an authorization). */
   captureId?: string;
+  /** payments.refunded of one of orders' refunds: the amount is that refund's, counted once per refund. */
+  refundId?: string | null;
 }
 
 function storeOf(event: EventEnvelope<unknown>): string {
@@ -122,7 +124,8 @@ export const countOrderOnCreated: EventHandler<OrderCreatedData> = {
 /**
  * payments.succeeded and payments.captured (+) and payments.refunded (−) change the order's paid amount and,
  * once the order's customer is known, their totalSpent. A payment counts once per kind (customer_payment);
- * an authorization counts nothing until captured, then each capture once, under its own id (`captureId`).
+ * an authorization counts nothing until captured, then each capture once, under its own id (`captureId`); a
+ * partial refund (one with a `refundId`) once per refund, under its refund id.
  */
 function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND', idOf = (data: PaymentData) => data.paymentId): EventHandler<PaymentData> {
   return {
@@ -168,4 +171,5 @@ function paymentHandler(name: string, eventType: string, kind: 'SALE' | 'REFUND'
 export const addPaymentOnSucceeded = paymentHandler('customers-payment-succeeded', 'payments.succeeded', 'SALE');
 // a capture is money taken like a sale: it counts under the capture's id, so several captures of one payment each count once
 export const addPaymentOnCaptured = paymentHandler('customers-payment-captured', 'payments.captured', 'SALE', (data) => data.captureId ?? '');
-export const subtractPaymentOnRefunded = paymentHandler('customers-payment-refunded', 'payments.refunded', 'REFUND');
+// a staff refund (issue 15) counts once per refund; the automatic full refund of a payment carries no refundId
+export const subtractPaymentOnRefunded = paymentHandler('customers-payment-refunded', 'payments.refunded', 'REFUND', (data) => data.refundId ?? data.paymentId);

@@ -77,6 +77,16 @@ export interface PaymentRefunded extends PaymentEvent {
   reason: string | null;
 }
 
+/** `payments.refund-failed`: a refund of the order failed at the provider after every attempt. */
+export interface RefundFailed {
+  storeId: string;
+  orderId: string;
+  refundId: string;
+  amount: MoneyData;
+  message: string | null;
+  attempts: number;
+}
+
 export interface LowStock {
   storeId: string;
   productId: string;
@@ -180,6 +190,18 @@ export function readPaymentInitiated(event: EventEnvelope): PaymentInitiated {
 export function readPaymentRefunded(event: EventEnvelope): PaymentRefunded {
   const read = new EventDataReader(event);
   return { ...payment(read), reason: read.optionalString('reason') };
+}
+
+export function readRefundFailed(event: EventEnvelope): RefundFailed {
+  const read = new EventDataReader(event);
+  return {
+    storeId: read.storeId(),
+    orderId: read.uuid('orderId'),
+    refundId: read.uuid('refundId'),
+    amount: read.money('amount'),
+    message: read.optionalString('message'),
+    attempts: read.int('attempts'),
+  };
 }
 
 export function readLowStock(event: EventEnvelope): LowStock {

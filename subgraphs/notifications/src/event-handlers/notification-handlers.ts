@@ -4,6 +4,7 @@ import { notifyOnOrderDispatched } from './order-dispatched.handler';
 import { notifyOnShipmentTracking } from './shipment-tracking.handler';
 import { notifyOnManualPaymentAwaited, notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
+import { notifyStaffOnRefundFailed } from './refund-failed.handler';
 import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 import { notifyStaffInvitee, type StaffInvitationOptions } from './staff-invited.handler';
@@ -23,6 +24,7 @@ export function notificationHandlers(
     notifyOnPaymentRefunded(options),
     notifyOnManualPaymentAwaited(options),
     notifyStaffOnLowStock(),
+    notifyStaffOnRefundFailed(),
     sendVerificationEmail(accountEmails),
     sendPasswordResetEmail(accountEmails),
     notifyStaffInvitee(options),

@@ -85,6 +85,11 @@ export const notificationTexts = {
     title: 'Refund issued',
     message: `We refunded ${formatMoney(payment.amount)} for ${orderName(payment.orderNumber)}${because(payment.reason)}. It can take a few business days to appear on your statement.`,
   }),
+  refundFailed: (refund: { orderNumber: string | null; amount: MoneyData; message: string | null; attempts: number }): NotificationText => ({
+    type: NotificationType.PAYMENT,
+    title: `Refund failed for ${orderName(refund.orderNumber)}`,
+    message: `The refund of ${formatMoney(refund.amount)} for ${orderName(refund.orderNumber)} failed after ${refund.attempts} attempts${because(refund.message)}. Retry it from the order (retryRefund) or refund the shopper another way.`,
+  }),
   lowStock: (stock: { productId: string; available: number; lowStockThreshold: number }): NotificationText => ({
     type: NotificationType.STOCK,
     title: `Low stock: ${stock.available} left`,

@@ -36,7 +36,7 @@ async function analyse(db: EntityManager, storeId: string, input: OrderAnalytics
   const daily: { day: string; orders: string; revenue: string; revenue_orders: string }[] = await db.query(
     `SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
             count(o.id) AS orders,
-            coalesce(sum(o.total_amount) FILTER (WHERE o.status = ANY($5) AND o.currency_code = $4), 0) AS revenue,
+            coalesce(sum(o.total_amount - o.refunded_amount) FILTER (WHERE o.status = ANY($5) AND o.currency_code = $4), 0) AS revenue,
             count(o.id) FILTER (WHERE o.status = ANY($5) AND o.currency_code = $4) AS revenue_orders
        FROM generate_series(date_trunc('day', $2::timestamptz AT TIME ZONE 'UTC'), ($3::timestamptz AT TIME ZONE 'UTC') - interval '1 microsecond', interval '1 day') AS d(day)
        LEFT JOIN customer_order o

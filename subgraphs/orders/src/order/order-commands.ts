@@ -1,4 +1,4 @@
-import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import type { Order } from './order.entity';
 import { CANCELLABLE, OrderStatus } from './order-status';
 import { InvalidTransition, lockOrder, transition } from './order-transitions';
@@ -9,6 +9,15 @@ import { OrderCancelReason } from './cancel-reason';
 import { staffChangeRefusal } from './staff-store-status';
 import { auditActorOf, recordOrderAudit } from '../audit/record-order-audit';
 import { OrderAuditAction } from '../audit/order-audit-action';
+import { cancelPaidOrder, PAID_CANCELLABLE } from '../refund/cancel-paid-order';
+import { capturedAmount } from '../refund/refund-amounts';
+
+/** A change that needed a refund the refund rules refused (its userErrors say why); nothing is written. */
+class RefundRefused extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super('refund refused');
+  }
+}
 
 type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
 
@@ -46,14 +55,17 @@ export async function changeOrder<T extends OrderPayload>(
     } catch (error) {
       if (error instanceof InvalidTransition) return payload.failed(invalid(error));
       if (error instanceof OrderChangeRefused) return payload.failed(error.userError);
+      if (error instanceof RefundRefused) return payload.failed(...error.userErrors);
       throw error;
     }
   });
 }
 
 /**
- * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The shopper
- * is told the reason code only; the note (`reason`) stays in the history for the staff.
+ * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The store's
+ * staff may also cancel a paid order that shipped nothing (PAYMENT_SUCCESS, CONFIRMED): it is refunded in
+ * full and restocked in the same step (`cancelPaidOrder`); a shopper's cancel of a paid order is
+ * INVALID_TRANSITION. The shopper is told the reason code only; the note (`reason`) stays in the history for the staff.
  */
 export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): Promise<CancelOrderPayload> {
   return changeOrder(
@@ -62,9 +74,20 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     CancelOrderPayload,
     (order) => canCancelOrder(context.caller, order),
     async (tx, order) => {
-      if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
       const reasonCode = input.reasonCode ?? OrderCancelReason.OTHER;
-      const cancelled = await transition(tx, order, OrderStatus.CANCELLED, { reason: input.reason ?? null, reasonCode });
+      const why = { reason: input.reason ?? null, reasonCode };
+      let cancelled: Order;
+      // a paid order's money must be back with the shopper first; an order whose card is only authorized (a MANUAL-capture
+      // store, nothing or part captured) is not cancelled this way: its stock is committed and only a refund restocks it
+      if (PAID_CANCELLABLE.includes(order.status) && capturedAmount(order) > 0 && managesStore(context.caller, order.storeId)) {
+        const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+        const done = await cancelPaidOrder(tx, order, why, actor);
+        if (done.refund && !done.refund.refund) throw new RefundRefused(done.refund.userErrors);
+        cancelled = done.order;
+      } else {
+        if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
+        cancelled = await transition(tx, order, OrderStatus.CANCELLED, why);
+      }
       await recordOrderAudit(tx, {
         orderId: order.id,
         storeId: order.storeId,

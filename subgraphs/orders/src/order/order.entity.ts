@@ -56,6 +56,10 @@ export class Order {
   @Column('bigint', { name: 'total_amount', transformer: bigintAsNumber })
   totalAmount: number;
 
+  /** What refunds gave back (added once per refund as payments confirms it). */
+  @Column('bigint', { name: 'refunded_amount', transformer: bigintAsNumber, default: 0 })
+  refundedAmount: number;
+
   @Field(() => ShippingAddress, { nullable: true, description: 'Where the order is shipped; null for a checkout with nothing to ship.' })
   @Column('jsonb', { name: 'shipping_address', nullable: true })
   shippingAddress: ShippingAddress | null;

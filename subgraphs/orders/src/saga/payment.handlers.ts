@@ -6,6 +6,7 @@ import { OrderStatusChange } from '../order/order-status-change.entity';
 import { advance, saveOrder } from '../order/order-transitions';
 import { orderEventHandler } from './order-event-handler';
 import { stockHeldForConfirmation } from './confirm-on-payment';
+import { recordRefundSucceeded } from '../refund/refund-outcome';
 
 /** What every payments event carries that orders reads (payments' `party`). */
 interface PaymentEventData {
@@ -37,7 +38,7 @@ const initiated = orderEventHandler<PaymentEventData>('orders-payment-initiated'
  * held for a while yet (`stockHeldForConfirmation`); otherwise PAYMENT_SUCCESS until inventory.committed.
  */
 const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded', 'payments.succeeded', async (tx, order, event) => {
-  if (order.paymentStatus === PaymentStatus.PAID || order.paymentStatus === PaymentStatus.REFUNDED) return;
+  if ([PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED].includes(order.paymentStatus)) return;
   order.paymentStatus = PaymentStatus.PAID;
   if (![OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED].includes(order.status)) {
     // e.g. cancelled because the reservation expired: inventory will refuse to commit and payments refunds
@@ -106,11 +107,20 @@ const failed = orderEventHandler<PaymentEventData & { message: string }>('orders
   await advance(tx, order, path, { reason: event.data.message ?? 'The payment failed', paymentId: event.data.paymentId ?? null });
 });
 
-/** payments.refunded: money went back to the shopper (e.g. paid after the stock was released). */
-const refunded = orderEventHandler<{ orderId: string; reason: string }>('orders-payment-refunded', 'payments.refunded', async (tx, order, event) => {
-  order.paymentStatus = PaymentStatus.REFUNDED;
-  await advance(tx, order, [OrderStatus.REFUNDED], { reason: event.data.reason ?? null });
-  if (order.status !== OrderStatus.REFUNDED) await saveOrder(tx, order);
-});
+/**
+ * payments.refunded: money went back to the shopper. With a `refundId` it answers one of the order's
+ * refunds (`recordRefundSucceeded`); without, payments gave the whole payment back on its own (paid after
+ * the stock was released).
+ */
+const refunded = orderEventHandler<{ orderId: string; reason: string; refundId?: string | null }>(
+  'orders-payment-refunded',
+  'payments.refunded',
+  async (tx, order, event, logger) => {
+    if (event.data.refundId) return recordRefundSucceeded(tx, order, event.data.refundId, logger);
+    order.paymentStatus = PaymentStatus.REFUNDED;
+    await advance(tx, order, [OrderStatus.REFUNDED], { reason: event.data.reason ?? null });
+    if (order.status !== OrderStatus.REFUNDED) await saveOrder(tx, order);
+  },
+);
 
 export const paymentHandlers = [initiated, succeeded, failed, refunded, authorized, captured, voided];

@@ -48,6 +48,9 @@ export class PaymentTransaction {
   /** The key a capture or void was asked with (staff's idempotencyKey, or the shipment's): asked again, it is made once. */
   @Column('varchar', { name: 'idempotency_key', length: 255, nullable: true })
   idempotencyKey: string | null;
+  @Field(() => ID, { nullable: true, description: 'The order’s refund (`Order.refunds.id`) a REFUND transaction was made for; null otherwise.' })
+  @Column('uuid', { name: 'refund_id', nullable: true })
+  refundId: string | null;
 
   @Field({ description: 'When the call was made (UTC).' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

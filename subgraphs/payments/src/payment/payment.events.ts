@@ -9,6 +9,7 @@ export const PaymentEvents = {
   authorized: 'payments.authorized',
   captured: 'payments.captured',
   voided: 'payments.voided',
+  refundFailed: 'payments.refund-failed',
 } as const;
 
 /** What every payment event carries, so consumers (orders, notifications) need no lookups. */
@@ -51,10 +52,10 @@ export function failedData(payment: Payment, failure: { errorCode: string; messa
   return { ...party(payment), provider: payment.provider, errorCode: failure.errorCode, message: failure.message };
 }
 
-/** What went back: the whole amount of a sale, what was captured of an authorization. */
+/** A whole payment given back by payments itself (paid after the stock was released; no refundId): the whole amount of a sale, what was captured of an authorization. */
 export function refundedData(payment: Payment, reason: string) {
   const given = payment.captureMode === 'MANUAL' ? payment.capturedMinorUnits : payment.amountMinorUnits;
-  return { ...party(payment), amount: { amount: given, currencyCode: payment.currencyCode }, reason };
+  return { ...party(payment), amount: { amount: given, currencyCode: payment.currencyCode }, reason, refundId: null, actor: null };
 }
 
 export function authorizedData(payment: Payment) {
@@ -95,5 +96,45 @@ export function voidedData(payment: Payment, released: number, reason: string, a
     customerId: payment.customerId,
     email: payment.email,
     actor,
+  };
+}
+
+/** What orders asked to refund (orders.refund-requested), as payments keeps it. */
+export interface RequestedRefund {
+  refundId: string;
+  amount: number;
+  currencyCode: string;
+  actor: { userId: string } | null;
+}
+
+/**
+ * One of orders' refunds went through: `amount` is what this refund gave back (not the payment's), and
+ * `reason` is null: the staff's reason is theirs, not something to mail to the order's address.
+ */
+export function refundSucceededData(payment: Payment, refund: RequestedRefund) {
+  return {
+    ...party(payment),
+    amount: { amount: refund.amount, currencyCode: refund.currencyCode },
+    reason: null,
+    refundId: refund.refundId,
+    actor: refund.actor,
+  };
+}
+
+/** One of orders' refunds failed after every attempt: staff must see it (orders marks it FAILED, notifications tells them). */
+export function refundFailedData(
+  order: { orderId: string; paymentId: string | null },
+  refund: RequestedRefund,
+  failure: { errorCode: string; message: string; attempts: number },
+) {
+  return {
+    orderId: order.orderId,
+    paymentId: order.paymentId,
+    refundId: refund.refundId,
+    amount: { amount: refund.amount, currencyCode: refund.currencyCode },
+    errorCode: failure.errorCode,
+    message: failure.message,
+    attempts: failure.attempts,
+    actor: refund.actor,
   };
 }

@@ -12,6 +12,9 @@ import { createHash } from 'node:crypto';
  * - `payment-<paymentId>-amount-mismatch`: PayPal only, giving back a capture of another amount than the payment's.
  * - `refund-<paymentId>`: the refund of a payment's whole amount.
  * - `capture-<paymentId>-<key>` and `void-<paymentId>`: captures and the void of an authorization (below).
+ * - `refund-<refundId>` (orders' refund id), `refund-<refundId>-<attempt>` from staff's second retryRefund on: every
+ *   provider call of one attempt repeats the same key, so a call whose answer was lost never refunds twice;
+ *   a staff retry after a FAILED refund is a new key, because Stripe replays a key's first answer (the failure).
  */
 export function chargeKeyOf(paymentId: string): string {
   return `payment-${paymentId}`;
@@ -31,4 +34,9 @@ export function captureKeyOf(paymentId: string, key: string): string {
 /** `void-<paymentId>`: releasing what is left of an authorization (there is only ever one void). */
 export function voidKeyOf(paymentId: string): string {
   return `void-${paymentId}`;
+}
+
+/** `refund-<refundId>`, then `refund-<refundId>-<attempt>` from staff's second retryRefund on (above). */
+export function refundRequestKeyOf(refundId: string, orderAttempt: number): string {
+  return orderAttempt <= 1 ? `refund-${refundId}` : `refund-${refundId}-${orderAttempt}`;
 }

@@ -104,6 +104,20 @@ export class ProviderRefusal extends Error {
   }
 }
 
+/**
+ * The provider answered and refused the refund (Stripe: a refund that ended `failed`, or an API error
+ * such as `charge_disputed`). Like any other throw from `refund` it is retried a bounded number of times.
+ */
+export class RefundRefusedError extends Error {
+  constructor(
+    readonly errorCode: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RefundRefusedError';
+  }
+}
+
 /** A payment provider: the built-in simulated one, Stripe or PayPal (PAYMENTS_PROVIDER). */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
@@ -116,7 +130,7 @@ export interface PaymentProvider {
    * as a 429 is). Throws when the provider cannot be asked; the caller tries again later.
    */
   lookup(request: LookupRequest): Promise<ChargeOutcome | null>;
-  /** Throws when the refund could not be made; retrying with the same idempotency key is safe. */
+  /** Throws (RefundRefusedError when the provider said no) when the refund could not be made; retrying with the same idempotency key is safe. */
   refund(request: RefundRequest): Promise<RefundOutcome>;
   /** Holds the amount on the card without taking it: `authorized` (with the provider's expiry), `failed` or `pending`, as a charge. */
   authorize(request: ChargeRequest): Promise<ChargeOutcome>;
@@ -139,4 +153,5 @@ export const ProviderErrorCodes = {
   authorizationExpired: 'charge_expired_for_capture',
   /** Stripe's: the PaymentIntent is not in a state that allows the call (canceled, already captured). */
   unexpectedState: 'payment_intent_unexpected_state',
+  refundFailed: 'refund_failed',
 } as const;

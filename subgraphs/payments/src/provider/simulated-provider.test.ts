@@ -1,6 +1,6 @@
 import { Money } from '@ultramarket/kit';
 import { randomUUID } from 'node:crypto';
-import { FAILURE_CARDS, SimulatedProvider } from './simulated-provider';
+import { FAILURE_CARDS, REFUND_FAILS_CARD, SimulatedProvider } from './simulated-provider';
 
 const provider = new SimulatedProvider();
 const charge = (method: { cardNumber?: string; token?: string }, idempotencyKey = `payment-${randomUUID()}`) =>
@@ -61,5 +61,23 @@ describe('the simulated provider', () => {
     await delayed.deliverDelayedWebhooks();
     expect(reports).toHaveLength(1);
     delayed.stop();
+  });
+
+  it('charges Stripe’s refund-fails card and fails every refund of it, until the failure is lifted', async () => {
+    const charged = (await charge({ cardNumber: REFUND_FAILS_CARD }, `payment-${randomUUID()}`)) as { status: string; providerReference: string };
+    expect(charged.status).toBe('succeeded');
+    const refund = () =>
+      provider.refund({
+        paymentId: 'p1',
+        orderId: 'o1',
+        providerReference: charged.providerReference,
+        amount: Money.of(100, 'USD'),
+        reason: 'r',
+        idempotencyKey: 'refund-r1',
+      });
+    await expect(refund()).rejects.toMatchObject({ name: 'RefundRefusedError', errorCode: 'refund_failed' });
+    await expect(refund()).rejects.toMatchObject({ name: 'RefundRefusedError' });
+    provider.liftRefundFailure(charged.providerReference);
+    await expect(refund()).resolves.toEqual({ providerReference: expect.stringMatching(/^sim_re_/) });
   });
 });

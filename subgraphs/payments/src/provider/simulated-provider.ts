@@ -11,6 +11,7 @@ import {
   type LookupRequest,
   type PaymentMethod,
   type PaymentProvider,
+  RefundRefusedError,
   type RefundOutcome,
   type RefundRequest,
   type VoidRequest,
@@ -30,7 +31,12 @@ const TEST_CARDS: Record<string, Decline | null> = {
   '5555555555554444': null,
   '4000000000000002': DECLINED,
   '4000000000009995': INSUFFICIENT_FUNDS,
+  // Stripe's "refund fails": the charge succeeds, every refund of it fails
+  '4000000000005126': null,
 };
+
+/** Stripe's test card whose charge succeeds and whose refunds fail (https://docs.stripe.com/testing#refunds). */
+export const REFUND_FAILS_CARD = '4000000000005126';
 
 /** Stripe's test tokens and payment methods; any other token is refused as input. */
 const TEST_TOKENS: Record<string, Decline | null> = {
@@ -105,6 +111,8 @@ export class SimulatedProvider implements PaymentProvider {
   private readonly webhookDelayMs: number;
   private readonly authorizationTtlMs: number;
   private readonly now: () => Date;
+  /** Charges (by provider reference) made with REFUND_FAILS_CARD whose refunds fail, until `liftRefundFailure`. */
+  private readonly refundsFail = new Set<string>();
 
   constructor(options: SimulatedProviderOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
@@ -208,6 +216,7 @@ export class SimulatedProvider implements PaymentProvider {
     const decline = token ? TEST_TOKENS[token] : (TEST_CARDS[cardNumber ?? ''] ?? null);
     const outcome: ChargeOutcome = decline ? { status: 'failed', providerReference, ...decline } : success(providerReference);
     this.charges.set(request.idempotencyKey, outcome);
+    if (cardNumber === REFUND_FAILS_CARD) this.refundsFail.add(providerReference);
 
     if (cardNumber === FAILURE_CARDS.timeout) {
       return { status: 'pending', providerReference: null, message: 'The payment provider did not answer in time; the outcome will follow' };
@@ -226,7 +235,15 @@ export class SimulatedProvider implements PaymentProvider {
 
   async refund(request: RefundRequest): Promise<RefundOutcome> {
     await this.delay();
+    if (this.refundsFail.has(request.providerReference)) {
+      throw new RefundRefusedError(ProviderErrorCodes.refundFailed, 'The refund failed: the card issuer refused it.');
+    }
     return { providerReference: reference('sim_re', request.idempotencyKey) };
+  }
+
+  /** Lets the refunds of a REFUND_FAILS_CARD charge succeed from now on (tests: the failure mode is lifted). */
+  liftRefundFailure(providerReference: string): void {
+    this.refundsFail.delete(providerReference);
   }
 
   private readonly rateLimitedOnce = new Set<string>();

@@ -11,6 +11,7 @@ import {
   type LookupRequest,
   type PaymentMethod,
   type PaymentProvider,
+  RefundRefusedError,
   type RefundOutcome,
   type RefundRequest,
   type VoidRequest,
@@ -154,11 +155,17 @@ export class StripeProvider implements PaymentProvider {
         },
         { idempotencyKey: request.idempotencyKey },
       );
-      if (refund.status === 'failed' || refund.status === 'canceled') throw new Error(`Stripe refund ${refund.id} ended ${refund.status}`);
+      if (refund.status === 'failed' || refund.status === 'canceled') {
+        throw new RefundRefusedError(refund.failure_reason ?? ProviderErrorCodes.refundFailed, `Stripe refund ${refund.id} ended ${refund.status}`);
+      }
       return { providerReference: refund.id };
     } catch (error) {
       // refunded already (e.g. from the dashboard): the money is back, which is what we wanted
       if (error instanceof Stripe.errors.StripeError && error.code === 'charge_already_refunded') return { providerReference: request.providerReference };
+      // Stripe answered and said no (a disputed charge, an amount over what is left, a balance too low): a refusal with its code
+      if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) {
+        throw new RefundRefusedError(error.code ?? ProviderErrorCodes.refundFailed, error.message);
+      }
       throw error;
     }
   }

@@ -50,6 +50,11 @@ export class FakeStripeApi {
   private readonly parked: { response: ServerResponse; reply: Reply }[] = [];
   private arrival: { promise: Promise<void>; resolve: () => void } = FakeStripeApi.signal();
   slow = true;
+  /**
+   * Refunds fail while set: `declined` answers Stripe's 400 `charge_disputed`, `failed` a refund created
+   * with status `failed` (`failure_reason: expired_or_canceled_card`); null (the default) refunds succeed.
+   */
+  failRefunds: 'declined' | 'failed' | null = null;
   private readonly server: Server;
   private sequence = 0;
 
@@ -196,6 +201,24 @@ export class FakeStripeApi {
     const action = /^\/v1\/payment_intents\/([^/]+)\/(capture|cancel)$/.exec(call.path);
     if (call.method === 'POST' && action) return this.captureOrCancel(call, action[1], action[2] as 'capture' | 'cancel');
     if (call.method === 'POST' && call.path === '/v1/refunds') {
+      if (this.failRefunds === 'declined') {
+        return {
+          status: 400,
+          body: { error: { type: 'invalid_request_error', code: 'charge_disputed', message: 'This charge is disputed and cannot be refunded.' } },
+        };
+      }
+      if (this.failRefunds === 'failed') {
+        return {
+          status: 200,
+          body: {
+            id: `re_fake_${this.sequence}`,
+            object: 'refund',
+            status: 'failed',
+            failure_reason: 'expired_or_canceled_card',
+            amount: Number(call.params.get('amount')),
+          },
+        };
+      }
       return {
         status: 200,
         body: {

@@ -1,0 +1,49 @@
+import type { Tx } from '@ultramarket/kit';
+import type { Order } from '../order/order.entity';
+import { OrderLineItem } from '../order/order-line-item.entity';
+import { OrderStatus, ReservationStatus } from '../order/order-status';
+import { transition } from '../order/order-transitions';
+import type { OrderCancelReason } from '../order/cancel-reason';
+import { createRefund, type CreatedRefund } from './create-refund';
+import { capturedAmount } from './refund-amounts';
+import { refundedSoFar } from './refund-ledger';
+import type { Actor } from './refund.events';
+
+/** Paid orders staff may cancel in one step: nothing of them has shipped. */
+export const PAID_CANCELLABLE: readonly OrderStatus[] = [OrderStatus.PAYMENT_SUCCESS, OrderStatus.CONFIRMED];
+
+/**
+ * Cancels a paid order that shipped nothing, in the caller's transaction on the locked order: one refund of
+ * everything left to refund (every unit not refunded yet, restocked where it was committed from, and all the
+ * shipping), then CANCELLED. Units still only reserved (not committed yet) are not restocked: the
+ * cancellation releases them. Refused with the refund's userErrors, writing nothing.
+ */
+export async function cancelPaidOrder(
+  tx: Tx,
+  order: Order,
+  why: { reason: string | null; reasonCode: OrderCancelReason },
+  actor: Actor,
+): Promise<{ order: Order; refund: CreatedRefund | null }> {
+  const soFar = await refundedSoFar(tx, order.id, order.storeId);
+  const left = capturedAmount(order) - soFar.amount;
+  let refund: CreatedRefund | null = null;
+  if (left > 0) {
+    const restock = order.reservationStatus === ReservationStatus.COMMITTED;
+    const lines = await tx.manager.getRepository(OrderLineItem).find({ where: { orderId: order.id, storeId: order.storeId }, order: { position: 'ASC' } });
+    refund = await createRefund(tx, order, {
+      lines: lines
+        .map((line) => ({ lineItemId: line.id, quantity: line.quantity - (soFar.quantityByLine.get(line.id) ?? 0), restock, locationId: null }))
+        .filter((line) => line.quantity > 0),
+      shipping: { full: true, amount: null },
+      // everything left, whatever earlier amount-only refunds took
+      amount: left,
+      reason: why.reason ?? 'Order cancelled',
+      note: null,
+      idempotencyKey: `cancel:${order.id}`,
+      actor,
+    });
+    if (!refund.refund) return { order, refund };
+  }
+  const cancelled = await transition(tx, order, OrderStatus.CANCELLED, { reason: why.reason, reasonCode: why.reasonCode });
+  return { order: cancelled, refund };
+}

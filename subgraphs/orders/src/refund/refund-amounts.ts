@@ -1,0 +1,114 @@
+import { UserError } from '@ultramarket/kit';
+import type { Order } from '../order/order.entity';
+import type { OrderLineItem } from '../order/order-line-item.entity';
+
+/** One line of a refund as asked for (`index` is its place in the input, for error paths). */
+export interface RefundLineRequest {
+  lineItemId: string;
+  quantity: number;
+  restock: boolean;
+  locationId: string | null;
+}
+
+/** What a refund asks for: lines, shipping (all that is left, or an amount) and/or an explicit amount. */
+export interface RefundRequest {
+  lines: RefundLineRequest[];
+  shipping: { full: boolean; amount: number | null } | null;
+  /** Replaces the computed amount (a goodwill refund, or less than the lines' share). */
+  amount: number | null;
+}
+
+/** What is already given back (or on its way) on the order: units per line, shipping, money. */
+export interface RefundedSoFar {
+  quantityByLine: Map<string, number>;
+  shippingAmount: number;
+  amount: number;
+}
+
+export interface ComputedRefundLine extends RefundLineRequest {
+  amount: number;
+}
+
+export interface ComputedRefund {
+  lines: ComputedRefundLine[];
+  shippingAmount: number;
+  amount: number;
+}
+
+/** What a line charged: its total after discounts, tax included (lines placed before carts: unit price × quantity). */
+export function lineTotalOf(line: OrderLineItem): number {
+  return line.totalAmount ?? line.unitPriceAmount * line.quantity;
+}
+
+/**
+ * The share of a line's total for units `from`..`to` of it, so that every refund of a line adds up to
+ * exactly its total when all its units are refunded (rounding lands on the later units, never twice).
+ */
+export function proRata(total: number, quantity: number, from: number, to: number): number {
+  const upTo = (units: number) => Math.floor((total * units) / quantity);
+  return upTo(to) - upTo(from);
+}
+
+/**
+ * Money taken for the order: the order's total once paid (PAID: a sale, or an authorization captured in full). An
+ * order only authorized or captured in part (AUTHORIZED, PARTIALLY_PAID) counts nothing: orders does not keep the
+ * captured amount, so it refunds nothing of it until the rest is captured (never more than was taken).
+ */
+export function capturedAmount(order: Order): number {
+  return order.paymentStatus === 'PAID' || order.paymentStatus === 'PARTIALLY_REFUNDED' || order.paymentStatus === 'REFUNDED' ? order.totalAmount : 0;
+}
+
+/**
+ * The refund a request comes to, or the userErrors that refuse it (nothing is written then): lines must be
+ * the order's and not refunded beyond what was bought, shipping not beyond what was charged, the amount
+ * positive and within `refundable` (captured − refunded − pending, read under the order lock).
+ */
+export function computeRefund(
+  order: Order,
+  orderLines: OrderLineItem[],
+  request: RefundRequest,
+  soFar: RefundedSoFar,
+  refundable: number,
+): ComputedRefund | UserError[] {
+  const errors: UserError[] = [];
+  const byId = new Map(orderLines.map((line) => [line.id, line]));
+  const asked = new Map<string, number>();
+  const lines: ComputedRefundLine[] = [];
+  request.lines.forEach((requested, index) => {
+    const line = byId.get(requested.lineItemId);
+    const field = ['input', 'lines', String(index)];
+    if (!line) {
+      errors.push(UserError.of('LINE_NOT_IN_ORDER', 'The order has no such line', [...field, 'lineItemId']));
+      return;
+    }
+    const before = (soFar.quantityByLine.get(line.id) ?? 0) + (asked.get(line.id) ?? 0);
+    const left = line.quantity - before;
+    if (requested.quantity > left) {
+      errors.push(UserError.of('REFUND_QUANTITY_EXCEEDED', `Only ${left} of ${line.quantity} units of this line are left to refund`, [...field, 'quantity']));
+      return;
+    }
+    asked.set(line.id, (asked.get(line.id) ?? 0) + requested.quantity);
+    lines.push({ ...requested, amount: proRata(lineTotalOf(line), line.quantity, before, before + requested.quantity) });
+  });
+  const shippingLeft = order.shippingAmount - soFar.shippingAmount;
+  let shippingAmount = 0;
+  if (request.shipping?.full) shippingAmount = shippingLeft;
+  else if (request.shipping?.amount != null) {
+    shippingAmount = request.shipping.amount;
+    if (shippingAmount > shippingLeft) {
+      errors.push(UserError.of('REFUND_EXCEEDS_REFUNDABLE', `Only ${shippingLeft} of the shipping is left to refund`, ['input', 'shipping', 'amount']));
+    }
+  }
+  if (errors.length > 0) return errors;
+  const amount = request.amount ?? lines.reduce((sum, line) => sum + line.amount, shippingAmount);
+  if (amount <= 0) return [UserError.of('NOTHING_TO_REFUND', 'The refund comes to nothing: name lines, shipping or an amount', ['input'])];
+  if (amount > refundable) {
+    return [
+      UserError.of('REFUND_EXCEEDS_REFUNDABLE', `At most ${refundable} is left to refund on this order`, [
+        'input',
+        request.amount === null ? 'lines' : 'amount',
+      ]),
+    ];
+  }
+  return { lines, shippingAmount, amount };
+}
