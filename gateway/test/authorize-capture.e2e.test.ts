@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ClientError } from 'graphql-request';
 import { Client as PgClient } from 'pg';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 const GOOD_CARD = '4242424242424242';
@@ -24,7 +25,7 @@ describe('authorize, then capture', () => {
   let otherStore: Storefront;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('authcapture') });
+    stack = await acquireStack({ name: 'authcapture' });
     store = await Storefront.open(stack, 'Manual Capture Teas');
     otherStore = await Storefront.open(stack, 'Other Teas');
     const { updateStore } = await store.merchant.UpdateStore({ input: { storeId: store.storeId, settings: { paymentCaptureMode: 'MANUAL' } } });
@@ -40,8 +41,7 @@ describe('authorize, then capture', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   /** Runs `sql` in the stack's payments database, as its owner. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient, gql } from 'graphql-request';
 import { Role } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 const SEARCH = gql`
@@ -81,13 +82,12 @@ describe('order search and audit trail through the gateway', () => {
   const otherStoreId = randomUUID();
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('order_search') });
+    stack = await acquireStack({ name: 'order_search' });
     const storeId = randomUUID();
     store = new Storefront(stack, { storeId, merchantToken: tokenFor([Role.MERCHANT], storeId, merchantId) });
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   const client = (token: string, storeId = store.storeId) =>
