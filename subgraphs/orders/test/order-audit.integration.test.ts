@@ -176,7 +176,14 @@ describe('orders: the audit trail', () => {
       'CONFIRMED',
     );
 
-    const created = shipmentEvent(order.id, 'shipping.shipment-created', { actor: { userId: staffUserId } });
+    // the whole order in one shipment: orders records what it ships by variant
+    const lines: { variant_id: string; quantity: number }[] = await owner.query(`SELECT variant_id, quantity FROM order_line_item WHERE order_id = $1`, [
+      order.id,
+    ]);
+    const created = shipmentEvent(order.id, 'shipping.shipment-created', {
+      actor: { userId: staffUserId },
+      lines: lines.map((line) => ({ variantId: line.variant_id, quantity: line.quantity })),
+    });
     await publishAs(created);
     // the same event again under another message id: JetStream delivers it, the trail keeps one entry
     await publishAs(created);
@@ -187,9 +194,9 @@ describe('orders: the audit trail', () => {
     await handledBy(tracked.id, 1);
     await publishAs(tracked);
     await eventually(
-      async () => (await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [order.id]))[0].status === 'DISPATCHED',
+      async () => (await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [order.id]))[0].status === 'FULFILLED',
       10_000,
-      'DISPATCHED',
+      'FULFILLED',
     );
 
     const completed = (await request(staffA, COMPLETE_ORDER, { input: { orderId: order.id } })).data!.completeOrder as { userErrors: unknown[] };
