@@ -205,9 +205,12 @@ describe('orders: the audit trail', () => {
       ['ORDER_COMPLETED', 'STAFF', staffUserId, 'Marked delivered'],
       ['TRACKING_UPDATED', 'SYSTEM', null, 'Shipment 1Z42 is now IN_TRANSIT'],
       ['SHIPMENT_CREATED', 'STAFF', staffUserId, 'Shipment created with UPS (1Z42)'],
+      // the test's payments.succeeded (events.confirm) carries no amount or provider: only that it was paid
+      ['PAYMENT_RECEIVED', 'SYSTEM', null, expect.stringMatching(/^Paid /)],
     ]);
     const rows: { action: string; event_id: string | null }[] = await rowsOf(order.id);
     expect(rows.map((row) => [row.action, row.event_id])).toEqual([
+      ['PAYMENT_RECEIVED', expect.any(String)],
       ['SHIPMENT_CREATED', created.id],
       ['TRACKING_UPDATED', tracked.id],
       ['ORDER_COMPLETED', null],
@@ -224,7 +227,7 @@ describe('orders: the audit trail', () => {
       }),
     );
     expect(again).toBe(false);
-    expect(await rowsOf(order.id)).toHaveLength(3);
+    expect(await rowsOf(order.id)).toHaveLength(4);
     const shipped = (await trailOf(order.id)).nodes[2];
     expect(shipped.occurredAt).toBe(created.occurredAt);
     expect(shipped.details).toEqual([
@@ -237,12 +240,49 @@ describe('orders: the audit trail', () => {
     // newest first, paged
     const firstPage = await trailOf(order.id, staffA, 2);
     expect([firstPage.totalCount, firstPage.nodes.map((entry) => entry.action), firstPage.pageInfo.hasNextPage]).toEqual([
-      3,
+      4,
       ['ORDER_COMPLETED', 'TRACKING_UPDATED'],
       true,
     ]);
     const next = await request(staffA, AUDIT_TRAIL, { id: order.id, first: 2, after: firstPage.pageInfo.endCursor });
-    expect((next.data!.order as { auditTrail: Trail }).auditTrail.nodes.map((entry) => entry.action)).toEqual(['SHIPMENT_CREATED']);
+    expect((next.data!.order as { auditTrail: Trail }).auditTrail.nodes.map((entry) => entry.action)).toEqual(['SHIPMENT_CREATED', 'PAYMENT_RECEIVED']);
+  });
+
+  it('records payments’ money movements: a staff mark as paid, a capture, a refund that failed', async () => {
+    const order = await place();
+    const paymentEvent = (type: string, data: Record<string, unknown>) =>
+      envelopeFor(
+        { type, storeId: storeA, aggregateId: order.id, aggregateVersion: 1, data: { paymentId: randomUUID(), orderId: order.id, ...data } },
+        { correlationId: randomUUID(), causationId: null },
+      );
+    const usd = (amount: number) => ({ amount, currencyCode: 'USD' });
+    const marked = paymentEvent('payments.succeeded', {
+      amount: usd(4000),
+      provider: 'manual',
+      providerReference: 'BANK-REF-7',
+      actor: { userId: staffUserId },
+    });
+    const captured = paymentEvent('payments.captured', { amount: usd(1500), capturedTotal: usd(1500), authorized: usd(4000), final: false, actor: null });
+    const failed = paymentEvent('payments.refund-failed', {
+      refundId: randomUUID(),
+      amount: usd(250),
+      errorCode: 'refund_failed',
+      message: 'the card issuer refused it',
+      attempts: 5,
+      actor: { userId: staffUserId },
+    });
+    for (const event of [marked, captured, failed]) await publishAs(event);
+    await eventually(async () => (await rowsOf(order.id)).length === 3, 10_000, 'three audit entries');
+    // published within a millisecond or two: their order in the trail is their events' times, so compare as a set
+    expect(new Set((await entriesOf(order.id)).map((entry) => JSON.stringify(entry)))).toEqual(
+      new Set(
+        [
+          ['REFUND_FAILED', 'STAFF', staffUserId, 'Refund of 2.50 USD failed after 5 attempts: the card issuer refused it'],
+          ['PAYMENT_CAPTURED', 'SYSTEM', null, 'Captured 15.00 USD (15.00 USD of 40.00 USD)'],
+          ['PAYMENT_RECEIVED', 'STAFF', staffUserId, 'Marked as paid (40.00 USD, reference BANK-REF-7)'],
+        ].map((entry) => JSON.stringify(entry)),
+      ),
+    );
   });
 
   it('is read by the store’s staff only: the shopper gets FORBIDDEN, another store’s staff no order at all', async () => {

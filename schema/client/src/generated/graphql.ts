@@ -3228,10 +3228,24 @@ export type OrderAnalyticsInput = {
 
 /** What was done to an order. */
 export type OrderAuditAction =
+  /** An authorization was released (payments.voided). */
+  | 'AUTHORIZATION_VOIDED'
   /** cancelOrder: the order was cancelled. */
   | 'ORDER_CANCELLED'
   /** completeOrder: the order was marked delivered. */
   | 'ORDER_COMPLETED'
+  /** Part or all of an authorization was captured (payments.captured). */
+  | 'PAYMENT_CAPTURED'
+  /** A payment succeeded: by the provider, or marked as paid by staff (payments.succeeded). */
+  | 'PAYMENT_RECEIVED'
+  /** A refund failed after every attempt (payments.refund-failed): staff must act. */
+  | 'REFUND_FAILED'
+  /** refundOrder, retryRefund or a paid order’s cancellation asked for a refund (orders.refund-requested). */
+  | 'REFUND_REQUESTED'
+  /** The provider gave money back (payments.refunded). */
+  | 'REFUND_SUCCEEDED'
+  /** cancelOrderRemainder: the unshipped units were cancelled (orders.remainder-cancelled). */
+  | 'REMAINDER_CANCELLED'
   /** A shipment of (part of) the order was handed to a carrier (shipping.shipment-created). */
   | 'SHIPMENT_CREATED'
   /** setOrderTags, addOrderTags or removeOrderTags changed the order’s tags. */

@@ -10,6 +10,13 @@ export enum OrderAuditAction {
   TAGS_CHANGED = 'TAGS_CHANGED',
   SHIPMENT_CREATED = 'SHIPMENT_CREATED',
   TRACKING_UPDATED = 'TRACKING_UPDATED',
+  REMAINDER_CANCELLED = 'REMAINDER_CANCELLED',
+  REFUND_REQUESTED = 'REFUND_REQUESTED',
+  REFUND_SUCCEEDED = 'REFUND_SUCCEEDED',
+  REFUND_FAILED = 'REFUND_FAILED',
+  PAYMENT_RECEIVED = 'PAYMENT_RECEIVED',
+  PAYMENT_CAPTURED = 'PAYMENT_CAPTURED',
+  AUTHORIZATION_VOIDED = 'AUTHORIZATION_VOIDED',
 }
 
 /** Who acted: a person of the store, the order's shopper, the platform itself, or an app (API key). */
@@ -29,6 +36,13 @@ registerEnumType(OrderAuditAction, {
     TAGS_CHANGED: { description: 'setOrderTags, addOrderTags or removeOrderTags changed the order’s tags.' },
     SHIPMENT_CREATED: { description: 'A shipment of (part of) the order was handed to a carrier (shipping.shipment-created).' },
     TRACKING_UPDATED: { description: 'A shipment’s tracking status changed (shipping.tracking-updated).' },
+    REMAINDER_CANCELLED: { description: 'cancelOrderRemainder: the unshipped units were cancelled (orders.remainder-cancelled).' },
+    REFUND_REQUESTED: { description: 'refundOrder, retryRefund or a paid order’s cancellation asked for a refund (orders.refund-requested).' },
+    REFUND_SUCCEEDED: { description: 'The provider gave money back (payments.refunded).' },
+    REFUND_FAILED: { description: 'A refund failed after every attempt (payments.refund-failed): staff must act.' },
+    PAYMENT_RECEIVED: { description: 'A payment succeeded: by the provider, or marked as paid by staff (payments.succeeded).' },
+    PAYMENT_CAPTURED: { description: 'Part or all of an authorization was captured (payments.captured).' },
+    AUTHORIZATION_VOIDED: { description: 'An authorization was released (payments.voided).' },
   },
 });
 
