@@ -497,6 +497,23 @@ describe('tenant isolation across the supergraph', () => {
       cancelOrder: mutation('cancelOrder', { orderId: b.orderId, reason: 'sabotage' }),
       dispatchOrder: mutation('dispatchOrder', { orderId: b.orderId, carrier: 'UPS', trackingNumber: 'X' }),
       completeOrder: mutation('completeOrder', { orderId: b.orderId }),
+      // after the sale (issue 15): refunds, captures, manual payments, fulfilment, tags: all of them B's order, payment or shipment
+      refundOrder: mutation('refundOrder', { orderId: b.orderId, amount: 100, reason: 'sabotage', idempotencyKey: randomUUID() }),
+      // a real id of B's (its order's) where a refund id is asked: B's refunds are as unknown to A as anything of B's
+      retryRefund: mutation('retryRefund', { refundId: b.orderId }),
+      capturePayment: mutation('capturePayment', { paymentId: b.paymentId, idempotencyKey: randomUUID() }),
+      markOrderAsPaid: mutation('markOrderAsPaid', { orderId: b.orderId, reference: 'STOLEN-1', idempotencyKey: randomUUID() }),
+      cancelOrderRemainder: mutation('cancelOrderRemainder', { orderId: b.orderId, reason: 'sabotage' }),
+      markShipmentDelivered: mutation('markShipmentDelivered', { shipmentId: b.shipmentId }),
+      setOrderTags: mutation('setOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
+      addOrderTags: mutation('addOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
+      removeOrderTags: mutation('removeOrderTags', { orderId: b.orderId, tags: ['vip'] }),
+      // the staff's order search, asked for B's customer: A's own orders only, never one of B's
+      orders: {
+        query: 'query ($id: ID!) { orders(first: 100, filter: { customerId: $id }) { nodes { id } } }',
+        variables: { id: b.customerId },
+        refused: (answer) => !answer.errors && !JSON.stringify(answer.data).includes(b.orderId),
+      },
       processPayment: mutation('processPayment', { orderId: b.orderId, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() }),
       updateStore: mutation('updateStore', { storeId: b.front.storeId, name: 'Taken over' }, forbidden),
       updateStoreTheme: mutation('updateStoreTheme', { storeId: b.front.storeId, customCss: 'body { display: none }' }, forbidden),
