@@ -223,6 +223,14 @@ describe('orders: partial fulfilment, delivery and remainder cancellation', () =
       actor: { userId: expect.any(String) },
     });
     expect(remainder.value).toEqual({ amount: 3500, currencyCode: 'USD' });
+    // refunded in the same transaction: the cancelled units' value, not restocked by the refund (inventory restocks them
+    // from orders.remainder-cancelled)
+    const [refund] = await outboxOf(orderId, 'orders.refund-requested');
+    expect(refund).toMatchObject({ amount: { amount: 3500, currencyCode: 'USD' }, reason: 'B is discontinued', attempt: 1 });
+    expect((refund.lines as { quantity: number; restock: boolean }[]).map(({ quantity, restock }) => [quantity, restock])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
 
     // a second cancellation is refused; the one shipment's delivery makes the order DELIVERED
     before = await written(orderId);

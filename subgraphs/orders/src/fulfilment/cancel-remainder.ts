@@ -9,6 +9,7 @@ import { settlementValue, type SettledUnits } from './fulfilment-value';
 import { FulfilmentEvents, remainderCancelledData } from './fulfilment.events';
 import { deliverWhenAllArrived } from './deliver-when-arrived';
 import type { CancelOrderRemainderInput } from './fulfilment.inputs';
+import { createRefund } from '../refund/create-refund';
 import { CancelOrderRemainderPayload } from './fulfilment.payloads';
 
 /** Thrown inside the order's transaction to answer a userError (nothing written). */
@@ -22,9 +23,10 @@ class RemainderRefused extends Error {
  * Cancels what a PARTIALLY_FULFILLED order has not shipped (staff of its store): every line's open units become its
  * cancelledQuantity, the order FULFILLED (DELIVERED at once when its shipments have all arrived) and
  * orders.remainder-cancelled carries the lines and their value (the pro-rata rule of orders.fulfilment-recorded; as
- * the last settlement it takes exactly what is left of the total) for inventory (the units' stock back to available)
- * and the refunds part. An order not paid in full is ORDER_NOT_PAID; any other status INVALID_TRANSITION; both write
- * nothing.
+ * the last settlement it takes exactly what is left of the total) for inventory (the units' stock back to available).
+ * The value is refunded in the same transaction (`createRefund`, lines not restocked: inventory restocks them from
+ * the event). An order not paid in full is ORDER_NOT_PAID; any other status INVALID_TRANSITION; a refund the refund
+ * rules refuse (units refunded already) answers its userError; all write nothing.
  */
 export function cancelOrderRemainder(context: SubgraphContext, input: CancelOrderRemainderInput): Promise<CancelOrderRemainderPayload> {
   const reason = input.reason?.trim() || null;
@@ -44,6 +46,18 @@ export function cancelOrderRemainder(context: SubgraphContext, input: CancelOrde
       const lines = await lockLines(tx, order);
       const units: SettledUnits[] = lines.filter((line) => openQuantity(line) > 0).map((line) => ({ line, quantity: openQuantity(line) }));
       const value = settlementValue(order, units, await settledSoFar(tx, order), true);
+      if (value > 0) {
+        const refunded = await createRefund(tx, order, {
+          lines: units.map(({ line, quantity }) => ({ lineItemId: line.id, quantity, restock: false, locationId: null })),
+          shipping: null,
+          amount: value,
+          reason: reason ?? 'The unshipped remainder was cancelled',
+          note: null,
+          idempotencyKey: `remainder:${order.id}`,
+          actor,
+        });
+        if (!refunded.refund) throw new RemainderRefused(refunded.userErrors[0]);
+      }
       for (const unit of units) {
         unit.line.cancelledQuantity += unit.quantity;
         await saveLineFulfilment(tx, unit.line);
