@@ -168,7 +168,9 @@ describe('order search and audit trail through the gateway', () => {
       await eventually(
         async () => {
           trail = (await merchant.request<{ order: { auditTrail: { nodes: Trail } } }>(AUDIT_TRAIL, { id: orderId })).order.auditTrail.nodes;
-          return trail.some((entry) => entry.action === 'SHIPMENT_CREATED') || orderId !== paid.id;
+          // the paid order's payment (payments.succeeded, by the provider: SYSTEM) and its shipment, each from an event
+          const has = (action: string) => trail.some((entry) => entry.action === action);
+          return (has('SHIPMENT_CREATED') && has('PAYMENT_RECEIVED')) || orderId !== paid.id;
         },
         20_000,
         'the shipment in the audit trail',
@@ -178,6 +180,7 @@ describe('order search and audit trail through the gateway', () => {
     expect(await trailOf(paid.id)).toEqual([
       ['SHIPMENT_CREATED', 'STAFF', merchantId],
       ['TAGS_CHANGED', 'STAFF', merchantId],
+      ['PAYMENT_RECEIVED', 'SYSTEM', null],
     ]);
     expect(await trailOf(cancelled.id)).toEqual([['ORDER_CANCELLED', 'STAFF', merchantId]]);
 
