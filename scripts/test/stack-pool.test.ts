@@ -1,27 +1,40 @@
+import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import type * as StackPool from '../lib/stack-pool';
 
-jest.mock('../lib/stack', () => ({ startStack: jest.fn(), dropDatabases: jest.fn() }));
+jest.mock('../lib/stack', () => ({ startStack: jest.fn(), dropDatabases: jest.fn(), deleteStreams: jest.fn() }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const stackModule = require('../lib/stack') as { startStack: jest.Mock; dropDatabases: jest.Mock };
+const stackModule = require('../lib/stack') as { startStack: jest.Mock; dropDatabases: jest.Mock; deleteStreams: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pool = require('../lib/stack-pool') as typeof StackPool;
 
 const POOL = Symbol.for('ultramarket.e2e.stack-pool');
 
-/** A stack as startStack answers, with one service whose process can be made to die. */
+/** A service process: SIGTERM makes it exit. */
+function fakeChild() {
+  const child = Object.assign(new EventEmitter(), { exitCode: null as number | null, signalCode: null, kill: jest.fn() });
+  child.kill.mockImplementation(() => {
+    child.exitCode = 0;
+    child.emit('exit');
+  });
+  return child;
+}
+
+/** A stack as startStack answers, with a gateway and a subgraph whose processes can be stopped or made to die. */
 function fakeStack(namespace: string) {
-  const child = { exitCode: null as number | null, signalCode: null };
+  const gateway = fakeChild();
+  const orders = fakeChild();
   const stack = {
     namespace,
     gatewayUrl: `http://gateway/${namespace}`,
     databaseNames: [`db_${namespace}`],
-    services: { gateway: { name: 'gateway', child } },
+    services: { gateway: { name: 'gateway', child: gateway }, orders: { name: 'orders', child: orders } },
     stop: jest.fn(async () => undefined),
     kill: jest.fn(),
     restart: jest.fn(),
   };
-  return { stack, die: () => (child.exitCode = 1) };
+  const stopped = () => gateway.kill.mock.calls.length > 0 && orders.kill.mock.calls.length > 0;
+  return { stack, stopped, die: () => (orders.exitCode = 1) };
 }
 
 describe('the stack pool of the end-to-end suites', () => {
@@ -35,6 +48,7 @@ describe('the stack pool of the end-to-end suites', () => {
       return made.stack;
     });
     stackModule.dropDatabases.mockReset();
+    stackModule.deleteStreams.mockReset();
     delete (os as unknown as Record<symbol, unknown>)[POOL];
   });
   afterEach(() => {
@@ -59,6 +73,7 @@ describe('the stack pool of the end-to-end suites', () => {
     await second.stop();
     await pool.releaseStack(second);
     expect(started[0].stack.stop).not.toHaveBeenCalled();
+    expect(started[0].stopped()).toBe(false);
     expect(stackModule.dropDatabases).not.toHaveBeenCalled();
     await expect(second.kill('orders')).rejects.toThrow(/pooled stack cannot be killed/);
     await expect(second.restart('orders')).rejects.toThrow(/pooled stack cannot be restarted/);
@@ -72,12 +87,15 @@ describe('the stack pool of the end-to-end suites', () => {
     await pool.acquireStack({ gatewayEnv: { CACHE: 'off' } });
     expect(stackModule.startStack).toHaveBeenCalledTimes(3);
     expect(pool.MAX_POOLED).toBe(2);
-    expect(started[0].stack.stop).toHaveBeenCalledTimes(1);
-    expect(started[1].stack.stop).not.toHaveBeenCalled();
+    // stopped by the pool itself (the suite that started it is gone), its streams and databases dropped
+    expect(started[0].stopped()).toBe(true);
+    expect(started[0].stack.stop).not.toHaveBeenCalled();
+    expect(stackModule.deleteStreams).toHaveBeenCalledWith(started[0].stack.namespace);
+    expect(started[1].stopped()).toBe(false);
 
     started[1].die();
     const replaced = await pool.acquireStack({ env: { RATE: 'high' } });
-    expect(started[1].stack.stop).toHaveBeenCalledTimes(1);
+    expect(stackModule.dropDatabases).toHaveBeenCalledWith(started[1].stack.databaseNames);
     expect(replaced.gatewayUrl).toBe(started[3].stack.gatewayUrl);
   });
 
@@ -86,7 +104,8 @@ describe('the stack pool of the end-to-end suites', () => {
     await pool.acquireStack({ env: {} });
     await pool.acquireStack({ env: { RATE: 'high' } });
     await pool.drainPool();
-    expect(started.map(({ stack }) => stack.stop.mock.calls.length)).toEqual([1, 1]);
+    expect(started.map(({ stopped }) => stopped())).toEqual([true, true]);
+    expect(stackModule.deleteStreams.mock.calls).toEqual(started.map(({ stack }) => [stack.namespace]));
     expect(stackModule.dropDatabases.mock.calls).toEqual(started.map(({ stack }) => [stack.databaseNames]));
     await pool.acquireStack({ env: {} });
     expect(stackModule.startStack).toHaveBeenCalledTimes(3);
