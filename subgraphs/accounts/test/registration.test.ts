@@ -1,6 +1,7 @@
 import { AccountsUnderTest, Operations, registerUser, STRONG_PASSWORD, type UserErrorResult, type UserResult } from './support/accounts-harness';
 import { scrubPublishedSecrets } from '../src/user/outbox-secrets.job';
 import { sha256Hex } from '../src/shared/secure-token';
+import { eventually } from '../../kit/test/support/test-names';
 
 type RegisterAnswer = { register: { user: UserResult | null; userErrors: UserErrorResult[] } };
 type VerifyAnswer = { verifyEmail: { user: { id: string; isVerified: boolean } | null; userErrors: UserErrorResult[] } };
@@ -38,7 +39,14 @@ describe('registration and email verification', () => {
     const [stored] = await accounts.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.id]);
     expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
 
-    // once published, the sealed token is scrubbed from the outbox row
+    // once published, the sealed token is scrubbed from the outbox row (the relay marks the row published just after
+    // the event arrives: under load, the scrub must wait for that mark)
+    await eventually(
+      async () =>
+        (await accounts.db.query(`SELECT 1 FROM outbox_event WHERE envelope->>'aggregateId' = $1 AND published_at IS NOT NULL`, [user.id])).length > 0,
+      10_000,
+      'the outbox row marked published',
+    );
     await scrubPublishedSecrets(accounts.subgraph.runtime);
     const [outbox] = await accounts.db.query(`SELECT envelope FROM outbox_event WHERE envelope->>'aggregateId' = $1`, [user.id]);
     expect(outbox.envelope.data.sealedVerificationToken).toBeUndefined();
