@@ -1,8 +1,9 @@
+import type { EventActor } from '@ultramarket/kit';
 import type { AuditDetailValue } from './order-audit-entry.entity';
 import { OrderAuditAction } from './order-audit-action';
 
 /** The data of an event the trail records: it names its order and, per the contract, who caused it. */
-export type AuditedEventData = Record<string, unknown> & { orderId: string; actor?: { userId: string } | null };
+export type AuditedEventData = Record<string, unknown> & { orderId: string; actor?: EventActor };
 
 /** How the trail words one kind of event: its action, a summary for the staff, and the details worth keeping. */
 export interface AuditedEvent {

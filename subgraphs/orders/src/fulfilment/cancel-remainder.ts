@@ -1,4 +1,4 @@
-import { UserError, type SubgraphContext } from '@ultramarket/kit';
+import { UserError, type SubgraphContext, actorOf } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import { FulfillmentStatus, OrderStatus, PaymentStatus } from '../order/order-status';
 import { changeOrder } from '../order/order-commands';
@@ -30,7 +30,7 @@ class RemainderRefused extends Error {
  */
 export function cancelOrderRemainder(context: SubgraphContext, input: CancelOrderRemainderInput): Promise<CancelOrderRemainderPayload> {
   const reason = input.reason?.trim() || null;
-  const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+  const actor = actorOf(context.caller);
   return changeOrder(
     context,
     input.orderId,

@@ -1,3 +1,4 @@
+import type { EventActor } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import type { SettledUnits } from './fulfilment-value';
 
@@ -7,13 +8,17 @@ export const FulfilmentEvents = {
   remainderCancelled: 'orders.remainder-cancelled',
 } as const;
 
-/** The person whose action caused an event (staff shipping, staff cancelling); null for a carrier or the platform. */
-export type Actor = { userId: string } | null;
-
 const linesOf = (units: readonly SettledUnits[]) => units.map(({ line, quantity }) => ({ lineItemId: line.id, variantId: line.variantId, quantity }));
 
 /** orders.fulfilment-recorded: a shipment orders applied to the order (the issue-15 contract). */
-export function fulfilmentRecordedData(order: Order, shipmentId: string, units: readonly SettledUnits[], value: number, fullyFulfilled: boolean, actor: Actor) {
+export function fulfilmentRecordedData(
+  order: Order,
+  shipmentId: string,
+  units: readonly SettledUnits[],
+  value: number,
+  fullyFulfilled: boolean,
+  actor: EventActor,
+) {
   return {
     orderId: order.id,
     orderNumber: order.orderNumber,
@@ -26,7 +31,7 @@ export function fulfilmentRecordedData(order: Order, shipmentId: string, units: 
 }
 
 /** orders.remainder-cancelled: the units that will not ship and what they were worth (what the refunds part refunds). */
-export function remainderCancelledData(order: Order, units: readonly SettledUnits[], value: number, reason: string | null, actor: Actor) {
+export function remainderCancelledData(order: Order, units: readonly SettledUnits[], value: number, reason: string | null, actor: EventActor) {
   return {
     orderId: order.id,
     orderNumber: order.orderNumber,

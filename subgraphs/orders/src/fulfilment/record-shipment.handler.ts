@@ -1,4 +1,4 @@
-import { isUuid, PermanentEventError, type Logger, type Tx } from '@ultramarket/kit';
+import { isUuid, PermanentEventError, type Logger, type Tx, type EventActor } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import { FulfillmentStatus, OrderStatus } from '../order/order-status';
 import { advance, saveOrder } from '../order/order-transitions';
@@ -6,14 +6,14 @@ import { dispatchedData, OrderEvents, type DispatchingShipment } from '../order/
 import { orderEventHandler } from '../saga/order-event-handler';
 import { fulfilmentOf, lockLines, openQuantity, saveLineFulfilment, settledSoFar } from './order-fulfilment';
 import { settlementValue, type SettledUnits } from './fulfilment-value';
-import { type Actor, FulfilmentEvents, fulfilmentRecordedData } from './fulfilment.events';
+import { FulfilmentEvents, fulfilmentRecordedData } from './fulfilment.events';
 import { refuseShipment } from './refused-shipment';
 
 /** What orders reads of `shipping.shipment-created`. */
 interface ShipmentCreatedData extends DispatchingShipment {
   orderId: string;
   lines: { variantId: string; quantity: number }[];
-  actor?: Actor;
+  actor?: EventActor;
 }
 
 /** Orders that may record a shipment: paid with stock committed, or partly shipped (a partial refund keeps it so). */
@@ -27,7 +27,7 @@ function shipmentOf(data: ShipmentCreatedData): DispatchingShipment {
   return { shipmentId, carrier, trackingNumber, trackingUrl: typeof trackingUrl === 'string' ? trackingUrl : null };
 }
 
-const actorOf = (data: ShipmentCreatedData): Actor => (data.actor && typeof data.actor.userId === 'string' ? { userId: data.actor.userId } : null);
+const actorOf = (data: ShipmentCreatedData): EventActor => (data.actor && typeof data.actor.userId === 'string' ? { userId: data.actor.userId } : null);
 
 /** The shipment's lines matched to the order's open units, or why they do not fit. */
 function unitsToSettle(order: Order, lines: Awaited<ReturnType<typeof lockLines>>, shipped: ShipmentCreatedData['lines']): SettledUnits[] | string {

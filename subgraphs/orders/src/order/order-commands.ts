@@ -1,4 +1,4 @@
-import { managesStore, traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { managesStore, traceOf, UserError, type SubgraphContext, type Tx, actorOf } from '@ultramarket/kit';
 import type { Order } from './order.entity';
 import { CANCELLABLE, OrderStatus } from './order-status';
 import { InvalidTransition, lockOrder, transition } from './order-transitions';
@@ -80,7 +80,7 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
       // a paid order's money must be back with the shopper first; an order whose card is only authorized (a MANUAL-capture
       // store, nothing or part captured) is not cancelled this way: its stock is committed and only a refund restocks it
       if (PAID_CANCELLABLE.includes(order.status) && capturedAmount(order) > 0 && managesStore(context.caller, order.storeId)) {
-        const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+        const actor = actorOf(context.caller);
         const done = await cancelPaidOrder(tx, order, why, actor);
         if (done.refund && !done.refund.refund) throw new RefundRefused(done.refund.userErrors);
         cancelled = done.order;

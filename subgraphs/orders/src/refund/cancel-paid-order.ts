@@ -1,4 +1,4 @@
-import type { Tx } from '@ultramarket/kit';
+import type { Tx, EventActor } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import { OrderLineItem } from '../order/order-line-item.entity';
 import { OrderStatus, ReservationStatus } from '../order/order-status';
@@ -7,7 +7,6 @@ import type { OrderCancelReason } from '../order/cancel-reason';
 import { createRefund, type CreatedRefund } from './create-refund';
 import { capturedAmount } from './refund-amounts';
 import { refundedSoFar } from './refund-ledger';
-import type { Actor } from './refund.events';
 
 /** Paid orders staff may cancel in one step: nothing of them has shipped. */
 export const PAID_CANCELLABLE: readonly OrderStatus[] = [OrderStatus.PAYMENT_SUCCESS, OrderStatus.CONFIRMED];
@@ -22,7 +21,7 @@ export async function cancelPaidOrder(
   tx: Tx,
   order: Order,
   why: { reason: string | null; reasonCode: OrderCancelReason },
-  actor: Actor,
+  actor: EventActor,
 ): Promise<{ order: Order; refund: CreatedRefund | null }> {
   const soFar = await refundedSoFar(tx, order.id, order.storeId);
   const left = capturedAmount(order) - soFar.amount;

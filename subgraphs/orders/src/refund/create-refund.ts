@@ -1,4 +1,4 @@
-import { UserError, type Tx } from '@ultramarket/kit';
+import { UserError, type Tx, type EventActor } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import { OrderLineItem } from '../order/order-line-item.entity';
 import { Refund } from './refund.entity';
@@ -6,14 +6,14 @@ import { RefundLine } from './refund-line.entity';
 import { RefundStatus } from './refund-status';
 import { capturedAmount, computeRefund, type RefundRequest } from './refund-amounts';
 import { refundedSoFar } from './refund-ledger';
-import { refundRequestedData, RefundEvents, type Actor } from './refund.events';
+import { refundRequestedData, RefundEvents } from './refund.events';
 
 /** A refund to make on a locked order: what to give back, why, and who asks. */
 export interface RefundSpec extends RefundRequest {
   reason: string;
   note: string | null;
   idempotencyKey: string | null;
-  actor: Actor;
+  actor: EventActor;
 }
 
 export type CreatedRefund = { refund: Refund; userErrors: [] } | { refund: null; userErrors: UserError[] };

@@ -1,4 +1,4 @@
-import { traceOf, type SubgraphContext } from '@ultramarket/kit';
+import { traceOf, type SubgraphContext, actorOf } from '@ultramarket/kit';
 import { lockOrder } from '../order/order-transitions';
 import { canFulfilOrder } from '../order/order-access';
 import { staffChangeRefusal } from '../order/staff-store-status';
@@ -33,7 +33,7 @@ export async function refundOrder(context: SubgraphContext, input: RefundOrderIn
       reason: input.reason,
       note: input.note ?? null,
       idempotencyKey: input.idempotencyKey ?? null,
-      actor: context.caller.userId ? { userId: context.caller.userId } : null,
+      actor: actorOf(context.caller),
     });
     // createRefund writes nothing before it has checked everything
     if (!made.refund) return RefundOrderPayload.failed(...made.userErrors);

@@ -1,3 +1,4 @@
+import type { EventActor } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import type { OrderLineItem } from '../order/order-line-item.entity';
 import type { Refund } from './refund.entity';
@@ -8,16 +9,13 @@ export const RefundEvents = {
   requested: 'orders.refund-requested',
 } as const;
 
-/** Who caused an event: the staff member (or shopper) whose action it was; null for the platform. */
-export type Actor = { userId: string } | null;
-
 const money = (amount: number, currencyCode: string) => ({ amount, currencyCode });
 
 /**
  * orders.refund-requested: payments gives `amount` back with `refundId` (+ attempt) as the provider's
  * idempotency key; inventory puts the `restock` lines back (once per refund line, on the first attempt).
  */
-export function refundRequestedData(order: Order, refund: Refund, lines: RefundLine[], orderLines: OrderLineItem[], actor: Actor) {
+export function refundRequestedData(order: Order, refund: Refund, lines: RefundLine[], orderLines: OrderLineItem[], actor: EventActor) {
   const byId = new Map(orderLines.map((line) => [line.id, line]));
   return {
     orderId: order.id,

@@ -1,4 +1,4 @@
-import { traceOf, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { traceOf, UserError, type SubgraphContext, type Tx, actorOf } from '@ultramarket/kit';
 import { lockOrder } from '../order/order-transitions';
 import { canFulfilOrder } from '../order/order-access';
 import { staffChangeRefusal } from '../order/staff-store-status';
@@ -44,7 +44,7 @@ export async function retryRefund(context: SubgraphContext, input: RetryRefundIn
     const saved = await tx.manager.getRepository(Refund).save(refund);
     const lines = await tx.manager.getRepository(RefundLine).findBy({ refundId: refund.id, storeId: order.storeId });
     const orderLines = await tx.manager.getRepository(OrderLineItem).findBy({ orderId: order.id, storeId: order.storeId });
-    const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+    const actor = actorOf(context.caller);
     await tx.emit({
       type: RefundEvents.requested,
       storeId: order.storeId,

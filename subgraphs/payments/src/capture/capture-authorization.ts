@@ -1,10 +1,10 @@
-import type { Tx, UserError } from '@ultramarket/kit';
+import type { Tx, UserError, EventActor } from '@ultramarket/kit';
 import { ProviderRefusal, type PaymentProvider } from '../provider/payment-provider';
 import { Payment } from '../payment/payment.entity';
 import { OPEN_AUTHORIZATION, PaymentStatus } from '../payment/payment-status';
 import { PaymentTransaction } from '../payment/payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from '../payment/payment-transaction-kind';
-import { capturedData, PaymentEvents, type Actor } from '../payment/payment.events';
+import { capturedData, PaymentEvents } from '../payment/payment.events';
 import { captureKeyOf } from '../payment/provider-keys';
 import { CaptureErrors } from './capture-errors';
 
@@ -17,7 +17,7 @@ export interface CaptureAsk {
   final: boolean;
   /** Asked twice with the same key, the capture is made once (the second answer is the first's payment). */
   idempotencyKey: string;
-  actor: Actor;
+  actor: EventActor;
 }
 
 export type CaptureResult = { payment: Payment; captured: number } | { payment: Payment; error: UserError };

@@ -1,7 +1,6 @@
-import { PermanentEventError, type EventHandler } from '@ultramarket/kit';
+import { PermanentEventError, type EventHandler, type EventActor } from '@ultramarket/kit';
 import type { PaymentProvider } from '../provider/payment-provider';
 import { orderIdOf, storeIdOf } from '../order/order-read-model.handlers';
-import type { Actor } from '../payment/payment.events';
 import { lockOpenAuthorization, voidAuthorization } from '../void/void-authorization';
 import { captureAuthorization } from './capture-authorization';
 
@@ -12,7 +11,7 @@ interface FulfilmentRecorded {
   /** The shipped lines' share of the order total; the shares of all shipments add up to the total. */
   value: { amount: number; currencyCode: string };
   orderFullyFulfilled: boolean;
-  actor?: Actor;
+  actor?: EventActor;
 }
 
 /**

@@ -1,4 +1,16 @@
-import { badUserInput, forbidden, hasAnyRole, isUuid, managesStore, notFound, STORE_ROLES, traceOf, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import {
+  badUserInput,
+  forbidden,
+  hasAnyRole,
+  isUuid,
+  managesStore,
+  notFound,
+  STORE_ROLES,
+  traceOf,
+  type SubgraphContext,
+  type Tx,
+  actorOf,
+} from '@ultramarket/kit';
 import type { PaymentProvider } from '../provider/payment-provider';
 import { Payment } from '../payment/payment.entity';
 import { OPEN_AUTHORIZATION } from '../payment/payment-status';
@@ -20,7 +32,7 @@ export async function capturePayment(context: SubgraphContext, provider: Payment
     const payment = await findPayment(tx, context, input);
     if (!payment || !managesStore(context.caller, payment.storeId)) return null;
     const locked = (await lockPayment(tx, { id: payment.id, storeId: payment.storeId })) ?? payment;
-    const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+    const actor = actorOf(context.caller);
     return captureAuthorization(tx, provider, {
       payment: locked,
       amount: input.amount ?? null,

@@ -1,3 +1,4 @@
+import type { EventActor } from '@ultramarket/kit';
 import type { Payment } from './payment.entity';
 
 /** What payments publishes (see schema/events.md and the saga contract); every event's aggregate is the order. */
@@ -24,12 +25,6 @@ function party(payment: Payment) {
 }
 
 /**
- * The person whose action caused an event (issue 15's contract): a staff member capturing or marking paid; null when
- * none did (a provider's report, a shipment, a cancellation, an expiry).
- */
-export type Actor = { userId: string } | null;
-
-/**
  * A manual payment also says how it is paid, what the shopper was told, and until when its stock is to be held
  * (inventory extends the order's reservation to `holdReservationUntil`); a card payment's `method` is CARD and the
  * other two are null.
@@ -44,7 +39,7 @@ export function initiatedData(payment: Payment, holdReservationUntil: Date | nul
   };
 }
 
-export function succeededData(payment: Payment, actor: Actor = null) {
+export function succeededData(payment: Payment, actor: EventActor = null) {
   return { ...party(payment), provider: payment.provider, providerReference: payment.providerReference, method: payment.method, actor };
 }
 
@@ -68,7 +63,7 @@ export function authorizedData(payment: Payment) {
 }
 
 /** One capture: `amount` taken now, `capturedTotal` taken so far, `final` when the authorization is closed. */
-export function capturedData(payment: Payment, captureId: string, captured: number, final: boolean, actor: Actor) {
+export function capturedData(payment: Payment, captureId: string, captured: number, final: boolean, actor: EventActor) {
   const money = (amount: number) => ({ amount, currencyCode: payment.currencyCode });
   return {
     paymentId: payment.id,
@@ -85,7 +80,7 @@ export function capturedData(payment: Payment, captureId: string, captured: numb
 }
 
 /** The authorization released: `released` is what was still held, `capturedTotal` what was taken before. */
-export function voidedData(payment: Payment, released: number, reason: string, actor: Actor) {
+export function voidedData(payment: Payment, released: number, reason: string, actor: EventActor) {
   const money = (amount: number) => ({ amount, currencyCode: payment.currencyCode });
   return {
     paymentId: payment.id,
@@ -104,7 +99,7 @@ export interface RequestedRefund {
   refundId: string;
   amount: number;
   currencyCode: string;
-  actor: { userId: string } | null;
+  actor: EventActor;
 }
 
 /**

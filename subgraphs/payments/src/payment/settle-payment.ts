@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { returnedRows, safeIntegerFrom, type PaymentCaptureMode, type Tx } from '@ultramarket/kit';
+import { returnedRows, safeIntegerFrom, type PaymentCaptureMode, type Tx, type EventActor } from '@ultramarket/kit';
 import type { ChargeOutcome } from '../provider/payment-provider';
 import { CHANGES_CHANNEL, paymentChangeKey } from '../order/change-listener';
 import type { PaymentMethodKind } from '../manual-method/manual-method-kind';
@@ -7,7 +7,7 @@ import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment-status';
 import { PaymentTransaction } from './payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from './payment-transaction-kind';
-import { authorizedData, failedData, PaymentEvents, succeededData, type Actor } from './payment.events';
+import { authorizedData, failedData, PaymentEvents, succeededData } from './payment.events';
 
 const TRANSACTION_STATUS: Record<ChargeOutcome['status'], PaymentTransactionStatus> = {
   succeeded: PaymentTransactionStatus.SUCCEEDED,
@@ -71,7 +71,7 @@ export interface PaymentRow {
  * and the event. `actor` is the person whose action brought the report (staff marking a manual payment
  * paid), carried in the event for orders' audit trail; null for a provider's report.
  */
-export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome, actor: Actor = null): Promise<Payment | null> {
+export async function settlePayment(tx: Tx, paymentId: string, storeId: string, outcome: ChargeOutcome, actor: EventActor = null): Promise<Payment | null> {
   const [row] = await returnedRows<PaymentRow>(
     tx.manager,
     `UPDATE payment SET status = $4, provider_reference = COALESCE($5, provider_reference),

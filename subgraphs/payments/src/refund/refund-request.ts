@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { returnedRows } from '@ultramarket/kit';
+import { returnedRows, type EventActor } from '@ultramarket/kit';
 import type { RequestedRefund } from '../payment/payment.events';
 
 /** A refund orders asked for, as payments tracks it (table refund_request). */
@@ -9,7 +9,7 @@ export interface RefundRequestRow {
   order_id: string;
   amount: string;
   currency_code: string;
-  actor: { userId: string } | null;
+  actor: EventActor;
   order_attempt: number;
   status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
   tries: number;
@@ -26,7 +26,7 @@ export function requestedRefundOf(row: RefundRequestRow): RequestedRefund {
  */
 export async function recordRefundRequest(
   manager: EntityManager,
-  request: { refundId: string; storeId: string; orderId: string; amount: number; currencyCode: string; actor: { userId: string } | null; attempt: number },
+  request: { refundId: string; storeId: string; orderId: string; amount: number; currencyCode: string; actor: EventActor; attempt: number },
 ): Promise<RefundRequestRow | null> {
   const [row] = await returnedRows<RefundRequestRow>(
     manager,

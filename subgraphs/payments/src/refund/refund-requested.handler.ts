@@ -1,4 +1,4 @@
-import { PermanentEventError, type EventHandler } from '@ultramarket/kit';
+import { PermanentEventError, type EventHandler, type EventActor } from '@ultramarket/kit';
 import type { PaymentProvider } from '../provider/payment-provider';
 import type { RefundRetrySettings } from '../payments.config';
 import { storeIdOf } from '../order/order-read-model.handlers';
@@ -10,7 +10,7 @@ interface RefundRequested {
   refundId: string;
   attempt: number;
   amount: { amount: number; currencyCode: string };
-  actor: { userId: string } | null;
+  actor: EventActor;
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { Logger, Tx } from '@ultramarket/kit';
+import type { Logger, Tx, EventActor } from '@ultramarket/kit';
 import type { PaymentProvider } from '../provider/payment-provider';
 import { Payment } from '../payment/payment.entity';
 import { OPEN_AUTHORIZATION, PaymentStatus } from '../payment/payment-status';
 import { PaymentTransaction } from '../payment/payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from '../payment/payment-transaction-kind';
-import { PaymentEvents, voidedData, type Actor } from '../payment/payment.events';
+import { PaymentEvents, voidedData } from '../payment/payment.events';
 import { voidKeyOf } from '../payment/provider-keys';
 
 /**
@@ -13,14 +13,14 @@ import { voidKeyOf } from '../payment/provider-keys';
  * stays taken (capturedAmount). A payment that is no open authorization is left as it is (null): voiding is
  * what cancellation and expiry ask for, and a payment captured or voided already needs nothing more.
  */
-export async function voidAuthorization(tx: Tx, provider: PaymentProvider, payment: Payment, reason: string, actor: Actor): Promise<Payment | null> {
+export async function voidAuthorization(tx: Tx, provider: PaymentProvider, payment: Payment, reason: string, actor: EventActor): Promise<Payment | null> {
   if (!OPEN_AUTHORIZATION.includes(payment.status) || !payment.providerReference) return null;
   await provider.void({ paymentId: payment.id, orderId: payment.orderId, providerReference: payment.providerReference, idempotencyKey: voidKeyOf(payment.id) });
   return recordVoid(tx, payment, reason, actor);
 }
 
 /** The void written (after the provider voided, or reported it voided by webhook): VOID transaction, VOIDED, payments.voided. */
-export async function recordVoid(tx: Tx, payment: Payment, reason: string, actor: Actor): Promise<Payment> {
+export async function recordVoid(tx: Tx, payment: Payment, reason: string, actor: EventActor): Promise<Payment> {
   const released = payment.amountMinorUnits - payment.capturedMinorUnits;
   const transactions = tx.manager.getRepository(PaymentTransaction);
   await transactions.save(
@@ -59,7 +59,7 @@ export async function voidOrderAuthorization(
   provider: PaymentProvider,
   order: { orderId: string; storeId: string },
   reason: string,
-  actor: Actor,
+  actor: EventActor,
   logger: Logger,
 ): Promise<Payment | null> {
   const payment = await lockOpenAuthorization(tx, order.orderId, order.storeId);

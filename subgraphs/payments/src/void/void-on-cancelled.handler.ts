@@ -1,13 +1,12 @@
-import type { EventHandler } from '@ultramarket/kit';
+import type { EventHandler, EventActor } from '@ultramarket/kit';
 import type { PaymentProvider } from '../provider/payment-provider';
 import { orderIdOf, storeIdOf } from '../order/order-read-model.handlers';
-import type { Actor } from '../payment/payment.events';
 import { voidOrderAuthorization } from './void-authorization';
 
 interface OrderCancelled {
   orderId: string;
   reason: string | null;
-  actor?: Actor;
+  actor?: EventActor;
 }
 
 /** orders.cancelled: an authorized order's hold is released (payments.voided); what was captured before stays taken. */

@@ -1,4 +1,4 @@
-import { traceOf, type SubgraphContext, type Tx, UserError } from '@ultramarket/kit';
+import { traceOf, type SubgraphContext, type Tx, UserError, actorOf } from '@ultramarket/kit';
 import { carrierProvider, MANUAL_CARRIER_CODE } from '../carrier/carrier-provider';
 import { ShippingMethod } from '../method/shipping-method.entity';
 import { awaitOrderView } from '../order-view/await-order-view';
@@ -124,7 +124,7 @@ export async function createShipment(context: SubgraphContext, input: CreateShip
       .insert({ shipmentId: shipment.id, storeId, status: ShipmentStatus.LABEL_CREATED, message: null, occurredAt: shipment.createdAt });
     for (const line of chosen) shipped.set(line.variantId, (shipped.get(line.variantId) ?? 0) + line.quantity);
     const fullyShipped = (order.lines ?? []).every((line) => (shipped.get(line.variantId) ?? 0) >= openUnits(line));
-    await emitShipmentCreated(tx, shipment, order, lineRows, fullyShipped, context.caller.userId ? { userId: context.caller.userId } : null);
+    await emitShipmentCreated(tx, shipment, order, lineRows, fullyShipped, actorOf(context.caller));
     return { payload: CreateShipmentPayload.ok(shipment), order };
   });
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '@ultramarket/kit';
+import type { Tx, EventActor } from '@ultramarket/kit';
 import type { OrderView } from '../order-view/order-view';
 import type { Shipment, ShipmentLine } from './shipment.entity';
 
@@ -7,9 +7,6 @@ export const ShipmentEvents = {
   created: 'shipping.shipment-created',
   trackingUpdated: 'shipping.tracking-updated',
 } as const;
-
-/** The staff member whose action caused the event; null for a carrier's report. */
-export type Actor = { userId: string } | null;
 
 /** Who and what a shipment event is about, so consumers (orders, notifications) need no lookups. */
 export interface ShipmentEventData {
@@ -24,7 +21,7 @@ export interface ShipmentEventData {
   status: string;
   /** Free text of the staff or the carrier: shown to the order's customer. */
   message: string | null;
-  actor: Actor;
+  actor: EventActor;
 }
 
 export interface ShipmentCreatedData extends ShipmentEventData {
@@ -33,7 +30,7 @@ export interface ShipmentCreatedData extends ShipmentEventData {
   orderFullyShipped: boolean;
 }
 
-function eventData(shipment: Shipment, order: OrderView, message: string | null, actor: Actor): ShipmentEventData {
+function eventData(shipment: Shipment, order: OrderView, message: string | null, actor: EventActor): ShipmentEventData {
   return {
     shipmentId: shipment.id,
     orderId: order.orderId,
@@ -55,7 +52,7 @@ export async function emitShipmentCreated(
   order: OrderView,
   lines: ShipmentLine[],
   orderFullyShipped: boolean,
-  actor: Actor,
+  actor: EventActor,
 ): Promise<void> {
   const data: ShipmentCreatedData = {
     ...eventData(shipment, order, null, actor),
@@ -65,7 +62,7 @@ export async function emitShipmentCreated(
   await tx.emit({ type: ShipmentEvents.created, storeId: shipment.storeId, aggregateId: shipment.id, aggregateVersion: shipment.version, data });
 }
 
-export async function emitTrackingUpdated(tx: Tx, shipment: Shipment, order: OrderView, message: string | null, actor: Actor): Promise<void> {
+export async function emitTrackingUpdated(tx: Tx, shipment: Shipment, order: OrderView, message: string | null, actor: EventActor): Promise<void> {
   await tx.emit({
     type: ShipmentEvents.trackingUpdated,
     storeId: shipment.storeId,

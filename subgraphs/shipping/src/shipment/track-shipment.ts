@@ -1,10 +1,10 @@
-import { isUuid, traceOf, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
+import { isUuid, traceOf, type SubgraphContext, type Tx, type UserError, type EventActor, actorOf } from '@ultramarket/kit';
 import type { CarrierTrackingUpdate } from '../carrier/carrier-provider';
 import { readOrderView } from '../order-view/order-view';
 import { ShipmentErrors, ShippingErrors } from '../shipping-errors';
 import { staffChangeRefusal, storeOfCaller } from '../shipping-store';
 import { Shipment, ShipmentTrackingEvent } from './shipment.entity';
-import { type Actor, emitTrackingUpdated } from './shipment.events';
+import { emitTrackingUpdated } from './shipment.events';
 import type { UpdateShipmentTrackingInput } from './shipment.inputs';
 import type { ShipmentPayload } from './shipment.payloads';
 import { canTrack } from './shipment-status';
@@ -19,7 +19,7 @@ type PayloadClass<T extends ShipmentPayload> = { ok(shipment: Shipment): T; fail
  * (notifications tells the customer). The one way tracking changes, for the staff's `updateShipmentTracking` and
  * for the carrier webhook (`actor` null). A change the status table forbids is returned as the refusal.
  */
-export async function applyTrackingUpdate(tx: Tx, shipment: Shipment, update: Omit<CarrierTrackingUpdate, 'trackingNumber'>, actor: Actor) {
+export async function applyTrackingUpdate(tx: Tx, shipment: Shipment, update: Omit<CarrierTrackingUpdate, 'trackingNumber'>, actor: EventActor) {
   if (!canTrack(shipment.status, update.status)) return ShipmentErrors.invalidTransition(shipment.status, update.status);
   const order = await readOrderView(tx.manager, shipment.orderId, shipment.storeId);
   if (!order) throw new Error(`shipping: shipment ${shipment.id} has no order ${shipment.orderId}`);
@@ -49,7 +49,7 @@ export async function trackShipment<T extends ShipmentPayload>(
   const occurredAt = input.occurredAt ?? new Date();
   if (occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) return payload.failed(ShipmentErrors.occurredInFuture());
   if (!isUuid(input.shipmentId)) return payload.failed(ShipmentErrors.shipmentNotFound());
-  const actor = context.caller.userId ? { userId: context.caller.userId } : null;
+  const actor = actorOf(context.caller);
   return context.unitOfWork.run(traceOf(context), async (tx) => {
     const shipment = await tx.manager.getRepository(Shipment).findOne({ where: { id: input.shipmentId, storeId }, lock: { mode: 'pessimistic_write' } });
     if (!shipment) return payload.failed(ShipmentErrors.shipmentNotFound());
