@@ -1,28 +1,11 @@
 import type { Order } from '../order/order.entity';
 import type { OrderLineItem } from '../order/order-line-item.entity';
+import { lineShare } from '../order/line-share';
 
 /** Units of one order line a shipment or a remainder cancellation settles. */
 export interface SettledUnits {
   line: OrderLineItem;
   quantity: number;
-}
-
-/** What a line charges after its discounts, tax included (its priced total; lines placed before carts: from their parts). */
-function lineCharge(order: Order, line: OrderLineItem): bigint {
-  if (line.totalAmount !== null) return BigInt(line.totalAmount);
-  const tax = order.pricesIncludeTax ? 0n : BigInt(line.taxAmount);
-  return BigInt(line.unitPriceAmount) * BigInt(line.quantity) - BigInt(line.discountAmount) + tax;
-}
-
-/**
- * The share of a line's charge its units `before + 1 … before + quantity` carry: pro rata by quantity, by
- * cumulative floors, so the shares of all a line's units add up to its charge exactly whatever the split.
- */
-function lineShare(order: Order, line: OrderLineItem, before: number, quantity: number): bigint {
-  const charge = lineCharge(order, line);
-  const units = BigInt(line.quantity);
-  const upTo = (count: number) => (charge * BigInt(count)) / units;
-  return upTo(before + quantity) - upTo(before);
 }
 
 /**

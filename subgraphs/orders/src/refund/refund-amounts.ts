@@ -1,4 +1,5 @@
 import { UserError } from '@ultramarket/kit';
+import { lineShare } from '../order/line-share';
 import type { Order } from '../order/order.entity';
 import type { OrderLineItem } from '../order/order-line-item.entity';
 
@@ -33,20 +34,6 @@ export interface ComputedRefund {
   lines: ComputedRefundLine[];
   shippingAmount: number;
   amount: number;
-}
-
-/** What a line charged: its total after discounts, tax included (lines placed before carts: unit price × quantity). */
-export function lineTotalOf(line: OrderLineItem): number {
-  return line.totalAmount ?? line.unitPriceAmount * line.quantity;
-}
-
-/**
- * The share of a line's total for units `from`..`to` of it, so that every refund of a line adds up to
- * exactly its total when all its units are refunded (rounding lands on the later units, never twice).
- */
-export function proRata(total: number, quantity: number, from: number, to: number): number {
-  const upTo = (units: number) => Math.floor((total * units) / quantity);
-  return upTo(to) - upTo(from);
 }
 
 /**
@@ -88,7 +75,7 @@ export function computeRefund(
       return;
     }
     asked.set(line.id, (asked.get(line.id) ?? 0) + requested.quantity);
-    lines.push({ ...requested, amount: proRata(lineTotalOf(line), line.quantity, before, before + requested.quantity) });
+    lines.push({ ...requested, amount: Number(lineShare(order, line, before, requested.quantity)) });
   });
   const shippingLeft = order.shippingAmount - soFar.shippingAmount;
   let shippingAmount = 0;
