@@ -48,6 +48,7 @@ export * from './tenancy/store-statuses';
 export * from './tenancy/store-checkout-settings';
 export * from './tenancy/row-level-security';
 export * from './graphql/money.type';
+export * from './graphql/currency-units';
 export * from './graphql/catalog-references';
 export * from './graphql/user-error.type';
 export * from './graphql/ids';

@@ -1,3 +1,4 @@
+import { currencyFractionDigits } from '@ultramarket/kit';
 import type { MoneyData } from '../event-handlers/event-data';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -9,6 +10,5 @@ export function formatMoney({ amount, currencyCode }: MoneyData): string {
     format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currencyCode });
     formats.set(currencyCode, format);
   }
-  const minorDigits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** minorDigits);
+  return format.format(amount / 10 ** currencyFractionDigits(currencyCode));
 }

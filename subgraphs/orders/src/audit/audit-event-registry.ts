@@ -1,4 +1,4 @@
-import type { EventActor } from '@ultramarket/kit';
+import { decimalAmount, type EventActor } from '@ultramarket/kit';
 import type { AuditDetailValue } from './order-audit-entry.entity';
 import { OrderAuditAction } from './order-audit-action';
 
@@ -16,14 +16,7 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
 /** Minor units as the staff read them ("12.50 USD"), with the currency's own decimals. */
 const money = (value: unknown): string => {
   const { amount, currencyCode } = (value ?? {}) as { amount?: unknown; currencyCode?: unknown };
-  if (typeof amount !== 'number' || typeof currencyCode !== 'string') return '?';
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // an unknown code: shown with two decimals
-  }
-  return `${(amount / 10 ** digits).toFixed(digits)} ${currencyCode}`;
+  return typeof amount === 'number' && typeof currencyCode === 'string' ? `${decimalAmount({ amount, currencyCode })} ${currencyCode}` : '?';
 };
 const shipmentDetails = (data: AuditedEventData) => ({
   shipmentId: text(data.shipmentId),

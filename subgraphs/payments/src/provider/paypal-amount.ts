@@ -1,4 +1,4 @@
-import type { Money } from '@ultramarket/kit';
+import { currencyFractionDigits, decimalAmount, type Money } from '@ultramarket/kit';
 
 /** PayPal's money: a decimal string in the currency's major unit (`"12.34"`, `"1234"` for JPY). */
 export interface PayPalMoney {
@@ -6,24 +6,9 @@ export interface PayPalMoney {
   value: string;
 }
 
-const fractionDigitsByCurrency = new Map<string, number>();
-
-/** How many minor-unit digits a currency has (USD 2, JPY 0), as ISO 4217 (through Intl) says. */
-export function fractionDigitsOf(currencyCode: string): number {
-  let digits = fractionDigitsByCurrency.get(currencyCode);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en-US', { style: 'currency', currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
-    fractionDigitsByCurrency.set(currencyCode, digits);
-  }
-  return digits;
-}
-
 /** Our integer minor units as PayPal's decimal string: 4999 USD → "49.99", 500 JPY → "500". */
 export function toPayPalMoney(money: Money): PayPalMoney {
-  const digits = fractionDigitsOf(money.currencyCode);
-  const units = String(money.amount).padStart(digits + 1, '0');
-  const value = digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
-  return { currencyCode: money.currencyCode, value };
+  return { currencyCode: money.currencyCode, value: decimalAmount(money) };
 }
 
 /**
@@ -33,7 +18,7 @@ export function toPayPalMoney(money: Money): PayPalMoney {
 export function minorUnitsOf(money: PayPalMoney): number | null {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(money.value);
   if (!match) return null;
-  const digits = fractionDigitsOf(money.currencyCode);
+  const digits = currencyFractionDigits(money.currencyCode);
   const fraction = (match[2] ?? '').replace(/0+$/, '');
   if (fraction.length > digits) return null;
   const units = Number(match[1] + fraction.padEnd(digits, '0'));
