@@ -1,7 +1,7 @@
 import { UserError, type SubgraphContext, actorOf } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
 import { FulfillmentStatus, OrderStatus, PaymentStatus } from '../order/order-status';
-import { changeOrder } from '../order/order-commands';
+import { changeOrder, OrderChangeRefused } from '../order/order-commands';
 import { InvalidTransition, transition } from '../order/order-transitions';
 import { canFulfilOrder } from '../order/order-access';
 import { lockLines, openQuantity, saveLineFulfilment, settledSoFar } from './order-fulfilment';
@@ -11,13 +11,6 @@ import { deliverWhenAllArrived } from './deliver-when-arrived';
 import type { CancelOrderRemainderInput } from './fulfilment.inputs';
 import { createRefund } from '../refund/create-refund';
 import { CancelOrderRemainderPayload } from './fulfilment.payloads';
-
-/** Thrown inside the order's transaction to answer a userError (nothing written). */
-class RemainderRefused extends Error {
-  constructor(readonly userError: UserError) {
-    super(userError.message);
-  }
-}
 
 /**
  * Cancels what a PARTIALLY_FULFILLED order has not shipped (staff of its store): every line's open units become its
@@ -39,7 +32,7 @@ export function cancelOrderRemainder(context: SubgraphContext, input: CancelOrde
     async (tx, order): Promise<Order> => {
       if (order.status !== OrderStatus.PARTIALLY_FULFILLED) throw new InvalidTransition(order.status, OrderStatus.FULFILLED);
       if (order.paymentStatus !== PaymentStatus.PAID) {
-        throw new RemainderRefused(
+        throw new OrderChangeRefused(
           UserError.of('ORDER_NOT_PAID', `The order's payment is ${order.paymentStatus}: only a paid order's remainder is cancelled`, ['input', 'orderId']),
         );
       }
@@ -56,7 +49,7 @@ export function cancelOrderRemainder(context: SubgraphContext, input: CancelOrde
           idempotencyKey: `remainder:${order.id}`,
           actor,
         });
-        if (!refunded.refund) throw new RemainderRefused(refunded.userErrors[0]);
+        if (!refunded.refund) throw new OrderChangeRefused(...refunded.userErrors);
       }
       for (const unit of units) {
         unit.line.cancelledQuantity += unit.quantity;
@@ -74,8 +67,5 @@ export function cancelOrderRemainder(context: SubgraphContext, input: CancelOrde
       });
       return deliverWhenAllArrived(tx, saved);
     },
-  ).catch((error: unknown) => {
-    if (error instanceof RemainderRefused) return CancelOrderRemainderPayload.failed(error.userError);
-    throw error;
-  });
+  );
 }

@@ -12,19 +12,15 @@ import { OrderAuditAction } from '../audit/order-audit-action';
 import { cancelPaidOrder, PAID_CANCELLABLE } from '../refund/cancel-paid-order';
 import { capturedAmount } from '../refund/refund-amounts';
 
-/** A change that needed a refund the refund rules refused (its userErrors say why); nothing is written. */
-class RefundRefused extends Error {
-  constructor(readonly userErrors: UserError[]) {
-    super('refund refused');
-  }
-}
-
 type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
 
-/** A change refused under the order's lock, before it wrote anything: answered as its userError. */
+/** A change refused under the order's lock, before it wrote anything (a rule, or a refund the refund rules refused): answered as its userErrors. */
 export class OrderChangeRefused extends Error {
-  constructor(readonly userError: UserError) {
-    super(userError.message);
+  readonly userErrors: UserError[];
+
+  constructor(...userErrors: UserError[]) {
+    super(userErrors.map((error) => error.message).join('; '));
+    this.userErrors = userErrors;
   }
 }
 
@@ -54,8 +50,7 @@ export async function changeOrder<T extends OrderPayload>(
       return payload.ok(await change(tx, order));
     } catch (error) {
       if (error instanceof InvalidTransition) return payload.failed(invalid(error));
-      if (error instanceof OrderChangeRefused) return payload.failed(error.userError);
-      if (error instanceof RefundRefused) return payload.failed(...error.userErrors);
+      if (error instanceof OrderChangeRefused) return payload.failed(...error.userErrors);
       throw error;
     }
   });
@@ -82,7 +77,7 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
       if (PAID_CANCELLABLE.includes(order.status) && capturedAmount(order) > 0 && managesStore(context.caller, order.storeId)) {
         const actor = actorOf(context.caller);
         const done = await cancelPaidOrder(tx, order, why, actor);
-        if (done.refund && !done.refund.refund) throw new RefundRefused(done.refund.userErrors);
+        if (done.refund && !done.refund.refund) throw new OrderChangeRefused(...done.refund.userErrors);
         cancelled = done.order;
       } else {
         if (!CANCELLABLE.includes(order.status)) throw new InvalidTransition(order.status, OrderStatus.CANCELLED);
