@@ -1,5 +1,5 @@
 import { isUuid, PermanentEventError, type EventHandler } from '@ultramarket/kit';
-import { emitStockChange, inEventOrder, RETURNING_STOCK, updateStock, type StockRow } from '../stock/stock-row';
+import { putBackOnHand } from '../stock/put-back-on-hand';
 import { storeOfEvent } from '../store-of-event';
 import { inLockOrder } from './reservation-stock';
 import { ReservationStatus } from './reservation.events';
@@ -41,19 +41,11 @@ export const restockCancelledRemainder: EventHandler<RemainderCancelledData> = {
       [orderId, storeId, ReservationStatus.COMMITTED],
     );
     const committed = inLockOrder(rows.map((row) => ({ variantId: row.variant_id, locationId: row.location_id, quantity: row.quantity })));
-    const back = inLockOrder(lines.flatMap((line) => unitsBack(committed, line.variantId, line.quantity)));
-    const changes: { row: StockRow; quantity: number }[] = [];
-    for (const units of back) {
-      const row = await updateStock(
-        tx.manager,
-        `UPDATE inventory_item SET on_hand = on_hand + $3, version = version + 1, updated_at = now()
-          WHERE variant_id = $1 AND location_id = $2 AND store_id = $4 ${RETURNING_STOCK}`,
-        [units.variantId, units.locationId, units.quantity, storeId],
-      );
-      if (row) changes.push({ row, quantity: units.quantity });
-    }
-    for (const { row, quantity } of inEventOrder(changes)) {
-      await emitStockChange(tx, row, { delta: quantity, reason: 'order remainder cancelled', availableBefore: row.onHand - row.reserved - quantity });
-    }
+    await putBackOnHand(
+      tx,
+      storeId,
+      lines.flatMap((line) => unitsBack(committed, line.variantId, line.quantity)),
+      'order remainder cancelled',
+    );
   },
 };

@@ -1,7 +1,7 @@
 import { PermanentEventError, type EventHandler } from '@ultramarket/kit';
 import { storeOfEvent } from '../store-of-event';
 import { ensureItem } from '../stock/item-ref';
-import { emitStockChange, inEventOrder, RETURNING_STOCK, updateStock, type StockRow } from '../stock/stock-row';
+import { putBackOnHand } from '../stock/put-back-on-hand';
 import { inLockOrder } from '../reservation/reservation-stock';
 import { restockLocationOf } from './restock-location';
 
@@ -52,20 +52,9 @@ export function restockOnRefund(lowStockThreshold: () => number): EventHandler<R
         if (fresh.length > 0)
           toPlace.push({ refundLineId: line.refundLineId, productId: line.productId, variantId: line.variantId, locationId, quantity: line.quantity });
       }
-      const changes: { row: StockRow; quantity: number }[] = [];
-      for (const units of inLockOrder(toPlace)) {
-        await ensureItem(tx.manager, storeId, units, lowStockThreshold());
-        const row = await updateStock(
-          tx.manager,
-          `UPDATE inventory_item SET on_hand = on_hand + $3, version = version + 1, updated_at = now()
-            WHERE variant_id = $1 AND location_id = $2 AND store_id = $4 ${RETURNING_STOCK}`,
-          [units.variantId, units.locationId, units.quantity, storeId],
-        );
-        if (row) changes.push({ row, quantity: units.quantity });
-      }
-      for (const { row, quantity } of inEventOrder(changes)) {
-        await emitStockChange(tx, row, { delta: quantity, reason: 'refund restock', availableBefore: row.onHand - row.reserved - quantity });
-      }
+      // a location the variant was never stocked at gets its item first (in lock order, as the stock updates take them)
+      for (const units of inLockOrder(toPlace)) await ensureItem(tx.manager, storeId, units, lowStockThreshold());
+      await putBackOnHand(tx, storeId, toPlace, 'refund restock');
     },
   };
 }
