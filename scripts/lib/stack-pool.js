@@ -14,7 +14,7 @@
  */
 const os = require('node:os');
 const { randomBytes } = require('node:crypto');
-const { startStack, dropDatabases, deleteStreams } = require('./stack');
+const { startStack, stopStack, dropDatabases } = require('./stack');
 
 const POOL = Symbol.for('ultramarket.e2e.stack-pool');
 /** How many pooled stacks may be up at once (the oldest is stopped first): each holds eleven processes. */
@@ -40,29 +40,13 @@ function alive(stack) {
   return Object.values(stack.services).every(({ child }) => child.exitCode === null && child.signalCode === null);
 }
 
-/** Stops a child process: SIGTERM, then SIGKILL if it has not exited within 15 s. */
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * Stops a pooled stack and drops its databases and streams with this module's own functions, never with the
  * stack's `stop`: that closure belongs to the suite that started the stack, whose jest environment is torn down
  * by now (a module it would load then, such as nats, can no longer be loaded).
  */
 async function discard(stack) {
-  const { gateway, ...subgraphs } = stack.services;
-  await stopChild(gateway.child);
-  await Promise.all(Object.values(subgraphs).map(({ child }) => stopChild(child)));
-  await deleteStreams(stack.namespace);
+  await stopStack(stack);
   await dropDatabases(stack.databaseNames);
 }
 

@@ -18,6 +18,7 @@ export interface Stack {
     StackService
   >;
   databaseNames: string[];
+  natsUrl?: string;
   kill(name: string): Promise<void>;
   restart(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -31,6 +32,7 @@ export function startStack(options?: {
   output?: 'ignore' | 'inherit' | 'pretty' | 'json' | ServiceOutput;
   onReady?: (service: StackService, elapsedMs: number) => void;
 }): Promise<Stack>;
+export function stopStack(stack: Stack): Promise<void>;
 export function dropDatabases(names: string[]): Promise<void>;
 export function deleteStreams(namespace: string, natsUrl?: string): Promise<void>;
 export function listeningPorts(pid: number): Promise<number[] | null>;

@@ -210,7 +210,7 @@ async function startStack(options = {}) {
     throw error;
   }
 
-  return {
+  const stack = {
     namespace,
     gatewayUrl: services.gateway.url,
     wsUrl: services.gateway.url.replace(/^http/, 'ws'),
@@ -225,13 +225,22 @@ async function startStack(options = {}) {
       await stopProcess(services[name].child);
       await startSubgraph(services[name].subgraph, services[name].port);
     },
+    natsUrl: env.NATS_URL,
     /** Stops every process, then deletes the stack's own JetStream streams (a namespaced stack only). */
-    async stop() {
-      await stopProcess(services.gateway.child);
-      await Promise.all(SUBGRAPHS.map(({ name }) => stopProcess(services[name]?.child)));
-      if (namespace) await deleteStreams(namespace, env.NATS_URL);
-    },
+    stop: () => stopStack(stack),
   };
+  return stack;
+}
+
+/**
+ * Stops a stack's processes (the gateway first, then the subgraphs side by side) and deletes its own JetStream
+ * streams (a namespaced stack only). With this module's functions, whoever started the stack: the e2e stack pool
+ * stops stacks that suites whose jest environment is gone started.
+ */
+async function stopStack(stack) {
+  await stopProcess(stack.services.gateway?.child);
+  await Promise.all(SUBGRAPHS.map(({ name }) => stopProcess(stack.services[name]?.child)));
+  if (stack.namespace) await deleteStreams(stack.namespace, stack.natsUrl);
 }
 
 /**
@@ -282,4 +291,4 @@ async function statementCount(metricsUrl) {
   return line ? Number(line.trim().split(/\s+/).pop()) : 0;
 }
 
-module.exports = { startStack, adminClient, dropDatabases, deleteStreams, statementCount, freePort, listeningPorts, SUBGRAPHS, root };
+module.exports = { startStack, stopStack, adminClient, dropDatabases, deleteStreams, statementCount, freePort, listeningPorts, SUBGRAPHS, root };

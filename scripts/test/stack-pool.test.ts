@@ -2,9 +2,9 @@ import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import type * as StackPool from '../lib/stack-pool';
 
-jest.mock('../lib/stack', () => ({ startStack: jest.fn(), dropDatabases: jest.fn(), deleteStreams: jest.fn() }));
+jest.mock('../lib/stack', () => ({ startStack: jest.fn(), stopStack: jest.fn(), dropDatabases: jest.fn() }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const stackModule = require('../lib/stack') as { startStack: jest.Mock; dropDatabases: jest.Mock; deleteStreams: jest.Mock };
+const stackModule = require('../lib/stack') as { startStack: jest.Mock; stopStack: jest.Mock; dropDatabases: jest.Mock };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pool = require('../lib/stack-pool') as typeof StackPool;
 
@@ -48,7 +48,10 @@ describe('the stack pool of the end-to-end suites', () => {
       return made.stack;
     });
     stackModule.dropDatabases.mockReset();
-    stackModule.deleteStreams.mockReset();
+    // the module's stopStack, as it does: every process of the stack stopped (its streams deleted: not modelled)
+    stackModule.stopStack.mockReset().mockImplementation(async (stack: { services: Record<string, { child: { kill(signal: string): void } }> }) => {
+      for (const { child } of Object.values(stack.services)) child.kill('SIGTERM');
+    });
     delete (os as unknown as Record<symbol, unknown>)[POOL];
   });
   afterEach(() => {
@@ -90,7 +93,7 @@ describe('the stack pool of the end-to-end suites', () => {
     // stopped by the pool itself (the suite that started it is gone), its streams and databases dropped
     expect(started[0].stopped()).toBe(true);
     expect(started[0].stack.stop).not.toHaveBeenCalled();
-    expect(stackModule.deleteStreams).toHaveBeenCalledWith(started[0].stack.namespace);
+    expect(stackModule.stopStack).toHaveBeenCalledWith(expect.objectContaining({ namespace: started[0].stack.namespace }));
     expect(started[1].stopped()).toBe(false);
 
     started[1].die();
@@ -105,7 +108,7 @@ describe('the stack pool of the end-to-end suites', () => {
     await pool.acquireStack({ env: { RATE: 'high' } });
     await pool.drainPool();
     expect(started.map(({ stopped }) => stopped())).toEqual([true, true]);
-    expect(stackModule.deleteStreams.mock.calls).toEqual(started.map(({ stack }) => [stack.namespace]));
+    expect(stackModule.stopStack.mock.calls.map(([stack]) => stack.namespace)).toEqual(started.map(({ stack }) => stack.namespace));
     expect(stackModule.dropDatabases.mock.calls).toEqual(started.map(({ stack }) => [stack.databaseNames]));
     await pool.acquireStack({ env: {} });
     expect(stackModule.startStack).toHaveBeenCalledTimes(3);
