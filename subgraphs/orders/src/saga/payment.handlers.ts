@@ -34,20 +34,29 @@ const initiated = orderEventHandler<PaymentEventData>('orders-payment-initiated'
 });
 
 /**
- * payments.succeeded: paid, and CONFIRMED in the same step when the stock is already committed or
- * held for a while yet (`stockHeldForConfirmation`); otherwise PAYMENT_SUCCESS until inventory.committed.
+ * The money is taken (`PAID`) or held (`AUTHORIZED`): the order's payment status says so and, while the order awaits
+ * payment, it moves through PAYMENT_SUCCESS (to CONFIRMED at once when its stock is held for a while yet). An order
+ * that moved on meanwhile (e.g. cancelled because its reservation expired) only records it: inventory refuses to
+ * commit, and payments refunds or voids.
  */
-const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded', 'payments.succeeded', async (tx, order, event) => {
-  if ([PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED].includes(order.paymentStatus)) return;
-  order.paymentStatus = PaymentStatus.PAID;
+async function paymentSettled(tx: Tx, order: Order, status: PaymentStatus, paymentId: string | null): Promise<void> {
+  order.paymentStatus = status;
   if (![OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED].includes(order.status)) {
-    // e.g. cancelled because the reservation expired: inventory will refuse to commit and payments refunds
     await saveOrder(tx, order);
     return;
   }
   const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS];
   if (stockHeldForConfirmation(order)) path.push(OrderStatus.CONFIRMED);
-  await advance(tx, order, path, { paymentId: event.data.paymentId ?? null });
+  await advance(tx, order, path, { paymentId });
+}
+
+/**
+ * payments.succeeded: paid, and CONFIRMED in the same step when the stock is already committed or
+ * held for a while yet (`stockHeldForConfirmation`); otherwise PAYMENT_SUCCESS until inventory.committed.
+ */
+const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded', 'payments.succeeded', async (tx, order, event) => {
+  if ([PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED].includes(order.paymentStatus)) return;
+  await paymentSettled(tx, order, PaymentStatus.PAID, event.data.paymentId ?? null);
 });
 
 /** Payment statuses that mean money was taken or held: a late success or authorization changes nothing. */
@@ -59,15 +68,7 @@ const SETTLED = [PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.AUTHO
  */
 const authorized = orderEventHandler<PaymentEventData>('orders-payment-authorized', 'payments.authorized', async (tx, order, event) => {
   if (SETTLED.includes(order.paymentStatus)) return;
-  order.paymentStatus = PaymentStatus.AUTHORIZED;
-  if (![OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_FAILED].includes(order.status)) {
-    // e.g. cancelled because the reservation expired: inventory will refuse to commit and payments voids the hold
-    await saveOrder(tx, order);
-    return;
-  }
-  const path = [OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_SUCCESS];
-  if (stockHeldForConfirmation(order)) path.push(OrderStatus.CONFIRMED);
-  await advance(tx, order, path, { paymentId: event.data.paymentId ?? null });
+  await paymentSettled(tx, order, PaymentStatus.AUTHORIZED, event.data.paymentId ?? null);
 });
 
 /** payments.captured: part of the authorization taken (PARTIALLY_PAID) or, once the order's total is, PAID. */
