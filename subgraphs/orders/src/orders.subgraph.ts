@@ -9,9 +9,6 @@ import { auditEventHandlers } from './audit/audit-event.handlers';
 import { OrderTagsResolver } from './tags/order-tags.resolver';
 import { OrderTag } from './tags/order-tag.entity';
 import { findVisibleOrder } from './order/order-queries';
-import { ProductSnapshot } from './catalog-view/product-snapshot.entity';
-import { VariantSnapshot } from './catalog-view/variant-snapshot.entity';
-import { productSnapshotHandlers } from './catalog-view/product-snapshot.handlers';
 import { reservationHandlers } from './saga/reservation.handlers';
 import { paymentHandlers } from './saga/payment.handlers';
 import { shipmentCreated } from './fulfilment/record-shipment.handler';
@@ -28,6 +25,7 @@ import { PaymentCaptureMode1763769642100 } from './migrations/1763769642100-paym
 import { PartialFulfilment1763769641000 } from './migrations/1763769641000-partial-fulfilment';
 import { OrderSearchAndAudit1763769644000 } from './migrations/1763769644000-order-search-and-audit';
 import { SearchByFulfilmentStatus1763769644100 } from './migrations/1763769644100-search-by-fulfilment-status';
+import { DropCatalogReadModel1763769653000 } from './migrations/1763769653000-drop-catalog-read-model';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 import { OrderRefunds1763769640100 } from './migrations/1763769640100-order-refunds';
@@ -40,7 +38,7 @@ import { refundOutcomeHandlers } from './refund/refund-outcome.handlers';
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
-  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, ProductSnapshot, VariantSnapshot, Refund, RefundLine],
+  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, Refund, RefundLine],
   migrations: [
     CreateOrders1763769600300,
     IsolateOrdersByStore1763769605060,
@@ -54,11 +52,11 @@ export const ordersSubgraph: SubgraphDefinition = {
     PaymentCaptureMode1763769642100,
     OrderSearchAndAudit1763769644000,
     SearchByFulfilmentStatus1763769644100,
+    DropCatalogReadModel1763769653000,
   ],
   publishes: ['orders'],
   consumers: [
     createOrderFromCheckout,
-    ...productSnapshotHandlers,
     ...reservationHandlers,
     ...paymentHandlers,
     shipmentCreated,

@@ -5,6 +5,7 @@ import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/s
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { ordersSubgraph } from '../src/orders.subgraph';
 import { OrderByVariant1763769622000 } from '../src/migrations/1763769622000-order-by-variant';
+import { DropCatalogReadModel1763769653000 } from '../src/migrations/1763769653000-drop-catalog-read-model';
 import { grantToAppRole } from '../../kit/src/data/app-role';
 import { gql } from 'graphql-request';
 import { ORDER, type OrderResult } from './support/order-operations';
@@ -21,10 +22,12 @@ describe('orders: the variant migration carries today’s products and lines ove
   beforeAll(async () => {
     orders = await startTestSubgraph(ordersSubgraph);
     owner = await openOwnerConnection(orders.runtime.config);
-    // back to the schema before variants, with a product and an order of that time, then forward again
+    // back to the schema before variants (the catalog read model, dropped since, comes back first), with a
+    // product and an order of that time, then forward again
     const runner = owner.createQueryRunner();
     await runner.startTransaction();
     try {
+      await new DropCatalogReadModel1763769653000().down(runner);
       await new OrderByVariant1763769622000().down(runner);
       await runner.query(`SELECT set_config('app.store_id', '*', true)`);
       await runner.query(

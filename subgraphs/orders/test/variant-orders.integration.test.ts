@@ -6,7 +6,15 @@ import { startTestSubgraph, tokenFor, type TestSubgraph } from '../../kit/test/s
 import { openOwnerConnection } from '../../kit/test/support/tenancy-support';
 import { eventually } from '../../kit/test/support/test-names';
 import { ordersSubgraph } from '../src/orders.subgraph';
-import { checkoutSnapshot, shopperFields, upstreamEvents, type CatalogVariant, type CheckoutLineSpec } from './support/order-operations';
+import { checkoutSnapshot, shopperFields, upstreamEvents, type CheckoutLineSpec } from './support/order-operations';
+
+/** A variant of the tee as cart snapshots it at checkout. */
+interface CatalogVariant {
+  variantId: string;
+  sku: string | null;
+  price: { amount: number; currencyCode: string };
+  options: { name: string; value: string }[];
+}
 
 const ORDER_WITH_VARIANTS = gql`
   query ($id: ID!) {
@@ -103,7 +111,7 @@ const teeLine = (productId: string, variant: CatalogVariant, quantity: number) =
   unitPrice: variant.price.amount,
 });
 
-describe('orders: variants in orders, and the catalog read model', () => {
+describe('orders: variants in orders', () => {
   let orders: TestSubgraph;
   let owner: DataSource;
   const events = upstreamEvents(() => orders);
@@ -116,10 +124,6 @@ describe('orders: variants in orders, and the catalog read model', () => {
     expect(userErrors).toEqual([]);
     return (await orders.client(merchant).request<{ order: OrderWithLines }>(ORDER_WITH_VARIANTS, { id: order!.id })).order;
   };
-  const variantRow = async (variantId: string) =>
-    (await owner.query(`SELECT product_id, title, sku, price_amount, listed, version FROM variant_snapshot WHERE variant_id = $1`, [variantId]))[0] as
-      { product_id: string; title: string; sku: string | null; price_amount: string; listed: boolean; version: number } | undefined;
-
   beforeAll(async () => {
     orders = await startTestSubgraph(ordersSubgraph);
     owner = await openOwnerConnection(orders.runtime.config);
@@ -176,45 +180,6 @@ describe('orders: variants in orders, and the catalog read model', () => {
       discounts: [],
     });
     expect(event.envelope.data.lines).toEqual([announced(blue, 'M / Blue', 3), announced(red, 'M / Red', 1)]);
-  });
-
-  it('keeps a product event without variants as its default variant, whose id is the product’s', async () => {
-    const productId = await events.product(storeId, 1500);
-    expect(await variantRow(productId)).toMatchObject({ product_id: productId, title: 'Default', sku: null, price_amount: '1500', listed: true });
-  });
-
-  it('keeps the newest event’s variants: an older event arriving late changes nothing, not even a variant only it lists', async () => {
-    const { productId, red, blue } = tee();
-    await events.productEvent(storeId, productId, 3, [{ ...red, price: usd(3000) }], { type: 'catalog.product-updated' });
-    await events.productEvent(storeId, productId, 2, [{ ...red, price: usd(1000) }, blue], { type: 'catalog.product-updated' });
-    await events.productEvent(storeId, productId, 1, [red, blue], { type: 'catalog.product-created' });
-    expect(await variantRow(red.variantId)).toMatchObject({ price_amount: '3000', listed: true, version: 3 });
-    expect(await variantRow(blue.variantId)).toBeUndefined();
-    // the merchant deletes red: the next event lists only a new one, and red is kept, unlisted
-    await events.productEvent(storeId, productId, 4, [blue]);
-    expect(await variantRow(red.variantId)).toMatchObject({ listed: false, version: 4 });
-  });
-
-  it('lets no other store’s event take a variant over: the event is parked', async () => {
-    const otherStore = randomUUID();
-    const { productId, red, blue } = tee();
-    await events.productEvent(storeId, productId, 1, [red, blue]);
-    // a product of the other store listing this store's variant id does not take the variant over
-    const hostile = await events.publish('catalog.product-created', otherStore, randomUUID(), {
-      ...(await events.productEventData(randomUUID(), [{ ...blue, price: usd(1) }])),
-    });
-    const { jsm, names } = orders.runtime;
-    await eventually(
-      async () => {
-        const message = await jsm.streams
-          .getMessage(names.stream('deadletter'), { last_by_subj: names.deadLetterSubject(names.durable('orders-product-created')) })
-          .catch(() => null);
-        return message !== null && JSON.parse(message.string()).id === hostile.id;
-      },
-      10_000,
-      'the dead-lettered event',
-    );
-    expect(await variantRow(blue.variantId)).toMatchObject({ product_id: productId, price_amount: '2200', listed: true });
   });
 
   it('follows inventory’s answers in the contract’s variant shape: allocations per line, variantIds of a failed reservation', async () => {

@@ -183,14 +183,6 @@ export function checkoutSnapshot(lines: CheckoutLineSpec[], extra: Record<string
 
 export type CheckoutSnapshot = CheckoutCompleted;
 
-/** A variant as catalog.product-* events list it (title derived from the options). */
-export interface CatalogVariant {
-  variantId: string;
-  sku: string | null;
-  price: { amount: number; currencyCode: string };
-  options: { name: string; value: string }[];
-}
-
 /** Events other subgraphs publish, sent straight to JetStream in the suite's namespace. */
 export function upstreamEvents(subgraph: () => TestSubgraph) {
   const publish = async (type: string, storeId: string, aggregateId: string, data: Record<string, unknown>, aggregateVersion = 1) => {
@@ -200,68 +192,11 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     return event;
   };
 
-  /** A product on sale in `storeId`, once orders' price read model has it. */
-  const product = async (storeId: string, amount = 2500): Promise<string> => {
-    const productId = randomUUID();
-    await publish('catalog.product-created', storeId, productId, {
-      productId,
-      title: `Kettle ${productId.slice(0, 4)}`,
-      handle: `kettle-${productId}`,
-      status: 'ACTIVE',
-      price: { amount, currencyCode: 'USD' },
-      category: null,
-    });
-    await eventually(
-      async () =>
-        (await inScope(subgraph().runtime.dataSource, storeId, (manager) => manager.query(`SELECT 1 FROM product_snapshot WHERE product_id = $1`, [productId])))
-          .length > 0,
-      10_000,
-      'the product in the orders read model',
-    );
-    return productId;
-  };
-
   /**
-   * A catalog product event as the catalog publishes it since products have variants (the whole product,
-   * `variants` included), in `storeId`; returns once orders handled it (applied, or left alone as older).
+   * A product id as catalog gives one. Orders does not follow the catalog (cart prices a checkout and its
+   * snapshot carries every line's facts), so nothing is published: the id only names the lines of `place`.
    */
-  /** The data of a catalog product event as the catalog publishes it since products have variants (the whole product). */
-  const productEventData = (productId: string, variants: CatalogVariant[], product: { title?: string; status?: string; publishedAt?: string | null } = {}) => ({
-    productId,
-    title: product.title ?? 'Tee',
-    handle: `tee-${productId}`,
-    status: product.status ?? 'ACTIVE',
-    price: { amount: Math.min(...variants.map((variant) => variant.price.amount)), currencyCode: variants[0].price.currencyCode },
-    category: null,
-    tags: [],
-    vendor: null,
-    productType: null,
-    publishedAt: product.publishedAt ?? null,
-    options: [],
-    variants: variants.map((variant, position) => ({
-      position,
-      barcode: null,
-      compareAtPrice: null,
-      weightGrams: null,
-      trackInventory: true,
-      ...variant,
-      title: variant.options.length === 0 ? 'Default' : variant.options.map((option) => option.value).join(' / '),
-    })),
-  });
-
-  /** `productEventData` published in `storeId` as version `version`; returns once orders handled it (applied, or left alone as older). */
-  const productEvent = async (
-    storeId: string,
-    productId: string,
-    version: number,
-    variants: CatalogVariant[],
-    product: { title?: string; status?: string; publishedAt?: string | null; type?: string } = {},
-  ) => {
-    const type = product.type ?? (version === 1 ? 'catalog.product-created' : 'catalog.product-updated');
-    const event = await publish(type, storeId, productId, productEventData(productId, variants, product), version);
-    await handled(storeId, event.id, 'the shipment event handled');
-    return event;
-  };
+  const product = async (_storeId: string, _amount = 2500): Promise<string> => randomUUID();
 
   /** Returns once orders' consumers handled the event (its processed_event row committed). */
   const handled = (storeId: string, eventId: string, what: string) =>
@@ -385,5 +320,5 @@ export function upstreamEvents(subgraph: () => TestSubgraph) {
     return event;
   };
 
-  return { publish, product, productEventData, productEvent, confirm, handled, publishCheckout, outcome, checkout, place, ship, deliver };
+  return { publish, product, confirm, handled, publishCheckout, outcome, checkout, place, ship, deliver };
 }
