@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 import { subscribe } from './support/live';
 
@@ -50,7 +50,7 @@ const FILE = [
  * exports the store and imports the file into a second store, which ends with the same catalogue.
  */
 describe('bulk import and export through the gateway', () => {
-  let stack: Stack;
+  let stack: PooledStack;
   let shop: Storefront;
   let otherShop: Storefront;
 
@@ -69,16 +69,13 @@ describe('bulk import and export through the gateway', () => {
   const catalogue = async (front: Storefront) => (await ask<{ products: { nodes: Record<string, unknown>[] } }>(front, CATALOGUE)).products.nodes;
 
   beforeAll(async () => {
-    stack = await startStack({
-      namespace: uniqueSuiteName('bulk'),
-      env: { CATALOG_BULK_POLL_INTERVAL: '100ms', CATALOG_BULK_PROGRESS_INTERVAL: '0ms' },
-    });
+    // every stack from acquireStack polls bulk jobs every 100 ms and pushes each job's progress (BASE_ENV)
+    stack = await acquireStack({ name: 'bulk' });
     shop = await Storefront.open(stack, 'Bulk Shop');
     otherShop = await Storefront.open(stack, 'Bulk Copy');
   }, 240_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it('imports a file sent in parts, pushing progress to COMPLETED, with prices, stock and the bad product refused at its line', async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
 import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 import { Storefront } from './support/storefront';
 
@@ -13,23 +12,26 @@ const BURST = 20;
  * through a gateway with GATEWAY_DEDUPLICATE_FETCHES=false; every caller gets the full answer either way.
  */
 describe('gateway in-flight fetch deduplication', () => {
-  let stack: Stack;
+  let stack: PooledStack;
   let store: Storefront;
+  let deduplicated: ExtraGateway;
   let undeduplicated: ExtraGateway;
 
   beforeAll(async () => {
-    // the response cache would answer most of a burst itself: off, so every answer comes from the subgraphs
-    stack = await startStack({ namespace: uniqueSuiteName('fetchdedup'), gatewayEnv: { RESPONSE_CACHE_ENABLED: 'false' } });
+    // the response cache would answer most of a burst itself: off, so every answer comes from the subgraphs; two
+    // gateways of the suite's own over the (pooled) stack's subgraphs: the default one, and one without deduplication
+    stack = await acquireStack({ name: 'fetchdedup' });
     store = new Storefront(stack);
     await store.product(`Dedup lamp ${randomUUID().slice(0, 8)}`, 3);
     await store.product(`Dedup mug ${randomUUID().slice(0, 8)}`, 1);
+    deduplicated = await startExtraGateway(stack, { RESPONSE_CACHE_ENABLED: 'false' });
     undeduplicated = await startExtraGateway(stack, { GATEWAY_DEDUPLICATE_FETCHES: 'false', RESPONSE_CACHE_ENABLED: 'false' });
   }, 180_000);
 
   afterAll(async () => {
+    await deduplicated?.stop();
     await undeduplicated?.stop();
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   /** GraphQL requests the catalog subgraph has served (`http_request_duration_seconds_count` on /graphql). */
@@ -60,7 +62,7 @@ describe('gateway in-flight fetch deduplication', () => {
   };
 
   it('sends fewer catalog requests than identical queries in flight, each caller answered in full', async () => {
-    const { catalogRequests: sent, answers } = await burst(stack.gatewayUrl);
+    const { catalogRequests: sent, answers } = await burst(deduplicated.url);
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThan(BURST);
     for (const titles of answers) expect(titles).toEqual([expect.stringMatching(/^Dedup lamp /), expect.stringMatching(/^Dedup mug /)]);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient, gql } from 'graphql-request';
 import { Role } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { acquireStack, BASE_ENV, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
 import { signCarrierReport } from '../../subgraphs/shipping/src/carrier-webhook/carrier-signature';
 import { subscribe } from './support/live';
@@ -39,21 +39,21 @@ const ORDER = gql`
 `;
 const FOLLOW = `subscription ($orderId: ID!) { orderStatusChanged(orderId: $orderId) { status fulfillmentStatus } }`;
 
-const WEBHOOK_SECRET = `carrier-secret-${randomUUID()}`;
+/** The secret every stack from acquireStack checks carrier reports with. */
+const WEBHOOK_SECRET = BASE_ENV.SHIPPING_CARRIER_WEBHOOK_SECRET;
 type Payload = { userErrors: { code: string; field: string[] | null }[] } & Record<string, unknown>;
 
 /** Issue 15 item 3: partial fulfilment, delivery by staff and by a signed carrier webhook, and cancelling an unshipped remainder. */
 describe('fulfilment through the gateway', () => {
-  let stack: Stack;
+  let stack: PooledStack;
   let store: Storefront;
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('fulfilment'), env: { SHIPPING_CARRIER_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+    stack = await acquireStack({ name: 'fulfilment' });
     store = new Storefront(stack);
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   const client = (token: string, storeId = store.storeId) =>

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { type ClientError, GraphQLClient } from 'graphql-request';
 import { getSdk } from '../../schema/generated/sdk';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
-import { SmtpInbox } from '../../subgraphs/notifications/test/support/smtp-inbox';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { connectionInitAnswer } from './support/live';
 
 const PASSWORD = 'Correct-horse-battery-9';
 
 /** Signing up, in and out through the gateway, with the emails that go with it. */
 describe('identity through the gateway', () => {
-  const inbox = new SmtpInbox();
-  let stack: Stack;
+  let stack: PooledStack;
 
   const sdk = (token?: string) => getSdk(new GraphQLClient(stack.gatewayUrl, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
   const codeOf = async (call: Promise<unknown>) =>
@@ -20,18 +18,16 @@ describe('identity through the gateway', () => {
       (error: ClientError) => error.response?.errors?.[0]?.extensions?.code,
     );
   const emailTo = (address: string, subject: RegExp) =>
-    eventually(async () => inbox.messages.find((message) => message.to.includes(address) && subject.test(message.subject)), 15_000, `an email to ${address}`);
+    eventually(async () => stack.inbox.messagesTo(address).find((message) => subject.test(message.subject)), 15_000, `an email to ${address}`);
   const tokenIn = (text: string) => /enter this code[^:]*: (\S+)/.exec(text)![1];
 
+  // the stack's inbox: its notifications' emails, polled every 200 ms (a pooled stack's is shared; addresses are the suite's own)
   beforeAll(async () => {
-    await inbox.start();
-    stack = await startStack({ namespace: uniqueSuiteName('identity'), env: { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' } });
+    stack = await acquireStack({ name: 'identity' });
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
-    await inbox.stop();
+    await releaseStack(stack);
   });
 
   it('registers, verifies the email from the verification email, signs in, refreshes and logs out everywhere', async () => {

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
 import { Client as PgClient } from 'pg';
 import { Role } from '@ultramarket/kit';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
-import { SmtpInbox } from '../../subgraphs/notifications/test/support/smtp-inbox';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import type { OrderStatusChangedSubscription } from '../../schema/generated/sdk';
 import { Storefront } from './support/storefront';
 import { subscribe } from './support/live';
@@ -42,17 +41,12 @@ interface MarkResult {
 
 /** Issue 15 item 5 through the gateway: a store's bank transfer, chosen at checkout, marked paid by staff, or left to expire. */
 describe('manual payments', () => {
-  const inbox = new SmtpInbox();
-  let stack: Stack;
+  let stack: PooledStack;
   let store: Storefront;
   const staffUserId = randomUUID();
 
   beforeAll(async () => {
-    await inbox.start();
-    stack = await startStack({
-      namespace: uniqueSuiteName('manual'),
-      env: { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '200', INVENTORY_RESERVATION_SWEEP_MS: '200' },
-    });
+    stack = await acquireStack({ name: 'manual' });
     store = new Storefront(stack);
     const configured = await client(store.merchantToken).request<{ configureManualPaymentMethod: { userErrors: unknown[] } }>(CONFIGURE, {
       input: { kind: 'BANK_TRANSFER', enabled: true, displayName: 'Bank transfer', instructions: INSTRUCTIONS, holdHours: 72 },
@@ -61,9 +55,7 @@ describe('manual payments', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
-    await inbox.stop();
+    await releaseStack(stack);
   });
 
   /** A client of the gateway in `storeId` (default: the test store), as `token` (none: a guest). */
@@ -95,7 +87,8 @@ describe('manual payments', () => {
   async function orderPaidByBankTransfer(units = 3) {
     const productId = await store.product(`Bank kettle ${randomUUID().slice(0, 8)}`, units, 3000);
     const shopper = store.customer();
-    const order = await store.placeOrder(shopper.sdk, [{ productId, quantity: 1 }]);
+    // an address of its own: a pooled stack's inbox is shared with other suites
+    const order = await store.placeOrder(shopper.sdk, [{ productId, quantity: 1 }], randomUUID(), `bank.${randomUUID().slice(0, 8)}@example.com`);
     await store.orderUntil(order.id, (o) => o.reservationStatus === 'RESERVED', 'the reservation');
     return { productId, shopper, order };
   }
@@ -132,7 +125,10 @@ describe('manual payments', () => {
     expect(seen.order.payments).toEqual([{ status: 'PENDING', method: 'BANK_TRANSFER', instructions: INSTRUCTIONS, providerReference: null }]);
     const email = await eventually(
       // notifications names the order when it heard of its number already (payments.initiated may overtake orders' events)
-      async () => inbox.messages.find((message) => [`How to pay for order ${order.orderNumber}`, 'How to pay for your order'].includes(message.subject)),
+      async () =>
+        stack.inbox
+          .messagesTo(order.email!)
+          .find((message) => [`How to pay for order ${order.orderNumber}`, 'How to pay for your order'].includes(message.subject)),
       15_000,
       'the email with the instructions',
     );

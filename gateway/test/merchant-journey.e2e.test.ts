@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientError } from 'graphql-request';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { gatewaySdk, openStore, signIn, signUp } from './support/accounts';
 import { subscribe } from './support/live';
 import { Storefront } from './support/storefront';
@@ -16,23 +15,20 @@ interface StatusChange {
  * test-signed token and no made-up id, only what the API answered (and the emails it sent).
  */
 describe('a new merchant’s first sale', () => {
-  let stack: Stack;
-  let mailbox: MailCatcher;
+  let stack: PooledStack;
 
   beforeAll(async () => {
-    mailbox = (await startMailCatcher({ log: () => undefined, host: '127.0.0.1', port: 0, quiet: true }))!;
-    stack = await startStack({ namespace: uniqueSuiteName('journey'), env: { SMTP_PORT: String(mailbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' } });
+    // its notifications send to stack.inbox (a pooled stack's is shared: the suite reads only its own addresses)
+    stack = await acquireStack({ name: 'journey' });
   }, 120_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
-    await mailbox?.close();
+    await releaseStack(stack);
   });
 
   it('signs up, opens a store, stocks a product and sells it to a verified shopper, paid and confirmed', async () => {
     const suffix = randomUUID().slice(0, 8);
-    const merchant = await signUp(stack, { firstName: 'Nadia', lastName: 'Newshop', email: `nadia.${suffix}@example.com` }, mailbox);
+    const merchant = await signUp(stack, { firstName: 'Nadia', lastName: 'Newshop', email: `nadia.${suffix}@example.com` }, stack.inbox);
     const firstToken = await signIn(stack, merchant);
     expect((await gatewaySdk(stack, firstToken).Me()).me).toMatchObject({ id: merchant.userId, isVerified: true, roles: ['CUSTOMER'] });
 
@@ -52,7 +48,7 @@ describe('a new merchant’s first sale', () => {
     const productId = await store.product('Brass desk lamp', 3, 4200);
     expect(await store.stock(productId)).toEqual({ stock: 3, onHand: 3, reserved: 0 });
 
-    const shopperPerson = await signUp(stack, { firstName: 'Omar', lastName: 'Shopper', email: `omar.${suffix}@example.com` }, mailbox);
+    const shopperPerson = await signUp(stack, { firstName: 'Omar', lastName: 'Shopper', email: `omar.${suffix}@example.com` }, stack.inbox);
     const shopperToken = await signIn(stack, shopperPerson);
     const shopper = store.sdkFor(shopperToken);
     const { product } = await shopper.ProductById({ id: productId });
@@ -92,7 +88,11 @@ describe('a new merchant’s first sale', () => {
     expect((await shopper.OrderById({ id: order.id })).order).toMatchObject({ status: 'CONFIRMED', paymentStatus: 'PAID' });
     expect((await store.merchant.OrderById({ id: order.id })).order?.status).toBe('CONFIRMED');
     expect(await store.stock(productId)).toEqual({ stock: 2, onHand: 2, reserved: 0 });
-    const email = await mailbox.waitForEmail({ to: shopperPerson.email, subject: new RegExp(`order ${order.orderNumber} is confirmed`), timeoutMs: 20_000 });
+    const email = await stack.inbox.waitForEmail({
+      to: shopperPerson.email,
+      subject: new RegExp(`order ${order.orderNumber} is confirmed`),
+      timeoutMs: 20_000,
+    });
     expect(email.text).toContain(order.orderNumber);
   });
 });

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { HTML_PAGE, pngImage, SVG_IMAGE } from '../../subgraphs/catalog/test/support/images';
 import { Storefront } from './support/storefront';
 
@@ -12,8 +9,7 @@ import { Storefront } from './support/storefront';
  * /media/<key> with the checked type and headers that let a browser do nothing but show it.
  */
 describe('product media through the gateway', () => {
-  const mediaDir = mkdtempSync(path.join(tmpdir(), 'e2e-media-'));
-  let stack: Stack;
+  let stack: PooledStack;
   let shop: Storefront;
   let otherShop: Storefront;
   let gatewayOrigin: string;
@@ -33,15 +29,13 @@ describe('product media through the gateway', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('media'), env: { CATALOG_MEDIA_DIR: mediaDir } });
+    stack = await acquireStack({ name: 'media' });
     gatewayOrigin = new URL(stack.gatewayUrl).origin;
     shop = await Storefront.open(stack, 'Media Shop');
     otherShop = await Storefront.open(stack, 'Other Media Shop');
   }, 240_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
-    rmSync(mediaDir, { recursive: true, force: true });
+    await releaseStack(stack);
   });
 
   it('uploads a PNG and serves it back with its checked type and safe headers; shoppers see it on the product', async () => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLClient, gql } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
-import { SmtpInbox } from '../../subgraphs/notifications/test/support/smtp-inbox';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 const CREATE_SHIPMENT = gql`
@@ -74,22 +73,15 @@ interface ShipmentPayload {
 
 /** Issue 14, item 5: an order ships through shipping, orders moves it to FULFILLED (DISPATCHED until issue 15), tracking news reaches its customer. */
 describe('shipments through the gateway', () => {
-  const inbox = new SmtpInbox();
-  let stack: Stack;
+  let stack: PooledStack;
   let store: Storefront;
 
   beforeAll(async () => {
-    await inbox.start();
-    stack = await startStack({
-      namespace: uniqueSuiteName('shipments'),
-      env: { SMTP_PORT: String(inbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' },
-    });
+    stack = await acquireStack({ name: 'shipments' });
     store = new Storefront(stack);
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
-    await inbox.stop();
+    await releaseStack(stack);
   });
 
   const client = (token: string) => new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': store.storeId, authorization: `Bearer ${token}` } });
@@ -173,7 +165,7 @@ describe('shipments through the gateway', () => {
     expect(delivered).toMatchObject({ type: 'DISPATCH' });
     const emails = await eventually(
       async () => {
-        const mine = inbox.messagesTo(email);
+        const mine = stack.inbox.messagesTo(email);
         return (
           mine.some((message) => message.subject === `Order ${order.orderNumber} was delivered`) &&
           mine.some((message) => /on its way/.test(message.subject)) &&

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientError } from 'graphql-request';
-import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { signIn, signUp } from './support/accounts';
 import { Storefront, type Sdk } from './support/storefront';
 
@@ -13,8 +12,7 @@ const TEXAS = { line1: '1 Congress Ave', city: 'Austin', provinceCode: 'TX', cou
  * signed-in cart without tax, while another customer's cart, and a guest cart typed with the exempt customer's email, pay it.
  */
 describe('tax-exempt customers through the gateway', () => {
-  let stack: Stack;
-  let mailbox: MailCatcher;
+  let stack: PooledStack;
   let store: Storefront;
   let variantId: string;
 
@@ -39,14 +37,14 @@ describe('tax-exempt customers through the gateway', () => {
     const { createCustomer } = await store.merchant.CreateCustomer({ input: { email, firstName: name } });
     expect(createCustomer.userErrors).toEqual([]);
     const customerId = createCustomer.customer!.id;
-    const person = await signUp(stack, { firstName: name, lastName: 'Buyer', email }, mailbox);
+    const person = await signUp(stack, { firstName: name, lastName: 'Buyer', email }, stack.inbox);
     await eventually(async () => (await store.merchant.CustomerById({ id: customerId })).customer?.userId === person.userId, 20_000, `${name} linked`);
     return { customerId, email, userId: person.userId, sdk: store.sdkFor(await signIn(stack, person)) };
   };
 
   beforeAll(async () => {
-    mailbox = (await startMailCatcher({ log: () => {}, host: '127.0.0.1', port: 0, quiet: true }))!;
-    stack = await startStack({ namespace: uniqueSuiteName('taxex'), env: { SMTP_PORT: String(mailbox.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' } });
+    // its notifications send to stack.inbox (a pooled stack's is shared: the suite reads only its own addresses)
+    stack = await acquireStack({ name: 'taxex' });
     store = await Storefront.open(stack, 'Wholesale Works');
     // a product without options: its one variant's id is the product's
     variantId = await store.product('Crate', 100, 4000);
@@ -56,9 +54,7 @@ describe('tax-exempt customers through the gateway', () => {
     expect(createTaxRule.userErrors).toEqual([]);
   }, 120_000);
   afterAll(async () => {
-    await stack?.stop();
-    await mailbox?.close();
-    if (stack) await dropDatabases(stack.databaseNames);
+    await releaseStack(stack);
   });
 
   it("staff mark a customer exempt: their signed-in cart shows tax 0, another customer's and a guest's with their email still pay it", async () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
-import { dropDatabases, root, startStack, type Stack } from '../../scripts/lib/stack';
-import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';
+import { root, type Stack } from '../../scripts/lib/stack';
+import { acquireStack, releaseStack, type PooledStack } from '../../scripts/lib/stack-pool';
+import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { signedFetch } from '../../subgraphs/kit/test/support/signed-fetch';
 import { Storefront } from './support/storefront';
 import { subscribe } from './support/live';
@@ -52,10 +52,9 @@ interface Tenant {
  * directly; A receives nothing of B's, changes nothing of B's, and B's data reads the same after.
  */
 describe('tenant isolation across the supergraph', () => {
-  let stack: Stack;
+  let stack: PooledStack;
   let a: Tenant;
   let b: Tenant;
-  const mediaDir = mkdtempSync(path.join(tmpdir(), 'e2e-tenants-media-'));
 
   const ask = async (url: string, query: string, variables: Record<string, unknown>, token: string | undefined, storeId?: string): Promise<Answer> => {
     const response = await signedFetch(url, {
@@ -357,15 +356,13 @@ describe('tenant isolation across the supergraph', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ namespace: uniqueSuiteName('tenants'), env: { CATALOG_MEDIA_DIR: mediaDir } });
+    stack = await acquireStack({ name: 'tenants' });
     a = await seed('Alpha');
     b = await seed('Beta');
   }, 240_000);
 
   afterAll(async () => {
-    await stack?.stop();
-    if (stack) await dropDatabases(stack.databaseNames);
-    rmSync(mediaDir, { recursive: true, force: true });
+    await releaseStack(stack);
   });
 
   /** Every operation of the API that takes an ID, with store B's ids; `refused` says how A is turned away. */

@@ -13,11 +13,17 @@ export interface CaughtEmail {
 export interface MailCatcher {
   host: string;
   port: number;
-  /** The last 200 emails, oldest first. */
+  /** The last 200 emails (or `maxKept`), oldest first. */
   messages(): CaughtEmail[];
   /** The first kept email to `to` (subject matching, received at or after `since`), or the next to arrive; rejects after `timeoutMs` (default 30 s). */
   waitForEmail(options: { to: string; subject?: RegExp; since?: number | null; timeoutMs?: number }): Promise<CaughtEmail>;
   close(): Promise<void>;
 }
 
-export function startMailCatcher(options: { log: (message: string) => void; host?: string; port?: number; quiet?: boolean }): Promise<MailCatcher | null>;
+export function startMailCatcher(options: {
+  log: (message: string) => void;
+  host?: string;
+  port?: number;
+  quiet?: boolean;
+  maxKept?: number;
+}): Promise<MailCatcher | null>;

@@ -48,10 +48,17 @@ function parseMessage(raw) {
  * @param {string} [options.host] default SMTP_HOST or 127.0.0.1 (only a local address is served)
  * @param {number} [options.port] default SMTP_PORT or 1025; 0 takes a free port (tests)
  * @param {boolean} [options.quiet] do not print each email
+ * @param {number} [options.maxKept] how many messages to keep (default MAX_KEPT; the e2e suites' shared inbox keeps all)
  * @returns {Promise<null | { host: string, port: number, messages: () => object[], waitForEmail: Function, close: () => Promise<void> }>}
  *   null when it could not start (another server holds the port, or SMTP_HOST is not local)
  */
-function startMailCatcher({ log, host = process.env.SMTP_HOST ?? '127.0.0.1', port = Number(process.env.SMTP_PORT ?? 1025), quiet = false }) {
+function startMailCatcher({
+  log,
+  host = process.env.SMTP_HOST ?? '127.0.0.1',
+  port = Number(process.env.SMTP_PORT ?? 1025),
+  quiet = false,
+  maxKept = MAX_KEPT,
+}) {
   if (!['127.0.0.1', 'localhost'].includes(host)) return Promise.resolve(null);
   /** @type {{ to: string[], from: string, subject: string, text: string, receivedAt: number }[]} */
   const kept = [];
@@ -60,7 +67,7 @@ function startMailCatcher({ log, host = process.env.SMTP_HOST ?? '127.0.0.1', po
 
   const receive = (message) => {
     kept.push(message);
-    if (kept.length > MAX_KEPT) kept.splice(0, kept.length - MAX_KEPT);
+    if (kept.length > maxKept) kept.splice(0, kept.length - maxKept);
     for (const waiter of waiters) waiter(message);
   };
 
@@ -68,6 +75,8 @@ function startMailCatcher({ log, host = process.env.SMTP_HOST ?? '127.0.0.1', po
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // a sender's pooled connections are closed after this long when the catcher stops (smtp-server waits 30 s by default)
+    closeTimeout: 1000,
     onData(stream, session, callback) {
       const chunks = [];
       let size = 0;

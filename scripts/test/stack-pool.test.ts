@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { createTransport } from 'nodemailer';
 import type * as StackPool from '../lib/stack-pool';
 
 jest.mock('../lib/stack', () => ({ startStack: jest.fn(), stopStack: jest.fn(), dropDatabases: jest.fn() }));
@@ -9,6 +11,16 @@ const stackModule = require('../lib/stack') as { startStack: jest.Mock; stopStac
 const pool = require('../lib/stack-pool') as typeof StackPool;
 
 const POOL = Symbol.for('ultramarket.e2e.stack-pool');
+
+type StartOptions = { env: Record<string, string>; gatewayEnv: Record<string, string> };
+const optionsOf = (call: number) => stackModule.startStack.mock.calls[call][0] as StartOptions;
+
+/** Sends one email to a stack's inbox, as notifications would: over SMTP to SMTP_HOST:SMTP_PORT. */
+async function send(env: Record<string, string>, to: string, subject: string) {
+  const transport = createTransport({ host: env.SMTP_HOST, port: Number(env.SMTP_PORT), secure: false, ignoreTLS: true });
+  await transport.sendMail({ from: 'shop@example.com', to, subject, text: `about ${subject}` });
+  transport.close();
+}
 
 /** A service process: SIGTERM makes it exit. */
 function fakeChild() {
@@ -54,16 +66,65 @@ describe('the stack pool of the end-to-end suites', () => {
     });
     delete (os as unknown as Record<symbol, unknown>)[POOL];
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // closes the pool's inbox and media folder too
+    await pool.drainPool();
     delete process.env.ULTRAMARKET_STACK_POOL;
   });
 
   it('without the pool, starts a stack of the suite’s own and stops it and drops its databases on release', async () => {
     const stack = await pool.acquireStack({ name: 'cart', env: { A: '1' } });
-    expect(stackModule.startStack).toHaveBeenCalledWith({ namespace: expect.stringMatching(/^cart_/), env: { A: '1' }, gatewayEnv: {} });
+    expect(stackModule.startStack).toHaveBeenCalledWith({
+      namespace: expect.stringMatching(/^cart_/),
+      env: { ...pool.BASE_ENV, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(stack.inbox.port), CATALOG_MEDIA_DIR: expect.any(String), A: '1' },
+      gatewayEnv: { GATEWAY_METRICS: 'true' },
+    });
+    const { env } = optionsOf(0);
+    expect(existsSync(env.CATALOG_MEDIA_DIR)).toBe(true);
     await pool.releaseStack(stack);
     expect(started[0].stack.stop).toHaveBeenCalledTimes(1);
     expect(stackModule.dropDatabases).toHaveBeenCalledWith(started[0].stack.databaseNames);
+    // its own inbox and media folder are gone with it
+    expect(existsSync(env.CATALOG_MEDIA_DIR)).toBe(false);
+    await expect(send(env, 'late@example.com', 'too late')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('gives each stack of its own an inbox of its own, which reads what its notifications sent', async () => {
+    const first = await pool.acquireStack({ name: 'one' });
+    const second = await pool.acquireStack({ name: 'two' });
+    expect(first.inbox.port).not.toBe(second.inbox.port);
+    await send(optionsOf(0).env, 'ada@example.com', 'Welcome');
+    expect((await first.inbox.waitForEmail({ to: 'ADA@example.com', subject: /welcome/i, timeoutMs: 5000 })).subject).toBe('Welcome');
+    expect(first.inbox.messagesTo('ada@example.com').map(({ subject }) => subject)).toEqual(['Welcome']);
+    expect(second.inbox.messages()).toEqual([]);
+    await pool.releaseStack(first);
+    await pool.releaseStack(second);
+  });
+
+  it('with the pool, points every pooled stack at the pool’s one inbox and media folder, whatever their other settings', async () => {
+    process.env.ULTRAMARKET_STACK_POOL = 'on';
+    await pool.openPool();
+    const plain = await pool.acquireStack({ name: 'cart' });
+    const unthrottled = await pool.acquireStack({ name: 'race', env: { RATE: 'high' } });
+    expect(stackModule.startStack).toHaveBeenCalledTimes(2);
+    const [first, second] = [optionsOf(0), optionsOf(1)];
+    expect(second.env).toEqual({ ...first.env, RATE: 'high' });
+    expect(first.env).toMatchObject({ ...pool.BASE_ENV, SMTP_PORT: String(plain.inbox.port) });
+    expect(unthrottled.inbox.port).toBe(plain.inbox.port);
+    await send(first.env, 'grace@example.com', 'Your order');
+    await send(second.env, 'alan@example.com', 'Your refund');
+    await plain.inbox.waitForEmail({ to: 'alan@example.com', timeoutMs: 5000 });
+    expect(unthrottled.inbox.messagesTo('grace@example.com').map(({ subject }) => subject)).toEqual(['Your order']);
+    expect(plain.inbox.messagesTo('alan@example.com').map(({ subject }) => subject)).toEqual(['Your refund']);
+    // the suite's own copies: it cannot change what the next suite reads
+    plain.inbox.messages().pop();
+    expect(unthrottled.inbox.messages()).toHaveLength(2);
+    // a suite naming the pool's settings itself still gets the same stack
+    await pool.acquireStack({ name: 'mail', env: { NOTIFICATIONS_EMAIL_POLL_MS: '200', SMTP_PORT: first.env.SMTP_PORT } });
+    expect(stackModule.startStack).toHaveBeenCalledTimes(2);
+    await pool.drainPool();
+    expect(existsSync(first.env.CATALOG_MEDIA_DIR)).toBe(false);
+    await expect(send(first.env, 'late@example.com', 'too late')).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('with the pool, hands suites with the same settings one stack, which their release leaves running and they cannot kill', async () => {

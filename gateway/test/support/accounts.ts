@@ -23,10 +23,14 @@ export interface Person {
 }
 
 /**
- * Registers through the gateway; with `mailbox` (the mail catcher notifications sends to), also
- * verifies the email from the link in the verification email, as the person would.
+ * Registers through the gateway; with `mailbox` (the mail catcher notifications sends to, or a stack's
+ * `inbox`), also verifies the email from the link in the verification email, as the person would.
  */
-export async function signUp(stack: Stack, name: { firstName: string; lastName: string; email: string }, mailbox?: MailCatcher): Promise<Person> {
+export async function signUp(
+  stack: Stack,
+  name: { firstName: string; lastName: string; email: string },
+  mailbox?: Pick<MailCatcher, 'waitForEmail'>,
+): Promise<Person> {
   const registeredAt = Date.now();
   const { register } = await gatewaySdk(stack).Register({ input: { ...name, password: PASSWORD } });
   if (!register.user) throw new Error(`register ${name.email}: ${JSON.stringify(register.userErrors)}`);
