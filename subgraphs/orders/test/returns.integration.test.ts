@@ -13,11 +13,11 @@ const RETURN_FIELDS = `id orderId status customerNote rejectReason requestedBy a
 const PAYLOAD = `return { ${RETURN_FIELDS} } userErrors { code field message }`;
 const MUTATIONS = {
   requestReturn: gql`mutation ($input: RequestReturnInput!) { requestReturn(input: $input) { ${PAYLOAD} } }`,
-  approveReturn: gql`mutation ($input: ReturnStepInput!) { approveReturn(input: $input) { ${PAYLOAD} } }`,
+  approveReturn: gql`mutation ($input: ApproveReturnInput!) { approveReturn(input: $input) { ${PAYLOAD} } }`,
   rejectReturn: gql`mutation ($input: RejectReturnInput!) { rejectReturn(input: $input) { ${PAYLOAD} } }`,
   markReturnReceived: gql`mutation ($input: MarkReturnReceivedInput!) { markReturnReceived(input: $input) { ${PAYLOAD} } }`,
   refundReturn: gql`mutation ($input: RefundReturnInput!) { refundReturn(input: $input) { ${PAYLOAD} refund { id status amount { amount } } } }`,
-  closeReturn: gql`mutation ($input: ReturnStepInput!) { closeReturn(input: $input) { ${PAYLOAD} } }`,
+  closeReturn: gql`mutation ($input: CloseReturnInput!) { closeReturn(input: $input) { ${PAYLOAD} } }`,
 };
 const RETURN = gql`query ($id: ID!) { return(id: $id) { ${RETURN_FIELDS} } }`;
 const ORDER_RETURNS = gql`query ($id: ID!) { order(id: $id) { returns { id status } } }`;

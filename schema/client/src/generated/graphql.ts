@@ -167,6 +167,12 @@ export type ApplyCartDiscountCodePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A REQUESTED return to approve. */
+export type ApproveReturnInput = {
+  /** The return. */
+  returnId: Scalars['ID']['input'];
+};
+
 /** Result of approveReturn. */
 export type ApproveReturnPayload = {
   __typename?: 'ApproveReturnPayload';
@@ -694,6 +700,12 @@ export type ChangeStoreStaffRolePayload = {
   staffMember: Maybe<StoreStaffMember>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** An APPROVED or RECEIVED return to close without a refund. */
+export type CloseReturnInput = {
+  /** The return. */
+  returnId: Scalars['ID']['input'];
 };
 
 /** Result of closeReturn. */
@@ -2552,7 +2564,7 @@ export type MutationApplyCartDiscountCodeArgs = {
 
 
 export type MutationApproveReturnArgs = {
-  input: ReturnStepInput;
+  input: ApproveReturnInput;
 };
 
 
@@ -2602,7 +2614,7 @@ export type MutationChangeStoreStaffRoleArgs = {
 
 
 export type MutationCloseReturnArgs = {
-  input: ReturnStepInput;
+  input: CloseReturnInput;
 };
 
 
@@ -5327,12 +5339,6 @@ export type ReturnStatus =
   | 'REJECTED'
   /** Asked for by the shopper or the staff; the staff approve or reject it. */
   | 'REQUESTED';
-
-/** A return to act on. */
-export type ReturnStepInput = {
-  /** The return. */
-  returnId: Scalars['ID']['input'];
-};
 
 /** The cart to review before completing its checkout. */
 export type ReviewCheckoutInput = {

@@ -51,6 +51,12 @@ export class ReturnStepInput {
   returnId: string;
 }
 
+@InputType({ description: 'A REQUESTED return to approve.' })
+export class ApproveReturnInput extends ReturnStepInput {}
+
+@InputType({ description: 'An APPROVED or RECEIVED return to close without a refund.' })
+export class CloseReturnInput extends ReturnStepInput {}
+
 @InputType({ description: 'A return to reject, and why (the shopper is told).' })
 export class RejectReturnInput extends ReturnStepInput {
   @Length(1, 500)

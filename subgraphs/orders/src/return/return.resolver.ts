@@ -7,7 +7,15 @@ import { Refund } from '../refund/refund.entity';
 import { loadRefunds } from '../refund/refund-queries';
 import { Return } from './return.entity';
 import { ReturnLine } from './return-line.entity';
-import { MarkReturnReceivedInput, RefundReturnInput, RejectReturnInput, RequestReturnInput, ReturnFilter, ReturnStepInput } from './return.inputs';
+import {
+  ApproveReturnInput,
+  CloseReturnInput,
+  MarkReturnReceivedInput,
+  RefundReturnInput,
+  RejectReturnInput,
+  RequestReturnInput,
+  ReturnFilter,
+} from './return.inputs';
 import {
   ApproveReturnPayload,
   CloseReturnPayload,
@@ -63,7 +71,7 @@ export class ReturnResolver {
 
   @Authorized(...STAFF)
   @Mutation(() => ApproveReturnPayload, { description: 'Accepts a REQUESTED return of the caller’s store (staff): APPROVED. Any other status is INVALID_TRANSITION.' })
-  approveReturn(@Arg('input', { description: 'The return.' }) input: ReturnStepInput, @Ctx() context: SubgraphContext): Promise<ApproveReturnPayload> {
+  approveReturn(@Arg('input', { description: 'The return.' }) input: ApproveReturnInput, @Ctx() context: SubgraphContext): Promise<ApproveReturnPayload> {
     return approveReturn(context, input);
   }
 
@@ -96,7 +104,7 @@ export class ReturnResolver {
 
   @Authorized(...STAFF)
   @Mutation(() => CloseReturnPayload, { description: 'Closes an APPROVED or RECEIVED return without a refund (staff): CLOSED. Any other status is INVALID_TRANSITION.' })
-  closeReturn(@Arg('input', { description: 'The return.' }) input: ReturnStepInput, @Ctx() context: SubgraphContext): Promise<CloseReturnPayload> {
+  closeReturn(@Arg('input', { description: 'The return.' }) input: CloseReturnInput, @Ctx() context: SubgraphContext): Promise<CloseReturnPayload> {
     return closeReturn(context, input);
   }
 
