@@ -14,7 +14,20 @@ const REQUEST = gql`mutation ($input: RequestReturnInput!) { requestReturn(input
 const APPROVE = gql`mutation ($input: ApproveReturnInput!) { approveReturn(input: $input) { ${RETURN_FIELDS} ${USER_ERRORS} } }`;
 const RECEIVE = gql`mutation ($input: MarkReturnReceivedInput!) { markReturnReceived(input: $input) { ${RETURN_FIELDS} ${USER_ERRORS} } }`;
 const REFUND = gql`mutation ($input: RefundReturnInput!) { refundReturn(input: $input) { ${RETURN_FIELDS} refund { id status amount { amount } } ${USER_ERRORS} } }`;
-const ORDER = gql`query ($id: ID!) { order(id: $id) { status lineItems { id } returns { id status } } }`;
+const ORDER = gql`
+  query ($id: ID!) {
+    order(id: $id) {
+      status
+      lineItems {
+        id
+      }
+      returns {
+        id
+        status
+      }
+    }
+  }
+`;
 const FOLLOW = `subscription ($returnId: ID!) { returnUpdated(returnId: $returnId) { id status orderId } }`;
 
 type Payload = { userErrors: { code: string; field: string[] | null }[] } & Record<string, unknown>;
@@ -42,7 +55,8 @@ describe('returns through the gateway', () => {
     await releaseStack(stack);
   });
 
-  const client = (token: string) => new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': store.storeId, authorization: `Bearer ${token}` }, errorPolicy: 'all' });
+  const client = (token: string) =>
+    new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': store.storeId, authorization: `Bearer ${token}` }, errorPolicy: 'all' });
   const call = async (token: string, document: string, input: Record<string, unknown>): Promise<Payload> => {
     const result = await client(token).rawRequest<Record<string, Payload>>(document, { input });
     expect(result.errors).toBeUndefined();
@@ -59,7 +73,14 @@ describe('returns through the gateway', () => {
     const benchId = createLocation.location!.id;
     // one unit on the bench, so the variant has stock there to put returned units back to
     const moved = await store.merchant.TransferStock({
-      input: { variantId: productId, fromLocationId: defaultLocationId, toLocationId: benchId, quantity: 1, reason: 'returns bench', idempotencyKey: randomUUID() },
+      input: {
+        variantId: productId,
+        fromLocationId: defaultLocationId,
+        toLocationId: benchId,
+        quantity: 1,
+        reason: 'returns bench',
+        idempotencyKey: randomUUID(),
+      },
     });
     expect(moved.transferStock.userErrors).toEqual([]);
     const onBench = async () =>
@@ -97,7 +118,13 @@ describe('returns through the gateway', () => {
     const requested = (await call(shopper.token, REQUEST, { orderId: order.id, lines: [{ lineItemId, quantity: 2, reason: 'DEFECTIVE', note: 'Chipped' }] }))
       .return as ReturnShape;
     expect(requested).toMatchObject({ status: 'REQUESTED', lines: [{ lineItemId, quantity: 2 }] });
-    const live = await subscribe<{ returnUpdated: { id: string; status: string; orderId: string } }>(stack.wsUrl, shopper.token, FOLLOW, { returnId: requested.id }, store.storeId);
+    const live = await subscribe<{ returnUpdated: { id: string; status: string; orderId: string } }>(
+      stack.wsUrl,
+      shopper.token,
+      FOLLOW,
+      { returnId: requested.id },
+      store.storeId,
+    );
     try {
       // the shopper takes no staff step
       const refused = await client(shopper.token).rawRequest(APPROVE, { input: { returnId: requested.id } });
@@ -106,8 +133,9 @@ describe('returns through the gateway', () => {
       expect((await call(merchant(), APPROVE, { returnId: requested.id })).return).toMatchObject({ status: 'APPROVED' });
       // a second approval is a step out of order
       expect((await call(merchant(), APPROVE, { returnId: requested.id })).userErrors).toEqual([{ code: 'INVALID_TRANSITION', field: ['input', 'returnId'] }]);
-      const received = (await call(merchant(), RECEIVE, { returnId: requested.id, lines: [{ returnLineId: requested.lines[0].id, restock: true, locationId: benchId }] }))
-        .return as ReturnShape;
+      const received = (
+        await call(merchant(), RECEIVE, { returnId: requested.id, lines: [{ returnLineId: requested.lines[0].id, restock: true, locationId: benchId }] })
+      ).return as ReturnShape;
       expect(received).toMatchObject({ status: 'RECEIVED', lines: [{ restock: true, locationId: benchId }] });
       const refunded = await call(merchant(), REFUND, { returnId: requested.id, idempotencyKey: randomUUID() });
       expect(refunded.userErrors).toEqual([]);
@@ -115,7 +143,8 @@ describe('returns through the gateway', () => {
 
       // the simulated provider refunds: the return is REFUNDED, the two units are back on the bench
       await eventually(
-        async () => (await client(shopper.token).request<{ order: { returns: { status: string }[] } }>(ORDER, { id: order.id })).order.returns[0]?.status === 'REFUNDED',
+        async () =>
+          (await client(shopper.token).request<{ order: { returns: { status: string }[] } }>(ORDER, { id: order.id })).order.returns[0]?.status === 'REFUNDED',
         30_000,
         'the return REFUNDED',
       );
@@ -141,8 +170,6 @@ describe('returns through the gateway', () => {
       20_000,
       'the return notifications',
     );
-    expect([...titles].sort()).toEqual(
-      ['requested', 'approved', 'received', 'refunded'].map((step) => `Return ${step} for order ${order.orderNumber}`).sort(),
-    );
+    expect([...titles].sort()).toEqual(['requested', 'approved', 'received', 'refunded'].map((step) => `Return ${step} for order ${order.orderNumber}`).sort());
   });
 });

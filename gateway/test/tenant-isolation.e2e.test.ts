@@ -293,9 +293,11 @@ describe('tenant isolation across the supergraph', () => {
       ),
     );
     await front.orderUntil(orderId, (order) => order.status === 'DELIVERED', `${name}'s order DELIVERED`);
-    const lineItemId = (must(await ask(stack.gatewayUrl, 'query ($id: ID!) { order(id: $id) { lineItems { id } } }', { id: orderId }, merchant)).order as {
-      lineItems: { id: string }[];
-    }).lineItems[0].id;
+    const lineItemId = (
+      must(await ask(stack.gatewayUrl, 'query ($id: ID!) { order(id: $id) { lineItems { id } } }', { id: orderId }, merchant)).order as {
+        lineItems: { id: string }[];
+      }
+    ).lineItems[0].id;
     const requested = must(
       await ask(
         stack.gatewayUrl,

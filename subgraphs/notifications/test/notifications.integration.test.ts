@@ -425,7 +425,18 @@ describe('notifications subgraph', () => {
     const step = (status: string, previousStatus: string | null, version: number, rejectReason: string | null = null) =>
       publish(
         'orders.return-updated',
-        { returnId, ...order, customerId: customer.userId, email: customer.email, status, previousStatus, rejectReason, refundId: null, lines: [], actor: null },
+        {
+          returnId,
+          ...order,
+          customerId: customer.userId,
+          email: customer.email,
+          status,
+          previousStatus,
+          rejectReason,
+          refundId: null,
+          lines: [],
+          actor: null,
+        },
         { aggregateId: returnId, aggregateVersion: version },
       );
     for (const [status, previous, version] of [
@@ -451,7 +462,18 @@ describe('notifications subgraph', () => {
     const rejected = newOrder();
     const event = await publish(
       'orders.return-updated',
-      { returnId: randomUUID(), ...rejected, customerId: other.userId, email: other.email, status: 'REJECTED', previousStatus: 'REQUESTED', rejectReason: 'Worn twice', refundId: null, lines: [], actor: null },
+      {
+        returnId: randomUUID(),
+        ...rejected,
+        customerId: other.userId,
+        email: other.email,
+        status: 'REJECTED',
+        previousStatus: 'REQUESTED',
+        rejectReason: 'Worn twice',
+        refundId: null,
+        lines: [],
+        actor: null,
+      },
       { aggregateVersion: 2 },
     );
     await handled(event.event);

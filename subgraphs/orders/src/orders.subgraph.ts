@@ -76,7 +76,17 @@ export const ordersSubgraph: SubgraphDefinition = {
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver, FulfilmentResolver, OrderTagsResolver, OrderAuditResolver, OrderRefundsResolver, RefundLinesResolver, LineItemRefundsResolver, ReturnResolver, OrderReturnsResolver],
+      resolvers: [
+        OrderResolver,
+        FulfilmentResolver,
+        OrderTagsResolver,
+        OrderAuditResolver,
+        OrderRefundsResolver,
+        RefundLinesResolver,
+        LineItemRefundsResolver,
+        ReturnResolver,
+        OrderReturnsResolver,
+      ],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },

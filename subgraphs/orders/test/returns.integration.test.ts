@@ -20,10 +20,30 @@ const MUTATIONS = {
   closeReturn: gql`mutation ($input: CloseReturnInput!) { closeReturn(input: $input) { ${PAYLOAD} } }`,
 };
 const RETURN = gql`query ($id: ID!) { return(id: $id) { ${RETURN_FIELDS} } }`;
-const ORDER_RETURNS = gql`query ($id: ID!) { order(id: $id) { returns { id status } } }`;
+const ORDER_RETURNS = gql`
+  query ($id: ID!) {
+    order(id: $id) {
+      returns {
+        id
+        status
+      }
+    }
+  }
+`;
 const RETURNS = gql`
   query ($first: Int, $after: String, $filter: ReturnFilter) {
-    returns(first: $first, after: $after, filter: $filter) { totalCount nodes { id status orderId } pageInfo { hasNextPage endCursor } }
+    returns(first: $first, after: $after, filter: $filter) {
+      totalCount
+      nodes {
+        id
+        status
+        orderId
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
 `;
 
@@ -37,7 +57,12 @@ interface ReturnResult {
   receivedBy: string | null;
   refundedAt: string | null;
   lines: { id: string; lineItemId: string; quantity: number; reason: string; restock: boolean | null; locationId: string | null }[];
-  refund: { id: string; status: string; amount: { amount: number }; lines: { lineItemId: string; quantity: number; restock: boolean; locationId: string | null }[] } | null;
+  refund: {
+    id: string;
+    status: string;
+    amount: { amount: number };
+    lines: { lineItemId: string; quantity: number; restock: boolean; locationId: string | null }[];
+  } | null;
 }
 interface Payload {
   return: ReturnResult | null;
@@ -85,9 +110,10 @@ describe('orders: returns', () => {
   });
   const returnEvents = async (orderId: string): Promise<Record<string, unknown>[]> =>
     (
-      await owner.query(`SELECT envelope FROM outbox_event WHERE envelope->>'type' = 'orders.return-updated' AND envelope->'data'->>'orderId' = $1 ORDER BY seq`, [
-        orderId,
-      ])
+      await owner.query(
+        `SELECT envelope FROM outbox_event WHERE envelope->>'type' = 'orders.return-updated' AND envelope->'data'->>'orderId' = $1 ORDER BY seq`,
+        [orderId],
+      )
     ).map((row: { envelope: { data: Record<string, unknown> } }) => row.envelope.data);
 
   /** A paid order of 3 × A at 10.00 and 2 × B at 5.00 (total 40.00) for `customerId`, every unit shipped; delivered unless told. */
@@ -102,7 +128,11 @@ describe('orders: returns', () => {
     );
     const orderId = (await events.checkout(storeId, snapshot)).order!.id;
     await events.confirm(storeId, orderId);
-    await eventually(async () => (await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [orderId]))[0].status === 'CONFIRMED', 10_000, 'CONFIRMED');
+    await eventually(
+      async () => (await owner.query(`SELECT status FROM customer_order WHERE id = $1`, [orderId]))[0].status === 'CONFIRMED',
+      10_000,
+      'CONFIRMED',
+    );
     const shipment = await events.ship(storeId, orderId);
     if (delivered) await events.deliver(storeId, orderId, shipment.shipmentId);
     const lines: { id: string }[] = await owner.query(`SELECT id FROM order_line_item WHERE order_id = $1 ORDER BY position`, [orderId]);
@@ -124,7 +154,12 @@ describe('orders: returns', () => {
       customerNote: 'Please take them back',
     });
     expect(requested.userErrors).toEqual([]);
-    expect(requested.return).toMatchObject({ orderId, status: 'REQUESTED', requestedBy: customerId, lines: [{ lineItemId: lineA, quantity: 2, reason: 'DEFECTIVE', restock: null }] });
+    expect(requested.return).toMatchObject({
+      orderId,
+      status: 'REQUESTED',
+      requestedBy: customerId,
+      lines: [{ lineItemId: lineA, quantity: 2, reason: 'DEFECTIVE', restock: null }],
+    });
     const returnId = requested.return!.id;
 
     expect((await act(staff, 'approveReturn', { returnId })).return).toMatchObject({ status: 'APPROVED', approvedBy: staffId });
@@ -168,7 +203,12 @@ describe('orders: returns', () => {
       ['RECEIVED', 'RECEIVED'],
       ['RECEIVED', 'REFUNDED'],
     ]);
-    expect((await returnEvents(orderId))[0]).toMatchObject({ returnId, customerId, actor: { userId: customerId }, lines: [{ lineItemId: lineA, quantity: 2, reason: 'DEFECTIVE' }] });
+    expect((await returnEvents(orderId))[0]).toMatchObject({
+      returnId,
+      customerId,
+      actor: { userId: customerId },
+      lines: [{ lineItemId: lineA, quantity: 2, reason: 'DEFECTIVE' }],
+    });
     const audit = await owner.query(
       `SELECT action, actor_kind, actor_user_id FROM order_audit_entry WHERE order_id = $1 AND action LIKE 'RETURN_%' ORDER BY occurred_at, id`,
       [orderId],
@@ -180,9 +220,9 @@ describe('orders: returns', () => {
       { action: 'RETURN_REFUND_REQUESTED', actor_kind: 'STAFF', actor_user_id: staffId },
       { action: 'RETURN_REFUNDED', actor_kind: 'SYSTEM', actor_user_id: null },
     ]);
-    expect((await orders.client(shopper).request<{ order: { returns: { id: string; status: string }[] } }>(ORDER_RETURNS, { id: orderId })).order.returns).toEqual([
-      { id: returnId, status: 'REFUNDED' },
-    ]);
+    expect(
+      (await orders.client(shopper).request<{ order: { returns: { id: string; status: string }[] } }>(ORDER_RETURNS, { id: orderId })).order.returns,
+    ).toEqual([{ id: returnId, status: 'REFUNDED' }]);
   });
 
   it('refuses lines not in the order, not delivered, beyond what is left or outside the window, and other shoppers: each writes nothing', async () => {
@@ -230,7 +270,9 @@ describe('orders: returns', () => {
       await events.handled(storeId, event.id, 'stores.updated handled');
     };
     await setWindow(60, 2);
-    expect((await act(shopper, 'requestReturn', { orderId, lines: [{ lineItemId: lineA, quantity: 1, reason: 'NO_LONGER_NEEDED' }] })).return?.status).toBe('REQUESTED');
+    expect((await act(shopper, 'requestReturn', { orderId, lines: [{ lineItemId: lineA, quantity: 1, reason: 'NO_LONGER_NEEDED' }] })).return?.status).toBe(
+      'REQUESTED',
+    );
     await setWindow(0, 3);
     await refused(shopper, [{ lineItemId: lineA, quantity: 1, reason: 'OTHER' }], 'RETURNS_DISABLED');
   });
@@ -261,9 +303,10 @@ describe('orders: returns', () => {
     expect((await run(tokenFor([Role.MERCHANT], randomUUID()), 'approveReturn', { returnId: requested })).payload?.userErrors).toEqual([
       expect.objectContaining({ code: 'NOT_FOUND' }),
     ]);
-    expect((await run(tokenFor([Role.MERCHANT], randomUUID()), 'requestReturn', { orderId, lines: [{ lineItemId: lineA, quantity: 1, reason: 'OTHER' }] })).payload?.userErrors).toEqual([
-      expect.objectContaining({ code: 'NOT_FOUND' }),
-    ]);
+    expect(
+      (await run(tokenFor([Role.MERCHANT], randomUUID()), 'requestReturn', { orderId, lines: [{ lineItemId: lineA, quantity: 1, reason: 'OTHER' }] })).payload
+        ?.userErrors,
+    ).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
     expect(await written(orderId)).toEqual(before);
 
     expect((await act(staff, 'rejectReturn', { returnId: requested, reason: 'Worn' })).return).toMatchObject({ status: 'REJECTED', rejectReason: 'Worn' });
@@ -287,15 +330,20 @@ describe('orders: returns', () => {
     // the staff list: by status, paged
     const third = await open(lineB);
     const list = async (variables: Record<string, unknown>) =>
-      (await orders.client(staff).request<{ returns: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(RETURNS, variables))
-        .returns;
+      (
+        await orders
+          .client(staff)
+          .request<{ returns: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(RETURNS, variables)
+      ).returns;
     expect((await list({ first: 10, filter: { statuses: ['REQUESTED'] } })).nodes.map((node) => node.id)).toEqual([third]);
     const page = await list({ first: 2 });
     expect(page).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
     const rest = await list({ first: 2, after: page.pageInfo.endCursor });
     expect([...page.nodes, ...rest.nodes].map((node) => node.id)).toEqual([third, again, requested]);
     // another store's staff list none of them, and read none
-    expect((await orders.client(tokenFor([Role.MERCHANT], randomUUID())).request<{ returns: { totalCount: number } }>(RETURNS, { first: 10 })).returns.totalCount).toBe(0);
+    expect(
+      (await orders.client(tokenFor([Role.MERCHANT], randomUUID())).request<{ returns: { totalCount: number } }>(RETURNS, { first: 10 })).returns.totalCount,
+    ).toBe(0);
     expect((await orders.client(tokenFor([Role.MERCHANT], randomUUID())).request<{ return: unknown }>(RETURN, { id: third })).return).toBeNull();
     expect((await orders.client(tokenFor([Role.CUSTOMER], storeId, randomUUID())).request<{ return: unknown }>(RETURN, { id: third })).return).toBeNull();
   });
@@ -305,7 +353,9 @@ describe('orders: returns', () => {
     const customerId = randomUUID();
     const staff = tokenFor([Role.STORE_STAFF], storeId);
     const { orderId, lineA } = await shippedOrder(storeId, customerId);
-    const returnId = (await act(tokenFor([Role.CUSTOMER], storeId, customerId), 'requestReturn', { orderId, lines: [{ lineItemId: lineA, quantity: 3, reason: 'DEFECTIVE' }] })).return!.id;
+    const returnId = (
+      await act(tokenFor([Role.CUSTOMER], storeId, customerId), 'requestReturn', { orderId, lines: [{ lineItemId: lineA, quantity: 3, reason: 'DEFECTIVE' }] })
+    ).return!.id;
 
     const approvals = await Promise.all([act(staff, 'approveReturn', { returnId }), act(staff, 'approveReturn', { returnId })]);
     expect(approvals.map((payload) => payload.return?.status ?? payload.userErrors[0].code).sort()).toEqual(['APPROVED', 'INVALID_TRANSITION']);

@@ -56,7 +56,8 @@ function settingsOf(event: EventEnvelope): HeardSettings | null {
   const flag = (value: unknown) => (typeof value === 'boolean' ? value : null);
   const { guestCheckoutEnabled, requirePhoneAtCheckout, paymentCaptureMode, returnWindowDays } = settings as Record<string, unknown>;
   const captureMode = PAYMENT_CAPTURE_MODES.find((mode) => mode === paymentCaptureMode) ?? null;
-  const days = typeof returnWindowDays === 'number' && Number.isInteger(returnWindowDays) && returnWindowDays >= 0 && returnWindowDays <= 3650 ? returnWindowDays : null;
+  const days =
+    typeof returnWindowDays === 'number' && Number.isInteger(returnWindowDays) && returnWindowDays >= 0 && returnWindowDays <= 3650 ? returnWindowDays : null;
   return {
     guestCheckoutEnabled: flag(guestCheckoutEnabled),
     requirePhoneAtCheckout: flag(requirePhoneAtCheckout),

@@ -4,6 +4,9 @@ export const RETURN_STEP_WORDS: Record<string, { title: (orderNumber: string) =>
   APPROVED: { title: (n) => `Return approved for order ${n}`, sentence: 'Your return was approved: please send the items back.' },
   REJECTED: { title: (n) => `Return declined for order ${n}`, sentence: 'Your return was declined.' },
   RECEIVED: { title: (n) => `Return received for order ${n}`, sentence: 'The store received your returned items; your refund follows.' },
-  REFUNDED: { title: (n) => `Return refunded for order ${n}`, sentence: 'Your return was refunded. It can take a few business days to appear on your statement.' },
+  REFUNDED: {
+    title: (n) => `Return refunded for order ${n}`,
+    sentence: 'Your return was refunded. It can take a few business days to appear on your statement.',
+  },
   CLOSED: { title: (n) => `Return closed for order ${n}`, sentence: 'Your return was closed by the store.' },
 };

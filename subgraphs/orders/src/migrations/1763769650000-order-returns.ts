@@ -11,7 +11,9 @@ export class OrderReturns1763769650000 implements MigrationInterface {
   name = 'OrderReturns1763769650000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE store_checkout_settings ADD COLUMN return_window_days integer NOT NULL DEFAULT 30 CHECK (return_window_days BETWEEN 0 AND 3650)`);
+    await runner.query(
+      `ALTER TABLE store_checkout_settings ADD COLUMN return_window_days integer NOT NULL DEFAULT 30 CHECK (return_window_days BETWEEN 0 AND 3650)`,
+    );
     await runner.query(`
       CREATE TABLE order_return (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -44,7 +44,8 @@ export function markReturnReceived(context: SubgraphContext, input: MarkReturnRe
 /** Staff close an APPROVED or RECEIVED return without a refund (a parcel never sent, an exchange settled elsewhere); final. */
 export function closeReturn(context: SubgraphContext, input: ReturnStepInput): Promise<CloseReturnPayload> {
   return changeReturn(context, input.returnId, CloseReturnPayload, async (tx, order, found, who) => {
-    if (found.refundId) throw new OrderChangeRefused(UserError.of('INVALID_TRANSITION', 'A return whose refund was asked for cannot be closed', ['input', 'returnId']));
+    if (found.refundId)
+      throw new OrderChangeRefused(UserError.of('INVALID_TRANSITION', 'A return whose refund was asked for cannot be closed', ['input', 'returnId']));
     return CloseReturnPayload.ok(await moveReturn(tx, order, found, ReturnStatus.CLOSED, who, 'Return closed without a refund'));
   });
 }

@@ -30,12 +30,19 @@ export function refundReturn(context: SubgraphContext, input: RefundReturnInput)
     if (found.refundId) {
       const made = await tx.manager.getRepository(Refund).findOneBy({ id: found.refundId, storeId: order.storeId });
       if (input.idempotencyKey && made?.idempotencyKey === input.idempotencyKey) return answer(found, made);
-      throw new OrderChangeRefused(UserError.of('INVALID_TRANSITION', 'This return’s refund was already asked for (retry a FAILED one with retryRefund)', ['input', 'returnId']));
+      throw new OrderChangeRefused(
+        UserError.of('INVALID_TRANSITION', 'This return’s refund was already asked for (retry a FAILED one with retryRefund)', ['input', 'returnId']),
+      );
     }
     if (found.status !== ReturnStatus.RECEIVED) throw new OrderChangeRefused(invalidReturnStep(found.status, ReturnStatus.REFUNDED));
     // the key used before by another refund of the order (refundOrder, another return) would answer that refund: never ours to take
-    if (input.idempotencyKey && (await tx.manager.getRepository(Refund).findOneBy({ orderId: order.id, storeId: order.storeId, idempotencyKey: input.idempotencyKey }))) {
-      throw new OrderChangeRefused(UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another refund of the order', ['input', 'idempotencyKey']));
+    if (
+      input.idempotencyKey &&
+      (await tx.manager.getRepository(Refund).findOneBy({ orderId: order.id, storeId: order.storeId, idempotencyKey: input.idempotencyKey }))
+    ) {
+      throw new OrderChangeRefused(
+        UserError.of('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another refund of the order', ['input', 'idempotencyKey']),
+      );
     }
     const lines = await withRestockChoices(tx, found.id, order.storeId, input.lines ?? []);
     const made = await createRefund(tx, order, {

@@ -20,7 +20,8 @@ const CLOSED_FOR_RETURNS: readonly OrderStatus[] = [OrderStatus.CANCELLED, Order
 
 /** Why the lines asked for cannot be returned (every reason, each at its field), or none. */
 async function refusals(tx: Tx, order: Order, input: RequestReturnInput, now: Date): Promise<UserError[]> {
-  if (CLOSED_FOR_RETURNS.includes(order.status)) return [UserError.of('INVALID_TRANSITION', `Nothing of a ${order.status} order can be returned`, ['input', 'orderId'])];
+  if (CLOSED_FOR_RETURNS.includes(order.status))
+    return [UserError.of('INVALID_TRANSITION', `Nothing of a ${order.status} order can be returned`, ['input', 'orderId'])];
   const windowDays = await readReturnWindowDays(tx.manager, order.storeId);
   if (windowDays === 0) return [UserError.of('RETURNS_DISABLED', 'This store takes no returns', ['input', 'orderId'])];
   const lines = await tx.manager.getRepository(OrderLineItem).findBy({ orderId: order.id, storeId: order.storeId });
@@ -31,13 +32,16 @@ async function refusals(tx: Tx, order: Order, input: RequestReturnInput, now: Da
     const field = ['input', 'lines', String(index)];
     const line = units.get(requested.lineItemId);
     if (!line) return errors.push(UserError.of('LINE_NOT_IN_ORDER', 'The order has no such line', [...field, 'lineItemId']));
-    if (line.delivered === 0 || !line.lastDeliveredAt) return errors.push(UserError.of('LINE_NOT_DELIVERED', 'No unit of this line was delivered yet', [...field, 'lineItemId']));
+    if (line.delivered === 0 || !line.lastDeliveredAt)
+      return errors.push(UserError.of('LINE_NOT_DELIVERED', 'No unit of this line was delivered yet', [...field, 'lineItemId']));
     if (now.getTime() > line.lastDeliveredAt.getTime() + windowDays * DAY_MS) {
       return errors.push(UserError.of('RETURN_WINDOW_CLOSED', `Returns are taken up to ${windowDays} days after delivery`, [...field, 'lineItemId']));
     }
     const left = line.delivered - line.taken - (asked.get(requested.lineItemId) ?? 0);
     if (requested.quantity > left) {
-      return errors.push(UserError.of('RETURN_QUANTITY_EXCEEDED', `Only ${Math.max(0, left)} delivered units of this line are left to return`, [...field, 'quantity']));
+      return errors.push(
+        UserError.of('RETURN_QUANTITY_EXCEEDED', `Only ${Math.max(0, left)} delivered units of this line are left to return`, [...field, 'quantity']),
+      );
     }
     asked.set(requested.lineItemId, (asked.get(requested.lineItemId) ?? 0) + requested.quantity);
   });
@@ -94,7 +98,14 @@ export async function requestReturn(context: SubgraphContext, input: RequestRetu
       ),
     );
     const units = input.lines.reduce((sum, line) => sum + line.quantity, 0);
-    await announceReturn(tx, order, created, null, { actor: actorOf(caller), audit: auditActorOf(caller, order.storeId) }, `Return of ${units} unit(s) requested`);
+    await announceReturn(
+      tx,
+      order,
+      created,
+      null,
+      { actor: actorOf(caller), audit: auditActorOf(caller, order.storeId) },
+      `Return of ${units} unit(s) requested`,
+    );
     return RequestReturnPayload.ok(created);
   });
 }

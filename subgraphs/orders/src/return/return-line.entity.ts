@@ -32,7 +32,10 @@ export class ReturnLine {
   @Column('text', { nullable: true })
   note: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the units go back into stock, as the staff decided on receiving them; null: decided at the refund.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the units go back into stock, as the staff decided on receiving them; null: decided at the refund.',
+  })
   @Column('boolean', { nullable: true })
   restock: boolean | null;
 

@@ -14,7 +14,14 @@ export const ReturnEvents = {
  * orders.return-updated (aggregateId: the return, aggregateVersion: its version): a return was asked for
  * (`previousStatus` null) or took a step. Notifications tells the shopper; the gateway pushes returnUpdated.
  */
-export function returnUpdatedData(order: Order, found: Return, lines: ReturnLine[], orderLines: OrderLineItem[], previousStatus: ReturnStatus | null, actor: EventActor) {
+export function returnUpdatedData(
+  order: Order,
+  found: Return,
+  lines: ReturnLine[],
+  orderLines: OrderLineItem[],
+  previousStatus: ReturnStatus | null,
+  actor: EventActor,
+) {
   const byId = new Map(orderLines.map((line) => [line.id, line]));
   return {
     returnId: found.id,

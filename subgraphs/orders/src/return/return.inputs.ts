@@ -94,7 +94,10 @@ export class RefundReturnInput extends ReturnStepInput {
   @IsOptional()
   @ArrayMaxSize(250)
   @ValidateNested({ each: true })
-  @Field(() => [ReturnLineRestockInput], { nullable: true, description: 'Restock choices that replace those made on receiving (default: as received, else no restock).' })
+  @Field(() => [ReturnLineRestockInput], {
+    nullable: true,
+    description: 'Restock choices that replace those made on receiving (default: as received, else no restock).',
+  })
   lines?: ReturnLineRestockInput[] | null;
 
   @IsOptional()
@@ -106,7 +109,10 @@ export class RefundReturnInput extends ReturnStepInput {
   @IsInt()
   @Min(1)
   @Max(MAX_MONEY_INPUT_AMOUNT)
-  @Field(() => GraphQLSafeInt, { nullable: true, description: 'The amount to give back, in minor units, instead of what the lines (and shipping) come to: a restocking fee, a goodwill refund.' })
+  @Field(() => GraphQLSafeInt, {
+    nullable: true,
+    description: 'The amount to give back, in minor units, instead of what the lines (and shipping) come to: a restocking fee, a goodwill refund.',
+  })
   amount?: number | null;
 
   @IsOptional()

@@ -65,25 +65,34 @@ export class ReturnResolver {
     description:
       'Asks to return delivered units of an order (its signed-in shopper, or its store’s staff): REQUESTED. Refused, writing nothing, with LINE_NOT_IN_ORDER, LINE_NOT_DELIVERED, RETURN_WINDOW_CLOSED (later than the store’s returnWindowDays after delivery), RETURNS_DISABLED, RETURN_QUANTITY_EXCEEDED (more than delivered less refunded and already returning).',
   })
-  requestReturn(@Arg('input', { description: 'The order, lines and reasons.' }) input: RequestReturnInput, @Ctx() context: SubgraphContext): Promise<RequestReturnPayload> {
+  requestReturn(
+    @Arg('input', { description: 'The order, lines and reasons.' }) input: RequestReturnInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RequestReturnPayload> {
     return requestReturn(context, input);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => ApproveReturnPayload, { description: 'Accepts a REQUESTED return of the caller’s store (staff): APPROVED. Any other status is INVALID_TRANSITION.' })
+  @Mutation(() => ApproveReturnPayload, {
+    description: 'Accepts a REQUESTED return of the caller’s store (staff): APPROVED. Any other status is INVALID_TRANSITION.',
+  })
   approveReturn(@Arg('input', { description: 'The return.' }) input: ApproveReturnInput, @Ctx() context: SubgraphContext): Promise<ApproveReturnPayload> {
     return approveReturn(context, input);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => RejectReturnPayload, { description: 'Refuses a REQUESTED return of the caller’s store (staff) with a reason the shopper is told: REJECTED. Any other status is INVALID_TRANSITION.' })
+  @Mutation(() => RejectReturnPayload, {
+    description:
+      'Refuses a REQUESTED return of the caller’s store (staff) with a reason the shopper is told: REJECTED. Any other status is INVALID_TRANSITION.',
+  })
   rejectReturn(@Arg('input', { description: 'The return and why.' }) input: RejectReturnInput, @Ctx() context: SubgraphContext): Promise<RejectReturnPayload> {
     return rejectReturn(context, input);
   }
 
   @Authorized(...STAFF)
   @Mutation(() => MarkReturnReceivedPayload, {
-    description: 'Marks an APPROVED return’s units back with the store (staff), with a restock choice per line: RECEIVED. Any other status is INVALID_TRANSITION.',
+    description:
+      'Marks an APPROVED return’s units back with the store (staff), with a restock choice per line: RECEIVED. Any other status is INVALID_TRANSITION.',
   })
   markReturnReceived(
     @Arg('input', { description: 'The return and restock choices.' }) input: MarkReturnReceivedInput,
@@ -98,12 +107,17 @@ export class ReturnResolver {
     description:
       'Refunds a RECEIVED return (staff): its lines’ share, restocked or not per line, shipping or an amount adjusted; the return becomes REFUNDED when the refund succeeds. A return already being refunded, or not RECEIVED, is INVALID_TRANSITION; the refund rules’ own codes (REFUND_QUANTITY_EXCEEDED, REFUND_EXCEEDS_REFUNDABLE, ORDER_NOT_PAID) come back as they are.',
   })
-  refundReturn(@Arg('input', { description: 'The return and the refund’s terms.' }) input: RefundReturnInput, @Ctx() context: SubgraphContext): Promise<RefundReturnPayload> {
+  refundReturn(
+    @Arg('input', { description: 'The return and the refund’s terms.' }) input: RefundReturnInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<RefundReturnPayload> {
     return refundReturn(context, input);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => CloseReturnPayload, { description: 'Closes an APPROVED or RECEIVED return without a refund (staff): CLOSED. Any other status is INVALID_TRANSITION.' })
+  @Mutation(() => CloseReturnPayload, {
+    description: 'Closes an APPROVED or RECEIVED return without a refund (staff): CLOSED. Any other status is INVALID_TRANSITION.',
+  })
   closeReturn(@Arg('input', { description: 'The return.' }) input: CloseReturnInput, @Ctx() context: SubgraphContext): Promise<CloseReturnPayload> {
     return closeReturn(context, input);
   }

@@ -157,7 +157,10 @@ export class StoreSettingsInput {
   @IsInt()
   @Min(0)
   @Max(3650)
-  @Field(() => Int, { nullable: true, description: 'Days after delivery returns may be asked for, 0–3650; 0 turns returns off (applies to requests made from now on).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days after delivery returns may be asked for, 0–3650; 0 turns returns off (applies to requests made from now on).',
+  })
   returnWindowDays?: number;
 }
 
