@@ -21,6 +21,7 @@ describe('authorization matrix', () => {
   let productId: string;
   let draftId: string;
   let orderId: string;
+  let lineItemId: string;
   let paymentId: string;
   let notificationId: string;
   let userId: string;
@@ -73,6 +74,8 @@ describe('authorization matrix', () => {
       'a payment',
     );
     paymentId = payment.id;
+    const read = await ask(stack.gatewayUrl, 'query ($id: ID!) { order(id: $id) { lineItems { id } } }', { id: orderId }, store.merchantToken);
+    lineItemId = (read.data!.order as { lineItems: { id: string }[] }).lineItems[0].id;
     const email = `matrix.${randomUUID().slice(0, 8)}@example.com`;
     const password = 'Matrix-passphrase-2026';
     const anonymous = store.sdkFor();
@@ -149,6 +152,52 @@ describe('authorization matrix', () => {
         merchantA: expect.stringMatching(/^(ALLOWED|INVALID_TRANSITION)$/) as unknown as string,
       },
     ));
+
+  it('requestReturn: the order’s signed-in shopper and its store’s staff reach the return rules; nobody else finds the order', () =>
+    matrix(
+      gateway,
+      'mutation ($i: RequestReturnInput!) { requestReturn(input: $i) { return { id } userErrors { code } } }',
+      () => ({ i: { orderId, lines: [{ lineItemId, quantity: 1, reason: 'OTHER' }] } }),
+      'requestReturn',
+      {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'NOT_FOUND',
+        // the order is not delivered: the caller got past access to the rules of returns
+        owner: 'LINE_NOT_DELIVERED',
+        staffA: 'LINE_NOT_DELIVERED',
+        merchantA: 'LINE_NOT_DELIVERED',
+        merchantB: 'NOT_FOUND',
+      },
+    ));
+
+  it('approveReturn, rejectReturn, markReturnReceived, refundReturn, closeReturn and returns: store staff only', async () => {
+    const returnId = randomUUID();
+    const steps: [string, string, Record<string, unknown>][] = [
+      ['approveReturn', 'ApproveReturnInput', { returnId }],
+      ['rejectReturn', 'RejectReturnInput', { returnId, reason: 'matrix' }],
+      ['markReturnReceived', 'MarkReturnReceivedInput', { returnId }],
+      ['refundReturn', 'RefundReturnInput', { returnId, idempotencyKey: randomUUID() }],
+      ['closeReturn', 'CloseReturnInput', { returnId }],
+    ];
+    for (const [field, inputType, input] of steps) {
+      await matrix(gateway, `mutation ($i: ${inputType}!) { ${field}(input: $i) { return { id } userErrors { code } } }`, () => ({ i: input }), field, {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        owner: 'FORBIDDEN',
+        // staff reach the step: no such return in their store
+        staffA: 'NOT_FOUND',
+        merchantA: 'NOT_FOUND',
+        merchantB: 'NOT_FOUND',
+      });
+    }
+    await matrix(gateway, '{ returns(first: 5) { totalCount } }', () => ({}), 'returns', {
+      anonymous: 'UNAUTHENTICATED',
+      customer: 'FORBIDDEN',
+      owner: 'FORBIDDEN',
+      staffA: 'ALLOWED',
+      merchantA: 'ALLOWED',
+    });
+  });
 
   it('orderAnalytics and inventory: store staff only', async () => {
     const period = { from: '2020-01-01T00:00:00Z', to: '2020-12-31T00:00:00Z' };

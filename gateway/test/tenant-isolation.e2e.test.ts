@@ -24,6 +24,9 @@ interface Tenant {
   shippingMethodId: string;
   /** A shipment of the store's order (which it FULFILLED). */
   shipmentId: string;
+  /** The order's line, and a return of it its shopper asked for once the shipment was delivered. */
+  lineItemId: string;
+  returnId: string;
   front: Storefront;
   shopper: { userId: string; token: string };
   productId: string;
@@ -280,7 +283,33 @@ describe('tenant isolation across the supergraph', () => {
       `${name}'s shipment`,
     );
     await front.orderUntil(orderId, (order) => order.status === 'FULFILLED', `${name}'s order FULFILLED`);
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: MarkShipmentDeliveredInput!) { markShipmentDelivered(input: $i) { userErrors { code message } } }',
+        { i: { shipmentId: shipment.id } },
+        merchant,
+      ),
+    );
+    await front.orderUntil(orderId, (order) => order.status === 'DELIVERED', `${name}'s order DELIVERED`);
+    const lineItemId = (
+      must(await ask(stack.gatewayUrl, 'query ($id: ID!) { order(id: $id) { lineItems { id } } }', { id: orderId }, merchant)).order as {
+        lineItems: { id: string }[];
+      }
+    ).lineItems[0].id;
+    const requested = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: RequestReturnInput!) { requestReturn(input: $i) { return { id } userErrors { code message } } }',
+        { i: { orderId, lines: [{ lineItemId, quantity: 1, reason: 'DEFECTIVE' }] } },
+        shopper.token,
+        front.storeId,
+      ),
+    ).requestReturn as { return: { id: string } | null; userErrors: unknown[] };
+    if (!requested.return) throw new Error(JSON.stringify(requested.userErrors));
     return {
+      lineItemId,
+      returnId: requested.return.id,
       ...guestCart,
       shipmentId: shipment.id,
       promotionId: promotion.promotion.id,
@@ -319,6 +348,10 @@ describe('tenant isolation across the supergraph', () => {
       media: await read('query ($id: ID!) { product(id: $id) { media { id alt url position width } } }', { id: b.productId }),
       draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
       order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason shipments { id status } } }', { id: b.orderId }),
+      returns: await read(
+        'query ($id: ID!) { return(id: $id) { status rejectReason refund { id } lines { quantity restock locationId } } returns(first: 10) { totalCount } }',
+        { id: b.returnId },
+      ),
       shipment: await read('query ($id: ID!) { shipment(id: $id) { status carrierName trackingNumber trackingEvents { status } } }', { id: b.shipmentId }),
       payment: await read('query ($id: ID!) { payment(id: $id) { status amount { amount } } }', { id: b.paymentId }),
       notification: await read('query ($id: ID!) { notification(id: $id) { title isRead } }', { id: b.notificationId }, b.shopper.token),
@@ -505,6 +538,19 @@ describe('tenant isolation across the supergraph', () => {
       setOrderTags: mutation('setOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
       addOrderTags: mutation('addOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
       removeOrderTags: mutation('removeOrderTags', { orderId: b.orderId, tags: ['vip'] }),
+      // returns (issue 15 item 2): B's return and B's order, by their real ids
+      return: { query: 'query ($id: ID!) { return(id: $id) { id } }', variables: { id: b.returnId }, refused: nothing },
+      returns: {
+        query: 'query ($id: ID!) { returns(first: 100, filter: { orderId: $id }) { totalCount } }',
+        variables: { id: b.orderId },
+        refused: nothing,
+      },
+      requestReturn: mutation('requestReturn', { orderId: b.orderId, lines: [{ lineItemId: b.lineItemId, quantity: 1, reason: 'OTHER' }] }),
+      approveReturn: mutation('approveReturn', { returnId: b.returnId }),
+      rejectReturn: mutation('rejectReturn', { returnId: b.returnId, reason: 'sabotage' }),
+      markReturnReceived: mutation('markReturnReceived', { returnId: b.returnId }),
+      refundReturn: mutation('refundReturn', { returnId: b.returnId, idempotencyKey: randomUUID() }),
+      closeReturn: mutation('closeReturn', { returnId: b.returnId }),
       // the staff's order search, asked for B's customer: A's own orders only, never one of B's
       orders: {
         query: 'query ($id: ID!) { orders(first: 100, filter: { customerId: $id }) { nodes { id } } }',
@@ -615,6 +661,19 @@ describe('tenant isolation across the supergraph', () => {
     } finally {
       orders.close();
       stock.close();
+    }
+  });
+
+  it('lets store A’s merchant follow none of store B’s returns', async () => {
+    const returns = await subscribe(stack.wsUrl, a.front.merchantToken, 'subscription ($id: ID!) { returnUpdated(returnId: $id) { id status } }', {
+      id: b.returnId,
+    });
+    try {
+      await eventually(async () => returns.errors.length > 0, 10_000, 'the subscription refused');
+      expect(JSON.stringify(returns.errors)).toMatch(/NOT_FOUND/);
+      expect(returns.results).toEqual([]);
+    } finally {
+      returns.close();
     }
   });
 

@@ -27,6 +27,7 @@ import { TaxRule } from './tax-rule/tax-rule.entity';
 import { TaxRuleResolver } from './tax-rule/tax-rule.resolver';
 import { Checkout1763769631100 } from './migrations/1763769631100-checkout';
 import { PaymentCaptureMode1763769642200 } from './migrations/1763769642200-payment-capture-mode';
+import { ReturnWindow1763769650100 } from './migrations/1763769650100-return-window';
 import { CheckoutResolver } from './checkout/checkout.resolver';
 import { checkoutReplies } from './checkout/checkout-replies';
 import { checkoutReplyHandlers } from './checkout/checkout-reply.handlers';
@@ -53,6 +54,7 @@ export const cartSubgraph: SubgraphDefinition = {
     CartAbandonment1763769631600,
     CustomerTaxStatus1763769631900,
     PaymentCaptureMode1763769642200,
+    ReturnWindow1763769650100,
   ],
   // the CART stream exists from the start; checkout and abandoned-cart events go out through the outbox
   publishes: ['cart'],

@@ -418,6 +418,71 @@ describe('notifications subgraph', () => {
     expect(emails.find((email) => email.subject.startsWith('Your refund'))!.text).toContain(`We have refunded $25.99 for order ${order.orderNumber}.`);
   });
 
+  it('tells the shopper of each step of a return in the app and by email; the rejection reason in the app only; a refund asked for tells nothing', async () => {
+    const customer = shopper();
+    const order = newOrder();
+    const returnId = randomUUID();
+    const step = (status: string, previousStatus: string | null, version: number, rejectReason: string | null = null) =>
+      publish(
+        'orders.return-updated',
+        {
+          returnId,
+          ...order,
+          customerId: customer.userId,
+          email: customer.email,
+          status,
+          previousStatus,
+          rejectReason,
+          refundId: null,
+          lines: [],
+          actor: null,
+        },
+        { aggregateId: returnId, aggregateVersion: version },
+      );
+    for (const [status, previous, version] of [
+      ['REQUESTED', null, 1],
+      ['APPROVED', 'REQUESTED', 2],
+      ['RECEIVED', 'APPROVED', 3],
+      ['RECEIVED', 'RECEIVED', 4],
+      ['REFUNDED', 'RECEIVED', 5],
+    ] as const) {
+      await handled((await step(status, previous, version)).event);
+    }
+    const titles = (await list(customer.token)).edges.map((edge) => edge.node.title).sort();
+    expect(titles).toEqual([
+      `Return approved for order ${order.orderNumber}`,
+      `Return received for order ${order.orderNumber}`,
+      `Return refunded for order ${order.orderNumber}`,
+      `Return requested for order ${order.orderNumber}`,
+    ]);
+    const emails = await emailsFor(customer.email, 4);
+    expect(emails.map((email) => email.subject).sort()).toEqual(titles);
+
+    const other = shopper();
+    const rejected = newOrder();
+    const event = await publish(
+      'orders.return-updated',
+      {
+        returnId: randomUUID(),
+        ...rejected,
+        customerId: other.userId,
+        email: other.email,
+        status: 'REJECTED',
+        previousStatus: 'REQUESTED',
+        rejectReason: 'Worn twice',
+        refundId: null,
+        lines: [],
+        actor: null,
+      },
+      { aggregateVersion: 2 },
+    );
+    await handled(event.event);
+    expect((await list(other.token)).edges.map((edge) => edge.node.message)).toEqual(['Your return was declined. Reason: Worn twice.']);
+    const [email] = await emailsFor(other.email, 1);
+    expect(email.subject).toBe(`Return declined for order ${rejected.orderNumber}`);
+    expect(email.text).not.toContain('Worn twice');
+  });
+
   it('tells the customer how to pay a manual payment, with the store’s instructions; a card payment’s start tells nothing', async () => {
     const customer = shopper();
     const order = newOrder();

@@ -33,12 +33,16 @@ import { Refund } from './refund/refund.entity';
 import { RefundLine } from './refund/refund-line.entity';
 import { LineItemRefundsResolver, OrderRefundsResolver, RefundLinesResolver } from './refund/refund.resolver';
 import { refundOutcomeHandlers } from './refund/refund-outcome.handlers';
+import { OrderReturns1763769650000 } from './migrations/1763769650000-order-returns';
+import { Return } from './return/return.entity';
+import { ReturnLine } from './return/return-line.entity';
+import { OrderReturnsResolver, ReturnResolver } from './return/return.resolver';
 
 /** Orders owns orders: their lines, totals, numbers, status machine and history; it steers the saga's order side. */
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   defaultPort: 4006,
-  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, Refund, RefundLine],
+  entities: [Order, OrderLineItem, OrderStatusChange, OrderTag, OrderAuditEntry, Refund, RefundLine, Return, ReturnLine],
   migrations: [
     CreateOrders1763769600300,
     IsolateOrdersByStore1763769605060,
@@ -52,6 +56,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     PaymentCaptureMode1763769642100,
     OrderSearchAndAudit1763769644000,
     SearchByFulfilmentStatus1763769644100,
+    OrderReturns1763769650000,
     DropCatalogReadModel1763769653000,
   ],
   publishes: ['orders'],
@@ -69,7 +74,17 @@ export const ordersSubgraph: SubgraphDefinition = {
   followsStoreStatus: true,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [OrderResolver, FulfilmentResolver, OrderTagsResolver, OrderAuditResolver, OrderRefundsResolver, RefundLinesResolver, LineItemRefundsResolver],
+      resolvers: [
+        OrderResolver,
+        FulfilmentResolver,
+        OrderTagsResolver,
+        OrderAuditResolver,
+        OrderRefundsResolver,
+        RefundLinesResolver,
+        LineItemRefundsResolver,
+        ReturnResolver,
+        OrderReturnsResolver,
+      ],
       referenceResolvers: {
         // in the caller's store only: another store's order resolves to null
         Order: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleOrder(context, reference.id) },

@@ -30,6 +30,7 @@ import { MoneyAsBigint1763769610700 } from './migrations/1763769610700-money-as-
 import { ReconcilePendingPayments1763769632000 } from './migrations/1763769632000-reconcile-pending-payments';
 import { ManualPaymentMethods1763769643000 } from './migrations/1763769643000-manual-payment-methods';
 import { FindPayPalPayments1763769645000 } from './migrations/1763769645000-find-paypal-payments';
+import { ReturnWindow1763769650200 } from './migrations/1763769650200-return-window';
 import { reconcilePaymentsJob } from './reconciliation/reconcile-payments.job';
 import { simulatedWebhookListener } from './webhook/simulated-webhook';
 import { AuthorizeThenCapture1763769642000 } from './migrations/1763769642000-authorize-then-capture';
@@ -75,6 +76,7 @@ export function createPaymentsSubgraph(
       AuthorizeThenCapture1763769642000,
       ManualPaymentMethods1763769643000,
       FindPayPalPayments1763769645000,
+      ReturnWindow1763769650200,
     ],
     publishes: ['payments'],
     // processPayment is refused unless the store is ACTIVE

@@ -68,6 +68,7 @@ describe('stores subgraph', () => {
           pricesIncludeTax: false,
           priceRounding: 'PER_LINE',
           paymentCaptureMode: 'AUTOMATIC',
+          returnWindowDays: 30,
         },
       });
       expect(events[1].data).toEqual({ storeId: first.id, userId: ownerId, role: 'MERCHANT' });
@@ -177,6 +178,7 @@ describe('stores subgraph', () => {
         pricesIncludeTax: true,
         priceRounding: 'PER_LINE',
         paymentCaptureMode: 'AUTOMATIC',
+        returnWindowDays: 30,
       });
       const pricing = await stores.request<Payload<'updateStore'>>(
         Operations.update,
@@ -189,6 +191,7 @@ describe('stores subgraph', () => {
               pricesIncludeTax: false,
               priceRounding: 'PER_ORDER',
               paymentCaptureMode: 'MANUAL',
+              returnWindowDays: 14,
             },
           },
         },
@@ -200,6 +203,7 @@ describe('stores subgraph', () => {
         taxesIncluded: false,
         priceRounding: 'PER_ORDER',
         paymentCaptureMode: 'MANUAL',
+        returnWindowDays: 14,
       });
       const latest = (await stores.outbox(store.id)).filter((event) => event.type === 'stores.updated').at(-1)!;
       expect(latest.data.settings).toEqual({
@@ -208,6 +212,7 @@ describe('stores subgraph', () => {
         pricesIncludeTax: false,
         priceRounding: 'PER_ORDER',
         paymentCaptureMode: 'MANUAL',
+        returnWindowDays: 14,
       });
       const created = (await stores.outbox(store.id)).find((event) => event.type === 'stores.created')!;
       expect(created.data.settings).toEqual({
@@ -216,6 +221,7 @@ describe('stores subgraph', () => {
         pricesIncludeTax: false,
         priceRounding: 'PER_LINE',
         paymentCaptureMode: 'AUTOMATIC',
+        returnWindowDays: 30,
       });
     });
 

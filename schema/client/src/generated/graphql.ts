@@ -167,6 +167,21 @@ export type ApplyCartDiscountCodePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A REQUESTED return to approve. */
+export type ApproveReturnInput = {
+  /** The return. */
+  returnId: Scalars['ID']['input'];
+};
+
+/** Result of approveReturn. */
+export type ApproveReturnPayload = {
+  __typename?: 'ApproveReturnPayload';
+  /** The return as it now is; null when nothing was done. */
+  return: Maybe<Return>;
+  /** Why nothing was done; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The product to archive. */
 export type ArchiveProductInput = {
   /** The product to archive. */
@@ -684,6 +699,21 @@ export type ChangeStoreStaffRolePayload = {
   /** The staff member with their role; null when nothing was changed. */
   staffMember: Maybe<StoreStaffMember>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** An APPROVED or RECEIVED return to close without a refund. */
+export type CloseReturnInput = {
+  /** The return. */
+  returnId: Scalars['ID']['input'];
+};
+
+/** Result of closeReturn. */
+export type CloseReturnPayload = {
+  __typename?: 'CloseReturnPayload';
+  /** The return as it now is; null when nothing was done. */
+  return: Maybe<Return>;
+  /** Why nothing was done; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2146,6 +2176,23 @@ export type MarkOrderAsPaidPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A return whose units are back with the store, with a restock choice per line (lines left out are decided at the refund). */
+export type MarkReturnReceivedInput = {
+  /** Restock choices by return line. */
+  lines?: InputMaybe<Array<ReturnLineRestockInput>>;
+  /** The return. */
+  returnId: Scalars['ID']['input'];
+};
+
+/** Result of markReturnReceived. */
+export type MarkReturnReceivedPayload = {
+  __typename?: 'MarkReturnReceivedPayload';
+  /** The return as it now is; null when nothing was done. */
+  return: Maybe<Return>;
+  /** Why nothing was done; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A parcel the staff know was delivered. */
 export type MarkShipmentDeliveredInput = {
   /** Words for the history and the customer, e.g. "Signed for by A. Lovelace" (at most 500 characters). */
@@ -2236,6 +2283,8 @@ export type Mutation = {
   appendProductImportPart: AppendProductImportPartPayload;
   /** Puts a discount code on a cart (an active code of the store, within its dates, with uses left); it stays until removed. */
   applyCartDiscountCode: ApplyCartDiscountCodePayload;
+  /** Accepts a REQUESTED return of the caller’s store (staff): APPROVED. Any other status is INVALID_TRANSITION. */
+  approveReturn: ApproveReturnPayload;
   /** Takes a product off sale, keeping it for order history; publishes catalog.product-updated. */
   archiveProduct: ArchiveProductPayload;
   /** Sets the categories a product sits in (replacing its assignment); publishes catalog.product-categories-changed when it changed. */
@@ -2254,6 +2303,8 @@ export type Mutation = {
   changePassword: ChangePasswordPayload;
   /** Changes the role of someone who already works in a store; the owner stays a MERCHANT (the store's merchants, platform admins). Publishes stores.staff-added. */
   changeStoreStaffRole: ChangeStoreStaffRolePayload;
+  /** Closes an APPROVED or RECEIVED return without a refund (staff): CLOSED. Any other status is INVALID_TRANSITION. */
+  closeReturn: CloseReturnPayload;
   /** Completes a cart's checkout: every review check again (any refusal writes nothing), the expected total (CHECKOUT_TOTAL_CHANGED), then the promotions' use is counted, the cart checked out and the order handed to orders, whose reply is awaited (up to CART_CHECKOUT_REPLY_TIMEOUT_MS: then orderId alone, query order(id)). Repeating it with the same idempotencyKey returns the same order. */
   completeCheckout: CompleteCheckoutPayload;
   /** Checks an uploaded file (PNG, JPEG, GIF or WebP by its bytes, within the size limit), reads its dimensions and shows it; a refused file is deleted. Publishes catalog.product-media-changed. */
@@ -2341,6 +2392,8 @@ export type Mutation = {
   markNotificationRead: MarkNotificationReadPayload;
   /** Staff confirm that an order's manual payment (bank transfer, cash on delivery, other) arrived: the payment SUCCEEDS and the order continues exactly as after a card payment (payments.succeeded, with the staff member as actor). Idempotent by idempotencyKey; an order already paid, expired or cancelled is INVALID_TRANSITION. */
   markOrderAsPaid: MarkOrderAsPaidPayload;
+  /** Marks an APPROVED return’s units back with the store (staff), with a restock choice per line: RECEIVED. Any other status is INVALID_TRANSITION. */
+  markReturnReceived: MarkReturnReceivedPayload;
   /** Records that a parcel of the caller’s store was delivered (staff; a carrier reports it through its webhook). Publishes shipping.tracking-updated with DELIVERED; the order becomes DELIVERED once it is FULFILLED and every shipment is delivered. userErrors: NOT_FOUND, INVALID_TRANSITION (already DELIVERED or RETURNED), INVALID_OCCURRED_AT, STORE_UNAVAILABLE. */
   markShipmentDelivered: MarkShipmentDeliveredPayload;
   /** Merges a guest cart (its id and token) into the signed-in customer's cart in this store, or makes it theirs when they have none; the guest cart is closed. */
@@ -2357,8 +2410,12 @@ export type Mutation = {
   refreshToken: RefreshTokenPayload;
   /** Refunds an order of the caller’s store (staff): lines by quantity (each restocked or not, to a location), shipping, and/or an explicit amount, with a reason. Never more than captured minus refunded minus pending refunds (REFUND_EXCEEDS_REFUNDABLE), nor more units than bought minus refunded (REFUND_QUANTITY_EXCEEDED). The refund is PENDING until the payment provider answers. */
   refundOrder: RefundOrderPayload;
+  /** Refunds a RECEIVED return (staff): its lines’ share, restocked or not per line, shipping or an amount adjusted; the return becomes REFUNDED when the refund succeeds. A return already being refunded, or not RECEIVED, is INVALID_TRANSITION; the refund rules’ own codes (REFUND_QUANTITY_EXCEEDED, REFUND_EXCEEDS_REFUNDABLE, ORDER_NOT_PAID) come back as they are. */
+  refundReturn: RefundReturnPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** Refuses a REQUESTED return of the caller’s store (staff) with a reason the shopper is told: REJECTED. Any other status is INVALID_TRANSITION. */
+  rejectReturn: RejectReturnPayload;
   /** Takes a discount code off a cart. */
   removeCartDiscountCode: RemoveCartDiscountCodePayload;
   /** Removes a cart's lines, by variant. */
@@ -2375,6 +2432,8 @@ export type Mutation = {
   reorderProductMedia: ReorderProductMediaPayload;
   /** Sends a password reset link (accounts.password-reset-requested) if the email has an account. The answer is the same either way, so it reveals nothing. */
   requestPasswordReset: RequestPasswordResetPayload;
+  /** Asks to return delivered units of an order (its signed-in shopper, or its store’s staff): REQUESTED. Refused, writing nothing, with LINE_NOT_IN_ORDER, LINE_NOT_DELIVERED, RETURN_WINDOW_CLOSED (later than the store’s returnWindowDays after delivery), RETURNS_DISABLED, RETURN_QUANTITY_EXCEEDED (more than delivered less refunded and already returning). */
+  requestReturn: RequestReturnPayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
   /** Asks the payment provider again for a FAILED refund of the caller’s store (staff). */
@@ -2504,6 +2563,11 @@ export type MutationApplyCartDiscountCodeArgs = {
 };
 
 
+export type MutationApproveReturnArgs = {
+  input: ApproveReturnInput;
+};
+
+
 export type MutationArchiveProductArgs = {
   input: ArchiveProductInput;
 };
@@ -2546,6 +2610,11 @@ export type MutationChangePasswordArgs = {
 
 export type MutationChangeStoreStaffRoleArgs = {
   input: ChangeStoreStaffRoleInput;
+};
+
+
+export type MutationCloseReturnArgs = {
+  input: CloseReturnInput;
 };
 
 
@@ -2744,6 +2813,11 @@ export type MutationMarkOrderAsPaidArgs = {
 };
 
 
+export type MutationMarkReturnReceivedArgs = {
+  input: MarkReturnReceivedInput;
+};
+
+
 export type MutationMarkShipmentDeliveredArgs = {
   input: MarkShipmentDeliveredInput;
 };
@@ -2784,8 +2858,18 @@ export type MutationRefundOrderArgs = {
 };
 
 
+export type MutationRefundReturnArgs = {
+  input: RefundReturnInput;
+};
+
+
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRejectReturnArgs = {
+  input: RejectReturnInput;
 };
 
 
@@ -2826,6 +2910,11 @@ export type MutationReorderProductMediaArgs = {
 
 export type MutationRequestPasswordResetArgs = {
   input: RequestPasswordResetInput;
+};
+
+
+export type MutationRequestReturnArgs = {
+  input: RequestReturnInput;
 };
 
 
@@ -3157,6 +3246,8 @@ export type Order = {
   reservationExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether stock is held for it. */
   reservationStatus: OrderReservationStatus;
+  /** The order’s returns, oldest first, whatever their status. */
+  returns: Array<Return>;
   /** Its shipments, oldest first (empty before it ships; none for orders dispatched before shipments existed). */
   shipments: Array<Shipment>;
   /** Where the order is shipped; null for a checkout with nothing to ship. */
@@ -3246,6 +3337,20 @@ export type OrderAuditAction =
   | 'REFUND_SUCCEEDED'
   /** cancelOrderRemainder: the unshipped units were cancelled (orders.remainder-cancelled). */
   | 'REMAINDER_CANCELLED'
+  /** approveReturn: the staff accepted a return. */
+  | 'RETURN_APPROVED'
+  /** closeReturn: the staff closed a return without a refund. */
+  | 'RETURN_CLOSED'
+  /** markReturnReceived: the returned units are back with the store. */
+  | 'RETURN_RECEIVED'
+  /** The refund of a return succeeded: the return is REFUNDED. */
+  | 'RETURN_REFUNDED'
+  /** refundReturn: the staff asked for the refund of a received return. */
+  | 'RETURN_REFUND_REQUESTED'
+  /** rejectReturn: the staff refused a return, with the reason. */
+  | 'RETURN_REJECTED'
+  /** requestReturn: the shopper or the staff asked to return delivered units. */
+  | 'RETURN_REQUESTED'
   /** A shipment of (part of) the order was handed to a carrier (shipping.shipment-created). */
   | 'SHIPMENT_CREATED'
   /** setOrderTags, addOrderTags or removeOrderTags changed the order’s tags. */
@@ -4384,6 +4489,10 @@ export type Query = {
   promotion: Maybe<Promotion>;
   /** The store's discount codes and automatic promotions, newest first (its staff). */
   promotions: PromotionConnection;
+  /** A return by id: its order’s shopper, its store’s staff and platform admins may read it. */
+  return: Maybe<Return>;
+  /** The caller’s store’s returns (staff), newest first, filtered by status or order and paged forward (first/after) or backward (last/before). BAD_USER_INPUT for a page size over 100 or a cursor this API did not make. */
+  returns: ReturnConnection;
   /** Autocomplete: product titles of the store closest to what was typed, tolerant of typos (trigram similarity). */
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
@@ -4587,6 +4696,20 @@ export type QueryPromotionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReturnArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReturnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReturnFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4808,6 +4931,33 @@ export type RefundOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The refund of a received return: its lines’ share, restocked or not, with shipping or an amount adjusted. */
+export type RefundReturnInput = {
+  /** The amount to give back, in minor units, instead of what the lines (and shipping) come to: a restocking fee, a goodwill refund. */
+  amount?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** A key unique to this refund on the order: repeating the call with it answers the same refund. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Restock choices that replace those made on receiving (default: as received, else no restock). */
+  lines?: InputMaybe<Array<ReturnLineRestockInput>>;
+  /** A note for the store’s staff. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The return. */
+  returnId: Scalars['ID']['input'];
+  /** Shipping to refund too (none when left out). */
+  shipping?: InputMaybe<RefundShippingInput>;
+};
+
+/** Result of refundReturn. */
+export type RefundReturnPayload = {
+  __typename?: 'RefundReturnPayload';
+  /** The refund asked for, PENDING until the payment provider answers; null when nothing was done. */
+  refund: Maybe<Refund>;
+  /** The return as it now is; null when nothing was done. */
+  return: Maybe<Return>;
+  /** Why nothing was done; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How much of the shipping to refund: all that is left, or an amount. */
 export type RefundShippingInput = {
   /** Shipping to refund, in minor units of the order’s currency (ignored with fullRefund). */
@@ -4843,6 +4993,23 @@ export type RegisterPayload = {
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
   /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A return to reject, and why (the shopper is told). */
+export type RejectReturnInput = {
+  /** Why it is rejected. */
+  reason: Scalars['String']['input'];
+  /** The return. */
+  returnId: Scalars['ID']['input'];
+};
+
+/** Result of rejectReturn. */
+export type RejectReturnPayload = {
+  __typename?: 'RejectReturnPayload';
+  /** The return as it now is; null when nothing was done. */
+  return: Maybe<Return>;
+  /** Why nothing was done; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4976,6 +5143,37 @@ export type RequestPasswordResetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A return of delivered units of an order, within the store’s return window. */
+export type RequestReturnInput = {
+  /** A note for the store. */
+  customerNote?: InputMaybe<Scalars['String']['input']>;
+  /** The lines and units to return. */
+  lines: Array<RequestReturnLineInput>;
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+};
+
+/** Units of one delivered order line to return, and why. */
+export type RequestReturnLineInput = {
+  /** The order line (`Order.lineItems.id`). */
+  lineItemId: Scalars['ID']['input'];
+  /** Words about this line. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Units: at most those delivered, less those returned, being returned or refunded. */
+  quantity: Scalars['Int']['input'];
+  /** Why they come back. */
+  reason: ReturnReason;
+};
+
+/** Result of requestReturn. */
+export type RequestReturnPayload = {
+  __typename?: 'RequestReturnPayload';
+  /** The return as it now is; null when nothing was done. */
+  return: Maybe<Return>;
+  /** Why nothing was done; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new password, with the token from the reset email. */
 export type ResetPasswordInput = {
   /** The new password (same rules as at registration). */
@@ -5009,6 +5207,138 @@ export type RetryRefundPayload = {
   /** Why nothing was done; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A return of delivered units of an order: its lines, where it stands, and who did each step when. */
+export type Return = {
+  __typename?: 'Return';
+  /** When it was approved (UTC). */
+  approvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff member who approved it. */
+  approvedBy: Maybe<Scalars['ID']['output']>;
+  /** When it was closed without a refund (UTC). */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff member who closed it without a refund. */
+  closedBy: Maybe<Scalars['ID']['output']>;
+  /** When it was asked for (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the shopper (or the staff asking for them) wrote. */
+  customerNote: Maybe<Scalars['String']['output']>;
+  /** Opaque return id. */
+  id: Scalars['ID']['output'];
+  /** The order lines returned, with units, reasons and restock choices. */
+  lines: Array<ReturnLine>;
+  /** The order returned from. */
+  orderId: Scalars['ID']['output'];
+  /** When the units were marked received (UTC). */
+  receivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff member who marked the units received. */
+  receivedBy: Maybe<Scalars['ID']['output']>;
+  /** The refund refundReturn asked for (PENDING, SUCCEEDED or FAILED); null before. */
+  refund: Maybe<Refund>;
+  /** The staff member who asked for its refund. */
+  refundRequestedBy: Maybe<Scalars['ID']['output']>;
+  /** When its refund succeeded (UTC). */
+  refundedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the staff rejected it, when REJECTED (the shopper is told). */
+  rejectReason: Maybe<Scalars['String']['output']>;
+  /** When it was rejected (UTC). */
+  rejectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff member who rejected it. */
+  rejectedBy: Maybe<Scalars['ID']['output']>;
+  /** Who asked for it (the shopper or a staff member). */
+  requestedBy: Maybe<Scalars['ID']['output']>;
+  /** Where the return stands. */
+  status: ReturnStatus;
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Return items (Relay connection). */
+export type ReturnConnection = {
+  __typename?: 'ReturnConnection';
+  /** Edges with cursors. */
+  edges: Array<ReturnEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<Return>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Return connection. */
+export type ReturnEdge = {
+  __typename?: 'ReturnEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Return. */
+  node: Return;
+};
+
+/** Conditions on the store’s returns. */
+export type ReturnFilter = {
+  /** Returns of this order only. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Returns in any of these statuses. */
+  statuses?: InputMaybe<Array<ReturnStatus>>;
+};
+
+/** Units of one order line in a return. */
+export type ReturnLine = {
+  __typename?: 'ReturnLine';
+  /** Opaque return line id. */
+  id: Scalars['ID']['output'];
+  /** The order line (`Order.lineItems.id`). */
+  lineItemId: Scalars['ID']['output'];
+  /** Where restocked units go; null: where the stock was committed from. */
+  locationId: Maybe<Scalars['ID']['output']>;
+  /** The shopper’s words about this line. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Units returned. */
+  quantity: Scalars['Int']['output'];
+  /** Why they come back. */
+  reason: ReturnReason;
+  /** Whether the units go back into stock, as the staff decided on receiving them; null: decided at the refund. */
+  restock: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** What to do with one returned line’s units: back into stock or not, and where. */
+export type ReturnLineRestockInput = {
+  /** Where restocked units go; default: where the stock was committed from. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Put the units back into stock. */
+  restock: Scalars['Boolean']['input'];
+  /** The return line (`Return.lines.id`). */
+  returnLineId: Scalars['ID']['input'];
+};
+
+/** Why units are returned. */
+export type ReturnReason =
+  /** Broken or faulty. */
+  | 'DEFECTIVE'
+  /** Differs from its description. */
+  | 'NOT_AS_DESCRIBED'
+  /** The shopper changed their mind. */
+  | 'NO_LONGER_NEEDED'
+  /** Another reason (see the note). */
+  | 'OTHER'
+  /** Not what was ordered. */
+  | 'WRONG_ITEM';
+
+/** Where a return is. */
+export type ReturnStatus =
+  /** The staff accept it: the shopper sends the units back. */
+  | 'APPROVED'
+  /** Closed by the staff without a refund (closeReturn); final. */
+  | 'CLOSED'
+  /** The units are back with the store; it is refunded (refundReturn) or closed without a refund. */
+  | 'RECEIVED'
+  /** Its refund succeeded; final. */
+  | 'REFUNDED'
+  /** The staff refused it (see rejectReason); final. */
+  | 'REJECTED'
+  /** Asked for by the shopper or the staff; the staff approve or reject it. */
+  | 'REQUESTED';
 
 /** The cart to review before completing its checkout. */
 export type ReviewCheckoutInput = {
@@ -6068,6 +6398,8 @@ export type StoreSettings = {
   pricesIncludeTax: Scalars['Boolean']['output'];
   /** Whether checkout asks for a phone number. */
   requirePhoneAtCheckout: Scalars['Boolean']['output'];
+  /** Days after delivery a shopper may ask to return delivered units (requestReturn); 0: the store takes no returns. */
+  returnWindowDays: Scalars['Int']['output'];
   /** Where customers write for help; the store email when null. */
   supportEmail: Maybe<Scalars['String']['output']>;
   /**
@@ -6095,6 +6427,8 @@ export type StoreSettingsInput = {
   pricesIncludeTax?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether checkout asks for a phone number. */
   requirePhoneAtCheckout?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Days after delivery returns may be asked for, 0–3650; 0 turns returns off (applies to requests made from now on). */
+  returnWindowDays?: InputMaybe<Scalars['Int']['input']>;
   /** Support email address. */
   supportEmail?: InputMaybe<Scalars['String']['input']>;
   /**
@@ -6173,6 +6507,8 @@ export type Subscription = {
   notificationAdded: Notification;
   /** Pushes the order each time its status changes (its shopper and its store’s staff only). Ask for any field, from any subgraph. */
   orderStatusChanged: Order;
+  /** Pushes the return each time it takes a step (its order’s shopper and its store’s staff only). Ask for any field, from any subgraph. */
+  returnUpdated: Return;
   /** Pushes the product each time its stock changes (any variant, any location). Ask for any of the product's fields, from any subgraph. */
   stockChanged: Product;
 };
@@ -6185,6 +6521,11 @@ export type SubscriptionBulkOperationProgressArgs = {
 
 export type SubscriptionOrderStatusChangedArgs = {
   orderId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionReturnUpdatedArgs = {
+  returnId: Scalars['ID']['input'];
 };
 
 

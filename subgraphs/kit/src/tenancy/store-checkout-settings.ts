@@ -19,6 +19,15 @@ export interface CheckoutSettings {
 /** A store's defaults, and what counts for a store whose settings have not been heard of. */
 export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = { guestCheckoutEnabled: true, requirePhoneAtCheckout: false, paymentCaptureMode: 'AUTOMATIC' };
 
+/** Days after delivery a shopper may ask to return delivered units, for a store that never said (0: the store takes no returns). */
+export const DEFAULT_RETURN_WINDOW_DAYS = 30;
+
+/** The store's return window in days as this subgraph last heard it (`store_checkout_settings.return_window_days`), or the default. */
+export async function readReturnWindowDays(manager: EntityManager, storeId: string): Promise<number> {
+  const [row]: { return_window_days: number }[] = await manager.query(`SELECT return_window_days FROM store_checkout_settings WHERE store_id = $1`, [storeId]);
+  return row ? row.return_window_days : DEFAULT_RETURN_WINDOW_DAYS;
+}
+
 /** The store's checkout settings as this subgraph last heard them (`store_checkout_settings`), or the defaults. */
 export async function readCheckoutSettings(manager: EntityManager, storeId: string): Promise<CheckoutSettings> {
   const [row]: { guest_checkout_enabled: boolean; require_phone_at_checkout: boolean; payment_capture_mode: PaymentCaptureMode }[] = await manager.query(
@@ -33,16 +42,28 @@ export async function readCheckoutSettings(manager: EntityManager, storeId: stri
   };
 }
 
-type HeardSettings = { guestCheckoutEnabled: boolean | null; requirePhoneAtCheckout: boolean | null; paymentCaptureMode: PaymentCaptureMode | null };
+type HeardSettings = {
+  guestCheckoutEnabled: boolean | null;
+  requirePhoneAtCheckout: boolean | null;
+  paymentCaptureMode: PaymentCaptureMode | null;
+  returnWindowDays: number | null;
+};
 
 /** The checkout settings an event of the stores subgraph carries (`data.settings`); fields it leaves out are null. */
 function settingsOf(event: EventEnvelope): HeardSettings | null {
   const settings = (event.data as { settings?: unknown }).settings;
   if (typeof settings !== 'object' || settings === null) return null;
   const flag = (value: unknown) => (typeof value === 'boolean' ? value : null);
-  const { guestCheckoutEnabled, requirePhoneAtCheckout, paymentCaptureMode } = settings as Record<string, unknown>;
+  const { guestCheckoutEnabled, requirePhoneAtCheckout, paymentCaptureMode, returnWindowDays } = settings as Record<string, unknown>;
   const captureMode = PAYMENT_CAPTURE_MODES.find((mode) => mode === paymentCaptureMode) ?? null;
-  return { guestCheckoutEnabled: flag(guestCheckoutEnabled), requirePhoneAtCheckout: flag(requirePhoneAtCheckout), paymentCaptureMode: captureMode };
+  const days =
+    typeof returnWindowDays === 'number' && Number.isInteger(returnWindowDays) && returnWindowDays >= 0 && returnWindowDays <= 3650 ? returnWindowDays : null;
+  return {
+    guestCheckoutEnabled: flag(guestCheckoutEnabled),
+    requirePhoneAtCheckout: flag(requirePhoneAtCheckout),
+    paymentCaptureMode: captureMode,
+    returnWindowDays: days,
+  };
 }
 
 /** Keeps one store's row from one stores event: an older version never undoes a newer one; no settings, no change. */
@@ -55,12 +76,14 @@ function follow(name: string, eventType: string): EventHandler {
       const settings = settingsOf(event);
       if (!settings) return;
       await tx.manager.query(
-        `INSERT INTO store_checkout_settings (store_id, guest_checkout_enabled, require_phone_at_checkout, payment_capture_mode, version, updated_at)
-         VALUES ($1, COALESCE($2::boolean, $5::boolean), COALESCE($3::boolean, $6::boolean), COALESCE($7::varchar, $8::varchar), $4, now())
+        `INSERT INTO store_checkout_settings (store_id, guest_checkout_enabled, require_phone_at_checkout, payment_capture_mode, return_window_days, version, updated_at)
+         VALUES ($1, COALESCE($2::boolean, $5::boolean), COALESCE($3::boolean, $6::boolean), COALESCE($7::varchar, $8::varchar),
+           COALESCE($9::integer, $10::integer), $4, now())
          ON CONFLICT (store_id) DO UPDATE SET
            guest_checkout_enabled = COALESCE($2::boolean, store_checkout_settings.guest_checkout_enabled),
            require_phone_at_checkout = COALESCE($3::boolean, store_checkout_settings.require_phone_at_checkout),
            payment_capture_mode = COALESCE($7::varchar, store_checkout_settings.payment_capture_mode),
+           return_window_days = COALESCE($9::integer, store_checkout_settings.return_window_days),
            version = EXCLUDED.version, updated_at = now()
          WHERE store_checkout_settings.version < EXCLUDED.version`,
         [
@@ -72,6 +95,8 @@ function follow(name: string, eventType: string): EventHandler {
           DEFAULT_CHECKOUT_SETTINGS.requirePhoneAtCheckout,
           settings.paymentCaptureMode,
           DEFAULT_CHECKOUT_SETTINGS.paymentCaptureMode,
+          settings.returnWindowDays,
+          DEFAULT_RETURN_WINDOW_DAYS,
         ],
       );
     },
@@ -80,10 +105,10 @@ function follow(name: string, eventType: string): EventHandler {
 
 /**
  * The durable consumers that keep a subgraph's replica of its stores' checkout settings, `store_checkout_settings`
- * (`store_id` primary key, `guest_checkout_enabled`, `require_phone_at_checkout`, `payment_capture_mode`, `version`,
- * `updated_at`; the subgraph's own migration creates it), from `stores.created` and `stores.updated`. Orders enforces
+ * (`store_id` primary key, `guest_checkout_enabled`, `require_phone_at_checkout`, `payment_capture_mode`, `return_window_days`,
+ * `version`, `updated_at`; the subgraph's own migration creates it), from `stores.created` and `stores.updated`. Orders enforces
  * the settings where it records an order, cart where a checkout starts, payments chooses a sale or an authorization
- * by the capture mode: one replica's code, each subgraph its own rows.
+ * by the capture mode, orders opens returns within the return window: one replica's code, each subgraph its own rows.
  */
 export function storeCheckoutSettingsHandlers(names: { created: string; updated: string }): EventHandler[] {
   return [follow(names.created, 'stores.created'), follow(names.updated, 'stores.updated')];

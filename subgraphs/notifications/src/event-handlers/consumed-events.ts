@@ -87,6 +87,17 @@ export interface RefundFailed {
   attempts: number;
 }
 
+/** `orders.return-updated`: a return of the order was asked for (`previousStatus` null) or took a step. */
+export interface ReturnUpdated extends Recipient {
+  returnId: string;
+  orderId: string;
+  orderNumber: string;
+  status: string;
+  previousStatus: string | null;
+  /** The staff's words when REJECTED: shown in the app to the order's customer, never emailed. */
+  rejectReason: string | null;
+}
+
 export interface LowStock {
   storeId: string;
   productId: string;
@@ -201,6 +212,19 @@ export function readRefundFailed(event: EventEnvelope): RefundFailed {
     amount: read.money('amount'),
     message: read.optionalString('message'),
     attempts: read.int('attempts'),
+  };
+}
+
+export function readReturnUpdated(event: EventEnvelope): ReturnUpdated {
+  const read = new EventDataReader(event);
+  return {
+    ...recipient(read),
+    returnId: read.uuid('returnId'),
+    orderId: read.uuid('orderId'),
+    orderNumber: read.string('orderNumber'),
+    status: read.string('status'),
+    previousStatus: read.optionalString('previousStatus'),
+    rejectReason: read.optionalString('rejectReason'),
   };
 }
 

@@ -5,6 +5,7 @@ import { notifyOnShipmentTracking } from './shipment-tracking.handler';
 import { notifyOnManualPaymentAwaited, notifyOnPaymentFailed, notifyOnPaymentRefunded, notifyOnPaymentSucceeded } from './payment.handlers';
 import { notifyStaffOnLowStock } from './low-stock.handler';
 import { notifyStaffOnRefundFailed } from './refund-failed.handler';
+import { notifyOnReturnUpdated } from './return-updated.handler';
 import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 import { notifyStaffInvitee, type StaffInvitationOptions } from './staff-invited.handler';
@@ -23,6 +24,7 @@ export function notificationHandlers(
     notifyOnPaymentFailed(options),
     notifyOnPaymentRefunded(options),
     notifyOnManualPaymentAwaited(options),
+    notifyOnReturnUpdated(options),
     notifyStaffOnLowStock(),
     notifyStaffOnRefundFailed(),
     sendVerificationEmail(accountEmails),

@@ -4,6 +4,7 @@ import { cancellationSentence } from './cancel-reasons';
 import { formatUtc, quotedInstructions, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
 import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
+import { RETURN_STEP_WORDS } from './return-steps';
 
 /** Every email notifications sends; one template each below. */
 export enum EmailKind {
@@ -18,6 +19,7 @@ export enum EmailKind {
   ACCOUNT_PASSWORD_RESET = 'ACCOUNT_PASSWORD_RESET',
   STORE_INVITATION = 'STORE_INVITATION',
   CART_ABANDONED = 'CART_ABANDONED',
+  RETURN_UPDATED = 'RETURN_UPDATED',
 }
 
 /** Emails whose body carries a live single-use token: the dispatcher removes the body once it is sent or given up. */
@@ -28,6 +30,8 @@ const CART_EMAIL_LINES = 10;
 
 /** What each template needs. */
 export interface EmailTemplateData {
+  /** A return's step (REQUESTED, APPROVED, …); no free text: the staff's reason for a rejection stays in the app. */
+  [EmailKind.RETURN_UPDATED]: { orderNumber: string; status: string };
   [EmailKind.ORDER_CONFIRMED]: { orderNumber: string; total: MoneyData };
   [EmailKind.ORDER_PAYMENT_FAILED]: { orderNumber: string; total: MoneyData; reason: string | null };
   /** The reason as orders' code only: a guest order's address is anybody's, so no free text goes to it. */
@@ -66,6 +70,13 @@ const orderName = (orderNumber: string | null) => (orderNumber ? `order ${orderN
 const because = (reason: string | null) => (reason ? ` Reason: ${reason.replace(/\.$/, '')}.` : '');
 
 const templates: { [K in EmailKind]: Template<K> } = {
+  [EmailKind.RETURN_UPDATED]: ({ orderNumber, status }) => {
+    const words = RETURN_STEP_WORDS[status];
+    return {
+      subject: words ? words.title(orderNumber) : `News of your return for order ${orderNumber}`,
+      paragraphs: [`${words?.sentence ?? 'Your return has news.'} (Order ${orderNumber}.)`],
+    };
+  },
   [EmailKind.ORDER_CONFIRMED]: ({ orderNumber, total }) => ({
     subject: `Your order ${orderNumber} is confirmed`,
     paragraphs: [

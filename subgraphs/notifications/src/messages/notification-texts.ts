@@ -5,6 +5,7 @@ import { cancellationSentence } from './cancel-reasons';
 import { formatUtc, quotedInstructions, quotedText } from './plain-text';
 import { staffRoleName } from './staff-roles';
 import { TRACKING_STATUS_WORDS, trackingLine } from './tracking-statuses';
+import { RETURN_STEP_WORDS } from './return-steps';
 
 /** What an in-app notification says. */
 export interface NotificationText {
@@ -18,6 +19,14 @@ const because = (reason: string | null) => (reason ? `: ${reason.replace(/\.$/, 
 
 /** Every in-app notification's title and message, in one place. */
 export const notificationTexts = {
+  returnUpdated: (update: { orderNumber: string; status: string; rejectReason: string | null }): NotificationText => {
+    const words = RETURN_STEP_WORDS[update.status];
+    return {
+      type: NotificationType.ORDER,
+      title: words ? words.title(update.orderNumber) : `Return news for order ${update.orderNumber}`,
+      message: `${words?.sentence ?? 'Your return has news.'}${update.status === 'REJECTED' && update.rejectReason ? ` Reason: ${update.rejectReason.replace(/\.$/, '')}.` : ''}`,
+    };
+  },
   orderConfirmed: (order: { orderNumber: string; total: MoneyData }): NotificationText => ({
     type: NotificationType.ORDER,
     title: `Order ${order.orderNumber} confirmed`,

@@ -17,6 +17,13 @@ export enum OrderAuditAction {
   PAYMENT_RECEIVED = 'PAYMENT_RECEIVED',
   PAYMENT_CAPTURED = 'PAYMENT_CAPTURED',
   AUTHORIZATION_VOIDED = 'AUTHORIZATION_VOIDED',
+  RETURN_REQUESTED = 'RETURN_REQUESTED',
+  RETURN_APPROVED = 'RETURN_APPROVED',
+  RETURN_REJECTED = 'RETURN_REJECTED',
+  RETURN_RECEIVED = 'RETURN_RECEIVED',
+  RETURN_REFUND_REQUESTED = 'RETURN_REFUND_REQUESTED',
+  RETURN_REFUNDED = 'RETURN_REFUNDED',
+  RETURN_CLOSED = 'RETURN_CLOSED',
 }
 
 /** Who acted: a person of the store, the order's shopper, the platform itself, or an app (API key). */
@@ -43,6 +50,13 @@ registerEnumType(OrderAuditAction, {
     PAYMENT_RECEIVED: { description: 'A payment succeeded: by the provider, or marked as paid by staff (payments.succeeded).' },
     PAYMENT_CAPTURED: { description: 'Part or all of an authorization was captured (payments.captured).' },
     AUTHORIZATION_VOIDED: { description: 'An authorization was released (payments.voided).' },
+    RETURN_REQUESTED: { description: 'requestReturn: the shopper or the staff asked to return delivered units.' },
+    RETURN_APPROVED: { description: 'approveReturn: the staff accepted a return.' },
+    RETURN_REJECTED: { description: 'rejectReturn: the staff refused a return, with the reason.' },
+    RETURN_RECEIVED: { description: 'markReturnReceived: the returned units are back with the store.' },
+    RETURN_REFUND_REQUESTED: { description: 'refundReturn: the staff asked for the refund of a received return.' },
+    RETURN_REFUNDED: { description: 'The refund of a return succeeded: the return is REFUNDED.' },
+    RETURN_CLOSED: { description: 'closeReturn: the staff closed a return without a refund.' },
   },
 });
 

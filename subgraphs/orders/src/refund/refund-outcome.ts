@@ -5,6 +5,7 @@ import { advance, saveOrder } from '../order/order-transitions';
 import { Refund } from './refund.entity';
 import { RefundStatus } from './refund-status';
 import { capturedAmount } from './refund-amounts';
+import { returnRefundSucceeded } from '../return/return-refunded';
 
 /** The refund of a locked order, locked too; null (logged) when orders never made it. */
 async function lockRefund(tx: Tx, order: Order, refundId: string, logger: Logger): Promise<Refund | null> {
@@ -19,7 +20,7 @@ async function lockRefund(tx: Tx, order: Order, refundId: string, logger: Logger
  * payments.refunded for one of the order's refunds: the refund SUCCEEDED, and the order's payment status
  * follows what all its refunds gave back: PARTIALLY_REFUNDED, or REFUNDED once it is everything captured,
  * when the order itself becomes REFUNDED too (a CANCELLED order stays CANCELLED). A partial refund leaves
- * the order's status as it was, so a partly refunded order still ships.
+ * the order's status as it was, so a partly refunded order still ships. A return whose refund this is becomes REFUNDED.
  */
 export async function recordRefundSucceeded(tx: Tx, order: Order, refundId: string, logger: Logger): Promise<void> {
   const refund = await lockRefund(tx, order, refundId, logger);
@@ -27,6 +28,8 @@ export async function recordRefundSucceeded(tx: Tx, order: Order, refundId: stri
   refund.status = RefundStatus.SUCCEEDED;
   refund.failureReason = null;
   await tx.manager.getRepository(Refund).save(refund);
+  // a return's refund: the return is REFUNDED with it
+  await returnRefundSucceeded(tx, order, refund.id);
   // once per refund (it is SUCCEEDED now): what analytics and Order.totalRefunded subtract
   await tx.manager.query(`UPDATE customer_order SET refunded_amount = refunded_amount + $3 WHERE id = $1 AND store_id = $2`, [
     order.id,

@@ -77,6 +77,9 @@ export class StoreSettings {
 
   @Field(() => PaymentCaptureMode, { description: 'When payments take the money: at payment (AUTOMATIC) or as the order is fulfilled (MANUAL).' })
   paymentCaptureMode: PaymentCaptureMode;
+
+  @Field(() => Int, { description: 'Days after delivery a shopper may ask to return delivered units (requestReturn); 0: the store takes no returns.' })
+  returnWindowDays: number;
 }
 
 export const DEFAULT_SETTINGS: StoreSettings = {
@@ -90,6 +93,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   requirePhoneAtCheckout: false,
   supportEmail: null,
   paymentCaptureMode: PaymentCaptureMode.AUTOMATIC,
+  returnWindowDays: 30,
 };
 
 @InputType({ description: 'Changes to store settings; fields left out stay as they are.' })
@@ -148,6 +152,16 @@ export class StoreSettingsInput {
     description: 'AUTOMATIC (charge at payment) or MANUAL (authorize at payment, capture on fulfilment); applies to payments made from now on.',
   })
   paymentCaptureMode?: PaymentCaptureMode;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days after delivery returns may be asked for, 0–3650; 0 turns returns off (applies to requests made from now on).',
+  })
+  returnWindowDays?: number;
 }
 
 /**

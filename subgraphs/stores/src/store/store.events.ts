@@ -15,7 +15,7 @@ export const StoreEvents = {
 
 /**
  * The settings other subgraphs act on at checkout (orders refuses guests or a missing phone from
- * them; cart prices with pricesIncludeTax and priceRounding; payments authorizes or charges by paymentCaptureMode). Only these: the rest of a store's settings are its staff's business.
+ * them; cart prices with pricesIncludeTax and priceRounding; payments authorizes or charges by paymentCaptureMode; orders opens returns within returnWindowDays). Only these: the rest of a store's settings are its staff's business.
  */
 export interface StoreCheckoutSettingsData {
   guestCheckoutEnabled: boolean;
@@ -24,6 +24,8 @@ export interface StoreCheckoutSettingsData {
   priceRounding: PriceRounding;
   /** Payments authorizes instead of charging in a MANUAL store. */
   paymentCaptureMode: PaymentCaptureMode;
+  /** Orders refuses a return asked for later than this many days after delivery (0: no returns). */
+  returnWindowDays: number;
 }
 
 export interface StoreCreatedData {
@@ -98,6 +100,7 @@ const checkoutSettings = (store: Store): StoreCheckoutSettingsData => {
     pricesIncludeTax: settings.pricesIncludeTax,
     priceRounding: settings.priceRounding,
     paymentCaptureMode: settings.paymentCaptureMode,
+    returnWindowDays: settings.returnWindowDays,
   };
 };
 

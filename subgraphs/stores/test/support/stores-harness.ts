@@ -33,6 +33,7 @@ export interface StoreResult {
     weightUnit: string;
     lowStockThreshold: number;
     paymentCaptureMode: string;
+    returnWindowDays: number;
   } | null;
   theme: { colors: { primary: string; accent: string }; typography: { baseFontSize: number }; layout: { productGridColumns: number }; customCss: string };
 }
@@ -44,7 +45,7 @@ export interface UserErrorResult {
 }
 
 export const STORE_FIELDS = `id ownerId name slug domain customDomain email phone currency locale timezone status
-  settings { orderNumberPrefix taxesIncluded pricesIncludeTax priceRounding weightUnit lowStockThreshold paymentCaptureMode }
+  settings { orderNumberPrefix taxesIncluded pricesIncludeTax priceRounding weightUnit lowStockThreshold paymentCaptureMode returnWindowDays }
   theme { colors { primary accent } typography { baseFontSize } layout { productGridColumns } customCss }`;
 
 export const INVITATION_FIELDS = 'id storeId email userId role status invitedBy expiresAt createdAt respondedAt';
