@@ -22,7 +22,7 @@ export function averageOf(totals: { count: number; sum: number }): number | null
 
 /**
  * Moves a product's rating rollup from what the review added before to what it adds now, in the transaction that
- * changed the review (one atomic upsert: concurrent changes of the product's reviews add up), and announces the new
+ * changed the review (atomic increments: concurrent changes of the product's reviews add up), and announces the new
  * rating with reviews.rating-changed. Nothing is written when the review's share did not change.
  */
 export async function moveRating(
@@ -34,14 +34,26 @@ export async function moveRating(
   const count = after.count - before.count;
   const sum = after.sum - before.sum;
   if (count === 0 && sum === 0) return;
-  const [row] = await returnedRows<{ review_count: number; rating_sum: number; version: number }>(
+  type Row = { review_count: number; rating_sum: number; version: number };
+  const parameters = [review.storeId, review.productId, count, sum];
+  // the row exists whenever a share is taken back (the review was counted); an insert is only ever of a positive share,
+  // whose VALUES must pass the table's checks even when it ends as an update
+  let [row] = await returnedRows<Row>(
     tx.manager,
-    `INSERT INTO product_rating (store_id, product_id, review_count, rating_sum) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (store_id, product_id) DO UPDATE SET review_count = product_rating.review_count + EXCLUDED.review_count,
-       rating_sum = product_rating.rating_sum + EXCLUDED.rating_sum, version = product_rating.version + 1, updated_at = now()
-     RETURNING review_count, rating_sum, version`,
-    [review.storeId, review.productId, count, sum],
+    `UPDATE product_rating SET review_count = review_count + $3, rating_sum = rating_sum + $4, version = version + 1, updated_at = now()
+     WHERE store_id = $1 AND product_id = $2 RETURNING review_count, rating_sum, version`,
+    parameters,
   );
+  if (!row) {
+    [row] = await returnedRows<Row>(
+      tx.manager,
+      `INSERT INTO product_rating (store_id, product_id, review_count, rating_sum) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (store_id, product_id) DO UPDATE SET review_count = product_rating.review_count + EXCLUDED.review_count,
+         rating_sum = product_rating.rating_sum + EXCLUDED.rating_sum, version = product_rating.version + 1, updated_at = now()
+       RETURNING review_count, rating_sum, version`,
+      parameters,
+    );
+  }
   const totals = { count: row.review_count, sum: row.rating_sum };
   await tx.emit<RatingChangedData>({
     type: ReviewEvents.ratingChanged,
