@@ -122,7 +122,9 @@ describe('reviews subgraph: tenant isolation', () => {
     const bShopperInA = tokenFor([Role.CUSTOMER], a.storeId, b.shopperId);
     const update = await data<{ updateProductReview: ReviewPayload }>(bShopperInA, a.storeId, UPDATE_REVIEW, { input: { id: b.reviewId, rating: 1 } });
     expect(update.updateProductReview.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
-    const remove = await data<{ deleteProductReview: { userErrors: { code: string }[] } }>(bShopperInA, a.storeId, DELETE_REVIEW, { input: { id: b.reviewId } });
+    const remove = await data<{ deleteProductReview: { userErrors: { code: string }[] } }>(bShopperInA, a.storeId, DELETE_REVIEW, {
+      input: { id: b.reviewId },
+    });
     expect(remove.deleteProductReview.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
     // B's shopper bought B's product in B: their review of it in A is not a verified purchase
     const inA = await data<{ createProductReview: ReviewPayload }>(bShopperInA, a.storeId, CREATE_REVIEW, {

@@ -47,7 +47,9 @@ describe('reviews subgraph', () => {
     outbox: await owner.query(`SELECT id FROM outbox_event ORDER BY seq`),
   });
   const outboxTypes = async (aggregateId: string): Promise<string[]> =>
-    (await owner.query(`SELECT envelope->>'type' AS type FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq`, [aggregateId])).map((row: { type: string }) => row.type);
+    (await owner.query(`SELECT envelope->>'type' AS type FROM outbox_event WHERE envelope->>'aggregateId' = $1 ORDER BY seq`, [aggregateId])).map(
+      (row: { type: string }) => row.type,
+    );
 
   /** A shopper with a COMPLETED order containing the product, as reviews has heard it. */
   async function buyer(productId: string): Promise<{ userId: string; token: string }> {
@@ -76,9 +78,21 @@ describe('reviews subgraph', () => {
   it('marks the review of a buyer with a completed order verified, and another shopper’s not', async () => {
     const productId = randomUUID();
     const verified = await buyer(productId);
-    const created = await create(verified.token, { productId, rating: 5, title: '  <b>Boils fast</b> ', body: '<p>Great   kettle.</p><script>alert(1)</script>' });
+    const created = await create(verified.token, {
+      productId,
+      rating: 5,
+      title: '  <b>Boils fast</b> ',
+      body: '<p>Great   kettle.</p><script>alert(1)</script>',
+    });
     expect(created.userErrors).toEqual([]);
-    expect(created.review).toMatchObject({ rating: 5, title: 'Boils fast', body: 'Great kettle.', status: 'PENDING', verifiedPurchase: true, authorId: verified.userId });
+    expect(created.review).toMatchObject({
+      rating: 5,
+      title: 'Boils fast',
+      body: 'Great kettle.',
+      status: 'PENDING',
+      verifiedPurchase: true,
+      authorId: verified.userId,
+    });
     expect(created.review!.product).toEqual({ id: productId });
 
     const stranger = tokenFor([Role.CUSTOMER], storeId);
@@ -161,7 +175,13 @@ describe('reviews subgraph', () => {
     const deleted = (await data<{ deleteProductReview: { deletedReviewId: string } }>(first.token, DELETE_REVIEW, { input: { id: a.id } })).deleteProductReview;
     expect(deleted.deletedReviewId).toBe(a.id);
     expect((await product(undefined, productId)).rating).toEqual({ average: null, count: 0 });
-    expect(await outboxTypes(a.id)).toEqual(['reviews.review-submitted', 'reviews.review-moderated', 'reviews.review-edited', 'reviews.review-moderated', 'reviews.review-deleted']);
+    expect(await outboxTypes(a.id)).toEqual([
+      'reviews.review-submitted',
+      'reviews.review-moderated',
+      'reviews.review-edited',
+      'reviews.review-moderated',
+      'reviews.review-deleted',
+    ]);
   });
 
   it('answers Product.rating for several products in one request (one batched read), each its own', async () => {
@@ -208,7 +228,9 @@ describe('reviews subgraph', () => {
     const otherDelete = await data<{ deleteProductReview: { userErrors: { code: string }[] } }>(other, DELETE_REVIEW, { input: { id: review!.id } });
     expect(otherDelete.deleteProductReview.userErrors[0].code).toBe('NOT_FOUND');
     expect((await ask(shopper, MODERATE_REVIEW, { input: { id: review!.id, decision: 'APPROVE' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await ask(merchant, CREATE_REVIEW, { input: { productId, rating: 5, title: 'Mine', body: 'Mine.' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await ask(merchant, CREATE_REVIEW, { input: { productId, rating: 5, title: 'Mine', body: 'Mine.' } })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await ask(undefined, CREATE_REVIEW, { input: { productId, rating: 5, title: 'Anon', body: 'Anon.' } })).errors?.[0]?.extensions?.code).toBe(
       'UNAUTHENTICATED',
     );

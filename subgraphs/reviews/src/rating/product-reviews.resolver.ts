@@ -10,7 +10,10 @@ import { ProductReviewConnection } from '../review/review.connection';
 
 @ArgsType()
 class ProductReviewsArgs extends PageArgs {
-  @Field(() => ReviewStatus, { nullable: true, description: 'Only reviews in this status: the store’s staff may ask for any (all when absent); others see APPROVED ones only.' })
+  @Field(() => ReviewStatus, {
+    nullable: true,
+    description: 'Only reviews in this status: the store’s staff may ask for any (all when absent); others see APPROVED ones only.',
+  })
   status?: ReviewStatus | null;
 }
 

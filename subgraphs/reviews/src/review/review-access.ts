@@ -1,4 +1,4 @@
-import { acceptsStaffChanges, storefrontVisible, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
+import { acceptsStaffChanges, storefrontVisible, type SubgraphContext, type Tx, type UserError } from '@ultramarket/kit';
 import { ProductReview } from './product-review.entity';
 import { ReviewErrors } from './review-errors';
 

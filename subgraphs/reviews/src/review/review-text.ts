@@ -44,7 +44,13 @@ export function stripHtml(text: string): string {
     current = next;
   }
   // the passes may stop at their bound with encoded markup left: what decoding made of it goes too
-  return removeMarkup(current).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return Array.from(removeMarkup(current)).filter(isShown).join('');
+}
+
+/** Control characters other than tab, line feed and carriage return never show: they go. */
+function isShown(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return !((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f);
 }
 
 /** A title: plain text on one line, runs of whitespace as one space, trimmed. */

@@ -36,7 +36,9 @@ export class ProductReviewResolver {
   }
 
   @Authorized(Role.CUSTOMER)
-  @Mutation(() => CreateProductReviewPayload, { description: "The signed-in shopper reviews a product of the store (PENDING until moderated); publishes reviews.review-submitted." })
+  @Mutation(() => CreateProductReviewPayload, {
+    description: 'The signed-in shopper reviews a product of the store (PENDING until moderated); publishes reviews.review-submitted.',
+  })
   createProductReview(@Arg('input', { description: 'The review.' }) input: CreateProductReviewInput, @Ctx() context: SubgraphContext) {
     return createProductReview(context, input);
   }
@@ -55,7 +57,8 @@ export class ProductReviewResolver {
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => ModerateProductReviewPayload, {
-    description: "The store's staff approve or reject a review of their store; publishes reviews.review-moderated (and reviews.rating-changed when the rating moves).",
+    description:
+      "The store's staff approve or reject a review of their store; publishes reviews.review-moderated (and reviews.rating-changed when the rating moves).",
   })
   moderateProductReview(@Arg('input', { description: 'The review and the decision.' }) input: ModerateProductReviewInput, @Ctx() context: SubgraphContext) {
     return moderateProductReview(context, input);

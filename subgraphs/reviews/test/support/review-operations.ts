@@ -62,7 +62,14 @@ export function orderEvents(subgraph: () => TestSubgraph) {
       {
         ...party(orderId, customerId),
         currencyCode: 'USD',
-        lines: productIds.map((productId) => ({ productId, variantId: productId, title: 'Kettle', sku: null, quantity: 1, unitPrice: { amount: 100, currencyCode: 'USD' } })),
+        lines: productIds.map((productId) => ({
+          productId,
+          variantId: productId,
+          title: 'Kettle',
+          sku: null,
+          quantity: 1,
+          unitPrice: { amount: 100, currencyCode: 'USD' },
+        })),
       },
       1,
     );
