@@ -43,6 +43,8 @@ interface Tenant {
   backRoomId: string;
   categoryId: string;
   collectionId: string;
+  /** The shopper's review of the store's product, approved by its merchant. */
+  reviewId: string;
 }
 
 /**
@@ -281,7 +283,25 @@ describe('tenant isolation across the supergraph', () => {
       `${name}'s shipment`,
     );
     await front.orderUntil(orderId, (order) => order.status === 'FULFILLED', `${name}'s order FULFILLED`);
+    const review = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateProductReviewInput!) { createProductReview(input: $i) { review { id } userErrors { code message } } }',
+        { i: { productId, rating: 4, title: `${name} likes it`, body: 'Boils fast.' } },
+        shopper.token,
+        front.storeId,
+      ),
+    ).createProductReview as { review: { id: string } };
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: ModerateProductReviewInput!) { moderateProductReview(input: $i) { review { status } userErrors { code message } } }',
+        { i: { id: review.review.id, decision: 'APPROVE' } },
+        merchant,
+      ),
+    );
     return {
+      reviewId: review.review.id,
       ...guestCart,
       shipmentId: shipment.id,
       promotionId: promotion.promotion.id,
@@ -328,6 +348,9 @@ describe('tenant isolation across the supergraph', () => {
         { id: b.customerId },
       ),
       segment: await read('query ($id: ID!) { customerSegment(id: $id) { name customerCount } }', { id: b.segmentId }),
+      reviews: await read('query ($id: ID!) { product(id: $id) { rating { average count } reviews(first: 10) { nodes { id status rating title body } } } }', {
+        id: b.productId,
+      }),
       store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
         id: b.front.storeId,
       }),
@@ -506,6 +529,11 @@ describe('tenant isolation across the supergraph', () => {
       cancelOrderRemainder: mutation('cancelOrderRemainder', { orderId: b.orderId, reason: 'sabotage' }),
       markShipmentDelivered: mutation('markShipmentDelivered', { shipmentId: b.shipmentId }),
       setOrderTags: mutation('setOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
+      // reviews (issue 16): B's review by id is not found from A; A's merchant writes no review at all
+      createProductReview: mutation('createProductReview', { productId: b.productId, rating: 1, title: 'Sabotage', body: 'Sabotage.' }),
+      updateProductReview: mutation('updateProductReview', { id: b.reviewId, rating: 1 }),
+      deleteProductReview: mutation('deleteProductReview', { id: b.reviewId }),
+      moderateProductReview: mutation('moderateProductReview', { id: b.reviewId, decision: 'REJECT', reason: 'Sabotage' }),
       addOrderTags: mutation('addOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
       removeOrderTags: mutation('removeOrderTags', { orderId: b.orderId, tags: ['vip'] }),
       // the staff's order search, asked for B's customer: A's own orders only, never one of B's
@@ -665,6 +693,7 @@ describe('tenant isolation across the supergraph', () => {
       shippingMethod: await entities('shipping', 'ShippingMethod', b.shippingMethodId, 'id name'),
       shipment: await entities('shipping', 'Shipment', b.shipmentId, 'id status'),
       orderShipments: await entities('shipping', 'Order', b.orderId, 'shipments { id }'),
+      productReviews: await entities('reviews', 'Product', b.productId, 'rating { count } reviews { totalCount }'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -684,6 +713,7 @@ describe('tenant isolation across the supergraph', () => {
       shippingMethod: null,
       shipment: null,
       orderShipments: { shipments: [] },
+      productReviews: { rating: { count: 0 }, reviews: { totalCount: 0 } },
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(
