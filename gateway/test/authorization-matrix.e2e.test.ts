@@ -237,6 +237,70 @@ describe('authorization matrix', () => {
       },
     ));
 
+  describe('reviews: shoppers write their own, store staff moderate', () => {
+    const createReview = 'mutation ($i: CreateProductReviewInput!) { createProductReview(input: $i) { review { id } userErrors { code } } }';
+    let reviewId: string;
+
+    beforeAll(async () => {
+      const answer = await ask(gateway(), createReview, { i: { productId, rating: 5, title: 'Matrix', body: 'Bright.' } }, callers.owner, 'owner');
+      reviewId = (answer.data?.createProductReview as { review: { id: string } }).review.id;
+    });
+
+    it('createProductReview: a signed-in shopper of the store', () =>
+      matrix(gateway, createReview, () => ({ i: { productId: randomUUID(), rating: 4, title: 'Matrix', body: 'Fine.' } }), 'createProductReview', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'ALLOWED',
+        staffA: 'FORBIDDEN',
+        merchantA: 'FORBIDDEN',
+        merchantB: 'FORBIDDEN',
+        admin: 'STORE_REQUIRED',
+      }));
+
+    it('updateProductReview and deleteProductReview: its author only', async () => {
+      await matrix(
+        gateway,
+        'mutation ($i: UpdateProductReviewInput!) { updateProductReview(input: $i) { review { id } userErrors { code } } }',
+        () => ({ i: { id: reviewId, rating: 4 } }),
+        'updateProductReview',
+        { anonymous: 'UNAUTHENTICATED', customer: 'NOT_FOUND', merchantA: 'NOT_FOUND', staffA: 'NOT_FOUND', owner: 'ALLOWED' },
+      );
+      await matrix(
+        gateway,
+        'mutation ($i: DeleteProductReviewInput!) { deleteProductReview(input: $i) { deletedReviewId userErrors { code } } }',
+        () => ({ i: { id: reviewId } }),
+        'deleteProductReview',
+        { anonymous: 'UNAUTHENTICATED', customer: 'NOT_FOUND', merchantA: 'NOT_FOUND' },
+      );
+    });
+
+    it("moderateProductReview and productReviews: the review's store staff only", async () => {
+      await matrix(
+        gateway,
+        'mutation ($i: ModerateProductReviewInput!) { moderateProductReview(input: $i) { review { id } userErrors { code } } }',
+        () => ({ i: { id: reviewId, decision: 'APPROVE' } }),
+        'moderateProductReview',
+        {
+          anonymous: 'UNAUTHENTICATED',
+          customer: 'FORBIDDEN',
+          owner: 'FORBIDDEN',
+          merchantB: 'NOT_FOUND',
+          admin: 'STORE_REQUIRED',
+          staffA: 'ALLOWED',
+          merchantA: 'ALLOWED',
+        },
+      );
+      await matrix(gateway, '{ productReviews(first: 1) { totalCount } }', () => ({}), 'productReviews', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        staffA: 'ALLOWED',
+      });
+      await matrix(gateway, '{ myProductReviews(first: 1) { totalCount } }', () => ({}), 'myProductReviews', {
+        anonymous: 'UNAUTHENTICATED',
+        owner: 'ALLOWED',
+      });
+    });
+  });
+
   describe('_entities at each subgraph, reached directly', () => {
     const entities = (typename: string, fields: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`;
     const first = (answer: Answer) =>

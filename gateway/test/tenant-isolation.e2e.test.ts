@@ -46,6 +46,8 @@ interface Tenant {
   backRoomId: string;
   categoryId: string;
   collectionId: string;
+  /** The shopper's review of the store's product, approved by its merchant. */
+  reviewId: string;
 }
 
 /**
@@ -307,9 +309,27 @@ describe('tenant isolation across the supergraph', () => {
       ),
     ).requestReturn as { return: { id: string } | null; userErrors: unknown[] };
     if (!requested.return) throw new Error(JSON.stringify(requested.userErrors));
+    const review = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateProductReviewInput!) { createProductReview(input: $i) { review { id } userErrors { code message } } }',
+        { i: { productId, rating: 4, title: `${name} likes it`, body: 'Boils fast.' } },
+        shopper.token,
+        front.storeId,
+      ),
+    ).createProductReview as { review: { id: string } };
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: ModerateProductReviewInput!) { moderateProductReview(input: $i) { review { status } userErrors { code message } } }',
+        { i: { id: review.review.id, decision: 'APPROVE' } },
+        merchant,
+      ),
+    );
     return {
       lineItemId,
       returnId: requested.return.id,
+      reviewId: review.review.id,
       ...guestCart,
       shipmentId: shipment.id,
       promotionId: promotion.promotion.id,
@@ -360,6 +380,9 @@ describe('tenant isolation across the supergraph', () => {
         { id: b.customerId },
       ),
       segment: await read('query ($id: ID!) { customerSegment(id: $id) { name customerCount } }', { id: b.segmentId }),
+      reviews: await read('query ($id: ID!) { product(id: $id) { rating { average count } reviews(first: 10) { nodes { id status rating title body } } } }', {
+        id: b.productId,
+      }),
       store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
         id: b.front.storeId,
       }),
@@ -536,6 +559,11 @@ describe('tenant isolation across the supergraph', () => {
       cancelOrderRemainder: mutation('cancelOrderRemainder', { orderId: b.orderId, reason: 'sabotage' }),
       markShipmentDelivered: mutation('markShipmentDelivered', { shipmentId: b.shipmentId }),
       setOrderTags: mutation('setOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
+      // reviews (issue 16): B's review by id is not found from A; A's merchant writes no review at all
+      createProductReview: mutation('createProductReview', { productId: b.productId, rating: 1, title: 'Sabotage', body: 'Sabotage.' }),
+      updateProductReview: mutation('updateProductReview', { id: b.reviewId, rating: 1 }),
+      deleteProductReview: mutation('deleteProductReview', { id: b.reviewId }),
+      moderateProductReview: mutation('moderateProductReview', { id: b.reviewId, decision: 'REJECT', reason: 'Sabotage' }),
       addOrderTags: mutation('addOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
       removeOrderTags: mutation('removeOrderTags', { orderId: b.orderId, tags: ['vip'] }),
       // returns (issue 15 item 2): B's return and B's order, by their real ids
@@ -721,6 +749,7 @@ describe('tenant isolation across the supergraph', () => {
       shippingMethod: await entities('shipping', 'ShippingMethod', b.shippingMethodId, 'id name'),
       shipment: await entities('shipping', 'Shipment', b.shipmentId, 'id status'),
       orderShipments: await entities('shipping', 'Order', b.orderId, 'shipments { id }'),
+      productReviews: await entities('reviews', 'Product', b.productId, 'rating { count } reviews { totalCount }'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -740,6 +769,7 @@ describe('tenant isolation across the supergraph', () => {
       shippingMethod: null,
       shipment: null,
       orderShipments: { shipments: [] },
+      productReviews: { rating: { count: 0 }, reviews: { totalCount: 0 } },
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(

@@ -1217,6 +1217,27 @@ export type CreateProductPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A review of a product by the signed-in shopper. */
+export type CreateProductReviewInput = {
+  /** Text; markup is removed and whitespace normalised, then at most 5000 characters may remain. */
+  body: Scalars['String']['input'];
+  /** The product reviewed. */
+  productId: Scalars['ID']['input'];
+  /** Stars from 1 to 5. */
+  rating: Scalars['Int']['input'];
+  /** Title; markup is removed and whitespace collapsed, then at most 120 characters may remain. */
+  title: Scalars['String']['input'];
+};
+
+/** Result of createProductReview. */
+export type CreateProductReviewPayload = {
+  __typename?: 'CreateProductReviewPayload';
+  /** The review as it now is; null when nothing was changed. */
+  review: Maybe<ProductReview>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** New variants of a product. */
 export type CreateProductVariantsInput = {
   /** The product. */
@@ -1790,6 +1811,21 @@ export type DeleteProductMediaPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The review its author deletes. */
+export type DeleteProductReviewInput = {
+  /** The review. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of deleteProductReview. */
+export type DeleteProductReviewPayload = {
+  __typename?: 'DeleteProductReviewPayload';
+  /** The id of the deleted review; null when nothing was deleted. */
+  deletedReviewId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Variants to remove from a product. */
 export type DeleteProductVariantsInput = {
   /** The product. */
@@ -2229,6 +2265,25 @@ export type MergeCartPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The staff’s decision on a review of their store. */
+export type ModerateProductReviewInput = {
+  /** Approve or reject. */
+  decision: ProductReviewModerationDecision;
+  /** The review. */
+  id: Scalars['ID']['input'];
+  /** Why it is rejected (required to reject, 1–500 characters; shown to the author); ignored on approval. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of moderateProductReview. */
+export type ModerateProductReviewPayload = {
+  __typename?: 'ModerateProductReviewPayload';
+  /** The review as it now is; null when nothing was changed. */
+  review: Maybe<ProductReview>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** An amount of money in minor units (cents) with its ISO 4217 currency code. */
 export type Money = {
   __typename?: 'Money';
@@ -2333,6 +2388,8 @@ export type Mutation = {
   createMediaUpload: CreateMediaUploadPayload;
   /** Creates a product in the caller's store; publishes catalog.product-created. */
   createProduct: CreateProductPayload;
+  /** The signed-in shopper reviews a product of the store (PENDING until moderated); publishes reviews.review-submitted. */
+  createProductReview: CreateProductReviewPayload;
   /** Adds variants to a product of the caller’s store; publishes catalog.product-updated. */
   createProductVariants: CreateProductVariantsPayload;
   /** Creates a discount code (with `code`) or an automatic promotion (without) in the caller’s store. */
@@ -2363,6 +2420,8 @@ export type Mutation = {
   deleteCustomerSegment: DeleteCustomerSegmentPayload;
   /** Removes an image and deletes its stored file. Publishes catalog.product-media-changed. */
   deleteProductMedia: DeleteProductMediaPayload;
+  /** Its author deletes a review; publishes reviews.review-deleted. */
+  deleteProductReview: DeleteProductReviewPayload;
   /** Removes variants from a product of the caller’s store (never its last one); publishes catalog.product-updated. */
   deleteProductVariants: DeleteProductVariantsPayload;
   /** Deletes a shipping method; carts stop offering it. */
@@ -2398,6 +2457,8 @@ export type Mutation = {
   markShipmentDelivered: MarkShipmentDeliveredPayload;
   /** Merges a guest cart (its id and token) into the signed-in customer's cart in this store, or makes it theirs when they have none; the guest cart is closed. */
   mergeCart: MergeCartPayload;
+  /** The store's staff approve or reject a review of their store; publishes reviews.review-moderated (and reviews.rating-changed when the rating moves). */
+  moderateProductReview: ModerateProductReviewPayload;
   /** Moves a category with everything below it; refused with CATEGORY_CYCLE (under itself or a descendant) or CATEGORY_TOO_DEEP (over 10 levels). Publishes catalog.category-updated and catalog.product-categories-changed for the products below it. */
   moveCategory: MoveCategoryPayload;
   /** Places an order in the caller’s store (guests too, naming it with X-Store-Id): a "buy now" — the items become a one-off cart priced by the same engine as every cart (automatic promotions, tax for the address, the cheapest shipping rate offered for it) and completed like completeCheckout; stock is then reserved and the order awaits payment. userErrors: STORE_UNAVAILABLE (the store is not ACTIVE), GUEST_CHECKOUT_DISABLED (the store wants signed-in shoppers), PHONE_REQUIRED (the store wants a phone number), RATE_LIMITED (too many open unpaid orders of this shopper), QUANTITY_TOO_LARGE, ORDER_TOTAL_TOO_LARGE (the total would exceed 2^53 − 1 minor units), PRODUCT_NOT_AVAILABLE, VARIANT_REQUIRED, CURRENCY_MISMATCH, IDEMPOTENCY_KEY_REUSED. */
@@ -2498,6 +2559,8 @@ export type Mutation = {
   updateProduct: UpdateProductPayload;
   /** Changes an image's alternative text. Publishes catalog.product-media-changed. */
   updateProductMedia: UpdateProductMediaPayload;
+  /** Its author changes a review, which goes back to PENDING; publishes reviews.review-edited. */
+  updateProductReview: UpdateProductReviewPayload;
   /** Changes variants of a product of the caller’s store; publishes catalog.product-updated. */
   updateProductVariants: UpdateProductVariantsPayload;
   /** Changes the signed-in user's name. */
@@ -2688,6 +2751,11 @@ export type MutationCreateProductArgs = {
 };
 
 
+export type MutationCreateProductReviewArgs = {
+  input: CreateProductReviewInput;
+};
+
+
 export type MutationCreateProductVariantsArgs = {
   input: CreateProductVariantsInput;
 };
@@ -2763,6 +2831,11 @@ export type MutationDeleteProductMediaArgs = {
 };
 
 
+export type MutationDeleteProductReviewArgs = {
+  input: DeleteProductReviewInput;
+};
+
+
 export type MutationDeleteProductVariantsArgs = {
   input: DeleteProductVariantsInput;
 };
@@ -2825,6 +2898,11 @@ export type MutationMarkShipmentDeliveredArgs = {
 
 export type MutationMergeCartArgs = {
   input: MergeCartInput;
+};
+
+
+export type MutationModerateProductReviewArgs = {
+  input: ModerateProductReviewInput;
 };
 
 
@@ -3075,6 +3153,11 @@ export type MutationUpdateProductArgs = {
 
 export type MutationUpdateProductMediaArgs = {
   input: UpdateProductMediaInput;
+};
+
+
+export type MutationUpdateProductReviewArgs = {
+  input: UpdateProductReviewInput;
 };
 
 
@@ -3974,6 +4057,10 @@ export type Product = {
   productType: Maybe<Scalars['String']['output']>;
   /** When an ACTIVE product appears to shoppers (UTC); null means as soon as it is ACTIVE. */
   publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Its rating over its approved reviews in this store (batched: one read per request). */
+  rating: ProductRating;
+  /** Its reviews, newest first: approved ones for shoppers; any status for the store’s staff. */
+  reviews: ProductReviewConnection;
   /** Description for search engines. */
   seoDescription: Maybe<Scalars['String']['output']>;
   /** Title for search engines; the title when null. */
@@ -3996,6 +4083,14 @@ export type Product = {
   variants: Array<ProductVariant>;
   /** Who makes or supplies it (brand). */
   vendor: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A product a store sells. */
+export type ProductReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProductReviewStatus>;
 };
 
 /** A page of Product items (Relay connection). */
@@ -4096,6 +4191,82 @@ export type ProductOptionInput = {
   /** Values in display order ("S", "M", "L"): 1 to 100, each unique, 1–255 characters. */
   values: Array<Scalars['String']['input']>;
 };
+
+/** A product’s rating over its approved reviews. */
+export type ProductRating = {
+  __typename?: 'ProductRating';
+  /** Average stars (1–5, two decimals); null while the product has no approved review. */
+  average: Maybe<Scalars['Float']['output']>;
+  /** How many approved reviews it has. */
+  count: Scalars['Int']['output'];
+};
+
+/** A shopper’s review of a product: a rating from 1 to 5, a title and a text, moderated by the store’s staff. */
+export type ProductReview = {
+  __typename?: 'ProductReview';
+  /** The author's user id: for the store's staff and the author only, null for everyone else. */
+  authorId: Maybe<Scalars['ID']['output']>;
+  /** Text, plain (markup removed), at most 5000 characters; paragraphs separated by an empty line. */
+  body: Scalars['String']['output'];
+  /** When it was written (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque review id. */
+  id: Scalars['ID']['output'];
+  /** When the staff last approved or rejected it (UTC); null while never moderated. */
+  moderatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The product reviewed. */
+  product: Product;
+  /** Stars from 1 to 5. */
+  rating: Scalars['Int']['output'];
+  /** Why the staff rejected the review; null unless REJECTED. */
+  rejectionReason: Maybe<Scalars['String']['output']>;
+  /** Where the review is in moderation. */
+  status: ProductReviewStatus;
+  /** Title, plain text on one line, at most 120 characters. */
+  title: Scalars['String']['output'];
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Whether the author has a completed order of the store containing the product. */
+  verifiedPurchase: Scalars['Boolean']['output'];
+};
+
+/** A page of ProductReview items (Relay connection). */
+export type ProductReviewConnection = {
+  __typename?: 'ProductReviewConnection';
+  /** Edges with cursors. */
+  edges: Array<ProductReviewEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<ProductReview>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a ProductReview connection. */
+export type ProductReviewEdge = {
+  __typename?: 'ProductReviewEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The ProductReview. */
+  node: ProductReview;
+};
+
+/** What the store’s staff decide about a review. */
+export type ProductReviewModerationDecision =
+  /** Show it and count it in the rating. */
+  | 'APPROVE'
+  /** Hide it (a reason is required). */
+  | 'REJECT';
+
+/** Where a review is in moderation. */
+export type ProductReviewStatus =
+  /** Shown to shoppers and counted in the product’s rating. */
+  | 'APPROVED'
+  /** Written or edited by its author, waiting for the store’s staff. */
+  | 'PENDING'
+  /** Turned down by the store’s staff, with a reason its author can read. */
+  | 'REJECTED';
 
 /** A facet value and how many products have it. */
 export type ProductSearchFacetValue = {
@@ -4457,6 +4628,8 @@ export type Query = {
   myCart: Maybe<Cart>;
   /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
   myCustomerProfile: Maybe<Customer>;
+  /** The signed-in shopper's reviews in the request's store, every status, newest first. */
+  myProductReviews: ProductReviewConnection;
   /** The pending invitations to work in a store addressed to the signed-in user (by user id, or to the email they verified), newest first. */
   myStoreInvitations: Array<StoreInvitation>;
   /** The stores the signed-in user works in, whatever their status, oldest membership first. */
@@ -4479,6 +4652,8 @@ export type Query = {
   payments: PaymentConnection;
   /** A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed. */
   product: Maybe<Product>;
+  /** The caller's store's reviews of every product, newest first: the staff's moderation queue. */
+  productReviews: ProductReviewConnection;
   /** Full-text search over the store's products with facets: hits, total and facet counts from one snapshot. Shoppers see ACTIVE, published products; the store's staff every status. Empty for shoppers while the store is suspended or closed. */
   productSearch: ProductSearchResult;
   /** A variant by id (a product’s id names its first variant); null when the caller may not see its product. */
@@ -4615,6 +4790,12 @@ export type QueryLocationsArgs = {
 };
 
 
+export type QueryMyProductReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNotificationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -4661,6 +4842,13 @@ export type QueryPaymentsArgs = {
 
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProductReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProductReviewStatus>;
 };
 
 
@@ -6906,6 +7094,27 @@ export type UpdateProductPayload = {
   __typename?: 'UpdateProductPayload';
   /** The product as it now is; null when nothing was changed. */
   product: Maybe<Product>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** What the author changes in their review; the review goes back to PENDING. */
+export type UpdateProductReviewInput = {
+  /** New text (cleaned as on creation); unchanged when absent. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** The review. */
+  id: Scalars['ID']['input'];
+  /** New stars from 1 to 5; unchanged when absent. */
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  /** New title (cleaned as on creation); unchanged when absent. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of updateProductReview. */
+export type UpdateProductReviewPayload = {
+  __typename?: 'UpdateProductReviewPayload';
+  /** The review as it now is; null when nothing was changed. */
+  review: Maybe<ProductReview>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
