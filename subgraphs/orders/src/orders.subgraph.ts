@@ -28,6 +28,7 @@ import { PaymentCaptureMode1763769642100 } from './migrations/1763769642100-paym
 import { PartialFulfilment1763769641000 } from './migrations/1763769641000-partial-fulfilment';
 import { OrderSearchAndAudit1763769644000 } from './migrations/1763769644000-order-search-and-audit';
 import { SearchByFulfilmentStatus1763769644100 } from './migrations/1763769644100-search-by-fulfilment-status';
+import { OrderCapturedAmount1763769651000 } from './migrations/1763769651000-order-captured-amount';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 import { OrderRefunds1763769640100 } from './migrations/1763769640100-order-refunds';
@@ -54,6 +55,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     PaymentCaptureMode1763769642100,
     OrderSearchAndAudit1763769644000,
     SearchByFulfilmentStatus1763769644100,
+    OrderCapturedAmount1763769651000,
   ],
   publishes: ['orders'],
   consumers: [
