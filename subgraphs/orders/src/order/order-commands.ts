@@ -78,10 +78,14 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
       const staff = managesStore(context.caller, order.storeId);
       let cancelled: Order;
       let summary = input.reason ? `Cancelled (${reasonCode}): ${input.reason}` : `Cancelled (${reasonCode})`;
+      // a cancellation that gives money back or releases a hold says what the payment was
+      let payment = {};
       if (staff && order.status === OrderStatus.PARTIALLY_FULFILLED) {
         cancelled = await cancelRemainder(tx, order, input.reason ?? null, actorOf(context.caller));
         summary = `Unshipped remainder cancelled (${reasonCode})${input.reason ? `: ${input.reason}` : ''}`;
+        payment = { paymentStatus: order.paymentStatus, captured: capturedAmount(order) };
       } else if (staff && PAID_CANCELLABLE.includes(order.status)) {
+        payment = { paymentStatus: order.paymentStatus, captured: capturedAmount(order) };
         // the money taken goes back and the stock sold at payment is put back in the same step; a hold is voided on orders.cancelled
         const done = await cancelPaidOrder(tx, order, why, actorOf(context.caller));
         if (done.refund && !done.refund.refund) throw new OrderChangeRefused(...done.refund.userErrors);
@@ -96,7 +100,7 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
         actor: auditActorOf(context.caller, order.storeId),
         action: OrderAuditAction.ORDER_CANCELLED,
         summary,
-        details: { reasonCode, reason: input.reason ?? null, paymentStatus: order.paymentStatus, captured: capturedAmount(order) },
+        details: { reasonCode, reason: input.reason ?? null, ...payment },
       });
       return cancelled;
     },
