@@ -78,7 +78,7 @@ const ORDER_REFUNDS = gql`
     }
   }
 `;
-const PRODUCT_LEVELS = `query ($id: ID!) { product(id: $id) { inventoryLevels { locationId onHand } } }`;
+const PRODUCT_LEVELS = `query ($id: ID!) { product(id: $id) { variants { inventoryLevels { locationId onHand } } } }`;
 const CUSTOMERS = `query ($search: String!) { customers(first: 5, filter: { search: $search }) { nodes { email totalSpent { amount } } } }`;
 const NOTIFICATIONS = `query { notifications(first: 20) { nodes { type title orderId } } }`;
 
@@ -151,8 +151,10 @@ describe('refunds through the gateway', () => {
     const total = (await read(order.id)).total.amount;
     const atDesk = async () =>
       (
-        await client(store.merchantToken).request<{ product: { inventoryLevels: { locationId: string; onHand: number }[] } }>(PRODUCT_LEVELS, { id: productId })
-      ).product.inventoryLevels.find((level) => level.locationId === returnsDesk)?.onHand ?? 0;
+        await client(store.merchantToken).request<{ product: { variants: { inventoryLevels: { locationId: string; onHand: number }[] }[] } }>(PRODUCT_LEVELS, {
+          id: productId,
+        })
+      ).product.variants[0].inventoryLevels.find((level) => level.locationId === returnsDesk)?.onHand ?? 0;
     // the customer is found by the order's email: a shopper's user is linked to it only once they verify that email
     // (accounts.email-verified), which is why looking it up by userId waited for ever
     const spent = async () =>
