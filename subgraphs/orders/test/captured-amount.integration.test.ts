@@ -196,6 +196,18 @@ describe('orders: captured amount, and cancelling authorized orders', () => {
     expect(await written(orderId)).toEqual(after);
   });
 
+  it('refunds at once a capture that reaches orders after the order was cancelled', async () => {
+    const storeId = randomUUID();
+    const { orderId, paymentId } = await confirmedOrder(storeId, 'authorized');
+    expect(await mutate(tokenFor([Role.MERCHANT], storeId), CANCEL_ORDER, { orderId })).toMatchObject({ order: { status: 'CANCELLED' } });
+    expect(await outboxOf(orderId, 'orders.refund-requested')).toEqual([]);
+    // staff's capture made just before the cancellation, heard of after it
+    await captured(storeId, orderId, paymentId, 2000);
+    expect(await row(orderId)).toMatchObject({ status: 'CANCELLED', captured_amount: '2000' });
+    const [refund] = await outboxOf(orderId, 'orders.refund-requested');
+    expect(refund).toMatchObject({ amount: money(2000), reason: 'Captured after the order was cancelled' });
+  });
+
   it('cancels a CONFIRMED order captured in part: what was captured is refunded with every unit restocked', async () => {
     const storeId = randomUUID();
     const { orderId, paymentId, lineA, lineB } = await confirmedOrder(storeId, 'authorized');

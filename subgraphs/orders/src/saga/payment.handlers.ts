@@ -7,6 +7,7 @@ import { advance, saveOrder } from '../order/order-transitions';
 import { orderEventHandler } from './order-event-handler';
 import { stockHeldForConfirmation } from './confirm-on-payment';
 import { recordRefundSucceeded } from '../refund/refund-outcome';
+import { createRefund } from '../refund/create-refund';
 
 /** What every payments event carries that orders reads (payments' `party`). */
 interface PaymentEventData {
@@ -89,12 +90,28 @@ function recordCaptured(order: Order, capturedTotal: number): boolean {
 /**
  * payments.captured: the order's captured amount grows to `capturedTotal`; an authorized order's payment status
  * becomes PARTIALLY_PAID, or PAID once its whole total is taken (PARTIALLY_REFUNDED when refunds were made meanwhile).
+ * A CANCELLED order refunds what the capture added (the cancellation could not know of it).
  */
-const captured = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number } }>(
+const captured = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number }; captureId?: string }>(
   'orders-payment-captured',
   'payments.captured',
   async (tx, order, event) => {
+    const before = order.capturedAmount;
     if (!recordCaptured(order, event.data.capturedTotal?.amount ?? 0)) return;
+    if (order.status === OrderStatus.CANCELLED) {
+      // taken after the order was cancelled (a capture racing the cancellation): nothing ships, so it goes back at once
+      await saveOrder(tx, order);
+      await createRefund(tx, order, {
+        lines: [],
+        shipping: null,
+        amount: order.capturedAmount - before,
+        reason: 'Captured after the order was cancelled',
+        note: null,
+        idempotencyKey: `late-capture:${event.data.captureId ?? event.id}`,
+        actor: null,
+      });
+      return;
+    }
     if (AUTHORIZATION_HELD.includes(order.paymentStatus)) {
       const whole = order.capturedAmount >= order.totalAmount;
       order.paymentStatus = !whole ? PaymentStatus.PARTIALLY_PAID : order.refundedAmount > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.PAID;
