@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ClientError } from 'graphql-request';
+import { ClientError, GraphQLClient, gql } from 'graphql-request';
 import { Client as PgClient } from 'pg';
 import type { Stack } from '../../scripts/lib/stack';
 import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
@@ -7,6 +7,69 @@ import { eventually } from '../../subgraphs/kit/test/support/test-names';
 import { Storefront } from './support/storefront';
 
 const GOOD_CARD = '4242424242424242';
+const CREATE_SHIPMENT = gql`
+  mutation ($input: CreateShipmentInput!) {
+    createShipment(input: $input) {
+      shipment {
+        id
+      }
+      userErrors {
+        code
+        field
+      }
+    }
+  }
+`;
+const CANCEL_ORDER = gql`
+  mutation ($input: CancelOrderInput!) {
+    cancelOrder(input: $input) {
+      order {
+        status
+      }
+      userErrors {
+        code
+        field
+      }
+    }
+  }
+`;
+const CAPTURE_STATE = gql`
+  query ($id: ID!) {
+    order(id: $id) {
+      status
+      paymentStatus
+      total {
+        amount
+      }
+      totalCaptured {
+        amount
+      }
+      refunds {
+        id
+      }
+      payments {
+        status
+        capturedAmount {
+          amount
+        }
+      }
+      auditTrail(first: 50) {
+        nodes {
+          action
+        }
+      }
+    }
+  }
+`;
+interface CaptureState {
+  status: string;
+  paymentStatus: string;
+  total: { amount: number };
+  totalCaptured: { amount: number };
+  refunds: { id: string }[];
+  payments: { status: string; capturedAmount: { amount: number } }[];
+  auditTrail: { nodes: { action: string }[] };
+}
 
 /** The GraphQL error code a request failed with (it must fail). */
 async function errorCodeOf(request: Promise<unknown>): Promise<string | undefined> {
@@ -60,6 +123,90 @@ describe('authorize, then capture', () => {
       await db.end();
     }
   }
+
+  const client = (token: string) => new GraphQLClient(stack.gatewayUrl, { headers: { 'x-store-id': store.storeId, authorization: `Bearer ${token}` } });
+  const stateOf = async (orderId: string) => (await client(store.merchantToken).request<{ order: CaptureState }>(CAPTURE_STATE, { id: orderId })).order;
+  const stateUntil = (orderId: string, done: (state: CaptureState) => boolean, what: string) =>
+    eventually(
+      async () => {
+        const state = await stateOf(orderId);
+        return done(state) ? state : null;
+      },
+      30_000,
+      what,
+    );
+  /** An order of `quantity` × `productId`, its card authorized, CONFIRMED. */
+  const authorizedOrder = async (productId: string, quantity: number) => {
+    const shopper = store.customer();
+    const order = await store.placeOrder(shopper.sdk, [{ productId, quantity }]);
+    await eventually(
+      async () =>
+        (await shopper.sdk.ProcessPayment({ input: { orderId: order.id, paymentMethod: { cardNumber: GOOD_CARD }, idempotencyKey: randomUUID() } }))
+          .processPayment.payment?.status === 'AUTHORIZED',
+      15_000,
+      'the authorization',
+    );
+    await store.orderUntil(order.id, (o) => o.status === 'CONFIRMED' && o.paymentStatus === 'AUTHORIZED', 'the authorized order confirmed');
+    return { orderId: order.id, shopper };
+  };
+  const ship = async (orderId: string, variantId: string, quantity: number) => {
+    const { createShipment } = await client(store.merchantToken).request<{ createShipment: { userErrors: unknown[] } }>(CREATE_SHIPMENT, {
+      input: { orderId, carrierName: 'UPS', trackingNumber: `1Z${randomUUID().slice(0, 8)}`, lines: [{ variantId, quantity }] },
+    });
+    expect(createShipment.userErrors).toEqual([]);
+  };
+  const cancel = async (token: string, orderId: string) =>
+    (await client(token).request<{ cancelOrder: { order: { status: string } | null; userErrors: { code: string }[] } }>(CANCEL_ORDER, { input: { orderId } }))
+      .cancelOrder;
+
+  it('captures as the order ships: the first shipment its share (PARTIALLY_PAID), the second the rest (PAID, FULFILLED)', async () => {
+    const productId = await store.product('Tea caddy', 2, 3000);
+    const { orderId } = await authorizedOrder(productId, 2);
+    await ship(orderId, productId, 1);
+    const partly = await stateUntil(orderId, (state) => state.paymentStatus === 'PARTIALLY_PAID', 'the first shipment captured');
+    expect(partly.status).toBe('PARTIALLY_FULFILLED');
+    expect(partly.totalCaptured.amount).toBeGreaterThan(0);
+    expect(partly.totalCaptured.amount).toBeLessThan(partly.total.amount);
+    expect(partly.payments[0]).toEqual({ status: 'PARTIALLY_CAPTURED', capturedAmount: partly.totalCaptured });
+    await ship(orderId, productId, 1);
+    const done = await stateUntil(orderId, (state) => state.paymentStatus === 'PAID', 'the rest captured');
+    expect(done).toMatchObject({ status: 'FULFILLED', totalCaptured: done.total, payments: [{ status: 'SUCCEEDED', capturedAmount: done.total }] });
+  });
+
+  it('cancels an authorized order for staff only: CANCELLED, the hold voided, the stock back', async () => {
+    const productId = await store.product('Tea scoop', 3, 900);
+    const { orderId, shopper } = await authorizedOrder(productId, 2);
+    expect(await store.stock(productId)).toMatchObject({ onHand: 1, reserved: 0 });
+    expect((await cancel(shopper.token, orderId)).userErrors.map((error) => error.code)).toEqual(['INVALID_TRANSITION']);
+    expect((await stateOf(orderId)).status).toBe('CONFIRMED');
+
+    expect(await cancel(store.merchantToken, orderId)).toEqual({ order: { status: 'CANCELLED' }, userErrors: [] });
+    const voided = await stateUntil(orderId, (state) => state.paymentStatus === 'VOIDED', 'the hold voided');
+    expect(voided).toMatchObject({ totalCaptured: { amount: 0 }, refunds: [], payments: [{ status: 'VOIDED', capturedAmount: { amount: 0 } }] });
+    expect(voided.auditTrail.nodes.map((entry) => entry.action)).toEqual(expect.arrayContaining(['ORDER_CANCELLED', 'AUTHORIZATION_VOIDED']));
+    await eventually(async () => (await store.stock(productId)).onHand === 3, 20_000, 'both units back on hand');
+    // cancelled already: INVALID_TRANSITION
+    expect((await cancel(store.merchantToken, orderId)).userErrors.map((error) => error.code)).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it('cancelling a partly shipped, partly captured order cancels its remainder: FULFILLED, the shipped units paid, the rest released and restocked, nothing refunded', async () => {
+    const productId = await store.product('Tea tray', 4, 2000);
+    const { orderId } = await authorizedOrder(productId, 3);
+    await ship(orderId, productId, 1);
+    const partly = await stateUntil(orderId, (state) => state.status === 'PARTIALLY_FULFILLED', 'the first shipment recorded');
+    expect(await cancel(store.merchantToken, orderId)).toEqual({ order: { status: 'FULFILLED' }, userErrors: [] });
+    const settled = await stateUntil(
+      orderId,
+      (state) => state.totalCaptured.amount > 0 && ['SUCCEEDED', 'VOIDED'].includes(state.payments[0]?.status),
+      'the hold settled',
+    );
+    expect(settled.paymentStatus).toBe('PARTIALLY_PAID');
+    expect(settled.totalCaptured.amount).toBeLessThan(partly.total.amount);
+    expect(settled.payments[0].capturedAmount).toEqual(settled.totalCaptured);
+    expect(settled.refunds).toEqual([]);
+    // the two unshipped units are back on hand; the shipped one stays sold
+    await eventually(async () => (await store.stock(productId)).onHand === 3, 20_000, 'the remainder back on hand');
+  });
 
   it('authorizes at payment (order CONFIRMED, AUTHORIZED), captures part, then the rest (PARTIALLY_PAID, then PAID)', async () => {
     const productId = await store.product('Cast-iron kettle', 3, 4000);

@@ -78,6 +78,8 @@ const ORDER_REFUNDS = gql`
     }
   }
 `;
+const PRODUCT_LEVELS = `query ($id: ID!) { product(id: $id) { variants { inventoryLevels { locationId onHand } } } }`;
+const CUSTOMERS = `query ($search: String!) { customers(first: 5, filter: { search: $search }) { nodes { email totalSpent { amount } } } }`;
 const NOTIFICATIONS = `query { notifications(first: 20) { nodes { type title orderId } } }`;
 
 interface OrderRefunds {
@@ -128,6 +130,61 @@ describe('refunds through the gateway', () => {
     await store.orderUntil(order.id, (current) => current.status === 'CONFIRMED', 'the order confirmed');
     return { orderId: order.id, shopper };
   };
+  it('refunds in part, then in full, restocking to a chosen location: PARTIALLY_REFUNDED then REFUNDED, totalSpent down by each refund', async () => {
+    const { createLocation } = await store.merchant.CreateLocation({
+      input: { name: 'Returns desk', code: `returns-${randomUUID().slice(0, 6)}`, priority: 50 },
+    });
+    expect(createLocation.userErrors).toEqual([]);
+    const returnsDesk = createLocation.location!.id;
+    const productId = await store.product('Teapot', 5, 1000);
+    const email = `refund-${randomUUID().slice(0, 8)}@example.com`;
+    const shopper = store.customer();
+    const order = await store.placeOrder(shopper.sdk, [{ productId, quantity: 3 }], randomUUID(), email);
+    await eventually(
+      async () =>
+        (await shopper.sdk.ProcessPayment({ input: { orderId: order.id, paymentMethod: { cardNumber: '4242424242424242' }, idempotencyKey: randomUUID() } }))
+          .processPayment.payment?.status === 'SUCCEEDED',
+      15_000,
+      'the payment',
+    );
+    await store.orderUntil(order.id, (current) => current.status === 'CONFIRMED', 'the order confirmed');
+    const total = (await read(order.id)).total.amount;
+    const atDesk = async () =>
+      (
+        await client(store.merchantToken).request<{ product: { variants: { inventoryLevels: { locationId: string; onHand: number }[] }[] } }>(PRODUCT_LEVELS, {
+          id: productId,
+        })
+      ).product.variants[0].inventoryLevels.find((level) => level.locationId === returnsDesk)?.onHand ?? 0;
+    // the customer is found by the order's email: a shopper's user is linked to it only once they verify that email
+    // (accounts.email-verified), which is why looking it up by userId waited for ever
+    const spent = async () =>
+      (
+        await client(store.merchantToken).request<{ customers: { nodes: { email: string; totalSpent: { amount: number } }[] } }>(CUSTOMERS, { search: email })
+      ).customers.nodes.find((customer) => customer.email === email)?.totalSpent.amount;
+    await eventually(async () => (await spent()) === total, 20_000, 'totalSpent counts the payment');
+
+    const lineId = (await read(order.id)).lineItems[0].id;
+    const partial = await refund({ orderId: order.id, lines: [{ lineItemId: lineId, quantity: 1, restock: true, locationId: returnsDesk }] });
+    expect(partial.userErrors).toEqual([]);
+    const first = partial.refund!.amount.amount;
+    await eventually(async () => (await read(order.id)).paymentStatus === 'PARTIALLY_REFUNDED', 20_000, 'PARTIALLY_REFUNDED');
+    expect(await read(order.id)).toMatchObject({ status: 'CONFIRMED', totalRefunded: { amount: first }, refundableAmount: { amount: total - first } });
+    await eventually(async () => (await atDesk()) === 1, 20_000, 'one unit at the returns desk');
+    await eventually(async () => (await spent()) === total - first, 20_000, 'totalSpent less the first refund');
+
+    const rest = await refund({
+      orderId: order.id,
+      lines: [{ lineItemId: lineId, quantity: 2, restock: true, locationId: returnsDesk }],
+      shipping: { fullRefund: true },
+    });
+    expect(rest.userErrors).toEqual([]);
+    expect(first + rest.refund!.amount.amount).toBe(total);
+    await eventually(async () => (await read(order.id)).paymentStatus === 'REFUNDED', 20_000, 'REFUNDED');
+    expect(await read(order.id)).toMatchObject({ status: 'REFUNDED', totalRefunded: { amount: total }, refundableAmount: { amount: 0 } });
+    await eventually(async () => (await atDesk()) === 3, 20_000, 'all three units at the returns desk');
+    await eventually(async () => (await spent()) === 0, 20_000, 'totalSpent back to nothing');
+  });
+
   it('cancels a paid order in one step for staff: refunded, restocked, CANCELLED', async () => {
     const productId = await store.product('Kettle', 4, 1500);
     const { orderId, shopper } = await paidOrder(productId, 2);

@@ -185,4 +185,41 @@ describe('inventory: reservations on orders.created, commits on payments.succeed
     await handled('orders.remainder-cancelled', unpaid, { ...remainder, lines: [{ lineItemId: randomUUID(), variantId: pan, quantity: 1 }] });
     expect(await stock(pan)).toEqual({ onHand: 2, reserved: 1 });
   });
+
+  it('puts back on hand the `restock` units of a cancelled order whose stock was committed (an authorized order cancelled), and nothing without them', async () => {
+    const [kettle, pan] = [await stocked(5), await stocked(3)];
+    const authorized = randomUUID();
+    await orderCreated(authorized, [
+      { productId: kettle, quantity: 3 },
+      { productId: pan, quantity: 1 },
+    ]);
+    await handled('payments.succeeded', authorized, { paymentId: randomUUID() });
+    expect([await stock(kettle), await stock(pan)]).toEqual([
+      { onHand: 2, reserved: 0 },
+      { onHand: 2, reserved: 0 },
+    ]);
+    const cancelled = await handled('orders.cancelled', authorized, {
+      reason: null,
+      restock: [
+        { variantId: kettle, quantity: 3 },
+        { variantId: pan, quantity: 1 },
+      ],
+    });
+    expect([await stock(kettle), await stock(pan)]).toEqual([
+      { onHand: 5, reserved: 0 },
+      { onHand: 3, reserved: 0 },
+    ]);
+    const changed = await owner.query(
+      `SELECT envelope->'data'->>'reason' AS reason FROM outbox_event WHERE envelope->>'type' = 'inventory.stock-changed' AND envelope->>'causationId' = $1`,
+      [cancelled.id],
+    );
+    expect(changed).toEqual([{ reason: 'order cancelled' }, { reason: 'order cancelled' }]);
+
+    // a paid order cancelled with a refund restocks through the refund: its orders.cancelled names nothing and changes nothing
+    const refunded = randomUUID();
+    await orderCreated(refunded, [{ productId: pan, quantity: 2 }]);
+    await handled('payments.succeeded', refunded, { paymentId: randomUUID() });
+    await handled('orders.cancelled', refunded, { reason: null, restock: [] });
+    expect(await stock(pan)).toEqual({ onHand: 1, reserved: 0 });
+  });
 });

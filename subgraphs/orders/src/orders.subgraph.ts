@@ -25,6 +25,7 @@ import { PaymentCaptureMode1763769642100 } from './migrations/1763769642100-paym
 import { PartialFulfilment1763769641000 } from './migrations/1763769641000-partial-fulfilment';
 import { OrderSearchAndAudit1763769644000 } from './migrations/1763769644000-order-search-and-audit';
 import { SearchByFulfilmentStatus1763769644100 } from './migrations/1763769644100-search-by-fulfilment-status';
+import { OrderCapturedAmount1763769651000 } from './migrations/1763769651000-order-captured-amount';
 import { DropCatalogReadModel1763769653000 } from './migrations/1763769653000-drop-catalog-read-model';
 import { createOrderFromCheckout } from './checkout/record-checkout';
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
@@ -57,6 +58,7 @@ export const ordersSubgraph: SubgraphDefinition = {
     OrderSearchAndAudit1763769644000,
     SearchByFulfilmentStatus1763769644100,
     OrderReturns1763769650000,
+    OrderCapturedAmount1763769651000,
     DropCatalogReadModel1763769653000,
   ],
   publishes: ['orders'],

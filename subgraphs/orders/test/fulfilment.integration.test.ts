@@ -219,6 +219,8 @@ describe('orders: partial fulfilment, delivery and remainder cancellation', () =
       ],
       // the last settlement takes exactly what the shipment left of the total: 10.00 + 25.00
       value: { amount: total - (first.value as { amount: number }).amount, currencyCode: 'USD' },
+      // what the shipped units are worth: payments captures it of a held authorization before releasing the rest
+      shippedValue: first.value,
       reason: 'B is discontinued',
       actor: { userId: expect.any(String) },
     });

@@ -37,6 +37,7 @@ import { AuthorizeThenCapture1763769642000 } from './migrations/1763769642000-au
 import { checkoutSettingsHandlers } from './store-view/checkout-settings';
 import { capturePaymentResolver } from './capture/capture-payment.resolver';
 import { captureOnFulfilment } from './capture/capture-on-fulfilment.handler';
+import { settleOnRemainderCancelled } from './capture/settle-on-remainder-cancelled.handler';
 import { voidOnCancelled } from './void/void-on-cancelled.handler';
 import { expireAuthorizationsJob } from './void/expire-authorizations.job';
 import { RefundRequests1763769640200 } from './migrations/1763769640200-refund-requests';
@@ -90,6 +91,7 @@ export function createPaymentsSubgraph(
       refundOnCommitFailed(provider),
       ...checkoutSettingsHandlers,
       captureOnFulfilment(provider),
+      settleOnRemainderCancelled(provider),
       voidOnCancelled(provider),
       refundOnRequest(provider, config.refunds),
     ],

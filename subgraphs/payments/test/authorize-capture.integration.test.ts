@@ -226,6 +226,74 @@ describe('payments subgraph: authorize, then capture (a MANUAL-capture store)', 
     expect(result.data.capturePayment.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
   });
 
+  const remainderCancelled = (orderId: string, value: number, shippedValue: number) =>
+    saga.publish('orders.remainder-cancelled', orderId, {
+      orderId,
+      orderNumber: '#1',
+      lines: [{ lineItemId: randomUUID(), variantId: randomUUID(), quantity: 1 }],
+      value: { amount: value, currencyCode: 'USD' },
+      shippedValue: { amount: shippedValue, currencyCode: 'USD' },
+      reason: null,
+      actor: { userId: merchantUserId },
+    });
+
+  it('settles the hold when the unshipped remainder is cancelled: captures the shipped value not captured yet as the final capture, or voids', async () => {
+    // the shipment's own capture not handled yet: the remainder's cancellation takes the shipped value, final
+    const early = await authorizedOrder();
+    await remainderCancelled(early.orderId, 6_500, 3_500);
+    await eventually(async () => (await paymentRow(early.paymentId)).status === 'SUCCEEDED');
+    expect(await paymentRow(early.paymentId)).toEqual({ status: 'SUCCEEDED', captured_amount: '3500' });
+    const [final] = await outbox(early.orderId, 'payments.captured');
+    expect(final.data).toMatchObject({ amount: { amount: 3_500 }, capturedTotal: { amount: 3_500 }, final: true });
+    // the shipment's capture arriving late finds nothing open and takes nothing more
+    const late = [await fulfilmentRecorded(early.orderId, randomUUID(), 3_500, false), await remainderCancelled(early.orderId, 6_500, 3_500)];
+    await eventually(
+      async () => (await query(`SELECT DISTINCT event_id FROM processed_event WHERE event_id = ANY($1::uuid[])`, [late.map((event) => event.id)])).length === 2,
+    );
+    expect((await paymentRow(early.paymentId)).captured_amount).toBe('3500');
+    expect(await outbox(early.orderId, 'payments.captured')).toHaveLength(1);
+
+    // the shipment captured its share already: nothing is owed, the rest is voided
+    const captured = await authorizedOrder();
+    await fulfilmentRecorded(captured.orderId, randomUUID(), 3_500, false);
+    await eventually(async () => (await paymentRow(captured.paymentId)).status === 'PARTIALLY_CAPTURED');
+    await remainderCancelled(captured.orderId, 6_500, 3_500);
+    await eventually(async () => (await paymentRow(captured.paymentId)).status === 'VOIDED');
+    expect((await paymentRow(captured.paymentId)).captured_amount).toBe('3500');
+    const [voided] = await outbox(captured.orderId, 'payments.voided');
+    expect(voided.data).toMatchObject({ released: { amount: 6_500 }, capturedTotal: { amount: 3_500 } });
+  });
+
+  it('refunds a payment captured in part up to its captures, keeping the authorization open', async () => {
+    const { orderId, paymentId } = await authorizedOrder();
+    await fulfilmentRecorded(orderId, randomUUID(), 3_500, false);
+    await eventually(async () => (await paymentRow(paymentId)).status === 'PARTIALLY_CAPTURED');
+    const requestRefund = (refundId: string, amount: number) =>
+      saga.publish('orders.refund-requested', orderId, {
+        orderId,
+        refundId,
+        attempt: 1,
+        amount: { amount, currencyCode: 'USD' },
+        shipping: { amount: 0, currencyCode: 'USD' },
+        reason: 'Damaged',
+        lines: [],
+        actor: { userId: merchantUserId },
+      });
+    const [within, beyond] = [randomUUID(), randomUUID()];
+    await requestRefund(within, 2_000);
+    await eventually(async () => (await outbox(orderId, 'payments.refunded')).length === 1);
+    expect((await outbox(orderId, 'payments.refunded'))[0].data).toMatchObject({ refundId: within, amount: { amount: 2_000 } });
+    expect((await paymentRow(paymentId)).status).toBe('PARTIALLY_CAPTURED');
+    // more than is left of the captures (1 500) can never succeed: reported at once
+    await requestRefund(beyond, 1_501);
+    await eventually(async () => (await outbox(orderId, 'payments.refund-failed')).length === 1);
+    expect((await outbox(orderId, 'payments.refund-failed'))[0].data).toMatchObject({ refundId: beyond, message: expect.stringMatching(/more than is left/) });
+    // the rest still captures as the order ships
+    await fulfilmentRecorded(orderId, randomUUID(), 6_500, true);
+    await eventually(async () => (await paymentRow(paymentId)).status === 'SUCCEEDED');
+    expect((await paymentRow(paymentId)).captured_amount).toBe('10000');
+  });
+
   it('voids authorizations the provider no longer lets capture (the expiry job), and only those', async () => {
     providerClockOffsetMs = -8 * DAY; // authorized 8 days ago: Stripe's 7-day window is over
     const expired = await authorizedOrder();

@@ -3355,6 +3355,8 @@ export type Order = {
   taxTotal: Money;
   /** What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it). */
   total: Money;
+  /** What the payment took so far: the total once paid, or the captures of an authorization (MANUAL capture: taken as the order ships). Refunds never exceed it. */
+  totalCaptured: Money;
   /** What refunds have given back (a whole payment refunded by the platform counts whole). */
   totalRefunded: Money;
   /**

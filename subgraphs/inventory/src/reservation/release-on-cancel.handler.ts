@@ -2,12 +2,15 @@ import type { EventHandler } from '@ultramarket/kit';
 import { storeOfEvent } from '../store-of-event';
 import { ReservationStatus } from './reservation.events';
 import { releaseReservation } from './release-reservation';
+import { putBackCommitted } from './put-back-committed';
 
 /**
- * orders.cancelled → the order's stock goes back. When the cancellation arrives before the order's
- * orders.created was handled, a released "tombstone" reservation makes that later event reserve nothing.
+ * orders.cancelled → the order's stock goes back: a reservation still held is released; units of a committed one
+ * named in `restock` (an authorized order cancelled with nothing captured: no refund restocks them) go back on hand.
+ * When the cancellation arrives before the order's orders.created was handled, a released "tombstone" reservation
+ * makes that later event reserve nothing.
  */
-export const releaseReservationOnCancel: EventHandler<{ orderId: string }> = {
+export const releaseReservationOnCancel: EventHandler<{ orderId: string; restock?: { variantId: string; quantity: number }[] }> = {
   name: 'inventory-release-cancelled-order',
   eventType: 'orders.cancelled',
   async handle(event, tx) {
@@ -25,5 +28,8 @@ export const releaseReservationOnCancel: EventHandler<{ orderId: string }> = {
       return;
     }
     if (reservation.status === ReservationStatus.RESERVED) await releaseReservation(tx, reservation, 'cancelled');
+    else if (reservation.status === ReservationStatus.COMMITTED && Array.isArray(event.data.restock) && event.data.restock.length > 0) {
+      await putBackCommitted(tx, storeId, orderId, event.data.restock, 'order cancelled');
+    }
   },
 };

@@ -30,13 +30,17 @@ export function fulfilmentRecordedData(
   };
 }
 
-/** orders.remainder-cancelled: the units that will not ship and what they were worth (what the refunds part refunds). */
+/**
+ * orders.remainder-cancelled: the units that will not ship and what they were worth, and `shippedValue` (the rest of
+ * the total: what the shipped units are worth), which payments captures of a held authorization before releasing it.
+ */
 export function remainderCancelledData(order: Order, units: readonly SettledUnits[], value: number, reason: string | null, actor: EventActor) {
   return {
     orderId: order.id,
     orderNumber: order.orderNumber,
     lines: linesOf(units),
     value: { amount: value, currencyCode: order.currencyCode },
+    shippedValue: { amount: order.totalAmount - value, currencyCode: order.currencyCode },
     reason,
     actor,
   };

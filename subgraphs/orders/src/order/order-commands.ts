@@ -11,6 +11,7 @@ import { auditActorOf, recordOrderAudit } from '../audit/record-order-audit';
 import { OrderAuditAction } from '../audit/order-audit-action';
 import { cancelPaidOrder, PAID_CANCELLABLE } from '../refund/cancel-paid-order';
 import { capturedAmount } from '../refund/refund-amounts';
+import { cancelRemainder } from '../fulfilment/cancel-remainder';
 
 type PayloadClass<T extends OrderPayload> = { ok(order: Order): T; failed(...errors: UserError[]): T };
 
@@ -57,10 +58,13 @@ export async function changeOrder<T extends OrderPayload>(
 }
 
 /**
- * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The store's
- * staff may also cancel a paid order that shipped nothing (PAYMENT_SUCCESS, CONFIRMED): it is refunded in
- * full and restocked in the same step (`cancelPaidOrder`); a shopper's cancel of a paid order is
- * INVALID_TRANSITION. The shopper is told the reason code only; the note (`reason`) stays in the history for the staff.
+ * Cancels an order that is not paid yet; inventory releases its stock on orders.cancelled. The store's staff may also
+ * cancel an order paid or authorized that shipped nothing (PAYMENT_SUCCESS, CONFIRMED): what was captured is refunded
+ * and every unit restocked in the same step, and payments voids what is still held (`cancelPaidOrder`); and an order
+ * partly shipped (PARTIALLY_FULFILLED), whose unshipped remainder is cancelled (`cancelRemainder`: the order becomes
+ * FULFILLED, not CANCELLED, as Shopify cancels only what did not ship). A shopper's cancel of a paid or authorized
+ * order, and any other status, is INVALID_TRANSITION. The shopper is told the reason code only; the note (`reason`)
+ * stays in the history for the staff.
  */
 export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): Promise<CancelOrderPayload> {
   return changeOrder(
@@ -71,12 +75,19 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
     async (tx, order) => {
       const reasonCode = input.reasonCode ?? OrderCancelReason.OTHER;
       const why = { reason: input.reason ?? null, reasonCode };
+      const staff = managesStore(context.caller, order.storeId);
       let cancelled: Order;
-      // a paid order's money must be back with the shopper first; an order whose card is only authorized (a MANUAL-capture
-      // store, nothing or part captured) is not cancelled this way: its stock is committed and only a refund restocks it
-      if (PAID_CANCELLABLE.includes(order.status) && capturedAmount(order) > 0 && managesStore(context.caller, order.storeId)) {
-        const actor = actorOf(context.caller);
-        const done = await cancelPaidOrder(tx, order, why, actor);
+      let summary = input.reason ? `Cancelled (${reasonCode}): ${input.reason}` : `Cancelled (${reasonCode})`;
+      // a cancellation that gives money back or releases a hold says what the payment was
+      let payment = {};
+      if (staff && order.status === OrderStatus.PARTIALLY_FULFILLED) {
+        cancelled = await cancelRemainder(tx, order, input.reason ?? null, actorOf(context.caller));
+        summary = `Unshipped remainder cancelled (${reasonCode})${input.reason ? `: ${input.reason}` : ''}`;
+        payment = { paymentStatus: order.paymentStatus, captured: capturedAmount(order) };
+      } else if (staff && PAID_CANCELLABLE.includes(order.status)) {
+        payment = { paymentStatus: order.paymentStatus, captured: capturedAmount(order) };
+        // the money taken goes back and the stock sold at payment is put back in the same step; a hold is voided on orders.cancelled
+        const done = await cancelPaidOrder(tx, order, why, actorOf(context.caller));
         if (done.refund && !done.refund.refund) throw new OrderChangeRefused(...done.refund.userErrors);
         cancelled = done.order;
       } else {
@@ -88,8 +99,8 @@ export function cancelOrder(context: SubgraphContext, input: CancelOrderInput): 
         storeId: order.storeId,
         actor: auditActorOf(context.caller, order.storeId),
         action: OrderAuditAction.ORDER_CANCELLED,
-        summary: input.reason ? `Cancelled (${reasonCode}): ${input.reason}` : `Cancelled (${reasonCode})`,
-        details: { reasonCode, reason: input.reason ?? null },
+        summary,
+        details: { reasonCode, reason: input.reason ?? null, ...payment },
       });
       return cancelled;
     },

@@ -31,6 +31,9 @@ export enum PaymentStatus {
   VOIDED = 'VOIDED',
 }
 
+/** Payment statuses of an order whose authorization is not captured in full: it may take more as the order ships. */
+export const AUTHORIZATION_HELD: readonly PaymentStatus[] = [PaymentStatus.AUTHORIZED, PaymentStatus.PARTIALLY_PAID];
+
 /** How much of the order has shipped and arrived (Order.fulfillmentStatus). */
 export enum FulfillmentStatus {
   UNFULFILLED = 'UNFULFILLED',

@@ -1,7 +1,7 @@
 import { returnedRows, type Tx } from '@ultramarket/kit';
 import { Order } from './order.entity';
 import { canTransition, OrderStatus } from './order-status';
-import { cancelledData, OrderEvents, statusChangedData } from './order.events';
+import { cancelledData, OrderEvents, statusChangedData, type CancelledUnits } from './order.events';
 import type { OrderCancelReason } from './cancel-reason';
 
 /** The change asked for is not allowed from the order's current status. */
@@ -22,6 +22,8 @@ export interface MoveNote {
   reason?: string | null;
   reasonCode?: OrderCancelReason | null;
   paymentId?: string | null;
+  /** A cancellation's units sold at payment that no refund gives back, for inventory to put back on hand (orders.cancelled `restock`). */
+  restock?: readonly CancelledUnits[];
 }
 
 /** The statuses a payment moves an order into: their history entries name the payment. */
@@ -44,6 +46,7 @@ export async function saveOrder(tx: Tx, order: Order): Promise<Order> {
     tx.manager,
     `UPDATE customer_order SET status = $3, payment_status = $4, reservation_status = $5, reservation_expires_at = $6, cancel_reason = $7,
        cancel_reason_code = $8, carrier = $9, tracking_number = $10, fulfillment_status = $11, cancelled_remainder_amount = $12,
+       captured_amount = $13,
        version = version + 1, updated_at = now()
      WHERE id = $1 AND store_id = $2 RETURNING version, updated_at`,
     [
@@ -59,6 +62,7 @@ export async function saveOrder(tx: Tx, order: Order): Promise<Order> {
       order.trackingNumber,
       order.fulfillmentStatus,
       order.cancelledRemainderAmount,
+      order.capturedAmount,
     ],
   );
   if (!row) throw new Error(`order ${order.id} vanished under its lock`);
@@ -126,7 +130,7 @@ async function move(tx: Tx, order: Order, steps: readonly OrderStatus[], note: M
       storeId: order.storeId,
       aggregateId: order.id,
       aggregateVersion: saved.version,
-      data: cancelledData(saved, reason, reasonCode),
+      data: cancelledData(saved, reason, reasonCode, note.restock ?? []),
     });
   }
   return saved;

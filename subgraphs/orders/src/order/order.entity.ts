@@ -56,6 +56,13 @@ export class Order {
   @Column('bigint', { name: 'total_amount', transformer: bigintAsNumber })
   totalAmount: number;
 
+  /**
+   * What payments took for the order so far: the total once paid by a sale or marked paid, else the sum of the
+   * captures of its authorization (payments.captured / payments.voided carry it). Refunds never exceed it.
+   */
+  @Column('bigint', { name: 'captured_amount', transformer: bigintAsNumber, default: 0 })
+  capturedAmount: number;
+
   /** What refunds gave back (added once per refund as payments confirms it). */
   @Column('bigint', { name: 'refunded_amount', transformer: bigintAsNumber, default: 0 })
   refundedAmount: number;
@@ -183,6 +190,14 @@ export class Order {
   @Field(() => Money, { description: 'What the shopper pays: subtotal + shipping + tax − discounts (tax not added again when prices include it).' })
   get total(): Money {
     return Money.of(this.totalAmount, this.currencyCode);
+  }
+
+  @Field(() => Money, {
+    description:
+      'What the payment took so far: the total once paid, or the captures of an authorization (MANUAL capture: taken as the order ships). Refunds never exceed it.',
+  })
+  get totalCaptured(): Money {
+    return Money.of(this.capturedAmount, this.currencyCode);
   }
 
   @Field(() => [OrderTaxLine], { description: 'Every tax charged, as priced at checkout; they add up to taxTotal.' })

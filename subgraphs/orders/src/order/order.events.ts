@@ -79,8 +79,18 @@ export function statusChangedData(order: Order, from: OrderStatus, reason: strin
   return { ...party(order), from, to: order.status, reason, reasonCode, total: money(order.totalAmount, order.currencyCode) };
 }
 
-export function cancelledData(order: Order, reason: string | null, reasonCode: OrderCancelReason | null = null) {
-  return { ...party(order), reason, reasonCode };
+/** Units of one variant a cancellation gives back to stock. */
+export interface CancelledUnits {
+  variantId: string;
+  quantity: number;
+}
+
+/**
+ * `restock`: units sold at payment (the stock committed) that no refund of the cancellation gives back, so inventory
+ * puts them back on hand (an authorized order cancelled with nothing captured); empty otherwise.
+ */
+export function cancelledData(order: Order, reason: string | null, reasonCode: OrderCancelReason | null = null, restock: readonly CancelledUnits[] = []) {
+  return { ...party(order), reason, reasonCode, restock };
 }
 
 /** The shipment (shipping's, since shipments moved there) that dispatched the order. */

@@ -37,12 +37,11 @@ export interface ComputedRefund {
 }
 
 /**
- * Money taken for the order: the order's total once paid (PAID: a sale, or an authorization captured in full). An
- * order only authorized or captured in part (AUTHORIZED, PARTIALLY_PAID) counts nothing: orders does not keep the
- * captured amount, so it refunds nothing of it until the rest is captured (never more than was taken).
+ * Money taken for the order (`captured_amount`): its total once paid by a sale or marked paid, else what the captures
+ * of its authorization took so far (nothing while only AUTHORIZED). Refunds are bounded by it.
  */
 export function capturedAmount(order: Order): number {
-  return order.paymentStatus === 'PAID' || order.paymentStatus === 'PARTIALLY_REFUNDED' || order.paymentStatus === 'REFUNDED' ? order.totalAmount : 0;
+  return order.capturedAmount;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger, Tx } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
-import { OrderStatus, PaymentStatus } from '../order/order-status';
+import { AUTHORIZATION_HELD, OrderStatus, PaymentStatus } from '../order/order-status';
 import { advance, saveOrder } from '../order/order-transitions';
 import { Refund } from './refund.entity';
 import { RefundStatus } from './refund-status';
@@ -37,6 +37,12 @@ export async function recordRefundSucceeded(tx: Tx, order: Order, refundId: stri
     refund.amountMinorUnits,
   ]);
   order.refundedAmount += refund.amountMinorUnits;
+  // an authorization still held may take more as the order ships: its payment status (PARTIALLY_PAID) and the order's
+  // status stay; totalRefunded shows the refund, and the status follows the refunds once the whole total is captured
+  if (AUTHORIZATION_HELD.includes(order.paymentStatus)) {
+    await saveOrder(tx, order);
+    return;
+  }
   const everything = order.refundedAmount >= capturedAmount(order);
   order.paymentStatus = everything ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
   if (everything && order.status !== OrderStatus.CANCELLED) {

@@ -1,12 +1,13 @@
 import { In } from 'typeorm';
 import type { Tx } from '@ultramarket/kit';
 import type { Order } from '../order/order.entity';
-import { OrderStatus, PaymentStatus } from '../order/order-status';
+import { AUTHORIZATION_HELD, OrderStatus, PaymentStatus } from '../order/order-status';
 import { OrderStatusChange } from '../order/order-status-change.entity';
 import { advance, saveOrder } from '../order/order-transitions';
 import { orderEventHandler } from './order-event-handler';
 import { stockHeldForConfirmation } from './confirm-on-payment';
 import { recordRefundSucceeded } from '../refund/refund-outcome';
+import { createRefund } from '../refund/create-refund';
 
 /** What every payments event carries that orders reads (payments' `party`). */
 interface PaymentEventData {
@@ -56,6 +57,8 @@ async function paymentSettled(tx: Tx, order: Order, status: PaymentStatus, payme
  */
 const succeeded = orderEventHandler<PaymentEventData>('orders-payment-succeeded', 'payments.succeeded', async (tx, order, event) => {
   if ([PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED].includes(order.paymentStatus)) return;
+  // a sale (or a manual payment marked paid) takes the whole total at once
+  order.capturedAmount = order.totalAmount;
   await paymentSettled(tx, order, PaymentStatus.PAID, event.data.paymentId ?? null);
 });
 
@@ -68,30 +71,66 @@ const SETTLED = [PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.AUTHO
  */
 const authorized = orderEventHandler<PaymentEventData>('orders-payment-authorized', 'payments.authorized', async (tx, order, event) => {
   if (SETTLED.includes(order.paymentStatus)) return;
-  await paymentSettled(tx, order, PaymentStatus.AUTHORIZED, event.data.paymentId ?? null);
+  // a capture heard of first (separate consumers) already counted what it took
+  const status =
+    order.capturedAmount === 0 ? PaymentStatus.AUTHORIZED : order.capturedAmount >= order.totalAmount ? PaymentStatus.PAID : PaymentStatus.PARTIALLY_PAID;
+  await paymentSettled(tx, order, status, event.data.paymentId ?? null);
 });
 
-/** payments.captured: part of the authorization taken (PARTIALLY_PAID) or, once the order's total is, PAID. */
-const captured = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number } }>(
+/**
+ * What the payment took so far, from payments' `capturedTotal`: it only grows (captures arrive in order of their
+ * totals only by chance, so a smaller total changes nothing).
+ */
+function recordCaptured(order: Order, capturedTotal: number): boolean {
+  if (!Number.isSafeInteger(capturedTotal) || capturedTotal <= order.capturedAmount) return false;
+  order.capturedAmount = Math.min(capturedTotal, order.totalAmount);
+  return true;
+}
+
+/**
+ * payments.captured: the order's captured amount grows to `capturedTotal`; an authorized order's payment status
+ * becomes PARTIALLY_PAID, or PAID once its whole total is taken (PARTIALLY_REFUNDED when refunds were made meanwhile).
+ * A CANCELLED order refunds what the capture added (the cancellation could not know of it).
+ */
+const captured = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number }; captureId?: string }>(
   'orders-payment-captured',
   'payments.captured',
   async (tx, order, event) => {
-    if (order.paymentStatus === PaymentStatus.REFUNDED) return;
-    const capturedTotal = event.data.capturedTotal?.amount ?? 0;
-    // captures arrive in order of their totals only by chance: a smaller total never undoes PAID
-    if (order.paymentStatus === PaymentStatus.PAID) return;
-    order.paymentStatus = capturedTotal >= order.totalAmount ? PaymentStatus.PAID : PaymentStatus.PARTIALLY_PAID;
+    const before = order.capturedAmount;
+    if (!recordCaptured(order, event.data.capturedTotal?.amount ?? 0)) return;
+    if (order.status === OrderStatus.CANCELLED) {
+      // taken after the order was cancelled (a capture racing the cancellation): nothing ships, so it goes back at once
+      await saveOrder(tx, order);
+      await createRefund(tx, order, {
+        lines: [],
+        shipping: null,
+        amount: order.capturedAmount - before,
+        reason: 'Captured after the order was cancelled',
+        note: null,
+        idempotencyKey: `late-capture:${event.data.captureId ?? event.id}`,
+        actor: null,
+      });
+      return;
+    }
+    if (AUTHORIZATION_HELD.includes(order.paymentStatus)) {
+      const whole = order.capturedAmount >= order.totalAmount;
+      order.paymentStatus = !whole ? PaymentStatus.PARTIALLY_PAID : order.refundedAmount > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.PAID;
+    }
     await saveOrder(tx, order);
   },
 );
 
-/** payments.voided: the hold was released; with nothing captured the order's payment is VOIDED (the order stays for staff). */
+/**
+ * payments.voided: the hold was released. With nothing captured the order's payment is VOIDED (the order stays for
+ * staff); what was captured before stays taken (PARTIALLY_PAID).
+ */
 const voided = orderEventHandler<PaymentEventData & { capturedTotal: { amount: number } }>(
   'orders-payment-voided',
   'payments.voided',
   async (tx, order, event) => {
-    if ((event.data.capturedTotal?.amount ?? 0) > 0 || order.paymentStatus !== PaymentStatus.AUTHORIZED) return;
-    order.paymentStatus = PaymentStatus.VOIDED;
+    const grew = recordCaptured(order, event.data.capturedTotal?.amount ?? 0);
+    if (order.paymentStatus === PaymentStatus.AUTHORIZED) order.paymentStatus = order.capturedAmount > 0 ? PaymentStatus.PARTIALLY_PAID : PaymentStatus.VOIDED;
+    else if (!grew) return;
     await saveOrder(tx, order);
   },
 );

@@ -114,8 +114,11 @@ export class Payment {
 
   @Field(() => Money, { description: 'The money taken so far: the whole amount once a sale succeeded; the sum of the captures of an authorization.' })
   get capturedAmount(): Money {
-    const taken =
-      this.captureMode === 'MANUAL' ? this.capturedMinorUnits : this.status === 'SUCCEEDED' || this.status === 'REFUNDED' ? this.amountMinorUnits : 0;
-    return Money.of(taken, this.currencyCode);
+    return Money.of(this.takenMinorUnits, this.currencyCode);
+  }
+
+  /** What the payment took (what refunds may give back): the captures of an authorization, the whole amount of a sale that succeeded. */
+  get takenMinorUnits(): number {
+    return this.captureMode === 'MANUAL' ? this.capturedMinorUnits : this.status === 'SUCCEEDED' || this.status === 'REFUNDED' ? this.amountMinorUnits : 0;
   }
 }

@@ -3,7 +3,7 @@ import type { PaymentProvider } from '../provider/payment-provider';
 import { ProviderErrorCodes, RefundRefusedError } from '../provider/payment-provider';
 import type { RefundRetrySettings } from '../payments.config';
 import { Payment } from '../payment/payment.entity';
-import { PaymentStatus } from '../payment/payment-status';
+import { OPEN_AUTHORIZATION, PaymentStatus } from '../payment/payment-status';
 import { PaymentTransaction } from '../payment/payment-transaction.entity';
 import { PaymentTransactionStatus, PaymentTransactionType } from '../payment/payment-transaction-kind';
 import { PaymentEvents, refundFailedData, refundSucceededData } from '../payment/payment.events';
@@ -29,13 +29,11 @@ export async function attemptRefund(
   logger: Logger,
 ): Promise<RefundAttemptOutcome> {
   const refund = requestedRefundOf(row);
-  const payment = await tx.manager
-    .getRepository(Payment)
-    .findOne({ where: { orderId: row.order_id, storeId: row.store_id, status: PaymentStatus.SUCCEEDED }, lock: { mode: 'pessimistic_write' } });
+  const payment = await lockRefundablePayment(tx, row.order_id, row.store_id);
   if (!payment?.providerReference)
     return fail(tx, row, null, { errorCode: ProviderErrorCodes.refundFailed, message: 'The order has no captured payment left to refund' }, true);
   const refundedBefore = await refundedOf(tx, payment);
-  if (refund.amount > payment.amountMinorUnits - refundedBefore) {
+  if (refund.amount > payment.takenMinorUnits - refundedBefore) {
     return fail(tx, row, payment, { errorCode: ProviderErrorCodes.refundFailed, message: 'The refund is more than is left of the payment' }, true);
   }
   const transactions = tx.manager.getRepository(PaymentTransaction);
@@ -73,7 +71,8 @@ export async function attemptRefund(
     await record(PaymentTransactionStatus.FAILED, null, failure);
     return fail(tx, row, payment, failure, false, settings);
   }
-  if (refundedBefore + refund.amount >= payment.amountMinorUnits) {
+  // an authorization still held may take more: it stays open whatever was refunded of its captures
+  if (!OPEN_AUTHORIZATION.includes(payment.status) && refundedBefore + refund.amount >= payment.takenMinorUnits) {
     payment.status = PaymentStatus.REFUNDED;
     await tx.manager.getRepository(Payment).save(payment);
   }
@@ -83,6 +82,23 @@ export async function attemptRefund(
   await tx.emit({ type: PaymentEvents.refunded, storeId: payment.storeId, aggregateId: payment.orderId, data: refundSucceededData(payment, refund) });
   logger.info({ orderId: payment.orderId, refundId: refund.refundId, amount: refund.amount }, 'refund made');
   return 'succeeded';
+}
+
+/**
+ * The order's payment that took money, row-locked: a sale or closed authorization (SUCCEEDED), or an authorization
+ * captured in part, still held (PARTIALLY_CAPTURED) or released after (VOIDED).
+ */
+function lockRefundablePayment(tx: Tx, orderId: string, storeId: string): Promise<Payment | null> {
+  return tx.manager
+    .getRepository(Payment)
+    .createQueryBuilder('p')
+    .setLock('pessimistic_write')
+    .where('p.order_id = :orderId AND p.store_id = :storeId', { orderId, storeId })
+    .andWhere('(p.status = :succeeded OR (p.status IN (:...partly) AND p.captured_amount > 0))', {
+      succeeded: PaymentStatus.SUCCEEDED,
+      partly: [PaymentStatus.PARTIALLY_CAPTURED, PaymentStatus.VOIDED],
+    })
+    .getOne();
 }
 
 /** Money already given back on the payment (its succeeded REFUND transactions). */
