@@ -105,7 +105,9 @@ describe('subgraphs closed to everyone but the gateway', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     for (const path of paths) expect(metrics).not.toContain(path.slice(1));
     const routes = new Set([...metrics.matchAll(/http_request_duration_seconds_count\{[^}]*route="([^"]*)"/g)].map(([, route]) => route));
-    expect([...routes].filter((route) => !['/graphql', '/health', '/ready', '/metrics', 'other'].includes(route))).toEqual([]);
+    // catalog's own routes (media upload and objects) may be labelled too when other suites of a shared stack used them
+    const templates = ['/graphql', '/health', '/ready', '/metrics', '/media/upload', '/media/object', 'other'];
+    expect([...routes].filter((route) => !templates.includes(route))).toEqual([]);
     expect(routes.has('other')).toBe(true);
   });
 });

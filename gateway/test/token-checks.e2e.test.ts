@@ -37,6 +37,7 @@ describe('token checks at the gateway and at every subgraph', () => {
   let paymentId: string;
   let cartId: string;
   let zoneId: string;
+  let reviewId: string;
 
   const subgraphs = () => Object.values(stack.services).filter(({ name }) => name !== 'gateway');
   const variables = () => ({ draft: [{ __typename: 'Product', id: draftId }], draftId, orderId });
@@ -71,6 +72,11 @@ describe('token checks at the gateway and at every subgraph', () => {
       caller: 'merchant',
       query: '{ shippingZones(first: 5) { nodes { id } } }',
       holdsTheirData: (data) => data.shippingZones?.nodes.some(({ id }: Data) => id === zoneId),
+    },
+    reviews: {
+      caller: 'shopper',
+      query: '{ myProductReviews(first: 5) { nodes { id } } }',
+      holdsTheirData: (data) => data.myProductReviews?.nodes.some(({ id }: Data) => id === reviewId),
     },
   };
 
@@ -137,6 +143,15 @@ describe('token checks at the gateway and at every subgraph', () => {
       { authorization: `Bearer ${tokens.merchant}`, 'x-store-id': store.storeId },
     );
     zoneId = (zone.body.data!.createShippingZone as { shippingZone: { id: string } }).shippingZone.id;
+    const review = await post(
+      stack.gatewayUrl,
+      JSON.stringify({
+        query: 'mutation ($i: CreateProductReviewInput!) { createProductReview(input: $i) { review { id } userErrors { code } } }',
+        variables: { i: { productId, rating: 5, title: 'Bright', body: 'Lights the desk.' } },
+      }),
+      { authorization: `Bearer ${tokens.shopper}`, 'x-store-id': store.storeId },
+    );
+    reviewId = (review.body.data!.createProductReview as { review: { id: string } }).review.id;
     // customers and notifications hear of the order through events: wait until every probe has something to hide
     await eventually(
       async () => {
