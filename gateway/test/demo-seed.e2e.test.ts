@@ -97,7 +97,10 @@ describe('the demo seed', () => {
 
   beforeAll(async () => {
     mailCatcher = (await startMailCatcher({ log: () => {}, host: '127.0.0.1', port: 0, quiet: true }))!;
-    stack = await startStack({ namespace: uniqueSuiteName('seed'), env: { SMTP_PORT: String(mailCatcher.port), NOTIFICATIONS_EMAIL_POLL_MS: '200' } });
+    stack = await startStack({
+      namespace: uniqueSuiteName('seed'),
+      env: { SMTP_PORT: String(mailCatcher.port), NOTIFICATIONS_EMAIL_POLL_MS: '200', DATABASE_POOL_SIZE: '4' },
+    });
     first = await seedDemoStore({ gatewayUrl: stack.gatewayUrl, mailbox: mailCatcher });
     owner = client(tokenFrom(first.tokenCommands.owner));
     countsAfterFirst = await counts();

@@ -37,15 +37,18 @@ const { startMailCatcher } = require('./mail-catcher');
 
 const POOL = Symbol.for('ultramarket.e2e.stack-pool');
 const RESOURCES = Symbol.for('ultramarket.e2e.stack-pool.resources');
-/** How many pooled stacks may be up at once (the oldest is stopped first): each holds eleven processes. */
+/** How many pooled stacks may be up at once (the oldest is stopped first): each holds twelve processes. */
 const MAX_POOLED = 2;
 /**
- * Settings of every stack acquireStack starts, besides the inbox's address and the media folder: email, expired
+ * Settings of every stack acquireStack starts, besides the inbox's address and the media folder: a request pool of
+ * 4 connections a process (at most three stacks are up at once, two pooled and a suite's own, next to the in-process
+ * suites, and all must fit PostgreSQL's 100 connections; background work keeps its own 4), email, expired
  * reservations and bulk jobs picked up within 200 ms and each import's progress pushed (the defaults only make
  * suites wait longer), a carrier webhook secret (suites sign reports with it), and the gateway's metrics on (its
  * default outside production, spelled out for the suites that read them).
  */
 const BASE_ENV = {
+  DATABASE_POOL_SIZE: '4',
   NOTIFICATIONS_EMAIL_POLL_MS: '200',
   INVENTORY_RESERVATION_SWEEP_MS: '200',
   CATALOG_BULK_POLL_INTERVAL: '100ms',
