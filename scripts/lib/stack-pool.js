@@ -37,11 +37,15 @@ const { startMailCatcher } = require('./mail-catcher');
 
 const POOL = Symbol.for('ultramarket.e2e.stack-pool');
 const RESOURCES = Symbol.for('ultramarket.e2e.stack-pool.resources');
-/** How many pooled stacks may be up at once (the oldest is stopped first): each holds twelve processes. */
-const MAX_POOLED = 2;
+/**
+ * How many pooled stacks may be up at once (the oldest is stopped first): one. Each holds twelve processes and some 25
+ * idle database connections; with a second one idle next to a suite's own stack and the in-process suites, the run
+ * went past PostgreSQL's 100 connections.
+ */
+const MAX_POOLED = 1;
 /**
  * Settings of every stack acquireStack starts, besides the inbox's address and the media folder: a request pool of
- * 4 connections a process (at most three stacks are up at once, two pooled and a suite's own, next to the in-process
+ * 4 connections a process (at most two stacks are up at once, the pooled one and a suite's own, next to the in-process
  * suites, and all must fit PostgreSQL's 100 connections; background work keeps its own 4), email, expired
  * reservations and bulk jobs picked up within 200 ms and each import's progress pushed (the defaults only make
  * suites wait longer), a carrier webhook secret (suites sign reports with it), and the gateway's metrics on (its

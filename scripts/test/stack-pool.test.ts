@@ -120,7 +120,7 @@ describe('the stack pool of the end-to-end suites', () => {
     plain.inbox.messages().pop();
     expect(unthrottled.inbox.messages()).toHaveLength(2);
     // a suite naming the pool's settings itself still gets the same stack
-    await pool.acquireStack({ name: 'mail', env: { NOTIFICATIONS_EMAIL_POLL_MS: '200', SMTP_PORT: first.env.SMTP_PORT } });
+    await pool.acquireStack({ name: 'mail', env: { RATE: 'high', NOTIFICATIONS_EMAIL_POLL_MS: '200', SMTP_PORT: first.env.SMTP_PORT } });
     expect(stackModule.startStack).toHaveBeenCalledTimes(2);
     await pool.drainPool();
     expect(existsSync(first.env.CATALOG_MEDIA_DIR)).toBe(false);
@@ -145,22 +145,24 @@ describe('the stack pool of the end-to-end suites', () => {
 
   it('starts another stack for other settings, stops the oldest past the limit, and replaces a stack whose service died', async () => {
     process.env.ULTRAMARKET_STACK_POOL = 'on';
+    expect(pool.MAX_POOLED).toBe(1);
     await pool.acquireStack({ env: {} });
+    expect(started[0].stopped()).toBe(false);
     await pool.acquireStack({ env: { RATE: 'high' } });
     expect(stackModule.startStack).toHaveBeenCalledTimes(2);
-    await pool.acquireStack({ gatewayEnv: { CACHE: 'off' } });
-    expect(stackModule.startStack).toHaveBeenCalledTimes(3);
-    expect(pool.MAX_POOLED).toBe(2);
     // stopped by the pool itself (the suite that started it is gone), its streams and databases dropped
     expect(started[0].stopped()).toBe(true);
     expect(started[0].stack.stop).not.toHaveBeenCalled();
     expect(stackModule.stopStack).toHaveBeenCalledWith(expect.objectContaining({ namespace: started[0].stack.namespace }));
     expect(started[1].stopped()).toBe(false);
+    // the same settings again: the pooled stack, no new start
+    await pool.acquireStack({ env: { RATE: 'high' } });
+    expect(stackModule.startStack).toHaveBeenCalledTimes(2);
 
     started[1].die();
     const replaced = await pool.acquireStack({ env: { RATE: 'high' } });
     expect(stackModule.dropDatabases).toHaveBeenCalledWith(started[1].stack.databaseNames);
-    expect(replaced.gatewayUrl).toBe(started[3].stack.gatewayUrl);
+    expect(replaced.gatewayUrl).toBe(started[2].stack.gatewayUrl);
   });
 
   it('drains every pooled stack at the end of the run', async () => {
