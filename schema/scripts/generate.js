@@ -3,8 +3,10 @@
  * `npm run schema`: prints each subgraph's SDL from its code, composes the supergraph with
  * @apollo/composition, derives the client-facing API schema and generates the typed SDK for the
  * operations under schema/operations (codegen.yml), writing them all under schema/.
+ * It also writes each event's data contract, schema/events/<subject>.json (event-schemas.js).
  * `--check` writes nothing and fails when the committed files are stale, or when api.graphql has
- * a breaking change schema/CHANGES.md does not record (api-change-gate.js; CI runs both).
+ * a breaking change schema/CHANGES.md does not record (api-change-gate.js; CI runs both); either
+ * mode refuses a breaking change to an event's contract that its version does not announce.
  * Each subgraph is printed in its own process: type-graphql keeps its metadata in one global
  * store, and two subgraphs both declare a `Product` type.
  */
@@ -17,6 +19,7 @@ const { parse, printSchema } = require('graphql');
 const { composeServices } = require('@apollo/composition');
 const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
 const { runApiChangeGate } = require('./api-change-gate');
+const { eventSchemaFiles, breakingEventChanges } = require('./event-schemas');
 
 const root = path.resolve(__dirname, '../..');
 const SUBGRAPHS = [
@@ -66,6 +69,14 @@ async function main() {
   files['supergraph.graphql'] = composition.supergraphSdl;
   files['api.graphql'] = `${printSchema(composition.schema.toAPISchema().toGraphQLJSSchema())}\n`;
   Object.assign(files, await generatedSdk(files['api.graphql']));
+  const eventFiles = eventSchemaFiles(root);
+  const breaking = breakingEventChanges(root, eventFiles);
+  if (breaking.length > 0) {
+    console.error('Breaking changes to event contracts (raise the subject\'s version in schema/events/versions.json and record why under Contract versions in schema/events.md):');
+    for (const problem of breaking) console.error(`  - ${problem}`);
+    process.exit(1);
+  }
+  Object.assign(files, eventFiles);
 
   const stale = [];
   for (const [file, content] of Object.entries(files)) {

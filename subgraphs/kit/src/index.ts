@@ -29,6 +29,7 @@ export * from './data/loader-registry';
 export * from './data/redis-connection';
 export * from './data/returned-rows';
 export * from './events/event-envelope';
+export * from './events/event-contract';
 export * from './events/event-actor';
 export * from './events/event-names';
 export * from './events/streams';

@@ -2,6 +2,9 @@ import { UnitOfWork, type OutboxEntry } from '../src/events/unit-of-work';
 import { PLATFORM_SCOPE } from '../src/tenancy/store-scope';
 import { openEventHarness, type EventHarness } from './support/event-harness';
 
+// these tests drive the outbox's mechanics with made-up events; contracts are checked in event-contract.test.ts
+process.env.EVENT_CONTRACT_CHECK = 'off';
+
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const trace = { correlationId: 'c0ffee00-0000-4000-8000-000000000001', causationId: null };
 const storeId = '6b1c1f4e-4b2a-4c39-9a55-0c1d2e3f4a5c';

@@ -1,6 +1,6 @@
 import { managesStore, UserError, type SubgraphContext, type Tx } from '@ultramarket/kit';
 import { Product } from './product.entity';
-import { productEventData } from './product.events';
+import { productEventData, type ProductEvents } from './product.events';
 import { ProductOption } from '../option/product-option.entity';
 import { ProductVariant } from '../variant/product-variant.entity';
 
@@ -73,7 +73,7 @@ export async function touchProduct(tx: Tx, productId: string): Promise<Product> 
 }
 
 /** Writes the whole product (options and variants included) to the outbox, in the caller's transaction. */
-export async function emitProductEvent(tx: Tx, type: string, product: Product): Promise<void> {
+export async function emitProductEvent(tx: Tx, type: (typeof ProductEvents)[keyof typeof ProductEvents], product: Product): Promise<void> {
   const [options, variants] = await Promise.all([optionsOf(tx, product.id), variantsOf(tx, product.id)]);
   await tx.emit({
     type,

@@ -19,7 +19,11 @@ const EMAIL_TAKEN = (email: string) => UserError.of('EMAIL_TAKEN', `Another cust
 export const STORE_REQUIRED = () => UserError.of('STORE_REQUIRED', 'Act for a store (a store token or X-Store-Id) to manage its customers');
 export const CUSTOMER_NOT_FOUND = (field = ['input', 'id']) => UserError.of('NOT_FOUND', 'No such customer in your store', field);
 
-export async function emitCustomerEvent(tx: Tx, type: string, customer: Customer): Promise<void> {
+export async function emitCustomerEvent(
+  tx: Tx,
+  type: typeof CustomerEvents.created | typeof CustomerEvents.updated | typeof CustomerEvents.deleted,
+  customer: Customer,
+): Promise<void> {
   await tx.emit({ type, storeId: customer.storeId, aggregateId: customer.id, aggregateVersion: customer.version, data: customerEventData(customer) });
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { eventContract } from './event-contract';
 import { envelopeFor, type EventEnvelope, type NewEvent, type Trace } from './event-envelope';
 import type { EventNames } from './event-names';
 import { inScope, type StoreScope } from '../tenancy/store-scope';
@@ -23,8 +24,9 @@ export interface OutboxEntry {
   envelope: EventEnvelope<unknown>;
 }
 
-/** Writes an event into the outbox inside the caller's transaction. */
+/** Writes an event into the outbox inside the caller's transaction, once its data is checked against its published contract. */
 export async function writeToOutbox<TData>(manager: EntityManager, names: EventNames, envelope: EventEnvelope<TData>): Promise<OutboxEntry> {
+  eventContract().check(envelope.type, envelope.data);
   const entry: OutboxEntry = { id: envelope.id, subject: names.subject(envelope.type), envelope };
   await manager.query(`INSERT INTO outbox_event (id, subject, envelope) VALUES ($1, $2, $3)`, [entry.id, entry.subject, JSON.stringify(envelope)]);
   return entry;

@@ -82,7 +82,12 @@ export async function removeStoreStaff(context: SubgraphContext, services: Store
 }
 
 /** Bumps the store's version and publishes a staff change with it. */
-export async function emitStaffEvent(tx: Tx, store: Store, type: string, member: StoreStaffMember): Promise<void> {
+export async function emitStaffEvent(
+  tx: Tx,
+  store: Store,
+  type: typeof StoreEvents.staffAdded | typeof StoreEvents.staffRemoved,
+  member: StoreStaffMember,
+): Promise<void> {
   const version = await bumpVersion(tx, store);
   await tx.emit<StoreStaffData>({
     type,
