@@ -126,7 +126,8 @@ function anyOf(options) {
   const nullable = unique.filter((option) => option.type === 'null');
   const others = unique.filter((option) => option.type !== 'null');
   if (nullable.length === 1 && others.length === 1 && typeof others[0].type === 'string') {
-    return { ...others[0], type: [others[0].type, 'null'] };
+    const { enum: values, ...rest } = others[0];
+    return values ? { ...rest, type: [others[0].type, 'null'], enum: [...values, null] } : { ...rest, type: [others[0].type, 'null'] };
   }
   return { anyOf: unique };
 }
