@@ -54,7 +54,22 @@ export interface NotificationsConfig {
    * while email is on; null when email is off (no account email is written then).
    */
   accountEmailTokenKey: Buffer | null;
+  unsubscribe: UnsubscribeConfig;
 }
+
+/** The one-click unsubscribe links of marketing emails. */
+export interface UnsubscribeConfig {
+  /**
+   * NOTIFICATIONS_UNSUBSCRIBE_KEY, the HMAC key the links are signed with (at least 32 characters). Required in
+   * production; outside it a fixed development key is used. Changing it invalidates the links already emailed.
+   */
+  key: Buffer;
+  /** NOTIFICATIONS_PUBLIC_BASE_URL: where the notifications service's public routes are reached from the internet. */
+  publicBaseUrl: string;
+}
+
+/** Outside production only: links signed with it are worthless anywhere else. */
+const DEVELOPMENT_UNSUBSCRIBE_KEY = 'ultramarket-development-unsubscribe-key-not-secret';
 
 /** Every variable the notifications subgraph reads on top of the kit's, validated in one place. */
 export function loadNotificationsConfig(env: Env = process.env): NotificationsConfig {
@@ -63,7 +78,14 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
   const password = read.optionalString('SMTP_PASSWORD');
   if (password !== undefined && user === undefined) throw new ConfigError('SMTP_PASSWORD', 'is set but SMTP_USER is not');
   const enabled = read.bool('NOTIFICATIONS_EMAIL_ENABLED', true);
+  const unsubscribeKey = read.optionalString('NOTIFICATIONS_UNSUBSCRIBE_KEY');
+  if (unsubscribeKey !== undefined && unsubscribeKey.length < 32) throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'must be at least 32 characters');
+  if (unsubscribeKey === undefined && readNodeEnv(env) === 'production') throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'is required in production');
   return {
+    unsubscribe: {
+      key: Buffer.from(unsubscribeKey ?? DEVELOPMENT_UNSUBSCRIBE_KEY, 'utf8'),
+      publicBaseUrl: read.url('NOTIFICATIONS_PUBLIC_BASE_URL', 'http://localhost:4009', ['http', 'https']).replace(/\/+$/, ''),
+    },
     accountEmailTokenKey: enabled
       ? loadAccountEmailTokenKey(read.optionalString('ACCOUNT_EMAIL_TOKEN_KEY'), {
           isProduction: readNodeEnv(env) === 'production',

@@ -2,7 +2,7 @@ import type { EventEnvelope, Tx } from '@ultramarket/kit';
 import { createNotification, type OnDuplicate } from '../notification/create-notification';
 import { enqueueEmail } from '../email/email-outbox';
 import type { NotificationText } from '../messages/notification-texts';
-import type { RenderedEmail } from '../messages/email-templates';
+import type { EmailMessage } from '../templates/email-template-keys';
 import type { Recipient } from './consumed-events';
 
 /** What the event handlers are configured with. */
@@ -18,7 +18,7 @@ export interface HandlerOptions {
 /** What to tell an order's customer about one event: in the app, by email, or both. */
 export interface CustomerNotice {
   notification?: NotificationText & { dedupeKey?: string; onDuplicate?: OnDuplicate };
-  email?: RenderedEmail;
+  email?: EmailMessage;
 }
 
 /**
@@ -36,5 +36,7 @@ export async function tellCustomer(
     const { dedupeKey, onDuplicate, ...text } = notice.notification;
     await createNotification(tx, cause, { ...text, userId: order.customerId, storeId: order.storeId, orderId: order.orderId, dedupeKey }, onDuplicate);
   }
-  if (notice.email && order.email && options.emailEnabled) await enqueueEmail(tx, cause, order.storeId, order.email, notice.email, order.orderId);
+  if (notice.email && order.email && options.emailEnabled) {
+    await enqueueEmail(tx, cause, { storeId: order.storeId, recipient: order.email, orderId: order.orderId, customerId: order.customerId }, notice.email);
+  }
 }
