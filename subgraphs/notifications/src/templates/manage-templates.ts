@@ -1,6 +1,6 @@
 import { traceOf, type SubgraphContext } from '@ultramarket/kit';
 import { deleteStoreTemplate, saveStoreTemplate } from './store-templates';
-import { templateStore, templateView } from './template-queries';
+import { templateView } from './template-queries';
 import { validateTemplate } from './validate-email-template';
 import { TemplateErrors } from './template-errors';
 import { ResetNotificationTemplatePayload, UpdateNotificationTemplatePayload } from './template.payloads';
@@ -12,7 +12,8 @@ import type { ResetNotificationTemplateInput, UpdateNotificationTemplateInput } 
  * the key's documented set (see validateTemplatePart).
  */
 export async function updateNotificationTemplate(context: SubgraphContext, input: UpdateNotificationTemplateInput): Promise<UpdateNotificationTemplatePayload> {
-  const storeId = templateStore(context);
+  const storeId = context.caller.storeId;
+  if (!storeId) return UpdateNotificationTemplatePayload.failed(TemplateErrors.storeRequired());
   const sources = { subject: input.subject, html: input.html, text: input.text };
   const problems = validateTemplate(input.key, sources);
   if (problems.length > 0) return UpdateNotificationTemplatePayload.failed(...problems.map((problem) => TemplateErrors.invalidTemplate(problem)));
@@ -22,7 +23,8 @@ export async function updateNotificationTemplate(context: SubgraphContext, input
 
 /** Back to the platform's default template for one email (a store with none of its own changes nothing). */
 export async function resetNotificationTemplate(context: SubgraphContext, input: ResetNotificationTemplateInput): Promise<ResetNotificationTemplatePayload> {
-  const storeId = templateStore(context);
+  const storeId = context.caller.storeId;
+  if (!storeId) return ResetNotificationTemplatePayload.failed(TemplateErrors.storeRequired());
   await context.unitOfWork.run(traceOf(context), (tx) => deleteStoreTemplate(tx.manager, storeId, input.key));
   return ResetNotificationTemplatePayload.ok(templateView(input.key, null));
 }
