@@ -13,7 +13,8 @@ import { NotificationCategory } from '../preferences/notification-category';
  * Handlebars template. Stores override the template (`updateNotificationTemplate`); the variables are the contract.
  *
  * Adding an email is a change to this file only: a member of `EmailKind`, its data in `EmailTemplateData` and its entry
- * in `EMAIL_TEMPLATES` (then `npm run docs:notifications -w @ultramarket/notifications` regenerates docs/notifications.md).
+ * in `EMAIL_TEMPLATES` (then `WRITE_NOTIFICATION_DOCS=1 npx jest subgraphs/notifications/test/notifications-doc.test.ts`
+ * regenerates the key's section of docs/notifications.md).
  */
 export enum EmailKind {
   ORDER_CONFIRMED = 'ORDER_CONFIRMED',
