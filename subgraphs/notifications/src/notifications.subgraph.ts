@@ -19,6 +19,10 @@ import { NotificationPreferenceResolver } from './preferences/preference.resolve
 import { storeProfileHandlers } from './templates/store-profile';
 import { UNSUBSCRIBE_ROUTE, UnsubscribeLinks, UnsubscribeTokens } from './preferences/unsubscribe-token';
 import { unsubscribeRoute } from './preferences/unsubscribe.route';
+import { DevicesAndChannelOutbox1763769657100 } from './migrations/1763769657100-devices-and-channel-outbox';
+import { NotificationDeviceResolver } from './channels/device.resolver';
+import { channelProviders } from './channels/channel-providers';
+import { channelDispatcherJob } from './channels/channel-dispatcher';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock, where their parcels are,
@@ -28,6 +32,7 @@ import { unsubscribeRoute } from './preferences/unsubscribe.route';
  */
 export function createNotificationsSubgraph(config: NotificationsConfig = loadNotificationsConfig()): SubgraphDefinition {
   const unsubscribeTokens = new UnsubscribeTokens(config.unsubscribe.key);
+  const providers = channelProviders(config.channels);
   return {
     name: 'notifications',
     defaultPort: 4009,
@@ -42,6 +47,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       ShipmentTracking1763769631500,
       EmailRecipientIndex1763769631700,
       TemplatesAndPreferences1763769657000,
+      DevicesAndChannelOutbox1763769657100,
     ],
     publishes: ['notifications'],
     consumers: [
@@ -53,15 +59,19 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
         trackingEmailsPerOrderHour: config.email.trackingEmailsPerOrderHour,
         invitationEmailsPerStoreDay: config.email.invitationEmailsPerStoreDay,
         cartEmailsPerRecipientDay: config.email.cartEmailsPerRecipientDay,
+        deviceChannels: providers.map((provider) => provider.channel),
         unsubscribeLinks: new UnsubscribeLinks(unsubscribeTokens, config.unsubscribe.publicBaseUrl),
       }),
       ...storeProfileHandlers,
     ],
     httpRoutes: { [UNSUBSCRIBE_ROUTE]: unsubscribeRoute(unsubscribeTokens) },
-    jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
+    jobs: [
+      ...(config.email.enabled ? [emailDispatcherJob(config.email)] : []),
+      ...(providers.length > 0 ? [channelDispatcherJob(providers, config.channels)] : []),
+    ],
     schema: () =>
       buildFederatedSchema({
-        resolvers: [NotificationResolver, NotificationTemplateResolver, NotificationPreferenceResolver],
+        resolvers: [NotificationResolver, NotificationTemplateResolver, NotificationPreferenceResolver, NotificationDeviceResolver],
         referenceResolvers: {
           Notification: {
             __resolveReference: (reference: { id: string }, context: SubgraphContext) => findVisibleNotification(context, reference.id),

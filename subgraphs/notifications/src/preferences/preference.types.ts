@@ -15,7 +15,7 @@ export class NotificationPreference {
   @Field({ description: 'Whether they are sent.' })
   enabled: boolean;
 
-  @Field({ description: 'False for messages the customer is owed (receipts, account security): always sent.' })
+  @Field({ description: 'False for the emails the customer is owed (receipts, account security): always sent.' })
   canDisable: boolean;
 }
 

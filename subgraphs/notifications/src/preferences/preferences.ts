@@ -1,7 +1,7 @@
 import { storeRequired, traceOf, unauthenticated, UserError, type SubgraphContext } from '@ultramarket/kit';
 import type { EntityManager } from 'typeorm';
 import { isOptional, NotificationCategory } from './notification-category';
-import { NotificationChannel } from './notification-channel';
+import { canDisable, NotificationChannel } from './notification-channel';
 import { NotificationPreference, UpdateMyNotificationPreferencesPayload, type UpdateMyNotificationPreferencesInput } from './preference.types';
 
 /** The categories a customer hears about (STAFF messages go to staff, not customers). */
@@ -22,9 +22,9 @@ async function preferencesOf(manager: EntityManager, storeId: string, customerId
   );
   return CUSTOMER_CATEGORIES.flatMap((category) =>
     Object.values(NotificationChannel).map((channel) => {
-      const canDisable = isOptional(category);
+      const optional = canDisable(isOptional(category), channel);
       const stored = rows.find((row) => row.category === category && row.channel === channel);
-      return Object.assign(new NotificationPreference(), { category, channel, canDisable, enabled: !canDisable || (stored?.enabled ?? true) });
+      return Object.assign(new NotificationPreference(), { category, channel, canDisable: optional, enabled: !optional || (stored?.enabled ?? true) });
     }),
   );
 }
@@ -36,8 +36,8 @@ export function myNotificationPreferences(context: SubgraphContext): Promise<Not
 }
 
 /**
- * Turns categories on or off for the signed-in customer in the request's store. Turning off a category they are owed
- * (receipts, account security) or one for staff is refused with NOTIFICATION_REQUIRED, and nothing is written; turning
+ * Turns categories on or off for the signed-in customer in the request's store. Turning off the emails they are owed
+ * (receipts, account security) or those for staff is refused with NOTIFICATION_REQUIRED, and nothing is written; turning
  * them on changes nothing.
  */
 export async function updateMyNotificationPreferences(
@@ -46,10 +46,10 @@ export async function updateMyNotificationPreferences(
 ): Promise<UpdateMyNotificationPreferencesPayload> {
   const { customerId, storeId } = customerInStore(context);
   const refused = input.preferences.flatMap((preference, index) =>
-    isOptional(preference.category) || preference.enabled
+    canDisable(isOptional(preference.category), preference.channel) || preference.enabled
       ? []
       : [
-          UserError.of('NOTIFICATION_REQUIRED', `${preference.category} messages are always sent and cannot be turned off`, [
+          UserError.of('NOTIFICATION_REQUIRED', `${preference.category} emails are always sent and cannot be turned off`, [
             'input',
             'preferences',
             String(index),
@@ -60,7 +60,7 @@ export async function updateMyNotificationPreferences(
   if (refused.length > 0) return Object.assign(new UpdateMyNotificationPreferencesPayload(), { preferences: null, userErrors: refused });
   const preferences = await context.unitOfWork.run(traceOf(context), async (tx) => {
     // a category that is always sent keeps no row: asking for it on changes nothing
-    for (const { category, channel, enabled } of input.preferences.filter((preference) => isOptional(preference.category))) {
+    for (const { category, channel, enabled } of input.preferences.filter((preference) => canDisable(isOptional(preference.category), preference.channel))) {
       await tx.manager.query(
         `INSERT INTO notification_preference (store_id, customer_id, category, channel, enabled) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (store_id, customer_id, category, channel) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
