@@ -81,7 +81,7 @@ export interface ChannelsConfig {
 export interface UnsubscribeConfig {
   /**
    * NOTIFICATIONS_UNSUBSCRIBE_KEY, the HMAC key the links are signed with (at least 32 characters). Required in
-   * production; outside it a fixed development key is used. Changing it invalidates the links already emailed.
+   * production while email is on; outside it a fixed development key is used. Changing it invalidates the links already emailed.
    */
   key: Buffer;
   /** NOTIFICATIONS_PUBLIC_BASE_URL: where the notifications service's public routes are reached from the internet. */
@@ -100,11 +100,12 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
   const enabled = read.bool('NOTIFICATIONS_EMAIL_ENABLED', true);
   const unsubscribeKey = read.optionalString('NOTIFICATIONS_UNSUBSCRIBE_KEY');
   if (unsubscribeKey !== undefined && unsubscribeKey.length < 32) throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'must be at least 32 characters');
-  if (unsubscribeKey === undefined && readNodeEnv(env) === 'production') throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'is required in production');
+  if (unsubscribeKey === undefined && enabled && readNodeEnv(env) === 'production') {
+    throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'is required in production while email is on');
+  }
   const smsProvider = read.oneOf('NOTIFICATIONS_SMS_PROVIDER', ['none', 'twilio'] as const, 'none');
   const pushProvider = read.oneOf('NOTIFICATIONS_PUSH_PROVIDER', ['none', 'http'] as const, 'none');
-  const required = (name: string, provider: string) => {
-    const value = read.optionalString(name);
+  const required = (name: string, value: string | undefined, provider: string): string => {
     if (value === undefined) throw new ConfigError(name, `is required with the ${provider} provider`);
     return value;
   };
@@ -115,17 +116,20 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
           ? {
               provider: 'twilio',
               baseUrl: read.url('NOTIFICATIONS_TWILIO_BASE_URL', 'https://api.twilio.com', ['http', 'https']).replace(/\/+$/, ''),
-              accountSid: required('NOTIFICATIONS_TWILIO_ACCOUNT_SID', 'twilio'),
-              authToken: required('NOTIFICATIONS_TWILIO_AUTH_TOKEN', 'twilio'),
-              from: required('NOTIFICATIONS_SMS_FROM', 'twilio'),
+              accountSid: required('NOTIFICATIONS_TWILIO_ACCOUNT_SID', read.optionalString('NOTIFICATIONS_TWILIO_ACCOUNT_SID'), 'twilio'),
+              authToken: required('NOTIFICATIONS_TWILIO_AUTH_TOKEN', read.optionalString('NOTIFICATIONS_TWILIO_AUTH_TOKEN'), 'twilio'),
+              from: required('NOTIFICATIONS_SMS_FROM', read.optionalString('NOTIFICATIONS_SMS_FROM'), 'twilio'),
             }
           : { provider: 'none' },
       push:
         pushProvider === 'http'
           ? {
               provider: 'http',
-              url: read.url('NOTIFICATIONS_PUSH_URL', required('NOTIFICATIONS_PUSH_URL', 'http push'), ['http', 'https']),
-              apiKey: required('NOTIFICATIONS_PUSH_API_KEY', 'http push'),
+              url: read.url('NOTIFICATIONS_PUSH_URL', required('NOTIFICATIONS_PUSH_URL', read.optionalString('NOTIFICATIONS_PUSH_URL'), 'http'), [
+                'http',
+                'https',
+              ]),
+              apiKey: required('NOTIFICATIONS_PUSH_API_KEY', read.optionalString('NOTIFICATIONS_PUSH_API_KEY'), 'http'),
             }
           : { provider: 'none' },
       pollMs: read.int('NOTIFICATIONS_CHANNEL_POLL_MS', 1000, { min: 10 }),
