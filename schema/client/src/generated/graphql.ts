@@ -2475,12 +2475,16 @@ export type Mutation = {
   refundReturn: RefundReturnPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** The signed-in customer receives the store's notifications on a phone (SMS) or app (push) too, per their preferences. */
+  registerNotificationDevice: RegisterNotificationDevicePayload;
   /** Refuses a REQUESTED return of the caller’s store (staff) with a reason the shopper is told: REJECTED. Any other status is INVALID_TRANSITION. */
   rejectReturn: RejectReturnPayload;
   /** Takes a discount code off a cart. */
   removeCartDiscountCode: RemoveCartDiscountCodePayload;
   /** Removes a cart's lines, by variant. */
   removeCartLines: RemoveCartLinesPayload;
+  /** The signed-in customer stops notifications on a phone or app. */
+  removeNotificationDevice: RemoveNotificationDevicePayload;
   /** Takes tags off an order (its store’s staff). userErrors: NOT_FOUND (no such order in the caller’s store), INVALID_TAG, TOO_MANY_TAGS (more than 50), STORE_UNAVAILABLE. */
   removeOrderTags: RemoveOrderTagsPayload;
   /** Takes products out of a manual collection; publishes catalog.collection-updated. */
@@ -2952,6 +2956,11 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRegisterNotificationDeviceArgs = {
+  input: RegisterNotificationDeviceInput;
+};
+
+
 export type MutationRejectReturnArgs = {
   input: RejectReturnInput;
 };
@@ -2964,6 +2973,11 @@ export type MutationRemoveCartDiscountCodeArgs = {
 
 export type MutationRemoveCartLinesArgs = {
   input: RemoveCartLinesInput;
+};
+
+
+export type MutationRemoveNotificationDeviceArgs = {
+  input: RemoveNotificationDeviceInput;
 };
 
 
@@ -3277,7 +3291,11 @@ export type NotificationCategory =
 /** How a message reaches a customer. */
 export type NotificationChannel =
   /** Email, through the email outbox and SMTP. */
-  | 'EMAIL';
+  | 'EMAIL'
+  /** Push notifications to the apps the customer registered (when the platform has a push provider). */
+  | 'PUSH'
+  /** Text messages to the phone the customer registered (when the platform has an SMS provider). */
+  | 'SMS';
 
 /** A page of Notification items (Relay connection). */
 export type NotificationConnection = {
@@ -3292,6 +3310,24 @@ export type NotificationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A phone or app the signed-in customer receives notifications on, in this store. */
+export type NotificationDevice = {
+  __typename?: 'NotificationDevice';
+  /** The phone number (E.164) or the push token. */
+  address: Scalars['String']['output'];
+  /** SMS (a phone number) or PUSH (an app’s device token). */
+  channel: NotificationDeviceChannel;
+  /** When it was registered. */
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** A channel that reaches a customer on a device they registered. */
+export type NotificationDeviceChannel =
+  /** Push notifications to an app's device token. */
+  | 'PUSH'
+  /** Text messages to a phone number (E.164). */
+  | 'SMS';
+
 /** An edge in a Notification connection. */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
@@ -3304,7 +3340,7 @@ export type NotificationEdge = {
 /** Whether the signed-in customer receives one category of messages on one channel in this store. */
 export type NotificationPreference = {
   __typename?: 'NotificationPreference';
-  /** False for messages the customer is owed (receipts, account security): always sent. */
+  /** False for the emails the customer is owed (receipts, account security): always sent. */
   canDisable: Scalars['Boolean']['output'];
   /** What the messages are about. */
   category: NotificationCategory;
@@ -4782,6 +4818,8 @@ export type Query = {
   myCart: Maybe<Cart>;
   /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
   myCustomerProfile: Maybe<Customer>;
+  /** The signed-in customer's phone and push tokens in the request's store (at most 11: not paginated). */
+  myNotificationDevices: Array<NotificationDevice>;
   /** The signed-in customer's notification preferences in the request's store: every category on every channel (a fixed set: not paginated). */
   myNotificationPreferences: Array<NotificationPreference>;
   /** The signed-in shopper's reviews in the request's store, every status, newest first. */
@@ -5349,6 +5387,23 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
 };
 
+/** A phone number or push token to receive notifications on. */
+export type RegisterNotificationDeviceInput = {
+  /** SMS: a phone number in E.164 form (+4915112345678); one per customer and store, a new one replaces it. PUSH: the device token (at most 512 characters); at most 10 per customer and store, the oldest dropped. */
+  address: Scalars['String']['input'];
+  /** SMS or PUSH. */
+  channel: NotificationDeviceChannel;
+};
+
+/** Result of registerNotificationDevice. */
+export type RegisterNotificationDevicePayload = {
+  __typename?: 'RegisterNotificationDevicePayload';
+  /** The device registered; null when nothing was. */
+  device: Maybe<NotificationDevice>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of register: the new (unverified) user, or why not (WEAK_PASSWORD). */
 export type RegisterPayload = {
   __typename?: 'RegisterPayload';
@@ -5409,6 +5464,23 @@ export type RemoveCartLinesPayload = {
   __typename?: 'RemoveCartLinesPayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A registered phone number or push token to stop notifications on. */
+export type RemoveNotificationDeviceInput = {
+  /** The phone number or push token. */
+  address: Scalars['String']['input'];
+  /** SMS or PUSH. */
+  channel: NotificationDeviceChannel;
+};
+
+/** Result of removeNotificationDevice. */
+export type RemoveNotificationDevicePayload = {
+  __typename?: 'RemoveNotificationDevicePayload';
+  /** Whether a registered device was removed. */
+  removed: Scalars['Boolean']['output'];
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
