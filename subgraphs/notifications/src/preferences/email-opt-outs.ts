@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { NotificationCategory } from './notification-category';
+import { type NotificationCategory } from './notification-category';
 
 /** Records that an address wants no more of a store's messages of a category (a repeat changes nothing). */
 export async function recordOptOut(manager: EntityManager, storeId: string, address: string, category: NotificationCategory): Promise<void> {

@@ -1,5 +1,5 @@
 import { badUserInput, storeRequired, type SubgraphContext } from '@ultramarket/kit';
-import { EMAIL_TEMPLATES, EmailKind } from '../messages/email-templates';
+import { EMAIL_TEMPLATES, type EmailKind } from '../messages/email-templates';
 import { categoryOf, defaultSources, renderMessage, TEMPLATE_KEYS, variablesFor } from './email-template-keys';
 import { loadStoreTemplate, loadStoreTemplates, type StoreTemplate } from './store-templates';
 import { loadStoreProfile } from './store-profile';
