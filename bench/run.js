@@ -73,6 +73,8 @@ async function main() {
       JWT_PRIVATE_KEY: keys.privateKeyPem,
       ACCOUNTS_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       ACCOUNT_EMAIL_TOKEN_KEY: randomBytes(32).toString('base64'),
+      // notifications signs the unsubscribe links of marketing emails with it; production refuses to start without one
+      NOTIFICATIONS_UNSUBSCRIBE_KEY: randomBytes(32).toString('base64'),
       // catalog signs its local media upload URLs with it; production refuses to start without one
       CATALOG_MEDIA_SIGNING_SECRET: randomBytes(32).toString('base64'),
       // the load comes from one address at thousands of requests a second, which is exactly what the

@@ -223,6 +223,43 @@ describe('authorization matrix', () => {
     await matrix(gateway, '{ notifications(first: 1) { totalCount } }', () => ({}), 'notifications', { anonymous: 'UNAUTHENTICATED', owner: 'ALLOWED' });
   });
 
+  it('notification templates: store staff read, merchants change; preferences: anyone signed in, in a store', async () => {
+    await matrix(gateway, '{ notificationTemplates { key } }', () => ({}), 'notificationTemplates', {
+      anonymous: 'UNAUTHENTICATED',
+      customer: 'FORBIDDEN',
+      staffA: 'ALLOWED',
+      merchantA: 'ALLOWED',
+      admin: 'BAD_USER_INPUT',
+    });
+    await matrix(
+      gateway,
+      'query ($d: NotificationTemplateDraftInput) { previewNotificationTemplate(key: ORDER_CONFIRMED, draft: $d) { subject } }',
+      () => ({ d: { subject: '{{orderNumber}}', html: '<p>{{money total}}</p>', text: '{{money total}}' } }),
+      'previewNotificationTemplate',
+      { anonymous: 'UNAUTHENTICATED', customer: 'FORBIDDEN', staffA: 'ALLOWED', merchantA: 'ALLOWED', admin: 'BAD_USER_INPUT' },
+    );
+    // resetting a template the store never changed changes nothing, so the matrix leaves store A's emails as they are
+    await matrix(
+      gateway,
+      'mutation { resetNotificationTemplate(input: { key: RETURN_UPDATED }) { template { isCustomized } userErrors { code } } }',
+      () => ({}),
+      'resetNotificationTemplate',
+      { anonymous: 'UNAUTHENTICATED', customer: 'FORBIDDEN', staffA: 'FORBIDDEN', merchantA: 'ALLOWED', admin: 'STORE_REQUIRED' },
+    );
+    await matrix(
+      gateway,
+      'mutation ($i: UpdateNotificationTemplateInput!) { updateNotificationTemplate(input: $i) { template { key } userErrors { code } } }',
+      () => ({ i: { key: 'RETURN_UPDATED', subject: '{{headline}}', html: '<p>{{sentence}}</p>', text: '{{sentence}} ({{orderNumber}})' } }),
+      'updateNotificationTemplate',
+      { anonymous: 'UNAUTHENTICATED', customer: 'FORBIDDEN', staffA: 'FORBIDDEN', admin: 'STORE_REQUIRED' },
+    );
+    await matrix(gateway, '{ myNotificationPreferences { category enabled } }', () => ({}), 'myNotificationPreferences', {
+      anonymous: 'UNAUTHENTICATED',
+      customer: 'ALLOWED',
+      admin: 'BAD_USER_INPUT',
+    });
+  });
+
   it('processPayment: the order’s shopper (or its store)', () =>
     matrix(
       gateway,

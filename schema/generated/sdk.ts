@@ -2475,12 +2475,16 @@ export type Mutation = {
   refundReturn: RefundReturnPayload;
   /** Creates a CUSTOMER account and publishes accounts.user-registered (the verification email). A weak password is WEAK_PASSWORD; an email that already has an account is a CONFLICT error. */
   register: RegisterPayload;
+  /** The signed-in customer receives the store's notifications on a phone (SMS) or app (push) too, per their preferences. */
+  registerNotificationDevice: RegisterNotificationDevicePayload;
   /** Refuses a REQUESTED return of the caller’s store (staff) with a reason the shopper is told: REJECTED. Any other status is INVALID_TRANSITION. */
   rejectReturn: RejectReturnPayload;
   /** Takes a discount code off a cart. */
   removeCartDiscountCode: RemoveCartDiscountCodePayload;
   /** Removes a cart's lines, by variant. */
   removeCartLines: RemoveCartLinesPayload;
+  /** The signed-in customer stops notifications on a phone or app. */
+  removeNotificationDevice: RemoveNotificationDevicePayload;
   /** Takes tags off an order (its store’s staff). userErrors: NOT_FOUND (no such order in the caller’s store), INVALID_TAG, TOO_MANY_TAGS (more than 50), STORE_UNAVAILABLE. */
   removeOrderTags: RemoveOrderTagsPayload;
   /** Takes products out of a manual collection; publishes catalog.collection-updated. */
@@ -2495,6 +2499,8 @@ export type Mutation = {
   requestPasswordReset: RequestPasswordResetPayload;
   /** Asks to return delivered units of an order (its signed-in shopper, or its store’s staff): REQUESTED. Refused, writing nothing, with LINE_NOT_IN_ORDER, LINE_NOT_DELIVERED, RETURN_WINDOW_CLOSED (later than the store’s returnWindowDays after delivery), RETURNS_DISABLED, RETURN_QUANTITY_EXCEEDED (more than delivered less refunded and already returning). */
   requestReturn: RequestReturnPayload;
+  /** A merchant goes back to the platform's default template for one email. */
+  resetNotificationTemplate: ResetNotificationTemplatePayload;
   /** Sets a new password with the token from the reset email (single use, one hour), unlocks the account and ends every session. */
   resetPassword: ResetPasswordPayload;
   /** Asks the payment provider again for a FAILED refund of the caller’s store (staff). */
@@ -2555,6 +2561,10 @@ export type Mutation = {
   updateCustomerSegment: UpdateCustomerSegmentPayload;
   /** Renames, re-prioritises, re-addresses, deactivates or reactivates a location; one with reserved units cannot be deactivated. (De)activating one publishes inventory.stock-changed for each item kept there. */
   updateLocation: UpdateLocationPayload;
+  /** The signed-in customer turns categories of messages on or off in the request's store; receipts and account security cannot be turned off. */
+  updateMyNotificationPreferences: UpdateMyNotificationPreferencesPayload;
+  /** A merchant replaces the store's template for one email; the next such email uses it. */
+  updateNotificationTemplate: UpdateNotificationTemplatePayload;
   /** Changes a product of the caller's store; publishes catalog.product-updated. */
   updateProduct: UpdateProductPayload;
   /** Changes an image's alternative text. Publishes catalog.product-media-changed. */
@@ -2946,6 +2956,11 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRegisterNotificationDeviceArgs = {
+  input: RegisterNotificationDeviceInput;
+};
+
+
 export type MutationRejectReturnArgs = {
   input: RejectReturnInput;
 };
@@ -2958,6 +2973,11 @@ export type MutationRemoveCartDiscountCodeArgs = {
 
 export type MutationRemoveCartLinesArgs = {
   input: RemoveCartLinesInput;
+};
+
+
+export type MutationRemoveNotificationDeviceArgs = {
+  input: RemoveNotificationDeviceInput;
 };
 
 
@@ -2993,6 +3013,11 @@ export type MutationRequestPasswordResetArgs = {
 
 export type MutationRequestReturnArgs = {
   input: RequestReturnInput;
+};
+
+
+export type MutationResetNotificationTemplateArgs = {
+  input: ResetNotificationTemplateInput;
 };
 
 
@@ -3146,6 +3171,16 @@ export type MutationUpdateLocationArgs = {
 };
 
 
+export type MutationUpdateMyNotificationPreferencesArgs = {
+  input: UpdateMyNotificationPreferencesInput;
+};
+
+
+export type MutationUpdateNotificationTemplateArgs = {
+  input: UpdateNotificationTemplateInput;
+};
+
+
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
 };
@@ -3238,6 +3273,30 @@ export type Notification = {
   userId: Maybe<Scalars['ID']['output']>;
 };
 
+/** What a message is about; RECEIPTS, ACCOUNT_SECURITY and STAFF are always sent, the others can be turned off. */
+export type NotificationCategory =
+  /** Email verification and password reset: always sent. */
+  | 'ACCOUNT_SECURITY'
+  /** Abandoned-cart reminders; they carry an unsubscribe link. */
+  | 'MARKETING'
+  /** Declined payments and return steps. */
+  | 'ORDER_UPDATES'
+  /** Order confirmation, cancellation, refund, manual payment instructions: always sent. */
+  | 'RECEIPTS'
+  /** Dispatch and parcel tracking news. */
+  | 'SHIPPING_UPDATES'
+  /** Messages to a store's staff (invitations): always sent. */
+  | 'STAFF';
+
+/** How a message reaches a customer. */
+export type NotificationChannel =
+  /** Email, through the email outbox and SMTP. */
+  | 'EMAIL'
+  /** Push notifications to the apps the customer registered (when the platform has a push provider). */
+  | 'PUSH'
+  /** Text messages to the phone the customer registered (when the platform has an SMS provider). */
+  | 'SMS';
+
 /** A page of Notification items (Relay connection). */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
@@ -3251,6 +3310,24 @@ export type NotificationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A phone or app the signed-in customer receives notifications on, in this store. */
+export type NotificationDevice = {
+  __typename?: 'NotificationDevice';
+  /** The phone number (E.164) or the push token. */
+  address: Scalars['String']['output'];
+  /** SMS (a phone number) or PUSH (an app’s device token). */
+  channel: NotificationDeviceChannel;
+  /** When it was registered. */
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** A channel that reaches a customer on a device they registered. */
+export type NotificationDeviceChannel =
+  /** Push notifications to an app's device token. */
+  | 'PUSH'
+  /** Text messages to a phone number (E.164). */
+  | 'SMS';
+
 /** An edge in a Notification connection. */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
@@ -3258,6 +3335,117 @@ export type NotificationEdge = {
   cursor: Scalars['String']['output'];
   /** The Notification. */
   node: Notification;
+};
+
+/** Whether the signed-in customer receives one category of messages on one channel in this store. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** False for the emails the customer is owed (receipts, account security): always sent. */
+  canDisable: Scalars['Boolean']['output'];
+  /** What the messages are about. */
+  category: NotificationCategory;
+  /** How they arrive. */
+  channel: NotificationChannel;
+  /** Whether they are sent. */
+  enabled: Scalars['Boolean']['output'];
+};
+
+/** One category on one channel, on or off. */
+export type NotificationPreferenceInput = {
+  /** What the messages are about. */
+  category: NotificationCategory;
+  /** How they arrive. */
+  channel: NotificationChannel;
+  /** Whether to send them. */
+  enabled: Scalars['Boolean']['input'];
+};
+
+/** A store's template for one email: its own, or the default the platform ships. */
+export type NotificationTemplate = {
+  __typename?: 'NotificationTemplate';
+  /** What it is about; decides whether customers may turn it off. */
+  category: NotificationCategory;
+  /** When the platform sends it. */
+  description: Scalars['String']['output'];
+  /** The HTML part (Handlebars; every value is HTML-escaped). */
+  html: Scalars['String']['output'];
+  /** True when the store has its own template; false when the default is used. */
+  isCustomized: Scalars['Boolean']['output'];
+  /** Which email. */
+  key: NotificationTemplateKey;
+  /** The subject (Handlebars, plain text). */
+  subject: Scalars['String']['output'];
+  /** The plain-text part (Handlebars). */
+  text: Scalars['String']['output'];
+  /** When the store last changed its template; null for the default. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The variables the template may use (anything else is refused). */
+  variables: Array<NotificationTemplateVariable>;
+};
+
+/** A template's three parts, in Handlebars. */
+export type NotificationTemplateDraftInput = {
+  /** The HTML part (at most 100000 characters; every value is HTML-escaped, {{{ }}} is refused). */
+  html: Scalars['String']['input'];
+  /** The subject (plain text, at most 500 characters; line breaks are folded). */
+  subject: Scalars['String']['input'];
+  /** The plain-text part (at most 100000 characters). */
+  text: Scalars['String']['input'];
+};
+
+/** Every email the platform sends, each with its own template and documented variables (docs/notifications.md). */
+export type NotificationTemplateKey =
+  /** A password reset asked for (accounts.password-reset-requested): a single-use link and code. Platform-wide, no store. */
+  | 'ACCOUNT_PASSWORD_RESET'
+  /** The email-address check after sign-up (accounts.user-registered): a single-use link and code. Platform-wide, no store. */
+  | 'ACCOUNT_VERIFY_EMAIL'
+  /** A reminder of a cart left behind (cart.abandoned), with a single-use recovery link: marketing, so it carries an unsubscribe link. */
+  | 'CART_ABANDONED'
+  /** How to pay by a manual method (payments.initiated with a method other than CARD): the store's instructions, quoted. */
+  | 'MANUAL_PAYMENT_INSTRUCTIONS'
+  /** The order was cancelled (orders.status-changed to CANCELLED); the reason is a fixed sentence per reason code, never free text. */
+  | 'ORDER_CANCELLED'
+  /** The receipt: the order is paid for and confirmed (orders.status-changed to CONFIRMED). */
+  | 'ORDER_CONFIRMED'
+  /** The order left the warehouse (orders.dispatched), with its tracking number. */
+  | 'ORDER_DISPATCHED'
+  /** A payment for the order was declined (orders.status-changed to PAYMENT_FAILED; at most a few an hour per order). */
+  | 'ORDER_PAYMENT_FAILED'
+  /** Money went back to the shopper (payments.refunded): the refund receipt. */
+  | 'PAYMENT_REFUNDED'
+  /** A return moved to a new step (orders.return-updated); no free text: the staff's reason for a rejection stays in the app. */
+  | 'RETURN_UPDATED'
+  /** News of a parcel (shipping.tracking-updated: OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED); no staff's free text. */
+  | 'SHIPMENT_TRACKING'
+  /** An invitation to a store's staff by email (stores.staff-invited): no link or token; the invitee accepts signed in. */
+  | 'STORE_INVITATION';
+
+/** A template rendered with its sample data. */
+export type NotificationTemplatePreview = {
+  __typename?: 'NotificationTemplatePreview';
+  /** The rendered HTML part. */
+  html: Scalars['String']['output'];
+  /** The locale it was rendered in (BCP 47). */
+  locale: Scalars['String']['output'];
+  /** The rendered subject. */
+  subject: Scalars['String']['output'];
+  /** The rendered plain-text part. */
+  text: Scalars['String']['output'];
+};
+
+/** A variable a template key offers its templates. */
+export type NotificationTemplateVariable = {
+  __typename?: 'NotificationTemplateVariable';
+  /** What it holds. */
+  description: Scalars['String']['output'];
+  /** A list's item fields, available inside {{#each name}}; empty otherwise. */
+  items: Array<NotificationTemplateVariable>;
+  /** The name to write in the template, e.g. orderNumber in {{orderNumber}}. */
+  name: Scalars['String']['output'];
+  /** The value previews render, as JSON. */
+  sampleJson: Scalars['String']['output'];
+  /** Its type: String, Int, Money (print with {{money x}}), DateTime ({{date x}}, {{dateTime x}}), a list of items; "?" when it may be null. */
+  type: Scalars['String']['output'];
 };
 
 /** What a notification is about. */
@@ -4630,6 +4818,10 @@ export type Query = {
   myCart: Maybe<Cart>;
   /** The signed-in shopper's customer record in the request's store; null when they have none there or the store is not open. */
   myCustomerProfile: Maybe<Customer>;
+  /** The signed-in customer's phone and push tokens in the request's store (at most 11: not paginated). */
+  myNotificationDevices: Array<NotificationDevice>;
+  /** The signed-in customer's notification preferences in the request's store: every category on every channel (a fixed set: not paginated). */
+  myNotificationPreferences: Array<NotificationPreference>;
   /** The signed-in shopper's reviews in the request's store, every status, newest first. */
   myProductReviews: ProductReviewConnection;
   /** The pending invitations to work in a store addressed to the signed-in user (by user id, or to the email they verified), newest first. */
@@ -4638,6 +4830,10 @@ export type Query = {
   myStores: Array<Store>;
   /** A notification by id; null unless it is the caller's own or a store-wide one of the store they work for. */
   notification: Maybe<Notification>;
+  /** One email's template in the caller's store, for its staff. */
+  notificationTemplate: NotificationTemplate;
+  /** Every email's template in the caller's store (one per NotificationTemplateKey, a fixed set: not paginated), for its staff. */
+  notificationTemplates: Array<NotificationTemplate>;
   /** The caller's notifications and, for store staff, their store's store-wide ones; newest first. */
   notifications: NotificationConnection;
   /** An order by id: its shopper, its store’s staff and platform admins may read it. */
@@ -4652,6 +4848,8 @@ export type Query = {
   paymentMethods: Array<AvailablePaymentMethod>;
   /** An order's payments, oldest first, for its customer and store staff; empty for anyone else. */
   payments: PaymentConnection;
+  /** An email rendered with its sample data: the draft given (validated like updateNotificationTemplate), else the store's template. */
+  previewNotificationTemplate: NotificationTemplatePreview;
   /** A product of the caller's store by id; null when it does not exist, is not visible to the caller, or its store is suspended or closed. */
   product: Maybe<Product>;
   /** The caller's store's reviews of every product, newest first: the staff's moderation queue. */
@@ -4803,6 +5001,11 @@ export type QueryNotificationArgs = {
 };
 
 
+export type QueryNotificationTemplateArgs = {
+  key: NotificationTemplateKey;
+};
+
+
 export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4839,6 +5042,13 @@ export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderId: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewNotificationTemplateArgs = {
+  draft?: InputMaybe<NotificationTemplateDraftInput>;
+  key: NotificationTemplateKey;
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5177,6 +5387,23 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
 };
 
+/** A phone number or push token to receive notifications on. */
+export type RegisterNotificationDeviceInput = {
+  /** SMS: a phone number in E.164 form (+4915112345678); one per customer and store, a new one replaces it. PUSH: the device token (at most 512 characters); at most 10 per customer and store, the oldest dropped. */
+  address: Scalars['String']['input'];
+  /** SMS or PUSH. */
+  channel: NotificationDeviceChannel;
+};
+
+/** Result of registerNotificationDevice. */
+export type RegisterNotificationDevicePayload = {
+  __typename?: 'RegisterNotificationDevicePayload';
+  /** The device registered; null when nothing was. */
+  device: Maybe<NotificationDevice>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of register: the new (unverified) user, or why not (WEAK_PASSWORD). */
 export type RegisterPayload = {
   __typename?: 'RegisterPayload';
@@ -5237,6 +5464,23 @@ export type RemoveCartLinesPayload = {
   __typename?: 'RemoveCartLinesPayload';
   /** The cart as it now is; null when nothing was changed. */
   cart: Maybe<Cart>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A registered phone number or push token to stop notifications on. */
+export type RemoveNotificationDeviceInput = {
+  /** The phone number or push token. */
+  address: Scalars['String']['input'];
+  /** SMS or PUSH. */
+  channel: NotificationDeviceChannel;
+};
+
+/** Result of removeNotificationDevice. */
+export type RemoveNotificationDevicePayload = {
+  __typename?: 'RemoveNotificationDevicePayload';
+  /** Whether a registered device was removed. */
+  removed: Scalars['Boolean']['output'];
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -5361,6 +5605,21 @@ export type RequestReturnPayload = {
   /** The return as it now is; null when nothing was done. */
   return: Maybe<Return>;
   /** Why nothing was done; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Goes back to the platform's default template for one email. */
+export type ResetNotificationTemplateInput = {
+  /** Which email. */
+  key: NotificationTemplateKey;
+};
+
+/** Result of resetNotificationTemplate. */
+export type ResetNotificationTemplatePayload = {
+  __typename?: 'ResetNotificationTemplatePayload';
+  /** The template as it now is; null when nothing was changed. */
+  template: Maybe<NotificationTemplate>;
+  /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -7037,6 +7296,42 @@ export type UpdateLocationPayload = {
   /** The location after the change. */
   location: Maybe<Location>;
   /** Why nothing changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes the signed-in customer's notification preferences in the request's store. */
+export type UpdateMyNotificationPreferencesInput = {
+  /** The preferences to change (1 to 20); the others stay as they are. */
+  preferences: Array<NotificationPreferenceInput>;
+};
+
+/** Result of updateMyNotificationPreferences. */
+export type UpdateMyNotificationPreferencesPayload = {
+  __typename?: 'UpdateMyNotificationPreferencesPayload';
+  /** All the preferences as they now are; null when nothing was changed. */
+  preferences: Maybe<Array<NotificationPreference>>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Replaces the store's template for one email. */
+export type UpdateNotificationTemplateInput = {
+  /** The HTML part (at most 100000 characters; every value is HTML-escaped, {{{ }}} is refused). */
+  html: Scalars['String']['input'];
+  /** Which email. */
+  key: NotificationTemplateKey;
+  /** The subject (plain text, at most 500 characters; line breaks are folded). */
+  subject: Scalars['String']['input'];
+  /** The plain-text part (at most 100000 characters). */
+  text: Scalars['String']['input'];
+};
+
+/** Result of updateNotificationTemplate. */
+export type UpdateNotificationTemplatePayload = {
+  __typename?: 'UpdateNotificationTemplatePayload';
+  /** The template as it now is; null when nothing was changed. */
+  template: Maybe<NotificationTemplate>;
+  /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
 

@@ -6,6 +6,10 @@ export interface CaughtEmail {
   subject: string;
   /** The plain-text body, decoded. */
   text: string;
+  /** The HTML alternative, decoded; null for a plain-text-only message. */
+  html: string | null;
+  /** The message's headers, names in lower case, values decoded (e.g. `list-unsubscribe`). */
+  headers: Record<string, string>;
   /** Date.now() when it arrived. */
   receivedAt: number;
 }

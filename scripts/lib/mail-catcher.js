@@ -27,19 +27,48 @@ function decodeHeader(value) {
     );
 }
 
-/** Enough of RFC 5322 for the single-part plain-text messages notifications sends. */
-function parseMessage(raw) {
+/** One MIME entity: its headers (lower-case names, decoded) and raw body. */
+function splitPart(raw) {
   const split = raw.indexOf('\r\n\r\n');
   const headerBlock = (split < 0 ? raw : raw.slice(0, split)).replace(/\r\n[ \t]+/g, ' ');
-  const body = split < 0 ? '' : raw.slice(split + 4);
   const headers = {};
   for (const line of headerBlock.split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
   }
+  return { headers, body: split < 0 ? '' : raw.slice(split + 4) };
+}
+
+function decodeBody({ headers, body }) {
   const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
   const text = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
-  return { subject: headers.subject ?? '(no subject)', text: text.replace(/\r\n/g, '\n') };
+  return text.replace(/\r\n/g, '\n');
+}
+
+/** The leaf parts of an entity: itself, or the parts of its multipart body (recursively). */
+function leafParts(part) {
+  const boundary = /multipart\/[a-z]+;.*boundary="?([^";]+)"?/i.exec(part.headers['content-type'] ?? '')?.[1];
+  if (!boundary) return [part];
+  return part.body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((chunk) => !chunk.startsWith('--'))
+    .flatMap((chunk) => leafParts(splitPart(chunk.replace(/^\r\n/, '').replace(/\r\n$/, ''))));
+}
+
+/** Enough of RFC 5322 and MIME for what notifications sends: plain text, or plain text with an HTML alternative. */
+function parseMessage(raw) {
+  const message = splitPart(raw);
+  const parts = leafParts(message);
+  const ofType = (type) => parts.find((part) => (part.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
+  const text = ofType('text/plain');
+  const html = ofType('text/html');
+  return {
+    subject: message.headers.subject ?? '(no subject)',
+    text: text ? decodeBody(text) : '',
+    html: html ? decodeBody(html) : null,
+    headers: message.headers,
+  };
 }
 
 /**
@@ -60,7 +89,7 @@ function startMailCatcher({
   maxKept = MAX_KEPT,
 }) {
   if (!['127.0.0.1', 'localhost'].includes(host)) return Promise.resolve(null);
-  /** @type {{ to: string[], from: string, subject: string, text: string, receivedAt: number }[]} */
+  /** @type {{ to: string[], from: string, subject: string, text: string, html: string | null, headers: Record<string, string>, receivedAt: number }[]} */
   const kept = [];
   /** Pending waitForEmail calls: each checks every new message. */
   const waiters = new Set();
@@ -87,8 +116,8 @@ function startMailCatcher({
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((address) => address.address);
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        const { subject, text } = parseMessage(Buffer.concat(chunks).toString('utf8'));
-        receive({ to, from, subject, text, receivedAt: Date.now() });
+        const { subject, text, html, headers } = parseMessage(Buffer.concat(chunks).toString('utf8'));
+        receive({ to, from, subject, text, html, headers, receivedAt: Date.now() });
         if (!quiet) log(`✉  to ${to.join(', ')}: ${subject}`);
         callback();
       });

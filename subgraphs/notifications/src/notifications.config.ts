@@ -54,7 +54,42 @@ export interface NotificationsConfig {
    * while email is on; null when email is off (no account email is written then).
    */
   accountEmailTokenKey: Buffer | null;
+  unsubscribe: UnsubscribeConfig;
+  channels: ChannelsConfig;
 }
+
+/** SMS and push: which provider each goes through (none: the channel is off), and the sender's pace. */
+export interface ChannelsConfig {
+  /** NOTIFICATIONS_SMS_PROVIDER: `none` (default) or `twilio` (Twilio's Messages REST API, or one compatible with it). */
+  sms: { provider: 'none' } | { provider: 'twilio'; baseUrl: string; accountSid: string; authToken: string; from: string };
+  /**
+   * NOTIFICATIONS_PUSH_PROVIDER: `none` (default) or `http`: an FCM-HTTP-v1-compatible push gateway (messages in
+   * FCM v1's `{ message: { token, notification, data } }` shape, POSTed to NOTIFICATIONS_PUSH_URL with a bearer key).
+   */
+  push: { provider: 'none' } | { provider: 'http'; url: string; apiKey: string };
+  /** How often the channel dispatcher looks for due messages (NOTIFICATIONS_CHANNEL_POLL_MS). */
+  pollMs: number;
+  /** Attempts before a message is given up (NOTIFICATIONS_CHANNEL_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** First retry delay, doubling (NOTIFICATIONS_CHANNEL_RETRY_BASE_MS). */
+  retryBaseMs: number;
+  /** How long one provider call may take (NOTIFICATIONS_CHANNEL_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+/** The one-click unsubscribe links of marketing emails. */
+export interface UnsubscribeConfig {
+  /**
+   * NOTIFICATIONS_UNSUBSCRIBE_KEY, the HMAC key the links are signed with (at least 32 characters). Required in
+   * production while email is on; outside it a fixed development key is used. Changing it invalidates the links already emailed.
+   */
+  key: Buffer;
+  /** NOTIFICATIONS_PUBLIC_BASE_URL: where the notifications service's public routes are reached from the internet. */
+  publicBaseUrl: string;
+}
+
+/** Outside production only: links signed with it are worthless anywhere else. */
+const DEVELOPMENT_UNSUBSCRIBE_KEY = 'ultramarket-development-unsubscribe-key-not-secret';
 
 /** Every variable the notifications subgraph reads on top of the kit's, validated in one place. */
 export function loadNotificationsConfig(env: Env = process.env): NotificationsConfig {
@@ -63,7 +98,49 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
   const password = read.optionalString('SMTP_PASSWORD');
   if (password !== undefined && user === undefined) throw new ConfigError('SMTP_PASSWORD', 'is set but SMTP_USER is not');
   const enabled = read.bool('NOTIFICATIONS_EMAIL_ENABLED', true);
+  const unsubscribeKey = read.optionalString('NOTIFICATIONS_UNSUBSCRIBE_KEY');
+  if (unsubscribeKey !== undefined && unsubscribeKey.length < 32) throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'must be at least 32 characters');
+  if (unsubscribeKey === undefined && enabled && readNodeEnv(env) === 'production') {
+    throw new ConfigError('NOTIFICATIONS_UNSUBSCRIBE_KEY', 'is required in production while email is on');
+  }
+  const smsProvider = read.oneOf('NOTIFICATIONS_SMS_PROVIDER', ['none', 'twilio'] as const, 'none');
+  const pushProvider = read.oneOf('NOTIFICATIONS_PUSH_PROVIDER', ['none', 'http'] as const, 'none');
+  const required = (name: string, value: string | undefined, provider: string): string => {
+    if (value === undefined) throw new ConfigError(name, `is required with the ${provider} provider`);
+    return value;
+  };
   return {
+    channels: {
+      sms:
+        smsProvider === 'twilio'
+          ? {
+              provider: 'twilio',
+              baseUrl: read.url('NOTIFICATIONS_TWILIO_BASE_URL', 'https://api.twilio.com', ['http', 'https']).replace(/\/+$/, ''),
+              accountSid: required('NOTIFICATIONS_TWILIO_ACCOUNT_SID', read.optionalString('NOTIFICATIONS_TWILIO_ACCOUNT_SID'), 'twilio'),
+              authToken: required('NOTIFICATIONS_TWILIO_AUTH_TOKEN', read.optionalString('NOTIFICATIONS_TWILIO_AUTH_TOKEN'), 'twilio'),
+              from: required('NOTIFICATIONS_SMS_FROM', read.optionalString('NOTIFICATIONS_SMS_FROM'), 'twilio'),
+            }
+          : { provider: 'none' },
+      push:
+        pushProvider === 'http'
+          ? {
+              provider: 'http',
+              url: read.url('NOTIFICATIONS_PUSH_URL', required('NOTIFICATIONS_PUSH_URL', read.optionalString('NOTIFICATIONS_PUSH_URL'), 'http'), [
+                'http',
+                'https',
+              ]),
+              apiKey: required('NOTIFICATIONS_PUSH_API_KEY', read.optionalString('NOTIFICATIONS_PUSH_API_KEY'), 'http'),
+            }
+          : { provider: 'none' },
+      pollMs: read.int('NOTIFICATIONS_CHANNEL_POLL_MS', 1000, { min: 10 }),
+      maxAttempts: read.int('NOTIFICATIONS_CHANNEL_MAX_ATTEMPTS', 6, { min: 1, max: 100 }),
+      retryBaseMs: read.int('NOTIFICATIONS_CHANNEL_RETRY_BASE_MS', 5000, { min: 10 }),
+      timeoutMs: read.int('NOTIFICATIONS_CHANNEL_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
+    },
+    unsubscribe: {
+      key: Buffer.from(unsubscribeKey ?? DEVELOPMENT_UNSUBSCRIBE_KEY, 'utf8'),
+      publicBaseUrl: read.url('NOTIFICATIONS_PUBLIC_BASE_URL', 'http://localhost:4009', ['http', 'https']).replace(/\/+$/, ''),
+    },
     accountEmailTokenKey: enabled
       ? loadAccountEmailTokenKey(read.optionalString('ACCOUNT_EMAIL_TOKEN_KEY'), {
           isProduction: readNodeEnv(env) === 'production',

@@ -65,7 +65,7 @@ describe('notifications: cart.abandoned emails the shopper a link back to the ca
     expect(received.text).toContain('Your cart is waiting for you: 3 items, $64.00 at today');
     expect(received.text).toContain('- 2 × “Heavy tee” (“M”)\n- 1 × “Mug http[:]//phish.example”');
     expect(received.text).toContain(`Pick up where you left off: ${data.recoveryUrl}`);
-    expect(received.text).toContain('The link works once, until 2026-12-10 09:30 UTC.');
+    expect(received.text).toMatch(/The link works once, until December 10, 2026 at 9:30\sAM UTC\./);
 
     await eventually(
       async () => (await owner.query(`SELECT status FROM email_outbox WHERE event_id = $1`, [event.id]))[0]?.status === 'SENT',

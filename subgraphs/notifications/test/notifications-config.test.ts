@@ -61,10 +61,49 @@ describe('loadNotificationsConfig', () => {
 
   it('reads ACCOUNT_EMAIL_TOKEN_KEY, required in production while email is on', () => {
     const key = Buffer.alloc(32, 9).toString('base64');
-    expect(loadNotificationsConfig({ NODE_ENV: 'production', ACCOUNT_EMAIL_TOKEN_KEY: key }).accountEmailTokenKey?.toString('base64')).toBe(key);
-    expect(() => loadNotificationsConfig({ NODE_ENV: 'production' })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY is required in production/);
+    const unsubscribe = { NOTIFICATIONS_UNSUBSCRIBE_KEY: 'k'.repeat(32) };
+    expect(loadNotificationsConfig({ NODE_ENV: 'production', ACCOUNT_EMAIL_TOKEN_KEY: key, ...unsubscribe }).accountEmailTokenKey?.toString('base64')).toBe(
+      key,
+    );
+    expect(() => loadNotificationsConfig({ NODE_ENV: 'production', ...unsubscribe })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY is required in production/);
     expect(() => loadNotificationsConfig({ ACCOUNT_EMAIL_TOKEN_KEY: 'short' })).toThrow(/ACCOUNT_EMAIL_TOKEN_KEY must be 32 bytes/);
     expect(loadNotificationsConfig({ NODE_ENV: 'production', NOTIFICATIONS_EMAIL_ENABLED: 'false' }).accountEmailTokenKey).toBeNull();
+  });
+
+  it('reads NOTIFICATIONS_UNSUBSCRIBE_KEY, required in production while email is on, and the public base URL', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    expect(() => loadNotificationsConfig({ NODE_ENV: 'production', ACCOUNT_EMAIL_TOKEN_KEY: key })).toThrow(
+      /NOTIFICATIONS_UNSUBSCRIBE_KEY is required in production/,
+    );
+    expect(() => loadNotificationsConfig({ NOTIFICATIONS_UNSUBSCRIBE_KEY: 'short' })).toThrow(/NOTIFICATIONS_UNSUBSCRIBE_KEY must be at least 32 characters/);
+    expect(loadNotificationsConfig({ NODE_ENV: 'production', NOTIFICATIONS_EMAIL_ENABLED: 'false' }).unsubscribe.key.length).toBeGreaterThanOrEqual(32);
+    expect(loadNotificationsConfig({ NOTIFICATIONS_PUBLIC_BASE_URL: 'https://api.shop.example/' }).unsubscribe.publicBaseUrl).toBe('https://api.shop.example');
+  });
+
+  it('chooses the SMS and push providers, each off by default and refused without its settings', () => {
+    expect(loadNotificationsConfig({}).channels).toMatchObject({ sms: { provider: 'none' }, push: { provider: 'none' } });
+    expect(() => loadNotificationsConfig({ NOTIFICATIONS_SMS_PROVIDER: 'twilio' })).toThrow(
+      /NOTIFICATIONS_TWILIO_ACCOUNT_SID is required with the twilio provider/,
+    );
+    expect(() => loadNotificationsConfig({ NOTIFICATIONS_PUSH_PROVIDER: 'http', NOTIFICATIONS_PUSH_API_KEY: 'k' })).toThrow(
+      /NOTIFICATIONS_PUSH_URL is required/,
+    );
+    expect(() => loadNotificationsConfig({ NOTIFICATIONS_SMS_PROVIDER: 'carrier-pigeon' })).toThrow(/NOTIFICATIONS_SMS_PROVIDER must be one of none, twilio/);
+    const twilio = {
+      NOTIFICATIONS_SMS_PROVIDER: 'twilio',
+      NOTIFICATIONS_TWILIO_ACCOUNT_SID: 'AC1',
+      NOTIFICATIONS_TWILIO_AUTH_TOKEN: 't',
+      NOTIFICATIONS_SMS_FROM: '+15005550006',
+    };
+    expect(loadNotificationsConfig(twilio).channels.sms).toEqual({
+      provider: 'twilio',
+      baseUrl: 'https://api.twilio.com',
+      accountSid: 'AC1',
+      authToken: 't',
+      from: '+15005550006',
+    });
+    // a provider configured: the channel dispatcher runs beside the email dispatcher
+    expect(createNotificationsSubgraph(loadNotificationsConfig(twilio)).jobs).toHaveLength(2);
   });
 
   it('refuses a password without a user', () => {

@@ -514,7 +514,7 @@ describe('notifications subgraph', () => {
     const [email] = await emailsFor(customer.email, 1);
     expect(email.subject).toBe(`How to pay for order ${order.orderNumber}`);
     expect(email.text).toContain('> IBAN DE89 3704 0044 0532 0130 00\n> Quote your order number.');
-    expect(email.text).toContain('We hold your items until 2026-12-10 12:00 UTC');
+    expect(email.text).toMatch(/We hold your items until December 10, 2026 at 12:00\sPM UTC/);
   });
 
   it('does not tell the customer about a status change that arrives after a later one', async () => {

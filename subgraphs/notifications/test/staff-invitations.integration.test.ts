@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { envelopeFor, Role, type EventEnvelope } from '@ultramarket/kit';
 import { tokenFor, type TestSubgraph } from '../../kit/test/support/subgraph-harness';
 import { eventually } from '../../kit/test/support/test-names';
+import { DEFAULT_FORMAT, formatHelpers } from '../src/templates/template-format';
 import { SmtpInbox } from './support/smtp-inbox';
 import { startNotificationsWithInbox, stopNotificationsWithInbox } from './support/notifications-with-inbox';
 
@@ -71,7 +72,7 @@ describe('notifications: stores.staff-invited tells the invitee', () => {
     const [received] = await eventually(async () => inbox.messagesTo(email).length === 1 && inbox.messagesTo(email), 10_000, `email to ${email}`);
     expect(received.subject).toBe('You were invited to “Acme Outdoor” on UltraMarket');
     expect(received.text).toContain(
-      `You were invited to “Acme Outdoor” as a member of staff. Sign in to UltraMarket with this email to accept; the invitation expires ${utc(expiresAt)}.`,
+      `You were invited to “Acme Outdoor” as a member of staff. Sign in to UltraMarket with this email to accept; the invitation expires ${formatHelpers(DEFAULT_FORMAT).dateTime(expiresAt)}.`,
     );
     expect(received.text).not.toMatch(/https?:|token|[0-9a-f]{8}-[0-9a-f]{4}-/i);
     const [row] = await owner.query(`SELECT store_id, kind, recipient FROM email_outbox WHERE event_id = $1`, [event.id]);

@@ -16,6 +16,9 @@ interface DueEmail {
   subject: string;
   /** null once removed: an account email's body (it holds a live token) is kept only until it is sent or given up. */
   text_body: string | null;
+  /** The HTML alternative (null for emails queued before templates had one, and once removed like text_body). */
+  html_body: string | null;
+  unsubscribe_url: string | null;
   attempts: number;
 }
 
@@ -96,7 +99,7 @@ export class EmailDispatcher {
   private async sendBatch(): Promise<number> {
     return inScope(this.dataSource, PLATFORM_SCOPE, async (manager) => {
       const due: DueEmail[] = await manager.query(
-        `SELECT id, store_id, kind, recipient, subject, text_body, attempts FROM email_outbox
+        `SELECT id, store_id, kind, recipient, subject, text_body, html_body, unsubscribe_url, attempts FROM email_outbox
           WHERE status = 'PENDING' AND next_attempt_at <= now()
           ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
@@ -111,7 +114,14 @@ export class EmailDispatcher {
     // an account email set back to PENDING after its body was removed: nothing left to send
     if (email.text_body === null) return { sent: false, error: new UnsendableEmailError('the body was removed after the email was sent or given up') };
     try {
-      const { messageId } = await this.transport.send({ id: email.id, to: email.recipient, subject: email.subject, text: email.text_body });
+      const { messageId } = await this.transport.send({
+        id: email.id,
+        to: email.recipient,
+        subject: email.subject,
+        text: email.text_body,
+        html: email.html_body,
+        unsubscribeUrl: email.unsubscribe_url,
+      });
       return { sent: true, messageId };
     } catch (error) {
       return { sent: false, error };
@@ -126,7 +136,7 @@ export class EmailDispatcher {
     const keptBody = email.store_id === null || EMAILS_WITH_LIVE_TOKENS.includes(email.kind as EmailKind) ? null : email.text_body;
     if (outcome.sent) {
       await manager.query(
-        `UPDATE email_outbox SET status = $2, attempts = $3, sent_at = now(), smtp_message_id = $4, last_error = NULL, text_body = $5 WHERE id = $1`,
+        `UPDATE email_outbox SET status = $2, attempts = $3, sent_at = now(), smtp_message_id = $4, last_error = NULL, text_body = $5, html_body = CASE WHEN $5::text IS NULL THEN NULL ELSE html_body END WHERE id = $1`,
         [email.id, EmailStatus.SENT, attempts, outcome.messageId, keptBody],
       );
       this.logger.debug({ emailId: email.id, attempts }, 'email sent');
@@ -134,13 +144,10 @@ export class EmailDispatcher {
     }
     const reason = String((outcome.error as Error)?.message ?? outcome.error).slice(0, 1000);
     if (isPermanentRejection(outcome.error) || outcome.error instanceof UnsendableEmailError || attempts >= this.options.maxAttempts) {
-      await manager.query(`UPDATE email_outbox SET status = $2, attempts = $3, last_error = $4, text_body = $5 WHERE id = $1`, [
-        email.id,
-        EmailStatus.FAILED,
-        attempts,
-        reason,
-        keptBody,
-      ]);
+      await manager.query(
+        `UPDATE email_outbox SET status = $2, attempts = $3, last_error = $4, text_body = $5, html_body = CASE WHEN $5::text IS NULL THEN NULL ELSE html_body END WHERE id = $1`,
+        [email.id, EmailStatus.FAILED, attempts, reason, keptBody],
+      );
       this.logger.error({ emailId: email.id, attempts, reason }, 'email given up');
       return;
     }

@@ -1,5 +1,11 @@
 import type { EventEnvelope, Tx } from '@ultramarket/kit';
-import type { RenderedEmail } from '../messages/email-templates';
+import { categoryOf, defaultSources, PLATFORM_CONTEXT, renderMessage, type EmailMessage } from '../templates/email-template-keys';
+import { DEFAULT_FORMAT } from '../templates/template-format';
+import { loadStoreProfile } from '../templates/store-profile';
+import { loadStoreTemplate } from '../templates/store-templates';
+import { isOptional, NotificationCategory } from '../preferences/notification-category';
+import { emailWanted } from '../preferences/email-opt-outs';
+import type { UnsubscribeLinks } from '../preferences/unsubscribe-token';
 
 /** Where an email stands in `email_outbox`. */
 export enum EmailStatus {
@@ -9,24 +15,49 @@ export enum EmailStatus {
   FAILED = 'FAILED',
 }
 
+/** Who an email goes to and what it is about, beyond its message. */
+export interface EmailEnvelope {
+  /** null for account emails, which belong to no store. */
+  storeId: string | null;
+  recipient: string;
+  /** The order it is about (its limits count per order). */
+  orderId?: string | null;
+  /** The customer it is for, when known: their notification preferences apply. */
+  customerId?: string | null;
+  /** Mints the unsubscribe link marketing emails carry; without it they carry none. */
+  unsubscribeLinks?: UnsubscribeLinks | null;
+}
+
 /**
- * Queues an email in the handler's transaction; the dispatcher sends it once that has committed.
- * One email of a kind per event (`UNIQUE (event_id, kind)`), so nothing is ever queued twice.
+ * Renders an email with the store's template for its key (or the default), in the store's locale and time zone, and
+ * queues it in the handler's transaction; the dispatcher sends it once that has committed. One email of a kind per
+ * event (`UNIQUE (event_id, kind)`), so nothing is ever queued twice. An email of a category the recipient turned off
+ * (their preferences) or unsubscribed from (the address's opt-out) is not queued: returns false then.
  */
-/** `storeId` is null for account emails, which belong to no store; `orderId` names the order an email is about (its limits count per order). */
-export async function enqueueEmail(
-  tx: Tx,
-  cause: EventEnvelope,
-  storeId: string | null,
-  recipient: string,
-  email: RenderedEmail,
-  orderId: string | null = null,
-): Promise<void> {
-  await tx.manager.query(
-    `INSERT INTO email_outbox (store_id, event_id, kind, recipient, subject, text_body, order_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (event_id, kind) DO NOTHING`,
-    [storeId, cause.id, email.kind, recipient, email.subject, email.text, orderId],
+export async function enqueueEmail(tx: Tx, cause: EventEnvelope, envelope: EmailEnvelope, message: EmailMessage): Promise<boolean> {
+  const { storeId, recipient } = envelope;
+  const category = categoryOf(message.kind);
+  if (storeId && isOptional(category) && !(await emailWanted(tx.manager, storeId, recipient, envelope.customerId ?? null, category))) return false;
+  const [profile, template] = storeId
+    ? await Promise.all([loadStoreProfile(tx.manager, storeId), loadStoreTemplate(tx.manager, storeId, message.kind)])
+    : [null, null];
+  const unsubscribeUrl =
+    storeId && category === NotificationCategory.MARKETING && envelope.unsubscribeLinks
+      ? envelope.unsubscribeLinks.linkFor({ storeId, address: recipient, category })
+      : null;
+  const email = renderMessage(
+    message,
+    { storeName: profile?.name ?? PLATFORM_CONTEXT.storeName, unsubscribeUrl },
+    profile?.format ?? DEFAULT_FORMAT,
+    template ?? defaultSources(message.kind),
   );
+  await tx.manager.query(
+    `INSERT INTO email_outbox (store_id, event_id, kind, recipient, subject, text_body, html_body, unsubscribe_url, order_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (event_id, kind) DO NOTHING`,
+    [storeId, cause.id, email.kind, recipient, email.subject, email.text, email.html, unsubscribeUrl, envelope.orderId ?? null],
+  );
+  return true;
 }
 
 /** How many emails of `kind` about the order were queued in the last hour (of the transaction's store). */

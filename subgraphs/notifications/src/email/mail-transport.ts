@@ -8,6 +8,10 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative, when the email has one. */
+  html: string | null;
+  /** A marketing email's one-click unsubscribe link: sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058). */
+  unsubscribeUrl: string | null;
 }
 
 /** What the dispatcher needs from a mail transport. */
@@ -38,8 +42,12 @@ export function smtpTransport(config: EmailConfig): MailTransport {
         to: email.to,
         subject: email.subject,
         text: email.text,
+        ...(email.html ? { html: email.html } : {}),
         messageId: `<${email.id}@${domain}>`,
-        headers: { 'X-UltraMarket-Email-Id': email.id },
+        headers: {
+          'X-UltraMarket-Email-Id': email.id,
+          ...(email.unsubscribeUrl ? { 'List-Unsubscribe': `<${email.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
       });
       return { messageId: info.messageId };
     },

@@ -1,6 +1,7 @@
 import { openAccountEmailToken, PermanentEventError, type EventEnvelope, type EventHandler, type SecretCipher } from '@ultramarket/kit';
 import { enqueueEmail } from '../email/email-outbox';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 
 export interface AccountEmailOptions {
   emailEnabled: boolean;
@@ -50,7 +51,7 @@ export function sendVerificationEmail(options: AccountEmailOptions): EventHandle
       const { email, firstName, sealedVerificationToken } = event.data as unknown as UserRegistered;
       const token = openedToken(options, event, sealedVerificationToken);
       const link = `${options.linkBaseUrl}/verify-email?token=${encodeURIComponent(token)}`;
-      await enqueueEmail(tx, event, null, email, renderEmail(EmailKind.ACCOUNT_VERIFY_EMAIL, { firstName, link, token }));
+      await enqueueEmail(tx, event, { storeId: null, recipient: email }, emailMessage(EmailKind.ACCOUNT_VERIFY_EMAIL, { firstName, link, token }));
     },
   };
 }
@@ -65,7 +66,7 @@ export function sendPasswordResetEmail(options: AccountEmailOptions): EventHandl
       const { email, firstName, sealedResetToken } = event.data as unknown as PasswordResetRequested;
       const token = openedToken(options, event, sealedResetToken);
       const link = `${options.linkBaseUrl}/reset-password?token=${encodeURIComponent(token)}`;
-      await enqueueEmail(tx, event, null, email, renderEmail(EmailKind.ACCOUNT_PASSWORD_RESET, { firstName, link, token }));
+      await enqueueEmail(tx, event, { storeId: null, recipient: email }, emailMessage(EmailKind.ACCOUNT_PASSWORD_RESET, { firstName, link, token }));
     },
   };
 }

@@ -1,13 +1,17 @@
 import type { EventHandler } from '@ultramarket/kit';
 import { enqueueEmail, recipientEmailsInLastDay } from '../email/email-outbox';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { readCartAbandoned } from './consumed-events';
+import type { UnsubscribeLinks } from '../preferences/unsubscribe-token';
 
 export interface CartEmailOptions {
   /** NOTIFICATIONS_EMAIL_ENABLED: when false no email is queued. */
   emailEnabled: boolean;
   /** NOTIFICATIONS_MAX_CART_EMAILS_PER_RECIPIENT_DAY: abandoned-cart emails one store may send one address in a day. */
   cartEmailsPerRecipientDay: number;
+  /** Mints the one-click unsubscribe link (and List-Unsubscribe header) every abandoned-cart email carries. */
+  unsubscribeLinks: UnsubscribeLinks;
 }
 
 /**
@@ -38,7 +42,13 @@ export function emailAbandonedCart(options: CartEmailOptions): EventHandler {
         );
         return;
       }
-      await enqueueEmail(tx, event, cart.storeId, cart.email, renderEmail(EmailKind.CART_ABANDONED, cart));
+      const queued = await enqueueEmail(
+        tx,
+        event,
+        { storeId: cart.storeId, recipient: cart.email, customerId: cart.customerId, unsubscribeLinks: options.unsubscribeLinks },
+        emailMessage(EmailKind.CART_ABANDONED, cart),
+      );
+      if (!queued) logger.info({ cartId: cart.cartId }, "the address unsubscribed from this store's marketing emails; not emailing this cart");
     },
   };
 }

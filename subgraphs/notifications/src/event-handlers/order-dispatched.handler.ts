@@ -1,5 +1,6 @@
 import type { EventHandler } from '@ultramarket/kit';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { notificationTexts } from '../messages/notification-texts';
 import { readOrderDispatched } from './consumed-events';
 import { rememberOrder } from './order-reference';
@@ -19,7 +20,7 @@ export function notifyOnOrderDispatched(options: HandlerOptions): EventHandler {
       await rememberOrder(tx, order);
       await tellCustomer(tx, event, options, order, {
         notification: { ...notificationTexts.orderDispatchedWithTracking(order), dedupeKey: dispatchNoticeKey(order.orderId), onDuplicate: 'refresh' },
-        email: renderEmail(EmailKind.ORDER_DISPATCHED, order),
+        email: emailMessage(EmailKind.ORDER_DISPATCHED, order),
       });
     },
   };

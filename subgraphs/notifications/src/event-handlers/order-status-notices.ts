@@ -1,4 +1,5 @@
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { notificationTexts } from '../messages/notification-texts';
 import { OrderStatus, type OrderStatusChanged } from './consumed-events';
 import type { CustomerNotice } from './tell-customer';
@@ -15,10 +16,10 @@ export const dispatchNoticeKey = (orderId: string) => `order-dispatched:${orderI
 export const orderStatusNotices: Partial<Record<OrderStatus, (order: OrderStatusChanged) => CustomerNotice>> = {
   [OrderStatus.CONFIRMED]: (order) => ({
     notification: notificationTexts.orderConfirmed(order),
-    email: renderEmail(EmailKind.ORDER_CONFIRMED, order),
+    email: emailMessage(EmailKind.ORDER_CONFIRMED, order),
   }),
   [OrderStatus.PAYMENT_FAILED]: (order) => ({
-    email: renderEmail(EmailKind.ORDER_PAYMENT_FAILED, order),
+    email: emailMessage(EmailKind.ORDER_PAYMENT_FAILED, order),
   }),
   [OrderStatus.DISPATCHED]: (order) => ({
     notification: { ...notificationTexts.orderDispatched(order), dedupeKey: dispatchNoticeKey(order.orderId), onDuplicate: 'keep' },
@@ -28,7 +29,7 @@ export const orderStatusNotices: Partial<Record<OrderStatus, (order: OrderStatus
   }),
   [OrderStatus.CANCELLED]: (order) => ({
     notification: notificationTexts.orderCancelled(order),
-    email: renderEmail(EmailKind.ORDER_CANCELLED, order),
+    email: emailMessage(EmailKind.ORDER_CANCELLED, order),
   }),
   [OrderStatus.PARTIALLY_REFUNDED]: (order) => ({
     notification: notificationTexts.orderPartiallyRefunded(order),

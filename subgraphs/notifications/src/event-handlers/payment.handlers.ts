@@ -1,5 +1,6 @@
 import type { EventHandler } from '@ultramarket/kit';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { notificationTexts } from '../messages/notification-texts';
 import { readPaymentFailed, readPaymentInitiated, readPaymentRefunded, readPaymentSucceeded } from './consumed-events';
 import { orderNumberOf } from './order-reference';
@@ -41,7 +42,7 @@ export function notifyOnPaymentRefunded(options: HandlerOptions): EventHandler {
       const orderNumber = await orderNumberOf(tx, payment);
       await tellCustomer(tx, event, options, payment, {
         notification: notificationTexts.paymentRefunded({ ...payment, orderNumber }),
-        email: renderEmail(EmailKind.PAYMENT_REFUNDED, { ...payment, orderNumber }),
+        email: emailMessage(EmailKind.PAYMENT_REFUNDED, { ...payment, orderNumber }),
       });
     },
   };
@@ -71,7 +72,7 @@ export function notifyOnManualPaymentAwaited(options: HandlerOptions): EventHand
       const instructions = payment.instructions ?? '';
       await tellCustomer(tx, event, options, payment, {
         notification: notificationTexts.manualPaymentAwaited({ ...payment, orderNumber, methodName, instructions }),
-        email: renderEmail(EmailKind.MANUAL_PAYMENT_INSTRUCTIONS, {
+        email: emailMessage(EmailKind.MANUAL_PAYMENT_INSTRUCTIONS, {
           ...payment,
           orderNumber,
           methodName,

@@ -1,5 +1,6 @@
 import type { EventHandler } from '@ultramarket/kit';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { notificationTexts } from '../messages/notification-texts';
 import { readReturnUpdated } from './consumed-events';
 import { tellCustomer, type HandlerOptions } from './tell-customer';
@@ -17,7 +18,7 @@ export function notifyOnReturnUpdated(options: HandlerOptions): EventHandler {
       if (update.previousStatus === update.status) return;
       await tellCustomer(tx, event, options, update, {
         notification: notificationTexts.returnUpdated(update),
-        email: renderEmail(EmailKind.RETURN_UPDATED, { orderNumber: update.orderNumber, status: update.status }),
+        email: emailMessage(EmailKind.RETURN_UPDATED, { orderNumber: update.orderNumber, status: update.status }),
       });
     },
   };

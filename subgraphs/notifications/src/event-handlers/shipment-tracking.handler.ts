@@ -1,6 +1,7 @@
 import { PermanentEventError, type EventHandler, type Tx } from '@ultramarket/kit';
 import { emailsAboutOrderInLastHour } from '../email/email-outbox';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { notificationTexts } from '../messages/notification-texts';
 import { TRACKING_STATUS_WORDS } from '../messages/tracking-statuses';
 import { readShipmentTracking, type ShipmentTracking } from './consumed-events';
@@ -48,7 +49,7 @@ export function notifyOnShipmentTracking(options: HandlerOptions): EventHandler 
         logger.info({ shipmentId: tracking.shipmentId, status: tracking.status }, 'a later tracking update was already told; not telling this one');
         return;
       }
-      let email = TRACKING_STATUS_WORDS[tracking.status].emailed ? renderEmail(EmailKind.SHIPMENT_TRACKING, tracking) : undefined;
+      let email = TRACKING_STATUS_WORDS[tracking.status].emailed ? emailMessage(EmailKind.SHIPMENT_TRACKING, tracking) : undefined;
       if (email && (await emailsAboutOrderInLastHour(tx, tracking.orderId, EmailKind.SHIPMENT_TRACKING)) >= options.trackingEmailsPerOrderHour) {
         logger.warn({ orderId: tracking.orderId }, 'tracking emails about this order reached the hourly limit; not emailing this one');
         email = undefined;

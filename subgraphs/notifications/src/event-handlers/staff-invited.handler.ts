@@ -1,7 +1,8 @@
 import type { EventHandler } from '@ultramarket/kit';
 import { createNotification } from '../notification/create-notification';
 import { enqueueEmail, storeEmailsInLastDay } from '../email/email-outbox';
-import { EmailKind, renderEmail } from '../messages/email-templates';
+import { EmailKind } from '../messages/email-templates';
+import { emailMessage } from '../templates/email-template-keys';
 import { notificationTexts } from '../messages/notification-texts';
 import { readStaffInvited } from './consumed-events';
 
@@ -51,7 +52,7 @@ export function notifyStaffInvitee(options: StaffInvitationOptions): EventHandle
         );
         return;
       }
-      await enqueueEmail(tx, event, invitation.storeId, invitation.email, renderEmail(EmailKind.STORE_INVITATION, invitation));
+      await enqueueEmail(tx, event, { storeId: invitation.storeId, recipient: invitation.email }, emailMessage(EmailKind.STORE_INVITATION, invitation));
     },
   };
 }

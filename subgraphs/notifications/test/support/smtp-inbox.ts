@@ -10,6 +10,8 @@ export interface ReceivedEmail {
   messageId: string;
   /** The plain-text body, decoded. */
   text: string;
+  /** The HTML alternative, decoded; null for a plain-text-only message. */
+  html: string | null;
   headers: Record<string, string>;
 }
 
@@ -27,19 +29,56 @@ function decodeHeader(value: string): string {
     );
 }
 
-/** Enough of RFC 5322 for the single-part plain-text messages the dispatcher sends. */
-function parseMessage(raw: string, to: string[], from: string): ReceivedEmail {
+interface MimePart {
+  headers: Record<string, string>;
+  body: string;
+}
+
+function splitPart(raw: string): MimePart {
   const split = raw.indexOf('\r\n\r\n');
-  const headerBlock = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
+  const headerBlock = (split < 0 ? raw : raw.slice(0, split)).replace(/\r\n[ \t]+/g, ' ');
   const headers: Record<string, string> = {};
   for (const line of headerBlock.split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
   }
+  return { headers, body: split < 0 ? '' : raw.slice(split + 4) };
+}
+
+function decodeBody({ headers, body }: MimePart): string {
   const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
   const decoded = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
-  return { to, from, subject: headers.subject ?? '', messageId: headers['message-id'] ?? '', text: decoded.replace(/\r\n/g, '\n'), headers };
+  return decoded.replace(/\r\n/g, '\n');
+}
+
+/** The leaf parts of a message: itself, or the parts of its multipart body (recursively). */
+function leafParts(part: MimePart): MimePart[] {
+  const boundary = /multipart\/[a-z]+;.*boundary="?([^";]+)"?/i.exec(part.headers['content-type'] ?? '')?.[1];
+  if (!boundary) return [part];
+  return part.body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((chunk) => !chunk.startsWith('--'))
+    .flatMap((chunk) => leafParts(splitPart(chunk.replace(/^\r\n/, '').replace(/\r\n$/, ''))));
+}
+
+/** Enough of RFC 5322 and MIME for what the dispatcher sends: plain text, or plain text with an HTML alternative. */
+function parseMessage(raw: string, to: string[], from: string): ReceivedEmail {
+  const message = splitPart(raw);
+  const parts = leafParts(message);
+  const ofType = (type: string) => parts.find((part) => (part.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
+  const text = ofType('text/plain');
+  const html = ofType('text/html');
+  const { headers } = message;
+  return {
+    to,
+    from,
+    subject: headers.subject ?? '',
+    messageId: headers['message-id'] ?? '',
+    text: text ? decodeBody(text) : '',
+    html: html ? decodeBody(html) : null,
+    headers,
+  };
 }
 
 /** A real SMTP server (the `smtp-server` package) on a free port, keeping what it receives. */
