@@ -46,6 +46,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       cartEmailsPerRecipientDay: config.email.cartEmailsPerRecipientDay,
     }),
     jobs: config.email.enabled ? [emailDispatcherJob(config.email)] : [],
+    // no appAccess: a person's own notifications: no app scope opens them
     schema: () =>
       buildFederatedSchema({
         resolvers: [NotificationResolver],
