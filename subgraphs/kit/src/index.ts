@@ -12,6 +12,7 @@ export * from './apps/app-identity';
 export * from './apps/app-access';
 export * from './apps/app-scope.plugin';
 export * from './apps/api-key-format';
+export * from './apps/api-key-cache';
 export * from './caller/caller';
 export * from './caller/signing-keys';
 export * from './caller/verified-token-cache';
