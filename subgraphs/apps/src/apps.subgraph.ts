@@ -1,0 +1,30 @@
+import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { WebhookEndpoint } from './webhook/webhook-endpoint.entity';
+import { WebhookEndpointResolver } from './webhook/webhook.resolver';
+import { storeEndpoint } from './webhook/webhook-queries';
+import { WebhookDelivery } from './delivery/webhook-delivery.entity';
+import { WebhookDeliveryAttempt } from './delivery/webhook-delivery-attempt.entity';
+import { WebhookDeliveryResolver } from './delivery/webhook-delivery.resolver';
+import { CreateWebhooks1763769654000 } from './migrations/1763769654000-create-webhooks';
+
+/**
+ * Apps owns what integrators plug in with: a store's outbound webhook endpoints (signed deliveries of its events,
+ * retried, logged, replayable) and, later, apps with scoped API keys.
+ */
+export const appsSubgraph: SubgraphDefinition = {
+  name: 'apps',
+  defaultPort: 4012,
+  entities: [WebhookEndpoint, WebhookDelivery, WebhookDeliveryAttempt],
+  migrations: [CreateWebhooks1763769654000],
+  publishes: ['apps'],
+  consumers: [],
+  // the staff of a suspended or closed store change no webhooks
+  followsStoreStatus: true,
+  schema: () =>
+    buildFederatedSchema({
+      resolvers: [WebhookEndpointResolver, WebhookDeliveryResolver],
+      referenceResolvers: {
+        WebhookEndpoint: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => storeEndpoint(context, reference.id) },
+      },
+    }),
+};
