@@ -129,6 +129,103 @@ export type AdjustStockPayload = {
   userErrors: Array<UserError>;
 };
 
+/** An API key of an app. The key itself is shown once, when created; this is what remains of it. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** The app the key belongs to. */
+  appId: Scalars['ID']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The key’s first characters (`umk_` and 8 more), to tell keys apart. */
+  displayPrefix: Scalars['String']['output'];
+  /** Opaque key id. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used (UTC, to within a minute); null while never used. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the key was revoked (UTC); null while it works. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An app installed in a store: its API keys act in that store with exactly its scopes. */
+export type App = {
+  __typename?: 'App';
+  /** The app’s live API keys (at most 5), newest first; none once uninstalled. */
+  apiKeys: Array<ApiKey>;
+  /** When it was installed (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque app id. */
+  id: Scalars['ID']['output'];
+  /** What the store calls the app, 1 to 100 characters. */
+  name: Scalars['String']['output'];
+  /** What the app’s API keys may do in the store (docs/apps-and-api-keys.md). */
+  scopes: Array<AppScope>;
+  /** The store the app is installed in; it acts nowhere else. */
+  storeId: Scalars['ID']['output'];
+  /** When it was uninstalled (UTC), which revoked its keys; null while installed. */
+  uninstalledAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of App items (Relay connection). */
+export type AppConnection = {
+  __typename?: 'AppConnection';
+  /** Edges with cursors. */
+  edges: Array<AppEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<App>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a App connection. */
+export type AppEdge = {
+  __typename?: 'AppEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The App. */
+  node: App;
+};
+
+/** A permission granted to an app in its store (docs/apps-and-api-keys.md lists the operations each opens). */
+export type AppScope =
+  /** Read the store’s sales and order analytics. */
+  | 'read_analytics'
+  /** Read customers, their addresses and segments. */
+  | 'read_customers'
+  /** Read stock levels and locations. */
+  | 'read_inventory'
+  /** Read orders and returns, and follow their status. */
+  | 'read_orders'
+  /** Read payments and the store’s payment methods. */
+  | 'read_payments'
+  /** Read products, variants, categories, collections, search and bulk operations (the staff view). */
+  | 'read_products'
+  /** Read product reviews, pending ones included. */
+  | 'read_reviews'
+  /** Read shipping zones, methods and shipments. */
+  | 'read_shipping'
+  /** Read the store’s own settings. */
+  | 'read_store'
+  /** Read the store’s webhook subscriptions and deliveries. */
+  | 'read_webhooks'
+  /** Create, change and delete customers, addresses and segments. */
+  | 'write_customers'
+  /** Adjust, set and transfer stock; manage locations and low-stock thresholds. */
+  | 'write_inventory'
+  /** Cancel, complete, tag and refund orders; handle returns. */
+  | 'write_orders'
+  /** Create, change and archive products, variants, categories, collections and media; bulk import and export. */
+  | 'write_products'
+  /** Moderate and delete product reviews. */
+  | 'write_reviews'
+  /** Manage shipping zones and methods; create shipments, tracking and dispatch orders. */
+  | 'write_shipping'
+  /** Manage the store’s webhook subscriptions: create, change, rotate secrets, redeliver, replay. */
+  | 'write_webhooks';
+
 /** The next part of an UPLOADING import’s file; parts are joined as they come, in order. */
 export type AppendProductImportPartInput = {
   /** The part’s text, cut anywhere (even inside a row), at most 900 KiB. */
@@ -967,6 +1064,23 @@ export type ContainerWidth =
   | 'NARROW'
   | 'STANDARD'
   | 'WIDE';
+
+/** The app to make a new API key for. */
+export type CreateApiKeyInput = {
+  /** The installed app. */
+  appId: Scalars['ID']['input'];
+};
+
+/** Result of createApiKey: the only time the key itself is shown. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The new key’s record; null when none was made. */
+  apiKey: Maybe<ApiKey>;
+  /** The key (`umk_…`), to send as `Authorization: Bearer <key>` or `X-Api-Key`. Shown this once: only its hash is kept. */
+  key: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** A new cart, with lines and an email if already known. */
 export type CreateCartInput = {
@@ -1982,6 +2096,23 @@ export type HeaderStyle =
   | 'CLASSIC'
   | 'MINIMAL';
 
+/** The app to install in the caller’s store. */
+export type InstallAppInput = {
+  /** What the store calls the app, 1 to 100 characters on one line. */
+  name: Scalars['String']['input'];
+  /** What its API keys may do (at least one scope). */
+  scopes: Array<AppScope>;
+};
+
+/** Result of installApp. */
+export type InstallAppPayload = {
+  __typename?: 'InstallAppPayload';
+  /** The app as it now is; null when nothing was changed. */
+  app: Maybe<App>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Narrows an inventory list. */
 export type InventoryFilter = {
   /** Only items whose available stock is at or below their threshold. */
@@ -2418,6 +2549,8 @@ export type Mutation = {
   configureManualPaymentMethod: ConfigureManualPaymentMethodPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
   confirmMfa: ConfirmMfaPayload;
+  /** A new API key for an installed app of the store, shown this once (at most 5 live keys an app); publishes apps.api-key-created. */
+  createApiKey: CreateApiKeyPayload;
   /** Creates a cart in the request's store: a guest gets a new cart and its token (once); a signed-in customer's lines go to their open cart when they have one. */
   createCart: CreateCartPayload;
   /** Creates a category in the caller's store; publishes catalog.category-updated. */
@@ -2493,6 +2626,8 @@ export type Mutation = {
   dispatchOrder: DispatchOrderPayload;
   /** Enables a webhook endpoint: new events reach it and its pending deliveries go out. */
   enableWebhookEndpoint: EnableWebhookEndpointPayload;
+  /** Installs an app in the store with its scopes; publishes apps.app-installed. Make it a key with createApiKey. */
+  installApp: InstallAppPayload;
   /** Invites someone, by email or user id, to a store's staff for seven days (its merchants, platform admins); they join only when they accept. Publishes stores.staff-invited. */
   inviteStoreStaff: InviteStoreStaffPayload;
   /** Signs in with email and password (and a TOTP code when two-factor authentication is on) and starts a session. At most 5 attempts a minute per address and email (RATE_LIMITED); 5 failures in a row lock the account for 15 minutes. */
@@ -2561,6 +2696,8 @@ export type Mutation = {
   retryRefund: RetryRefundPayload;
   /** Reviews a cart before completing its checkout: the cart priced now, and as userErrors what changed (an ended or deactivated code is taken off: DISCOUNT_CODE_EXPIRED; PRICE_CHANGED) and what blocks completion (LINE_UNAVAILABLE, INSUFFICIENT_STOCK, DISCOUNT_CODE_USED_UP, EMAIL_REQUIRED, SHIPPING_ADDRESS_REQUIRED, ADDRESS_INCOMPLETE, SHIPPING_RATE_REQUIRED, GUEST_CHECKOUT_DISABLED, PHONE_REQUIRED, STORE_UNAVAILABLE). The total shown is recorded on the cart. */
   reviewCheckout: ReviewCheckoutPayload;
+  /** Revokes an API key: refused from the next request on; publishes apps.api-key-revoked. */
+  revokeApiKey: RevokeApiKeyPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
   /** Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND. */
@@ -2603,6 +2740,10 @@ export type Mutation = {
   startProductImport: StartProductImportPayload;
   /** Moves units of a variant between two locations, atomically and logged; never takes the source's available units below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   transferStock: TransferStockPayload;
+  /** Uninstalls an app and revokes its keys; publishes apps.api-key-revoked for each and apps.app-uninstalled. */
+  uninstallApp: UninstallAppPayload;
+  /** Replaces an app's scopes, for its keys' next requests; publishes apps.app-scopes-changed. */
+  updateAppScopes: UpdateAppScopesPayload;
   /** Sets quantities of a cart's lines, by variant; nothing changes when any line is refused. */
   updateCartLines: UpdateCartLinesPayload;
   /** Renames, re-handles or re-describes a category; publishes catalog.category-updated. */
@@ -2767,6 +2908,11 @@ export type MutationConfigureManualPaymentMethodArgs = {
 
 export type MutationConfirmMfaArgs = {
   input: ConfirmMfaInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -2950,6 +3096,11 @@ export type MutationEnableWebhookEndpointArgs = {
 };
 
 
+export type MutationInstallAppArgs = {
+  input: InstallAppInput;
+};
+
+
 export type MutationInviteStoreStaffArgs = {
   input: InviteStoreStaffInput;
 };
@@ -3105,6 +3256,11 @@ export type MutationReviewCheckoutArgs = {
 };
 
 
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
 export type MutationRevokeRoleArgs = {
   input: RevokeRoleInput;
 };
@@ -3207,6 +3363,16 @@ export type MutationStartProductImportArgs = {
 
 export type MutationTransferStockArgs = {
   input: TransferStockInput;
+};
+
+
+export type MutationUninstallAppArgs = {
+  input: UninstallAppInput;
+};
+
+
+export type MutationUpdateAppScopesArgs = {
+  input: UpdateAppScopesInput;
 };
 
 
@@ -4696,6 +4862,10 @@ export type PromotionValueKind =
 
 export type Query = {
   __typename?: 'Query';
+  /** One of the caller's store's apps (uninstalled ones too); null for another store's or an unknown id. */
+  app: Maybe<App>;
+  /** The caller's store's installed apps, newest first. */
+  apps: AppConnection;
   /** A bulk operation of the caller's store; null when there is none with this id. */
   bulkOperation: Maybe<BulkOperation>;
   /** The caller's store's bulk operations, newest first. */
@@ -4818,6 +4988,17 @@ export type Query = {
   webhookEndpoints: WebhookEndpointConnection;
   /** Every topic a webhook endpoint may subscribe to (their payloads are documented in schema/events.md). */
   webhookTopics: Array<Scalars['String']['output']>;
+};
+
+
+export type QueryAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAppsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5716,6 +5897,21 @@ export type ReviewCheckoutPayload = {
   cart: Maybe<Cart>;
   /** True when completeCheckout would go ahead now: the userErrors only report what this review changed (an expired code taken off, a price change acknowledged). */
   readyToComplete: Scalars['Boolean']['output'];
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The API key to revoke. */
+export type RevokeApiKeyInput = {
+  /** The key’s id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of revokeApiKey. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The key as it now is (revoked); null when nothing was revoked. */
+  apiKey: Maybe<ApiKey>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -7058,6 +7254,38 @@ export type TransferStockPayload = {
   /** The transfer, as logged. */
   transfer: Maybe<StockTransfer>;
   /** Why nothing was moved; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The app to uninstall. */
+export type UninstallAppInput = {
+  /** The app. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of uninstallApp. */
+export type UninstallAppPayload = {
+  __typename?: 'UninstallAppPayload';
+  /** The app as it now is; null when nothing was changed. */
+  app: Maybe<App>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The scopes an app has from now on. */
+export type UpdateAppScopesInput = {
+  /** The app. */
+  id: Scalars['ID']['input'];
+  /** Its scopes from now on, replacing the old ones (at least one). */
+  scopes: Array<AppScope>;
+};
+
+/** Result of updateAppScopes. */
+export type UpdateAppScopesPayload = {
+  __typename?: 'UpdateAppScopesPayload';
+  /** The app as it now is; null when nothing was changed. */
+  app: Maybe<App>;
+  /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
 
