@@ -98,7 +98,7 @@ describe('apps with scoped API keys through the gateway', () => {
     expect(write.answer.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'write_products' });
 
     // `_entities` as the gateway would send it for this app (its signed X-App-Caller): orders refuses, catalog answers
-    const entities = async (service: string, typename: string, id: string, fields: string) => {
+    const entities = async (service: keyof Stack['services'], typename: string, id: string, fields: string) => {
       const response = await signedFetch(stack.services[service].url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-app-caller': appCallerHeader(reader.identity), 'x-store-id': store.storeId },
