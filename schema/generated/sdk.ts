@@ -140,7 +140,7 @@ export type ApiKey = {
   displayPrefix: Scalars['String']['output'];
   /** Opaque key id. */
   id: Scalars['ID']['output'];
-  /** When the key was last used (UTC, to within a minute); null while never used. */
+  /** When the key was last used (UTC; written at most once a minute, when a gateway verifies it, so to within API_KEY_CACHE_SECONDS); null while never used. */
   lastUsedAt: Maybe<Scalars['DateTime']['output']>;
   /** When the key was revoked (UTC); null while it works. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;

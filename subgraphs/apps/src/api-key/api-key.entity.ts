@@ -23,7 +23,11 @@ export class ApiKey {
   @Column('varchar', { name: 'display_prefix', length: 12 })
   displayPrefix: string;
 
-  @Field(() => Date, { nullable: true, description: 'When the key was last used (UTC, to within a minute); null while never used.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the key was last used (UTC; written at most once a minute, when a gateway verifies it, so to within API_KEY_CACHE_SECONDS); null while never used.',
+  })
   @Column('timestamptz', { name: 'last_used_at', nullable: true })
   lastUsedAt: Date | null;
 
