@@ -28,6 +28,8 @@ import {
   loadSigningKeys,
   PayloadTooLargeError,
   type Caller,
+  APP_CALLER_HEADER,
+  appCallerHeader,
 } from '@ultramarket/kit';
 import type { Env } from '@ultramarket/kit';
 import { loadGatewayConfig } from './gateway-config';
@@ -59,6 +61,8 @@ import { rateLimitPlugin } from './rate-limits/rate-limit.plugin';
 import { subscriptionCharge } from './rate-limits/subscription-charge';
 import { SubscriptionStats } from './subscriptions/subscription-stats';
 import { MEDIA_PREFIX, mediaProxy } from './media/media-proxy';
+import { ApiKeyVerifier, apiKeyOf } from './api-keys/api-key-verifier';
+import { appCallerIn } from './api-keys/app-caller';
 
 export interface RunningGateway {
   url: string;
@@ -95,15 +99,25 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
 
   // catalog's address as the supergraph (or CATALOG_URL) gives it: the media routes are proxied there
   let catalogUrl: string | null = null;
+  // apps' address: the gateway asks it which app an API key is (gateway/src/api-keys)
+  let appsUrl: string | null = null;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSource(config),
     buildService: ({ name, url }) => {
       const serviceUrl = config.subgraphUrls[name] ?? url!;
       if (name === 'catalog') catalogUrl = serviceUrl;
+      if (name === 'apps') appsUrl = serviceUrl;
       return new SubgraphDataSource(serviceUrl, fetcher, config.subgraphSigningSecret, config.deduplicateFetches);
     },
   });
   const proxyMedia = mediaProxy(() => catalogUrl);
+  const apiKeys = new ApiKeyVerifier({
+    redis,
+    eventNamespace: kit.eventNamespace,
+    signingSecret: config.subgraphSigningSecret,
+    appsUrl: () => appsUrl,
+    cacheSeconds: config.apiKeyCacheSeconds,
+  });
   let schema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
   let bucketCostModel: CostModel | null = null;
@@ -150,14 +164,22 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
   const contextFor = (caller: Caller, requestId: string, correlationId: string, storeId?: string): GatewayContext => {
     const forwardHeaders: Record<string, string> = { 'x-request-id': requestId, 'x-correlation-id': correlationId };
     if (caller.token) forwardHeaders.authorization = `Bearer ${caller.token}`;
-    if (storeId) forwardHeaders['x-store-id'] = storeId;
+    if (caller.app) {
+      // an app acts in its own store only, as the header the gateway signs says (kit/src/apps)
+      forwardHeaders[APP_CALLER_HEADER] = appCallerHeader(caller.app);
+      forwardHeaders['x-store-id'] = caller.app.storeId;
+    } else if (storeId) forwardHeaders['x-store-id'] = storeId;
     return { caller, requestId, correlationId, forwardHeaders };
   };
   const httpContext = (request: IncomingMessage) => async (): Promise<GatewayContext> => {
     const requestId = headerValue(request, 'x-request-id') ?? randomUUID();
     const correlationId = headerValue(request, 'x-correlation-id') ?? requestId;
     const [authorization, storeId] = FORWARDED.map((name) => headerValue(request, name));
-    const caller = await revocations.check(callerFromHeaders({ authorization, storeId }, keys, kit.auth));
+    const apiKey = apiKeyOf(authorization, headerValue(request, 'x-api-key'));
+    const caller =
+      apiKey !== null
+        ? appCallerIn(await apiKeys.verify(apiKey), storeId)
+        : await revocations.check(callerFromHeaders({ authorization, storeId }, keys, kit.auth));
     const context = contextFor(caller, requestId, correlationId, storeId);
     // subgraphs see the client, not the gateway: accounts rate-limits sign-ins per address. The address is
     // the socket's peer (or what a GATEWAY_TRUSTED_PROXIES proxy reports), sent signed; X-Forwarded-For is not passed on
@@ -240,6 +262,10 @@ export async function startGateway(env: Env = process.env): Promise<RunningGatew
     keys,
     auth: kit.auth,
     revocations,
+    appCallerFor: async (authorization, apiKeyHeader, storeId) => {
+      const apiKey = apiKeyOf(authorization, apiKeyHeader);
+      return apiKey === null ? null : appCallerIn(await apiKeys.verify(apiKey), storeId);
+    },
     contextFor,
     // what a subscription executes answers an event: never from a fetch in flight before it, nor from the response cache
     subscribe: createSubscribe(subscriptionFields, fanout, withFreshReads(executeThroughGateway), logger, config.webSocketLimits, subscriptionStats),
@@ -285,7 +311,7 @@ function applyCors(request: IncomingMessage, response: ServerResponse, origins: 
   if (!origin || origins.length === 0) return;
   if (origins.includes('*') || origins.includes(origin)) {
     response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
-    response.setHeader('access-control-allow-headers', 'authorization, content-type, x-store-id, x-request-id, apollo-require-preflight');
+    response.setHeader('access-control-allow-headers', 'authorization, content-type, x-store-id, x-api-key, x-request-id, apollo-require-preflight');
     // PUT: media uploads (/media/uploads/<token>) from an admin on its own origin
     response.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
     response.setHeader('vary', 'origin');

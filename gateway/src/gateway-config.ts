@@ -28,6 +28,7 @@ export const SUBGRAPHS = [
   { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
   { name: 'shipping', port: 4010 },
+  { name: 'apps', port: 4012 },
   { name: 'reviews', port: 4013 },
 ] as const;
 
@@ -64,6 +65,8 @@ export interface GatewayConfig {
   webSocketLimits: WebSocketLimits;
   /** The response cache for public reads (RESPONSE_CACHE_*: gateway/src/response-cache). */
   responseCache: ResponseCacheConfig;
+  /** How long the gateways share an API key's verification in Redis (API_KEY_CACHE_SECONDS); revocations apply at once regardless. */
+  apiKeyCacheSeconds: number;
   /** Serve /metrics (subscription and WebSocket counters); off in production unless asked for. */
   metrics: boolean;
 }
@@ -103,6 +106,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     rateLimits: readRateLimitConfig(read, kit.isProduction),
     webSocketLimits: readWebSocketLimits(read),
     responseCache: readResponseCacheConfig(read),
+    apiKeyCacheSeconds: read.int('API_KEY_CACHE_SECONDS', 60, { min: 1, max: 3600 }),
     metrics: read.bool('GATEWAY_METRICS', !kit.isProduction),
   };
 }

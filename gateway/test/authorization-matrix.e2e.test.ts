@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@ultramarket/kit';
+import { appCallerHeader, AppScope, Role, type AppIdentity } from '@ultramarket/kit';
 import type { Stack } from '../../scripts/lib/stack';
 import { acquireStack, releaseStack } from '../../scripts/lib/stack-pool';
 import { tokenFor } from '../../subgraphs/kit/test/support/subgraph-harness';
@@ -26,6 +26,8 @@ describe('authorization matrix', () => {
   let notificationId: string;
   let userId: string;
   let userToken: string;
+  /** The apps behind the API key callers, for `_entities` asked straight at a subgraph as the gateway would (X-App-Caller). */
+  const appIdentities = new Map<string, AppIdentity>();
 
   /** Callers whose token names no store shop in store A, as its storefront says with X-Store-Id; staff act for their own store. */
   const shopsInStoreA = new Set(['anonymous', 'customer', 'owner', 'user']);
@@ -34,7 +36,12 @@ describe('authorization matrix', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        // an API key: the gateway verifies it; a subgraph reached directly gets the app as the gateway sends it
+        ...(token && appIdentities.has(token) && url !== stack.gatewayUrl
+          ? { 'x-app-caller': appCallerHeader(appIdentities.get(token)!) }
+          : token
+            ? { authorization: `Bearer ${token}` }
+            : {}),
         ...(caller && shopsInStoreA.has(caller) ? { 'x-store-id': store.storeId } : {}),
       },
       body: JSON.stringify({ query, variables }),
@@ -85,6 +92,28 @@ describe('authorization matrix', () => {
     // the user shops in store A: its staff may now look them up (accounts hears it from orders.created)
     await store.placeOrder(store.sdkFor(userToken), [{ productId, quantity: 1 }]);
     notificationId = await eventually(async () => (await owner.Notifications({ first: 1 })).notifications.nodes[0]?.id, 15_000, 'a notification');
+    // apps of store A with API keys (issue 16): one for products, one for orders; callers like the others
+    for (const [name, scopes] of [
+      ['appProducts', [AppScope.read_products, AppScope.write_products]],
+      ['appOrders', [AppScope.read_orders, AppScope.write_orders, AppScope.read_payments]],
+    ] as const) {
+      const installed = await ask(
+        stack.gatewayUrl,
+        'mutation ($i: InstallAppInput!) { installApp(input: $i) { app { id } } }',
+        { i: { name, scopes } },
+        store.merchantToken,
+      );
+      const appId = (installed.data!.installApp as { app: { id: string } }).app.id;
+      const created = await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id } } }',
+        { i: { appId } },
+        store.merchantToken,
+      );
+      const { key, apiKey } = created.data!.createApiKey as { key: string; apiKey: { id: string } };
+      appIdentities.set(key, { appId, keyId: apiKey.id, storeId: store.storeId, scopes: [...scopes] });
+      callers[name] = key;
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -110,6 +139,8 @@ describe('authorization matrix', () => {
         staffA: 'ALLOWED',
         merchantA: 'ALLOWED',
         admin: 'STORE_REQUIRED',
+        appProducts: 'ALLOWED',
+        appOrders: 'FORBIDDEN',
       },
     ));
 
@@ -125,6 +156,8 @@ describe('authorization matrix', () => {
         merchantB: 'NOT_FOUND',
         staffA: 'ALLOWED',
         merchantA: 'ALLOWED',
+        // write_products opens no stock
+        appProducts: 'FORBIDDEN',
       },
     ));
 
@@ -136,6 +169,8 @@ describe('authorization matrix', () => {
       merchantB: 'NULL',
       staffA: 'ALLOWED',
       admin: 'ALLOWED',
+      appOrders: 'ALLOWED',
+      appProducts: 'FORBIDDEN',
     }));
 
   it("dispatchOrder: the order's store only", () =>
@@ -205,11 +240,14 @@ describe('authorization matrix', () => {
       anonymous: 'UNAUTHENTICATED',
       customer: 'FORBIDDEN',
       merchantA: 'ALLOWED',
+      // read_analytics, which neither app holds
+      appOrders: 'FORBIDDEN',
     });
     await matrix(gateway, '{ inventory(first: 1) { totalCount } }', () => ({}), 'inventory', {
       anonymous: 'UNAUTHENTICATED',
       customer: 'FORBIDDEN',
       staffA: 'ALLOWED',
+      appProducts: 'FORBIDDEN',
     });
   });
 
@@ -219,8 +257,14 @@ describe('authorization matrix', () => {
       customer: 'FORBIDDEN',
       merchantA: 'FORBIDDEN',
       admin: 'ALLOWED',
+      appOrders: 'FORBIDDEN',
     });
-    await matrix(gateway, '{ notifications(first: 1) { totalCount } }', () => ({}), 'notifications', { anonymous: 'UNAUTHENTICATED', owner: 'ALLOWED' });
+    await matrix(gateway, '{ notifications(first: 1) { totalCount } }', () => ({}), 'notifications', {
+      anonymous: 'UNAUTHENTICATED',
+      owner: 'ALLOWED',
+      appOrders: 'FORBIDDEN',
+    });
+    await matrix(gateway, '{ me { id } }', () => ({}), 'me', { user: 'ALLOWED', appProducts: 'FORBIDDEN' });
   });
 
   it('notification templates: store staff read, merchants change; preferences: anyone signed in, in a store', async () => {
@@ -271,8 +315,80 @@ describe('authorization matrix', () => {
         customer: 'ORDER_NOT_FOUND',
         merchantB: 'ORDER_NOT_FOUND',
         owner: expect.stringMatching(/^(ORDER_ALREADY_PAID|ORDER_NOT_PAYABLE)$/) as unknown as string,
+        // no scope opens payment mutations
+        appOrders: 'FORBIDDEN',
       },
     ));
+
+  describe('apps and API keys: the merchant manages them, the staff look, no app touches them', () => {
+    let appId: string;
+
+    beforeAll(async () => {
+      const installed = await ask(
+        gateway(),
+        'mutation ($i: InstallAppInput!) { installApp(input: $i) { app { id } } }',
+        { i: { name: 'Matrix', scopes: ['read_orders'] } },
+        callers.merchantA,
+      );
+      appId = (installed.data!.installApp as { app: { id: string } }).app.id;
+    });
+
+    it('installApp: the merchant (an admin must name the store)', () =>
+      matrix(
+        gateway,
+        'mutation ($i: InstallAppInput!) { installApp(input: $i) { app { id } userErrors { code } } }',
+        () => ({ i: { name: 'Matrix app', scopes: ['read_products'] } }),
+        'installApp',
+        {
+          anonymous: 'UNAUTHENTICATED',
+          customer: 'FORBIDDEN',
+          staffA: 'FORBIDDEN',
+          merchantA: 'ALLOWED',
+          admin: 'STORE_REQUIRED',
+          appProducts: 'FORBIDDEN',
+          appOrders: 'FORBIDDEN',
+        },
+      ));
+
+    it('createApiKey, updateAppScopes: the app’s merchant', async () => {
+      await matrix(
+        gateway,
+        'mutation ($i: CreateApiKeyInput!) { createApiKey(input: $i) { key userErrors { code } } }',
+        () => ({ i: { appId } }),
+        'createApiKey',
+        {
+          anonymous: 'UNAUTHENTICATED',
+          customer: 'FORBIDDEN',
+          staffA: 'FORBIDDEN',
+          merchantB: 'NOT_FOUND',
+          merchantA: 'ALLOWED',
+          appOrders: 'FORBIDDEN',
+        },
+      );
+      await matrix(
+        gateway,
+        'mutation ($i: UpdateAppScopesInput!) { updateAppScopes(input: $i) { app { id } userErrors { code } } }',
+        () => ({ i: { id: appId, scopes: ['read_orders'] } }),
+        'updateAppScopes',
+        {
+          anonymous: 'UNAUTHENTICATED',
+          staffA: 'FORBIDDEN',
+          merchantB: 'NOT_FOUND',
+          merchantA: 'ALLOWED',
+          appOrders: 'FORBIDDEN',
+        },
+      );
+    });
+
+    it('apps: the store’s staff', () =>
+      matrix(gateway, '{ apps(first: 5) { totalCount } }', () => ({}), 'apps', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+        appProducts: 'FORBIDDEN',
+      }));
+  });
 
   describe('reviews: shoppers write their own, store staff moderate', () => {
     const createReview = 'mutation ($i: CreateProductReviewInput!) { createProductReview(input: $i) { review { id } userErrors { code } } }';
@@ -351,8 +467,15 @@ describe('authorization matrix', () => {
       expect(actual).toEqual(expected);
     };
 
-    it('catalog Product: drafts only for their store', () =>
-      check('catalog', 'Product', () => draftId, 'title', { anonymous: 'NULL', merchantB: 'NULL', merchantA: 'ALLOWED', admin: 'ALLOWED' }));
+    it('catalog Product: drafts only for their store, and apps with read_products', () =>
+      check('catalog', 'Product', () => draftId, 'title', {
+        anonymous: 'NULL',
+        merchantB: 'NULL',
+        merchantA: 'ALLOWED',
+        admin: 'ALLOWED',
+        appProducts: 'ALLOWED',
+        appOrders: 'FORBIDDEN',
+      }));
 
     it('inventory Product.inventory: stock details only for the store', async () => {
       const details = async (caller: string) =>
@@ -377,7 +500,16 @@ describe('authorization matrix', () => {
     });
 
     it('orders Order', () =>
-      check('orders', 'Order', () => orderId, 'status', { anonymous: 'NULL', customer: 'NULL', merchantB: 'NULL', owner: 'ALLOWED', merchantA: 'ALLOWED' }));
+      check('orders', 'Order', () => orderId, 'status', {
+        anonymous: 'NULL',
+        customer: 'NULL',
+        merchantB: 'NULL',
+        owner: 'ALLOWED',
+        merchantA: 'ALLOWED',
+        // an app without read_orders gets no order through _entities, whichever query reached it
+        appProducts: 'FORBIDDEN',
+        appOrders: 'ALLOWED',
+      }));
     it('payments Payment', () =>
       check('payments', 'Payment', () => paymentId, 'status', {
         anonymous: 'NULL',
@@ -385,9 +517,17 @@ describe('authorization matrix', () => {
         merchantB: 'NULL',
         owner: 'ALLOWED',
         merchantA: 'ALLOWED',
+        appOrders: 'ALLOWED',
+        appProducts: 'FORBIDDEN',
       }));
     it('notifications Notification', () =>
-      check('notifications', 'Notification', () => notificationId, 'title', { anonymous: 'NULL', customer: 'NULL', merchantA: 'NULL', owner: 'ALLOWED' }));
+      check('notifications', 'Notification', () => notificationId, 'title', {
+        anonymous: 'NULL',
+        customer: 'NULL',
+        merchantA: 'NULL',
+        owner: 'ALLOWED',
+        appOrders: 'FORBIDDEN',
+      }));
     it('accounts User: the user, the staff of a store they shopped in, admins', async () => {
       // accounts learns of the user's order in store A from orders.created
       await eventually(

@@ -57,6 +57,8 @@ describe('gateway rate limits', () => {
         RATE_LIMIT_USER_RESTORE_RATE: '1',
         RATE_LIMIT_ANONYMOUS_BUCKET: '100',
         RATE_LIMIT_ANONYMOUS_RESTORE_RATE: '1',
+        RATE_LIMIT_API_KEY_BUCKET: '100',
+        RATE_LIMIT_API_KEY_RESTORE_RATE: '1',
         APQ_REGISTRATIONS_PER_HOUR: '2',
         APQ_MAX_QUERY_BYTES: '2000',
         APQ_TTL_SECONDS: '600',
@@ -102,6 +104,36 @@ describe('gateway rate limits', () => {
     // another user, from the same address, has a full bucket of their own
     const other = await post({ query }, { token: second });
     expect([other.status, other.body.errors]).toEqual([200, undefined]);
+  });
+
+  it('meters an app by its API key: a drained key is RATE_LIMITED, the app’s other key and its merchant are not', async () => {
+    const merchant = tokenFor([Role.MERCHANT], storeId);
+    const installed = await post(
+      { query: 'mutation ($i: InstallAppInput!) { installApp(input: $i) { app { id } } }', variables: { i: { name: 'Metered', scopes: ['read_products'] } } },
+      { token: merchant },
+    );
+    const appId = (installed.body.data!.installApp as { app: { id: string } }).app.id;
+    const keyOf = async () =>
+      (
+        (await post({ query: 'mutation ($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }', variables: { i: { appId } } }, { token: merchant })).body
+          .data!.createApiKey as { key: string }
+      ).key;
+    const [first, second] = [await keyOf(), await keyOf()];
+    const query = '{ products(first: 10) { nodes { id title } } }';
+    let refused: Answer | null = null;
+    // from a new address each time: the key's bucket is its own, wherever it calls from
+    for (let attempt = 0; attempt < 30 && !refused; attempt += 1) {
+      const answer = await post({ query }, { token: first });
+      expect(answer.body.errors?.[0]?.extensions?.code ?? 'OK').not.toBe('FORBIDDEN');
+      if (answer.status === 429) refused = answer;
+    }
+    expect(refused).not.toBeNull();
+    expect(refused!.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(refused!.body.extensions?.cost?.throttleStatus).toMatchObject({ maximumAvailable: 100, restoreRate: 1 });
+    for (const token of [second, merchant]) {
+      const other = await post({ query }, { token });
+      expect([other.status, other.body.errors]).toEqual([200, undefined]);
+    }
   });
 
   it('refuses a subscription beyond the budget with an error message on the socket, and reports cost over it', async () => {

@@ -48,6 +48,10 @@ interface Tenant {
   collectionId: string;
   /** The shopper's review of the store's product, approved by its merchant. */
   reviewId: string;
+  /** An app installed in the store (read_products) and its API key. */
+  appId: string;
+  apiKeyId: string;
+  apiKey: string;
 }
 
 /**
@@ -326,7 +330,26 @@ describe('tenant isolation across the supergraph', () => {
         merchant,
       ),
     );
+    const app = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: InstallAppInput!) { installApp(input: $i) { app { id } userErrors { code message } } }',
+        { i: { name: `${name} sync`, scopes: ['read_products'] } },
+        merchant,
+      ),
+    ).installApp as { app: { id: string } };
+    const apiKey = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id } userErrors { code message } } }',
+        { i: { appId: app.app.id } },
+        merchant,
+      ),
+    ).createApiKey as { key: string; apiKey: { id: string } };
     return {
+      appId: app.app.id,
+      apiKeyId: apiKey.apiKey.id,
+      apiKey: apiKey.key,
       lineItemId,
       returnId: requested.return.id,
       reviewId: review.review.id,
@@ -367,6 +390,9 @@ describe('tenant isolation across the supergraph', () => {
       variants: await read('query ($id: ID!) { product(id: $id) { options { name values } variants { id title sku price { amount } } } }', { id: b.productId }),
       media: await read('query ($id: ID!) { product(id: $id) { media { id alt url position width } } }', { id: b.productId }),
       draft: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }),
+      app: await read('query ($id: ID!) { app(id: $id) { name scopes uninstalledAt apiKeys { id revokedAt } } }', { id: b.appId }),
+      // B's key still reads B's draft (its app was neither changed nor uninstalled, the key not revoked)
+      appReads: await read('query ($id: ID!) { product(id: $id) { title status } }', { id: b.draftId }, b.apiKey),
       order: await read('query ($id: ID!) { order(id: $id) { status carrier cancelReason shipments { id status } } }', { id: b.orderId }),
       returns: await read(
         'query ($id: ID!) { return(id: $id) { status rejectReason refund { id } lines { quantity restock locationId } } returns(first: 10) { totalCount } }',
@@ -559,6 +585,12 @@ describe('tenant isolation across the supergraph', () => {
       cancelOrderRemainder: mutation('cancelOrderRemainder', { orderId: b.orderId, reason: 'sabotage' }),
       markShipmentDelivered: mutation('markShipmentDelivered', { shipmentId: b.shipmentId }),
       setOrderTags: mutation('setOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
+      // apps and API keys (issue 16): B's app and key by id are not found from A
+      app: { query: 'query ($id: ID!) { app(id: $id) { id } }', variables: { id: b.appId }, refused: nothing },
+      updateAppScopes: mutation('updateAppScopes', { id: b.appId, scopes: ['write_orders', 'read_customers'] }),
+      uninstallApp: mutation('uninstallApp', { id: b.appId }),
+      createApiKey: mutation('createApiKey', { appId: b.appId }),
+      revokeApiKey: mutation('revokeApiKey', { id: b.apiKeyId }),
       // reviews (issue 16): B's review by id is not found from A; A's merchant writes no review at all
       createProductReview: mutation('createProductReview', { productId: b.productId, rating: 1, title: 'Sabotage', body: 'Sabotage.' }),
       updateProductReview: mutation('updateProductReview', { id: b.reviewId, rating: 1 }),

@@ -33,6 +33,7 @@ const SUBGRAPHS = [
   { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
   { name: 'shipping', port: 4010 },
+  { name: 'apps', port: 4012 },
   { name: 'reviews', port: 4013 },
 ];
 

@@ -18,9 +18,13 @@ export interface Meter {
  */
 const METER = Symbol('meter');
 
-/** `address` is the client's as `clientAddressBehind` finds it (null only without a socket address). */
+/**
+ * `address` is the client's as `clientAddressBehind` finds it (null only without a socket address). An app
+ * is metered by its API key: each key has the apiKey tier's budget, whoever holds it and from wherever.
+ */
 export function meterFor(caller: Caller, clientAddress: string | null): Meter {
   const address = clientAddress ?? 'unknown';
+  if (caller.app) return { tier: 'apiKey', key: `key:${caller.app.keyId}`, address };
   return caller.userId !== null ? { tier: 'user', key: `user:${caller.userId}`, address } : { tier: 'anonymous', key: `address:${address}`, address };
 }
 

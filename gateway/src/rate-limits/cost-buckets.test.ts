@@ -6,7 +6,11 @@ import { CostBuckets } from './cost-buckets';
 describe('CostBuckets', () => {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const prefix = `ultramarket:test:rate-limit:${randomUUID()}:`;
-  const buckets = new CostBuckets(redis, { user: { capacity: 100, restoreRate: 10 }, anonymous: { capacity: 50, restoreRate: 5 } }, prefix);
+  const buckets = new CostBuckets(
+    redis,
+    { user: { capacity: 100, restoreRate: 10 }, anonymous: { capacity: 50, restoreRate: 5 }, apiKey: { capacity: 30, restoreRate: 3 } },
+    prefix,
+  );
 
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}*`);

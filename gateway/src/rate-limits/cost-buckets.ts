@@ -43,7 +43,8 @@ export interface Charge {
   retryAfterSeconds: number;
 }
 
-export type BucketTier = 'user' | 'anonymous';
+/** `apiKey`: an app's requests, one bucket per API key (its own budget, apart from people's). */
+export type BucketTier = 'user' | 'anonymous' | 'apiKey';
 
 /**
  * Query-cost budgets in Redis, one leaky bucket per key, shared by every gateway replica. The
@@ -71,7 +72,7 @@ export class CostBuckets {
         insuranceLimiter: new RateLimiterMemory({ points: capacity, duration: Math.max(1, Math.ceil(duration)) }),
       });
     };
-    this.limiters = { user: limiter('user'), anonymous: limiter('anonymous') };
+    this.limiters = { user: limiter('user'), anonymous: limiter('anonymous'), apiKey: limiter('apiKey') };
   }
 
   capacityOf(tier: BucketTier): number {

@@ -14,6 +14,8 @@ export interface RateLimitConfig {
    * bucket should hold the largest operation allowed (MAX_QUERY_COST): a larger one takes a full bucket.
    */
   anonymous: BucketConfig;
+  /** Apps: one bucket per API key (RATE_LIMIT_API_KEY_*), so one integration cannot spend a store's people's budget or another key's. */
+  apiKey: BucketConfig;
   /** Automatic persisted queries: what one client may register, so the shared cache cannot be flooded. */
   persistedQueries: { maxQueryBytes: number; registrationsPerHour: number; ttlSeconds: number };
 }
@@ -32,6 +34,10 @@ export function readRateLimitConfig(read: EnvReader, isProduction: boolean): Rat
     anonymous: {
       capacity: read.int('RATE_LIMIT_ANONYMOUS_BUCKET', 1000 * scale, { min: 1 }),
       restoreRate: read.int('RATE_LIMIT_ANONYMOUS_RESTORE_RATE', 20 * scale, { min: 1 }),
+    },
+    apiKey: {
+      capacity: read.int('RATE_LIMIT_API_KEY_BUCKET', 1000 * scale, { min: 1 }),
+      restoreRate: read.int('RATE_LIMIT_API_KEY_RESTORE_RATE', 50 * scale, { min: 1 }),
     },
     persistedQueries: {
       maxQueryBytes: read.int('APQ_MAX_QUERY_BYTES', 32 * 1024, { min: 1 }),

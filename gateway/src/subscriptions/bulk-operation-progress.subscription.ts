@@ -1,3 +1,4 @@
+import { AppScope } from '@ultramarket/kit';
 import type { SubscriptionField } from './subscription-field';
 
 /** What catalog.bulk-operation-progress carries (subgraphs/catalog/src/bulk/bulk.events.ts). */
@@ -24,6 +25,7 @@ const countsOf = (data: Progress) => ({
  */
 export const bulkOperationProgress: SubscriptionField = {
   field: 'bulkOperationProgress',
+  appScope: AppScope.read_products,
   eventType: 'catalog.bulk-operation-progress',
   matches: (event, args) => event.aggregateId === args.id,
   authorize: () => undefined,

@@ -9,6 +9,7 @@ interface NotificationCreated {
 /** `notificationAdded`: the caller's own notifications, and for store staff their store's store-wide ones. */
 export const notificationAdded: SubscriptionField = {
   field: 'notificationAdded',
+  appScope: null,
   eventType: 'notifications.created',
   matches: (event, _args, caller) => {
     const { userId } = event.data as unknown as NotificationCreated;

@@ -1,3 +1,4 @@
+import { AppScope } from '@ultramarket/kit';
 import { knownFields, type EventEntity } from './event-entity';
 import type { SubscriptionField } from './subscription-field';
 
@@ -15,6 +16,7 @@ interface StatusChanged {
  */
 export const orderStatusChanged: SubscriptionField = {
   field: 'orderStatusChanged',
+  appScope: AppScope.read_orders,
   eventType: 'orders.status-changed',
   matches: (event, args) => event.aggregateId === args.orderId,
   authorize: () => undefined,

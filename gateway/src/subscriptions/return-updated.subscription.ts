@@ -1,3 +1,4 @@
+import { AppScope } from '@ultramarket/kit';
 import { knownFields, type EventEntity } from './event-entity';
 import type { SubscriptionField } from './subscription-field';
 
@@ -14,6 +15,7 @@ interface ReturnUpdated {
  */
 export const returnUpdated: SubscriptionField = {
   field: 'returnUpdated',
+  appScope: AppScope.read_orders,
   eventType: 'orders.return-updated',
   matches: (event, args) => event.aggregateId === args.returnId,
   authorize: () => undefined,

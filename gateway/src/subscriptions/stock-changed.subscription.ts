@@ -1,3 +1,4 @@
+import { AppScope } from '@ultramarket/kit';
 import type { SubscriptionField } from './subscription-field';
 
 /**
@@ -6,6 +7,7 @@ import type { SubscriptionField } from './subscription-field';
  */
 export const stockChanged: SubscriptionField = {
   field: 'stockChanged',
+  appScope: AppScope.read_inventory,
   eventType: 'inventory.stock-changed',
   matches: (event, args) => event.aggregateId === args.productId,
   authorize: () => undefined,

@@ -10,7 +10,7 @@ import {
   type DocumentNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { PLATFORM_SCOPE, scopeOf, type Caller, type EventEnvelope, type Logger } from '@ultramarket/kit';
+import { appScopeRefusal, PLATFORM_SCOPE, scopeOf, type Caller, type EventEnvelope, type Logger } from '@ultramarket/kit';
 import type { GatewayContext } from '../gateway-context';
 import { entityQueryFor, ENTITY_ID_VARIABLE, ENTITY_KEY, fragmentsOf, reshapeForSubscriber } from './entity-query';
 import { EventQueue } from './event-queue';
@@ -111,6 +111,9 @@ export function createSubscribe(
     const request = subscriptionRequestOf(context);
     const fieldArgs = getArgumentValues(fieldDefinition, rootField as FieldNode, args.variableValues ?? {});
     try {
+      const app = context.caller.app;
+      const appRefusal = app ? appScopeRefusal(app, [{ field: `Subscription.${field.field}`, scope: field.appScope }]) : undefined;
+      if (appRefusal) throw appRefusal;
       field.authorize(fieldArgs, context.caller);
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };

@@ -1,4 +1,4 @@
-import type { Caller, EventEnvelope } from '@ultramarket/kit';
+import type { AppScope, Caller, EventEnvelope } from '@ultramarket/kit';
 import type { EventEntity } from './event-entity';
 
 /**
@@ -13,6 +13,11 @@ export interface SubscriptionField {
   eventType: string;
   /** Whether an event is for this subscription (its arguments, its caller). */
   matches(event: EventEnvelope, args: Record<string, unknown>, caller: Caller): boolean;
+  /**
+   * The scope an app needs to subscribe (null: apps may not). Checked here, at subscribe time, since an
+   * event may be pushed from its own values without reaching the subgraph that would check it.
+   */
+  appScope: AppScope | null;
   /** Who may subscribe; throw a GraphQLError (UNAUTHENTICATED, FORBIDDEN) to refuse. */
   authorize(args: Record<string, unknown>, caller: Caller): void;
   /** The query field that returns the entity (e.g. `product`) and the argument that takes its id. */

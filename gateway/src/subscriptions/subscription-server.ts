@@ -44,6 +44,11 @@ interface SubscriptionServerOptions {
   keys: SigningKeys;
   auth: AuthConfig;
   revocations: RevocationList;
+  /**
+   * The app caller for a `connection_init` carrying an API key (Authorization `Bearer umk_…` or X-Api-Key),
+   * null when it carries none; throws for a key that does not verify or names another store.
+   */
+  appCallerFor(authorization: string | undefined, apiKey: string | undefined, storeId: string | undefined): Promise<Caller | null>;
   contextFor(caller: Caller, requestId: string, correlationId: string, storeId?: string): GatewayContext;
   subscribe(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
   execute(document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext): Promise<FormattedExecutionResult>;
@@ -163,8 +168,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         const params = ctx.connectionParams as Record<string, unknown> | undefined;
         const storeId = param(params, 'x-store-id');
         let caller: Caller;
+        const authorization = param(params, 'authorization');
+        const apiKey = param(params, 'x-api-key');
         try {
-          caller = callerFromHeaders({ authorization: param(params, 'authorization'), storeId }, options.keys, options.auth);
+          caller = (await options.appCallerFor(authorization, apiKey, storeId)) ?? callerFromHeaders({ authorization, storeId }, options.keys, options.auth);
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
@@ -183,6 +190,16 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         let checkedUntil = 0;
         const connection: SubscriberConnection = {
           stillAuthorized: async () => {
+            // an app's key is looked up again (Redis; revocations are written there at once)
+            if (caller.app) {
+              if (Date.now() < checkedUntil) return true;
+              const still = await options.appCallerFor(authorization, apiKey, storeId).then(
+                (app) => app !== null,
+                () => false,
+              );
+              if (still) checkedUntil = Date.now() + REVOCATION_RECHECK_MS;
+              return still;
+            }
             if (caller.tokenClaims === null) return true;
             if (caller.tokenClaims.expiresAt * 1000 <= Date.now()) return false;
             if (Date.now() < checkedUntil) return true;

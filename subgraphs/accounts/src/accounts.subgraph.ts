@@ -40,6 +40,7 @@ export function createAccountsSubgraph(overrides: Partial<AccountsConfig> = {}):
     onStart: services.bind,
     jobs: [bootstrapAdminJob(services), outboxSecretsJob],
     httpRoutes: { '/.well-known/jwks.json': jwksRoute },
+    // no appAccess: users, sessions and roles are people's own: no app scope opens them
     schema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -73,6 +73,7 @@ export const cartSubgraph: SubgraphDefinition = {
   // one follower of orders' replies per process, from now: completeCheckout and placeOrder wait on it
   onStart: (runtime) => checkoutReplies.start(runtime),
   jobs: [cartExpiryJob(cartConfig), cartAbandonmentJob(abandonmentConfig)],
+  // no appAccess: carts and checkout are shoppers', promotions and tax rules the staff's: no app scope opens them yet
   schema: () =>
     buildFederatedSchema({
       resolvers: [CartResolver, CheckoutResolver, PromotionResolver, TaxRuleResolver, RecoverCartResolver],

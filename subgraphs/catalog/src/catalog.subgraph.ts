@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, isUuid, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { Product } from './product/product.entity';
 import { ProductResolver } from './product/product.resolver';
 import { findVisibleProduct } from './product/product-queries';
@@ -77,6 +77,8 @@ export function createCatalogSubgraph(media: MediaServices = new MediaServices()
     jobs: [abandonedUploadsJob(media), (runtime) => bulkWorkerJob(loadBulkConfig(runtime.env))(runtime)],
     // the local adapter's upload and serving routes, reached through the gateway's /media
     httpRoutes: { [MEDIA_UPLOAD_ROUTE]: mediaUploadRoute(media), [MEDIA_OBJECT_ROUTE]: mediaObjectRoute(media) },
+    // what an app's API key may use here (docs/apps-and-api-keys.md)
+    appAccess: { read: AppScope.read_products, write: AppScope.write_products },
     schema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { Customer } from './customer/customer.entity';
 import { CustomerResolver } from './customer/customer.resolver';
 import { findVisibleCustomer } from './customer/customer-queries';
@@ -24,6 +24,8 @@ export const customersSubgraph: SubgraphDefinition = {
   publishes: ['customers'],
   consumers: [countOrderOnCreated, addPaymentOnSucceeded, addPaymentOnCaptured, subtractPaymentOnRefunded, linkOnEmailVerified],
   followsStoreStatus: true,
+  // what an app's API key may use here (docs/apps-and-api-keys.md)
+  appAccess: { read: AppScope.read_customers, write: AppScope.write_customers, fields: { 'Query.myCustomerProfile': null } },
   schema: () =>
     buildFederatedSchema({
       resolvers: [CustomerResolver, CustomerAddressResolver, CustomerSegmentResolver],

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
 import { InventoryItem } from './stock/inventory-item.entity';
 import { StockAdjustment } from './stock/stock-adjustment.entity';
 import { Location } from './location/location.entity';
@@ -58,6 +58,8 @@ export const inventorySubgraph: SubgraphDefinition = {
     restockOnRefund(() => lowStockThreshold),
   ],
   jobs: [reservationExpiryJob(reservations)],
+  // what an app's API key may use here (docs/apps-and-api-keys.md)
+  appAccess: { read: AppScope.read_inventory, write: AppScope.write_inventory },
   schema: () =>
     buildFederatedSchema({
       resolvers: [ProductStockResolver, VariantStockResolver, InventoryLevelResolver, StockMutationsResolver, InventoryItemResolver, LocationResolver],

@@ -69,6 +69,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       ...(config.email.enabled ? [emailDispatcherJob(config.email)] : []),
       ...(providers.length > 0 ? [channelDispatcherJob(providers, config.channels)] : []),
     ],
+    // no appAccess: a person's own notifications: no app scope opens them
     schema: () =>
       buildFederatedSchema({
         resolvers: [NotificationResolver, NotificationTemplateResolver, NotificationPreferenceResolver, NotificationDeviceResolver],

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { Order } from './order/order.entity';
 import { OrderLineItem } from './order/order-line-item.entity';
 import { OrderStatusChange } from './order/order-status-change.entity';
@@ -74,6 +74,8 @@ export const ordersSubgraph: SubgraphDefinition = {
   ],
   // staff change nothing while the store is SUSPENDED or CLOSED (checkouts read store_status in the consumer that records them)
   followsStoreStatus: true,
+  // what an app's API key may use here (docs/apps-and-api-keys.md)
+  appAccess: { read: AppScope.read_orders, write: AppScope.write_orders, fields: { 'Query.orderAnalytics': AppScope.read_analytics } },
   schema: () =>
     buildFederatedSchema({
       resolvers: [

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { loadPaymentsConfig, type PaymentsConfig } from './payments.config';
 import { Payment } from './payment/payment.entity';
 import { PaymentTransaction } from './payment/payment-transaction.entity';
@@ -120,6 +120,8 @@ export function createPaymentsSubgraph(
       ...(stripe && config.stripe && { '/webhooks/stripe': stripeWebhookRoute(stripe, config.stripe.webhookSecret) }),
       ...(paypal && config.paypal && { '/webhooks/paypal': payPalWebhookRoute(payPalWebhookVerifier(paypal, config.paypal.webhookId)) }),
     },
+    // what an app's API key may use here (docs/apps-and-api-keys.md)
+    appAccess: { read: AppScope.read_payments },
     schema: () =>
       buildFederatedSchema({
         resolvers: [

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, isUuid, type SubgraphDefinition } from '@ultramarket/kit';
 import { ProductReview } from './review/product-review.entity';
 import { ProductReviewResolver } from './review/review.resolver';
 import { ProductReviews } from './rating/product.type';
@@ -20,6 +20,12 @@ export const reviewsSubgraph: SubgraphDefinition = {
   consumers: [...purchaseHandlers],
   // a closed storefront takes no reviews; the staff of a suspended or closed store moderate none
   followsStoreStatus: true,
+  // what an app's API key may use here (docs/apps-and-api-keys.md)
+  appAccess: {
+    read: AppScope.read_reviews,
+    write: AppScope.write_reviews,
+    fields: { 'Query.myProductReviews': null, 'Mutation.createProductReview': null, 'Mutation.updateProductReview': null },
+  },
   schema: () =>
     buildFederatedSchema({
       resolvers: [ProductReviewResolver, ProductReviewsResolver],

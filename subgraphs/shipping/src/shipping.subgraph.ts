@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, type SubgraphDefinition } from '@ultramarket/kit';
 import { CartRatesResolver } from './cart-rates/cart-rates.resolver';
 import { CartReference } from './cart-rates/cart-reference.type';
 import { ShippingMethod } from './method/shipping-method.entity';
@@ -34,6 +34,8 @@ export const createShippingSubgraph = (config: ShippingConfig = loadShippingConf
   // the staff of a suspended or closed store ship nothing
   followsStoreStatus: true,
   httpRoutes: config.carrierWebhook ? { [CARRIER_WEBHOOK_ROUTE]: carrierWebhookRoute(config.carrierWebhook) } : {},
+  // what an app's API key may use here (docs/apps-and-api-keys.md)
+  appAccess: { read: AppScope.read_shipping, write: AppScope.write_shipping },
   schema: () =>
     buildFederatedSchema({
       resolvers: [ShippingZoneResolver, ShippingMethodResolver, CartRatesResolver, ShipmentResolver, OrderShipmentsResolver],

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
+import { AppScope, buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { StoresServices, type StoresOptions } from './stores-services';
 import { Store } from './store/store.entity';
 import { storeResolver } from './store/store.resolver';
@@ -30,6 +30,11 @@ export function createStoresSubgraph(options: StoresOptions = {}): SubgraphDefin
     consumers: [rememberVerifiedEmail],
     // the Redis cache and configuration are bound before requests start
     onStart: services.bind,
+    // what an app's API key may use here (docs/apps-and-api-keys.md)
+    appAccess: {
+      read: AppScope.read_store,
+      fields: { 'Query.myStores': null, 'Query.stores': null, 'Query.storeStaff': null, 'Query.myStoreInvitations': null, 'Query.storeInvitations': null },
+    },
     schema: () =>
       buildFederatedSchema({
         resolvers: [storeResolver(services), staffResolver(services), invitationResolver(services)],

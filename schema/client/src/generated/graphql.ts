@@ -129,6 +129,103 @@ export type AdjustStockPayload = {
   userErrors: Array<UserError>;
 };
 
+/** An API key of an app. The key itself is shown once, when created; this is what remains of it. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** The app the key belongs to. */
+  appId: Scalars['ID']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The key’s first characters (`umk_` and 8 more), to tell keys apart. */
+  displayPrefix: Scalars['String']['output'];
+  /** Opaque key id. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used (UTC; written at most once a minute, when a gateway verifies it, so to within API_KEY_CACHE_SECONDS); null while never used. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the key was revoked (UTC); null while it works. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An app installed in a store: its API keys act in that store with exactly its scopes. */
+export type App = {
+  __typename?: 'App';
+  /** The app’s live API keys (at most 5), newest first; none once uninstalled. */
+  apiKeys: Array<ApiKey>;
+  /** When it was installed (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque app id. */
+  id: Scalars['ID']['output'];
+  /** What the store calls the app, 1 to 100 characters. */
+  name: Scalars['String']['output'];
+  /** What the app’s API keys may do in the store (docs/apps-and-api-keys.md). */
+  scopes: Array<AppScope>;
+  /** The store the app is installed in; it acts nowhere else. */
+  storeId: Scalars['ID']['output'];
+  /** When it was uninstalled (UTC), which revoked its keys; null while installed. */
+  uninstalledAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of App items (Relay connection). */
+export type AppConnection = {
+  __typename?: 'AppConnection';
+  /** Edges with cursors. */
+  edges: Array<AppEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<App>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a App connection. */
+export type AppEdge = {
+  __typename?: 'AppEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The App. */
+  node: App;
+};
+
+/** A permission granted to an app in its store (docs/apps-and-api-keys.md lists the operations each opens). */
+export type AppScope =
+  /** Read the store’s sales and order analytics. */
+  | 'read_analytics'
+  /** Read customers, their addresses and segments. */
+  | 'read_customers'
+  /** Read stock levels and locations. */
+  | 'read_inventory'
+  /** Read orders and returns, and follow their status. */
+  | 'read_orders'
+  /** Read payments and the store’s payment methods. */
+  | 'read_payments'
+  /** Read products, variants, categories, collections, search and bulk operations (the staff view). */
+  | 'read_products'
+  /** Read product reviews, pending ones included. */
+  | 'read_reviews'
+  /** Read shipping zones, methods and shipments. */
+  | 'read_shipping'
+  /** Read the store’s own settings. */
+  | 'read_store'
+  /** Read the store’s webhook subscriptions and deliveries. */
+  | 'read_webhooks'
+  /** Create, change and delete customers, addresses and segments. */
+  | 'write_customers'
+  /** Adjust, set and transfer stock; manage locations and low-stock thresholds. */
+  | 'write_inventory'
+  /** Cancel, complete, tag and refund orders; handle returns. */
+  | 'write_orders'
+  /** Create, change and archive products, variants, categories, collections and media; bulk import and export. */
+  | 'write_products'
+  /** Moderate and delete product reviews. */
+  | 'write_reviews'
+  /** Manage shipping zones and methods; create shipments, tracking and dispatch orders. */
+  | 'write_shipping'
+  /** Manage the store’s webhook subscriptions: create, change, rotate secrets, redeliver, replay. */
+  | 'write_webhooks';
+
 /** The next part of an UPLOADING import’s file; parts are joined as they come, in order. */
 export type AppendProductImportPartInput = {
   /** The part’s text, cut anywhere (even inside a row), at most 900 KiB. */
@@ -968,6 +1065,23 @@ export type ContainerWidth =
   | 'STANDARD'
   | 'WIDE';
 
+/** The app to make a new API key for. */
+export type CreateApiKeyInput = {
+  /** The installed app. */
+  appId: Scalars['ID']['input'];
+};
+
+/** Result of createApiKey: the only time the key itself is shown. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The new key’s record; null when none was made. */
+  apiKey: Maybe<ApiKey>;
+  /** The key (`umk_…`), to send as `Authorization: Bearer <key>` or `X-Api-Key`. Shown this once: only its hash is kept. */
+  key: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A new cart, with lines and an email if already known. */
 export type CreateCartInput = {
   /** The shopper's email. */
@@ -1431,6 +1545,27 @@ export type CreateTaxRulePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new webhook endpoint of the caller’s store. */
+export type CreateWebhookEndpointInput = {
+  /** What the endpoint is for (at most 500 characters); empty when absent. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Topics to receive (see webhookTopics), e.g. ["orders.created", "payments.*"]; 1–50. */
+  topics: Array<Scalars['String']['input']>;
+  /** Where deliveries are POSTed: an https URL whose host resolves to public addresses only. */
+  url: Scalars['String']['input'];
+};
+
+/** Result of createWebhookEndpoint. */
+export type CreateWebhookEndpointPayload = {
+  __typename?: 'CreateWebhookEndpointPayload';
+  /** The endpoint as it now is; null when nothing was changed. */
+  endpoint: Maybe<WebhookEndpoint>;
+  /** The new signing secret (whsec_…): shown this once, never again; null on failure. */
+  secret: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** PENDING: the merchant has yet to prove control of the domain (it serves nothing); VERIFIED: it serves the store. */
 export type CustomDomainStatus =
   | 'PENDING'
@@ -1890,6 +2025,15 @@ export type DeleteTaxRulePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Result of deleteWebhookEndpoint. */
+export type DeleteWebhookEndpointPayload = {
+  __typename?: 'DeleteWebhookEndpointPayload';
+  /** The id of the deleted endpoint; null when nothing was deleted. */
+  deletedEndpointId: Maybe<Scalars['ID']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The current password and a code from the authenticator app, to switch two-factor authentication off. */
 export type DisableMfaInput = {
   /** The 6-digit code the app shows now. */
@@ -1903,6 +2047,15 @@ export type DisableMfaPayload = {
   __typename?: 'DisableMfaPayload';
   /** The user as it now is; null when nothing was changed. */
   user: Maybe<User>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of disableWebhookEndpoint. */
+export type DisableWebhookEndpointPayload = {
+  __typename?: 'DisableWebhookEndpointPayload';
+  /** The endpoint as it now is; null when nothing was changed. */
+  endpoint: Maybe<WebhookEndpoint>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -1928,11 +2081,37 @@ export type DispatchOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Result of enableWebhookEndpoint. */
+export type EnableWebhookEndpointPayload = {
+  __typename?: 'EnableWebhookEndpointPayload';
+  /** The endpoint as it now is; null when nothing was changed. */
+  endpoint: Maybe<WebhookEndpoint>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How the storefront header is laid out. */
 export type HeaderStyle =
   | 'CENTERED'
   | 'CLASSIC'
   | 'MINIMAL';
+
+/** The app to install in the caller’s store. */
+export type InstallAppInput = {
+  /** What the store calls the app, 1 to 100 characters on one line. */
+  name: Scalars['String']['input'];
+  /** What its API keys may do (at least one scope). */
+  scopes: Array<AppScope>;
+};
+
+/** Result of installApp. */
+export type InstallAppPayload = {
+  __typename?: 'InstallAppPayload';
+  /** The app as it now is; null when nothing was changed. */
+  app: Maybe<App>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** Narrows an inventory list. */
 export type InventoryFilter = {
@@ -2370,6 +2549,8 @@ export type Mutation = {
   configureManualPaymentMethod: ConfigureManualPaymentMethodPayload;
   /** Switches two-factor authentication on with a code for the secret from setupMfa. */
   confirmMfa: ConfirmMfaPayload;
+  /** A new API key for an installed app of the store, shown this once (at most 5 live keys an app); publishes apps.api-key-created. */
+  createApiKey: CreateApiKeyPayload;
   /** Creates a cart in the request's store: a guest gets a new cart and its token (once); a signed-in customer's lines go to their open cart when they have one. */
   createCart: CreateCartPayload;
   /** Creates a category in the caller's store; publishes catalog.category-updated. */
@@ -2404,6 +2585,8 @@ export type Mutation = {
   createStore: CreateStorePayload;
   /** Creates a tax rule in the caller's store; carts use it at their next read. */
   createTaxRule: CreateTaxRulePayload;
+  /** Subscribes an HTTPS endpoint of the store to topics; answers its signing secret, once. */
+  createWebhookEndpoint: CreateWebhookEndpointPayload;
   /** Deactivates a promotion: it applies to no cart from now on and stays listed. */
   deactivatePromotion: DeactivatePromotionPayload;
   /** Declines an invitation addressed to the signed-in user. */
@@ -2430,13 +2613,21 @@ export type Mutation = {
   deleteShippingZone: DeleteShippingZonePayload;
   /** Deletes a tax rule. */
   deleteTaxRule: DeleteTaxRulePayload;
+  /** Deletes a webhook endpoint with its delivery log. */
+  deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Switches two-factor authentication off; needs the current password (INVALID_CREDENTIALS; a wrong one counts toward the lockout) and a current code. */
   disableMfa: DisableMfaPayload;
+  /** Disables a webhook endpoint: no new deliveries; pending ones wait. */
+  disableWebhookEndpoint: DisableWebhookEndpointPayload;
   /**
    * Marks a confirmed order as handed to a carrier: createShipment of the whole order, answered once the order is FULFILLED.
    * @deprecated Use createShipment
    */
   dispatchOrder: DispatchOrderPayload;
+  /** Enables a webhook endpoint: new events reach it and its pending deliveries go out. */
+  enableWebhookEndpoint: EnableWebhookEndpointPayload;
+  /** Installs an app in the store with its scopes; publishes apps.app-installed. Make it a key with createApiKey. */
+  installApp: InstallAppPayload;
   /** Invites someone, by email or user id, to a store's staff for seven days (its merchants, platform admins); they join only when they accept. Publishes stores.staff-invited. */
   inviteStoreStaff: InviteStoreStaffPayload;
   /** Signs in with email and password (and a TOTP code when two-factor authentication is on) and starts a session. At most 5 attempts a minute per address and email (RATE_LIMITED); 5 failures in a row lock the account for 15 minutes. */
@@ -2467,6 +2658,8 @@ export type Mutation = {
   processPayment: ProcessPaymentPayload;
   /** Opens an abandoned cart from its email's recovery link (once, before the link expires): a guest cart with a new cartToken (the old token stops working), a customer's cart for its signed-in customer. Refused with CART_RECOVERY_INVALID otherwise. */
   recoverCart: RecoverCartPayload;
+  /** Sends a delivery of the log again, as a new delivery with the same body. */
+  redeliverWebhook: RedeliverWebhookPayload;
   /** Exchanges a refresh token for a new access token and refresh token; the one presented stops working. Presenting a used or revoked one revokes the whole session and is UNAUTHENTICATED. */
   refreshToken: RefreshTokenPayload;
   /** Refunds an order of the caller’s store (staff): lines by quantity (each restocked or not, to a location), shipping, and/or an explicit amount, with a reason. Never more than captured minus refunded minus pending refunds (REFUND_EXCEEDS_REFUNDABLE), nor more units than bought minus refunded (REFUND_QUANTITY_EXCEEDED). The refund is PENDING until the payment provider answers. */
@@ -2495,6 +2688,8 @@ export type Mutation = {
   reorderCollectionProducts: ReorderCollectionProductsPayload;
   /** Puts a product's images in a new order. Publishes catalog.product-media-changed. */
   reorderProductMedia: ReorderProductMediaPayload;
+  /** Sends again every event an endpoint was sent that occurred in a time range, from the delivery log (events pruned from it cannot be). */
+  replayWebhooks: ReplayWebhooksPayload;
   /** Sends a password reset link (accounts.password-reset-requested) if the email has an account. The answer is the same either way, so it reveals nothing. */
   requestPasswordReset: RequestPasswordResetPayload;
   /** Asks to return delivered units of an order (its signed-in shopper, or its store’s staff): REQUESTED. Refused, writing nothing, with LINE_NOT_IN_ORDER, LINE_NOT_DELIVERED, RETURN_WINDOW_CLOSED (later than the store’s returnWindowDays after delivery), RETURNS_DISABLED, RETURN_QUANTITY_EXCEEDED (more than delivered less refunded and already returning). */
@@ -2507,12 +2702,16 @@ export type Mutation = {
   retryRefund: RetryRefundPayload;
   /** Reviews a cart before completing its checkout: the cart priced now, and as userErrors what changed (an ended or deactivated code is taken off: DISCOUNT_CODE_EXPIRED; PRICE_CHANGED) and what blocks completion (LINE_UNAVAILABLE, INSUFFICIENT_STOCK, DISCOUNT_CODE_USED_UP, EMAIL_REQUIRED, SHIPPING_ADDRESS_REQUIRED, ADDRESS_INCOMPLETE, SHIPPING_RATE_REQUIRED, GUEST_CHECKOUT_DISABLED, PHONE_REQUIRED, STORE_UNAVAILABLE). The total shown is recorded on the cart. */
   reviewCheckout: ReviewCheckoutPayload;
+  /** Revokes an API key: refused from the next request on; publishes apps.api-key-revoked. */
+  revokeApiKey: RevokeApiKeyPayload;
   /** Takes a role from a user (platform admins only); the last PLATFORM_ADMIN keeps theirs. The user's current access tokens are refused. */
   revokeRole: RevokeRolePayload;
   /** Ends one of the caller's sessions (see me.sessions), this one included: its refresh token stops working and its access tokens are refused from now on. Another user's session, or one no longer active, is NOT_FOUND. */
   revokeSession: RevokeSessionPayload;
   /** Withdraws a store's pending invitation (its merchants, platform admins). */
   revokeStoreInvitation: RevokeStoreInvitationPayload;
+  /** A new signing secret for a webhook endpoint, answered once; the old one also signs deliveries for the overlap. */
+  rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Chooses a cart's shipping rate among its availableShippingRates (for its address, weight and subtotal now); refused with SHIPPING_RATE_NOT_OFFERED otherwise. */
   selectCartShippingRate: SelectCartShippingRatePayload;
   /** Sets a cart's shipping address (its tax and shipping region) and billing address (the shipping address unless given). */
@@ -2547,6 +2746,10 @@ export type Mutation = {
   startProductImport: StartProductImportPayload;
   /** Moves units of a variant between two locations, atomically and logged; never takes the source's available units below zero. Publishes inventory.stock-changed (and inventory.low-stock when the item falls to its threshold). */
   transferStock: TransferStockPayload;
+  /** Uninstalls an app and revokes its keys; publishes apps.api-key-revoked for each and apps.app-uninstalled. */
+  uninstallApp: UninstallAppPayload;
+  /** Replaces an app's scopes, for its keys' next requests; publishes apps.app-scopes-changed. */
+  updateAppScopes: UpdateAppScopesPayload;
   /** Sets quantities of a cart's lines, by variant; nothing changes when any line is refused. */
   updateCartLines: UpdateCartLinesPayload;
   /** Renames, re-handles or re-describes a category; publishes catalog.category-updated. */
@@ -2589,6 +2792,8 @@ export type Mutation = {
   updateStoreTheme: UpdateStoreThemePayload;
   /** Replaces a tax rule's fields. */
   updateTaxRule: UpdateTaxRulePayload;
+  /** Changes a webhook endpoint's URL, topics or description. */
+  updateWebhookEndpoint: UpdateWebhookEndpointPayload;
   /** Marks the email verified with the token from the verification email (single use, 24 hours). */
   verifyEmail: VerifyEmailPayload;
   /** Checks the store's pending custom domain for its TXT challenge record (customDomainVerification) and, when found, makes the domain serve the store (its merchants, platform admins); publishes stores.domain-verified. */
@@ -2716,6 +2921,11 @@ export type MutationConfirmMfaArgs = {
 };
 
 
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
 export type MutationCreateCartArgs = {
   input: CreateCartInput;
 };
@@ -2801,6 +3011,11 @@ export type MutationCreateTaxRuleArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeactivatePromotionArgs = {
   input: DeactivatePromotionInput;
 };
@@ -2866,13 +3081,33 @@ export type MutationDeleteTaxRuleArgs = {
 };
 
 
+export type MutationDeleteWebhookEndpointArgs = {
+  input: WebhookEndpointIdInput;
+};
+
+
 export type MutationDisableMfaArgs = {
   input: DisableMfaInput;
 };
 
 
+export type MutationDisableWebhookEndpointArgs = {
+  input: WebhookEndpointIdInput;
+};
+
+
 export type MutationDispatchOrderArgs = {
   input: DispatchOrderInput;
+};
+
+
+export type MutationEnableWebhookEndpointArgs = {
+  input: WebhookEndpointIdInput;
+};
+
+
+export type MutationInstallAppArgs = {
+  input: InstallAppInput;
 };
 
 
@@ -2933,6 +3168,11 @@ export type MutationProcessPaymentArgs = {
 
 export type MutationRecoverCartArgs = {
   input: RecoverCartInput;
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  input: RedeliverWebhookInput;
 };
 
 
@@ -3006,6 +3246,11 @@ export type MutationReorderProductMediaArgs = {
 };
 
 
+export type MutationReplayWebhooksArgs = {
+  input: ReplayWebhooksInput;
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   input: RequestPasswordResetInput;
 };
@@ -3036,6 +3281,11 @@ export type MutationReviewCheckoutArgs = {
 };
 
 
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
 export type MutationRevokeRoleArgs = {
   input: RevokeRoleInput;
 };
@@ -3048,6 +3298,11 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationRevokeStoreInvitationArgs = {
   input: RevokeStoreInvitationInput;
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  input: RotateWebhookSecretInput;
 };
 
 
@@ -3133,6 +3388,16 @@ export type MutationStartProductImportArgs = {
 
 export type MutationTransferStockArgs = {
   input: TransferStockInput;
+};
+
+
+export type MutationUninstallAppArgs = {
+  input: UninstallAppInput;
+};
+
+
+export type MutationUpdateAppScopesArgs = {
+  input: UpdateAppScopesInput;
 };
 
 
@@ -3238,6 +3503,11 @@ export type MutationUpdateStoreThemeArgs = {
 
 export type MutationUpdateTaxRuleArgs = {
   input: UpdateTaxRuleInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 
@@ -4780,6 +5050,10 @@ export type PromotionValueKind =
 
 export type Query = {
   __typename?: 'Query';
+  /** One of the caller's store's apps (uninstalled ones too); null for another store's or an unknown id. */
+  app: Maybe<App>;
+  /** The caller's store's installed apps, newest first. */
+  apps: AppConnection;
   /** A bulk operation of the caller's store; null when there is none with this id. */
   bulkOperation: Maybe<BulkOperation>;
   /** The caller's store's bulk operations, newest first. */
@@ -4902,6 +5176,27 @@ export type Query = {
   unreadNotificationCount: Scalars['Int']['output'];
   /** Every user, newest first (platform admins only). */
   users: UserConnection;
+  /** The caller's store's webhook delivery log, newest first, successes and failures alike. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** One delivery of the caller's store's log; null if there is no such delivery there. */
+  webhookDelivery: Maybe<WebhookDelivery>;
+  /** One of the caller's store's webhook endpoints; null if there is no such endpoint there. */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** The caller's store's webhook endpoints, oldest first. */
+  webhookEndpoints: WebhookEndpointConnection;
+  /** Every topic a webhook endpoint may subscribe to (their payloads are documented in schema/events.md). */
+  webhookTopics: Array<Scalars['String']['output']>;
+};
+
+
+export type QueryAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAppsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5204,6 +5499,29 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WebhookDeliveryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An abandoned cart's recovery link: the cart and the recovery token its email carried. */
 export type RecoverCartInput = {
   /** The cart (the link’s `cart`). */
@@ -5219,6 +5537,21 @@ export type RecoverCartPayload = {
   cart: Maybe<Cart>;
   /** A guest cart's new secret token (shown this once; the cart's previous token stops working). Null for a customer's cart, which its signed-in customer reaches as always. */
   cartToken: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A delivery to send again. */
+export type RedeliverWebhookInput = {
+  /** The delivery from the log whose payload is sent again, as a new delivery. */
+  deliveryId: Scalars['ID']['input'];
+};
+
+/** Result of redeliverWebhook. */
+export type RedeliverWebhookPayload = {
+  __typename?: 'RedeliverWebhookPayload';
+  /** The new delivery, queued now; null when nothing was queued. */
+  delivery: Maybe<WebhookDelivery>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -5562,6 +5895,25 @@ export type ReorderProductMediaPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A time range of an endpoint’s deliveries to send again. */
+export type ReplayWebhooksInput = {
+  /** The endpoint. */
+  endpointId: Scalars['ID']['input'];
+  /** Events that occurred at or after this time (UTC). */
+  from: Scalars['DateTime']['input'];
+  /** Events that occurred before this time (UTC); at most 31 days after from. */
+  to: Scalars['DateTime']['input'];
+};
+
+/** Result of replayWebhooks. */
+export type ReplayWebhooksPayload = {
+  __typename?: 'ReplayWebhooksPayload';
+  /** How many deliveries were queued again (0 on failure). */
+  replayedCount: Scalars['Int']['output'];
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** The email of the account whose password was forgotten. */
 export type RequestPasswordResetInput = {
   /** The account email; the answer is the same whether or not it has an account. */
@@ -5808,6 +6160,21 @@ export type ReviewCheckoutPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The API key to revoke. */
+export type RevokeApiKeyInput = {
+  /** The key’s id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of revokeApiKey. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The key as it now is (revoked); null when nothing was revoked. */
+  apiKey: Maybe<ApiKey>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A role to take from a user. */
 export type RevokeRoleInput = {
   /** The role to remove. */
@@ -5865,6 +6232,25 @@ export type Role =
   | 'PLATFORM_ADMIN'
   /** Works in a store: products, stock and orders. */
   | 'STORE_STAFF';
+
+/** A new signing secret for an endpoint, the old one still signing for a while. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
+  /** How many seconds deliveries also carry the old secret’s signature (0–604800); WEBHOOK_SECRET_OVERLAP when absent. */
+  overlapSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of rotateWebhookSecret. */
+export type RotateWebhookSecretPayload = {
+  __typename?: 'RotateWebhookSecretPayload';
+  /** The endpoint as it now is; null when nothing was changed. */
+  endpoint: Maybe<WebhookEndpoint>;
+  /** The new signing secret (whsec_…): shown this once, never again; null on failure. */
+  secret: Maybe<Scalars['String']['output']>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** An autocomplete suggestion: a product title close to what was typed. */
 export type SearchSuggestion = {
@@ -7130,6 +7516,38 @@ export type TransferStockPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The app to uninstall. */
+export type UninstallAppInput = {
+  /** The app. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of uninstallApp. */
+export type UninstallAppPayload = {
+  __typename?: 'UninstallAppPayload';
+  /** The app as it now is; null when nothing was changed. */
+  app: Maybe<App>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** The scopes an app has from now on. */
+export type UpdateAppScopesInput = {
+  /** The app. */
+  id: Scalars['ID']['input'];
+  /** Its scopes from now on, replacing the old ones (at least one). */
+  scopes: Array<AppScope>;
+};
+
+/** Result of updateAppScopes. */
+export type UpdateAppScopesPayload = {
+  __typename?: 'UpdateAppScopesPayload';
+  /** The app as it now is; null when nothing was changed. */
+  app: Maybe<App>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** New quantities for lines of a cart, by variant. */
 export type UpdateCartLinesInput = {
   /** The cart. */
@@ -7653,6 +8071,27 @@ export type UpdateTaxRulePayload = {
   userErrors: Array<UserError>;
 };
 
+/** What to change in a webhook endpoint; absent fields stay as they are. */
+export type UpdateWebhookEndpointInput = {
+  /** A new description (at most 500 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
+  /** The new list of topics (replaces the old one; 1–50). */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new https URL, checked as on creation. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of updateWebhookEndpoint. */
+export type UpdateWebhookEndpointPayload = {
+  __typename?: 'UpdateWebhookEndpointPayload';
+  /** The endpoint as it now is; null when nothing was changed. */
+  endpoint: Maybe<WebhookEndpoint>;
+  /** Why the mutation did not happen; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A header the upload request must carry. */
 export type UploadHeader = {
   __typename?: 'UploadHeader';
@@ -7766,6 +8205,175 @@ export type VerifyStoreDomainPayload = {
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** One event sent (or to be sent) to one webhook endpoint, with its attempts. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Every attempt made, first to last, with its outcome. */
+  attemptLog: Array<WebhookDeliveryAttempt>;
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** The JSON body as sent (see docs/webhooks.md). */
+  body: Scalars['String']['output'];
+  /** When it succeeded or was given up (UTC). */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was queued (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The endpoint it is for. */
+  endpointId: Scalars['ID']['output'];
+  /** The event it carries (the same for a redelivery). */
+  eventId: Scalars['ID']['output'];
+  /** Opaque delivery id; also the UltraMarket-Webhook-Id header and the payload’s id. */
+  id: Scalars['ID']['output'];
+  /** When it was last tried (UTC); null before the first attempt. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The HTTP status of the last answer; null when none came. */
+  lastResponseCode: Maybe<Scalars['Int']['output']>;
+  /** When it is tried next (UTC); null once it succeeded or was given up. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the event occurred (UTC). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The delivery this one sends again (redeliverWebhook, replayWebhooks); null for the first. */
+  redeliveryOf: Maybe<Scalars['ID']['output']>;
+  /** The resource the event is about (e.g. the order id); deliveries of one resource go out in order. */
+  resourceId: Scalars['String']['output'];
+  /** The resource’s version after the event: receivers order and dedupe by it. */
+  sequence: Scalars['Int']['output'];
+  /** Where it is. */
+  status: WebhookDeliveryStatus;
+  /** The event’s topic, e.g. orders.created. */
+  topic: Scalars['String']['output'];
+};
+
+/** One attempt to send a webhook delivery. */
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  /** 1 for the first attempt of the delivery, then 2, 3, … */
+  attemptNumber: Scalars['Int']['output'];
+  /** When the attempt started (UTC). */
+  attemptedAt: Scalars['DateTime']['output'];
+  /** Why the attempt failed without a 2xx (e.g. a timeout or a refused address); null otherwise. */
+  error: Maybe<Scalars['String']['output']>;
+  /** Opaque attempt id. */
+  id: Scalars['ID']['output'];
+  /** Milliseconds from the start of the attempt to its end. */
+  latencyMs: Scalars['Int']['output'];
+  /** The start of the response body (at most WEBHOOK_RESPONSE_MAX_BYTES bytes); null without one. */
+  responseBody: Maybe<Scalars['String']['output']>;
+  /** The HTTP status answered; null when no answer came (refused, timed out, TLS failed). */
+  responseCode: Maybe<Scalars['Int']['output']>;
+  /** Whether the endpoint answered 2xx in time. */
+  succeeded: Scalars['Boolean']['output'];
+};
+
+/** A page of WebhookDelivery items (Relay connection). */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** Edges with cursors. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<WebhookDelivery>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a WebhookDelivery connection. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The WebhookDelivery. */
+  node: WebhookDelivery;
+};
+
+/** Which deliveries of the log to list; every condition given must hold. */
+export type WebhookDeliveryFilter = {
+  /** Only this endpoint’s. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only deliveries queued at or after this time (UTC). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only deliveries in this status. */
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  /** Only deliveries queued before this time (UTC). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this topic, e.g. orders.created. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a webhook delivery is. */
+export type WebhookDeliveryStatus =
+  /** Given up: every attempt failed for WEBHOOK_RETRY_FOR (24 h by default). */
+  | 'FAILED'
+  /** Not yet answered with a 2xx: waiting for its first try, a retry, or an earlier delivery of the same resource. */
+  | 'PENDING'
+  /** The endpoint answered 2xx. */
+  | 'SUCCEEDED';
+
+/** An HTTPS endpoint of a store that receives signed webhook deliveries for the topics it subscribes to. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  /** Attempts that failed in a row since the last success. */
+  consecutiveFailures: Scalars['Int']['output'];
+  /** When it was created (UTC). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The staff’s note on what the endpoint is for; may be empty. */
+  description: Scalars['String']['output'];
+  /** When it was disabled (UTC); null while enabled. */
+  disabledAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was disabled (by the staff or after sustained failure); null while enabled. */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  /** When the current run of failures began (UTC); null after a success. */
+  failingSince: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque endpoint id. */
+  id: Scalars['ID']['output'];
+  /** Until when deliveries also carry a signature with the secret before the last rotation (UTC); null when none. */
+  previousSecretExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether it receives deliveries. */
+  status: WebhookEndpointStatus;
+  /** Topics it receives: event subjects such as orders.created, or <domain>.* for all of a domain. */
+  topics: Array<Scalars['String']['output']>;
+  /** When it last changed (UTC). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where deliveries are POSTed: an https URL (see docs/webhooks.md for the address rules). */
+  url: Scalars['String']['output'];
+};
+
+/** A page of WebhookEndpoint items (Relay connection). */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  /** Edges with cursors. */
+  edges: Array<WebhookEndpointEdge>;
+  /** The items of this page, without cursors. */
+  nodes: Array<WebhookEndpoint>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many items match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a WebhookEndpoint connection. */
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The WebhookEndpoint. */
+  node: WebhookEndpoint;
+};
+
+/** The webhook endpoint a mutation acts on. */
+export type WebhookEndpointIdInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
+};
+
+/** Whether a webhook endpoint receives deliveries. */
+export type WebhookEndpointStatus =
+  /** By the staff or after sustained failure: no new deliveries; pending ones wait until it is enabled again. */
+  | 'DISABLED'
+  /** Events of its topics become deliveries and are sent. */
+  | 'ENABLED';
 
 /** Unit product weights are entered and shown in. */
 export type WeightUnit =

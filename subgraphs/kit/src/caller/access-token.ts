@@ -91,6 +91,7 @@ function callerOf(token: string, payload: jwt.JwtPayload): Caller {
       issuedAt: payload.iat ?? 0,
       expiresAt: payload.exp ?? 0,
     },
+    app: null,
   };
 }
 

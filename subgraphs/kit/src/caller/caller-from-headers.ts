@@ -1,5 +1,7 @@
 import type { AuthConfig } from '../config/kit-config';
-import { ANONYMOUS, type Caller } from './caller';
+import { ANONYMOUS, appCaller, type Caller } from './caller';
+import { parseAppCallerHeader } from '../apps/app-identity';
+import { invalidCredentials } from '../errors/graphql-errors';
 import { bearerToken, verifyAccessToken } from './access-token';
 import { Role, STORE_ROLES } from './role';
 import type { SigningKeys } from './signing-keys';
@@ -10,9 +12,15 @@ import { isUuid } from '../graphql/ids';
  * a subgraph trusts nothing it cannot verify itself. `X-Store-Id` names the store the request is
  * for: shoppers name the store they browse; staff switch between the stores their token lists
  * (their memberships). Naming a store one does not work in makes one a shopper there: store roles
- * apply only in the stores they were given for.
+ * apply only in the stores they were given for. `X-App-Caller` (set and signed by the gateway only, after it
+ * verified an API key) makes the caller that app, in its own store whatever `X-Store-Id` says.
  */
-export function callerFromHeaders(headers: { authorization?: string; storeId?: string }, keys: SigningKeys, auth: AuthConfig): Caller {
+export function callerFromHeaders(headers: { authorization?: string; storeId?: string; app?: string }, keys: SigningKeys, auth: AuthConfig): Caller {
+  if (headers.app !== undefined) {
+    const app = parseAppCallerHeader(headers.app);
+    if (!app) throw invalidCredentials('Malformed app caller');
+    return appCaller(app);
+  }
   const token = bearerToken(headers.authorization);
   const caller = token ? verifyAccessToken(token, keys, auth) : { ...ANONYMOUS };
   const requested = isUuid(headers.storeId) ? headers.storeId.toLowerCase() : null;

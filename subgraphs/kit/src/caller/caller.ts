@@ -1,3 +1,4 @@
+import type { AppIdentity } from '../apps/app-identity';
 import { Role, STORE_ROLES } from './role';
 
 /** Who is calling: the contract between the gateway and every subgraph. */
@@ -12,6 +13,8 @@ export interface Caller {
   token: string | null;
   /** What the token says of itself: its id (`jti`), session (`sid`), issue and expiry times (unix seconds). */
   tokenClaims: TokenClaims | null;
+  /** Set when an app calls with an API key (the gateway verified it): it acts as its store's merchant, within its scopes. */
+  app: AppIdentity | null;
 }
 
 export interface TokenClaims {
@@ -21,7 +24,15 @@ export interface TokenClaims {
   expiresAt: number;
 }
 
-export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], storeId: null, memberships: {}, token: null, tokenClaims: null }) as Caller;
+export const ANONYMOUS: Caller = Object.freeze({
+  userId: null,
+  roles: [],
+  storeId: null,
+  memberships: {},
+  token: null,
+  tokenClaims: null,
+  app: null,
+}) as Caller;
 
 export function isAuthenticated(caller: Caller): boolean {
   return caller.userId !== null;
@@ -35,4 +46,17 @@ export function hasAnyRole(caller: Caller, roles: readonly Role[]): boolean {
 export function managesStore(caller: Caller, storeId: string): boolean {
   if (caller.roles.includes(Role.PLATFORM_ADMIN)) return true;
   return caller.storeId === storeId && STORE_ROLES.some((role) => caller.roles.includes(role));
+}
+
+/** The caller an app is: its store's merchant, named by the app's id, limited to its scopes (kit/src/apps). */
+export function appCaller(app: AppIdentity): Caller {
+  return {
+    userId: app.appId,
+    roles: [Role.MERCHANT],
+    storeId: app.storeId,
+    memberships: { [app.storeId]: Role.MERCHANT },
+    token: null,
+    tokenClaims: null,
+    app,
+  };
 }

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { APP_CALLER_HEADER } from '../apps/app-identity';
 
 /**
  * Requests from the gateway to a subgraph carry `X-Gateway-Signature: t=<unix seconds>,v1=<hex>`, an
@@ -11,8 +12,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 export const GATEWAY_SIGNATURE_HEADER = 'x-gateway-signature';
 /** The client's address as the gateway saw it; subgraphs read the address from this header only. */
 export const CLIENT_ADDRESS_HEADER = 'x-client-address';
-/** The forwarded headers the signature covers, in this order; an absent header is signed as absent. */
-export const SIGNED_HEADERS = ['authorization', 'x-store-id', CLIENT_ADDRESS_HEADER] as const;
+/** The forwarded headers the signature covers (the app an API key belongs to among them), in this order; an absent header is signed as absent. */
+export const SIGNED_HEADERS = ['authorization', 'x-store-id', CLIENT_ADDRESS_HEADER, APP_CALLER_HEADER] as const;
 /** How far a signature's time may be from the subgraph's clock, either way. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -27,6 +27,8 @@ import { ConsumerRunner, type EventHandler } from '../events/consumer-runner';
 import { loadSigningKeys } from '../caller/signing-keys';
 import { trustJwks } from '../caller/jwks';
 import { callerFromHeaders } from '../caller/caller-from-headers';
+import { APP_CALLER_HEADER } from '../apps/app-identity';
+import { appScopePlugin } from '../apps/app-scope.plugin';
 import { loadSubgraphSigningSecret } from '../security/signing-secret';
 import { requireGatewaySignature } from '../security/require-gateway-signature';
 import type { SubgraphContext } from '../graphql/subgraph-context';
@@ -132,7 +134,11 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     includeStacktraceInErrorResponses: !config.isProduction,
     introspection: true,
     // federated traces cost CPU on every request; only when asked for (SUBGRAPH_INLINE_TRACING=true)
-    plugins: [config.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      appScopePlugin(definition.appAccess),
+      config.inlineTracing ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -140,7 +146,11 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Env = p
     const requestId = headerValue(request, 'x-request-id') ?? randomUUID();
     const correlationId = headerValue(request, 'x-correlation-id') ?? requestId;
     const caller = await revocations.check(
-      callerFromHeaders({ authorization: headerValue(request, 'authorization'), storeId: headerValue(request, 'x-store-id') }, keys, config.auth),
+      callerFromHeaders(
+        { authorization: headerValue(request, 'authorization'), storeId: headerValue(request, 'x-store-id'), app: headerValue(request, APP_CALLER_HEADER) },
+        keys,
+        config.auth,
+      ),
     );
     const scope = scopeOf(caller);
     return {

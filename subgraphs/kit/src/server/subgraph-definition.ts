@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
+import type { AppAccess } from '../apps/app-access';
 import type { EventHandler } from '../events/consumer-runner';
 import type { SubgraphRuntime } from './subgraph-runtime';
 
@@ -32,6 +33,8 @@ export interface SubgraphDefinition {
   onStart?(runtime: SubgraphRuntime): Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
   /** Background jobs (e.g. expiring reservations), handed the runtime of the background pool; each returns its stop function. */
   jobs?: ((runtime: SubgraphRuntime) => () => Promise<void>)[];
+  /** What apps (API keys) may use here, by scope; absent: nothing (docs/apps-and-api-keys.md). */
+  appAccess?: AppAccess;
   /** Extra HTTP endpoints by exact path, e.g. `{ '/webhooks/stripe': handler }`; any method reaches the handler. */
   httpRoutes?: Record<string, HttpRoute>;
 }
