@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
-#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications, shipping, reviews) · node gateway/dist/main.js
+#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications, shipping, analytics, reviews) · node gateway/dist/main.js
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
@@ -18,6 +18,7 @@ COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY subgraphs/reviews/package.json subgraphs/reviews/
 COPY schema/package.json schema/
 COPY schema/client/package.json schema/client/
@@ -47,6 +48,7 @@ COPY subgraphs/notifications/package.json subgraphs/notifications/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY subgraphs/reviews/package.json subgraphs/reviews/
 COPY schema/package.json schema/
 COPY schema/client/package.json schema/client/
@@ -71,6 +73,7 @@ COPY --from=build /app/subgraphs/payments/dist subgraphs/payments/dist
 COPY --from=build /app/subgraphs/customers/dist subgraphs/customers/dist
 COPY --from=build /app/subgraphs/notifications/dist subgraphs/notifications/dist
 COPY --from=build /app/subgraphs/shipping/dist subgraphs/shipping/dist
+COPY --from=build /app/subgraphs/analytics/dist subgraphs/analytics/dist
 COPY --from=build /app/subgraphs/reviews/dist subgraphs/reviews/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # read at run time: the committed supergraph and the explorer's browser script

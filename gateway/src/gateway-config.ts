@@ -28,6 +28,7 @@ export const SUBGRAPHS = [
   { name: 'customers', port: 4008 },
   { name: 'notifications', port: 4009 },
   { name: 'shipping', port: 4010 },
+  { name: 'analytics', port: 4011 },
   { name: 'reviews', port: 4013 },
 ] as const;
 
