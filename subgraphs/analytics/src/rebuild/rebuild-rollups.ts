@@ -66,16 +66,19 @@ async function replayDomain(manager: EntityManager, options: RebuildOptions, dom
     APPLIERS.filter((applier) => applier.eventType.startsWith(`${domain}.`)).map((applier) => [names.subject(applier.eventType), applier]),
   );
   await ensureStream(jsm, names, domain);
+  // what the stream holds now is replayed; what is published meanwhile is the consumers' (they wait for the lock)
+  const { state } = await jsm.streams.info(names.stream(domain));
+  if (state.messages === 0) return;
   // an ordered consumer of the whole stream from its first stored message: nothing acknowledged, nothing shared
   const consumer = await js.consumers.get(names.stream(domain));
-  for (;;) {
+  let done = false;
+  while (!done) {
     const batch = await consumer.fetch({ max_messages: FETCH_BATCH, expires: FETCH_EXPIRES_MS });
     let received = 0;
-    let pending = 0;
     for await (const message of batch) {
       received++;
-      pending = message.info.pending;
       result.read++;
+      if (message.seq >= state.last_seq) done = true;
       const applier = appliers.get(message.subject);
       if (!applier) continue;
       const event = parseEnvelope(message.data);
@@ -91,7 +94,8 @@ async function replayDomain(manager: EntityManager, options: RebuildOptions, dom
         logger.warn({ err: error, eventId: event.id, type: event.type }, 'rebuild skips an event that can never be applied');
       }
     }
-    if (received === 0 || pending === 0) break;
+    // nothing more to read (retention may have removed the last message meanwhile)
+    if (received === 0) done = true;
   }
   await consumer.delete().catch(() => undefined);
 }
