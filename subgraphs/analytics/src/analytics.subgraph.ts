@@ -1,6 +1,7 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ultramarket/kit';
 import { AnalyticsResolver } from './analytics.resolver';
 import { analyticsConsumers } from './rollup/appliers';
+import { appliedEventPruningJob } from './rollup/applied-event-pruner';
 import { CreateAnalytics1763769656000 } from './migrations/1763769656000-create-analytics';
 
 /**
@@ -15,5 +16,6 @@ export const analyticsSubgraph: SubgraphDefinition = {
   migrations: [CreateAnalytics1763769656000],
   publishes: [],
   consumers: analyticsConsumers,
+  jobs: [appliedEventPruningJob],
   schema: () => buildFederatedSchema({ resolvers: [AnalyticsResolver] }),
 };

@@ -8,6 +8,7 @@ import { analyticsSubgraph } from '../src/analytics.subgraph';
 import { applyOnce } from '../src/rollup/applier';
 import { APPLIERS } from '../src/rollup/appliers';
 import { rebuildRollups } from '../src/rebuild/rebuild-rollups';
+import { pruneAppliedEvents } from '../src/rollup/applied-event-pruner';
 import { analyticsEvents } from './support/analytics-events';
 import {
   CUSTOMER_REPORT,
@@ -323,6 +324,23 @@ describe('analytics subgraph', () => {
     expect(await refused({ from: 'yesterday', to: '2026-03-01' })).toEqual(['BAD_USER_INPUT', ['input', 'from']]);
     const tooMany = await ask(merchant, TOP_PRODUCTS, { input: { ...december, first: 101 } });
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('forgets applied event ids only once the streams can no longer deliver them', async () => {
+    const old = randomUUID();
+    const recent = randomUUID();
+    // one applied a minute before the streams' retention ends, one a minute after it ended
+    const retention = analytics.runtime.config.eventStorage.streamMaxAgeMs;
+    await owner.query(
+      `INSERT INTO applied_event (event_id, store_id, event_type, applied_at)
+       VALUES ($1, $3, 'orders.created', now() - make_interval(secs => $4::double precision / 1000)),
+              ($2, $3, 'orders.created', now() - make_interval(secs => $5::double precision / 1000))`,
+      [old, recent, otherStoreId, retention + 60_000, retention - 60_000],
+    );
+    expect(await pruneAppliedEvents(analytics.runtime)).toBe(1);
+    const left = await owner.query(`SELECT event_id FROM applied_event WHERE event_id = ANY($1)`, [[old, recent]]);
+    expect(left).toEqual([{ event_id: recent }]);
+    await owner.query(`DELETE FROM applied_event WHERE event_id = $1`, [recent]);
   });
 
   it('rebuilds one store’s rollups, then every store’s, from the event streams to the same figures', async () => {

@@ -72,11 +72,16 @@ async function replayDomain(manager: EntityManager, options: RebuildOptions, dom
   // an ordered consumer of the whole stream from its first stored message: nothing acknowledged, nothing shared
   const consumer = await js.consumers.get(names.stream(domain));
   let done = false;
+  let readHere = 0;
   while (!done) {
-    const batch = await consumer.fetch({ max_messages: FETCH_BATCH, expires: FETCH_EXPIRES_MS });
+    // never ask for more than the stream held at the start: a fetch asking for more waits out its expiry
+    const wanted = Math.min(FETCH_BATCH, state.messages - readHere);
+    if (wanted <= 0) break;
+    const batch = await consumer.fetch({ max_messages: wanted, expires: FETCH_EXPIRES_MS });
     let received = 0;
     for await (const message of batch) {
       received++;
+      readHere++;
       result.read++;
       if (message.seq >= state.last_seq) done = true;
       const applier = appliers.get(message.subject);
@@ -94,8 +99,8 @@ async function replayDomain(manager: EntityManager, options: RebuildOptions, dom
         logger.warn({ err: error, eventId: event.id, type: event.type }, 'rebuild skips an event that can never be applied');
       }
     }
-    // nothing more to read (retention may have removed the last message meanwhile)
-    if (received === 0) done = true;
+    // fewer than asked: nothing more to read (retention removed messages meanwhile)
+    if (received < wanted) done = true;
   }
   await consumer.delete().catch(() => undefined);
 }
