@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every UltraMarket service; docker-compose.yml picks the entry with `command`:
-#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications, shipping, apps, reviews) · node gateway/dist/main.js
+#   node subgraphs/<name>/dist/main.js (accounts, stores, catalog, inventory, cart, orders, payments, customers, notifications, shipping, analytics, apps, reviews) · node gateway/dist/main.js
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies of every workspace (dev ones included: the build needs TypeScript) ----------
@@ -19,6 +19,7 @@ COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
 COPY subgraphs/apps/package.json subgraphs/apps/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY subgraphs/reviews/package.json subgraphs/reviews/
 COPY schema/package.json schema/
 COPY schema/client/package.json schema/client/
@@ -49,6 +50,7 @@ COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/customers/package.json subgraphs/customers/
 COPY subgraphs/shipping/package.json subgraphs/shipping/
 COPY subgraphs/apps/package.json subgraphs/apps/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY subgraphs/reviews/package.json subgraphs/reviews/
 COPY schema/package.json schema/
 COPY schema/client/package.json schema/client/
@@ -74,6 +76,7 @@ COPY --from=build /app/subgraphs/customers/dist subgraphs/customers/dist
 COPY --from=build /app/subgraphs/notifications/dist subgraphs/notifications/dist
 COPY --from=build /app/subgraphs/shipping/dist subgraphs/shipping/dist
 COPY --from=build /app/subgraphs/apps/dist subgraphs/apps/dist
+COPY --from=build /app/subgraphs/analytics/dist subgraphs/analytics/dist
 COPY --from=build /app/subgraphs/reviews/dist subgraphs/reviews/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # read at run time: the committed supergraph and the explorer's browser script

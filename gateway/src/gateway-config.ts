@@ -29,6 +29,7 @@ export const SUBGRAPHS = [
   { name: 'notifications', port: 4009 },
   { name: 'shipping', port: 4010 },
   { name: 'apps', port: 4012 },
+  { name: 'analytics', port: 4011 },
   { name: 'reviews', port: 4013 },
 ] as const;
 

@@ -454,6 +454,29 @@ describe('authorization matrix', () => {
     });
   });
 
+  describe('analytics: the store’s staff read their store’s reports (issue 16)', () => {
+    const period = '{ from: "2026-12-01", to: "2026-12-07" }';
+    const reports: [string, string][] = [
+      [`{ salesReport(input: ${period}) { totals { ordersCount } } }`, 'salesReport'],
+      [`{ topProducts(input: ${period}) { items { productId } } }`, 'topProducts'],
+      [`{ topVariants(input: ${period}) { items { variantId } } }`, 'topVariants'],
+      [`{ customerReport(input: ${period}) { customers } }`, 'customerReport'],
+      ['{ stockValue { units } }', 'stockValue'],
+    ];
+    it.each(reports)('%s: staff and merchants of a store for it, platform admins naming one, nobody else', (query, path) =>
+      matrix(gateway, query, () => ({}), path, {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        owner: 'FORBIDDEN',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+        // their own store's figures: another store's are out of reach (tenant-isolation.e2e.test.ts)
+        merchantB: 'ALLOWED',
+        admin: 'BAD_USER_INPUT',
+      }),
+    );
+  });
+
   describe('_entities at each subgraph, reached directly', () => {
     const entities = (typename: string, fields: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`;
     const first = (answer: Answer) =>

@@ -17,6 +17,9 @@ const CUSTOMERS = `query ($search: String!) { customers(first: 5, filter: { sear
 const ANALYTICS = `query ($input: OrderAnalyticsInput!) {
   orderAnalytics(input: $input) { ordersCount revenue { amount currencyCode } averageOrderValue { amount } daily { revenue { amount } } }
 }`;
+const SALES_REPORT = `query ($input: SalesReportInput!) {
+  salesReport(input: $input) { totals { totalSales { amount currencyCode } grossSales { amount } averageOrderValue { amount } ordersCount } }
+}`;
 const CREATE_PRODUCT = `mutation ($input: CreateProductInput!) { createProduct(input: $input) { product { id price { amount } } userErrors { code } } }`;
 const PRODUCTS = `query ($search: String!) { products(first: 5, filter: { search: $search }) { totalCount } }`;
 
@@ -112,6 +115,25 @@ describe('money amounts above 32 bits', () => {
       averageOrderValue: { amount: 6_000_000_000 },
     });
     expect(orderAnalytics.daily.reduce((sum, day) => sum + day.revenue.amount, 0)).toBe(6_000_000_000);
+
+    // analytics' rollups (bigint, summed exactly) say the same once its consumers have heard of the order and its payment
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const sales = await eventually(
+      async () => {
+        const { salesReport } = await merchant.request<{ salesReport: { totals: { totalSales: { amount: number }; ordersCount: number } } }>(SALES_REPORT, {
+          input: { from: day(-1), to: day(1), currencyCode: 'USD' },
+        });
+        return salesReport.totals.ordersCount === 1 ? salesReport.totals : undefined;
+      },
+      20_000,
+      'analytics to book the sale',
+    );
+    expect(sales).toEqual({
+      totalSales: { amount: 6_000_000_000, currencyCode: 'USD' },
+      grossSales: { amount: 6_000_000_000 },
+      averageOrderValue: { amount: 6_000_000_000 },
+      ordersCount: 1,
+    });
   });
 
   it('refuses a price above 10^10 minor units with BAD_USER_INPUT, writing nothing', async () => {

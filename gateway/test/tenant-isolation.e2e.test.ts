@@ -707,6 +707,37 @@ describe('tenant isolation across the supergraph', () => {
     expect(own.customer).toEqual({ id: a.customerId });
   });
 
+  it('gives store A’s merchant none of store B’s analytics (issue 16)', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const input = { from: day(-2), to: day(2) };
+    const reports = {
+      salesReport: 'query ($input: SalesReportInput!) { salesReport(input: $input) { totals { ordersPlaced totalSales { amount } } } }',
+      topProducts: 'query ($input: TopProductsInput!) { topProducts(input: $input) { items { productId } } }',
+      topVariants: 'query ($input: TopProductsInput!) { topVariants(input: $input) { items { productId } } }',
+      customerReport: 'query ($input: CustomerReportInput!) { customerReport(input: $input) { customers } }',
+      stockValue: 'query { stockValue { units } }',
+    };
+    // B's own merchant sees B's order once analytics has counted it: there is something to hide
+    await eventually(
+      async () => {
+        const answer = must(await ask(stack.gatewayUrl, reports.salesReport, { input }, b.front.merchantToken, b.front.storeId));
+        return (answer.salesReport as { totals: { ordersPlaced: number } }).totals.ordersPlaced > 0;
+      },
+      30_000,
+      'analytics to count store B’s order',
+    );
+    // A's merchant naming B's store is only a customer there: every report refused
+    for (const [field, query] of Object.entries(reports)) {
+      const answer = await ask(stack.gatewayUrl, query, { input }, a.front.merchantToken, b.front.storeId);
+      expect([field, answer.errors?.[0]?.extensions?.code]).toEqual([field, 'FORBIDDEN']);
+    }
+    // and A's own reports hold none of B's products
+    for (const field of ['topProducts', 'topVariants'] as const) {
+      const own = must(await ask(stack.gatewayUrl, reports[field], { input }, a.front.merchantToken));
+      expect((own[field] as { items: { productId: string }[] }).items.map((item) => item.productId)).not.toContain(b.productId);
+    }
+  });
+
   it('lets store A’s merchant follow none of store B’s orders or stock', async () => {
     const orders = await subscribe(stack.wsUrl, a.front.merchantToken, 'subscription ($id: ID!) { orderStatusChanged(orderId: $id) { id status } }', {
       id: b.orderId,

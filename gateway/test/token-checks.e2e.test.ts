@@ -11,6 +11,9 @@ import { Storefront } from './support/storefront';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** The UTC date `days` from today, YYYY-MM-DD. */
+const isoDateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /** A query that needs a caller, and how to tell that its answer holds that caller's data. */
 interface Probe {
   caller: 'merchant' | 'shopper';
@@ -77,6 +80,12 @@ describe('token checks at the gateway and at every subgraph', () => {
       caller: 'shopper',
       query: '{ myProductReviews(first: 5) { nodes { id } } }',
       holdsTheirData: (data) => data.myProductReviews?.nodes.some(({ id }: Data) => id === reviewId),
+    },
+    // the order placed below, as analytics counted it from orders.created (a month either side: any store time zone)
+    analytics: {
+      caller: 'merchant',
+      query: `{ salesReport(input: { from: "${isoDateIn(-30)}", to: "${isoDateIn(30)}" }) { totals { ordersPlaced } } }`,
+      holdsTheirData: (data) => data.salesReport?.totals.ordersPlaced > 0,
     },
   };
 

@@ -58,6 +58,12 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
     outbox: await owner.query(`SELECT id FROM outbox_event ORDER BY id`),
   });
 
+  /** The data of every cart.created the cart's outbox holds for a cart. */
+  const cartCreatedData = async (cartId: string) =>
+    (
+      await owner.query(`SELECT envelope FROM outbox_event WHERE envelope->>'type' = 'cart.created' AND envelope->>'aggregateId' = $1 ORDER BY id`, [cartId])
+    ).map((row: { envelope: { data: unknown } }) => row.envelope.data);
+
   beforeAll(async () => {
     const { cartSubgraph } = jest.requireActual<typeof CartSubgraphModule>('../src/cart.subgraph');
     cart = await startTestSubgraph(cartSubgraph);
@@ -284,6 +290,8 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
     expect(first.cart).toMatchObject({ userId });
     const again = await mutate('createCart', CREATE_CART, { lines: [{ variantId: mugId, quantity: 1 }] }, customer);
     expect(again.cart!.id).toBe(first.cart!.id);
+    // one cart.created (for analytics' conversion) for the one cart made: adding to it publishes none
+    expect(await cartCreatedData(first.cart!.id)).toEqual([{ cartId: first.cart!.id, customerId: userId, currencyCode: 'USD', buyNow: false }]);
     expect((await request<{ myCart: CartResult }>(MY_CART, {}, customer)).myCart.lines.map((line) => [line.variantId, line.quantity])).toEqual([
       [small, 9],
       [mugId, 1],
@@ -338,6 +346,7 @@ describe('cart subgraph: carts, lines, prices, merge and expiry', () => {
     expect(new Set(answers.map((answer) => answer.cart!.id)).size).toBe(1);
     const rows = await owner.query(`SELECT id FROM cart WHERE store_id = $1 AND user_id = $2`, [storeId, userId]);
     expect(rows).toHaveLength(1);
+    expect(await cartCreatedData(rows[0].id)).toHaveLength(1);
     expect((await request<{ myCart: CartResult }>(MY_CART, {}, customer)).myCart.lines.map((line) => line.quantity)).toEqual([6]);
   });
 

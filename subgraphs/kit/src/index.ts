@@ -30,6 +30,7 @@ export * from './crypto/secret-cipher';
 export * from './crypto/symmetric-key';
 export * from './crypto/account-email-token';
 export * from './data/ensure-database';
+export * from './data/create-data-source';
 export * from './data/bigint-as-number';
 export * from './data/loader-registry';
 export * from './data/redis-connection';

@@ -11,6 +11,7 @@ import { planAdd } from './line-plan';
 import { readQuantities, storeRefusal, touchCart, writeQuantities } from './cart-writes';
 import { readVariantOffers } from './variant-offers';
 import { readPricingSettings } from '../store-view/read-pricing-settings';
+import { emitCartCreated } from './cart-created.events';
 
 /**
  * Creates a cart in the request's store. A guest gets a new cart and its token (once). A signed-in
@@ -48,6 +49,7 @@ export async function createCart(context: SubgraphContext, config: CartConfig, i
     );
     const cart = (await tx.manager.getRepository(Cart).findOneBy({ id, storeId }))!;
     await writeQuantities(tx.manager, cart, new Map(), plan.quantities);
+    await emitCartCreated(tx, cart, false);
     return Object.assign(CreateCartPayload.ok(cart), { cartToken: token });
   });
 }

@@ -6,6 +6,7 @@ import { Cart } from '../cart/cart.entity';
 import { CartStatus } from '../cart/cart-status';
 import { hashCartToken, newCartToken } from '../cart/cart-token';
 import { expiresAtOf, writeQuantities } from '../cart/cart-writes';
+import { emitCartCreated } from '../cart/cart-created.events';
 import { CheckoutErrors } from './checkout-errors';
 import { readCheckoutFacts } from './checkout-facts';
 import { CheckoutRefused, completeLockedCart } from './complete-cart';
@@ -171,6 +172,7 @@ async function buyNow(context: SubgraphContext, tx: Tx, config: CartConfig, inpu
   );
   const cart = (await tx.manager.getRepository(Cart).findOneBy({ id, storeId }))!;
   await writeQuantities(tx.manager, cart, new Map(), quantities);
+  await emitCartCreated(tx, cart, true);
   const cheapest = (await readCheckoutFacts(tx.manager, cart, userId)).offeredRates.reduce<{ rateId: string; amount: number } | null>(
     (best, rate) => (best === null || rate.amount < best.amount ? rate : best),
     null,

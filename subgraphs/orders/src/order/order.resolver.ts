@@ -45,7 +45,11 @@ export class OrderResolver {
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
-  @Query(() => OrderAnalytics, { description: 'Orders by status, revenue, average order value and a daily series for the caller’s store.' })
+  @Query(() => OrderAnalytics, {
+    description: 'Orders by status, revenue, average order value and a daily series for the caller’s store.',
+    deprecationReason:
+      'Use salesReport from analytics (store-local days, weeks and months, refunds, comparison with the previous period); removed after 2027-03-08.',
+  })
   orderAnalytics(@Arg('input', { description: 'The period.' }) input: OrderAnalyticsInput, @Ctx() context: SubgraphContext): Promise<OrderAnalytics> {
     return orderAnalytics(context, input);
   }
