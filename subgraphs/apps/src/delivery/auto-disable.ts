@@ -1,4 +1,4 @@
-import type { Tx } from '@ultramarket/kit';
+import { returnedRows, type Tx } from '@ultramarket/kit';
 import { WebhookEvents, type WebhookEndpointDisabledData } from '../webhook/webhook.events';
 import type { WebhookConfig } from '../webhook/webhook.config';
 
@@ -19,7 +19,8 @@ interface DisabledRow {
  */
 export async function disableIfFailingTooLong(tx: Tx, config: WebhookConfig, endpointId: string, storeId: string): Promise<void> {
   const reason = `Disabled after ${config.disableAfterFailures} or more failed attempts in a row`;
-  const [row]: DisabledRow[] = await tx.manager.query(
+  const [row] = await returnedRows<DisabledRow>(
+    tx.manager,
     `UPDATE webhook_endpoint SET status = 'DISABLED', disabled_at = now(), disabled_reason = $3, version = version + 1, updated_at = now()
      WHERE id = $1 AND store_id = $2 AND status = 'ENABLED' AND consecutive_failures >= $4
        AND failing_since <= now() - $5 * interval '1 millisecond'

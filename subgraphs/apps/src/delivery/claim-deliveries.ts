@@ -18,8 +18,9 @@ export interface ClaimedDelivery {
 
 /**
  * Takes up to `limit` due deliveries across stores (a platform-wide sweep) for one attempt each: PENDING, due, of an
- * ENABLED endpoint, and the first PENDING delivery of their resource at their endpoint (ordering by entity: a later
- * event of the same order waits until the earlier one succeeded or was given up; other resources go ahead). Rows are
+ * ENABLED endpoint, and the first PENDING delivery of their resource at their endpoint (ordering by entity: a
+ * delivery of the same resource, from the same producing domain, with a lower sequence, or the same one queued
+ * earlier, must succeed or be given up first; other resources go ahead). Rows are
  * locked SKIP LOCKED and their next attempt moved past `leaseMs`, so other replicas leave them alone while this one
  * sends; should this process die, they are due again after the lease.
  */
@@ -31,7 +32,8 @@ export function claimDueDeliveries(dataSource: DataSource, limit: number, leaseM
          WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND e.status = 'ENABLED'
            AND NOT EXISTS (SELECT 1 FROM webhook_delivery earlier
                            WHERE earlier.endpoint_id = d.endpoint_id AND earlier.resource_id = d.resource_id
-                             AND earlier.status = 'PENDING' AND earlier.position < d.position)
+                             AND split_part(earlier.topic, '.', 1) = split_part(d.topic, '.', 1) AND earlier.status = 'PENDING'
+                             AND (earlier.sequence, earlier.position) < (d.sequence, d.position))
          ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE OF d SKIP LOCKED
        ), claimed AS (
          UPDATE webhook_delivery d SET next_attempt_at = now() + $2 * interval '1 millisecond' FROM due WHERE d.id = due.id

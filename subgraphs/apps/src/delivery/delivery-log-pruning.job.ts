@@ -1,4 +1,4 @@
-import { inScope, periodicJob, PLATFORM_SCOPE, type SubgraphRuntime } from '@ultramarket/kit';
+import { inScope, periodicJob, PLATFORM_SCOPE, returnedRows, type SubgraphRuntime } from '@ultramarket/kit';
 import { webhookConfig } from '../webhook/webhook.config';
 
 const BATCH = 1000;
@@ -11,8 +11,9 @@ const EVERY_MS = 10 * 60_000;
 export async function pruneDeliveryLog(runtime: Pick<SubgraphRuntime, 'dataSource'>, retentionMs: number): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const rows: unknown[] = await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) =>
-      manager.query(
+    const rows = await inScope(runtime.dataSource, PLATFORM_SCOPE, (manager) =>
+      returnedRows<{ id: string }>(
+        manager,
         `DELETE FROM webhook_delivery WHERE id IN (
            SELECT id FROM webhook_delivery WHERE status <> 'PENDING' AND completed_at < now() - $1 * interval '1 millisecond' LIMIT $2)
          RETURNING id`,

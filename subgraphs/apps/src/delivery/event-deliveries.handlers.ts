@@ -18,8 +18,8 @@ export const eventDeliveryHandlers: EventHandler[] = WEBHOOK_DOMAINS.map((domain
     if (!event.storeId || !TOPICS.has(event.type)) return;
     await tx.manager.query(
       `INSERT INTO webhook_delivery (store_id, endpoint_id, event_id, topic, resource_id, sequence, occurred_at, body)
-         SELECT e.store_id, e.id, $2, $3, $5, $6, $7, $8 FROM webhook_endpoint e
-         WHERE e.store_id = $1 AND e.status = 'ENABLED' AND e.topics && ARRAY[$3, $4]::text[]
+         SELECT e.store_id, e.id, $2::uuid, $3::varchar, $5::varchar, $6::integer, $7::timestamptz, $8::text FROM webhook_endpoint e
+         WHERE e.store_id = $1 AND e.status = 'ENABLED' AND e.topics && ARRAY[$3::text, $4::text]
          ORDER BY e.id
          ON CONFLICT (endpoint_id, event_id) WHERE redelivery_of IS NULL DO NOTHING`,
       [event.storeId, event.id, event.type, `${domain}.*`, event.aggregateId, event.aggregateVersion, event.occurredAt, JSON.stringify(webhookBody(event))],

@@ -1,4 +1,4 @@
-import type { SubgraphRuntime } from '@ultramarket/kit';
+import { returnedRows, type SubgraphRuntime } from '@ultramarket/kit';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
 import { nextAttemptAt } from './retry-schedule';
 import type { ClaimedDelivery } from './claim-deliveries';
@@ -30,9 +30,10 @@ export async function recordAttempt(
   const next = ok ? null : nextAttemptAt(config, new Date(delivery.created_at), attempt, now);
   const status = ok ? WebhookDeliveryStatus.SUCCEEDED : next ? WebhookDeliveryStatus.PENDING : WebhookDeliveryStatus.FAILED;
   await runtime.unitOfWork.forScope(delivery.store_id).run({ correlationId: delivery.id, causationId: null }, async (tx) => {
-    const updated: unknown[] = await tx.manager.query(
-      `UPDATE webhook_delivery SET status = $3, attempts = $4, next_attempt_at = $5, last_attempt_at = $6, last_response_code = $7,
-         completed_at = CASE WHEN $3 = 'PENDING' THEN NULL ELSE now() END
+    const updated = await returnedRows<{ id: string }>(
+      tx.manager,
+      `UPDATE webhook_delivery SET status = $3::varchar, attempts = $4, next_attempt_at = $5::timestamptz, last_attempt_at = $6, last_response_code = $7,
+         completed_at = CASE WHEN $3::varchar = 'PENDING' THEN NULL ELSE now() END
        WHERE id = $1 AND store_id = $2 AND attempts = $8 AND status = 'PENDING' RETURNING id`,
       [delivery.id, delivery.store_id, status, attempt, next, attemptedAt, outcome.responseCode, delivery.attempts],
     );
