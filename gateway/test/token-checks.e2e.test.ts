@@ -38,6 +38,7 @@ describe('token checks at the gateway and at every subgraph', () => {
   let cartId: string;
   let zoneId: string;
   let reviewId: string;
+  let webhookEndpointId: string;
 
   const subgraphs = () => Object.values(stack.services).filter(({ name }) => name !== 'gateway');
   const variables = () => ({ draft: [{ __typename: 'Product', id: draftId }], draftId, orderId });
@@ -77,6 +78,11 @@ describe('token checks at the gateway and at every subgraph', () => {
       caller: 'shopper',
       query: '{ myProductReviews(first: 5) { nodes { id } } }',
       holdsTheirData: (data) => data.myProductReviews?.nodes.some(({ id }: Data) => id === reviewId),
+    },
+    apps: {
+      caller: 'merchant',
+      query: '{ webhookEndpoints(first: 5) { nodes { id } } }',
+      holdsTheirData: (data) => data.webhookEndpoints?.nodes.some(({ id }: Data) => id === webhookEndpointId),
     },
   };
 
@@ -152,6 +158,16 @@ describe('token checks at the gateway and at every subgraph', () => {
       { authorization: `Bearer ${tokens.shopper}`, 'x-store-id': store.storeId },
     );
     reviewId = (review.body.data!.createProductReview as { review: { id: string } }).review.id;
+    // a public IP literal (no DNS) and a topic nothing here publishes: the endpoint is never sent anything
+    const webhook = await post(
+      stack.gatewayUrl,
+      JSON.stringify({
+        query: 'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }',
+        variables: { i: { url: 'https://93.184.216.34/hooks', topics: ['catalog.collection-deleted'] } },
+      }),
+      { authorization: `Bearer ${tokens.merchant}`, 'x-store-id': store.storeId },
+    );
+    webhookEndpointId = (webhook.body.data!.createWebhookEndpoint as { endpoint: { id: string } }).endpoint.id;
     // customers and notifications hear of the order through events: wait until every probe has something to hide
     await eventually(
       async () => {

@@ -1,7 +1,7 @@
 import { buildFederatedSchema, type SubgraphContext, type SubgraphDefinition } from '@ultramarket/kit';
 import { WebhookEndpoint } from './webhook/webhook-endpoint.entity';
 import { WebhookEndpointResolver } from './webhook/webhook.resolver';
-import { storeEndpoint } from './webhook/webhook-queries';
+import { endpointReference } from './webhook/webhook-queries';
 import { WebhookDelivery } from './delivery/webhook-delivery.entity';
 import { WebhookDeliveryAttempt } from './delivery/webhook-delivery-attempt.entity';
 import { WebhookDeliveryResolver } from './delivery/webhook-delivery.resolver';
@@ -32,7 +32,7 @@ export const appsSubgraph: SubgraphDefinition = {
     buildFederatedSchema({
       resolvers: [WebhookEndpointResolver, WebhookDeliveryResolver],
       referenceResolvers: {
-        WebhookEndpoint: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => storeEndpoint(context, reference.id) },
+        WebhookEndpoint: { __resolveReference: (reference: { id: string }, context: SubgraphContext) => endpointReference(context, reference.id) },
       },
     }),
 };
