@@ -13,6 +13,7 @@ import { AccountEmailBodies1763769605120 } from './migrations/1763769605120-acco
 import { StaffInvitations1763769605200 } from './migrations/1763769605200-staff-invitations';
 import { ShipmentTracking1763769631500 } from './migrations/1763769631500-shipment-tracking';
 import { EmailRecipientIndex1763769631700 } from './migrations/1763769631700-email-recipient-index';
+import { WebhookNotifications1763769654100 } from './migrations/1763769654100-webhook-notifications';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock, where their parcels are,
@@ -34,6 +35,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       StaffInvitations1763769605200,
       ShipmentTracking1763769631500,
       EmailRecipientIndex1763769631700,
+      WebhookNotifications1763769654100,
     ],
     publishes: ['notifications'],
     consumers: notificationHandlers({
