@@ -3375,7 +3375,9 @@ export type NotificationType =
   /** A payment succeeded, failed or was refunded. */
   | 'PAYMENT'
   /** A product is running low; store-wide, for the store's staff. */
-  | 'STOCK';
+  | 'STOCK'
+  /** One of the store's webhook endpoints was disabled after sustained failure; store-wide, for the store's staff. */
+  | 'WEBHOOK';
 
 /** Renames one value of an option; the variants that had it keep it under its new name. */
 export type OptionValueRenameInput = {
