@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
 import { dropDatabases, startStack, type Stack } from '../../scripts/lib/stack';
 import { eventually, uniqueSuiteName } from '../../subgraphs/kit/test/support/test-names';

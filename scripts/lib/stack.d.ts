@@ -14,7 +14,19 @@ export interface Stack {
   gatewayUrl: string;
   wsUrl: string;
   services: Record<
-    'accounts' | 'stores' | 'catalog' | 'inventory' | 'cart' | 'orders' | 'payments' | 'customers' | 'notifications' | 'shipping' | 'apps' | 'reviews' | 'gateway',
+    | 'accounts'
+    | 'stores'
+    | 'catalog'
+    | 'inventory'
+    | 'cart'
+    | 'orders'
+    | 'payments'
+    | 'customers'
+    | 'notifications'
+    | 'shipping'
+    | 'apps'
+    | 'reviews'
+    | 'gateway',
     StackService
   >;
   databaseNames: string[];
