@@ -329,8 +329,8 @@ describe('authorization matrix', () => {
     it('update, enable, disable, rotate, delete an endpoint: its store staff only', async () => {
       const cases: [string, string, Record<string, unknown>][] = [
         ['updateWebhookEndpoint', 'UpdateWebhookEndpointInput', { description: 'matrix' }],
-        ['enableWebhookEndpoint', 'WebhookEndpointIdInput', {}],
-        ['disableWebhookEndpoint', 'WebhookEndpointIdInput', {}],
+        ['enableWebhookEndpoint', 'EnableWebhookEndpointInput', {}],
+        ['disableWebhookEndpoint', 'DisableWebhookEndpointInput', {}],
         ['rotateWebhookSecret', 'RotateWebhookSecretInput', { overlapSeconds: 0 }],
       ];
       for (const [field, input, extra] of cases) {
@@ -345,7 +345,7 @@ describe('authorization matrix', () => {
           staffA: 'ALLOWED',
         });
       }
-      const remove = onEndpoint('deleteWebhookEndpoint', 'WebhookEndpointIdInput');
+      const remove = onEndpoint('deleteWebhookEndpoint', 'DeleteWebhookEndpointInput');
       await matrix(gateway, remove.query, remove.variables, 'deleteWebhookEndpoint', {
         anonymous: 'UNAUTHENTICATED',
         customer: 'FORBIDDEN',
@@ -394,7 +394,7 @@ describe('authorization matrix', () => {
       );
       await ask(
         gateway(),
-        'mutation ($i: WebhookEndpointIdInput!) { disableWebhookEndpoint(input: $i) { userErrors { code } } }',
+        'mutation ($i: DisableWebhookEndpointInput!) { disableWebhookEndpoint(input: $i) { userErrors { code } } }',
         { i: { id } },
         callers.merchantA,
         'merchantA',

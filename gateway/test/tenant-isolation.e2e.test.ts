@@ -340,7 +340,7 @@ describe('tenant isolation across the supergraph', () => {
     must(
       await ask(
         stack.gatewayUrl,
-        'mutation ($i: WebhookEndpointIdInput!) { disableWebhookEndpoint(input: $i) { userErrors { code message } } }',
+        'mutation ($i: DisableWebhookEndpointInput!) { disableWebhookEndpoint(input: $i) { userErrors { code message } } }',
         { i: { id: webhook.endpoint.id } },
         merchant,
       ),

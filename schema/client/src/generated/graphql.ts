@@ -1911,6 +1911,12 @@ export type DeleteTaxRulePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The webhook endpoint to delete, with its delivery log. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
+};
+
 /** Result of deleteWebhookEndpoint. */
 export type DeleteWebhookEndpointPayload = {
   __typename?: 'DeleteWebhookEndpointPayload';
@@ -1935,6 +1941,12 @@ export type DisableMfaPayload = {
   user: Maybe<User>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** The webhook endpoint to disable. */
+export type DisableWebhookEndpointInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
 };
 
 /** Result of disableWebhookEndpoint. */
@@ -1965,6 +1977,12 @@ export type DispatchOrderPayload = {
   shipment: Maybe<Shipment>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** The webhook endpoint to enable. */
+export type EnableWebhookEndpointInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
 };
 
 /** Result of enableWebhookEndpoint. */
@@ -2926,7 +2944,7 @@ export type MutationDeleteTaxRuleArgs = {
 
 
 export type MutationDeleteWebhookEndpointArgs = {
-  input: WebhookEndpointIdInput;
+  input: DeleteWebhookEndpointInput;
 };
 
 
@@ -2936,7 +2954,7 @@ export type MutationDisableMfaArgs = {
 
 
 export type MutationDisableWebhookEndpointArgs = {
-  input: WebhookEndpointIdInput;
+  input: DisableWebhookEndpointInput;
 };
 
 
@@ -2946,7 +2964,7 @@ export type MutationDispatchOrderArgs = {
 
 
 export type MutationEnableWebhookEndpointArgs = {
-  input: WebhookEndpointIdInput;
+  input: EnableWebhookEndpointInput;
 };
 
 
@@ -7839,12 +7857,6 @@ export type WebhookEndpointEdge = {
   cursor: Scalars['String']['output'];
   /** The WebhookEndpoint. */
   node: WebhookEndpoint;
-};
-
-/** The webhook endpoint a mutation acts on. */
-export type WebhookEndpointIdInput = {
-  /** The endpoint. */
-  id: Scalars['ID']['input'];
 };
 
 /** Whether a webhook endpoint receives deliveries. */
