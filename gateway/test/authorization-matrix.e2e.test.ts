@@ -477,6 +477,107 @@ describe('authorization matrix', () => {
     );
   });
 
+  describe('webhooks: the store staff manage their own store’s', () => {
+    // a public IP literal (no DNS) and a topic nothing in this suite publishes for the store: nothing is ever sent
+    const target = { url: 'https://93.184.216.34/hooks', topics: ['catalog.collection-deleted'] };
+    const createEndpoint = 'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }';
+    const onEndpoint = (field: string, input: string, extra: Record<string, unknown> = {}) => ({
+      query: `mutation ($i: ${input}!) { ${field}(input: $i) { userErrors { code } } }`,
+      variables: () => ({ i: { id: endpointId, ...extra } }),
+    });
+    let endpointId: string;
+
+    beforeAll(async () => {
+      const answer = await ask(gateway(), createEndpoint, { i: target }, callers.merchantA, 'merchantA');
+      endpointId = (answer.data?.createWebhookEndpoint as { endpoint: { id: string } }).endpoint.id;
+    });
+
+    it('createWebhookEndpoint: store staff (a platform admin names the store)', () =>
+      matrix(gateway, createEndpoint, () => ({ i: target }), 'createWebhookEndpoint', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        owner: 'FORBIDDEN',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+        admin: 'STORE_REQUIRED',
+      }));
+
+    it('update, enable, disable, rotate, delete an endpoint: its store staff only', async () => {
+      const cases: [string, string, Record<string, unknown>][] = [
+        ['updateWebhookEndpoint', 'UpdateWebhookEndpointInput', { description: 'matrix' }],
+        ['enableWebhookEndpoint', 'EnableWebhookEndpointInput', {}],
+        ['disableWebhookEndpoint', 'DisableWebhookEndpointInput', {}],
+        ['rotateWebhookSecret', 'RotateWebhookSecretInput', { overlapSeconds: 0 }],
+      ];
+      for (const [field, input, extra] of cases) {
+        const { query, variables } = onEndpoint(field, input, extra);
+        await matrix(gateway, query, variables, field, {
+          anonymous: 'UNAUTHENTICATED',
+          customer: 'FORBIDDEN',
+          user: 'FORBIDDEN',
+          merchantB: 'NOT_FOUND',
+          admin: 'STORE_REQUIRED',
+          merchantA: 'ALLOWED',
+          staffA: 'ALLOWED',
+        });
+      }
+      const remove = onEndpoint('deleteWebhookEndpoint', 'DeleteWebhookEndpointInput');
+      await matrix(gateway, remove.query, remove.variables, 'deleteWebhookEndpoint', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        merchantB: 'NOT_FOUND',
+        admin: 'STORE_REQUIRED',
+        staffA: 'ALLOWED',
+        merchantA: 'NOT_FOUND',
+      });
+    });
+
+    it('the delivery log, redelivery and replay: store staff only; another store’s ids are not found', async () => {
+      const created = await ask(gateway(), createEndpoint, { i: target }, callers.merchantA, 'merchantA');
+      const id = (created.data?.createWebhookEndpoint as { endpoint: { id: string } }).endpoint.id;
+      await matrix(gateway, 'query ($id: ID!) { webhookEndpoint(id: $id) { id } }', () => ({ id }), 'webhookEndpoint', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        merchantB: 'NULL',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+      });
+      for (const [query, path] of [
+        ['{ webhookEndpoints(first: 5) { totalCount } }', 'webhookEndpoints'],
+        ['{ webhookDeliveries(first: 5) { totalCount } }', 'webhookDeliveries'],
+        ['{ webhookTopics }', 'webhookTopics'],
+      ]) {
+        await matrix(gateway, query, () => ({}), path, { anonymous: 'UNAUTHENTICATED', customer: 'FORBIDDEN', user: 'FORBIDDEN', staffA: 'ALLOWED' });
+      }
+      await matrix(gateway, 'query ($id: ID!) { webhookDelivery(id: $id) { id } }', () => ({ id: randomUUID() }), 'webhookDelivery', {
+        anonymous: 'UNAUTHENTICATED',
+        customer: 'FORBIDDEN',
+        staffA: 'NULL',
+      });
+      await matrix(
+        gateway,
+        'mutation ($i: RedeliverWebhookInput!) { redeliverWebhook(input: $i) { userErrors { code } } }',
+        () => ({ i: { deliveryId: randomUUID() } }),
+        'redeliverWebhook',
+        { anonymous: 'UNAUTHENTICATED', customer: 'FORBIDDEN', admin: 'STORE_REQUIRED', staffA: 'NOT_FOUND' },
+      );
+      await matrix(
+        gateway,
+        'mutation ($i: ReplayWebhooksInput!) { replayWebhooks(input: $i) { userErrors { code } } }',
+        () => ({ i: { endpointId: id, from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() } }),
+        'replayWebhooks',
+        { anonymous: 'UNAUTHENTICATED', customer: 'FORBIDDEN', merchantB: 'NOT_FOUND', admin: 'STORE_REQUIRED', staffA: 'ALLOWED', merchantA: 'ALLOWED' },
+      );
+      await ask(
+        gateway(),
+        'mutation ($i: DisableWebhookEndpointInput!) { disableWebhookEndpoint(input: $i) { userErrors { code } } }',
+        { i: { id } },
+        callers.merchantA,
+        'merchantA',
+      );
+    });
+  });
+
   describe('_entities at each subgraph, reached directly', () => {
     const entities = (typename: string, fields: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`;
     const first = (answer: Answer) =>
@@ -522,6 +623,24 @@ describe('authorization matrix', () => {
       });
     });
 
+    it('apps WebhookEndpoint: its store staff only', async () => {
+      const created = await ask(
+        gateway(),
+        'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }',
+        { i: { url: 'https://93.184.216.34/hooks', topics: ['catalog.collection-deleted'] } },
+        callers.merchantA,
+        'merchantA',
+      );
+      const id = (created.data?.createWebhookEndpoint as { endpoint: { id: string } }).endpoint.id;
+      await check('apps', 'WebhookEndpoint', () => id, 'url', {
+        anonymous: 'NULL',
+        customer: 'NULL',
+        owner: 'NULL',
+        merchantB: 'NULL',
+        staffA: 'ALLOWED',
+        merchantA: 'ALLOWED',
+      });
+    });
     it('orders Order', () =>
       check('orders', 'Order', () => orderId, 'status', {
         anonymous: 'NULL',

@@ -52,6 +52,8 @@ interface Tenant {
   appId: string;
   apiKeyId: string;
   apiKey: string;
+  /** A webhook endpoint of the store (a public IP literal, so no DNS; disabled at once, so nothing is ever sent). */
+  webhookEndpointId: string;
 }
 
 /**
@@ -346,6 +348,23 @@ describe('tenant isolation across the supergraph', () => {
         merchant,
       ),
     ).createApiKey as { key: string; apiKey: { id: string } };
+    const webhook = must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { code message } } }',
+        { i: { url: 'https://93.184.216.34/hooks', topics: ['reviews.review-deleted'], description: `${name} ERP` } },
+        merchant,
+      ),
+    ).createWebhookEndpoint as { endpoint: { id: string } | null; userErrors: unknown[] };
+    if (!webhook.endpoint) throw new Error(JSON.stringify(webhook.userErrors));
+    must(
+      await ask(
+        stack.gatewayUrl,
+        'mutation ($i: DisableWebhookEndpointInput!) { disableWebhookEndpoint(input: $i) { userErrors { code message } } }',
+        { i: { id: webhook.endpoint.id } },
+        merchant,
+      ),
+    );
     return {
       appId: app.app.id,
       apiKeyId: apiKey.apiKey.id,
@@ -353,6 +372,7 @@ describe('tenant isolation across the supergraph', () => {
       lineItemId,
       returnId: requested.return.id,
       reviewId: review.review.id,
+      webhookEndpointId: webhook.endpoint.id,
       ...guestCart,
       shipmentId: shipment.id,
       promotionId: promotion.promotion.id,
@@ -409,6 +429,10 @@ describe('tenant isolation across the supergraph', () => {
       reviews: await read('query ($id: ID!) { product(id: $id) { rating { average count } reviews(first: 10) { nodes { id status rating title body } } } }', {
         id: b.productId,
       }),
+      webhooks: await read(
+        'query ($id: ID!) { webhookEndpoint(id: $id) { url status topics description previousSecretExpiresAt } webhookDeliveries(first: 10) { totalCount } }',
+        { id: b.webhookEndpointId },
+      ),
       store: await read('query ($id: ID!) { store(id: $id) { name status email theme { customCss } settings { orderNumberPrefix } } }', {
         id: b.front.storeId,
       }),
@@ -596,6 +620,23 @@ describe('tenant isolation across the supergraph', () => {
       updateProductReview: mutation('updateProductReview', { id: b.reviewId, rating: 1 }),
       deleteProductReview: mutation('deleteProductReview', { id: b.reviewId }),
       moderateProductReview: mutation('moderateProductReview', { id: b.reviewId, decision: 'REJECT', reason: 'Sabotage' }),
+      // webhooks (issue 16): B's endpoint by its id is unknown to A. B's log holds no delivery (nothing may leave the machine
+      // here), so the delivery operations are asked with B's endpoint id: as unknown to A as any id of B's (the apps
+      // integration suite asks them with another store's real delivery)
+      webhookEndpoint: { query: 'query ($id: ID!) { webhookEndpoint(id: $id) { id } }', variables: { id: b.webhookEndpointId }, refused: nothing },
+      webhookDeliveries: {
+        query: 'query ($id: ID) { webhookDeliveries(first: 10, filter: { endpointId: $id }) { totalCount } }',
+        variables: { id: b.webhookEndpointId },
+        refused: nothing,
+      },
+      webhookDelivery: { query: 'query ($id: ID!) { webhookDelivery(id: $id) { id } }', variables: { id: b.webhookEndpointId }, refused: nothing },
+      updateWebhookEndpoint: mutation('updateWebhookEndpoint', { id: b.webhookEndpointId, topics: ['orders.*'] }),
+      enableWebhookEndpoint: mutation('enableWebhookEndpoint', { id: b.webhookEndpointId }),
+      disableWebhookEndpoint: mutation('disableWebhookEndpoint', { id: b.webhookEndpointId }),
+      deleteWebhookEndpoint: mutation('deleteWebhookEndpoint', { id: b.webhookEndpointId }),
+      rotateWebhookSecret: mutation('rotateWebhookSecret', { id: b.webhookEndpointId }),
+      redeliverWebhook: mutation('redeliverWebhook', { deliveryId: b.webhookEndpointId }),
+      replayWebhooks: mutation('replayWebhooks', { endpointId: b.webhookEndpointId, from: '2026-01-01T00:00:00Z', to: '2026-01-20T00:00:00Z' }),
       addOrderTags: mutation('addOrderTags', { orderId: b.orderId, tags: ['taken-over'] }),
       removeOrderTags: mutation('removeOrderTags', { orderId: b.orderId, tags: ['vip'] }),
       // returns (issue 15 item 2): B's return and B's order, by their real ids
@@ -813,6 +854,7 @@ describe('tenant isolation across the supergraph', () => {
       shipment: await entities('shipping', 'Shipment', b.shipmentId, 'id status'),
       orderShipments: await entities('shipping', 'Order', b.orderId, 'shipments { id }'),
       productReviews: await entities('reviews', 'Product', b.productId, 'rating { count } reviews { totalCount }'),
+      webhookEndpoint: await entities('apps', 'WebhookEndpoint', b.webhookEndpointId, 'id url'),
     }).toEqual({
       catalogProduct: null,
       catalogActiveProduct: null,
@@ -833,6 +875,7 @@ describe('tenant isolation across the supergraph', () => {
       shipment: null,
       orderShipments: { shipments: [] },
       productReviews: { rating: { count: 0 }, reviews: { totalCount: 0 } },
+      webhookEndpoint: null,
     });
     // the same keys in their own store resolve: the answers above are isolation, not broken references
     const own = await ask(

@@ -41,6 +41,7 @@ describe('token checks at the gateway and at every subgraph', () => {
   let cartId: string;
   let zoneId: string;
   let reviewId: string;
+  let webhookEndpointId: string;
 
   const subgraphs = () => Object.values(stack.services).filter(({ name }) => name !== 'gateway');
   const variables = () => ({ draft: [{ __typename: 'Product', id: draftId }], draftId, orderId });
@@ -86,6 +87,11 @@ describe('token checks at the gateway and at every subgraph', () => {
       caller: 'merchant',
       query: `{ salesReport(input: { from: "${isoDateIn(-30)}", to: "${isoDateIn(30)}" }) { totals { ordersPlaced } } }`,
       holdsTheirData: (data) => data.salesReport?.totals.ordersPlaced > 0,
+    },
+    apps: {
+      caller: 'merchant',
+      query: '{ webhookEndpoints(first: 5) { nodes { id } } }',
+      holdsTheirData: (data) => data.webhookEndpoints?.nodes.some(({ id }: Data) => id === webhookEndpointId),
     },
   };
 
@@ -161,6 +167,16 @@ describe('token checks at the gateway and at every subgraph', () => {
       { authorization: `Bearer ${tokens.shopper}`, 'x-store-id': store.storeId },
     );
     reviewId = (review.body.data!.createProductReview as { review: { id: string } }).review.id;
+    // a public IP literal (no DNS) and a topic nothing here publishes: the endpoint is never sent anything
+    const webhook = await post(
+      stack.gatewayUrl,
+      JSON.stringify({
+        query: 'mutation ($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }',
+        variables: { i: { url: 'https://93.184.216.34/hooks', topics: ['catalog.collection-deleted'] } },
+      }),
+      { authorization: `Bearer ${tokens.merchant}`, 'x-store-id': store.storeId },
+    );
+    webhookEndpointId = (webhook.body.data!.createWebhookEndpoint as { endpoint: { id: string } }).endpoint.id;
     // customers and notifications hear of the order through events: wait until every probe has something to hide
     await eventually(
       async () => {

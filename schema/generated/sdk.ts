@@ -2025,6 +2025,12 @@ export type DeleteTaxRulePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The webhook endpoint to delete, with its delivery log. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
+};
+
 /** Result of deleteWebhookEndpoint. */
 export type DeleteWebhookEndpointPayload = {
   __typename?: 'DeleteWebhookEndpointPayload';
@@ -2049,6 +2055,12 @@ export type DisableMfaPayload = {
   user: Maybe<User>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** The webhook endpoint to disable. */
+export type DisableWebhookEndpointInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
 };
 
 /** Result of disableWebhookEndpoint. */
@@ -2079,6 +2091,12 @@ export type DispatchOrderPayload = {
   shipment: Maybe<Shipment>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** The webhook endpoint to enable. */
+export type EnableWebhookEndpointInput = {
+  /** The endpoint. */
+  id: Scalars['ID']['input'];
 };
 
 /** Result of enableWebhookEndpoint. */
@@ -3082,7 +3100,7 @@ export type MutationDeleteTaxRuleArgs = {
 
 
 export type MutationDeleteWebhookEndpointArgs = {
-  input: WebhookEndpointIdInput;
+  input: DeleteWebhookEndpointInput;
 };
 
 
@@ -3092,7 +3110,7 @@ export type MutationDisableMfaArgs = {
 
 
 export type MutationDisableWebhookEndpointArgs = {
-  input: WebhookEndpointIdInput;
+  input: DisableWebhookEndpointInput;
 };
 
 
@@ -3102,7 +3120,7 @@ export type MutationDispatchOrderArgs = {
 
 
 export type MutationEnableWebhookEndpointArgs = {
-  input: WebhookEndpointIdInput;
+  input: EnableWebhookEndpointInput;
 };
 
 
@@ -3729,7 +3747,9 @@ export type NotificationType =
   /** A payment succeeded, failed or was refunded. */
   | 'PAYMENT'
   /** A product is running low; store-wide, for the store's staff. */
-  | 'STOCK';
+  | 'STOCK'
+  /** One of the store's webhook endpoints was disabled after sustained failure; store-wide, for the store's staff. */
+  | 'WEBHOOK';
 
 /** Renames one value of an option; the variants that had it keep it under its new name. */
 export type OptionValueRenameInput = {
@@ -8360,12 +8380,6 @@ export type WebhookEndpointEdge = {
   cursor: Scalars['String']['output'];
   /** The WebhookEndpoint. */
   node: WebhookEndpoint;
-};
-
-/** The webhook endpoint a mutation acts on. */
-export type WebhookEndpointIdInput = {
-  /** The endpoint. */
-  id: Scalars['ID']['input'];
 };
 
 /** Whether a webhook endpoint receives deliveries. */

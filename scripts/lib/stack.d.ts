@@ -25,6 +25,7 @@ export interface Stack {
     | 'notifications'
     | 'shipping'
     | 'analytics'
+    | 'apps'
     | 'reviews'
     | 'gateway',
     StackService

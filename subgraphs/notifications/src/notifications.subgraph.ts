@@ -23,6 +23,7 @@ import { DevicesAndChannelOutbox1763769657100 } from './migrations/1763769657100
 import { NotificationDeviceResolver } from './channels/device.resolver';
 import { channelProviders } from './channels/channel-providers';
 import { channelDispatcherJob } from './channels/channel-dispatcher';
+import { WebhookNotifications1763769654100 } from './migrations/1763769654100-webhook-notifications';
 
 /**
  * Notifications tells people what happened to their orders, payments and stock, where their parcels are,
@@ -46,6 +47,7 @@ export function createNotificationsSubgraph(config: NotificationsConfig = loadNo
       StaffInvitations1763769605200,
       ShipmentTracking1763769631500,
       EmailRecipientIndex1763769631700,
+      WebhookNotifications1763769654100,
       TemplatesAndPreferences1763769657000,
       DevicesAndChannelOutbox1763769657100,
     ],

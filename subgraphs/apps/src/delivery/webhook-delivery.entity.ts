@@ -50,7 +50,7 @@ export class WebhookDelivery {
   attempts: number;
 
   @Field(() => Date, { nullable: true, description: 'When it is tried next (UTC); null once it succeeded or was given up.' })
-  @Column('timestamptz', { name: 'next_attempt_at' })
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
   nextAttemptAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was last tried (UTC); null before the first attempt.' })

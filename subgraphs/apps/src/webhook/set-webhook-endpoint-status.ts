@@ -3,7 +3,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointStatus } from './webhook-endpoint-status';
 import { lockEndpoint, staffStore } from './webhook-access';
 import { WebhookErrors } from './webhook-errors';
-import { WebhookEndpointPayload } from './webhook.payloads';
+import type { WebhookEndpointPayload } from './webhook.payloads';
 
 /**
  * The staff enable or disable an endpoint. Enabling starts a fresh failure count (so an endpoint disabled after

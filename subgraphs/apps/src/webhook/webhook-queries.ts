@@ -1,4 +1,4 @@
-import { byCreatedAt, isUuid, keysetPage, pageSize, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
+import { byCreatedAt, hasAnyRole, isUuid, keysetPage, pageSize, Role, toConnection, type Connection, type SubgraphContext } from '@ultramarket/kit';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export interface Page {
@@ -22,4 +22,13 @@ export async function storeEndpoint(context: SubgraphContext, id: string): Promi
   const storeId = context.caller.storeId;
   if (!storeId || !isUuid(id)) return null;
   return context.storeDb.read((manager) => manager.getRepository(WebhookEndpoint).findOneBy({ id, storeId }));
+}
+
+/**
+ * `_entities` of WebhookEndpoint: the store's staff (and platform admins) only, like the queries; anyone else, and
+ * another store's staff, get null (an endpoint's URL is the store's business).
+ */
+export function endpointReference(context: SubgraphContext, id: string): Promise<WebhookEndpoint | null> {
+  if (!hasAnyRole(context.caller, [Role.MERCHANT, Role.STORE_STAFF])) return Promise.resolve(null);
+  return storeEndpoint(context, id);
 }

@@ -7,8 +7,7 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
-let cipher: SecretCipher | null = null;
-const cipherOf = () => (cipher ??= new SecretCipher(webhookConfig().secretKey));
+const cipherOf = () => new SecretCipher(webhookConfig().secretKey);
 const boundTo = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
 /** The secret sealed for storage, bound to its endpoint (a sealed secret copied to another endpoint does not open). */

@@ -68,9 +68,3 @@ const WILDCARDS = new Set(WEBHOOK_DOMAINS.map((domain) => `${domain}.*`));
 export function isSubscribableTopic(topic: string): boolean {
   return TOPICS.has(topic) || WILDCARDS.has(topic);
 }
-
-/** Whether an endpoint subscribed to `topics` hears of `eventType`. */
-export function topicsMatch(topics: readonly string[], eventType: string): boolean {
-  if (!TOPICS.has(eventType)) return false;
-  return topics.includes(eventType) || topics.includes(`${eventType.split('.')[0]}.*`);
-}

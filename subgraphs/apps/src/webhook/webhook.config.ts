@@ -79,10 +79,15 @@ export function loadWebhookConfig(env: Env = process.env): WebhookConfig {
   };
 }
 
-let loaded: WebhookConfig | null = null;
+let current: WebhookConfig | null = null;
 
-/** This process's configuration, read on first use (so a test may set the environment before starting the subgraph). */
+/** Makes `config` this process's: the subgraph's start reads it from the environment it was given. */
+export function useWebhookConfig(config: WebhookConfig): void {
+  current = config;
+}
+
+/** This process's configuration (read from process.env on first use if the subgraph's start has not set it). */
 export function webhookConfig(): WebhookConfig {
-  loaded ??= loadWebhookConfig();
-  return loaded;
+  current ??= loadWebhookConfig();
+  return current;
 }

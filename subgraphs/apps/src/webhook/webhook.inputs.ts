@@ -38,8 +38,20 @@ export class UpdateWebhookEndpointInput {
   description?: string | null;
 }
 
-@InputType({ description: 'The webhook endpoint a mutation acts on.' })
-export class WebhookEndpointIdInput {
+@InputType({ description: 'The webhook endpoint to enable.' })
+export class EnableWebhookEndpointInput {
+  @Field(() => ID, { description: 'The endpoint.' })
+  id: string;
+}
+
+@InputType({ description: 'The webhook endpoint to disable.' })
+export class DisableWebhookEndpointInput {
+  @Field(() => ID, { description: 'The endpoint.' })
+  id: string;
+}
+
+@InputType({ description: 'The webhook endpoint to delete, with its delivery log.' })
+export class DeleteWebhookEndpointInput {
   @Field(() => ID, { description: 'The endpoint.' })
   id: string;
 }

@@ -5,7 +5,14 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointStatus } from './webhook-endpoint-status';
 import { WebhookEndpointConnection } from './webhook.connection';
 import { WEBHOOK_TOPICS } from './webhook-topics';
-import { CreateWebhookEndpointInput, RotateWebhookSecretInput, UpdateWebhookEndpointInput, WebhookEndpointIdInput } from './webhook.inputs';
+import {
+  CreateWebhookEndpointInput,
+  DeleteWebhookEndpointInput,
+  DisableWebhookEndpointInput,
+  EnableWebhookEndpointInput,
+  RotateWebhookSecretInput,
+  UpdateWebhookEndpointInput,
+} from './webhook.inputs';
 import {
   CreateWebhookEndpointPayload,
   DeleteWebhookEndpointPayload,
@@ -57,19 +64,19 @@ export class WebhookEndpointResolver {
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => EnableWebhookEndpointPayload, { description: 'Enables a webhook endpoint: new events reach it and its pending deliveries go out.' })
-  enableWebhookEndpoint(@Arg('input', { description: 'The endpoint.' }) input: WebhookEndpointIdInput, @Ctx() context: SubgraphContext) {
+  enableWebhookEndpoint(@Arg('input', { description: 'The endpoint.' }) input: EnableWebhookEndpointInput, @Ctx() context: SubgraphContext) {
     return setWebhookEndpointStatus(context, input.id, WebhookEndpointStatus.ENABLED, EnableWebhookEndpointPayload);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => DisableWebhookEndpointPayload, { description: 'Disables a webhook endpoint: no new deliveries; pending ones wait.' })
-  disableWebhookEndpoint(@Arg('input', { description: 'The endpoint.' }) input: WebhookEndpointIdInput, @Ctx() context: SubgraphContext) {
+  disableWebhookEndpoint(@Arg('input', { description: 'The endpoint.' }) input: DisableWebhookEndpointInput, @Ctx() context: SubgraphContext) {
     return setWebhookEndpointStatus(context, input.id, WebhookEndpointStatus.DISABLED, DisableWebhookEndpointPayload);
   }
 
   @Authorized(Role.MERCHANT, Role.STORE_STAFF)
   @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Deletes a webhook endpoint with its delivery log.' })
-  deleteWebhookEndpoint(@Arg('input', { description: 'The endpoint.' }) input: WebhookEndpointIdInput, @Ctx() context: SubgraphContext) {
+  deleteWebhookEndpoint(@Arg('input', { description: 'The endpoint.' }) input: DeleteWebhookEndpointInput, @Ctx() context: SubgraphContext) {
     return deleteWebhookEndpoint(context, input.id);
   }
 

@@ -10,6 +10,7 @@ import type { HandlerOptions } from './tell-customer';
 import { sendPasswordResetEmail, sendVerificationEmail } from './account-email.handlers';
 import { notifyStaffInvitee, type StaffInvitationOptions } from './staff-invited.handler';
 import { emailAbandonedCart, type CartEmailOptions } from './cart-abandoned.handler';
+import { notifyStaffOnWebhookEndpointDisabled } from './webhook-endpoint-disabled.handler';
 
 /** Every event notifications reacts to, one durable consumer each. */
 export function notificationHandlers(
@@ -31,5 +32,6 @@ export function notificationHandlers(
     sendPasswordResetEmail(accountEmails),
     notifyStaffInvitee(options),
     emailAbandonedCart(options),
+    notifyStaffOnWebhookEndpointDisabled(),
   ];
 }

@@ -7,6 +7,7 @@ export enum NotificationType {
   DISPATCH = 'DISPATCH',
   STOCK = 'STOCK',
   INVITATION = 'INVITATION',
+  WEBHOOK = 'WEBHOOK',
 }
 
 registerEnumType(NotificationType, {
@@ -21,5 +22,6 @@ registerEnumType(NotificationType, {
     },
     STOCK: { description: "A product is running low; store-wide, for the store's staff." },
     INVITATION: { description: "An invitation to join the store's staff, for the invited user: accepted with acceptStoreInvitation." },
+    WEBHOOK: { description: "One of the store's webhook endpoints was disabled after sustained failure; store-wide, for the store's staff." },
   },
 });
