@@ -81,6 +81,8 @@ COPY --from=build /app/subgraphs/reviews/dist subgraphs/reviews/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # read at run time: the committed supergraph and the explorer's browser script
 COPY schema/supergraph.graphql schema/
+# the event contracts: webhook bodies name them (dataSchema); EVENT_CONTRACT_CHECK reads them when it is on
+COPY schema/events schema/events
 COPY gateway/src/explorer/explorer.browser.js gateway/src/explorer/
 # the development key pair lands here (a volume in docker-compose.yml) unless JWT_PUBLIC_KEY is set
 RUN mkdir -p /app/.dev-keys && chown node:node /app/.dev-keys

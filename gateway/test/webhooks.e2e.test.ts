@@ -94,6 +94,7 @@ describe('outbound webhooks through the gateway', () => {
       data: Record<string, unknown>;
     };
     expect(body).toMatchObject({ topic: 'orders.created', version: 1, storeId: store.storeId, resourceId: order.id, sequence: 1 });
+    expect(body.dataSchema).toBe('https://ultramarket.dev/schema/events/orders.created/v1.json');
     expect(body.data).toMatchObject({ orderId: order.id, orderNumber: order.orderNumber });
     expect(new Set(attempts.map((request) => JSON.parse(request.body).id))).toEqual(new Set([body.id]));
 

@@ -172,6 +172,7 @@ describe('apps subgraph: webhooks', () => {
       storeId: store.id,
       resourceId: orderId,
       sequence: 1,
+      dataSchema: 'https://ultramarket.dev/schema/events/orders.created/v1.json',
       data: event.data,
     });
     const log = await eventually(async () => {

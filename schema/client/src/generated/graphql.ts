@@ -1751,6 +1751,39 @@ export type CustomerOrderEdge = {
   node: Order;
 };
 
+/** Who bought from the caller’s store in a period (customers are told apart by their order email). */
+export type CustomerReport = {
+  __typename?: 'CustomerReport';
+  /** Customer lifetime value: the average over those customers of everything they paid to date less their refunds, rounded half up; 0 without customers. */
+  averageLifetimeValue: Money;
+  /** Average paid orders to date of those customers; null without customers. */
+  averageOrdersPerCustomer: Maybe<Scalars['Float']['output']>;
+  /** The currency of the money figures (and of the orders counted). */
+  currencyCode: Scalars['String']['output'];
+  /** Customers with a paid order placed in the period. */
+  customers: Scalars['Int']['output'];
+  /** The period’s first day, YYYY-MM-DD. */
+  from: Scalars['String']['output'];
+  /** Those whose first paid order was placed in the period. */
+  newCustomers: Scalars['Int']['output'];
+  /** Share (0–1) of those customers with two or more paid orders to date; null without customers. */
+  repeatCustomerRate: Maybe<Scalars['Float']['output']>;
+  /** Those who had paid for an order placed before the period. */
+  returningCustomers: Scalars['Int']['output'];
+  /** The period’s last day, YYYY-MM-DD. */
+  to: Scalars['String']['output'];
+};
+
+/** The period and currency of a customer report. */
+export type CustomerReportInput = {
+  /** ISO 4217 currency of the figures; the store’s currency when absent. Orders in other currencies are not counted. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** First day, YYYY-MM-DD, in the store’s time zone. */
+  from: Scalars['String']['input'];
+  /** Last day (included), YYYY-MM-DD, in the store’s time zone; at most 731 days after from. */
+  to: Scalars['String']['input'];
+};
+
 /** A named group of a store's customers, defined by rules and kept current as customers change. */
 export type CustomerSegment = {
   __typename?: 'CustomerSegment';
@@ -2106,6 +2139,15 @@ export type EnableWebhookEndpointPayload = {
   endpoint: Maybe<WebhookEndpoint>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** How one figure moved from the previous period to this one. */
+export type FigureChange = {
+  __typename?: 'FigureChange';
+  /** This period’s value − the previous period’s (minor units for money, a count otherwise). */
+  difference: Scalars['SafeInt']['output'];
+  /** difference ÷ |previous value| (0.25 = +25 %); null when the previous value is 0. */
+  ratio: Maybe<Scalars['Float']['output']>;
 };
 
 /** How the storefront header is laid out. */
@@ -4459,6 +4501,17 @@ export type PlaceOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The totals of the period just before the report’s, of the same length. */
+export type PreviousPeriod = {
+  __typename?: 'PreviousPeriod';
+  /** Its first day, YYYY-MM-DD. */
+  from: Scalars['String']['output'];
+  /** Its last day, YYYY-MM-DD. */
+  to: Scalars['String']['output'];
+  /** Its totals. */
+  totals: SalesFigures;
+};
+
 /** The lowest and highest price among a product’s variants. */
 export type PriceRange = {
   __typename?: 'PriceRange';
@@ -4747,6 +4800,25 @@ export type ProductReviewStatus =
   | 'PENDING'
   /** Turned down by the store’s staff, with a reason its author can read. */
   | 'REJECTED';
+
+/** What a product or variant sold in a period: paid orders’ lines, by the day their order was placed. */
+export type ProductSales = {
+  __typename?: 'ProductSales';
+  /** The product. */
+  productId: Scalars['ID']['output'];
+  /** Unit price × quantity − line discounts, summed (refunds are not taken off). */
+  revenue: Money;
+  /** The variant’s SKU on its latest sold line; null in a list of products or without one. */
+  sku: Maybe<Scalars['String']['output']>;
+  /** The product’s title on its latest sold line. */
+  title: Scalars['String']['output'];
+  /** Units sold. */
+  units: Scalars['SafeInt']['output'];
+  /** The variant; null in a list of products (every variant summed). */
+  variantId: Maybe<Scalars['ID']['output']>;
+  /** The variant’s title on its latest sold line; null in a list of products. */
+  variantTitle: Maybe<Scalars['String']['output']>;
+};
 
 /** A facet value and how many products have it. */
 export type ProductSearchFacetValue = {
@@ -5094,6 +5166,8 @@ export type Query = {
   collections: CollectionConnection;
   /** A customer of the caller's store by id; null when there is none. */
   customer: Maybe<Customer>;
+  /** New and returning customers, repeat rate and lifetime value of the caller’s store’s buyers in a period. */
+  customerReport: CustomerReport;
   /** A segment of the caller's store by id; null when there is none. */
   customerSegment: Maybe<CustomerSegment>;
   /** Segments of the caller's store, oldest first. */
@@ -5132,7 +5206,10 @@ export type Query = {
   notifications: NotificationConnection;
   /** An order by id: its shopper, its store’s staff and platform admins may read it. */
   order: Maybe<Order>;
-  /** Orders by status, revenue, average order value and a daily series for the caller’s store. */
+  /**
+   * Orders by status, revenue, average order value and a daily series for the caller’s store.
+   * @deprecated Use salesReport from analytics (store-local days, weeks and months, refunds, comparison with the previous period); removed after 2027-03-08.
+   */
   orderAnalytics: OrderAnalytics;
   /** Order search: a shopper’s own orders, or a store’s orders for its staff, filtered, sorted (newest first by default) and paged forward (first/after) or backward (last/before). BAD_USER_INPUT for a page size over 100, a cursor this API did not make, or a range that ends before it starts. */
   orders: OrderConnection;
@@ -5162,6 +5239,8 @@ export type Query = {
   return: Maybe<Return>;
   /** The caller’s store’s returns (staff), newest first, filtered by status or order and paged forward (first/after) or backward (last/before). BAD_USER_INPUT for a page size over 100 or a cursor this API did not make. */
   returns: ReturnConnection;
+  /** Sales of the caller’s store by store-local day, ISO week or month, with totals and optionally the previous period’s and the change. */
+  salesReport: SalesReport;
   /** Autocomplete: product titles of the store closest to what was typed, tolerant of typos (trigram similarity). */
   searchSuggestions: Array<SearchSuggestion>;
   /** The customers in a segment, newest first; empty for a segment that is not in your store. */
@@ -5176,6 +5255,8 @@ export type Query = {
   shippingZone: Maybe<ShippingZone>;
   /** The shipping zones of the caller's store, oldest first. */
   shippingZones: ShippingZoneConnection;
+  /** The value of the caller’s store’s stock on hand now, at current prices. */
+  stockValue: StockValue;
   /** A store by id; null when it does not exist, or is suspended or closed and the caller does not work there. */
   store: Maybe<Store>;
   /** The store a host name serves (its platform domain or custom domain, case-insensitive), with the same visibility as `store`. */
@@ -5192,6 +5273,10 @@ export type Query = {
   taxRule: Maybe<TaxRule>;
   /** The store's tax rules, newest first (its staff). */
   taxRules: TaxRuleConnection;
+  /** The caller’s store’s best-selling products (variants summed) in a period, by revenue or units. */
+  topProducts: TopProductsReport;
+  /** The caller’s store’s best-selling variants in a period, by revenue or units. */
+  topVariants: TopProductsReport;
   /** How many of the notifications in `notifications` the caller has not read. */
   unreadNotificationCount: Scalars['Int']['output'];
   /** Every user, newest first (platform admins only). */
@@ -5270,6 +5355,11 @@ export type QueryCollectionsArgs = {
 
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerReportArgs = {
+  input: CustomerReportInput;
 };
 
 
@@ -5428,6 +5518,11 @@ export type QueryReturnsArgs = {
 };
 
 
+export type QuerySalesReportArgs = {
+  input: SalesReportInput;
+};
+
+
 export type QuerySearchSuggestionsArgs = {
   first?: Scalars['Int']['input'];
   prefix: Scalars['String']['input'];
@@ -5466,6 +5561,11 @@ export type QueryShippingZoneArgs = {
 export type QueryShippingZonesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockValueArgs = {
+  input?: InputMaybe<StockValueInput>;
 };
 
 
@@ -5510,6 +5610,16 @@ export type QueryTaxRulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   countryCode?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTopProductsArgs = {
+  input: TopProductsInput;
+};
+
+
+export type QueryTopVariantsArgs = {
+  input: TopProductsInput;
 };
 
 
@@ -5934,6 +6044,15 @@ export type ReplayWebhooksPayload = {
   userErrors: Array<UserError>;
 };
 
+/** How a report groups store-local days into buckets. */
+export type ReportGranularity =
+  /** One bucket per store-local day. */
+  | 'DAY'
+  /** One bucket per calendar month (labelled YYYY-MM); the first and last are clipped to the period. */
+  | 'MONTH'
+  /** One bucket per ISO 8601 week (Monday to Sunday, labelled YYYY-Www); the first and last are clipped to the period. */
+  | 'WEEK';
+
 /** The email of the account whose password was forgotten. */
 export type RequestPasswordResetInput = {
   /** The account email; the answer is the same whether or not it has an account. */
@@ -6270,6 +6389,114 @@ export type RotateWebhookSecretPayload = {
   secret: Maybe<Scalars['String']['output']>;
   /** Why the mutation did not happen; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** One bucket of a sales report: a day, an ISO week or a month, clipped to the period. */
+export type SalesBucket = {
+  __typename?: 'SalesBucket';
+  /** The bucket’s figures. */
+  figures: SalesFigures;
+  /** First day of the bucket inside the period, YYYY-MM-DD. */
+  from: Scalars['String']['output'];
+  /** YYYY-MM-DD for a day, YYYY-Www for an ISO week, YYYY-MM for a month. */
+  label: Scalars['String']['output'];
+  /** Last day of the bucket inside the period, YYYY-MM-DD. */
+  to: Scalars['String']['output'];
+};
+
+/** The change of the main figures from the previous period. */
+export type SalesChange = {
+  __typename?: 'SalesChange';
+  /** Change of averageOrderValue. */
+  averageOrderValue: FigureChange;
+  /** Change of discounts. */
+  discounts: FigureChange;
+  /** Change of grossSales. */
+  grossSales: FigureChange;
+  /** Change of netSales. */
+  netSales: FigureChange;
+  /** Change of ordersCount. */
+  ordersCount: FigureChange;
+  /** Change of refunds. */
+  refunds: FigureChange;
+  /** Change of totalSales. */
+  totalSales: FigureChange;
+  /** Change of units. */
+  units: FigureChange;
+};
+
+/** Sales figures of a span of store-local days (docs/analytics.md defines each). */
+export type SalesFigures = {
+  __typename?: 'SalesFigures';
+  /** totalSales ÷ ordersCount, rounded half up to a minor unit; 0 without orders. */
+  averageOrderValue: Money;
+  /** checkoutsCompleted ÷ cartsCreated; null when no cart was created. */
+  cartConversionRate: Maybe<Scalars['Float']['output']>;
+  /** Carts created in these days (every currency). */
+  cartsCreated: Scalars['Int']['output'];
+  /** Checkouts completed in these days (every currency). */
+  checkoutsCompleted: Scalars['Int']['output'];
+  /** Paid orders’ discounts (line and order discounts). */
+  discounts: Money;
+  /** Paid orders’ lines at unit price × quantity, before any discount. */
+  grossSales: Money;
+  /** totalSales − refunds: what the store kept. */
+  netSales: Money;
+  /** Paid orders that were their customer’s first paid order. */
+  newCustomerOrders: Scalars['Int']['output'];
+  /** Paid orders placed in these days. */
+  ordersCount: Scalars['Int']['output'];
+  /** Orders placed in these days, paid or not. */
+  ordersPlaced: Scalars['Int']['output'];
+  /** Money given back by refunds made in these days (payments.refunded), whichever day the order was placed. */
+  refunds: Money;
+  /** Paid orders of customers who had paid for an order before. */
+  returningCustomerOrders: Scalars['Int']['output'];
+  /** Paid orders’ shipping charges, after shipping discounts. */
+  shipping: Money;
+  /** Paid orders’ taxes. */
+  taxes: Money;
+  /** Paid orders’ totals: what the shoppers were charged. */
+  totalSales: Money;
+  /** Units in the paid orders. */
+  units: Scalars['SafeInt']['output'];
+};
+
+/** Sales of the caller’s store over a period of store-local days, from analytics’ rollups. */
+export type SalesReport = {
+  __typename?: 'SalesReport';
+  /** Every bucket of the period in order, empty ones included. */
+  buckets: Array<SalesBucket>;
+  /** The change from the previous period; null unless compareToPreviousPeriod. */
+  change: Maybe<SalesChange>;
+  /** The currency of the money figures. */
+  currencyCode: Scalars['String']['output'];
+  /** The period’s first day, YYYY-MM-DD. */
+  from: Scalars['String']['output'];
+  /** How the buckets group days. */
+  granularity: ReportGranularity;
+  /** The previous period’s totals; null unless compareToPreviousPeriod. */
+  previousPeriod: Maybe<PreviousPeriod>;
+  /** The IANA time zone the days are the store’s days in, e.g. Europe/Paris. */
+  timezone: Scalars['String']['output'];
+  /** The period’s last day, YYYY-MM-DD. */
+  to: Scalars['String']['output'];
+  /** The whole period’s figures. */
+  totals: SalesFigures;
+};
+
+/** The period, bucket size and comparison of a sales report. */
+export type SalesReportInput = {
+  /** Also total the period of the same length just before, and the change from it. */
+  compareToPreviousPeriod?: Scalars['Boolean']['input'];
+  /** ISO 4217 currency of the figures; the store’s currency when absent. Orders in other currencies are not counted. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** First day, YYYY-MM-DD, in the store’s time zone. */
+  from: Scalars['String']['input'];
+  /** How days are grouped into buckets. */
+  granularity?: ReportGranularity;
+  /** Last day (included), YYYY-MM-DD, in the store’s time zone; at most 731 days after from. */
+  to: Scalars['String']['input'];
 };
 
 /** An autocomplete suggestion: a product title close to what was typed. */
@@ -7131,6 +7358,25 @@ export type StockTransfer = {
   variantId: Scalars['ID']['output'];
 };
 
+/** What the caller’s store has on hand now, at its variants’ current prices (docs/analytics.md "Stock value"). */
+export type StockValue = {
+  __typename?: 'StockValue';
+  /** On-hand units of those variants. */
+  units: Scalars['SafeInt']['output'];
+  /** On-hand units of variants analytics knows no price of (not counted in value). */
+  unpricedUnits: Scalars['SafeInt']['output'];
+  /** Σ on-hand units (at active locations, never below 0) × the variant’s price, over variants priced in this currency. */
+  value: Money;
+  /** Variants counted (priced in this currency, with stock heard of). */
+  variants: Scalars['Int']['output'];
+};
+
+/** The currency of a stock value. */
+export type StockValueInput = {
+  /** ISO 4217 currency of the prices counted; the store’s currency when absent. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A store on the platform: its addresses, regional defaults, look and status. */
 export type Store = {
   __typename?: 'Store';
@@ -7505,6 +7751,42 @@ export type ThemeTypographyInput = {
   bodyFont?: InputMaybe<Scalars['String']['input']>;
   /** Heading font families, e.g. "Playfair Display, serif". */
   headingFont?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The period and ranking of a top-products or top-variants list. */
+export type TopProductsInput = {
+  /** Rank by revenue or by units. */
+  by?: TopProductsOrder;
+  /** ISO 4217 currency of the figures; the store’s currency when absent. Orders in other currencies are not counted. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** How many to list, 1 to 100. */
+  first?: Scalars['Int']['input'];
+  /** First day, YYYY-MM-DD, in the store’s time zone. */
+  from: Scalars['String']['input'];
+  /** Last day (included), YYYY-MM-DD, in the store’s time zone; at most 731 days after from. */
+  to: Scalars['String']['input'];
+};
+
+/** What ranks products and variants in a top list. */
+export type TopProductsOrder =
+  /** Revenue (unit price × quantity − line discounts), highest first. */
+  | 'REVENUE'
+  /** Units sold, most first. */
+  | 'UNITS';
+
+/** The best-selling products or variants of the caller’s store in a period. */
+export type TopProductsReport = {
+  __typename?: 'TopProductsReport';
+  /** What ranks the list. */
+  by: TopProductsOrder;
+  /** The currency of the revenue figures. */
+  currencyCode: Scalars['String']['output'];
+  /** The period’s first day, YYYY-MM-DD. */
+  from: Scalars['String']['output'];
+  /** At most `first`, best first; ties broken by the other figure, then by id. */
+  items: Array<ProductSales>;
+  /** The period’s last day, YYYY-MM-DD. */
+  to: Scalars['String']['output'];
 };
 
 /** Units of one variant moved from one location to another. */

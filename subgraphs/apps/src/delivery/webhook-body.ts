@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@ultramarket/kit';
+import { contractUrl, type EventEnvelope } from '@ultramarket/kit';
 
 /** The version of the body's shape; a change that is not only an addition gets a new one (docs/webhooks.md). */
 export const WEBHOOK_BODY_VERSION = 1;
@@ -15,6 +15,8 @@ export interface WebhookBody {
   resourceId: string;
   /** The resource's version after the event (aggregateVersion): a per-resource sequence to order and dedupe by. */
   sequence: number;
+  /** The JSON Schema `data` keeps, with the topic's contract version in it (schema/events/<topic>.json's `$id`). */
+  dataSchema: string;
   data: unknown;
 }
 
@@ -27,6 +29,7 @@ export function webhookBody(event: EventEnvelope): WebhookBody {
     storeId: event.storeId!,
     resourceId: event.aggregateId,
     sequence: event.aggregateVersion,
+    dataSchema: contractUrl(event.type),
     data: event.data,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EventContract, EventContractViolation, readEventContractMode } from './event-contract';
+import { contractUrl, EventContract, EventContractViolation, readEventContractMode } from './event-contract';
 
 describe('the event contract check', () => {
   const orderId = '6f1d7b9e-8a1b-4c55-9f8e-2a1f0c3b4d5e';
@@ -51,5 +51,14 @@ describe('the event contract check', () => {
     expect(readEventContractMode({ NODE_ENV: 'development' })).toBe('warn');
     expect(readEventContractMode({ NODE_ENV: 'production', EVENT_CONTRACT_CHECK: 'enforce' })).toBe('enforce');
     expect(() => readEventContractMode({ EVENT_CONTRACT_CHECK: 'strict' })).toThrow(/EVENT_CONTRACT_CHECK/);
+  });
+});
+
+describe('contractUrl', () => {
+  it('names the contract at its published version, the $id of schema/events/<subject>.json', () => {
+    expect(contractUrl('orders.created')).toBe('https://ultramarket.dev/schema/events/orders.created/v1.json');
+    const directory = mkdtempSync(path.join(tmpdir(), 'contract-'));
+    writeFileSync(path.join(directory, 'versions.json'), JSON.stringify({ 'orders.created': 3 }));
+    expect(contractUrl('orders.created', directory)).toBe('https://ultramarket.dev/schema/events/orders.created/v3.json');
   });
 });

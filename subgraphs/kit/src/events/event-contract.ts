@@ -79,6 +79,23 @@ export function readEventContractMode(env: Env = process.env): EventContractMode
   return envReader(env).oneOf('EVENT_CONTRACT_CHECK', ['off', 'warn', 'enforce'] as const, fallback);
 }
 
+/** Where each contract is published: its `$id` (schema/scripts/event-schemas.js writes the same). */
+export const CONTRACT_BASE_URL = 'https://ultramarket.dev/schema/events';
+
+const versionsIn = new Map<string, Record<string, number>>();
+
+/**
+ * The address of the contract `eventType`'s data is published under at its current version
+ * (schema/events/versions.json), e.g. `https://ultramarket.dev/schema/events/orders.created/v1.json`.
+ */
+export function contractUrl(eventType: string, directory: string = DEFAULT_CONTRACT_DIRECTORY): string {
+  if (!versionsIn.has(directory)) {
+    const file = path.join(directory, 'versions.json');
+    versionsIn.set(directory, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {});
+  }
+  return `${CONTRACT_BASE_URL}/${eventType}/v${versionsIn.get(directory)![eventType] ?? 1}.json`;
+}
+
 let processContract: EventContract | undefined;
 
 /** The process's contract checker, read from its environment once. */
