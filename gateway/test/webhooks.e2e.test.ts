@@ -91,6 +91,7 @@ describe('outbound webhooks through the gateway', () => {
       storeId: string;
       resourceId: string;
       sequence: number;
+      dataSchema: string;
       data: Record<string, unknown>;
     };
     expect(body).toMatchObject({ topic: 'orders.created', version: 1, storeId: store.storeId, resourceId: order.id, sequence: 1 });

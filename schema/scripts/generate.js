@@ -74,7 +74,9 @@ async function main() {
   const eventFiles = eventSchemaFiles(root);
   const breaking = breakingEventChanges(root, eventFiles);
   if (breaking.length > 0) {
-    console.error('Breaking changes to event contracts (raise the subject\'s version in schema/events/versions.json and record why under Contract versions in schema/events.md):');
+    console.error(
+      "Breaking changes to event contracts (raise the subject's version in schema/events/versions.json and record why under Contract versions in schema/events.md):",
+    );
     for (const problem of breaking) console.error(`  - ${problem}`);
     process.exit(1);
   }

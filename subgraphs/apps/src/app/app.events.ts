@@ -26,7 +26,12 @@ export interface ApiKeyEventData {
   displayPrefix: string;
 }
 
-export async function emitAppEvent(tx: Tx, type: (typeof AppEvents)['installed' | 'scopesChanged' | 'uninstalled'], app: App, revokedKeyIds?: string[]): Promise<void> {
+export async function emitAppEvent(
+  tx: Tx,
+  type: (typeof AppEvents)['installed' | 'scopesChanged' | 'uninstalled'],
+  app: App,
+  revokedKeyIds?: string[],
+): Promise<void> {
   const data: AppEventData = { appId: app.id, name: app.name, scopes: [...app.scopes], ...(revokedKeyIds ? { revokedKeyIds } : {}) };
   await tx.emit<AppEventData>({ type, storeId: app.storeId, aggregateId: app.id, aggregateVersion: app.version, data });
 }
