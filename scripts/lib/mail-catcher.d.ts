@@ -31,3 +31,6 @@ export function startMailCatcher(options: {
   quiet?: boolean;
   maxKept?: number;
 }): Promise<MailCatcher | null>;
+
+/** An email's subject (`(no subject)` when it has none), decoded text and HTML parts, and decoded headers (names in lower case). */
+export function parseMessage(raw: string): { subject: string; text: string; html: string | null; headers: Record<string, string> };

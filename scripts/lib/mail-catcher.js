@@ -168,4 +168,4 @@ function startMailCatcher({
   });
 }
 
-module.exports = { startMailCatcher };
+module.exports = { startMailCatcher, parseMessage };

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enterScope, inScope, PLATFORM_SCOPE, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
+import { enterScope, inScope, periodicJob, PLATFORM_SCOPE, type Logger, type SubgraphRuntime } from '@ultramarket/kit';
 import { retryDelayMs } from '../email/email-dispatcher';
 import { PermanentDeliveryError, type ChannelProvider, type DeviceChannel } from './channel-provider';
 
@@ -31,9 +31,6 @@ const BATCH_SIZE = 20;
  * FAILED (refused for good, or out of attempts). A push token the gateway reports unregistered is forgotten.
  */
 export class ChannelDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private current: Promise<void> = Promise.resolve();
   private readonly providers: Map<string, ChannelProvider>;
 
   constructor(
@@ -45,29 +42,9 @@ export class ChannelDispatcher {
     this.providers = new Map(providers.map((provider) => [provider.channel, provider]));
   }
 
-  start(): void {
-    this.schedule(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.current = this.drain().finally(() => this.schedule(this.options.pollMs));
-    }, delayMs);
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (!this.stopped && (await this.sendBatch()) === BATCH_SIZE);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'channel dispatcher round failed (database unreachable?); will retry');
-    }
+  /** One round: batches of due messages until a batch comes back short. */
+  async drain(): Promise<void> {
+    while ((await this.sendBatch()) === BATCH_SIZE);
   }
 
   private async sendBatch(): Promise<number> {
@@ -131,11 +108,10 @@ export class ChannelDispatcher {
   }
 }
 
-/** The background job that runs a channel dispatcher for the configured providers. */
+/** The background job that runs a channel dispatcher's rounds for the configured providers (the kit's periodic job). */
 export function channelDispatcherJob(providers: ChannelProvider[], options: ChannelDispatcherOptions) {
-  return (runtime: SubgraphRuntime): (() => Promise<void>) => {
+  return (runtime: SubgraphRuntime) => {
     const dispatcher = new ChannelDispatcher(runtime.dataSource, providers, runtime.logger.child({ component: 'channel-dispatcher' }), options);
-    dispatcher.start();
-    return () => dispatcher.stop();
+    return periodicJob('channel dispatcher round (database unreachable?)', options.pollMs, () => dispatcher.drain())(runtime);
   };
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { parseMessage } from '../../../../scripts/lib/mail-catcher';
 
 /** One message as it reached the SMTP server. */
 export interface ReceivedEmail {
@@ -15,70 +16,10 @@ export interface ReceivedEmail {
   headers: Record<string, string>;
 }
 
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-
-/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`) in a header value. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?[^?]+\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-    );
-}
-
-interface MimePart {
-  headers: Record<string, string>;
-  body: string;
-}
-
-function splitPart(raw: string): MimePart {
-  const split = raw.indexOf('\r\n\r\n');
-  const headerBlock = (split < 0 ? raw : raw.slice(0, split)).replace(/\r\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of headerBlock.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
-  }
-  return { headers, body: split < 0 ? '' : raw.slice(split + 4) };
-}
-
-function decodeBody({ headers, body }: MimePart): string {
-  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  const decoded = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
-  return decoded.replace(/\r\n/g, '\n');
-}
-
-/** The leaf parts of a message: itself, or the parts of its multipart body (recursively). */
-function leafParts(part: MimePart): MimePart[] {
-  const boundary = /multipart\/[a-z]+;.*boundary="?([^";]+)"?/i.exec(part.headers['content-type'] ?? '')?.[1];
-  if (!boundary) return [part];
-  return part.body
-    .split(`--${boundary}`)
-    .slice(1)
-    .filter((chunk) => !chunk.startsWith('--'))
-    .flatMap((chunk) => leafParts(splitPart(chunk.replace(/^\r\n/, '').replace(/\r\n$/, ''))));
-}
-
-/** Enough of RFC 5322 and MIME for what the dispatcher sends: plain text, or plain text with an HTML alternative. */
-function parseMessage(raw: string, to: string[], from: string): ReceivedEmail {
-  const message = splitPart(raw);
-  const parts = leafParts(message);
-  const ofType = (type: string) => parts.find((part) => (part.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
-  const text = ofType('text/plain');
-  const html = ofType('text/html');
-  const { headers } = message;
-  return {
-    to,
-    from,
-    subject: headers.subject ?? '',
-    messageId: headers['message-id'] ?? '',
-    text: text ? decodeBody(text) : '',
-    html: html ? decodeBody(html) : null,
-    headers,
-  };
+/** The message as the dispatcher sent it, parsed by the development mail catcher's MIME reader. */
+function received(raw: string, to: string[], from: string): ReceivedEmail {
+  const { text, html, headers } = parseMessage(raw);
+  return { to, from, subject: headers.subject ?? '', messageId: headers['message-id'] ?? '', text, html, headers };
 }
 
 /** A real SMTP server (the `smtp-server` package) on a free port, keeping what it receives. */
@@ -107,7 +48,7 @@ export class SmtpInbox {
         stream.on('end', () => {
           const to = session.envelope.rcptTo.map((address) => address.address);
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          this.messages.push(parseMessage(Buffer.concat(chunks).toString('utf8'), to, from));
+          this.messages.push(received(Buffer.concat(chunks).toString('utf8'), to, from));
           callback();
         });
       },
